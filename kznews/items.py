@@ -1,0 +1,106 @@
+"""The record schema: the one place where fields are named.
+
+Data flows one way: the spider yields a ``PageItem`` (raw response plus what
+discovery knew of it); the extract pipeline attaches a ``PageRecord`` (what the
+page says: an ``Article``, ``TickerQuote``s, ``LinkHint``s); the store
+pipeline writes both to the archive.  Extraction code builds the records
+without Scrapy; these are plain dataclasses that itemadapter understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class DiscoveryHint:
+    """What a feed, sitemap or listing said about a URL before it was fetched."""
+
+    source: str  # "sitemap" | "feed" | "listing" | "start"
+    source_url: str | None = None
+    title: str | None = None  # news:title, feed <title>, listing headline
+    published: str | None = None  # news:publication_date, pubDate, listing time (as printed)
+    lastmod: str | None = None  # sitemap <lastmod>, feed <updated>
+    lang: str | None = None  # news:language or the edition's language
+    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL
+
+
+@dataclass
+class PageItem:
+    """A fetched page as the spider yields it: the raw response and its context."""
+
+    url: str
+    status: int
+    headers: dict[str, list[str]]
+    body: bytes
+    fetched_at: str  # ISO 8601, UTC
+    site: str | None  # registry key, None in ad-hoc mode
+    edition: str | None  # "ru" | "kk" | "en" | None
+    kind: str  # "article" | "listing" | "feed" | "sitemap"
+    hint: DiscoveryHint | None = None
+    record: PageRecord | None = None  # filled by the extract pipeline
+
+
+@dataclass
+class Article:
+    """A news article as the page presents it.
+
+    ``provenance`` names, for each field that has a value, the rule that
+    produced it (e.g. ``"jsonld"``, ``"og"``, ``"selector"``, ``"trafilatura"``).
+    """
+
+    url: str
+    canonical_url: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    headline: str | None = None
+    dateline: str | None = None
+    published_at: str | None = None  # ISO 8601 with offset
+    published_raw: str | None = None
+    modified_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    lead: str | None = None
+    body: str | None = None
+    source: str | None = None  # attribution as printed, e.g. "Источник: КазТАГ"
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    fetched_at: str | None = None
+    content_hash: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class TickerQuote:
+    """A currency quote shown on a page (e.g. USD/KZT 425.05)."""
+
+    pair: str  # "USD/KZT"
+    value: float
+    url: str
+    site: str | None = None
+    observed_at: str | None = None  # when the page was fetched (ISO 8601)
+
+
+@dataclass
+class LinkHint:
+    """What a listing page says of an article it links to."""
+
+    url: str
+    headline: str | None = None
+    published_raw: str | None = None
+    published_at: str | None = None
+
+
+@dataclass
+class PageRecord:
+    """Everything extracted from one page."""
+
+    url: str
+    kind: str  # "article" | "listing"
+    article: Article | None = None
+    tickers: list[TickerQuote] = field(default_factory=list)
+    links: list[LinkHint] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the shape `kznews extract` prints)."""
+        return asdict(self)

@@ -1,0 +1,164 @@
+"""The outlet registry: outlets as declarative data (``outlets.toml``).
+
+An ``Outlet`` says where an outlet publishes (domains), how to recognise its
+article URLs (path patterns), where discovery starts for each language
+edition, and optional CSS selectors for extraction.  Adding an outlet is an
+entry in ``outlets.toml`` plus its saved-page tests, never a new code path.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROBOTS = "robots"  # a sitemap start point meaning "the Sitemap: lines of robots.txt"
+
+
+class UnknownOutlet(KeyError):
+    """Raised for an outlet key that is not in the registry."""
+
+    def __str__(self) -> str:
+        return f"unknown outlet {self.args[0]!r} (known: {', '.join(sorted(outlets()))})"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing page and how to reach its further pages."""
+
+    url: str
+    next: str | None = None  # template with "{n}" for page n (n >= 2); None: follow rel="next"
+    max_pages: int = 5
+
+    def page_url(self, n: int) -> str | None:
+        """URL of page ``n`` (1-based) when the listing has a template."""
+        if n == 1:
+            return self.url
+        return self.next.format(n=n) if self.next else None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of an outlet and its discovery start points."""
+
+    lang: str  # "ru" | "kk" | "en"
+    script: str | None = None  # "cyrl" | "latn" for Kazakh editions
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()  # URLs, or ROBOTS
+    listings: tuple[Listing, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.lang}-{self.script}" if self.script else self.lang
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news outlet as the crawler and the extractors need to know it."""
+
+    key: str
+    name: str
+    domains: tuple[str, ...]
+    articles: tuple[str, ...]
+    editions: tuple[Edition, ...]
+    selectors: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def owns_host(self, host: str) -> bool:
+        """True when ``host`` is one of the outlet's domains or their subdomains."""
+        host = (host or "").lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def is_article_url(self, url: str) -> bool:
+        """True when ``url`` is on the outlet's hosts and matches an article pattern."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not self.owns_host(parts.hostname or ""):
+            return False
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return any(re.search(p, path) for p in self.articles)
+
+    def edition(self, lang: str | None) -> Edition:
+        """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ValueError if absent."""
+        for ed in self.editions:
+            if lang in (ed.lang, ed.label):
+                return ed
+        raise ValueError(
+            f"outlet {self.key!r} has no edition {lang!r} "
+            f"(editions: {', '.join(e.label for e in self.editions)})"
+        )
+
+    def rebased(self, base_url: str) -> Outlet:
+        """This outlet with every start point moved to ``base_url``'s host (for mirrors)."""
+        base = urlsplit(base_url)
+
+        def move(url: str) -> str:
+            if url == ROBOTS:
+                return url
+            p = urlsplit(url)
+            return urlunsplit((base.scheme, base.netloc, p.path, p.query, p.fragment))
+
+        editions = tuple(
+            replace(
+                ed,
+                feeds=tuple(map(move, ed.feeds)),
+                sitemaps=tuple(map(move, ed.sitemaps)),
+                listings=tuple(
+                    replace(ls, url=move(ls.url), next=move(ls.next) if ls.next else None)
+                    for ls in ed.listings
+                ),
+            )
+            for ed in self.editions
+        )
+        return replace(self, domains=(base.hostname or "",), editions=editions)
+
+
+def _outlet(key: str, data: dict[str, Any]) -> Outlet:
+    try:
+        editions = tuple(
+            Edition(
+                lang=ed["lang"],
+                script=ed.get("script"),
+                feeds=tuple(ed.get("feeds", ())),
+                sitemaps=tuple(ed.get("sitemaps", ())),
+                listings=tuple(Listing(**ls) for ls in ed.get("listings", ())),
+            )
+            for ed in data["editions"]
+        )
+        outlet = Outlet(
+            key=key,
+            name=data["name"],
+            domains=tuple(d.lower() for d in data["domains"]),
+            articles=tuple(data["articles"]),
+            editions=editions,
+            selectors=dict(data.get("selectors", {})),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"outlet {key!r}: bad registry entry ({exc})") from exc
+    for pattern in outlet.articles:
+        re.compile(pattern)
+    return outlet
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, Outlet]:
+    """All registered outlets by key, loaded once from ``outlets.toml``."""
+    text = resources.files(__package__).joinpath("outlets.toml").read_text("utf-8")
+    data = tomllib.loads(text)["outlets"]
+    return {key: _outlet(key, entry) for key, entry in data.items()}
+
+
+def get(key: str) -> Outlet:
+    """The outlet registered as ``key``; raises ``UnknownOutlet``."""
+    try:
+        return outlets()[key]
+    except KeyError:
+        raise UnknownOutlet(key) from None
+
+
+def for_url(url: str) -> Outlet | None:
+    """The registered outlet whose domains include ``url``'s host, if any."""
+    host = urlsplit(url).hostname or ""
+    return next((o for o in outlets().values() if o.owns_host(host)), None)
