@@ -37,7 +37,7 @@ class PageItem:
     fetched_at: str  # ISO 8601, UTC
     site: str | None  # registry key, None in ad-hoc mode
     edition: str | None  # "ru" | "kk" | "en" | None
-    kind: str  # "article" | "listing" | "feed" | "sitemap"
+    kind: str  # "article" | "listing" | "page" (a candidate whose kind extraction decides)
     hint: DiscoveryHint | None = None
     record: PageRecord | None = None  # filled by the extract pipeline
 

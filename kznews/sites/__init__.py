@@ -16,7 +16,14 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-ROBOTS = "robots"  # a sitemap start point meaning "the Sitemap: lines of robots.txt"
+# Article-looking paths for sites not in the registry (ad-hoc crawls): a numeric id,
+# a .html page, a /YYYY/MM/DD/ date or a long hyphenated slug.
+GENERIC_ARTICLES = (
+    r"\d{4,}[^/]*/?$",
+    r"/[^/]+\.html?$",
+    r"/(19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}/.",
+    r"/[^/]*-[^/]*-[^/]*-[^/]+/?$",
+)
 
 
 class UnknownOutlet(KeyError):
@@ -48,7 +55,7 @@ class Edition:
     lang: str  # "ru" | "kk" | "en"
     script: str | None = None  # "cyrl" | "latn" for Kazakh editions
     feeds: tuple[str, ...] = ()
-    sitemaps: tuple[str, ...] = ()  # URLs, or ROBOTS
+    sitemaps: tuple[str, ...] = ()  # sitemap URLs; a robots.txt URL means its Sitemap: lines
     listings: tuple[Listing, ...] = ()
 
     @property
@@ -95,8 +102,6 @@ class Outlet:
         base = urlsplit(base_url)
 
         def move(url: str) -> str:
-            if url == ROBOTS:
-                return url
             p = urlsplit(url)
             return urlunsplit((base.scheme, base.netloc, p.path, p.query, p.fragment))
 
@@ -162,3 +167,12 @@ def for_url(url: str) -> Outlet | None:
     """The registered outlet whose domains include ``url``'s host, if any."""
     host = urlsplit(url).hostname or ""
     return next((o for o in outlets().values() if o.owns_host(host)), None)
+
+
+def adhoc(url: str) -> Outlet:
+    """An outlet for a site not in the registry: ``url``'s host and generic article paths."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return Outlet(key=host, name=host, domains=(host,), articles=GENERIC_ARTICLES, editions=())

@@ -1,0 +1,59 @@
+"""Run the news spider in this process and judge how it went (for the CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from kznews import exitcodes
+from kznews.extensions import crawl_figures
+from kznews.pipelines import outcome
+from kznews.spiders.news import NewsSpider
+
+# Close reasons that mean the crawl ended as asked (done, or a limit reached).
+_COMPLETED = ("finished", "closespider_")
+
+
+@dataclass
+class CrawlSummary:
+    """How a crawl ended: its outcome, the figures and the exit code for cron."""
+
+    outcome: str
+    figures: dict[str, int]
+    run_id: int | None
+    exit_code: int
+
+
+def project_settings(db: str, overrides: dict[str, Any], *, progress: bool, verbose: bool) -> Settings:
+    """kznews.settings, then the archive path, then the user's -s overrides."""
+    settings = Settings()
+    settings.setmodule("kznews.settings", priority="project")
+    settings.set("KZNEWS_DB", db, priority="cmdline")
+    settings.set("KZNEWS_PROGRESS", progress, priority="cmdline")
+    if not verbose:
+        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(db: str, spider_args: dict[str, Any], overrides: dict[str, Any], *,
+              progress: bool = False, verbose: bool = False) -> CrawlSummary:
+    """Crawl with the news spider into ``db``; blocks until the crawl ends."""
+    process = CrawlerProcess(project_settings(db, overrides, progress=progress, verbose=verbose))
+    crawler = process.create_crawler(NewsSpider)
+    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v})
+    process.start()
+    stats = crawler.stats.get_stats()
+    reason = stats.get("finish_reason", "crashed")
+    figures = crawl_figures(stats)
+    if not reason.startswith(_COMPLETED) or not figures["pages"]:
+        code = exitcodes.FAILED
+    elif figures["errors"]:
+        code = exitcodes.PARTIAL
+    else:
+        code = exitcodes.OK
+    return CrawlSummary(outcome(reason), figures, stats.get("kznews/run_id"), code)

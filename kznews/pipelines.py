@@ -1,0 +1,117 @@
+"""Item pipelines: extract, then store.
+
+``ExtractPipeline`` turns a fetched ``PageItem`` into a ``PageRecord`` with the
+pure extractors; a page that fails to extract is still stored raw (so a later
+``kznews reextract`` can retry it) and counted.  ``StorePipeline`` is the one
+writer of the archive: it opens a ``runs`` row, writes items in batched
+transactions and closes the run with its outcome and stats.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from kznews.extract import extract_page
+from kznews.items import PageItem
+from kznews.storage import Archive
+
+logger = logging.getLogger(__name__)
+
+
+
+def outcome(reason: str) -> str:
+    """A spider's close reason as a run outcome ("shutdown" is a user's Ctrl-C)."""
+    return {"shutdown": "interrupted"}.get(reason, reason)
+
+
+class ExtractPipeline:
+    """Attach what the page says (article, tickers, links) to each page item."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        spider = self.crawler.spider
+        try:
+            item.record = extract_page(
+                item.body,
+                item.url,
+                outlet=spider.outlet,
+                fetched_at=item.fetched_at,
+                headers=item.headers,
+                kind=None if item.kind == "page" else item.kind,
+                hint=item.hint,
+            )
+        except Exception as exc:  # a broken page must not stop the crawl nor be lost
+            self.crawler.stats.inc_value("kznews/extract_errors")
+            logger.warning("extraction failed for %s: %s: %s", item.url, type(exc).__name__, exc)
+        return item
+
+
+class StorePipeline:
+    """Write page items to the archive in batches and record the run."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.path = crawler.settings.get("KZNEWS_DB")
+        self.batch_size = crawler.settings.getint("KZNEWS_BATCH_SIZE")
+        self.batch: list[PageItem] = []
+        self.archive: Archive | None = None
+        self.run_id: int | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.archive = Archive(self.path)
+        args = {
+            "site": None if spider.adhoc else spider.outlet.key,
+            "url": spider.start_url,
+            "editions": [e.label for e in spider.editions],
+            "max_articles": spider.max_articles,
+        }
+        self.run_id = self.archive.start_run("crawl", args)
+        self.crawler.stats.set_value("kznews/run_id", self.run_id)
+        self.crawler.stats.set_value("kznews/db", str(self.path))
+
+    def process_item(self, item: PageItem) -> PageItem:
+        self.batch.append(item)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        """Write the pending batch in one transaction and count what it did."""
+        if not self.batch or self.archive is None:
+            return
+        result = self.archive.store(self.batch, run_id=self.run_id)
+        self.batch = []
+        for key, value in asdict(result).items():
+            self.crawler.stats.inc_value(f"kznews/{key}", value)
+
+    def close_spider(self) -> None:
+        self.flush()
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        """Close the run with its outcome (the close reason) and the crawl's stats."""
+        if self.archive is None:
+            return
+        stats = {
+            k: v for k, v in self.crawler.stats.get_stats().items()
+            if isinstance(v, (int, float, str)) and not k.startswith("kznews/db")
+        }
+        self.archive.finish_run(self.run_id, outcome(reason), stats)
+        self.archive.close()
+        self.archive = None

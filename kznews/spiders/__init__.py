@@ -1,0 +1,1 @@
+"""Spiders: one news spider, driven by an outlet entry (see news.py)."""

@@ -1,0 +1,232 @@
+"""The one news spider: navigation only, driven by an outlet entry.
+
+It discovers article URLs from feeds, sitemaps (indexes recursed, news fields
+and hreflang alternates kept) and listing pages (pagination followed up to a
+bound), and yields every fetched HTML page as a ``PageItem``: the raw response
+plus what discovery knew of it.  Extraction and storage are item pipelines.
+
+    scrapy crawl news -a site=tengrinews [-a edition=kk] [-a mirror=http://127.0.0.1:8000]
+    scrapy crawl news -a url=https://example.kz/sitemap.xml      # ad-hoc, not in the registry
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urldefrag, urlsplit
+
+import scrapy
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+
+from kznews import sites
+from kznews.discover.feeds import parse_feed
+from kznews.discover.robots import sitemaps_from_robots
+from kznews.discover.sitemaps import parse_sitemap
+from kznews.discover.sniff import sniff
+from kznews.items import DiscoveryHint, PageItem
+from kznews.sites import Edition, Listing, Outlet
+
+_LINKS = LinkExtractor(tags=("a",), attrs=("href",), unique=True)
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl one outlet of the registry (``site``) or one ad-hoc start URL (``url``)."""
+
+    name = "news"
+
+    def __init__(
+        self,
+        site: str | None = None,
+        url: str | None = None,
+        edition: str | None = None,
+        mirror: str | None = None,
+        max_articles: int | str = 0,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if bool(site) == bool(url):
+            raise ValueError("give exactly one of site=OUTLET or url=URL")
+        self.start_url = url
+        if url:
+            self.outlet: Outlet = sites.adhoc(url)
+            self.editions: tuple[Edition, ...] = ()
+        else:
+            outlet = sites.get(site)
+            self.outlet = outlet.rebased(mirror) if mirror else outlet
+            self.editions = (
+                (self.outlet.edition(edition),) if edition else self.outlet.editions
+            )
+        self.allowed_domains = list(self.outlet.domains)
+        self.max_articles = int(max_articles or 0)
+        self.scheduled: set[str] = set()  # article URLs requested, for dedup and the limit
+
+    @property
+    def adhoc(self) -> bool:
+        return self.start_url is not None
+
+    def _limit(self) -> int:
+        return self.max_articles or self.settings.getint("KZNEWS_MAX_ARTICLES")
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self._start_requests():
+            yield request
+
+    def _start_requests(self) -> Iterator[scrapy.Request]:
+        if self.start_url:
+            yield scrapy.Request(self.start_url, callback=self.parse_start, errback=self.failed)
+            return
+        for ed in self.editions:
+            for feed in ed.feeds:
+                yield self._request(feed, self.parse_feed, ed.lang)
+            for sitemap in ed.sitemaps:
+                is_robots = urlsplit(sitemap).path == "/robots.txt"
+                yield self._request(
+                    sitemap, self.parse_robots if is_robots else self.parse_sitemap, ed.lang
+                )
+            for listing in ed.listings:
+                yield self._request(
+                    listing.url, self.parse_listing, ed.lang, listing=listing, page=1
+                )
+
+    def _request(self, url: str, callback: Any, lang: str | None, **kwargs: Any) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=callback, errback=self.failed, cb_kwargs={"lang": lang, **kwargs}
+        )
+
+    # --- discovery ------------------------------------------------------------------
+
+    def parse_start(self, response: Response) -> Iterator[Any]:
+        """Ad-hoc start URL: a sitemap, a feed or a listing page, told by its content."""
+        kind = sniff(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        parse = {"sitemap": self.parse_sitemap, "feed": self.parse_feed}.get(kind)
+        if parse:
+            yield from parse(response, lang=None)
+        else:
+            max_pages = self.settings.getint("KZNEWS_MAX_LISTING_PAGES")
+            yield from self.parse_listing(
+                response, lang=None, listing=Listing(url=response.url, max_pages=max_pages), page=1
+            )
+
+    def parse_robots(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
+        """robots.txt given as a start point: follow the sitemaps it lists."""
+        for url in sitemaps_from_robots(response.text, response.url):
+            if self._on_site(url):
+                yield self._request(url, self.parse_sitemap, lang)
+
+    def parse_sitemap(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
+        """A sitemap index (recursed) or a urlset (its URLs, with news fields and alternates)."""
+        sitemap = parse_sitemap(response.body, response.url)
+        for entry in sitemap.entries:
+            if sitemap.kind == "index":
+                if self._on_site(entry.loc):
+                    yield self._request(entry.loc, self.parse_sitemap, lang)
+                continue
+            hint = DiscoveryHint(
+                source="sitemap",
+                source_url=response.url,
+                title=entry.news_title,
+                published=entry.news_publication_date,
+                lastmod=entry.lastmod,
+                lang=entry.news_language or lang,
+                alternates=dict(entry.alternates),
+            )
+            yield from self._article(entry.loc, hint, listed=True)
+            for alt_lang, alt_url in entry.alternates.items():
+                alt_hint = DiscoveryHint(
+                    source="sitemap", source_url=response.url, lang=alt_lang,
+                    alternates=dict(entry.alternates),
+                )
+                yield from self._article(alt_url, alt_hint, listed=True)
+
+    def parse_feed(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
+        """An RSS/Atom feed: its item links."""
+        for entry in parse_feed(response.body, response.url):
+            hint = DiscoveryHint(
+                source="feed",
+                source_url=response.url,
+                title=entry.title,
+                published=entry.published,
+                lastmod=entry.updated,
+                lang=entry.lang or lang,
+            )
+            yield from self._article(entry.link, hint, listed=True)
+
+    def parse_listing(
+        self, response: Response, lang: str | None, listing: Listing, page: int
+    ) -> Iterator[Any]:
+        """A listing page: stored (tickers, link hints), its article links and next page."""
+        yield self._page_item(response, lang, kind="listing", hint=None)
+        for link in _LINKS.extract_links(response):
+            hint = DiscoveryHint(
+                source="listing", source_url=response.url, title=link.text.strip() or None, lang=lang
+            )
+            yield from self._article(link.url, hint, listed=False)
+        bound = listing.max_pages or self.settings.getint("KZNEWS_MAX_LISTING_PAGES")
+        if page >= bound:
+            return
+        next_url = listing.page_url(page + 1) or response.css(
+            'link[rel="next"]::attr(href), a[rel="next"]::attr(href)'
+        ).get()
+        if next_url:
+            next_url = response.urljoin(next_url)
+            if self._on_site(next_url):
+                yield self._request(next_url, self.parse_listing, lang, listing=listing, page=page + 1)
+
+    def _on_site(self, url: str) -> bool:
+        return self.outlet.owns_host(urlsplit(url).hostname or "")
+
+    def _article(self, url: str, hint: DiscoveryHint, listed: bool) -> Iterator[scrapy.Request]:
+        """Request ``url`` as an article when it is one of the outlet's, once, within the limit.
+
+        In ad-hoc mode a URL that a sitemap or feed lists on the site is taken as a
+        candidate article (extraction decides); links on listing pages must look like one.
+        """
+        url = urldefrag(url)[0]
+        if url in self.scheduled:
+            return
+        if self.adhoc and listed:
+            if not self._on_site(url):
+                return
+        elif not self.outlet.is_article_url(url):
+            return
+        limit = self._limit()
+        if limit and len(self.scheduled) >= limit:
+            return
+        self.scheduled.add(url)
+        yield self._request(url, self.parse_article, hint.lang, hint=hint)
+
+    # --- pages ----------------------------------------------------------------------
+
+    def parse_article(
+        self, response: Response, lang: str | None, hint: DiscoveryHint
+    ) -> Iterator[PageItem]:
+        # In ad-hoc mode a candidate's kind is left to extraction ("page").
+        yield self._page_item(response, lang, kind="page" if self.adhoc else "article", hint=hint)
+
+    def _page_item(
+        self, response: Response, lang: str | None, kind: str, hint: DiscoveryHint | None
+    ) -> PageItem:
+        return PageItem(
+            url=response.url,
+            status=response.status,
+            headers={
+                k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                for k, vs in response.headers.items()
+            },
+            body=response.body,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            site=self.outlet.key,
+            edition=lang,
+            kind=kind,
+            hint=hint,
+        )
+
+    def failed(self, failure: Any) -> None:
+        """Count and log a request that could not be fetched (the crawl goes on)."""
+        self.crawler.stats.inc_value("kznews/failed_requests")
+        request = getattr(failure, "request", None)
+        self.logger.warning(
+            "failed: %s: %s", request.url if request else "?", failure.getErrorMessage()
+        )

@@ -1,0 +1,101 @@
+"""The outlet registry: entries load, URLs are recognised, mirrors rebase."""
+
+import pytest
+
+from kznews import sites
+
+INFORM_2020 = "https://www.inform.kz/ru/polnost-yu-obespechit-region-myasom-pticy-namereny-v-sko_a3725092"
+
+
+def test_first_three_outlets_are_registered():
+    assert {"ic24", "inform", "tengrinews"} <= set(sites.outlets())
+
+
+@pytest.mark.parametrize("key", sorted(sites.outlets()))
+def test_every_edition_has_a_language(key):
+    outlet = sites.get(key)
+    assert outlet.editions
+    assert all(ed.lang in {"ru", "kk", "en"} for ed in outlet.editions)
+
+
+def test_unknown_outlet_names_the_known_ones():
+    with pytest.raises(sites.UnknownOutlet, match="tengrinews"):
+        sites.get("nosuch")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        INFORM_2020,
+        "https://www.inform.kz/kz/some-slug-a1b2c3",
+        "https://inform.kz/en/president-visits-astana_a1234567/",
+    ],
+)
+def test_inform_article_urls(url):
+    assert sites.get("inform").is_article_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.inform.kz/ru/",
+        "https://www.inform.kz/rss/ru",
+        "https://evil.example/ru/x_a3725092",
+        "https://inform.kz.evil.example/ru/x_a3725092",
+        "ftp://www.inform.kz/ru/x_a3725092",
+    ],
+)
+def test_inform_non_article_urls(url):
+    assert not sites.get("inform").is_article_url(url)
+
+
+def test_tengrinews_article_on_subdomain():
+    outlet = sites.get("tengrinews")
+    assert outlet.is_article_url("https://kaz.tengrinews.kz/kazakhstan_news/bir-jana-habar-12345/")
+    assert not outlet.is_article_url("https://tengrinews.kz/news/page/2/")
+
+
+def test_ic24_article_url():
+    url = "https://ic24.kz/news/u-kazakhstantsev-v-yaponii-poyavilas-sobstvennaya-assotsiatsiya-u45694"
+    assert sites.get("ic24").is_article_url(url)
+
+
+def test_edition_lookup_by_lang_and_label():
+    outlet = sites.get("tengrinews")
+    assert outlet.edition("kk").lang == "kk"
+    assert outlet.edition("kk-cyrl").script == "cyrl"
+    with pytest.raises(ValueError, match="no edition 'zh'"):
+        outlet.edition("zh")
+
+
+def test_rebased_moves_start_points_and_domains():
+    mirror = sites.get("tengrinews").rebased("http://127.0.0.1:8123")
+    assert mirror.domains == ("127.0.0.1",)
+    assert mirror.edition("ru").sitemaps == ("http://127.0.0.1:8123/sitemap-index.xml",)
+    assert mirror.edition("ru").listings[0].page_url(3) == "http://127.0.0.1:8123/news/page/3/"
+    assert mirror.is_article_url("http://127.0.0.1:8123/kazakhstan_news/slug-123/")
+
+
+def test_listing_without_template_has_no_page_url():
+    listing = sites.Listing(url="https://x.kz/news/")
+    assert listing.page_url(1) == "https://x.kz/news/"
+    assert listing.page_url(2) is None
+
+
+def test_for_url_finds_the_outlet_by_host():
+    assert sites.for_url(INFORM_2020).key == "inform"
+    assert sites.for_url("https://example.org/a") is None
+
+
+def test_adhoc_outlet_uses_generic_patterns():
+    outlet = sites.adhoc("http://127.0.0.1:8000/sitemap.xml")
+    assert outlet.key == "127.0.0.1"
+    assert outlet.is_article_url("http://127.0.0.1:8000/news/some-story-1234/")
+    assert outlet.is_article_url("http://127.0.0.1:8000/rus/society/story_12345.html")
+    assert not outlet.is_article_url("http://127.0.0.1:8000/about/")
+    assert not outlet.is_article_url("http://other.host/news/some-story-1234/")
+
+
+def test_adhoc_refuses_a_non_http_url():
+    with pytest.raises(ValueError, match="not an http"):
+        sites.adhoc("file:///etc/passwd")
