@@ -304,7 +304,3 @@ def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float) -> None:
     except (QueryError, ArchiveError) as exc:
         raise click.ClickException(str(exc)) from None
     _emit([dict(zip(columns, row)) for row in rows], fmt)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

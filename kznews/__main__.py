@@ -1,0 +1,5 @@
+"""`python -m kznews` runs the command line."""
+
+from kznews.cli import main
+
+main()

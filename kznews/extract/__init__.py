@@ -1,0 +1,56 @@
+"""Extraction: pure functions from a fetched page to a ``PageRecord``; no Scrapy, no I/O.
+
+``extract_page`` parses the page once and hands the tree to one module per concern:
+``html`` (decode, parse), ``structured`` (JSON-LD, OpenGraph, meta), ``body``,
+``dates``, ``datelines``, ``attribution``, ``tickers``, ``links`` and ``language``;
+``article`` assembles the article fields with their provenance.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..items import DiscoveryHint, PageRecord
+from ..sites import Outlet
+from .article import build_article
+from .body import MIN_BLOCK, main_block_size
+from .html import decode, parse
+from .links import find_links
+from .structured import Structured, read_structured
+from .tickers import find_tickers
+
+__all__ = ["extract_page"]
+
+
+def _looks_like_article(tree: etree._Element, structured: Structured) -> bool:
+    """Article evidence: an article JSON-LD node, og:type=article, or a headline over a long text block."""
+    if structured.article is not None:
+        return True
+    if any(v.lower() == "article" for v in structured.all("og:type")):
+        return True
+    has_headline = tree.find(".//body//h1") is not None or structured.first("og:title") is not None
+    return has_headline and main_block_size(tree) >= MIN_BLOCK
+
+
+def extract_page(
+    body: bytes | str, url: str, *, outlet: Outlet | None = None, fetched_at: str | None = None,
+    headers: dict[str, list[str]] | None = None, kind: str | None = None, hint: DiscoveryHint | None = None,
+) -> PageRecord:
+    """Everything a page says: its article (or its article links, for a listing) and any tickers.
+
+    ``kind`` ("article" / "listing") is obeyed when given, else decided from the page.
+    """
+    tree = parse(decode(body, headers))
+    structured = read_structured(tree)
+    site = outlet.key if outlet is not None else None
+    if kind is None:
+        kind = "article" if _looks_like_article(tree, structured) else "listing"
+    record = PageRecord(url=url, kind=kind)
+    selectors = outlet.selectors if outlet is not None else {}
+    record.tickers = find_tickers(tree, url, site=site, observed_at=fetched_at, selector=selectors.get("tickers"))
+    if kind == "article":
+        # last: trafilatura may be called on the tree (it works on its own copy)
+        record.article = build_article(tree, structured, url, outlet=outlet, fetched_at=fetched_at, hint=hint)
+    else:
+        record.links = find_links(tree, url, outlet=outlet)
+    return record

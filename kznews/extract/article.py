@@ -1,0 +1,155 @@
+"""Assemble an ``Article`` from the parsed page, field by field, each with the rule that filled it.
+
+Trust order per field: structured data (JSON-LD, then OpenGraph/meta), then the
+outlet's selectors and the page text, then the discovery hint (low trust).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from lxml import etree
+
+from ..items import Article, DiscoveryHint
+from ..sites import Outlet
+from .attribution import find_attribution
+from .body import extract_body
+from .datelines import find_dateline
+from .dates import iso, parse_date
+from .html import css, text_of
+from .language import detect_language
+from .structured import Structured, names, text_value
+
+_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—:]\s+(?P<tail>[^-|–—]{2,60})$")
+
+
+class _Fields:
+    """Collects field values with their provenance; the first value offered for a field wins."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    def offer(self, name: str, value: Any, rule: str) -> bool:
+        if value in (None, "", []) or getattr(self.article, name) not in (None, []):
+            return False
+        setattr(self.article, name, value)
+        self.article.provenance[name] = rule
+        return True
+
+
+def _site_names(structured: Structured, outlet: Outlet | None, url: str) -> set[str]:
+    found = {v.lower() for v in structured.all("og:site_name")}
+    found |= {n.lower() for n in names((structured.article or {}).get("publisher"))}
+    if outlet is not None:
+        found.add(outlet.name.lower())
+        found |= {d.lower() for d in outlet.domains}
+    host = re.sub(r"^www\.", "", url.split("/")[2].lower()) if "//" in url else ""
+    return found | {host} if host else found
+
+
+def strip_site_suffix(title: str, site_names: set[str]) -> str:
+    """``title`` without a trailing " - Site" part, removed only when that part names the site."""
+    m = _SUFFIX.match(title)
+    if m and any(n and (n in m.group("tail").lower() or m.group("tail").lower() in n) for n in site_names):
+        return m.group("head")
+    return title
+
+
+def _first_selected(tree: etree._Element, selector: str | None) -> str | None:
+    if not selector:
+        return None
+    found = css(selector)(tree)
+    return text_of(found[0]) if found else None
+
+
+def build_article(
+    tree: etree._Element, structured: Structured, url: str, *, outlet: Outlet | None,
+    fetched_at: str | None, hint: DiscoveryHint | None,
+) -> Article:
+    """The article the page presents, with ``provenance`` naming the rule behind each field."""
+    ld = structured.article
+    selectors = outlet.selectors if outlet is not None else {}
+    article = Article(url=url, site=outlet.key if outlet is not None else None, fetched_at=fetched_at)
+    f = _Fields(article)
+    if article.site:
+        article.provenance["site"] = "outlet"
+    if fetched_at:
+        article.provenance["fetched_at"] = "fetch"
+
+    f.offer("canonical_url", structured.canonical, "link")
+    f.offer("canonical_url", (structured.first("og:url") or (None,))[0], "og")
+
+    site_names = _site_names(structured, outlet, url)
+    h1 = tree.find(".//body//h1")
+    for value, rule in (
+        (text_value(ld, "headline"), "jsonld"),
+        ((structured.first("og:title") or (None,))[0], "og"),
+        (_first_selected(tree, selectors.get("headline")), "selector"),
+        (text_of(h1) if h1 is not None else None, "h1"),
+        (structured.title, "title"),
+        (hint.title if hint else None, "hint"),
+    ):
+        if f.offer("headline", strip_site_suffix(value, site_names) if value else None, rule):
+            break
+
+    for value, rule in (
+        (text_value(ld, "datePublished"), "jsonld"),
+        ((structured.first("article:published_time", "og:article:published_time", "pubdate", "date",
+                           "dc.date", "datepublished") or (None,))[0], "meta"),
+        (_first_selected(tree, selectors.get("date")), "selector"),
+        (hint.published if hint else None, "hint"),
+    ):
+        dt = parse_date(value, fuzzy=rule == "selector")
+        if dt is not None:
+            f.offer("published_at", iso(dt), rule)
+            f.offer("published_raw", value, rule)
+            break
+    for value, rule in (
+        (text_value(ld, "dateModified"), "jsonld"),
+        ((structured.first("article:modified_time", "og:updated_time") or (None,))[0], "meta"),
+    ):
+        if f.offer("modified_at", iso(parse_date(value)), rule):
+            break
+
+    f.offer("authors", names((ld or {}).get("author")), "jsonld")
+    author_meta = structured.first("author")
+    if author_meta and not author_meta[0].startswith("http"):
+        f.offer("authors", [author_meta[0]], "meta")
+    f.offer("section", text_value(ld, "articleSection"), "jsonld")
+    f.offer("section", (structured.first("article:section") or (None,))[0], "meta")
+    f.offer("tags", structured.all("article:tag"), "meta")
+    keywords = (ld or {}).get("keywords")
+    if isinstance(keywords, str):
+        keywords = [k.strip() for k in keywords.split(",")]
+    f.offer("tags", [k for k in keywords or [] if isinstance(k, str) and k], "jsonld")
+
+    paragraphs, rule = extract_body(
+        tree, selector=selectors.get("body"), jsonld_body=(ld or {}).get("articleBody")
+        if isinstance((ld or {}).get("articleBody"), str) else None, headline=article.headline, url=url,
+    )
+    if rule:
+        f.offer("body", "\n\n".join(paragraphs), rule)
+
+    f.offer("lead", text_value(ld, "description"), "jsonld")
+    f.offer("lead", (structured.first("description") or (None,))[0], "meta")
+    f.offer("lead", (structured.first("og:description") or (None,))[0], "og")
+    f.offer("lead", paragraphs[0] if paragraphs else None, "body")
+
+    for text, source_rule in ((paragraphs[0] if paragraphs else None, "dateline"), (article.lead, "dateline-lead")):
+        found = find_dateline(text)
+        if found and f.offer("dateline", found.text, source_rule):
+            break
+    attribution = find_attribution("\n".join(paragraphs)) or find_attribution(article.lead)
+    f.offer("source", attribution.text if attribution else None, "attribution")
+
+    lang, lang_rule = detect_language(
+        url, outlet=outlet, html_lang=text_value(ld, "inLanguage") or structured.html_lang,
+        text=article.body or article.headline or "", hint_lang=hint.lang if hint else None,
+    )
+    f.offer("lang", lang, lang_rule or "")
+
+    digest = hashlib.sha256(f"{article.headline or ''}\n{article.body or ''}".encode()).hexdigest()
+    f.offer("content_hash", digest, "sha256")
+    return article

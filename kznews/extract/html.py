@@ -1,0 +1,101 @@
+"""Decode a response body and parse it once into an lxml tree; small text helpers.
+
+Every other module reads the tree built here, so a page is parsed exactly once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_SPACE = re.compile(r"\s+")
+# Elements whose text is never page text: code, styling, comments.
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False)
+
+
+def _codec(name: str | bytes | None) -> str | None:
+    """The Python codec for a declared charset name, or None when unknown."""
+    if not name:
+        return None
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name.strip()).name
+    except LookupError:
+        return None
+
+
+def header_value(headers: dict[str, list[str]] | None, name: str) -> str | None:
+    """First value of header ``name`` (case-insensitive) in the spider's ``{name: [values]}``."""
+    for key, values in (headers or {}).items():
+        if key.lower() == name.lower() and values:
+            return values[0]
+    return None
+
+
+def decode(body: bytes | str, headers: dict[str, list[str]] | None = None) -> str:
+    """Text of ``body``: BOM, then Content-Type charset, then <meta> charset, then utf-8/cp1251.
+
+    A BOM is checked first because it cannot lie about the bytes that follow it,
+    whereas headers and meta tags often do.
+    """
+    if isinstance(body, str):
+        return body
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(codec, "replace")
+    content_type = header_value(headers, "Content-Type") or ""
+    match = _HEADER_CHARSET.search(content_type)
+    codec = _codec(match.group(1)) if match else None
+    if codec is None:
+        match = _META_CHARSET.search(body[:4096])
+        codec = _codec(match.group(1)) if match else None
+    if codec is not None:
+        return body.decode(codec, "replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("cp1251", "replace")
+
+
+def parse(text: str) -> lxml.html.HtmlElement:
+    """Parse page text into an HTML tree (re-encoded, so encoding declarations cannot clash)."""
+    return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass") or b"<html/>", parser=_PARSER)
+
+
+def squash(text: str | None) -> str:
+    """Whitespace collapsed to single spaces and trimmed (nbsp included)."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def text_pieces(el: etree._Element) -> Iterator[str]:
+    """The text nodes under ``el`` in order, skipping comments, scripts and styles."""
+    if el.tag in SKIP_TAGS or not isinstance(el.tag, str):
+        return
+    if el.text:
+        yield el.text
+    for child in el:
+        yield from text_pieces(child)
+        if child.tail:
+            yield child.tail
+
+
+def text_of(el: etree._Element) -> str:
+    """Visible text of ``el``, whitespace-collapsed."""
+    return squash("".join(text_pieces(el)))
+
+
+@lru_cache(maxsize=128)
+def css(selector: str) -> CSSSelector:
+    """A compiled CSS selector (outlet selectors are few and reused on every page)."""
+    return CSSSelector(selector)

@@ -1,0 +1,114 @@
+"""Structured data publishers put in the page head: JSON-LD, OpenGraph, article:* and plain meta.
+
+This is the most stable evidence on a page (markup changes, structured data
+rarely does), so it is read first and the body rules only fill gaps.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from .html import squash
+
+ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"})
+_JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
+_META = etree.XPath("//meta[@content]")
+_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
+
+
+@dataclass
+class Structured:
+    """What the page declares about itself."""
+
+    article: dict[str, Any] | None = None  # the JSON-LD article node
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> contents
+    canonical: str | None = None
+    html_lang: str | None = None
+    title: str | None = None  # <title>
+
+    def first(self, *keys: str) -> tuple[str, str] | None:
+        """(value, key) of the first non-empty meta among ``keys``."""
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value:
+                    return value, key
+        return None
+
+    def all(self, key: str) -> list[str]:
+        """Every non-empty value of meta ``key``, in page order."""
+        return [v for v in self.meta.get(key, ()) if v]
+
+
+def _nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a JSON-LD document: lists, @graph and nesting flattened."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _nodes(data["@graph"])
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+
+
+def jsonld_article(tree: etree._Element) -> dict[str, Any] | None:
+    """The first JSON-LD node typed as an article (NewsArticle, Article, ...), or None."""
+    for script in _JSONLD(tree):
+        try:
+            data = json.loads(script, strict=False)
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            if _types(node) & ARTICLE_TYPES:
+                return node
+    return None
+
+
+def read_structured(tree: etree._Element) -> Structured:
+    """JSON-LD article, meta tags (name/property/itemprop), canonical link, <html lang> and <title>."""
+    meta: dict[str, list[str]] = {}
+    for el in _META(tree):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        if key:
+            meta.setdefault(key.strip().lower(), []).append(squash(html.unescape(el.get("content", ""))))
+    canonical = next((c.strip() for c in _CANONICAL(tree) if c.strip()), None)
+    title = tree.find(".//title")
+    return Structured(
+        article=jsonld_article(tree),
+        meta=meta,
+        canonical=canonical,
+        html_lang=tree.get("lang") or tree.get("xml:lang"),
+        title=squash(title.text_content()) if title is not None else None,
+    )
+
+
+def names(value: Any, *, kinds: frozenset[str] | None = None) -> list[str]:
+    """Names in a JSON-LD value (a string, an object with ``name``, or a list of them)."""
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            if kinds is None or _types(item) & kinds:
+                out.append(item["name"])
+    return [squash(html.unescape(n)) for n in out if n and n.strip()]
+
+
+def text_value(node: dict[str, Any] | None, key: str) -> str | None:
+    """A JSON-LD string field, entity-decoded and whitespace-collapsed (first item of a list)."""
+    value = (node or {}).get(key)
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    if not isinstance(value, str):
+        return None
+    return squash(html.unescape(value)) or None

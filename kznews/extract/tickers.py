@@ -1,0 +1,78 @@
+"""Currency tickers: quotes like ``USD 425.05`` shown in a page's widgets.
+
+Found by DOM pattern, not per-site code: a small element whose visible text
+is a currency code followed by a number (``USD 425.05``, ``USD/KZT 0.0``,
+``1 ЕУРО EUR / KZT 473.33``).  Only text nodes are read, so values left in
+HTML comments or scripts are never taken; zero or missing numbers are
+placeholders a script fills later, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from lxml import etree
+
+from ..items import TickerQuote
+from .html import SKIP_TAGS, css, text_of
+
+CODES = ("USD", "EUR", "RUB", "CNY", "GBP", "JPY", "CHF", "KGS", "UZS", "TRY", "AED", "BYN", "GEL", "AZN", "KZT")
+_CODE = "(?:" + "|".join(CODES) + ")"
+_NUMBER = r"(?P<value>\d{1,7}(?:[.,]\d{1,5})?)"
+_CODE_FIRST = re.compile(
+    rf"^(?:\d+\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?P<base>{_CODE})(?:\s*/\s*(?P<quote>{_CODE}))?\s*[:=]?\s*{_NUMBER}(?!\d)"
+)
+_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "₽": "RUB", "¥": "CNY"}
+_SYMBOL_FIRST = re.compile(r"^(?P<symbol>US\$|\$|€|₽|¥)\s*1\s*=\s*" + _NUMBER + r"\s*KZT\b")
+_HAS_CODE = etree.XPath(
+    rf".//text()[re:test(., '\b{_CODE}\b') and not(ancestor::script or ancestor::style)]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
+
+
+def parse_quote(text: str) -> tuple[str, float] | None:
+    """(pair, value) for a ticker's text such as ``USD 425.05`` or ``EUR/KZT: 509.29``; None otherwise."""
+    text = " ".join(text.split())
+    m = _CODE_FIRST.match(text)
+    if m:
+        base, quote = m.group("base"), m.group("quote") or "KZT"
+    else:
+        m = _SYMBOL_FIRST.match(text)
+        if not m:
+            return None
+        base, quote = _SYMBOLS[m.group("symbol")], "KZT"
+    value = float(m.group("value").replace(",", "."))
+    if value <= 0 or base == quote:
+        return None
+    return f"{base}/{quote}", value
+
+
+def _cell(node: etree._Element) -> etree._Element | None:
+    """The smallest element around a code's text node whose text is a whole quote."""
+    el: etree._Element | None = node
+    for _ in range(3):
+        if el is None or el.tag in SKIP_TAGS:
+            return None
+        text = text_of(el)
+        if len(text) > MAX_TEXT:
+            return None
+        if parse_quote(text):
+            return el
+        el = el.getparent()
+    return None
+
+
+def find_tickers(
+    tree: etree._Element, url: str, *, site: str | None = None, observed_at: str | None = None,
+    selector: str | None = None,
+) -> list[TickerQuote]:
+    """Quotes shown on the page, one per pair (first seen wins); ``selector`` narrows the search."""
+    roots = css(selector)(tree) if selector else [tree]
+    quotes: dict[str, float] = {}
+    for root in roots:
+        for node in _HAS_CODE(root):
+            cell = _cell(node.getparent())
+            found = parse_quote(text_of(cell)) if cell is not None else None
+            if found and found[0] not in quotes:
+                quotes[found[0]] = found[1]
+    return [TickerQuote(pair, value, url, site, observed_at) for pair, value in quotes.items()]

@@ -1,0 +1,57 @@
+"""body.py: selector, JSON-LD articleBody and trafilatura rules; chrome left out."""
+
+from kznews.extract.body import clean, extract_body, main_block_size, paragraphs_of
+from kznews.extract.html import decode, parse
+
+from .shared import page
+
+ARTICLE = """<html><body><h1>Заголовок</h1><div class="text">
+<p>Первый абзац статьи о важном событии.</p>
+<div class="share">Поделиться: VK FB</div>
+<div class="frame_news_article"><a href="/x">Новости по теме</a></div>
+<p>Второй абзац.</p>
+<p>Читайте также: другое</p><p>Хвост сайта</p>
+</div></body></html>"""
+
+
+def test_selector_paragraphs_without_chrome():
+    paragraphs, rule = extract_body(parse(ARTICLE), selector="div.text")
+    assert (paragraphs, rule) == (["Первый абзац статьи о важном событии.", "Второй абзац."], "selector")
+
+
+def test_jsonld_body_used_when_no_selector_matches():
+    text = "Абзац один. " * 30
+    assert extract_body(parse(ARTICLE), selector="div.none", jsonld_body=text)[1] == "jsonld"
+
+
+def test_short_jsonld_body_is_not_trusted():
+    assert extract_body(parse(ARTICLE), jsonld_body="Коротко.")[1] != "jsonld"
+
+
+def test_clean_stops_at_end_of_article_blocks():
+    assert clean(["a", "Нашли ошибку? Выделите её", "b"]) == ["a"]
+
+
+def test_clean_stops_at_kazakh_error_block():
+    assert clean(["a", "Беттегі қате туралы хабарлаңыз", "b"]) == ["a"]
+
+
+def test_clean_drops_repeated_headline():
+    assert clean(["H", "a"], headline="H") == ["a"]
+
+
+def test_paragraphs_split_on_br():
+    assert paragraphs_of(parse("<html><body><div>a<br>b</div></body></html>").find(".//div")) == ["a", "b"]
+
+
+def test_inform_trafilatura_body_has_no_related_news():
+    paragraphs, _ = extract_body(parse(decode(page("inform.kz/article-ru-2020-a3725092.html"))))
+    assert not any("День Первого Президента" in p for p in paragraphs)
+
+
+def test_inform_main_block_is_long():
+    assert main_block_size(parse(decode(page("inform.kz/article-ru-2020-a3725092.html")))) >= 400
+
+
+def test_kt_homepage_main_block_is_short():
+    assert main_block_size(parse(decode(page("kt.kz/homepage-2018-03-21.html")))) < 400

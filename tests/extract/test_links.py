@@ -1,0 +1,95 @@
+"""links.py: article links on listing pages with headline and printed time."""
+
+import re
+
+from kznews.extract.html import decode, parse
+from kznews.extract.links import find_links, looks_like_article
+from kznews.sites import Outlet
+
+from .shared import page
+
+KT = Outlet(key="kt", name="Kazakhstan Today", domains=("kt.kz",), articles=(r"^/rus/[a-z_]+/[^/]+_\d+\.html$",), editions=())
+KT_URL = "https://www.kt.kz/rus/"
+FEED_ITEM = re.compile(rb'<div class="feed_item">.*?<a href="(/rus/[^"]+)"', re.S)
+
+
+def _kt_feed_paths() -> list[str]:
+    """Link targets of the 30 feed items, straight from the saved bytes."""
+    return [m.decode() for m in FEED_ITEM.findall(page("kt.kz/homepage-2018-03-21.html"))]
+
+
+def _kt_links(outlet=KT):
+    return {h.url: h for h in find_links(parse(decode(page("kt.kz/homepage-2018-03-21.html"))), KT_URL, outlet=outlet)}
+
+
+def test_kt_page_has_30_feed_items_one_broken():
+    paths = _kt_feed_paths()
+    assert len(paths) == 30 and paths.count("/rus/society/.html") == 1
+
+
+def test_kt_feed_items_found_with_outlet():
+    links = _kt_links()
+    wanted = {"https://www.kt.kz" + p for p in _kt_feed_paths() if p != "/rus/society/.html"}
+    assert wanted <= set(links)
+
+
+def test_kt_broken_link_skipped_with_outlet():
+    assert not any(u.endswith("/rus/society/.html") for u in _kt_links())
+
+
+def test_kt_broken_link_skipped_without_outlet():
+    assert not any(u.endswith("/rus/society/.html") for u in _kt_links(None))
+
+
+def test_kt_feed_items_found_without_outlet():
+    wanted = {"https://www.kt.kz" + p for p in _kt_feed_paths() if p != "/rus/society/.html"}
+    assert wanted <= set(_kt_links(None))
+
+
+def test_kt_feed_item_time_as_printed():
+    hint = _kt_links()["https://www.kt.kz/rus/politics/nazarbaev_pribil_v_samarkand_1153654429.html"]
+    assert hint.published_raw == "21.03.2018 18:27"
+
+
+def test_kt_feed_item_time_parsed():
+    hint = _kt_links()["https://www.kt.kz/rus/politics/nazarbaev_pribil_v_samarkand_1153654429.html"]
+    assert hint.published_at == "2018-03-21T18:27:00+06:00"
+
+
+def test_kt_feed_item_headline():
+    hint = _kt_links()["https://www.kt.kz/rus/politics/nazarbaev_pribil_v_samarkand_1153654429.html"]
+    assert hint.headline == "Назарбаев прибыл в Самарканд"
+
+
+def test_kt_every_feed_item_has_full_date():
+    links = _kt_links()
+    feed = ["https://www.kt.kz" + p for p in _kt_feed_paths() if p != "/rus/society/.html"]
+    assert all(links[u].published_at for u in feed)
+
+
+def test_kt_links_deduplicated_across_http_and_https():
+    keys = [u.split("://")[1] for u in _kt_links()]
+    assert len(keys) == len(set(keys))
+
+
+def test_kt_generic_mode_drops_short_headlines():
+    assert "http://www.kt.kz/rus/ad/zakon_rk_1153652526.html" not in _kt_links(None)
+
+
+def test_zakon_time_inside_link_is_split_from_headline():
+    links = {h.url: h for h in find_links(parse(decode(page("zakon.kz/homepage-2018-03-18.html"))), "https://www.zakon.kz/")}
+    hint = links["https://www.zakon.kz/4909244-kazahstan-napravil-203-nablyudatelya-na.html"]
+    assert (hint.headline, hint.published_raw, hint.published_at) == (
+        "Казахстан направил 203 наблюдателя на президентские выборы в России", "15:43", None)
+
+
+def test_generic_url_rule_accepts_slug_with_id():
+    assert looks_like_article("https://www.zakon.kz/4909244-kazahstan-napravil.html", "https://zakon.kz/")
+
+
+def test_generic_url_rule_rejects_other_host():
+    assert not looks_like_article("https://other.kz/4909244-kazahstan-napravil.html", "https://zakon.kz/")
+
+
+def test_generic_url_rule_rejects_section_page():
+    assert not looks_like_article("https://www.zakon.kz/politics/", "https://zakon.kz/")

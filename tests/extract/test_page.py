@@ -1,0 +1,194 @@
+"""extract_page end to end on the saved pages: one test per field."""
+
+import hashlib
+from functools import lru_cache
+
+from kznews.extract import extract_page
+from kznews.items import DiscoveryHint
+from kznews.sites import Outlet, get
+
+from .shared import INFORM_URL, NUR_URL, page
+
+FETCHED = "2020-12-01T09:00:00+00:00"
+KT = Outlet(key="kt", name="Kazakhstan Today", domains=("kt.kz",), articles=(r"^/rus/[a-z_]+/[^/]+_\d+\.html$",), editions=())
+
+
+@lru_cache(maxsize=1)
+def _inform():
+    return extract_page(page("inform.kz/article-ru-2020-a3725092.html"), INFORM_URL, outlet=get("inform"),
+                        fetched_at=FETCHED, headers={"Content-Type": ["text/html; charset=utf-8"]})
+
+
+def _article():
+    return _inform().article
+
+
+def test_inform_kind_is_article():
+    assert _inform().kind == "article"
+
+
+def test_inform_headline():
+    assert _article().headline == "Полностью обеспечить регион мясом птицы намерены в СКО"
+
+
+def test_inform_published_at():
+    assert _article().published_at == "2020-12-01T14:02:00+06:00"
+
+
+def test_inform_published_raw():
+    assert _article().published_raw == "2020-12-01T14:02:00+06:00"
+
+
+def test_inform_modified_at():
+    assert _article().modified_at == "2020-12-01T14:02:00+06:00"
+
+
+def test_inform_dateline():
+    assert _article().dateline == "ПЕТРОПАВЛОВСК. КАЗИНФОРМ –"
+
+
+def test_inform_source():
+    assert "передает корреспондент МИА «Казинформ»" in _article().source
+
+
+def test_inform_lang():
+    assert _article().lang == "ru"
+
+
+def test_inform_site():
+    assert _article().site == "inform"
+
+
+def test_inform_canonical_url():
+    assert _article().canonical_url == INFORM_URL
+
+
+def test_inform_section():
+    assert _article().section == "Северо-Казахстанская обл."
+
+
+def test_inform_tags():
+    assert _article().tags == ["Северо-Казахстанская область", "Строительство", "Экономика", "Сельское хозяйство"]
+
+
+def test_inform_authors():
+    assert _article().authors == ["Казинформ"]
+
+
+def test_inform_lead():
+    assert _article().lead.startswith("ПЕТРОПАВЛОВСК. КАЗИНФОРМ – Бройлерную птицефабрику")
+
+
+def test_inform_body_starts_with_dateline_paragraph():
+    assert _article().body.startswith("ПЕТРОПАВЛОВСК. КАЗИНФОРМ – Бройлерную")
+
+
+def test_inform_body_ends_with_last_paragraph():
+    assert _article().body.endswith("наращивать экспорт», - заявил М. Тасмаганбетов.")
+
+
+def test_inform_body_has_five_paragraphs():
+    assert len(_article().body.split("\n\n")) == 5
+
+
+def test_inform_body_has_no_chrome():
+    chrome = ("Новости по теме", "День Первого Президента", "USD", "Нур-Султан: -17", "Поделиться", "Власть",
+              "Читайте также", "Подписывайтесь", "Полностью обеспечить регион мясом птицы намерены в СКО")
+    assert [c for c in chrome if c in _article().body] == []
+
+
+def test_inform_fetched_at():
+    assert _article().fetched_at == FETCHED
+
+
+def test_inform_content_hash():
+    a = _article()
+    assert a.content_hash == hashlib.sha256(f"{a.headline}\n{a.body}".encode()).hexdigest()
+
+
+def test_inform_provenance_names_every_filled_field():
+    a = _article()
+    filled = {k for k, v in vars(a).items() if v not in (None, [], {}) and k not in ("url", "provenance")}
+    assert filled == set(a.provenance)
+
+
+def test_inform_provenance_rules():
+    p = _article().provenance
+    assert (p["headline"], p["published_at"], p["dateline"], p["body"]) == ("jsonld", "jsonld", "dateline", "trafilatura")
+
+
+def test_inform_tickers():
+    assert {(q.pair, q.value) for q in _inform().tickers} == {
+        ("USD/KZT", 425.05), ("EUR/KZT", 509.29), ("RUB/KZT", 5.58), ("CNY/KZT", 64.66)}
+
+
+def test_inform_tickers_observed_at_and_site():
+    assert {(q.site, q.observed_at) for q in _inform().tickers} == {("inform", FETCHED)}
+
+
+def test_inform_article_has_no_links():
+    assert _inform().links == []
+
+
+def _nur():
+    return extract_page(page("nur.kz/DERIVED-article-2024-04-18.html"), NUR_URL).article
+
+
+def test_nur_published_at_plus_5():
+    assert _nur().published_at == "2024-04-18T10:35:00+05:00"
+
+
+def test_nur_body_from_jsonld():
+    assert (_nur().provenance["body"], _nur().body[:30]) == ("jsonld", "Как сообщается в Telegram-кана")
+
+
+def test_nur_authors():
+    assert _nur().authors == ["Кристина Кривцанова"]
+
+
+def test_nur_site_is_none_without_outlet():
+    assert _nur().site is None
+
+
+def _kt(outlet=KT, kind=None):
+    return extract_page(page("kt.kz/homepage-2018-03-21.html"), "https://www.kt.kz/rus/", outlet=outlet, kind=kind,
+                        fetched_at=FETCHED)
+
+
+def test_kt_homepage_is_listing():
+    assert _kt().kind == "listing"
+
+
+def test_kt_homepage_tickers():
+    assert {(q.pair, q.value) for q in _kt().tickers} == {("USD/KZT", 320.34), ("EUR/KZT", 394.47), ("RUB/KZT", 5.54)}
+
+
+def test_kt_homepage_links_with_outlet():
+    assert len([h for h in _kt().links if h.published_at and h.published_at.startswith("2018-03-2")]) >= 29
+
+
+def test_kt_homepage_kind_obeyed():
+    assert (_kt(kind="article").kind, _kt(kind="article").links) == ("article", [])
+
+
+def test_zakon_homepage_no_tickers():
+    assert extract_page(page("zakon.kz/homepage-2018-03-18.html"), "https://www.zakon.kz/").tickers == []
+
+
+def test_hint_fills_missing_headline_and_date():
+    html = "<html><body><p>" + "Текст новости. " * 40 + "</p></body></html>"
+    hint = DiscoveryHint(source="sitemap", title="Заголовок из карты", published="2024-04-18T10:35:00+05:00")
+    a = extract_page(html, "https://x.kz/news/a-1", kind="article", hint=hint).article
+    assert (a.headline, a.published_at, a.provenance["headline"], a.provenance["published_at"]) == (
+        "Заголовок из карты", "2024-04-18T10:35:00+05:00", "hint", "hint")
+
+
+def test_headline_site_suffix_stripped():
+    html = ("<html><head><title>Новость дня - Zakon.kz</title><meta property='og:site_name' content='Zakon.kz'></head>"
+            "<body><p>x</p></body></html>")
+    assert extract_page(html, "https://www.zakon.kz/1-a.html", kind="article").article.headline == "Новость дня"
+
+
+def test_headline_dash_kept_when_not_site_name():
+    html = "<html><head><title>Токаев - о паводках</title></head><body><p>x</p></body></html>"
+    assert extract_page(html, "https://www.zakon.kz/1-a.html", kind="article").article.headline == "Токаев - о паводках"
