@@ -1,0 +1,20 @@
+"""The archive: one SQLite file holding raw pages, articles and their versions.
+
+``Archive`` is the only writer; ``connect_readonly``, ``search``, ``stats``
+and ``run_sql`` are readers that never write.
+"""
+
+from kznews.storage.archive import Archive, StoreResult
+from kznews.storage.errors import ArchiveError, QueryError
+from kznews.storage.query import connect_readonly, run_sql, search, stats
+
+__all__ = [
+    "Archive",
+    "ArchiveError",
+    "QueryError",
+    "StoreResult",
+    "connect_readonly",
+    "run_sql",
+    "search",
+    "stats",
+]

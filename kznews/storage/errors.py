@@ -1,0 +1,37 @@
+"""The two errors the archive layer raises, and how SQLite errors become them.
+
+Both carry a one-line message meant for the person running ``kznews``: the CLI
+prints it and exits non-zero, never showing an SQLite traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+BUSY_TIMEOUT_S = 10.0  # how long a writer waits for another writer's lock
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or written (wrong file, read-only, disk full...)."""
+
+
+class QueryError(Exception):
+    """A query was refused or failed (malformed search, write attempted, too slow...)."""
+
+
+def explain(exc: sqlite3.Error, label: str) -> ArchiveError | None:
+    """An ``ArchiveError`` for SQLite failures a user can act on, else None (a bug: re-raise)."""
+    message = str(exc)
+    if "file is not a database" in message:
+        return ArchiveError(f"{label} is not a SQLite database")
+    if "database or disk is full" in message:
+        return ArchiveError(f"disk full while writing {label}; the batch was rolled back")
+    if "readonly database" in message:
+        return ArchiveError(f"{label} is read-only; kznews needs to write to it")
+    if "unable to open database file" in message:
+        return ArchiveError(f"cannot open {label} (check the path and its permissions)")
+    if "database is locked" in message or "database is busy" in message:
+        return ArchiveError(f"{label} is locked by another writer; is another kznews run still going?")
+    if "disk I/O error" in message:
+        return ArchiveError(f"disk I/O error on {label}")
+    return None

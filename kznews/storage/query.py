@@ -1,0 +1,243 @@
+"""Readers of the archive: full-text search, statistics, ad-hoc SQL.
+
+Nothing here writes. Every connection is opened ``mode=ro`` and can run
+while a crawl is writing (WAL). Values reach SQL only as named parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, QueryError, explain
+from kznews.storage.schema import SCHEMA_VERSION, archive_version
+
+# bm25 weights for (headline, lead, body): a hit in the headline counts most.
+_BM25_WEIGHTS = "10.0, 4.0, 1.0"
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an existing archive read-only (``mode=ro``); ``ArchiveError`` if it is not one."""
+    path = Path(path)
+    label = str(path)
+    if not path.is_file():
+        raise ArchiveError(f"no archive at {label}")
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+        )
+    except sqlite3.Error as exc:
+        raise explain(exc, label) or ArchiveError(f"cannot open {label}: {exc}") from None
+    try:
+        version = archive_version(conn, label)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise explain(exc, label) or ArchiveError(f"cannot read {label}: {exc}") from None
+    except ArchiveError:
+        conn.close()
+        raise
+    if version == 0:
+        conn.close()
+        raise ArchiveError(f"{label} is an empty database, not a kznews archive")
+    if version < SCHEMA_VERSION:
+        conn.close()
+        raise ArchiveError(
+            f"{label} has schema version {version}, older than this kznews ({SCHEMA_VERSION}); "
+            "run a crawl or `kznews reextract` once to upgrade it"
+        )
+    return conn
+
+
+def _iso_bound(name: str, value: str | None) -> str | None:
+    """Check that a since/until bound is an ISO date or datetime."""
+    if value is None:
+        return None
+    try:
+        (datetime if "T" in value or " " in value else date).fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"--{name} must be an ISO date like 2024-05-01, got {value!r}") from None
+    return value
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    site: str | None = None,
+    lang: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    highlight: tuple[str, str] = ("[", "]"),
+) -> list[dict[str, Any]]:
+    """Full-text search of headline, lead and body, best matches first (bm25).
+
+    ``query`` uses FTS5 syntax: words, "phrases", ``prefix*`` (useful for
+    Kazakh suffixes: ``Тоқаев*`` also finds ``Тоқаевтың``), AND/OR/NOT.
+    ``since``/``until`` are inclusive ISO dates (or datetimes) compared with
+    ``published_at``, or ``fetched_at`` when the date is unknown. ``rank`` is
+    bm25: lower is better.
+    """
+    if not query.strip():
+        raise QueryError("empty search query")
+    if limit < 1:
+        raise QueryError(f"limit must be at least 1, got {limit}")
+    sql = f"""
+        SELECT a.url, a.site, a.lang, a.headline, a.published_at,
+               snippet(articles_fts, 2, :open, :close, '…', 16) AS snippet,
+               bm25(articles_fts, {_BM25_WEIGHTS}) AS rank
+        FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
+        WHERE articles_fts MATCH :query
+          AND (:site IS NULL OR a.site = :site)
+          AND (:lang IS NULL OR a.lang = :lang)
+          AND (:since IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:since)) >= :since)
+          AND (:until IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:until)) <= :until)
+        ORDER BY rank
+        LIMIT :limit
+    """
+    params = {
+        "query": query,
+        "site": site,
+        "lang": lang,
+        "since": _iso_bound("since", since),
+        "until": _iso_bound("until", until),
+        "limit": limit,
+        "open": highlight[0],
+        "close": highlight[1],
+    }
+    try:
+        cursor = conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"invalid search query {query!r}: {exc}") from None
+
+
+def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
+    """Archive totals, articles per outlet per day, per-outlet totals and the last runs.
+
+    The per-day window is the last ``days`` days up to the newest publication
+    date in the archive (capped at tomorrow, so a mis-parsed future date does
+    not hide the present). Days are the local dates as published.
+    """
+    totals = dict(
+        zip(
+            ("articles", "versions", "pages", "tickers", "links", "runs"),
+            conn.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions),"
+                " (SELECT count(*) FROM pages), (SELECT count(*) FROM tickers),"
+                " (SELECT count(*) FROM links), (SELECT count(*) FROM runs)"
+            ).fetchone(),
+            strict=True,
+        )
+    )
+    per_day = [
+        {"site": site, "day": day, "articles": n}
+        for site, day, n in conn.execute(
+            """
+            WITH bounds AS (
+              SELECT min(max(substr(published_at, 1, 10)), date('now', '+1 day')) AS last_day
+              FROM articles WHERE published_at IS NOT NULL
+            )
+            SELECT site, substr(published_at, 1, 10) AS day, count(*)
+            FROM articles, bounds
+            WHERE published_at IS NOT NULL
+              AND substr(published_at, 1, 10) <= bounds.last_day
+              AND substr(published_at, 1, 10) > date(bounds.last_day, '-' || :days || ' days')
+            GROUP BY site, day
+            ORDER BY day, site
+            """,
+            {"days": days},
+        )
+    ]
+    per_outlet = [
+        {"site": site, "articles": n, "first_published": first, "last_published": last, "last_fetched": fetched}
+        for site, n, first, last, fetched in conn.execute(
+            "SELECT site, count(*), min(published_at), max(published_at), max(fetched_at)"
+            " FROM articles GROUP BY site ORDER BY count(*) DESC, site"
+        )
+    ]
+    runs = [
+        {
+            "id": run_id,
+            "command": command,
+            "args": json.loads(args) if args else None,
+            "started_at": started,
+            "ended_at": ended,
+            "outcome": outcome,
+            "stats": json.loads(run_stats) if run_stats else None,
+        }
+        for run_id, command, args, started, ended, outcome, run_stats in conn.execute(
+            "SELECT id, command, args, started_at, ended_at, outcome, stats FROM runs ORDER BY id DESC LIMIT 10"
+        )
+    ]
+    return {"totals": totals, "per_day": per_day, "per_outlet": per_outlet, "runs": runs}
+
+
+# -- ad-hoc SQL -------------------------------------------------------------------
+
+_LEADING_COMMENTS = re.compile(r"\A(?:\s+|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.DOTALL)
+_READ_KEYWORDS = {"SELECT", "WITH", "EXPLAIN"}
+_ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+_DENIED_FUNCTIONS = {"load_extension"}
+_READ_PRAGMAS = {"data_version", "table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list"}
+
+
+def _authorize(action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None) -> int:
+    """Allow reads and (safe) function calls; deny writes, ATTACH, PRAGMA, transactions.
+
+    Two exceptions SQLite needs to read: connecting a virtual table (FTS5,
+    ``pragma_table_info``) is reported as an UPDATE of sqlite_master, which
+    cannot really be written here (read-only connection, ``writable_schema``
+    denied); and a few PRAGMAs that only read (FTS5 checks ``data_version``).
+    """
+    if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master":
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _READ_PRAGMAS:
+        return sqlite3.SQLITE_OK
+    if action not in _ALLOWED_ACTIONS:
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in _DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def run_sql(
+    path: str | Path, sql: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run one read-only SELECT/WITH/EXPLAIN statement; return (column names, rows).
+
+    Defence in depth: a ``mode=ro`` connection, ``PRAGMA query_only``, a
+    statement-keyword check, an authorizer that allows only reads, and a
+    time limit (``QueryError`` when exceeded).
+    """
+    body = _LEADING_COMMENTS.sub("", sql)
+    keyword = (body.split(None, 1) or [""])[0].upper()
+    if keyword not in _READ_KEYWORDS:
+        raise QueryError(f"only SELECT, WITH or EXPLAIN statements are allowed, not {keyword or 'an empty query'}")
+    conn = connect_readonly(path)
+    try:
+        conn.execute("PRAGMA query_only = 1")
+        conn.set_authorizer(_authorize)
+        deadline = time.monotonic() + timeout
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        try:
+            cursor = conn.execute(sql, params or {})
+            rows = cursor.fetchall()
+        except sqlite3.ProgrammingError as exc:
+            raise QueryError(str(exc)) from None  # several statements, missing parameter
+        except sqlite3.DatabaseError as exc:
+            if time.monotonic() > deadline and "interrupted" in str(exc):
+                raise QueryError(f"query took longer than {timeout:g} s") from None
+            if any(word in str(exc) for word in ("not authorized", "readonly", "may not be modified")):
+                raise QueryError("not allowed: only reading the archive is permitted") from None
+            raise QueryError(f"SQL error: {exc}") from None
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        return columns, rows
+    finally:
+        conn.close()

@@ -1,0 +1,253 @@
+"""The archive's schema: created and upgraded by numbered migrations.
+
+``meta`` holds ``app = 'kznews'`` (so a foreign SQLite file is never touched)
+and ``schema_version`` (how many entries of ``MIGRATIONS`` have been applied).
+``migrate`` applies the missing ones, in order, in one ``BEGIN IMMEDIATE``
+transaction: an archive is either fully at a version or untouched. Migrations
+are append-only: never edit a released one, add the next.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.db import ForeignKey
+
+from kznews.storage.errors import ArchiveError
+
+APP = "kznews"
+
+# The content of an article, as stored both in `articles` (current) and in
+# `article_versions` (every distinct version). JSON columns hold lists/dicts.
+CONTENT_COLUMNS: dict[str, type] = {
+    "canonical_url": str,
+    "lang": str,
+    "headline": str,
+    "dateline": str,
+    "published_at": str,
+    "published_raw": str,
+    "modified_at": str,
+    "authors": str,  # JSON list
+    "lead": str,
+    "body": str,
+    "source": str,
+    "section": str,
+    "tags": str,  # JSON list
+    "provenance": str,  # JSON object: field -> rule
+}
+
+FTS_COLUMNS = ("headline", "lead", "body")
+
+# FTS5 with external content on `articles`. The update trigger fires only when
+# an indexed column changes: re-fetching an unchanged article touches
+# last_seen_at and must not re-index its body.
+_FTS_TRIGGERS = """
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, headline, lead, body)
+  VALUES (new.id, new.headline, new.lead, new.body);
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, headline, lead, body)
+  VALUES ('delete', old.id, old.headline, old.lead, old.body);
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF headline, lead, body ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, headline, lead, body)
+  VALUES ('delete', old.id, old.headline, old.lead, old.body);
+  INSERT INTO articles_fts (rowid, headline, lead, body)
+  VALUES (new.id, new.headline, new.lead, new.body);
+END;
+CREATE TRIGGER article_versions_insert_only BEFORE UPDATE ON article_versions BEGIN
+  SELECT RAISE(ABORT, 'article_versions is insert-only');
+END;
+"""
+
+
+def _v1_initial(db: Database) -> None:
+    """Raw pages, articles with their versions, tickers, listing links, runs, FTS."""
+    db["meta"].create({"key": str, "value": str}, pk="key", not_null=["value"])
+    db["runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "ended_at": str,
+            "command": str,
+            "args": str,  # JSON
+            "outcome": str,  # running | finished | failed | interrupted | ...
+            "stats": str,  # JSON
+        },
+        pk="id",
+        not_null=["started_at", "command", "outcome"],
+    )
+    db["pages"].create(
+        {
+            "id": int,
+            "url": str,
+            "site": str,
+            "edition": str,
+            "kind": str,
+            "status": int,
+            "headers": str,  # JSON: name -> [values]
+            "hint": str,  # JSON DiscoveryHint, or NULL
+            "body": bytes,  # zlib-compressed raw response body
+            "body_sha256": str,  # of the uncompressed body
+            "fetched_at": str,  # first fetch of this exact body
+            "last_fetched_at": str,  # latest fetch of this exact body
+            "run_id": int,
+        },
+        pk="id",
+        not_null=["url", "kind", "status", "body", "body_sha256", "fetched_at", "last_fetched_at"],
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+    db["pages"].create_index(["url", "body_sha256"], unique=True)
+    db["pages"].create_index(["site", "kind"])
+
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,
+            "site": str,
+            **CONTENT_COLUMNS,
+            "fetched_at": str,
+            "first_seen_at": str,
+            "last_seen_at": str,
+            "content_hash": str,
+            "page_id": int,
+            "versions": int,
+        },
+        pk="id",
+        not_null=["url", "first_seen_at", "last_seen_at", "content_hash", "versions"],
+        foreign_keys=[("page_id", "pages", "id")],
+        defaults={"versions": 1},
+    )
+    articles = db["articles"]
+    articles.create_index(["url"], unique=True)
+    articles.create_index(["canonical_url"])
+    articles.create_index(["site", "published_at"])
+    articles.create_index(["published_at"])
+    articles.create_index(["lang"])
+
+    db["article_versions"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "content_hash": str,
+            **CONTENT_COLUMNS,
+            "fetched_at": str,
+            "page_id": int,
+        },
+        pk="id",
+        not_null=["article_id", "content_hash"],
+        foreign_keys=[
+            # Deleting an article (e.g. a takedown) removes its history too.
+            ForeignKey("article_versions", "article_id", "articles", "id", on_delete="CASCADE"),
+            ("page_id", "pages", "id"),
+        ],
+    )
+    db["article_versions"].create_index(["article_id", "content_hash"], unique=True)
+
+    db["tickers"].create(
+        {
+            "id": int,
+            "pair": str,
+            "value": float,
+            "url": str,
+            "site": str,
+            "observed_at": str,
+            "page_id": int,
+        },
+        pk="id",
+        not_null=["pair", "value", "url", "observed_at"],
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["tickers"].create_index(["pair", "url", "observed_at"], unique=True)
+    db["tickers"].create_index(["pair", "observed_at"])
+
+    db["links"].create(
+        {
+            "id": int,
+            "listing_url": str,
+            "url": str,
+            "site": str,
+            "headline": str,
+            "published_raw": str,
+            "published_at": str,
+            "seen_at": str,  # latest time the listing showed this link
+        },
+        pk="id",
+        not_null=["listing_url", "url", "seen_at"],
+    )
+    db["links"].create_index(["listing_url", "url"], unique=True)
+    db["links"].create_index(["url"])
+
+    articles.enable_fts(FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2")
+    db.executescript(_FTS_TRIGGERS)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _not_ours(label: str) -> ArchiveError:
+    return ArchiveError(f"{label} is a SQLite database but not a kznews archive; refusing to touch it")
+
+
+def archive_version(conn: sqlite3.Connection, label: str) -> int:
+    """The schema version of the database behind ``conn``: 0 if it is empty.
+
+    Raises ``ArchiveError`` for a non-SQLite file, a foreign SQLite database
+    (tables but no kznews marker) and a version newer than this code.
+    """
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        if "file is not a database" in str(exc):
+            raise ArchiveError(f"{label} is not a SQLite database") from None
+        raise
+    if not names:
+        return 0
+    if "meta" not in names:
+        raise _not_ours(label)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.OperationalError:  # someone else's `meta` table
+        raise _not_ours(label) from None
+    if meta.get("app") != APP:
+        raise _not_ours(label)
+    version = int(meta.get("schema_version", 0))
+    if version > SCHEMA_VERSION:
+        raise ArchiveError(
+            f"{label} has schema version {version}, newer than this kznews supports "
+            f"({SCHEMA_VERSION}); upgrade kznews"
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection, label: str) -> int:
+    """Bring the archive to ``SCHEMA_VERSION`` in one transaction; return the version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) with no open
+    transaction. The version is read again inside the write lock, so two
+    processes opening a new archive at once cannot both migrate it.
+    """
+    if archive_version(conn, label) == SCHEMA_VERSION:
+        return SCHEMA_VERSION  # the common case: no write lock needed to open
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = archive_version(conn, label)
+        if version < SCHEMA_VERSION:
+            db = Database(conn, execute_plugins=False)
+            for migration in MIGRATIONS[version:]:
+                migration(db)
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('app', :app), ('schema_version', :v)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                {"app": APP, "v": str(SCHEMA_VERSION)},
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION

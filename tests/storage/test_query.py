@@ -1,0 +1,282 @@
+"""Readers: read-only connections, full-text search, stats, ad-hoc SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kznews.storage import Archive, ArchiveError, QueryError, connect_readonly, run_sql, search, stats
+from tests.storage.conftest import make_item
+
+ARTICLES = [
+    # url, site, lang, headline, body, published_at
+    ("https://a.kz/1", "a", "kk", "Тоқаев Астанада сөз сөйледі", "Президент ұлттық құрылтайда сөйледі.", "2024-05-01T10:00:00+05:00"),
+    ("https://a.kz/2", "a", "ru", "Курс доллара вырос", "Тоқаев не комментировал курс. Ёлка стоит.", "2024-05-02T09:00:00+05:00"),
+    ("https://b.kz/1", "b", "kk", "Әлемдік ғылым", "Өнер мен ғылым туралы. Тоқаевтың жарлығы.", "2024-05-03T23:30:00+05:00"),
+    ("https://b.kz/2", "b", "en", "Tokayev visits Almaty", "The president met students.", None),
+]
+
+
+@pytest.fixture
+def filled(db_path: Path) -> Path:
+    with Archive(db_path) as archive:
+        run_id = archive.start_run("crawl", {"site": "a"})
+        archive.store(
+            [
+                make_item(url, site=site, lang=lang, headline=headline, body=body, published_at=published)
+                for url, site, lang, headline, body, published in ARTICLES
+            ],
+            run_id,
+        )
+        archive.finish_run(run_id, "finished", {"items": 4})
+    return db_path
+
+
+@pytest.fixture
+def conn(filled: Path) -> Iterator[sqlite3.Connection]:
+    conn = connect_readonly(filled)
+    yield conn
+    conn.close()
+
+
+def _urls(results: list[dict]) -> list[str]:
+    return [r["url"] for r in results]
+
+
+# -- connect_readonly ----------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match="no archive at"):
+        connect_readonly(tmp_path / "nope.db")
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_garbage_file(db_path: Path) -> None:
+    db_path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(ArchiveError, match="not a SQLite database"):
+        connect_readonly(db_path)
+
+
+def test_foreign_database(db_path: Path) -> None:
+    sqlite3.connect(db_path).execute("CREATE TABLE t (x)")
+    with pytest.raises(ArchiveError, match="not a kznews archive"):
+        connect_readonly(db_path)
+
+
+def test_readonly_connection_cannot_write(conn: sqlite3.Connection) -> None:
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM articles")
+
+
+# -- search --------------------------------------------------------------------------
+
+
+def test_search_returns_fields_and_highlighted_snippet(conn: sqlite3.Connection) -> None:
+    (hit,) = search(conn, "құрылтайда")
+    assert hit["url"] == "https://a.kz/1"
+    assert (hit["site"], hit["lang"], hit["headline"]) == ("a", "kk", "Тоқаев Астанада сөз сөйледі")
+    assert hit["published_at"] == "2024-05-01T10:00:00+05:00"
+    assert "[құрылтайда]" in hit["snippet"]
+    assert isinstance(hit["rank"], float)
+
+
+def test_kazakh_letters_are_searchable(conn: sqlite3.Connection) -> None:
+    assert _urls(search(conn, "Тоқаев")) == ["https://a.kz/1", "https://a.kz/2"]  # headline hit ranks first
+    assert _urls(search(conn, "ғылым")) == ["https://b.kz/1"]
+    assert _urls(search(conn, "Өнер")) == ["https://b.kz/1"]
+    assert _urls(search(conn, "ұлттық")) == ["https://a.kz/1"]
+
+
+def test_cyrillic_search_ignores_case(conn: sqlite3.Connection) -> None:
+    assert _urls(search(conn, "ТОҚАЕВ")) == _urls(search(conn, "тоқаев"))
+    assert _urls(search(conn, "ӘЛЕМДІК")) == ["https://b.kz/1"]
+
+
+def test_yo_is_not_folded_to_ye(conn: sqlite3.Connection) -> None:
+    # unicode61's remove_diacritics folds Latin letters only: ё stays ё.
+    assert _urls(search(conn, "ёлка")) == ["https://a.kz/2"]
+    assert search(conn, "елка") == []
+
+
+def test_kazakh_letters_are_not_folded_to_russian(conn: sqlite3.Connection) -> None:
+    assert search(conn, "Токаев") == []  # қ is its own letter, not к with a mark
+
+
+def test_prefix_search_finds_suffixed_forms(conn: sqlite3.Connection) -> None:
+    assert "https://b.kz/1" in _urls(search(conn, "Тоқаев*"))
+
+
+def test_search_filters(conn: sqlite3.Connection) -> None:
+    assert _urls(search(conn, "Тоқаев*", site="b")) == ["https://b.kz/1"]
+    assert _urls(search(conn, "Тоқаев*", lang="ru")) == ["https://a.kz/2"]
+    assert sorted(_urls(search(conn, "Тоқаев*", since="2024-05-02"))) == ["https://a.kz/2", "https://b.kz/1"]
+    assert sorted(_urls(search(conn, "Тоқаев*", until="2024-05-02"))) == ["https://a.kz/1", "https://a.kz/2"]
+    assert _urls(search(conn, "Тоқаев*", since="2024-05-02", until="2024-05-02")) == ["https://a.kz/2"]
+    assert len(search(conn, "Тоқаев*", limit=1)) == 1
+
+
+def test_date_filter_falls_back_to_fetched_at(conn: sqlite3.Connection) -> None:
+    assert _urls(search(conn, "Tokayev", since="2024-05-01", until="2024-05-01")) == ["https://b.kz/2"]
+    assert search(conn, "Tokayev", since="2024-05-02") == []
+
+
+def test_filter_values_are_parameters_not_sql(conn: sqlite3.Connection) -> None:
+    assert search(conn, "Тоқаев", site="a' OR 1=1 --") == []
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND", "NEAR(", "nocolumn:x", "*", "", "   "])
+def test_malformed_query_is_a_query_error(conn: sqlite3.Connection, query: str) -> None:
+    with pytest.raises(QueryError) as excinfo:
+        search(conn, query)
+    assert "\n" not in str(excinfo.value)
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2024-13-01", "01.05.2024"])
+def test_bad_date_is_a_query_error(conn: sqlite3.Connection, bad: str) -> None:
+    with pytest.raises(QueryError, match="ISO date"):
+        search(conn, "Тоқаев", since=bad)
+
+
+def test_bad_limit(conn: sqlite3.Connection) -> None:
+    with pytest.raises(QueryError, match="limit"):
+        search(conn, "Тоқаев", limit=0)
+
+
+def test_search_sees_updates_and_not_old_text(filled: Path) -> None:
+    with Archive(filled) as archive:
+        archive.store([make_item("https://a.kz/1", site="a", headline="Жаңа тақырып", body="Жаңартылған мәтін.")])
+        archive._conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+    conn = connect_readonly(filled)
+    assert _urls(search(conn, "Жаңартылған")) == ["https://a.kz/1"]
+    assert search(conn, "құрылтайда") == []
+
+
+# -- stats ----------------------------------------------------------------------------
+
+
+def test_stats(conn: sqlite3.Connection) -> None:
+    result = stats(conn)
+    assert result["totals"] == {"articles": 4, "versions": 4, "pages": 4, "tickers": 0, "links": 0, "runs": 1}
+    assert result["per_day"] == [
+        {"site": "a", "day": "2024-05-01", "articles": 1},
+        {"site": "a", "day": "2024-05-02", "articles": 1},
+        {"site": "b", "day": "2024-05-03", "articles": 1},  # local date as published, not UTC
+    ]
+    assert [(o["site"], o["articles"]) for o in result["per_outlet"]] == [("a", 2), ("b", 2)]
+    (run,) = result["runs"]
+    assert (run["command"], run["outcome"], run["args"], run["stats"]) == ("crawl", "finished", {"site": "a"}, {"items": 4})
+
+
+def test_stats_window_ends_at_newest_day(conn: sqlite3.Connection) -> None:
+    assert [d["day"] for d in stats(conn, days=2)["per_day"]] == ["2024-05-02", "2024-05-03"]
+
+
+def test_stats_on_empty_archive(db_path: Path) -> None:
+    Archive(db_path).close()
+    result = stats(connect_readonly(db_path))
+    assert result["totals"]["articles"] == 0
+    assert result["per_day"] == result["per_outlet"] == result["runs"] == []
+
+
+# -- run_sql --------------------------------------------------------------------------
+
+
+def test_run_sql_select_with_params(filled: Path) -> None:
+    columns, rows = run_sql(filled, "SELECT url, lang FROM articles WHERE site = :site ORDER BY url", {"site": "b"})
+    assert columns == ["url", "lang"]
+    assert rows == [("https://b.kz/1", "kk"), ("https://b.kz/2", "en")]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "-- count\nSELECT count(*) FROM articles",
+        "WITH x AS (SELECT url FROM articles) SELECT count(*) FROM x",
+        "EXPLAIN QUERY PLAN SELECT * FROM articles WHERE url = 'x'",
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Тоқаев'",
+        "SELECT name FROM pragma_table_info('articles')",
+        "select 1;",
+    ],
+)
+def test_run_sql_allows_reads(filled: Path, sql: str) -> None:
+    run_sql(filled, sql)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO runs (started_at, command, outcome) VALUES ('t', 'x', 'y')",
+        "DELETE FROM articles",
+        "UPDATE articles SET body = ''",
+        "DROP TABLE articles",
+        "ATTACH DATABASE '/tmp/other.db' AS other",
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA writable_schema = ON",
+        "VACUUM INTO '/tmp/copy.db'",
+        "WITH x AS (SELECT 1) DELETE FROM articles",
+        "WITH x AS (SELECT 1) UPDATE sqlite_master SET sql = ''",
+        "SELECT load_extension('/tmp/evil.so')",
+        "SELECT * FROM pragma_journal_mode",
+        "SELECT 1; DELETE FROM articles",
+        "",
+    ],
+)
+def test_run_sql_refuses_everything_else(filled: Path, sql: str) -> None:
+    with pytest.raises(QueryError) as excinfo:
+        run_sql(filled, sql)
+    assert "\n" not in str(excinfo.value)
+    assert run_sql(filled, "SELECT count(*) FROM articles")[1] == [(4,)]
+
+
+def test_run_sql_times_out(filled: Path) -> None:
+    runaway = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    started = time.monotonic()
+    with pytest.raises(QueryError, match=r"query took longer than 0.3 s"):
+        run_sql(filled, runaway, timeout=0.3)
+    assert time.monotonic() - started < 3
+
+
+def test_run_sql_errors_are_one_line(filled: Path) -> None:
+    with pytest.raises(QueryError, match="no such table: nope"):
+        run_sql(filled, "SELECT * FROM nope")
+    with pytest.raises(QueryError, match="binding parameter"):
+        run_sql(filled, "SELECT :missing")
+
+
+def test_run_sql_does_not_create_a_missing_archive(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError):
+        run_sql(tmp_path / "nope.db", "SELECT 1")
+    assert not (tmp_path / "nope.db").exists()
+
+
+# -- readers alongside the writer (WAL) ----------------------------------------------------
+
+
+def test_readers_work_while_a_writer_holds_a_transaction(filled: Path) -> None:
+    writer = sqlite3.connect(filled, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM articles")  # uncommitted
+    try:
+        started = time.monotonic()
+        conn = connect_readonly(filled)
+        assert len(search(conn, "Тоқаев*")) == 3
+        assert stats(conn)["totals"]["articles"] == 4
+        assert run_sql(filled, "SELECT count(*) FROM articles")[1] == [(4,)]
+        assert time.monotonic() - started < 2  # nobody waited for the lock
+    finally:
+        writer.execute("ROLLBACK")
+
+
+def test_writer_works_while_a_reader_is_mid_query(filled: Path) -> None:
+    reader = connect_readonly(filled)
+    cursor = reader.execute("SELECT url FROM articles")
+    cursor.fetchone()  # read transaction open
+    with Archive(filled) as archive:
+        assert archive.store([make_item("https://a.kz/3", site="a")]).new_articles == 1
+    assert len(cursor.fetchall()) == 3  # the reader keeps its snapshot
+    assert reader.execute("SELECT count(*) FROM articles").fetchone() == (5,)

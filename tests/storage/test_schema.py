@@ -1,0 +1,161 @@
+"""Schema creation, versioning and migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from kznews.storage import Archive, ArchiveError
+from kznews.storage import schema
+from kznews.storage.schema import SCHEMA_VERSION, archive_version, migrate
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def _schema_sql(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_fresh_archive_has_every_table(db_path: Path) -> None:
+    Archive(db_path).close()
+    names = set(Database(db_path).table_names())
+    assert {"meta", "pages", "articles", "article_versions", "tickers", "links", "runs", "articles_fts"} <= names
+
+
+def test_meta_marks_app_and_version(db_path: Path) -> None:
+    Archive(db_path).close()
+    meta = dict(_connect(db_path).execute("SELECT key, value FROM meta").fetchall())
+    assert meta == {"app": "kznews", "schema_version": str(SCHEMA_VERSION)}
+
+
+def test_migrate_is_idempotent(db_path: Path) -> None:
+    Archive(db_path).close()
+    conn = _connect(db_path)
+    before = _schema_sql(conn)
+    assert migrate(conn, "x") == SCHEMA_VERSION
+    assert migrate(conn, "x") == SCHEMA_VERSION
+    assert _schema_sql(conn) == before
+
+
+def test_reopening_keeps_data(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        archive.start_run("crawl", {})
+    with Archive(db_path):
+        pass
+    assert _connect(db_path).execute("SELECT count(*) FROM runs").fetchone() == (1,)
+
+
+def test_empty_database_is_version_zero(db_path: Path) -> None:
+    assert archive_version(_connect(db_path), "x") == 0
+
+
+def test_failed_migration_leaves_database_untouched(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(db: Database) -> None:
+        db["half_done"].create({"id": int}, pk="id")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(RuntimeError):
+        Archive(db_path)
+    assert _schema_sql(_connect(db_path)) == []
+
+
+def test_migrations_apply_from_the_stored_version(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Archive(db_path).close()
+
+    def v2(db: Database) -> None:
+        db["articles"].add_column("summary", str)
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    Archive(db_path).close()
+    conn = _connect(db_path)
+    assert "summary" in [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION + 1),)
+
+
+def test_foreign_database_is_refused_and_untouched(db_path: Path) -> None:
+    _connect(db_path).execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+    before = db_path.read_bytes()
+    with pytest.raises(ArchiveError, match="not a kznews archive"):
+        Archive(db_path)
+    assert db_path.read_bytes() == before
+    assert _schema_sql(_connect(db_path))[0][0] == "users"
+
+
+def test_foreign_meta_table_is_refused(db_path: Path) -> None:
+    _connect(db_path).execute("CREATE TABLE meta (name TEXT, content TEXT)")
+    with pytest.raises(ArchiveError, match="not a kznews archive"):
+        Archive(db_path)
+
+
+def test_meta_of_another_app_is_refused(db_path: Path) -> None:
+    conn = _connect(db_path)
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("INSERT INTO meta VALUES ('app', 'other'), ('schema_version', '1')")
+    with pytest.raises(ArchiveError, match="not a kznews archive"):
+        Archive(db_path)
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    Archive(db_path).close()
+    _connect(db_path).execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(ArchiveError, match="schema version 999, newer"):
+        Archive(db_path)
+
+
+def test_garbage_file_is_refused_and_untouched(db_path: Path) -> None:
+    db_path.write_bytes(b"this is not sqlite at all\n" * 100)
+    with pytest.raises(ArchiveError, match="is not a SQLite database") as excinfo:
+        Archive(db_path)
+    assert "\n" not in str(excinfo.value)
+    assert db_path.read_bytes() == b"this is not sqlite at all\n" * 100
+
+
+def test_fts_uses_unicode61_without_diacritics_not_porter(db_path: Path) -> None:
+    Archive(db_path).close()
+    (sql,) = _connect(db_path).execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    assert "tokenize='unicode61 remove_diacritics 2'" in sql
+    assert "porter" not in sql
+    assert 'content="articles"' in sql
+
+
+def test_fts_triggers_exist(db_path: Path) -> None:
+    Archive(db_path).close()
+    triggers = {row[0] for row in _connect(db_path).execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"articles_fts_ai", "articles_fts_ad", "articles_fts_au"} <= triggers
+
+
+@pytest.mark.parametrize(
+    ("table", "columns", "unique"),
+    [
+        ("articles", ["url"], True),
+        ("articles", ["site", "published_at"], False),
+        ("articles", ["published_at"], False),
+        ("articles", ["lang"], False),
+        ("pages", ["url", "body_sha256"], True),
+        ("article_versions", ["article_id", "content_hash"], True),
+        ("tickers", ["pair", "url", "observed_at"], True),
+        ("tickers", ["pair", "observed_at"], False),
+        ("links", ["listing_url", "url"], True),
+    ],
+)
+def test_indexes(db_path: Path, table: str, columns: list[str], unique: bool) -> None:
+    Archive(db_path).close()
+    indexes = {(tuple(i.columns), bool(i.unique)) for i in Database(db_path)[table].indexes}
+    assert (tuple(columns), unique) in indexes
+
+
+def test_article_versions_are_insert_only(db_path: Path) -> None:
+    Archive(db_path).close()
+    conn = _connect(db_path)
+    conn.execute("INSERT INTO articles (url, first_seen_at, last_seen_at, content_hash) VALUES ('u', 't', 't', 'h')")
+    conn.execute("INSERT INTO article_versions (article_id, content_hash) VALUES (1, 'h')")
+    with pytest.raises(sqlite3.IntegrityError, match="insert-only"):
+        conn.execute("UPDATE article_versions SET body = 'rewritten'")
