@@ -25,7 +25,10 @@ def crawl_figures(stats: Mapping[str, Any]) -> dict[str, int]:
         "updated": stats.get("kznews/updated_articles", 0),
         "unchanged": stats.get("kznews/unchanged_articles", 0),
         "tickers": stats.get("kznews/tickers", 0),
-        "errors": stats.get("kznews/failed_requests", 0) + stats.get("kznews/extract_errors", 0),
+        "errors": sum(
+            stats.get(f"kznews/{key}", 0)
+            for key in ("failed_requests", "extract_errors", "bad_documents")
+        ),
     }
 
 

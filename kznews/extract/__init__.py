@@ -52,5 +52,5 @@ def extract_page(
         # last: trafilatura may be called on the tree (it works on its own copy)
         record.article = build_article(tree, structured, url, outlet=outlet, fetched_at=fetched_at, hint=hint)
     else:
-        record.links = find_links(tree, url, outlet=outlet)
+        record.links = find_links(tree, url, outlet=outlet, fetched_at=fetched_at)
     return record

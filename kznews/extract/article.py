@@ -1,7 +1,8 @@
 """Assemble an ``Article`` from the parsed page, field by field, each with the rule that filled it.
 
 Trust order per field: structured data (JSON-LD, then OpenGraph/meta), then the
-outlet's selectors and the page text, then the discovery hint (low trust).
+outlet's selectors and the page text, then the discovery hint (low trust); dates
+have their own, longer order (``dating.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..sites import Outlet
 from .attribution import find_attribution
 from .body import extract_body
 from .datelines import find_dateline
-from .dates import iso, parse_date
+from .dates import iso
+from .dating import published_and_modified
 from .html import css, text_of
 from .language import detect_language
 from .structured import Structured, names, text_value
@@ -94,25 +96,6 @@ def build_article(
         if f.offer("headline", strip_site_suffix(value, site_names) if value else None, rule):
             break
 
-    for value, rule in (
-        (text_value(ld, "datePublished"), "jsonld"),
-        ((structured.first("article:published_time", "og:article:published_time", "pubdate", "date",
-                           "dc.date", "datepublished") or (None,))[0], "meta"),
-        (_first_selected(tree, selectors.get("date")), "selector"),
-        (hint.published if hint else None, "hint"),
-    ):
-        dt = parse_date(value, fuzzy=rule == "selector")
-        if dt is not None:
-            f.offer("published_at", iso(dt), rule)
-            f.offer("published_raw", value, rule)
-            break
-    for value, rule in (
-        (text_value(ld, "dateModified"), "jsonld"),
-        ((structured.first("article:modified_time", "og:updated_time") or (None,))[0], "meta"),
-    ):
-        if f.offer("modified_at", iso(parse_date(value)), rule):
-            break
-
     f.offer("authors", names((ld or {}).get("author")), "jsonld")
     author_meta = structured.first("author")
     if author_meta and not author_meta[0].startswith("http"):
@@ -137,10 +120,18 @@ def build_article(
     f.offer("lead", (structured.first("og:description") or (None,))[0], "og")
     f.offer("lead", paragraphs[0] if paragraphs else None, "body")
 
+    dateline = None
     for text, source_rule in ((paragraphs[0] if paragraphs else None, "dateline"), (article.lead, "dateline-lead")):
-        found = find_dateline(text)
-        if found and f.offer("dateline", found.text, source_rule):
+        dateline = find_dateline(text)
+        if dateline and f.offer("dateline", dateline.text, source_rule):
             break
+    published, modified = published_and_modified(
+        tree, structured, url, selector=selectors.get("date"), fetched_at=fetched_at, hint=hint, dateline=dateline)
+    for name, dated in (("published_at", published), ("modified_at", modified)):
+        if dated is not None:
+            f.offer(name, iso(dated.value), dated.rule)
+    if published is not None:
+        f.offer("published_raw", published.raw, published.rule)
     attribution = find_attribution("\n".join(paragraphs)) or find_attribution(article.lead)
     f.offer("source", attribution.text if attribution else None, "attribution")
 

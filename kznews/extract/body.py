@@ -2,7 +2,7 @@
 
 Rules in order of precision: the outlet's ``body`` selector, the publisher's
 JSON-LD ``articleBody``, then trafilatura's generic main-text extraction
-(precision-favoring) on the already-parsed tree.  Whatever the rule, trailing
+(precision-favoring, tables kept) on the already-parsed tree.  Whatever the rule, trailing
 blocks such as "Читайте также", "Поделитесь новостью", "Нашли ошибку" end the body.
 """
 
@@ -72,11 +72,19 @@ def paragraphs_of(el: etree._Element) -> list[str]:
 
 
 def clean(paragraphs: list[str], headline: str | None = None) -> list[str]:
-    """Paragraphs up to the first end-of-article block, without a repeated headline or ad labels."""
+    """Paragraphs up to the first end-of-article block, without a repeated headline or ad labels.
+
+    A "Read also"-type block ends the body when no more text follows it than precedes it;
+    earlier (an inline link to a related story) only the block itself is dropped.
+    """
     out: list[str] = []
+    remaining = sum(map(len, paragraphs))
     for para in paragraphs:
+        remaining -= len(para)
         if _STOP.match(para):
-            break
+            if remaining <= sum(map(len, out)):
+                break
+            continue
         if _EXCLUDED.match(para) or (not out and headline and para == headline):
             continue
         out.append(para)
@@ -108,7 +116,7 @@ def extract_body(
         if sum(map(len, paragraphs)) >= MIN_BLOCK // 2:
             return paragraphs, "jsonld"
     text = trafilatura.extract(
-        tree, url=url, favor_precision=True, include_comments=False, include_tables=False, include_images=False,
+        tree, url=url, favor_precision=True, include_comments=False, include_tables=True, include_images=False,
         with_metadata=False, deduplicate=False,
     )
     paragraphs = clean([squash(line) for line in (text or "").splitlines() if line.strip()], headline)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -37,6 +38,7 @@ MONTH = r"[^\W\d_][^\W\d_.]*\.?"  # a month word, checked against the table by m
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
 )
+_RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: (?:[+-]\d{4}|[A-Z]{1,3}))?$")
 _TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})"
 _OFFSET = r"(?:\s*\|?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?)?"
 _WEEKDAY = r"(?:[^\W\d_]+,?\s+)?"
@@ -99,6 +101,16 @@ def _iso(text: str) -> datetime | None:
     return localize(dt)
 
 
+def _rfc2822(text: str) -> datetime | None:
+    """Feed dates (RSS ``pubDate``): ``Mon, 18 Mar 2024 10:35:00 +0500``."""
+    if not _RFC2822.match(text):
+        return None
+    try:
+        return localize(parsedate_to_datetime(text))
+    except (TypeError, ValueError):
+        return None
+
+
 def _from_match(m: re.Match[str]) -> datetime | None:
     """The datetime a match of one of the printed formats stands for, if valid."""
     g = m.groupdict()
@@ -144,13 +156,13 @@ def find_date(text: str) -> tuple[str, datetime | None] | None:
 def parse_date(text: str | None, *, fuzzy: bool = False) -> datetime | None:
     """An aware datetime for a date string, or None.
 
-    ISO 8601 and the printed formats above are parsed directly; with ``fuzzy``
+    ISO 8601, RFC 2822 (feeds) and the printed formats above are parsed directly; with ``fuzzy``
     dateparser is tried last (slow, so only when the caller has nothing better).
     """
     text = " ".join((text or "").split()).strip(" ,|")
     if not text:
         return None
-    dt = _iso(text) or _printed(text)
+    dt = _iso(text) or _rfc2822(text) or _printed(text)
     if dt is None and fuzzy:
         import dateparser  # slow import, needed only on this path
 

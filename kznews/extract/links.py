@@ -3,6 +3,8 @@
 With an outlet, a link is kept when ``outlet.is_article_url`` says so; without
 one, when it stays on the page's host, its path looks like an article (a slug
 with a numeric id or ``.html``) and its text reads like a headline (>= 4 words).
+Times are resolved against the fetch time: relative ones (``Сегодня, 14:35``)
+directly, bare clock times (``19:18``) as a newest-first run that may cross midnight.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from lxml import etree
 
 from ..items import LinkHint
 from ..sites import Outlet
-from .dates import find_date, iso
+from datetime import datetime, time
+
+from .dates import find_date, iso, parse_date
 from .html import SKIP_TAGS, squash, text_pieces
+from .relative import clock_run, read_printed
 
 _ANCHORS = etree.XPath("//body//a[@href]")
 _SLUG = re.compile(r"[^\W\d_]{3,}")
@@ -49,12 +54,18 @@ def _resolve(base_url: str, href: str) -> str | None:
     return urldefrag(urljoin(base_url, href))[0]
 
 
-def _headline_and_time(anchor: etree._Element) -> tuple[str, str | None]:
+def _when(text: str, now: datetime | None) -> tuple[str, datetime | None] | None:
+    """(as printed, datetime) of a date in ``text``; a bare clock time has no datetime yet."""
+    found = read_printed(text, now, now)
+    return found[:2] if found else find_date(text)
+
+
+def _headline_and_time(anchor: etree._Element, now: datetime | None) -> tuple[str, str | None]:
     """The link's text without a time printed inside it, and that time if any."""
     words: list[str] = []
     printed: str | None = None
     for piece in text_pieces(anchor):
-        found = find_date(piece)
+        found = _when(piece, now)
         if found and printed is None and squash(piece) == found[0]:
             printed = found[0]
         else:
@@ -62,7 +73,9 @@ def _headline_and_time(anchor: etree._Element) -> tuple[str, str | None]:
     return squash(" ".join(words)), printed
 
 
-def _time_beside(anchor: etree._Element, targets: dict[etree._Element, str | None]) -> str | None:
+def _time_beside(
+    anchor: etree._Element, targets: dict[etree._Element, str | None], now: datetime | None
+) -> str | None:
     """A date/time printed in the link's own item: the nearest ancestor linking nowhere else."""
     url = targets[anchor]
     el = anchor.getparent()
@@ -72,7 +85,7 @@ def _time_beside(anchor: etree._Element, targets: dict[etree._Element, str | Non
         if any(targets.get(a, url) not in (url, None) for a in el.iter("a")):
             return None
         for piece in _free_text(el):
-            found = find_date(piece)
+            found = _when(piece, now)
             if found:
                 return found[0]
         el = el.getparent()
@@ -96,25 +109,43 @@ def _key(url: str) -> str:
     return f"{_host(url)}{parts.path}?{parts.query}"
 
 
-def find_links(tree: etree._Element, base_url: str, *, outlet: Outlet | None = None) -> list[LinkHint]:
+def find_links(
+    tree: etree._Element, base_url: str, *, outlet: Outlet | None = None, fetched_at: str | None = None
+) -> list[LinkHint]:
     """Article links on a listing page, deduplicated by URL (first spelling kept), in page order.
 
     A printed time with a full date wins over a bare clock time shown for the same link elsewhere.
     """
+    now = parse_date(fetched_at) if fetched_at else None
     targets = {a: _resolve(base_url, a.get("href", "")) for a in _ANCHORS(tree)}
     hints: dict[str, LinkHint] = {}
     for anchor, url in targets.items():
         if url is None or (outlet is not None and not outlet.is_article_url(url)):
             continue
-        headline, printed = _headline_and_time(anchor)
+        headline, printed = _headline_and_time(anchor, now)
         if outlet is None and not (looks_like_article(url, base_url) and len(headline.split()) >= MIN_WORDS):
             continue
         hint = hints.setdefault(_key(url), LinkHint(url))
         if headline and len(headline) > len(hint.headline or ""):
             hint.headline = headline
         if hint.published_at is None:
-            printed = printed or _time_beside(anchor, targets)
-            found = find_date(printed) if printed else None
+            printed = printed or _time_beside(anchor, targets, now)
+            found = _when(printed, now) if printed else None
             if found and (hint.published_raw is None or found[1] is not None):
                 hint.published_raw, hint.published_at = found[0], iso(found[1])
+    if now is not None:
+        _resolve_clocks([h for h in hints.values() if h.published_raw and h.published_at is None], now)
     return list(hints.values())
+
+
+def _clock(printed: str) -> time | None:
+    try:
+        return time(*map(int, printed.split(":")))
+    except ValueError:
+        return None
+
+
+def _resolve_clocks(hints: list[LinkHint], now: datetime) -> None:
+    """Dates for links printed with a clock time only, read as one newest-first run (see ``clock_run``)."""
+    for hint, dt in zip(hints, clock_run([_clock(h.published_raw or "") for h in hints], now)):
+        hint.published_at = iso(dt)

@@ -19,8 +19,10 @@ from urllib.parse import urldefrag, urlsplit
 import scrapy
 from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from kznews import sites
+from kznews.discover import DiscoveryError
 from kznews.discover.feeds import parse_feed
 from kznews.discover.robots import sitemaps_from_robots
 from kznews.discover.sitemaps import parse_sitemap
@@ -117,7 +119,11 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """A sitemap index (recursed) or a urlset (its URLs, with news fields and alternates)."""
-        sitemap = parse_sitemap(response.body, response.url)
+        try:
+            sitemap = parse_sitemap(response.body, response.url)
+        except DiscoveryError as exc:
+            self._bad_document(response, exc)
+            return
         for entry in sitemap.entries:
             if sitemap.kind == "index":
                 if self._on_site(entry.loc):
@@ -129,29 +135,34 @@ class NewsSpider(scrapy.Spider):
                 title=entry.news_title,
                 published=entry.news_publication_date,
                 lastmod=entry.lastmod,
-                lang=entry.news_language or lang,
+                lang=entry.news_language,
                 alternates=dict(entry.alternates),
             )
-            yield from self._article(entry.loc, hint, listed=True)
+            yield from self._article(entry.loc, hint, lang, listed=True)
             for alt_lang, alt_url in entry.alternates.items():
                 alt_hint = DiscoveryHint(
                     source="sitemap", source_url=response.url, lang=alt_lang,
                     alternates=dict(entry.alternates),
                 )
-                yield from self._article(alt_url, alt_hint, listed=True)
+                yield from self._article(alt_url, alt_hint, lang, listed=True)
 
     def parse_feed(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """An RSS/Atom feed: its item links."""
-        for entry in parse_feed(response.body, response.url):
+        try:
+            entries = parse_feed(response.body, response.url)
+        except DiscoveryError as exc:
+            self._bad_document(response, exc)
+            return
+        for entry in entries:
             hint = DiscoveryHint(
                 source="feed",
                 source_url=response.url,
                 title=entry.title,
                 published=entry.published,
                 lastmod=entry.updated,
-                lang=entry.lang or lang,
+                lang=entry.lang,
             )
-            yield from self._article(entry.link, hint, listed=True)
+            yield from self._article(entry.link, hint, lang, listed=True)
 
     def parse_listing(
         self, response: Response, lang: str | None, listing: Listing, page: int
@@ -160,9 +171,9 @@ class NewsSpider(scrapy.Spider):
         yield self._page_item(response, lang, kind="listing", hint=None)
         for link in _LINKS.extract_links(response):
             hint = DiscoveryHint(
-                source="listing", source_url=response.url, title=link.text.strip() or None, lang=lang
+                source="listing", source_url=response.url, title=link.text.strip() or None
             )
-            yield from self._article(link.url, hint, listed=False)
+            yield from self._article(link.url, hint, lang, listed=False)
         bound = listing.max_pages or self.settings.getint("KZNEWS_MAX_LISTING_PAGES")
         if page >= bound:
             return
@@ -177,8 +188,13 @@ class NewsSpider(scrapy.Spider):
     def _on_site(self, url: str) -> bool:
         return self.outlet.owns_host(urlsplit(url).hostname or "")
 
-    def _article(self, url: str, hint: DiscoveryHint, listed: bool) -> Iterator[scrapy.Request]:
+    def _article(
+        self, url: str, hint: DiscoveryHint, lang: str | None, listed: bool
+    ) -> Iterator[scrapy.Request]:
         """Request ``url`` as an article when it is one of the outlet's, once, within the limit.
+
+        ``hint.lang`` is what the sitemap or feed said of the page; ``lang`` is the
+        edition that found it.
 
         In ad-hoc mode a URL that a sitemap or feed lists on the site is taken as a
         candidate article (extraction decides); links on listing pages must look like one.
@@ -195,7 +211,7 @@ class NewsSpider(scrapy.Spider):
         if limit and len(self.scheduled) >= limit:
             return
         self.scheduled.add(url)
-        yield self._request(url, self.parse_article, hint.lang, hint=hint)
+        yield self._request(url, self.parse_article, lang, hint=hint)
 
     # --- pages ----------------------------------------------------------------------
 
@@ -223,10 +239,22 @@ class NewsSpider(scrapy.Spider):
             hint=hint,
         )
 
+    def _bad_document(self, response: Response, exc: Exception) -> None:
+        self.crawler.stats.inc_value("kznews/bad_documents")
+        self.logger.warning("unusable document %s: %s", response.url, exc)
+
     def failed(self, failure: Any) -> None:
-        """Count and log a request that could not be fetched (the crawl goes on)."""
+        """Count and log a request that could not be fetched (the crawl goes on).
+
+        A 404 on a listing's page n > 1 is the end of the listing, not a failure.
+        """
+        request = failure.request
+        if (
+            failure.check(HttpError)
+            and failure.value.response.status == 404
+            and request.cb_kwargs.get("page", 1) > 1
+        ):
+            self.crawler.stats.inc_value("kznews/listing_ends")
+            return
         self.crawler.stats.inc_value("kznews/failed_requests")
-        request = getattr(failure, "request", None)
-        self.logger.warning(
-            "failed: %s: %s", request.url if request else "?", failure.getErrorMessage()
-        )
+        self.logger.warning("failed: %s: %s", request.url, failure.getErrorMessage())

@@ -1,15 +1,17 @@
 """The archive: one SQLite file holding raw pages, articles and their versions.
 
-``Archive`` is the only writer; ``connect_readonly``, ``search``, ``stats``
+``Archive`` is the only writer, and only one at a time per archive (a second
+one raises ``ArchiveBusy``); ``connect_readonly``, ``search``, ``stats``
 and ``run_sql`` are readers that never write.
 """
 
 from kznews.storage.archive import Archive, StoreResult
-from kznews.storage.errors import ArchiveError, QueryError
+from kznews.storage.errors import ArchiveBusy, ArchiveError, QueryError
 from kznews.storage.query import connect_readonly, run_sql, search, stats
 
 __all__ = [
     "Archive",
+    "ArchiveBusy",
     "ArchiveError",
     "QueryError",
     "StoreResult",

@@ -21,6 +21,7 @@ from typing import Any
 
 from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
+from kznews.storage.lock import WriterLock
 from kznews.storage.schema import CONTENT_COLUMNS, archive_version, migrate
 
 _JSON_COLUMNS = {"authors", "tags", "provenance"}
@@ -64,14 +65,18 @@ def _content_row(article: Article) -> dict[str, Any]:
     return row
 
 
-def _open(path: Path, label: str) -> sqlite3.Connection:
-    """Open the writer connection with its pragmas, and migrate the schema."""
+def _check_path(path: Path, label: str) -> None:
+    """Create the archive's directory; refuse a path that is a directory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ArchiveError(f"cannot create directory {path.parent}: {exc.strerror}") from None
     if path.is_dir():
         raise ArchiveError(f"{label} is a directory, not an archive file")
+
+
+def _open(path: Path, label: str) -> sqlite3.Connection:
+    """Open the writer connection with its pragmas, and migrate the schema."""
     # check_same_thread=False: the pipeline may hand batches to a worker thread;
     # the Archive must still be used by one thread at a time.
     try:
@@ -103,17 +108,26 @@ class Archive:
     """The archive writer: raw pages, articles and their versions, tickers, links, runs.
 
     Opening creates (or upgrades) the archive; a file that is not a kznews
-    archive is refused with ``ArchiveError`` and left untouched.
+    archive is refused with ``ArchiveError`` and left untouched.  An open
+    ``Archive`` holds the archive's writer lock (``<db>.lock``) until ``close``:
+    a second one, in any process, raises ``ArchiveBusy`` at once.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._label = str(self.path)
-        self._conn = _open(self.path, self._label)
+        _check_path(self.path, self._label)
+        self._lock = WriterLock(self.path, self._label)  # before anything migrates or writes
+        try:
+            self._conn = _open(self.path, self._label)
+        except BaseException:
+            self._lock.release()
+            raise
 
     def close(self) -> None:
-        """Close the connection (committed data is already durable)."""
+        """Close the connection (committed data is already durable) and release the lock."""
         self._conn.close()
+        self._lock.release()
 
     def __enter__(self) -> Archive:
         return self

@@ -1,4 +1,4 @@
-"""The two errors the archive layer raises, and how SQLite errors become them.
+"""The errors the archive layer raises, and how SQLite errors become them.
 
 Both carry a one-line message meant for the person running ``kznews``: the CLI
 prints it and exits non-zero, never showing an SQLite traceback.
@@ -13,6 +13,10 @@ BUSY_TIMEOUT_S = 10.0  # how long a writer waits for another writer's lock
 
 class ArchiveError(Exception):
     """The archive cannot be opened or written (wrong file, read-only, disk full...)."""
+
+
+class ArchiveBusy(ArchiveError):
+    """Another writer (another kznews run) holds the archive's lock."""
 
 
 class QueryError(Exception):

@@ -1,0 +1,188 @@
+"""When an article was published and last modified: every source a page offers, in order of trust.
+
+Publication, first plausible value wins (the rule becomes ``provenance["published_at"]``):
+
+1. ``jsonld``    JSON-LD ``datePublished`` of the article node
+2. ``meta``      ``article:published_time`` and the other publication meta tags
+3. ``selector``  the outlet's date selector (printed, relative or day-month text)
+4. ``time``      machine-readable markup in the body: ``<time datetime>``, ``itemprop=datePublished``
+5. ``hint``      the sitemap/feed/listing entry that led to the page
+6. ``text``      a date printed in a date-classed element near the headline
+7. ``url``       ``/2024/03/12/``, ``/20240312/`` in the URL (day precision)
+8. ``dateline``  day and month of the dateline, year inferred (day precision)
+
+A suffix says how a printed value was read: ``:relative`` (``Сегодня, 14:35``,
+``2 сағат бұрын``: resolved against the fetch time in Asia/Almaty), ``:day-month``
+(no year printed: year inferred), ``:day`` (date-only precision, midnight local time).
+
+Sanity checks on every candidate: not before 1991 (no Kazakh outlet existed) and
+not later than the fetch time plus ``SKEW`` (one day: covers any wrong UTC offset,
+at most 14 hours, plus server clocks); without a fetch time, the current time.
+Year-only text such as a ``© 2024`` footer never counts: every rule needs a day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from ..items import DiscoveryHint
+from .dates import ALMATY, parse_date
+from .datelines import Dateline
+from .html import css, text_of
+from .relative import SKEW, at, infer_year, read_printed
+from .structured import Structured, text_value
+
+EARLIEST = datetime(1991, 1, 1, tzinfo=ALMATY)
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published", "datecreated", "created",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified")
+_URL_DATE = (
+    re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?![\d])"),
+    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
+)
+_MARKUP = etree.XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
+_DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|meta|info|stamp", re.I)
+_NOT_HERE = re.compile(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
+                       r"update|modif|edit", re.I)
+_NOT_HERE_TAGS = frozenset({"footer", "nav", "aside", "script", "style"})
+MAX_DATE_TEXT = 120  # a date line is short; longer text is prose
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date with the string it was read from and the rule that produced it."""
+
+    value: datetime
+    raw: str
+    rule: str
+
+
+def plausible(dt: datetime | None, latest: datetime) -> bool:
+    """Not before 1991 and not after ``latest`` (the fetch time) plus ``SKEW``."""
+    return dt is not None and EARLIEST <= dt <= latest + SKEW
+
+
+def url_date(url: str) -> tuple[str, datetime] | None:
+    """(as printed, midnight local) of a ``/YYYY/MM/DD/``, ``YYYY-MM-DD`` or ``/YYYYMMDD/`` date in ``url``."""
+    path = url.split("//", 1)[-1].partition("/")[2].split("?")[0]
+    for pattern in _URL_DATE:
+        if m := pattern.search("/" + path):
+            try:
+                return m.group(0).strip("/"), at(datetime(*map(int, m.groups())).date())
+            except ValueError:
+                continue
+    return None
+
+
+def _class_path(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+
+
+def _elsewhere(el: etree._Element) -> bool:
+    """True inside a footer, navigation, sidebar, related list, comments or an "updated" stamp."""
+    for node in el.iterancestors(None):
+        if node.tag in _NOT_HERE_TAGS or _NOT_HERE.search(_class_path(node)):
+            return True
+    return el.tag in _NOT_HERE_TAGS or bool(_NOT_HERE.search(_class_path(el)))
+
+
+class _Candidates:
+    """Offers in trust order; keeps the first plausible one."""
+
+    def __init__(self, latest: datetime) -> None:
+        self.latest = latest
+        self.found: Dated | None = None
+
+    def offer(self, value: datetime | None, raw: str | None, rule: str) -> bool:
+        if self.found is None and raw and plausible(value, self.latest):
+            self.found = Dated(value, raw, rule)  # type: ignore[arg-type]
+        return self.found is not None
+
+
+def _markup(tree: etree._Element, prop: str) -> list[str]:
+    """Machine-readable ``prop`` (datePublished / dateModified) values in the body: microdata, ``<time datetime>``.
+
+    A ``<time>`` without itemprop counts as publication unless it sits in a footer, sidebar or "updated" stamp.
+    """
+    values = []
+    for el in _MARKUP(tree):
+        itemprop = el.get("itemprop")
+        if el.tag != "meta" and (itemprop == prop or itemprop is None and prop == "datePublished" and not _elsewhere(el)):
+            values.append(el.get("datetime") or el.get("content") or text_of(el))
+    return [v for v in values if v]
+
+
+def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime | None) -> Dated | None:
+    """The first date printed in a short, date-classed element of the article (not footer, sidebar...)."""
+    h1 = tree.find(".//body//h1")
+    scope = next((a for a in h1.iterancestors("article")), None) if h1 is not None else None
+    for el in (scope if scope is not None else tree).iter("time", "span", "div", "p", "small", "li", "a", "em"):
+        if el.tag != "time" and not _DATEISH.search(_class_path(el)):
+            continue
+        text = text_of(el)
+        if not text or len(text) > MAX_DATE_TEXT or _elsewhere(el):
+            continue
+        if found := read_printed(text, now, reference):
+            return Dated(found[1], found[0], "text" + found[2])
+    return None
+
+
+def published_and_modified(
+    tree: etree._Element, structured: Structured, url: str, *, selector: str | None = None,
+    fetched_at: str | None = None, hint: DiscoveryHint | None = None, dateline: Dateline | None = None,
+) -> tuple[Dated | None, Dated | None]:
+    """(publication, last modification) of the article, each the most trusted plausible value."""
+    now = parse_date(fetched_at) if fetched_at else None
+    latest = now or datetime.now(timezone.utc)
+    in_url = url_date(url)
+    hinted = parse_date(hint.published) if hint and hint.published else None
+
+    modified = _Candidates(latest)
+    for raw, rule in (
+        (text_value(structured.article, "dateModified"), "jsonld"),
+        ((structured.first(*_MODIFIED_META) or (None,))[0], "meta"),
+        (next(iter(_markup(tree, "dateModified")), None), "time"),
+        (hint.lastmod if hint else None, "hint"),
+    ):
+        if modified.offer(parse_date(raw), raw, rule):
+            break
+
+    reference = hinted or (in_url[1] if in_url else None) or now
+    pub = _Candidates(latest)
+    pub.offer(parse_date(raw := text_value(structured.article, "datePublished")), raw, "jsonld")
+    pub.offer(parse_date(raw := (structured.first(*_PUBLISHED_META) or (None,))[0]), raw, "meta")
+    if selector and (found := css(selector)(tree)):
+        raw = text_of(found[0]) or found[0].get("datetime") or found[0].get("content")
+        if raw and (printed := read_printed(raw, now, reference) or _whole(raw, fuzzy=True)):
+            pub.offer(printed[1], raw, "selector" + printed[2])
+    for raw in _markup(tree, "datePublished"):
+        if pub.offer(parse_date(raw), raw, "time"):
+            break
+    if hint and hint.published:
+        printed = _whole(hint.published) or read_printed(hint.published, now, now)
+        pub.offer(printed[1] if printed else None, hint.published, "hint" + (printed[2] if printed else ""))
+    if pub.found is None and (text := _text_dates(tree, now, reference)):
+        pub.offer(text.value, text.raw, text.rule)
+    if in_url:
+        pub.offer(in_url[1], in_url[0], "url:day")
+    if dateline and dateline.month and dateline.day and pub.found is None:
+        evidence = (modified.found.value if modified.found else None) or reference or latest
+        day = infer_year(dateline.month, dateline.day, evidence, latest)
+        pub.offer(at(day) if day else None, dateline.text, "dateline:day")
+
+    if pub.found and modified.found and modified.found.value < pub.found.value:
+        modified.found = None  # an edit cannot precede publication: one of them is wrong, keep the more trusted
+    return pub.found, modified.found
+
+
+def _whole(raw: str, *, fuzzy: bool = False) -> tuple[str, datetime, str] | None:
+    """``raw`` parsed as one date string (ISO, RFC 2822, printed; dateparser with ``fuzzy``), as ``read_printed``."""
+    dt = parse_date(raw, fuzzy=fuzzy)
+    return (raw, dt, "") if dt is not None else None

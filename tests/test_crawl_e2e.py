@@ -1,0 +1,186 @@
+"""End to end: `kznews crawl` against a loopback mirror, then search, stats and sql.
+
+The mirror (tests/mirror) serves robots.txt, a sitemap index with a news sitemap,
+an RSS feed, paginated listings and article pages built from a real Kazinform page
+and from a synthetic template.  Its ground truth is what must land in the archive.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_kznews
+from tests.mirror.server import serve
+from tests.mirror.site import build_site
+
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+
+
+@pytest.fixture(scope="module")
+def mirror():
+    site = build_site(n_articles=30)
+    with serve(site) as server:
+        yield site, server
+
+
+@pytest.fixture(scope="module")
+def crawled(mirror, tmp_path_factory):
+    """One ad-hoc crawl of the mirror's sitemap, then a second identical one."""
+    site, server = mirror
+    db = tmp_path_factory.mktemp("e2e") / "kz.db"
+    first = run_kznews("crawl", "--url", server.url("/sitemap.xml"), *FAST, db=db)
+    rows_after_first = _rows(db)
+    second = run_kznews("crawl", "--url", server.url("/sitemap.xml"), *FAST, db=db)
+    return site, server, db, first, second, rows_after_first
+
+
+def _rows(db: Path) -> dict[str, dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {r["url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
+    finally:
+        conn.close()
+
+
+def _count(db: Path, sql: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _listed(site, server, source: str) -> set[str]:
+    """URLs of the mirror's articles that ``source`` (sitemap, feed, listing) lists."""
+    return {a.url(server.base_url) for a in site.articles if source in a.sources}
+
+
+def test_first_crawl_succeeds_with_a_summary_line(crawled):
+    site, server, _, first, _, _ = crawled
+    assert first.returncode == 0, first.stderr
+    n = len(_listed(site, server, "sitemap"))
+    assert first.stdout.startswith("crawl ") and f"finished in" in first.stdout
+    assert f" {n} new," in first.stdout and "0 errors" in first.stdout
+
+
+def test_every_sitemap_article_is_stored_once(crawled):
+    site, server, db, *_ = crawled
+    assert set(_rows(db)) == _listed(site, server, "sitemap")
+
+
+@pytest.mark.parametrize("source, path", [("feed", "/rss.xml"), ("listing", "/news/")])
+def test_adhoc_crawl_of_a_feed_or_listing(mirror, tmp_path, source, path):
+    site, server = mirror
+    db = tmp_path / "a.db"
+    result = run_kznews("crawl", "--url", server.url(path), *FAST, db=db)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert set(_rows(db)) == _listed(site, server, source)
+
+
+def test_non_articles_are_not_stored(crawled):
+    site, server, db, *_ = crawled
+    stored = set(_rows(db))
+    assert not {server.url(p) for p in site.non_articles} & stored
+
+
+@pytest.mark.parametrize("field", ["headline", "published_at", "lang"])
+def test_stored_fields_match_the_mirror(crawled, field):
+    site, server, db, *_ = crawled
+    rows = _rows(db)
+    for article in site.articles:
+        row = rows.get(article.url(server.base_url))
+        if row is not None:
+            assert row[field] == getattr(article, field), article.path
+
+
+def test_stored_body_holds_the_article_text(crawled):
+    site, server, db, *_ = crawled
+    rows = _rows(db)
+    for article in site.articles:
+        row = rows.get(article.url(server.base_url))
+        if row is not None:
+            assert article.first_sentence in row["body"], article.path
+
+
+def test_kazinform_template_pages_give_four_tickers(crawled):
+    site, server, db, *_ = crawled
+    template_pages = [a for a in site.articles if not a.constructed]
+    assert template_pages
+    conn = sqlite3.connect(db)
+    pairs = conn.execute(
+        "SELECT DISTINCT pair, value FROM tickers WHERE url = ? ORDER BY pair",
+        (template_pages[0].url(server.base_url),),
+    ).fetchall()
+    assert pairs == [("CNY/KZT", 64.66), ("EUR/KZT", 509.29), ("RUB/KZT", 5.58), ("USD/KZT", 425.05)]
+
+
+def test_raw_pages_are_kept_once_per_distinct_body(crawled):
+    _, _, db, *_ = crawled
+    conn = sqlite3.connect(db)
+    page_urls = [u for (u,) in conn.execute("SELECT url FROM pages WHERE length(body) > 0")]
+    assert set(_rows(db)) <= set(page_urls)  # every article's raw page is kept
+    assert len(page_urls) == len(set(page_urls))  # the second crawl added no copies
+
+
+def test_second_crawl_adds_no_duplicates(crawled):
+    _, _, db, _, second, rows_after_first = crawled
+    assert second.returncode == 0, second.stderr
+    assert "0 new" in second.stdout
+    rows = _rows(db)
+    assert set(rows) == set(rows_after_first)
+    assert _count(db, "SELECT count(*) FROM article_versions") == len(rows)
+    assert _count(db, "SELECT count(*) FROM runs WHERE outcome = 'finished'") == 2
+
+
+def test_search_finds_a_stored_article(crawled):
+    site, server, db, *_ = crawled
+    article = site.articles[0]
+    word = max(article.headline.split(), key=len).strip("«»,.:")
+    result = run_kznews("search", word, "--format", "json", db=db)
+    assert result.returncode == 0, result.stderr
+    urls = [json.loads(line)["url"] for line in result.stdout.splitlines()]
+    assert article.url(server.base_url) in urls
+
+
+def test_stats_reports_the_outlet_and_runs(crawled):
+    _, _, db, *_ = crawled
+    result = run_kznews("stats", "--format", "json", db=db)
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(result.stdout)
+    assert stats["totals"]["articles"] == len(_rows(db))
+    assert len(stats["runs"]) == 2
+
+
+def test_sql_refuses_to_write(crawled):
+    _, _, db, *_ = crawled
+    before = len(_rows(db))
+    result = run_kznews("sql", "DELETE FROM articles", db=db)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Error:" in result.stderr
+    assert len(_rows(db)) == before
+
+
+def test_registered_outlet_crawl_through_a_mirror(mirror, tmp_path):
+    """`kznews crawl tengrinews --mirror`: feed, sitemap index and listing of the entry."""
+    site, server = mirror
+    db = tmp_path / "t.db"
+    result = run_kznews(
+        "crawl", "tengrinews", "--edition", "ru", "--mirror", server.base_url, *FAST, db=db
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert set(_rows(db)) == {a.url(server.base_url) for a in site.articles}
+
+
+def test_max_articles_bounds_the_crawl(mirror, tmp_path):
+    _, server = mirror
+    db = tmp_path / "m.db"
+    result = run_kznews(
+        "crawl", "--url", server.url("/sitemap.xml"), "--max-articles", "5", *FAST, db=db
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(_rows(db)) == 5
