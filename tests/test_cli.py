@@ -1,0 +1,176 @@
+"""The command line: help, sites, extract, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from kznews.cli import main
+from tests.conftest import REPO, SHARED
+
+INFORM_PAGE = SHARED / "pages/inform.kz/article-ru-2020-a3725092.html"
+INFORM_URL = "https://www.inform.kz/ru/polnost-yu-obespechit-region-myasom-pticy-namereny-v-sko_a3725092"
+COMMANDS = sorted(main.commands)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_all_commands_exist():
+    assert {"crawl", "sites", "extract", "reextract", "search", "stats", "sql"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_documents_an_example(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"kznews {command}" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_readme_mentions_every_command(command):
+    assert f"kznews {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_sites_table_lists_editions():
+    result = invoke("sites")
+    assert result.exit_code == 0
+    line = next(l for l in result.output.splitlines() if l.startswith("tengrinews"))
+    assert "ru kk-cyrl en" in line
+
+
+def test_sites_json_is_the_registry():
+    result = invoke("sites", "--format", "json")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    inform = next(r for r in rows if r["key"] == "inform")
+    assert inform["editions"] == ["ru", "kk-cyrl", "en"]
+    assert inform["domains"] == ["inform.kz"]
+
+
+@pytest.fixture(scope="module")
+def inform_record():
+    result = invoke("extract", str(INFORM_PAGE), "--url", INFORM_URL)
+    assert result.exit_code == 0
+    (line,) = result.output.splitlines()
+    return json.loads(line)
+
+
+def test_extract_prints_the_headline(inform_record):
+    assert inform_record["article"]["headline"] == "Полностью обеспечить регион мясом птицы намерены в СКО"
+
+
+def test_extract_prints_published_at_with_offset(inform_record):
+    assert inform_record["article"]["published_at"] == "2020-12-01T14:02:00+06:00"
+
+
+def test_extract_body_has_no_page_chrome(inform_record):
+    body = inform_record["article"]["body"]
+    assert body.startswith("ПЕТРОПАВЛОВСК. КАЗИНФОРМ – Бройлерную птицефабрику")
+    assert body.rstrip().endswith("заявил М. Тасмаганбетов.")
+    for chrome in ("Погода", "USD", "Читайте также", "Все новости"):
+        assert chrome not in body
+
+
+def test_extract_gives_the_four_live_tickers_not_the_commented_ones(inform_record):
+    quotes = {(t["pair"], t["value"]) for t in inform_record["tickers"]}
+    assert quotes == {("USD/KZT", 425.05), ("EUR/KZT", 509.29), ("RUB/KZT", 5.58), ("CNY/KZT", 64.66)}
+
+
+def test_extract_reads_gzipped_pages(tmp_path):
+    gz = tmp_path / "page.html.gz"
+    gz.write_bytes(gzip.compress(INFORM_PAGE.read_bytes()))
+    result = invoke("extract", str(gz), "--url", INFORM_URL)
+    assert json.loads(result.output)["article"]["published_at"] == "2020-12-01T14:02:00+06:00"
+
+
+def test_extract_of_a_homepage_gives_links_and_tickers():
+    result = invoke("extract", str(SHARED / "pages/kt.kz/homepage-2018-03-21.html"), "--url", "https://www.kt.kz/")
+    record = json.loads(result.output)
+    assert record["kind"] == "listing"
+    assert {t["pair"] for t in record["tickers"]} == {"USD/KZT", "EUR/KZT", "RUB/KZT"}
+    assert any(link["published_raw"] for link in record["links"])
+
+
+def test_extract_bad_gzip_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "bad.html.gz"
+    bad.write_bytes(b"not gzip at all")
+    result = CliRunner().invoke(main, ["extract", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "not a readable gzip file" in result.output
+
+
+# --- bad input: one line, non-zero exit -------------------------------------------------
+
+
+def one_line_error(result, code: int = 1) -> str:
+    assert result.exit_code == code, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 or code == 2, result.output
+    return result.output
+
+
+def test_crawl_unknown_outlet(tmp_path):
+    out = one_line_error(invoke("--db", str(tmp_path / "x.db"), "crawl", "nosuch"))
+    assert "unknown outlet 'nosuch'" in out
+
+
+def test_crawl_bad_url(tmp_path):
+    out = one_line_error(invoke("--db", str(tmp_path / "x.db"), "crawl", "--url", "ftp://x.kz/feed"))
+    assert "not an http(s) URL" in out
+
+
+def test_crawl_unknown_edition(tmp_path):
+    out = one_line_error(invoke("--db", str(tmp_path / "x.db"), "crawl", "inform", "--edition", "zh"))
+    assert "no edition 'zh'" in out
+
+
+def test_crawl_needs_an_outlet_or_a_url(tmp_path):
+    one_line_error(invoke("--db", str(tmp_path / "x.db"), "crawl"), code=2)
+
+
+def test_crawl_refuses_a_foreign_database(tmp_path):
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    out = one_line_error(invoke("--db", str(foreign), "crawl", "inform"))
+    assert "not a kznews archive" in out
+    assert foreign.read_bytes() == before
+
+
+def test_search_on_a_garbage_file(tmp_path):
+    garbage = tmp_path / "g.db"
+    garbage.write_bytes(b"hello, this is not sqlite" * 100)
+    out = one_line_error(invoke("--db", str(garbage), "search", "x"))
+    assert "Error:" in out
+
+
+def test_search_on_a_missing_archive(tmp_path):
+    out = one_line_error(invoke("--db", str(tmp_path / "none.db"), "search", "x"))
+    assert "none.db" in out
+
+
+def test_search_bad_date_is_a_usage_error(tmp_path):
+    out = one_line_error(invoke("--db", str(tmp_path / "x.db"), "search", "x", "--since", "March"), code=2)
+    assert "is not a date like 2024-03-01" in out
+
+
+def test_search_malformed_query(tmp_path):
+    db = tmp_path / "a.db"
+    from kznews.storage import Archive
+
+    Archive(db).close()
+    out = one_line_error(invoke("--db", str(db), "search", '"unbalanced'))
+    assert "Error:" in out and "Traceback" not in out
+
+
+def test_crawl_bad_setting_override(tmp_path):
+    out = one_line_error(invoke("--db", str(tmp_path / "x.db"), "crawl", "inform", "-s", "NOVALUE"), code=2)
+    assert "NAME=VALUE" in out
