@@ -184,3 +184,22 @@ def test_max_articles_bounds_the_crawl(mirror, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert len(_rows(db)) == 5
+
+
+def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
+    """A damaged current row is re-extracted from the kept raw page; the damage stays a version."""
+    site, server, db, *_ = crawled
+    copy = tmp_path / "copy.db"
+    src = sqlite3.connect(db)
+    src.execute("VACUUM INTO ?", (str(copy),))
+    src.close()
+    url = site.articles[0].url(server.base_url)
+    original = _rows(copy)[url]["body"]
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE articles SET body = 'damaged', content_hash = 'x' WHERE url = ?", (url,))
+    conn.commit()
+    conn.close()
+    result = run_kznews("reextract", db=copy)
+    assert result.returncode == 0, result.stderr
+    assert "1 articles changed" in result.stdout
+    assert _rows(copy)[url]["body"] == original

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+import lxml.html
 import trafilatura
 from lxml import etree
 
@@ -35,6 +36,7 @@ _STOP = re.compile(
     re.I,
 )
 _EXCLUDED = re.compile(r"^(?:Реклама|Advertisement|Жарнама)$", re.I)
+_MARKUP = re.compile(r"</?(?:p|br|div|a|span|strong|em|b|i|h\d|ul|li|body)\b[^>]*>", re.I)
 MIN_BLOCK = 400  # characters of paragraph text in one block that make a page look like an article
 
 
@@ -101,6 +103,14 @@ def main_block_size(tree: etree._Element) -> int:
     return max(sizes.values(), default=0)
 
 
+def _jsonld_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a JSON-LD ``articleBody``: plain lines, or HTML markup when the publisher left it in."""
+    text = html.unescape(text)
+    if _MARKUP.search(text):
+        return paragraphs_of(lxml.html.fragment_fromstring(text, create_parent="div"))
+    return [squash(p) for p in text.splitlines() if p.strip()]
+
+
 def extract_body(
     tree: etree._Element, *, selector: str | None = None, jsonld_body: str | None = None,
     headline: str | None = None, url: str | None = None,
@@ -112,8 +122,9 @@ def extract_body(
         if paragraphs:
             return paragraphs, "selector"
     if jsonld_body:
-        paragraphs = clean([squash(p) for p in html.unescape(jsonld_body).splitlines() if p.strip()], headline)
-        if sum(map(len, paragraphs)) >= MIN_BLOCK // 2:
+        paragraphs = clean(_jsonld_paragraphs(jsonld_body), headline)
+        size = sum(map(len, paragraphs))
+        if size >= MIN_BLOCK // 2 and size >= main_block_size(tree) // 2:  # not a teaser of a longer page text
             return paragraphs, "jsonld"
     text = trafilatura.extract(
         tree, url=url, favor_precision=True, include_comments=False, include_tables=True, include_images=False,

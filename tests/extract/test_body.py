@@ -55,3 +55,18 @@ def test_inform_main_block_is_long():
 
 def test_kt_homepage_main_block_is_short():
     assert main_block_size(parse(decode(page("kt.kz/homepage-2018-03-21.html")))) < 400
+
+
+def test_jsonld_body_with_html_markup_is_read_as_text():
+    body = "<body><p>" + "Первый абзац. " * 20 + "<a href='/x'>ссылка</a></p><p>Второй.</p></body>"
+    assert extract_body(parse(ARTICLE), jsonld_body=body)[0][1] == "Второй."
+
+
+def test_jsonld_teaser_shorter_than_page_text_is_not_the_body():
+    page_text = "<html><body><div>" + ("<p>" + "Длинный текст статьи. " * 20 + "</p>") * 5 + "</div></body></html>"
+    assert extract_body(parse(page_text), jsonld_body="Начало статьи. " * 20)[1] == "trafilatura"
+
+
+def test_inline_read_also_link_dropped_body_continues():
+    paragraphs = ["a" * 100, "Read more: Another story", "b" * 300, "Read also", "tail"]
+    assert clean(paragraphs) == ["a" * 100, "b" * 300]

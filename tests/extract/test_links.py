@@ -93,3 +93,31 @@ def test_generic_url_rule_rejects_other_host():
 
 def test_generic_url_rule_rejects_section_page():
     assert not looks_like_article("https://www.zakon.kz/politics/", "https://zakon.kz/")
+
+
+def _zakon_times():
+    html = page("zakon.kz/homepage-2018-03-18.html")
+    links = find_links(parse(decode(html)), "https://www.zakon.kz/", fetched_at="2018-03-18T14:00:00+00:00")
+    return {h.published_raw: h.published_at for h in links if h.published_raw and ":" in h.published_raw}
+
+
+def test_zakon_clock_times_resolved_against_fetch_time():
+    assert _zakon_times()["19:18"] == "2018-03-18T19:18:00+06:00"
+
+
+def test_zakon_clock_times_cross_midnight_into_the_day_before():
+    times = _zakon_times()
+    assert (times["00:04"], times["23:57"], times["17:55"]) == (
+        "2018-03-18T00:04:00+06:00", "2018-03-17T23:57:00+06:00", "2018-03-17T17:55:00+06:00")
+
+
+def test_clock_times_stay_unresolved_without_fetch_time():
+    links = find_links(parse(decode(page("zakon.kz/homepage-2018-03-18.html"))), "https://www.zakon.kz/")
+    assert all(h.published_at is None for h in links if h.published_raw == "19:18")
+
+
+def test_relative_listing_time():
+    html = ('<html><body><div class="item"><a href="/news/123456-novost-o-vazhnom-sobytii.html">'
+            'Новость о важном событии в городе</a><span>Вчера, 23:10</span></div></body></html>')
+    hint = find_links(parse(html), "https://x.kz/", fetched_at="2024-04-18T10:00:00+00:00")[0]
+    assert (hint.published_raw, hint.published_at) == ("Вчера, 23:10", "2024-04-17T23:10:00+05:00")

@@ -114,7 +114,7 @@ def test_inform_provenance_names_every_filled_field():
 
 def test_inform_provenance_rules():
     p = _article().provenance
-    assert (p["headline"], p["published_at"], p["dateline"], p["body"]) == ("jsonld", "jsonld", "dateline", "trafilatura")
+    assert (p["headline"], p["published_at"], p["dateline"], p["body"]) == ("jsonld", "jsonld", "dateline", "selector")
 
 
 def test_inform_tickers():

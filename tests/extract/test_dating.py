@@ -1,0 +1,141 @@
+"""dating.py: publication and modification dates from every source, trust order and sanity checks."""
+
+import pytest
+
+from kznews.extract import extract_page
+from kznews.extract.dating import url_date
+from kznews.extract.dates import iso
+from kznews.items import DiscoveryHint
+
+FETCHED = "2024-04-18T10:00:00+00:00"  # 15:00 in Almaty
+TEXT = "<p>" + "Текст новости. " * 40 + "</p>"
+
+
+def _article(head="", body="", url="https://x.kz/news/a-1", fetched_at=FETCHED, hint=None):
+    html = f"<html><head>{head}</head><body><h1>Заголовок</h1>{body}{TEXT}</body></html>"
+    return extract_page(html, url, kind="article", fetched_at=fetched_at, hint=hint).article
+
+
+def _dated(article):
+    return article.published_at, article.provenance.get("published_at")
+
+
+def test_jsonld_beats_meta():
+    head = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-04-17T10:00:00+05:00"}'
+            '</script><meta property="article:published_time" content="2024-04-16T10:00:00+05:00">')
+    assert _dated(_article(head)) == ("2024-04-17T10:00:00+05:00", "jsonld")
+
+
+def test_meta_publication_date():
+    head = '<meta property="article:published_time" content="2024-04-16T10:00:00+05:00">'
+    assert _dated(_article(head)) == ("2024-04-16T10:00:00+05:00", "meta")
+
+
+def test_time_element_datetime():
+    assert _dated(_article(body='<time datetime="2024-04-15T09:30:00+05:00">15 апреля</time>')) == (
+        "2024-04-15T09:30:00+05:00", "time")
+
+
+def test_hint_beats_visible_text_and_url():
+    hint = DiscoveryHint(source="feed", published="Mon, 15 Apr 2024 10:35:00 +0500")
+    body = '<div class="date">14.04.2024 12:00</div>'
+    assert _dated(_article(body=body, url="https://x.kz/2024/04/13/a", hint=hint)) == (
+        "2024-04-15T10:35:00+05:00", "hint")
+
+
+def test_visible_date_line():
+    assert _dated(_article(body='<div class="news-date">27 марта 2024 | 20:10</div>')) == (
+        "2024-03-27T20:10:00+05:00", "text")
+
+
+def test_visible_relative_date_uses_fetch_time():
+    article = _article(body='<span class="date">Сегодня, 14:35</span>')
+    assert (_dated(article), article.published_raw) == (
+        ("2024-04-18T14:35:00+05:00", "text:relative"), "Сегодня, 14:35")
+
+
+def test_visible_kazakh_relative_date():
+    assert _dated(_article(body='<span class="time">2 сағат бұрын</span>')) == (
+        "2024-04-18T13:00:00+05:00", "text:relative")
+
+
+def test_relative_date_without_fetch_time_is_not_guessed():
+    assert _article(body='<span class="date">Вчера, 10:00</span>', fetched_at=None).published_at is None
+
+
+def test_visible_day_month_takes_the_year_of_the_fetch():
+    assert _dated(_article(body='<span class="date">16:05, 14 марта</span>')) == (
+        "2024-03-14T16:05:00+05:00", "text:day-month")
+
+
+def test_copyright_footer_is_not_a_date():
+    body = '<footer><div class="date">© 2024</div><span class="date">01.01.2024</span></footer>'
+    assert _article(body=body).published_at is None
+
+
+@pytest.mark.parametrize("url,printed", [
+    ("https://x.kz/2024/03/12/slug", "2024/03/12"),
+    ("https://x.kz/news/20240312/slug", "20240312"),
+    ("https://x.kz/news/2024-03-12-slug", "2024-03-12"),
+])
+def test_url_date(url, printed):
+    found = url_date(url)
+    assert (found[0], iso(found[1])) == (printed, "2024-03-12T00:00:00+05:00")
+
+
+def test_url_id_is_not_a_date():
+    assert url_date("https://www.zakon.kz/4909264-v-kazahstane.html") is None
+
+
+def test_url_date_is_day_precision():
+    assert _dated(_article(url="https://x.kz/2024/03/12/slug")) == ("2024-03-12T00:00:00+05:00", "url:day")
+
+
+def test_dateline_day_month_with_year_from_fetch_time():
+    body = "<p>Алматы. 16 апреля. Центр информации - " + "Текст. " * 80 + "</p>"
+    article = _article(body=body)
+    assert (_dated(article), article.published_raw) == (
+        ("2024-04-16T00:00:00+05:00", "dateline:day"), "Алматы. 16 апреля. Центр информации -")
+
+
+def test_dateline_never_in_the_future():
+    body = "<p>Алматы. 30 декабря. Центр информации - " + "Текст. " * 80 + "</p>"
+    assert _article(body=body).published_at == "2023-12-30T00:00:00+06:00"
+
+
+def test_dateline_year_from_other_evidence():
+    body = "<p>Алматы. 30 декабря. Центр информации - " + "Текст. " * 80 + "</p>"
+    hint = DiscoveryHint(source="sitemap", lastmod="2020-01-02T10:00:00+06:00")
+    assert _article(body=body, hint=hint).published_at == "2019-12-30T00:00:00+06:00"
+
+
+def test_future_date_rejected_beyond_one_day_of_fetch():
+    head = '<meta property="article:published_time" content="2024-04-20T10:00:00+05:00">'
+    assert _dated(_article(head, url="https://x.kz/2024/04/17/a")) == ("2024-04-17T00:00:00+05:00", "url:day")
+
+
+def test_small_clock_skew_accepted():
+    head = '<meta property="article:published_time" content="2024-04-18T23:00:00+05:00">'
+    assert _dated(_article(head)) == ("2024-04-18T23:00:00+05:00", "meta")
+
+
+def test_date_before_1991_rejected():
+    head = '<meta property="article:published_time" content="1970-01-01T00:00:00Z">'
+    assert _article(head).published_at is None
+
+
+def test_modified_from_jsonld_and_never_before_publication():
+    head = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-04-17T10:00:00+05:00",'
+            '"dateModified":"2024-04-16T10:00:00+05:00"}</script>')
+    assert _article(head).modified_at is None
+
+
+def test_modified_from_hint_lastmod():
+    hint = DiscoveryHint(source="sitemap", lastmod="2024-04-18T11:00:00+05:00")
+    article = _article(hint=hint)
+    assert (article.modified_at, article.provenance["modified_at"]) == ("2024-04-18T11:00:00+05:00", "hint")
+
+
+def test_updated_stamp_is_not_publication():
+    body = '<span class="updated-date">18.04.2024 12:00</span><span class="date">17.04.2024 09:00</span>'
+    assert _article(body=body).published_at == "2024-04-17T09:00:00+05:00"

@@ -1,0 +1,86 @@
+"""relative.py: relative words, day-month without a year and clock runs, against the fetch time."""
+
+from datetime import datetime, time, timezone
+
+import pytest
+
+from kznews.extract.dates import iso
+from kznews.extract.relative import clock_run, infer_year, partial, read_printed, relative
+
+from .shared import cases, ids
+
+# 2024-04-18 15:00 in Almaty (UTC+5 since 2024-03-01)
+NOW = datetime(2024, 4, 18, 10, 0, tzinfo=timezone.utc)
+RELATIVE = [c for c in cases("date") if c["expected"]["relative"]]
+DAY_MONTH = [c for c in cases("date") if c["expected"].get("day") and not c["expected"]["date"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Сегодня, 14:35", "2024-04-18T14:35:00+05:00"),
+    ("Сегодня в 09:05", "2024-04-18T09:05:00+05:00"),
+    ("Вчера, 23:10", "2024-04-17T23:10:00+05:00"),
+    ("Вчера", "2024-04-17T00:00:00+05:00"),
+    ("Бүгін, 11:20", "2024-04-18T11:20:00+05:00"),
+    ("Кеше", "2024-04-17T00:00:00+05:00"),
+    ("2 сағат бұрын", "2024-04-18T13:00:00+05:00"),
+    ("5 минут назад", "2024-04-18T14:55:00+05:00"),
+    ("3 часа назад", "2024-04-18T12:00:00+05:00"),
+    ("Today, 08:00", "2024-04-18T08:00:00+05:00"),
+    ("Yesterday", "2024-04-17T00:00:00+05:00"),
+    ("5 hours 42 min ago", "2024-04-18T09:18:00+05:00"),
+])
+def test_relative_against_fetch_time_in_almaty(text, expected):
+    assert iso(relative(text, NOW)[1]) == expected
+
+
+def test_today_is_the_almaty_day_not_the_utc_day():
+    late = datetime(2024, 4, 18, 20, 0, tzinfo=timezone.utc)  # already 01:00 on the 19th in Almaty
+    assert iso(relative("Бүгін", late)[1]) == "2024-04-19T00:00:00+05:00"
+
+
+def test_relative_before_march_2024_is_utc_plus_6():
+    assert iso(relative("Сегодня, 10:00", datetime(2020, 12, 1, 5, 0, tzinfo=timezone.utc))[1]) == (
+        "2020-12-01T10:00:00+06:00")
+
+
+@pytest.mark.parametrize("case", RELATIVE, ids=ids(RELATIVE))
+def test_relative_cases(case):
+    assert relative(case["text"], NOW) is not None
+
+
+def test_plain_sentence_is_not_relative():
+    assert relative("Совещание прошло в Астане", NOW) is None
+
+
+@pytest.mark.parametrize("case", DAY_MONTH, ids=ids(DAY_MONTH))
+def test_day_month_cases(case):
+    found = partial(case["text"], NOW, NOW)[1]
+    assert (found.day, found.month, found.strftime("%H:%M")) == (
+        case["expected"]["day"], case["expected"]["month"], case["expected"]["time"] or "00:00")
+
+
+def test_infer_year_never_in_the_future():
+    assert infer_year(12, 30, NOW, NOW).year == 2023
+
+
+def test_infer_year_nearest_to_other_evidence():
+    evidence = datetime(2020, 1, 2, tzinfo=timezone.utc)
+    assert infer_year(12, 30, evidence, NOW).isoformat() == "2019-12-30"
+
+
+def test_infer_year_february_29():
+    assert infer_year(2, 29, NOW, NOW).isoformat() == "2024-02-29"
+
+
+def test_clock_run_crosses_midnight():
+    clocks = [time(19, 18), time(0, 4), time(23, 57), time(17, 55)]
+    days = [dt.date().isoformat() for dt in clock_run(clocks, datetime(2018, 3, 18, 14, 0, tzinfo=timezone.utc))]
+    assert days == ["2018-03-18", "2018-03-18", "2018-03-17", "2018-03-17"]
+
+
+def test_clock_run_first_time_after_fetch_is_yesterday():
+    assert clock_run([time(23, 0)], NOW)[0].date().isoformat() == "2024-04-17"
+
+
+def test_read_printed_prefers_full_date():
+    assert read_printed("Вчера, 10:00 | 17.04.2024 10:00", NOW, NOW)[2] == ""
