@@ -11,9 +11,9 @@ plus what discovery knew of it.  Extraction and storage are item pipelines.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
@@ -30,6 +30,7 @@ from kznews.discover.sniff import sniff
 from kznews.items import DiscoveryHint, PageItem
 from kznews.sites import Edition, Listing, Outlet
 
+T = TypeVar("T")
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",), unique=True)
 
 
@@ -119,10 +120,8 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """A sitemap index (recursed) or a urlset (its URLs, with news fields and alternates)."""
-        try:
-            sitemap = parse_sitemap(response.body, response.url)
-        except DiscoveryError as exc:
-            self._bad_document(response, exc)
+        sitemap = self._parsed(parse_sitemap, response)
+        if sitemap is None:
             return
         for entry in sitemap.entries:
             if sitemap.kind == "index":
@@ -148,12 +147,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """An RSS/Atom feed: its item links."""
-        try:
-            entries = parse_feed(response.body, response.url)
-        except DiscoveryError as exc:
-            self._bad_document(response, exc)
-            return
-        for entry in entries:
+        for entry in self._parsed(parse_feed, response) or ():
             hint = DiscoveryHint(
                 source="feed",
                 source_url=response.url,
@@ -239,9 +233,14 @@ class NewsSpider(scrapy.Spider):
             hint=hint,
         )
 
-    def _bad_document(self, response: Response, exc: Exception) -> None:
-        self.crawler.stats.inc_value("kznews/bad_documents")
-        self.logger.warning("unusable document %s: %s", response.url, exc)
+    def _parsed(self, parser: Callable[[bytes, str], T], response: Response) -> T | None:
+        """``parser`` over the response; an unusable document is counted and logged, not raised."""
+        try:
+            return parser(response.body, response.url)
+        except DiscoveryError as exc:
+            self.crawler.stats.inc_value("kznews/bad_documents")
+            self.logger.warning("unusable document %s: %s", response.url, exc)
+            return None
 
     def failed(self, failure: Any) -> None:
         """Count and log a request that could not be fetched (the crawl goes on).

@@ -1,0 +1,149 @@
+"""The news spider's navigation, on hand-made responses (no network)."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse, TextResponse, XmlResponse
+from scrapy.utils.test import get_crawler
+
+from kznews.items import PageItem
+from kznews.sites import Listing
+from kznews.spiders.news import NewsSpider
+
+MIRROR = "http://127.0.0.1:9"
+
+
+def make_spider(**kwargs) -> NewsSpider:
+    crawler = get_crawler(NewsSpider, {"KZNEWS_MAX_LISTING_PAGES": 3})
+    return NewsSpider.from_crawler(crawler, **kwargs)
+
+
+def urls(results) -> list[str]:
+    return [r.url for r in results if isinstance(r, Request)]
+
+
+def test_needs_exactly_one_of_site_and_url():
+    with pytest.raises(ValueError, match="exactly one"):
+        make_spider()
+    with pytest.raises(ValueError, match="exactly one"):
+        make_spider(site="inform", url="https://x.kz/rss")
+
+
+def test_mirror_start_points_stay_on_the_mirror():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    starts = [r.url for r in spider._start_requests()]
+    assert starts == [
+        f"{MIRROR}/rss/",
+        f"{MIRROR}/sitemap-index.xml",
+        f"{MIRROR}/news/",
+    ]
+
+
+def test_robots_start_point_is_read_for_sitemaps():
+    spider = make_spider(site="inform", edition="ru", mirror=MIRROR)
+    (robots,) = [r for r in spider._start_requests() if r.url.endswith("/robots.txt")]
+    response = TextResponse(
+        robots.url, body=f"User-agent: *\nSitemap: {MIRROR}/sm.xml\nSitemap: https://elsewhere.kz/s.xml\n".encode()
+    )
+    assert urls(spider.parse_robots(response, lang="ru")) == [f"{MIRROR}/sm.xml"]
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"
+        xmlns:xhtml="http://www.w3.org/1999/xhtml">
+  <url><loc>http://127.0.0.1:9/kazakhstan_news/jana-zan-12345/</loc>
+    <xhtml:link rel="alternate" hreflang="ru" href="http://127.0.0.1:9/kazakhstan_news/novyj-zakon-12346/"/>
+    <news:news><news:publication><news:name>T</news:name><news:language>kk</news:language></news:publication>
+      <news:publication_date>2024-03-12T10:00:00+05:00</news:publication_date><news:title>Жаңа заң</news:title></news:news>
+  </url>
+  <url><loc>http://127.0.0.1:9/about/</loc></url>
+</urlset>""".encode()
+
+
+def test_sitemap_entries_carry_news_fields_and_alternates():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    requests = list(spider.parse_sitemap(XmlResponse(f"{MIRROR}/s.xml", body=SITEMAP), lang="ru"))
+    assert urls(requests) == [
+        f"{MIRROR}/kazakhstan_news/jana-zan-12345/",
+        f"{MIRROR}/kazakhstan_news/novyj-zakon-12346/",
+    ]
+    hint = requests[0].cb_kwargs["hint"]
+    assert (hint.title, hint.published, hint.lang) == ("Жаңа заң", "2024-03-12T10:00:00+05:00", "kk")
+    assert hint.alternates == {"ru": f"{MIRROR}/kazakhstan_news/novyj-zakon-12346/"}
+    assert requests[1].cb_kwargs["hint"].lang == "ru"
+
+
+def test_malformed_sitemap_is_counted_not_raised():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    response = XmlResponse(f"{MIRROR}/s.xml", body=b"<html><body>not a sitemap</body></html>")
+    assert list(spider.parse_sitemap(response, lang="ru")) == []
+    assert spider.crawler.stats.get_value("kznews/bad_documents") == 1
+
+
+def test_each_article_is_requested_once():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    response = XmlResponse(f"{MIRROR}/s.xml", body=SITEMAP)
+    assert len(urls(spider.parse_sitemap(response, lang="ru"))) == 2
+    assert urls(spider.parse_sitemap(response, lang="ru")) == []
+
+
+def test_max_articles_stops_scheduling():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR, max_articles=1)
+    response = XmlResponse(f"{MIRROR}/s.xml", body=SITEMAP)
+    assert len(urls(spider.parse_sitemap(response, lang="ru"))) == 1
+
+
+LISTING = """<html><body>
+<a href="/kazakhstan_news/pervaya-novost-dnya-111/">Первая новость дня в Казахстане</a>
+<a href="/about/">О нас</a>
+<a href="https://elsewhere.kz/kazakhstan_news/chuzhaya-222/">Чужая новость на другом сайте</a>
+<a rel="next" href="/news/page/2/">дальше</a>
+</body></html>"""
+
+
+def listing_response(url: str) -> HtmlResponse:
+    return HtmlResponse(url, body=LISTING.encode(), encoding="utf-8")
+
+
+def test_listing_yields_the_page_its_articles_and_the_next_page():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    listing = spider.outlet.edition("ru").listings[0]
+    results = list(spider.parse_listing(listing_response(f"{MIRROR}/news/"), "ru", listing, page=1))
+    assert isinstance(results[0], PageItem) and results[0].kind == "listing"
+    assert urls(results) == [f"{MIRROR}/kazakhstan_news/pervaya-novost-dnya-111/", f"{MIRROR}/news/page/2/"]
+
+
+def test_listing_pagination_stops_at_the_bound():
+    spider = make_spider(url=f"{MIRROR}/news/")
+    listing = Listing(url=f"{MIRROR}/news/", max_pages=2)
+    results = list(spider.parse_listing(listing_response(f"{MIRROR}/news/page/2/"), None, listing, page=2))
+    assert f"{MIRROR}/news/page/3/" not in urls(results)
+
+
+def test_listing_without_template_follows_rel_next():
+    spider = make_spider(url=f"{MIRROR}/news/")
+    listing = Listing(url=f"{MIRROR}/news/", max_pages=3)
+    results = list(spider.parse_listing(listing_response(f"{MIRROR}/news/"), None, listing, page=1))
+    assert f"{MIRROR}/news/page/2/" in urls(results)
+
+
+def test_adhoc_start_sniffs_a_feed():
+    spider = make_spider(url=f"{MIRROR}/feed")
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        b"<item><title>Item</title><link>http://127.0.0.1:9/any/page</link></item>"
+        b"<item><title>Off site</title><link>https://elsewhere.kz/a-1</link></item>"
+        b"</channel></rss>"
+    )
+    response = TextResponse(f"{MIRROR}/feed", body=rss, headers={"Content-Type": "text/xml"})
+    # ad hoc: a feed's same-host items are candidates whatever their path; other hosts are not
+    assert urls(spider.parse_start(response)) == [f"{MIRROR}/any/page"]
+
+
+def test_adhoc_article_pages_leave_their_kind_to_extraction():
+    spider = make_spider(url=f"{MIRROR}/feed")
+    response = HtmlResponse(f"{MIRROR}/any/page", body=b"<html></html>")
+    (item,) = spider.parse_article(response, None, hint=None)
+    assert item.kind == "page" and item.site == "127.0.0.1"
