@@ -1,0 +1,66 @@
+"""Item pipelines: extraction failures keep the raw page; the store batches and records the run."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from scrapy.utils.test import get_crawler
+
+from kznews.items import PageItem
+from kznews.pipelines import ExtractPipeline, StorePipeline, outcome
+from kznews.spiders.news import NewsSpider
+from tests.conftest import SHARED
+
+INFORM_URL = "https://www.inform.kz/ru/polnost-yu-obespechit-region-myasom-pticy-namereny-v-sko_a3725092"
+
+
+def crawler_with_spider(db, **settings):
+    crawler = get_crawler(NewsSpider, {"KZNEWS_DB": str(db), **settings})
+    crawler.spider = NewsSpider.from_crawler(crawler, site="inform")
+    return crawler
+
+
+def page(url: str, body: bytes, kind: str = "article") -> PageItem:
+    return PageItem(
+        url=url, status=200, headers={"Content-Type": ["text/html; charset=utf-8"]}, body=body,
+        fetched_at="2020-12-01T09:00:00+00:00", site="inform", edition="ru", kind=kind,
+    )
+
+
+def test_extract_fills_the_record(tmp_path):
+    crawler = crawler_with_spider(tmp_path / "a.db")
+    body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
+    item = ExtractPipeline(crawler).process_item(page(INFORM_URL, body))
+    assert item.record.article.published_at == "2020-12-01T14:02:00+06:00"
+    assert item.record.article.site == "inform"
+
+
+def test_a_broken_page_is_kept_and_counted(tmp_path):
+    crawler = crawler_with_spider(tmp_path / "a.db")
+    item = ExtractPipeline(crawler).process_item(page(INFORM_URL, b"<html"))
+    assert item.record is None
+    assert crawler.stats.get_value("kznews/extract_errors") == 1
+
+
+def test_store_writes_in_batches_and_closes_the_run(tmp_path):
+    db = tmp_path / "a.db"
+    crawler = crawler_with_spider(db, KZNEWS_BATCH_SIZE=2)
+    store = StorePipeline(crawler)
+    store.open_spider()
+    extract = ExtractPipeline(crawler)
+    body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
+    for i in range(3):
+        store.process_item(extract.process_item(page(f"{INFORM_URL}{i}", body)))
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # one batch written
+    store.close_spider()
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    store.spider_closed(crawler.spider, "finished")
+    run = conn.execute("SELECT outcome, ended_at IS NOT NULL, stats FROM runs").fetchone()
+    assert run[:2] == ("finished", 1) and '"kznews/new_articles": 3' in run[2]
+
+
+def test_outcome_names_a_user_interrupt():
+    assert outcome("shutdown") == "interrupted"
+    assert outcome("finished") == "finished"
+    assert outcome("closespider_timeout") == "closespider_timeout"
