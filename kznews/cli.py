@@ -88,17 +88,21 @@ def main(ctx: click.Context, db: str) -> None:
 @click.option("--edition", help="Only this language edition (ru, kk, en).")
 @click.option("--mirror", metavar="URL", help="Fetch the outlet's start points from this host (a local mirror).")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after this many articles (0: no limit).")
+@click.option("--since", callback=_iso_date, help="Backfill from this day (YYYY-MM-DD): daily archives, dated sitemap/feed entries.")
+@click.option("--until", callback=_iso_date, help="Backfill up to this day (YYYY-MM-DD).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting, as with `scrapy crawl -s`.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO).")
 @click.pass_obj
 def crawl(obj: dict[str, Any], site: str | None, url: str | None, edition: str | None,
-          mirror: str | None, max_articles: int, overrides: tuple[str, ...], verbose: bool) -> None:
+          mirror: str | None, max_articles: int, since: str | None, until: str | None,
+          overrides: tuple[str, ...], verbose: bool) -> None:
     """Crawl an outlet (or --url) into the archive.
 
     \b
     Examples:
         kznews crawl tengrinews
         kznews crawl inform --edition kk --max-articles 100
+        kznews crawl inform --since 2024-01-01 --until 2024-02-01
         kznews crawl --url https://example.kz/sitemap.xml -s DOWNLOAD_DELAY=0
 
     Prints a progress line on a terminal and one summary line at the end.
@@ -108,6 +112,8 @@ def crawl(obj: dict[str, Any], site: str | None, url: str | None, edition: str |
 
     if bool(site) == bool(url):
         raise click.UsageError("give an outlet (see `kznews sites`) or --url URL, not both")
+    if since and until and since > until:
+        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
     try:
         if site:
             outlet = sites.get(site)
@@ -127,7 +133,8 @@ def crawl(obj: dict[str, Any], site: str | None, url: str | None, edition: str |
     started = time.monotonic()
     summary = run_crawl(
         obj["db"],
-        {"site": site, "url": url, "edition": edition, "mirror": mirror, "max_articles": max_articles},
+        {"site": site, "url": url, "edition": edition, "mirror": mirror,
+         "max_articles": max_articles, "since": since, "until": until},
         settings,
         progress=sys.stderr.isatty(),
         verbose=verbose,

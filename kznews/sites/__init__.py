@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -57,6 +58,13 @@ class Edition:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()  # sitemap URLs; a robots.txt URL means its Sitemap: lines
     listings: tuple[Listing, ...] = ()
+    # Daily archive pages: URL templates formatted with the day, e.g.
+    # "https://www.kt.kz/rus/archive/{date:%Y-%m-%d}/"; crawled for the --since/--until window.
+    archives: tuple[str, ...] = ()
+
+    def archive_urls(self, day: date) -> list[str]:
+        """The edition's archive pages for ``day``."""
+        return [template.format(date=day) for template in self.archives]
 
     @property
     def label(self) -> str:
@@ -114,6 +122,7 @@ class Outlet:
                     replace(ls, url=move(ls.url), next=move(ls.next) if ls.next else None)
                     for ls in ed.listings
                 ),
+                archives=tuple(map(move, ed.archives)),
             )
             for ed in self.editions
         )
@@ -129,6 +138,7 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
                 feeds=tuple(ed.get("feeds", ())),
                 sitemaps=tuple(ed.get("sitemaps", ())),
                 listings=tuple(Listing(**ls) for ls in ed.get("listings", ())),
+                archives=tuple(ed.get("archives", ())),
             )
             for ed in data["editions"]
         )

@@ -12,7 +12,8 @@ plus what discovery knew of it.  Extraction and storage are item pipelines.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import urldefrag, urlsplit
 
@@ -27,11 +28,55 @@ from kznews.discover.feeds import parse_feed
 from kznews.discover.robots import sitemaps_from_robots
 from kznews.discover.sitemaps import parse_sitemap
 from kznews.discover.sniff import sniff
+from kznews.extract.dates import ALMATY, parse_date
 from kznews.items import DiscoveryHint, PageItem
 from kznews.sites import Edition, Listing, Outlet
 
 T = TypeVar("T")
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",), unique=True)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The --since/--until days of a backfill; open ends accept any date.
+
+    Daily archives are crawled for its days (by default yesterday and today,
+    Almaty time); sitemap and feed entries dated outside it are skipped.
+    """
+
+    since: date | None = None
+    until: date | None = None
+
+    @classmethod
+    def parse(cls, since: str | None, until: str | None) -> Window:
+        window = cls(
+            date.fromisoformat(since) if since else None,
+            date.fromisoformat(until) if until else None,
+        )
+        if window.since and window.until and window.since > window.until:
+            raise ValueError(f"since {since} is after until {until}")
+        return window
+
+    def days(self) -> list[date]:
+        last = self.until or datetime.now(ALMATY).date()
+        first = self.since or last - timedelta(days=1)
+        return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+    def _day(self, value: str | None) -> date | None:
+        parsed = parse_date(value) if value else None
+        return parsed.astimezone(ALMATY).date() if parsed else None
+
+    def before(self, value: str | None) -> bool:
+        """True when ``value`` is a date before the window (unknown dates are not)."""
+        day = self._day(value) if self.since else None
+        return bool(day and day < self.since)
+
+    def holds(self, value: str | None) -> bool:
+        """True unless ``value`` is a date outside the window."""
+        day = self._day(value) if (self.since or self.until) else None
+        if day is None:
+            return True
+        return not ((self.since and day < self.since) or (self.until and day > self.until))
 
 
 class NewsSpider(scrapy.Spider):
@@ -46,6 +91,8 @@ class NewsSpider(scrapy.Spider):
         edition: str | None = None,
         mirror: str | None = None,
         max_articles: int | str = 0,
+        since: str | None = None,
+        until: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -63,6 +110,7 @@ class NewsSpider(scrapy.Spider):
             )
         self.allowed_domains = list(self.outlet.domains)
         self.max_articles = int(max_articles or 0)
+        self.window = Window.parse(since, until)
         self.scheduled: set[str] = set()  # article URLs requested, for dedup and the limit
 
     @property
@@ -92,6 +140,9 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(
                     listing.url, self.parse_listing, ed.lang, listing=listing, page=1
                 )
+            for day in self.window.days():
+                for url in ed.archive_urls(day):
+                    yield self._request(url, self.parse_listing, ed.lang, listing=Listing(url), page=1)
 
     def _request(self, url: str, callback: Any, lang: str | None, **kwargs: Any) -> scrapy.Request:
         return scrapy.Request(
@@ -125,8 +176,10 @@ class NewsSpider(scrapy.Spider):
             return
         for entry in sitemap.entries:
             if sitemap.kind == "index":
-                if self._on_site(entry.loc):
+                if self._on_site(entry.loc) and not self.window.before(entry.lastmod):
                     yield self._request(entry.loc, self.parse_sitemap, lang)
+                continue
+            if not self.window.holds(entry.news_publication_date or entry.lastmod):
                 continue
             hint = DiscoveryHint(
                 source="sitemap",
@@ -148,6 +201,8 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """An RSS/Atom feed: its item links."""
         for entry in self._parsed(parse_feed, response) or ():
+            if not self.window.holds(entry.published or entry.updated):
+                continue
             hint = DiscoveryHint(
                 source="feed",
                 source_url=response.url,

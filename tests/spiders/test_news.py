@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, timedelta
+
 import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
@@ -9,7 +12,7 @@ from scrapy.utils.test import get_crawler
 
 from kznews.items import PageItem
 from kznews.sites import Listing
-from kznews.spiders.news import NewsSpider
+from kznews.spiders.news import NewsSpider, Window
 
 MIRROR = "http://127.0.0.1:9"
 
@@ -147,3 +150,50 @@ def test_adhoc_article_pages_leave_their_kind_to_extraction():
     response = HtmlResponse(f"{MIRROR}/any/page", body=b"<html></html>")
     (item,) = spider.parse_article(response, None, hint=None)
     assert item.kind == "page" and item.site == "127.0.0.1"
+
+
+# --- backfill window ---------------------------------------------------------------
+
+
+def test_window_days_are_inclusive():
+    window = Window.parse("2024-02-28", "2024-03-01")
+    assert window.days() == [date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1)]
+
+
+def test_default_window_is_yesterday_and_today():
+    days = Window.parse(None, None).days()
+    assert len(days) == 2 and days[1] - days[0] == timedelta(days=1)
+
+
+def test_window_refuses_since_after_until():
+    with pytest.raises(ValueError, match="after until"):
+        Window.parse("2024-03-02", "2024-03-01")
+
+
+def test_window_holds_dates_in_almaty_time():
+    window = Window.parse("2024-03-01", "2024-03-01")
+    assert window.holds("2024-03-01T10:00:00+05:00")
+    assert window.holds("2024-02-29T20:00:00+00:00")  # 2024-03-01 01:00 in Almaty
+    assert not window.holds("2024-02-29T12:00:00+05:00")
+    assert window.holds(None) and window.holds("not a date")
+
+
+def test_window_before_prunes_old_child_sitemaps_only_when_dated():
+    window = Window.parse("2024-03-01", None)
+    assert window.before("2024-02-01")
+    assert not window.before("2024-03-05") and not window.before(None)
+
+
+def test_archives_are_requested_for_each_day_of_the_window():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR, since="2024-03-01", until="2024-03-02")
+    edition = replace(spider.editions[0], archives=(f"{MIRROR}/archive/{{date:%Y-%m-%d}}/",))
+    spider.editions = (edition,)
+    starts = [r.url for r in spider._start_requests()]
+    assert starts[-2:] == [f"{MIRROR}/archive/2024-03-01/", f"{MIRROR}/archive/2024-03-02/"]
+
+
+def test_backfill_skips_sitemap_entries_outside_the_window():
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR, since="2024-04-01")
+    response = XmlResponse(f"{MIRROR}/s.xml", body=SITEMAP)
+    # the dated entry (2024-03-12) and its alternate go together
+    assert urls(spider.parse_sitemap(response, lang="ru")) == []
