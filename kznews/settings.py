@@ -57,6 +57,24 @@ MEMUSAGE_LIMIT_MB = 2048
 TELNETCONSOLE_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
+# --- Crawl policy (kznews/middlewares.py) ------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # Before offsite (50) and robots (100): a refused host is not even asked for robots.txt;
+    # sees redirects and retries too (they pass through the chain again), dont_filter or not.
+    "kznews.middlewares.HostGuardMiddleware": 25,
+    # Scrapy's robots.txt allows everything when robots.txt answers 5xx or times out.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "kznews.middlewares.RobotsFailClosedMiddleware": 100,
+    # Pauses the host's download slot for Retry-After on 429/503 (signal-driven; beside RetryMiddleware).
+    "kznews.middlewares.RetryAfterMiddleware": 560,
+}
+# Longest Retry-After we honour (seconds); longer answers wait this long.
+KZNEWS_RETRY_AFTER_MAX = 300
+# Longest robots.txt Crawl-delay we honour (seconds): a huge value would stall the crawl.
+KZNEWS_CRAWL_DELAY_MAX = 30
+# Extra hosts allowed even if private or loopback (tests, a LAN mirror); outlet and --mirror hosts need no entry.
+KZNEWS_ALLOW_HOSTS: list[str] = []
+
 # --- Components ---------------------------------------------------------------------
 ITEM_PIPELINES = {
     "kznews.pipelines.ExtractPipeline": 300,
