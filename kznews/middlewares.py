@@ -128,12 +128,12 @@ class HostGuardMiddleware:
 
     def refusal(self, host: str) -> str | None:
         """Why a request to ``host`` is refused, or None when it may go."""
-        outlet = getattr(self.crawler.spider, "outlet", None)
-        named = self.allow_hosts | {_norm(d) for d in (outlet.domains if outlet else ())}
+        spider = self.crawler.spider
+        named = self.allow_hosts | {_norm(d) for d in getattr(spider, "named_hosts", ())}
         if host in named:
             return None
-        if outlet is None or not outlet.owns_host(host):
-            return "not a host of the outlet"
+        if not (hasattr(spider, "owns_host") and spider.owns_host(host)):
+            return "not a host of the crawled outlets"
         return non_public(host)
 
 

@@ -45,7 +45,7 @@ class ExtractPipeline:
             item.record = extract_page(
                 item.body,
                 item.url,
-                outlet=spider.outlet,
+                outlet=spider.outlet_for(item.url),
                 fetched_at=item.fetched_at,
                 headers=item.headers,
                 kind=None if item.kind == "page" else item.kind,
@@ -77,9 +77,9 @@ class StorePipeline:
         spider = self.crawler.spider
         self.archive = Archive(self.path)
         args = {
-            "site": None if spider.adhoc else spider.outlet.key,
+            "sites": [o.key for o in spider.outlets],
             "url": spider.start_url,
-            "editions": [e.label for e in spider.editions],
+            "editions": [f"{o.key}:{e.label}" for o, e in spider.editions],
             "max_articles": spider.max_articles,
         }
         self.run_id = self.archive.start_run("crawl", args)

@@ -4,7 +4,7 @@
 
 It requests its start URLs with ``dont_filter=True`` (as Scrapy's own start and
 retry requests are), follows every link, and writes the crawl's stats as JSON.
-Its ``outlet`` is what ``HostGuardMiddleware`` checks hosts against.
+Its ``named_hosts`` and ``owns_host`` are what ``HostGuardMiddleware`` asks, as of NewsSpider.
 """
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ class PolicySpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.urls = urls
         self.outlet = Outlet(key="test", name="test", domains=tuple(domains), articles=(), editions=())
+        self.named_hosts = frozenset(self.outlet.domains)
+
+    def owns_host(self, host: str) -> bool:
+        """The host guard's question, as NewsSpider answers it."""
+        return self.outlet.owns_host(host)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.urls:

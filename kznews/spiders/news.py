@@ -11,7 +11,7 @@ plus what discovery knew of it.  Extraction and storage are item pipelines.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
@@ -80,13 +80,17 @@ class Window:
 
 
 class NewsSpider(scrapy.Spider):
-    """Crawl one outlet of the registry (``site``) or one ad-hoc start URL (``url``)."""
+    """Crawl outlets of the registry (``site``: keys, comma-separated) or one ad-hoc URL (``url``).
+
+    Several outlets crawl side by side in one spider (one writer for the archive);
+    each URL belongs to the outlet whose domains hold its host.
+    """
 
     name = "news"
 
     def __init__(
         self,
-        site: str | None = None,
+        site: str | Sequence[str] | None = None,
         url: str | None = None,
         edition: str | None = None,
         mirror: str | None = None,
@@ -100,25 +104,42 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("give exactly one of site=OUTLET or url=URL")
         self.start_url = url
         if url:
-            self.outlet: Outlet = sites.adhoc(url)
-            self.editions: tuple[Edition, ...] = ()
+            self.outlets: tuple[Outlet, ...] = (sites.adhoc(url),)
         else:
-            outlet = sites.get(site)
-            self.outlet = outlet.rebased(mirror) if mirror else outlet
-            self.editions = (
-                (self.outlet.edition(edition),) if edition else self.outlet.editions
+            keys = site.split(",") if isinstance(site, str) else list(site)
+            if mirror and len(keys) > 1:
+                raise ValueError("a mirror stands in for one outlet at a time")
+            self.outlets = tuple(
+                sites.get(k).rebased(mirror) if mirror else sites.get(k) for k in keys
             )
-        self.allowed_domains = list(self.outlet.domains)
+        # (outlet, edition) pairs whose start points are crawled
+        self.editions: tuple[tuple[Outlet, Edition], ...] = tuple(
+            (o, o.edition(edition) if edition else ed)
+            for o in self.outlets
+            for ed in ((None,) if edition else o.editions)
+        )
+        self.named_hosts = frozenset(d for o in self.outlets for d in o.domains)
+        self.allowed_domains = sorted(self.named_hosts)
         self.max_articles = int(max_articles or 0)
         self.window = Window.parse(since, until)
-        self.scheduled: set[str] = set()  # article URLs requested, for dedup and the limit
+        self.scheduled: dict[str, set[str]] = {o.key: set() for o in self.outlets}
 
     @property
     def adhoc(self) -> bool:
         return self.start_url is not None
 
     def _limit(self) -> int:
+        """Articles per outlet to request at most (0: no limit)."""
         return self.max_articles or self.settings.getint("KZNEWS_MAX_ARTICLES")
+
+    def outlet_for(self, url: str) -> Outlet | None:
+        """The crawled outlet whose domains hold ``url``'s host."""
+        host = urlsplit(url).hostname or ""
+        return next((o for o in self.outlets if o.owns_host(host)), None)
+
+    def owns_host(self, host: str) -> bool:
+        """True when ``host`` belongs to one of the crawled outlets (the host guard asks)."""
+        return any(o.owns_host(host) for o in self.outlets)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self._start_requests():
@@ -128,7 +149,7 @@ class NewsSpider(scrapy.Spider):
         if self.start_url:
             yield scrapy.Request(self.start_url, callback=self.parse_start, errback=self.failed)
             return
-        for ed in self.editions:
+        for _outlet, ed in self.editions:
             for feed in ed.feeds:
                 yield self._request(feed, self.parse_feed, ed.lang)
             for sitemap in ed.sitemaps:
@@ -235,7 +256,7 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(next_url, self.parse_listing, lang, listing=listing, page=page + 1)
 
     def _on_site(self, url: str) -> bool:
-        return self.outlet.owns_host(urlsplit(url).hostname or "")
+        return self.owns_host(urlsplit(url).hostname or "")
 
     def _article(
         self, url: str, hint: DiscoveryHint, lang: str | None, listed: bool
@@ -249,17 +270,18 @@ class NewsSpider(scrapy.Spider):
         candidate article (extraction decides); links on listing pages must look like one.
         """
         url = urldefrag(url)[0]
-        if url in self.scheduled:
+        outlet = self.outlet_for(url)
+        if outlet is None:
             return
-        if self.adhoc and listed:
-            if not self._on_site(url):
-                return
-        elif not self.outlet.is_article_url(url):
+        scheduled = self.scheduled[outlet.key]
+        if url in scheduled:
+            return
+        if not (self.adhoc and listed) and not outlet.is_article_url(url):
             return
         limit = self._limit()
-        if limit and len(self.scheduled) >= limit:
+        if limit and len(scheduled) >= limit:
             return
-        self.scheduled.add(url)
+        scheduled.add(url)
         yield self._request(url, self.parse_article, lang, hint=hint)
 
     # --- pages ----------------------------------------------------------------------
@@ -282,7 +304,7 @@ class NewsSpider(scrapy.Spider):
             },
             body=response.body,
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            site=self.outlet.key,
+            site=self.outlet_for(response.url).key,
             edition=lang,
             kind=kind,
             hint=hint,

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from kznews.items import PageItem
+from kznews.items import DiscoveryHint, PageItem
 from kznews.sites import Listing
 from kznews.spiders.news import NewsSpider, Window
 
@@ -112,7 +112,7 @@ def listing_response(url: str) -> HtmlResponse:
 
 def test_listing_yields_the_page_its_articles_and_the_next_page():
     spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
-    listing = spider.outlet.edition("ru").listings[0]
+    listing = spider.outlets[0].edition("ru").listings[0]
     results = list(spider.parse_listing(listing_response(f"{MIRROR}/news/"), "ru", listing, page=1))
     assert isinstance(results[0], PageItem) and results[0].kind == "listing"
     assert urls(results) == [f"{MIRROR}/kazakhstan_news/pervaya-novost-dnya-111/", f"{MIRROR}/news/page/2/"]
@@ -186,8 +186,8 @@ def test_window_before_prunes_old_child_sitemaps_only_when_dated():
 
 def test_archives_are_requested_for_each_day_of_the_window():
     spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR, since="2024-03-01", until="2024-03-02")
-    edition = replace(spider.editions[0], archives=(f"{MIRROR}/archive/{{date:%Y-%m-%d}}/",))
-    spider.editions = (edition,)
+    outlet, edition = spider.editions[0]
+    spider.editions = ((outlet, replace(edition, archives=(f"{MIRROR}/archive/{{date:%Y-%m-%d}}/",))),)
     starts = [r.url for r in spider._start_requests()]
     assert starts[-2:] == [f"{MIRROR}/archive/2024-03-01/", f"{MIRROR}/archive/2024-03-02/"]
 
@@ -197,3 +197,25 @@ def test_backfill_skips_sitemap_entries_outside_the_window():
     response = XmlResponse(f"{MIRROR}/s.xml", body=SITEMAP)
     # the dated entry (2024-03-12) and its alternate go together
     assert urls(spider.parse_sitemap(response, lang="ru")) == []
+
+
+def test_several_outlets_in_one_spider():
+    spider = make_spider(site="inform,tengrinews")
+    assert [o.key for o in spider.outlets] == ["inform", "tengrinews"]
+    assert spider.outlet_for("https://kaz.tengrinews.kz/a/b-1/").key == "tengrinews"
+    assert spider.outlet_for("https://example.org/") is None
+    assert spider.owns_host("www.inform.kz") and not spider.owns_host("inform.kz.evil.org")
+
+
+def test_articles_are_limited_per_outlet():
+    spider = make_spider(site="inform,tengrinews", max_articles=1)
+    hint = DiscoveryHint(source="feed")
+    first = list(spider._article("https://www.inform.kz/ru/a_a1234567", hint, "ru", listed=True))
+    second = list(spider._article("https://www.inform.kz/ru/b_a1234568", hint, "ru", listed=True))
+    other = list(spider._article("https://tengrinews.kz/kazakhstan_news/c-123/", hint, "ru", listed=True))
+    assert (len(first), len(second), len(other)) == (1, 0, 1)
+
+
+def test_a_mirror_stands_in_for_one_outlet_only():
+    with pytest.raises(ValueError, match="one outlet"):
+        make_spider(site="inform,tengrinews", mirror=MIRROR)
