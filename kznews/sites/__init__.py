@@ -8,12 +8,14 @@ entry in ``outlets.toml`` plus its saved-page tests, never a new code path.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -39,14 +41,17 @@ class Listing:
     """A listing page and how to reach its further pages."""
 
     url: str
-    next: str | None = None  # template with "{n}" for page n (n >= 2); None: follow rel="next"
+    # Template of page n (n >= 2): "{n}" is the page number, "{offset}" the number of items
+    # before it, (n - 1) * step (for offset pagination such as "?start=20"); None: follow rel="next".
+    next: str | None = None
     max_pages: int = 5
+    step: int = 1  # items per page, for "{offset}"
 
     def page_url(self, n: int) -> str | None:
         """URL of page ``n`` (1-based) when the listing has a template."""
         if n == 1:
             return self.url
-        return self.next.format(n=n) if self.next else None
+        return self.next.format(n=n, offset=(n - 1) * self.step) if self.next else None
 
 
 @dataclass(frozen=True)
@@ -159,9 +164,18 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
 
 @lru_cache(maxsize=1)
 def outlets() -> dict[str, Outlet]:
-    """All registered outlets by key, loaded once from ``outlets.toml``."""
+    """All registered outlets by key, loaded once from ``outlets.toml``.
+
+    A TOML file of the same format named by ``KZNEWS_SITES`` adds outlets (or replaces
+    entries of the same key): a user's own outlets, or a local test registry.
+    """
     text = resources.files(__package__).joinpath("outlets.toml").read_text("utf-8")
     data = tomllib.loads(text)["outlets"]
+    if extra := os.environ.get("KZNEWS_SITES"):
+        try:
+            data.update(tomllib.loads(Path(extra).read_text("utf-8")).get("outlets", {}))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"KZNEWS_SITES={extra}: {exc}") from None
     return {key: _outlet(key, entry) for key, entry in data.items()}
 
 

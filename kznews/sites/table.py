@@ -1,0 +1,58 @@
+"""The outlet registry as a markdown table (README's "## Outlets"; later `kznews sites --format markdown`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from . import Outlet
+
+MARK_START = "<!-- outlets:start -->"
+MARK_END = "<!-- outlets:end -->"
+
+
+def discovery_kinds(outlet: Outlet) -> list[str]:
+    """The kinds of start points the outlet's editions use, in a fixed order."""
+    kinds: set[str] = set()
+    for ed in outlet.editions:
+        if ed.feeds:
+            kinds.add("feed")
+        for url in ed.sitemaps:
+            kinds.add("robots.txt" if urlsplit(url).path == "/robots.txt" else "sitemap")
+        if ed.listings:
+            kinds.add("listing")
+        if ed.archives:
+            kinds.add("daily archive")
+    order = ("feed", "sitemap", "robots.txt", "listing", "daily archive")
+    return [k for k in order if k in kinds]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def markdown_table(outlets: Iterable[Outlet], tested: Mapping[str, Iterable[str]] | None = None) -> str:
+    """A markdown table of ``outlets``: key, name, editions, discovery and, given ``tested``
+    (key -> "real"/"constructed" fixture kinds), what each is tested on."""
+    head = ["key", "name", "editions", "discovery"] + (["tested on"] if tested is not None else [])
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for o in outlets:
+        row = [f"`{o.key}`", _cell(o.name), ", ".join(e.label for e in o.editions), ", ".join(discovery_kinds(o))]
+        if tested is not None:
+            kinds = set(tested.get(o.key, ()))
+            row.append(" + ".join(k for k in ("real", "constructed") if k in kinds) or "—")
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+README_INTRO = (
+    "Generated from `kznews/sites/outlets.toml` and the saved pages each outlet is tested on "
+    "(`tests/sites/fixtures/`: *real* pages read from `../shared/pages`, or pages *constructed* to the "
+    "outlet's documented structure); `tests/sites/test_readme_table.py` prints this block anew when it "
+    "is out of date. A `robots.txt` start point means the sitemaps its `Sitemap:` lines name at run time."
+)
+
+
+def readme_block(outlets: Iterable[Outlet], tested: Mapping[str, Iterable[str]] | None = None) -> str:
+    """The README block between the markers, markers included."""
+    return f"{MARK_START}\n{README_INTRO}\n\n{markdown_table(outlets, tested)}{MARK_END}"
