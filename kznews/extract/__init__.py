@@ -2,7 +2,9 @@
 
 ``extract_page`` parses the page once and hands the tree to one module per concern:
 ``html`` (decode, parse), ``structured`` (JSON-LD, OpenGraph, meta), ``body``,
-``dates``, ``datelines``, ``attribution``, ``tickers``, ``links`` and ``language``;
+``dates`` (printed and ISO formats), ``relative`` (dates needing the fetch time),
+``dating`` (publication/modification date from every source, in order of trust),
+``datelines``, ``attribution``, ``tickers``, ``links`` and ``language``;
 ``article`` assembles the article fields with their provenance.
 """
 

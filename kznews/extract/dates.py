@@ -47,10 +47,10 @@ _WEEKDAY = r"(?:[^\W\d_]+,?\s+)?"
 def _formats(weekday: str) -> tuple[str, ...]:
     """The printed formats, each optionally led by ``weekday``."""
     return (
-        # 01.12.2020, 14:02 / 01.12.2020 14:02 / 06.07.2021
-        weekday + r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?:,?\s+(?:в\s+)?" + _TIME + r")?",
-        # Sun, 2017-03-12 02:45 / 2024-04-24
-        weekday + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:,?\s+" + _TIME + r")?",
+        # 01.12.2020, 14:02 / 01.12.2020 14:02 / 06.07.2021 / 22/11/2020 - 04:30
+        weekday + r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?:(?:,?\s+|\s+[-|–]\s+)(?:в\s+)?" + _TIME + r")?",
+        # Sun, 2017-03-12 02:45 / 2024-04-24 / 2020/07/13 01:10
+        weekday + r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:,?\s+" + _TIME + r")?",
         # 27 марта 2024 | 20:10 / 5 November 2019, 16:45 / 21 Ақпан, 2025
         weekday + r"(?P<d>\d{1,2})\s+(?P<mw>" + MONTH + r"),?\s+(?P<y>\d{4})"
         r"(?:\s*(?:г\.|года?|ж\.)?\s*[,|]?\s*(?:в\s+)?" + _TIME + r")?" + _OFFSET,
@@ -144,11 +144,15 @@ def find_date(text: str) -> tuple[str, datetime | None] | None:
 
     A bare clock time ("15:43") is returned with no datetime: the day is not shown.
     """
+    found: list[tuple[int, int, str, datetime]] = []
     for pattern in _INSIDE:
         for m in pattern.finditer(text):
             dt = _from_match(m)
             if dt is not None:
-                return m.group(0).strip(), dt
+                found.append((m.start(), -len(m.group(0)), m.group(0).strip(), dt))
+                break
+    if found:  # the earliest, then longest: "11:12, 26 June 2018" over its "26 June 2018"
+        return min(found, key=lambda f: f[:2])[2:]
     m = _CLOCK.search(text)
     return (m.group(0), None) if m else None
 

@@ -2,7 +2,7 @@
 
 Publication, first plausible value wins (the rule becomes ``provenance["published_at"]``):
 
-1. ``jsonld``    JSON-LD ``datePublished`` of the article node
+1. ``jsonld``    JSON-LD ``datePublished`` of the article node (``jsonld-other``: of another node, e.g. WebPage)
 2. ``meta``      ``article:published_time`` and the other publication meta tags
 3. ``selector``  the outlet's date selector (printed, relative or day-month text)
 4. ``time``      machine-readable markup in the body: ``<time datetime>``, ``itemprop=datePublished``
@@ -101,8 +101,8 @@ class _Candidates:
         self.found: Dated | None = None
 
     def offer(self, value: datetime | None, raw: str | None, rule: str) -> bool:
-        if self.found is None and raw and plausible(value, self.latest):
-            self.found = Dated(value, raw, rule)  # type: ignore[arg-type]
+        if self.found is None and raw and value is not None and plausible(value, self.latest):
+            self.found = Dated(value, raw, rule)
         return self.found is not None
 
 
@@ -147,6 +147,7 @@ def published_and_modified(
     modified = _Candidates(latest)
     for raw, rule in (
         (text_value(structured.article, "dateModified"), "jsonld"),
+        (structured.jsonld_dates.get("dateModified"), "jsonld-other"),
         ((structured.first(*_MODIFIED_META) or (None,))[0], "meta"),
         (next(iter(_markup(tree, "dateModified")), None), "time"),
         (hint.lastmod if hint else None, "hint"),
@@ -157,10 +158,11 @@ def published_and_modified(
     reference = hinted or (in_url[1] if in_url else None) or now
     pub = _Candidates(latest)
     pub.offer(parse_date(raw := text_value(structured.article, "datePublished")), raw, "jsonld")
+    pub.offer(parse_date(raw := structured.jsonld_dates.get("datePublished")), raw, "jsonld-other")
     pub.offer(parse_date(raw := (structured.first(*_PUBLISHED_META) or (None,))[0]), raw, "meta")
     if selector and (found := css(selector)(tree)):
-        raw = text_of(found[0]) or found[0].get("datetime") or found[0].get("content")
-        if raw and (printed := read_printed(raw, now, reference) or _whole(raw, fuzzy=True)):
+        raw = found[0].get("datetime") or found[0].get("content") or text_of(found[0])
+        if raw and (printed := _whole(raw) or read_printed(raw, now, reference) or _whole(raw, fuzzy=True)):
             pub.offer(printed[1], raw, "selector" + printed[2])
     for raw in _markup(tree, "datePublished"):
         if pub.offer(parse_date(raw), raw, "time"):

@@ -27,6 +27,7 @@ class Structured:
     """What the page declares about itself."""
 
     article: dict[str, Any] | None = None  # the JSON-LD article node
+    jsonld_dates: dict[str, str] = field(default_factory=dict)  # datePublished/dateModified of any JSON-LD node
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> contents
     canonical: str | None = None
     html_lang: str | None = None
@@ -61,17 +62,28 @@ def _types(node: dict[str, Any]) -> set[str]:
     return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
 
 
-def jsonld_article(tree: etree._Element) -> dict[str, Any] | None:
-    """The first JSON-LD node typed as an article (NewsArticle, Article, ...), or None."""
+def _jsonld_nodes(tree: etree._Element) -> Iterator[dict[str, Any]]:
     for script in _JSONLD(tree):
         try:
             data = json.loads(script, strict=False)
         except ValueError:
             continue
-        for node in _nodes(data):
-            if _types(node) & ARTICLE_TYPES:
-                return node
-    return None
+        yield from _nodes(data)
+
+
+def jsonld_article(nodes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first JSON-LD node typed as an article (NewsArticle, Article, ...), or None."""
+    return next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
+
+
+def _first_dates(nodes: list[dict[str, Any]]) -> dict[str, str]:
+    """``datePublished``/``dateModified`` of the first JSON-LD node of any type that has them (WebPage, QAPage...)."""
+    found: dict[str, str] = {}
+    for node in nodes:
+        for key in ("datePublished", "dateModified"):
+            if key not in found and (value := text_value(node, key)):
+                found[key] = value
+    return found
 
 
 def read_structured(tree: etree._Element) -> Structured:
@@ -83,8 +95,10 @@ def read_structured(tree: etree._Element) -> Structured:
             meta.setdefault(key.strip().lower(), []).append(squash(html.unescape(el.get("content", ""))))
     canonical = next((c.strip() for c in _CANONICAL(tree) if c.strip()), None)
     title = tree.find(".//title")
+    nodes = list(_jsonld_nodes(tree))
     return Structured(
-        article=jsonld_article(tree),
+        article=jsonld_article(nodes),
+        jsonld_dates=_first_dates(nodes),
         meta=meta,
         canonical=canonical,
         html_lang=tree.get("lang") or tree.get("xml:lang"),

@@ -139,3 +139,27 @@ def test_modified_from_hint_lastmod():
 def test_updated_stamp_is_not_publication():
     body = '<span class="updated-date">18.04.2024 12:00</span><span class="date">17.04.2024 09:00</span>'
     assert _article(body=body).published_at == "2024-04-17T09:00:00+05:00"
+
+
+def test_jsonld_date_of_a_non_article_node():
+    head = '<script type="application/ld+json">{"@type":"QAPage","datePublished":"2020-07-13T01:10:40+09:00"}</script>'
+    assert _dated(_article(head)) == ("2020-07-13T01:10:40+09:00", "jsonld-other")
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ("22/11/2020 - 04:30", "2020-11-22T04:30:00+06:00"),
+    ("2020/07/13 01:10", "2020-07-13T01:10:00+06:00"),
+])
+def test_more_printed_formats(printed, expected):
+    assert _article(body=f'<time>{printed}</time>').published_at == expected
+
+
+def test_outlet_selector_beats_markup_and_reads_the_inform_2025_line():
+    from kznews.sites import Outlet
+
+    outlet = Outlet(key="x", name="X", domains=("x.kz",), articles=(), editions=(), selectors={"date": "div.dt"})
+    html = ('<html><body><h1>H</h1><time datetime="2026-02-10T10:00:00+05:00"></time>'
+            '<div class="dt">14:38, 11 Февраль 2026 | GMT +5</div>' + TEXT + "</body></html>")
+    article = extract_page(html, "https://x.kz/a", outlet=outlet, kind="article",
+                           fetched_at="2026-02-12T00:00:00+00:00").article
+    assert _dated(article) == ("2026-02-11T14:38:00+05:00", "selector")

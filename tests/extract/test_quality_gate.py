@@ -1,0 +1,50 @@
+"""Quality gate: extraction figures on real material may not drop below pinned floors.
+
+Floors sit slightly under the figures measured by ``bench/extraction.py`` (see
+``bench/RESULTS.md``), so a change that loses quality fails here instead of silently.
+The cases file and the first 40 Zyte pages run always; the full sets are ``slow``
+(run them with ``pytest -m slow``).
+"""
+
+from functools import lru_cache
+
+import pytest
+
+from bench import extraction
+
+# Measured 2026-11-28 (bench/RESULTS.md, full run): Zyte 0.963; WCXB title 0.734, date 0.734, body 0.913; MediaCloud 0.825.
+ZYTE_FLOOR = 0.955
+WCXB_FLOORS = (0.72, 0.72, 0.90)  # title exact, date accuracy, body bag-of-words F1
+MEDIACLOUD_FLOOR = 0.81
+CASE_FLOORS = {"attribution": 0.87, "date": 1.0, "dateline": 1.0, "photo_credit": 1.0, "ticker": 1.0}
+
+
+@lru_cache(maxsize=1)
+def _cases() -> dict[str, float]:
+    return {metric.split(" (")[0]: ours for metric, (ours, _) in extraction.cases().metrics.items()}
+
+
+@pytest.mark.parametrize("category", sorted(CASE_FLOORS))
+def test_cases_share_right(category):
+    assert _cases()[category] >= CASE_FLOORS[category]
+
+
+def test_zyte_first_40_body_f1():
+    assert extraction.zyte(40, compare=False).metrics["body F1 (shingles)"][0] >= 0.96
+
+
+@pytest.mark.slow
+def test_zyte_body_f1():
+    assert extraction.zyte(compare=False).metrics["body F1 (shingles)"][0] >= ZYTE_FLOOR
+
+
+@pytest.mark.slow
+def test_wcxb_title_date_body():
+    figures = {metric.split(" (")[0]: ours for metric, (ours, _) in extraction.wcxb(compare=False).metrics.items()}
+    assert (figures["title exact"] >= WCXB_FLOORS[0], figures["date accuracy"] >= WCXB_FLOORS[1],
+            figures["body F1"] >= WCXB_FLOORS[2]) == (True, True, True)
+
+
+@pytest.mark.slow
+def test_mediacloud_date_accuracy():
+    assert extraction.mediacloud(compare=False).metrics["date accuracy"][0] >= MEDIACLOUD_FLOOR
