@@ -10,18 +10,32 @@ import gzip
 import json
 import sys
 import time
-from collections.abc import Sequence
+from dataclasses import asdict
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from tabulate import tabulate
 
-from kznews import __version__, exitcodes, sites
+from kznews import __version__, coverage, exitcodes, sites
 from kznews.extract import extract_page
-from kznews.storage import Archive, ArchiveError, QueryError, connect_readonly, run_sql, search
+from kznews.sites.table import discovery_kinds, markdown_table
+from kznews.storage import (
+    Archive,
+    ArchiveBusy,
+    ArchiveError,
+    QueryError,
+    connect_readonly,
+    run_sql,
+    search,
+)
 from kznews.storage import stats as archive_stats
+
+if TYPE_CHECKING:
+    from kznews.crawl import CrawlSummary
 
 DEFAULT_DB = "data/kznews.db"
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -72,7 +86,8 @@ def main(ctx: click.Context, db: str) -> None:
     """kznews: crawl Kazakh news sites into a SQLite archive, and query it.
 
     Exit codes: 0 success, 1 error (one line on stderr), 2 usage error,
-    3 crawl finished with failed pages, 4 crawl failed.
+    3 partial (pages failed), 4 crawl failed, 5 stopped by a limit,
+    6 another run holds the archive.
 
     \b
     Example:
@@ -80,23 +95,90 @@ def main(ctx: click.Context, db: str) -> None:
         kznews search "Токаев" --since 2024-01-01
     """
     ctx.obj = {"db": db}
+    try:
+        sites.outlets()  # a broken KZNEWS_SITES file is one line, not a traceback
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+class Busy(click.ClickException):
+    """Another run holds the archive: its own exit code, so cron can tell it apart."""
+
+    exit_code = exitcodes.BUSY
+
+
+def _check_archive(db: str) -> None:
+    """Fail early, in one line, on an archive that cannot be written."""
+    try:
+        Archive(db).close()
+    except ArchiveBusy as exc:
+        raise Busy(str(exc)) from None
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _outlets(keys: Sequence[str], edition: str | None) -> list[sites.Outlet]:
+    try:
+        outlets = [sites.get(k) for k in keys]
+        for outlet in outlets if edition else ():
+            outlet.edition(edition)
+    except (sites.UnknownOutlet, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    return outlets
+
+
+def _settings(pairs: Sequence[str]) -> dict[str, str]:
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s")
+        settings[name] = value
+    return settings
+
+
+def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, Any],
+         verbose: bool, max_error_rate: float) -> CrawlSummary:
+    """Run the crawl, print its summary line, and return how it went."""
+    from kznews.crawl import run_crawl
+
+    started = time.monotonic()
+    summary = run_crawl(db, spider_args, settings, progress=sys.stderr.isatty(),
+                        verbose=verbose, max_error_rate=max_error_rate)
+    f = summary.figures
+    click.echo(
+        f"{label}: {summary.outcome} in {time.monotonic() - started:.1f} s: {f['pages']} pages, "
+        f"{f['new']} new, {f['updated']} updated, {f['unchanged']} unchanged articles, "
+        f"{f['tickers']} ticker quotes, {f['errors']} errors -> {db} (run {summary.run_id})"
+    )
+    return summary
+
+
+def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that `crawl` and `harvest` share."""
+    for option in reversed((
+        click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+                     help="A Scrapy setting, as with `scrapy crawl -s`."),
+        click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO)."),
+    )):
+        command = option(command)
+    return command
 
 
 @main.command()
-@click.argument("site", required=False)
+@click.argument("outlets", nargs=-1)
 @click.option("--url", help="Crawl a site not in the registry from this feed, sitemap or listing URL.")
 @click.option("--edition", help="Only this language edition (ru, kk, en).")
 @click.option("--mirror", metavar="URL", help="Fetch the outlet's start points from this host (a local mirror).")
-@click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after this many articles (0: no limit).")
+@click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after this many articles per outlet (0: no limit).")
 @click.option("--since", callback=_iso_date, help="Backfill from this day (YYYY-MM-DD): daily archives, dated sitemap/feed entries.")
 @click.option("--until", callback=_iso_date, help="Backfill up to this day (YYYY-MM-DD).")
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting, as with `scrapy crawl -s`.")
-@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO).")
+@crawl_options
 @click.pass_obj
-def crawl(obj: dict[str, Any], site: str | None, url: str | None, edition: str | None,
+def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, edition: str | None,
           mirror: str | None, max_articles: int, since: str | None, until: str | None,
           overrides: tuple[str, ...], verbose: bool) -> None:
-    """Crawl an outlet (or --url) into the archive.
+    """Crawl outlets (or --url) into the archive.
 
     \b
     Examples:
@@ -106,75 +188,145 @@ def crawl(obj: dict[str, Any], site: str | None, url: str | None, edition: str |
         kznews crawl --url https://example.kz/sitemap.xml -s DOWNLOAD_DELAY=0
 
     Prints a progress line on a terminal and one summary line at the end.
-    Exit code 0 on success, 3 when some pages failed, 4 when the crawl failed.
+    Exit code 0 on success, 3 when some pages failed, 4 when the crawl failed,
+    5 when a limit stopped it, 6 when another run holds the archive.
     """
-    from kznews.crawl import run_crawl
-
-    if bool(site) == bool(url):
-        raise click.UsageError("give an outlet (see `kznews sites`) or --url URL, not both")
+    if bool(outlets) == bool(url):
+        raise click.UsageError("give outlets (see `kznews sites`) or --url URL, not both")
     if since and until and since > until:
         raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
-    try:
-        if site:
-            outlet = sites.get(site)
-            if edition:
-                outlet.edition(edition)
-        else:
+    if url:
+        try:
             sites.adhoc(url)
-        Archive(obj["db"]).close()
-    except (sites.UnknownOutlet, ValueError, ArchiveError) as exc:
-        raise click.ClickException(str(exc)) from None
-    settings = {}
-    for pair in overrides:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s")
-        settings[name] = value
-    started = time.monotonic()
-    summary = run_crawl(
-        obj["db"],
-        {"site": site, "url": url, "edition": edition, "mirror": mirror,
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+    _outlets(outlets, edition)
+    if mirror and len(outlets) > 1:
+        raise click.UsageError("--mirror stands in for one outlet at a time")
+    settings = _settings(overrides)
+    _check_archive(obj["db"])
+    summary = _run(
+        obj["db"], f"crawl {' '.join(outlets) or url}",
+        {"site": ",".join(outlets), "url": url, "edition": edition, "mirror": mirror,
          "max_articles": max_articles, "since": since, "until": until},
-        settings,
-        progress=sys.stderr.isatty(),
-        verbose=verbose,
-    )
-    elapsed = time.monotonic() - started
-    f = summary.figures
-    click.echo(
-        f"crawl {site or url}: {summary.outcome} in {elapsed:.1f} s: {f['pages']} pages, "
-        f"{f['new']} new, {f['updated']} updated, {f['unchanged']} unchanged articles, "
-        f"{f['tickers']} ticker quotes, {f['errors']} errors -> {obj['db']} (run {summary.run_id})"
+        settings, verbose, max_error_rate=0.0,
     )
     sys.exit(summary.exit_code)
 
 
+@main.command()
+@click.argument("outlets", nargs=-1)
+@click.option("--max-articles", type=click.IntRange(min=0), default=0, show_default=True, help="Article requests per outlet per run at most (0: no limit).")
+@click.option("--max-time", type=click.IntRange(min=0), default=3000, show_default=True, help="Seconds before the run stops (0: no limit); the next run resumes.")
+@click.option("--max-error-rate", type=click.FloatRange(0, 1), default=0.2, show_default=True, help="An outlet failing more of its requests than this makes the run partial (exit 3).")
+@click.option("--stale-runs", type=click.IntRange(min=1), default=3, show_default=True, help="Flag an outlet with no new articles in this many runs.")
+@crawl_options
+@click.pass_obj
+def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, max_time: int,
+            max_error_rate: float, stale_runs: int, overrides: tuple[str, ...], verbose: bool) -> None:
+    """Harvest new articles of all outlets (or those named), incrementally, for cron.
+
+    Articles already archived are not fetched again unless their feed or sitemap says
+    they changed (then with a conditional GET). One writing run at a time per archive:
+    a second exits at once with code 6. After the run, outlets with no new articles
+    in --stale-runs runs or with too many errors are flagged (also in `kznews stats`).
+
+    \b
+    Examples:
+        kznews harvest
+        kznews harvest inform tengrinews --max-time 600
+        kznews cron            # a crontab line and a systemd timer for this install
+
+    Exit codes: 0 success, 3 an outlet over --max-error-rate, 4 failed, 5 stopped
+    by --max-time (the next run resumes), 6 another run holds the archive.
+    """
+    keys = list(outlets) or list(sites.outlets())
+    _outlets(keys, None)
+    settings = {"KZNEWS_COMMAND": "harvest", "CLOSESPIDER_TIMEOUT": max_time, **_settings(overrides)}
+    _check_archive(obj["db"])
+    summary = _run(obj["db"], f"harvest {len(keys)} outlets",
+                   {"site": ",".join(keys), "max_articles": max_articles},
+                   settings, verbose, max_error_rate=max_error_rate)
+    with closing(_reader(obj["db"])) as conn:
+        found = coverage.alerts(conn, stale_runs=stale_runs, max_error_rate=max_error_rate, sites=keys)
+    for alert in found:
+        click.echo(f"alert: {alert.message}", err=True)
+    code = summary.exit_code
+    if code == exitcodes.OK and any(a.kind == "errors" for a in found):
+        code = exitcodes.PARTIAL
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--every", type=click.Choice(["5", "10", "15", "20", "30", "60", "120", "180", "360", "720", "1440"]), default="60", show_default=True, help="Minutes between runs.")
+@click.pass_obj
+def cron(obj: dict[str, Any], every: str) -> None:
+    """Print a crontab line and a systemd timer that run `kznews harvest` for this install.
+
+    \b
+    Example:
+        kznews cron --every 30 >> kznews-schedule.txt
+    """
+    minutes = int(every)
+    exe = Path(sys.argv[0]).resolve() if Path(sys.argv[0]).name == "kznews" else None
+    command = f"{exe or Path(sys.executable).resolve()} {'' if exe else '-m kznews '}"
+    db = Path(obj["db"]).resolve()
+    # Stop each run well before the next one starts (the archive lock refuses overlaps anyway).
+    max_time = max(60, minutes * 60 - 120)
+    line = f"{command}--db {db} harvest --max-time {max_time}"
+    log = db.with_name("harvest.log")
+    schedule = f"*/{minutes} * * * *" if minutes < 60 else f"0 */{minutes // 60} * * *"
+    click.echo(f"""# crontab (crontab -e), every {every} minutes:
+{schedule} cd {Path.cwd()} && {line} >> {log} 2>&1
+
+# systemd: ~/.config/systemd/user/kznews-harvest.service
+[Unit]
+Description=kznews harvest into {db}
+
+[Service]
+Type=oneshot
+WorkingDirectory={Path.cwd()}
+ExecStart={line}
+# 3: partial, 5: stopped by --max-time (resumes next run); neither is a failure of the unit
+SuccessExitStatus=3 5
+
+# systemd: ~/.config/systemd/user/kznews-harvest.timer
+[Unit]
+Description=Run kznews harvest every {every} minutes
+
+[Timer]
+OnBootSec=5min
+OnUnitActiveSec={minutes}min
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+
+# then: systemctl --user daemon-reload && systemctl --user enable --now kznews-harvest.timer""")
+
+
 @main.command("sites")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 def sites_cmd(fmt: str) -> None:
     """List the registered outlets and their editions.
 
     \b
-    Example:
-        kznews sites --format json
+    Examples:
+        kznews sites
+        kznews sites --format json       # the registry, for scripts
     """
-    rows = []
-    for o in sites.outlets().values():
-        rows.append({
-            "key": o.key,
-            "name": o.name,
-            "domains": list(o.domains) if fmt == "json" else " ".join(o.domains),
-            "editions": [e.label for e in o.editions] if fmt == "json" else " ".join(e.label for e in o.editions),
-            "discovery": _discovery(o) if fmt == "json" else " ".join(sorted(_discovery(o))),
-        })
+    outlets = list(sites.outlets().values())
+    if fmt == "markdown":
+        click.echo(markdown_table(outlets), nl=False)
+        return
+    rows = [
+        {"key": o.key, "name": o.name, "domains": list(o.domains),
+         "editions": [e.label for e in o.editions], "discovery": discovery_kinds(o)}
+        for o in outlets
+    ]
+    if fmt == "table":
+        rows = [{k: " ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     _emit(rows, fmt)
-
-
-def _discovery(outlet: sites.Outlet) -> list[str]:
-    kinds = set()
-    for ed in outlet.editions:
-        kinds.update(k for k, v in (("feed", ed.feeds), ("sitemap", ed.sitemaps), ("listing", ed.listings)) if v)
-    return sorted(kinds)
 
 
 @main.command()
@@ -273,18 +425,21 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
-    """Articles per outlet per day, totals, and the last runs.
+    """Articles per outlet per day, totals, the last runs and coverage alerts.
 
     \b
     Example:
         kznews stats --days 7
     """
-    result = archive_stats(_reader(obj["db"]), days=days)
+    conn = _reader(obj["db"])
+    result = archive_stats(conn, days=days)
+    result["alerts"] = [asdict(a) for a in coverage.alerts(conn)]
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, default=str))
         return
     for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
-                       ("Articles per outlet per day", "per_day"), ("Last runs", "runs")):
+                       ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
+                       ("Coverage alerts", "alerts")):
         value = result.get(key)
         if not value:
             continue

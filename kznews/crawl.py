@@ -13,8 +13,6 @@ from kznews.extensions import crawl_figures
 from kznews.pipelines import outcome
 from kznews.spiders.news import NewsSpider
 
-# Close reasons that mean the crawl ended as asked (done, or a limit reached).
-_COMPLETED = ("finished", "closespider_")
 
 
 @dataclass
@@ -40,8 +38,26 @@ def project_settings(db: str, overrides: dict[str, Any], *, progress: bool, verb
     return settings
 
 
+def exit_code(reason: str, figures: dict[str, int], max_error_rate: float) -> int:
+    """The exit code cron sees for a crawl that closed with ``reason``.
+
+    Done: OK, or PARTIAL when more than ``max_error_rate`` of its requests failed.
+    Stopped before done (a time or memory limit, a user's Ctrl-C or SIGTERM): LIMIT.
+    Nothing fetched, or any other close reason (an error): FAILED.
+    """
+    if not figures["pages"]:
+        return exitcodes.FAILED
+    if reason == "finished":
+        attempts = figures["pages"] + figures["errors"]
+        return exitcodes.PARTIAL if figures["errors"] / attempts > max_error_rate else exitcodes.OK
+    if reason.startswith("closespider_") or reason in ("memusage_exceeded", "shutdown"):
+        return exitcodes.LIMIT
+    return exitcodes.FAILED
+
+
 def run_crawl(db: str, spider_args: dict[str, Any], overrides: dict[str, Any], *,
-              progress: bool = False, verbose: bool = False) -> CrawlSummary:
+              progress: bool = False, verbose: bool = False,
+              max_error_rate: float = 0.0) -> CrawlSummary:
     """Crawl with the news spider into ``db``; blocks until the crawl ends."""
     process = CrawlerProcess(project_settings(db, overrides, progress=progress, verbose=verbose))
     crawler = process.create_crawler(NewsSpider)
@@ -50,10 +66,5 @@ def run_crawl(db: str, spider_args: dict[str, Any], overrides: dict[str, Any], *
     stats = crawler.stats.get_stats()
     reason = stats.get("finish_reason", "crashed")
     figures = crawl_figures(stats)
-    if not reason.startswith(_COMPLETED) or not figures["pages"]:
-        code = exitcodes.FAILED
-    elif figures["errors"]:
-        code = exitcodes.PARTIAL
-    else:
-        code = exitcodes.OK
+    code = exit_code(reason, figures, max_error_rate)
     return CrawlSummary(outcome(reason), figures, stats.get("kznews/run_id"), code)

@@ -10,6 +10,7 @@ transactions and closes the run with its outcome and stats.
 from __future__ import annotations
 
 import logging
+from contextlib import closing
 from dataclasses import asdict
 from typing import Any
 
@@ -18,7 +19,8 @@ from scrapy.crawler import Crawler
 
 from kznews.extract import extract_page
 from kznews.items import PageItem
-from kznews.storage import Archive
+from kznews.coverage import new_articles_by_site
+from kznews.storage import Archive, connect_readonly
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,7 @@ class StorePipeline:
             "editions": [f"{o.key}:{e.label}" for o, e in spider.editions],
             "max_articles": spider.max_articles,
         }
-        self.run_id = self.archive.start_run("crawl", args)
+        self.run_id = self.archive.start_run(self.crawler.settings.get("KZNEWS_COMMAND", "crawl"), args)
         self.crawler.stats.set_value("kznews/run_id", self.run_id)
         self.crawler.stats.set_value("kznews/db", str(self.path))
 
@@ -108,6 +110,9 @@ class StorePipeline:
         """Close the run with its outcome (the close reason) and the crawl's stats."""
         if self.archive is None:
             return
+        with closing(connect_readonly(self.path)) as conn:
+            for site, n in new_articles_by_site(conn, self.run_id).items():
+                self.crawler.stats.set_value(f"kznews/site/{site}/new_articles", n)
         stats = {
             k: v for k, v in self.crawler.stats.get_stats().items()
             if isinstance(v, (int, float, str)) and not k.startswith("kznews/db")

@@ -22,6 +22,8 @@ KZNEWS_BATCH_SIZE = 100
 KZNEWS_MAX_ARTICLES = 0
 # Upper bound of listing pages followed per listing when the registry sets none.
 KZNEWS_MAX_LISTING_PAGES = 5
+# The command recorded in the `runs` table ("crawl" or "harvest"; the CLI sets it).
+KZNEWS_COMMAND = "crawl"
 # Show a live progress line (the CLI turns it on when stderr is a terminal).
 KZNEWS_PROGRESS = False
 # Contact shown in the user agent so site operators can reach whoever runs the crawl.

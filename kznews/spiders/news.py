@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -295,6 +296,8 @@ class NewsSpider(scrapy.Spider):
     def _page_item(
         self, response: Response, lang: str | None, kind: str, hint: DiscoveryHint | None
     ) -> PageItem:
+        site = self.outlet_for(response.url).key
+        self.crawler.stats.inc_value(f"kznews/site/{site}/pages")
         return PageItem(
             url=response.url,
             status=response.status,
@@ -304,7 +307,7 @@ class NewsSpider(scrapy.Spider):
             },
             body=response.body,
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            site=self.outlet_for(response.url).key,
+            site=site,
             edition=lang,
             kind=kind,
             hint=hint,
@@ -322,9 +325,13 @@ class NewsSpider(scrapy.Spider):
     def failed(self, failure: Any) -> None:
         """Count and log a request that could not be fetched (the crawl goes on).
 
-        A 404 on a listing's page n > 1 is the end of the listing, not a failure.
+        A 404 on a listing's page n > 1 is the end of the listing, not a failure; nor is
+        a request a middleware chose not to send (already archived, refused host: they
+        count in their own stats).
         """
         request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return
         if (
             failure.check(HttpError)
             and failure.value.response.status == 404
@@ -333,4 +340,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("kznews/listing_ends")
             return
         self.crawler.stats.inc_value("kznews/failed_requests")
+        outlet = self.outlet_for(request.url)
+        if outlet:
+            self.crawler.stats.inc_value(f"kznews/site/{outlet.key}/failed_requests")
         self.logger.warning("failed: %s: %s", request.url, failure.getErrorMessage())

@@ -219,3 +219,30 @@ def test_articles_are_limited_per_outlet():
 def test_a_mirror_stands_in_for_one_outlet_only():
     with pytest.raises(ValueError, match="one outlet"):
         make_spider(site="inform,tengrinews", mirror=MIRROR)
+
+
+def _failure(exc: Exception, url: str):
+    from twisted.python.failure import Failure
+
+    failure = Failure(exc)
+    failure.request = Request(url)
+    return failure
+
+
+def test_http_errors_count_as_failures_per_outlet():
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    response = HtmlResponse(f"{MIRROR}/a/b-1/", status=500, body=b"")
+    spider.failed(_failure(HttpError(response), f"{MIRROR}/a/b-1/"))
+    stats = spider.crawler.stats
+    assert stats.get_value("kznews/failed_requests") == 1
+    assert stats.get_value("kznews/site/tengrinews/failed_requests") == 1
+
+
+def test_requests_a_middleware_dropped_are_not_failures():
+    from scrapy.exceptions import IgnoreRequest
+
+    spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
+    spider.failed(_failure(IgnoreRequest("archived"), f"{MIRROR}/a/b-1/"))
+    assert spider.crawler.stats.get_value("kznews/failed_requests") is None
