@@ -22,6 +22,7 @@ from tabulate import tabulate
 
 from kznews import __version__, coverage, exitcodes, sites
 from kznews.extract import extract_page
+from kznews.normalize import normalize
 from kznews.sites.table import discovery_kinds, markdown_table
 from kznews.storage import (
     Archive,
@@ -352,6 +353,7 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
                 raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
         page_url = url or path.resolve().as_uri()
         record = extract_page(data, page_url, outlet=sites.for_url(page_url))
+        normalize(record)
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
 
 
@@ -384,6 +386,7 @@ def reextract(obj: dict[str, Any], site: str | None) -> None:
                 counts["errors"] += 1
                 click.echo(f"{item.url}: {type(exc).__name__}: {exc}", err=True)
                 continue
+            normalize(record)
             result = archive.store_records(page_id, record)
             counts["pages"] += 1
             counts["updated"] += result.updated_articles + result.new_articles

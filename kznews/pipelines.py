@@ -1,4 +1,4 @@
-"""Item pipelines: extract, then store.
+"""Item pipelines: extract, normalize, then store.
 
 ``ExtractPipeline`` turns a fetched ``PageItem`` into a ``PageRecord`` with the
 pure extractors; a page that fails to extract is still stored raw (so a later
@@ -19,6 +19,7 @@ from scrapy.crawler import Crawler
 
 from kznews.extract import extract_page
 from kznews.items import PageItem
+from kznews.normalize import normalize
 from kznews.coverage import new_articles_by_site
 from kznews.storage import Archive, connect_readonly
 
@@ -56,6 +57,23 @@ class ExtractPipeline:
         except Exception as exc:  # a broken page must not stop the crawl nor be lost
             self.crawler.stats.inc_value("kznews/extract_errors")
             logger.warning("extraction failed for %s: %s: %s", item.url, type(exc).__name__, exc)
+        return item
+
+
+class NormalizePipeline:
+    """Clean extracted text and drop non-articles with a reason (their raw page is still stored)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        if item.record is not None and (reason := normalize(item.record)):
+            self.crawler.stats.inc_value(f"kznews/dropped/{reason}")
+            logger.info("not an article: %s (%s)", item.url, reason)
         return item
 
 

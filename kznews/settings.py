@@ -80,6 +80,7 @@ KZNEWS_ALLOW_HOSTS: list[str] = []
 # --- Components ---------------------------------------------------------------------
 ITEM_PIPELINES = {
     "kznews.pipelines.ExtractPipeline": 300,
+    "kznews.pipelines.NormalizePipeline": 500,
     "kznews.pipelines.StorePipeline": 800,
 }
 EXTENSIONS = {
