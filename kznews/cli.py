@@ -21,6 +21,7 @@ import click
 from tabulate import tabulate
 
 from kznews import __version__, coverage, exitcodes, sites
+from kznews.runstats import crawl_figures
 from kznews.extract import extract_page
 from kznews.normalize import normalize
 from kznews.sites.table import discovery_kinds, markdown_table
@@ -440,6 +441,7 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, default=str))
         return
+    result["runs"] = [_run_row(run) for run in result["runs"]]
     for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
                        ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
                        ("Coverage alerts", "alerts")):
@@ -448,6 +450,18 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
             continue
         click.echo(f"\n{title}")
         _emit([value] if isinstance(value, dict) else value, "table")
+
+
+def _run_row(run: dict[str, Any]) -> dict[str, Any]:
+    """A run as one table row: what it crawled, when, how it ended and its main figures."""
+    args, stats = run.get("args") or {}, run.get("stats") or {}
+    figures = crawl_figures(stats)
+    return {
+        "id": run["id"], "command": run["command"],
+        "crawled": args.get("url") or " ".join(args.get("sites") or ()),
+        "started_at": run["started_at"], "ended_at": run["ended_at"], "outcome": run["outcome"],
+        **{k: figures[k] for k in ("pages", "new", "updated", "errors")},
+    }
 
 
 @main.command("sql")

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from kznews.runstats import site_figures
+
 
 @dataclass(frozen=True)
 class Alert:
@@ -37,14 +39,6 @@ def new_articles_by_site(conn: sqlite3.Connection, run_id: int) -> dict[str, int
         {"run": run_id},
     )
     return dict(rows.fetchall())
-
-
-def site_figures(stats: dict[str, Any], site: str) -> dict[str, int]:
-    """An outlet's pages, failed requests and new articles from a run's stats."""
-    return {
-        key: int(stats.get(f"kznews/site/{site}/{key}", 0))
-        for key in ("pages", "failed_requests", "new_articles")
-    }
 
 
 def _runs_by_site(conn: sqlite3.Connection, limit: int) -> dict[str, list[dict[str, Any]]]:

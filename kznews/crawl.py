@@ -9,7 +9,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from kznews import exitcodes
-from kznews.extensions import crawl_figures
+from kznews.runstats import crawl_figures
 from kznews.pipelines import outcome
 from kznews.spiders.news import NewsSpider
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Mapping
 from typing import Any
 
 from scrapy import signals
@@ -16,20 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
-
-def crawl_figures(stats: Mapping[str, Any]) -> dict[str, int]:
-    """The figures a person watches during and after a crawl, from Scrapy's stats."""
-    return {
-        "pages": stats.get("response_received_count", 0),
-        "new": stats.get("kznews/new_articles", 0),
-        "updated": stats.get("kznews/updated_articles", 0),
-        "unchanged": stats.get("kznews/unchanged_articles", 0),
-        "tickers": stats.get("kznews/tickers", 0),
-        "errors": sum(
-            stats.get(f"kznews/{key}", 0)
-            for key in ("failed_requests", "extract_errors", "bad_documents")
-        ),
-    }
+from kznews.runstats import crawl_figures
 
 
 class Progress:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
-from kznews.coverage import alerts, site_figures
+from kznews.coverage import alerts
 from kznews.storage import Archive
 
 
@@ -53,8 +52,3 @@ def test_an_error_rate_over_the_threshold_is_flagged(tmp_path):
 def test_alerts_can_be_limited_to_some_outlets(tmp_path):
     conn = archive_with_runs(tmp_path, [{"a": {"pages": 1}, "b": {"pages": 1}}] * 3)
     assert {a.site for a in alerts(conn, sites=["b"])} == {"b"}
-
-
-def test_site_figures_default_to_zero():
-    assert site_figures({}, "x") == {"pages": 0, "failed_requests": 0, "new_articles": 0}
-    assert site_figures(json.loads('{"kznews/site/x/pages": 3}'), "x")["pages"] == 3
