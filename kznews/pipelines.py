@@ -16,12 +16,13 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
 
 from kznews.extract import extract_page
 from kznews.items import PageItem
 from kznews.normalize import normalize
 from kznews.coverage import new_articles_by_site
-from kznews.storage import Archive, connect_readonly
+from kznews.storage import Archive, ArchiveError, connect_readonly
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ class StorePipeline:
         self.batch: list[PageItem] = []
         self.archive: Archive | None = None
         self.run_id: int | None = None
+        self.failed = False  # a batch could not be stored
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -116,8 +118,18 @@ class StorePipeline:
         """Write the pending batch in one transaction and count what it did."""
         if not self.batch or self.archive is None:
             return
-        result = self.archive.store(self.batch, run_id=self.run_id)
-        self.batch = []
+        batch, self.batch = self.batch, []
+        try:
+            result = self.archive.store(batch, run_id=self.run_id)
+        except ArchiveError as exc:
+            # The batch was rolled back: count it, say why once, and stop the crawl,
+            # since later batches would fail the same way (the next run refetches them).
+            self.crawler.stats.inc_value("kznews/store_errors", len(batch))
+            if not self.failed:
+                self.failed = True
+                logger.error("%s", exc)
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
+            return
         for key, value in asdict(result).items():
             self.crawler.stats.inc_value(f"kznews/{key}", value)
 

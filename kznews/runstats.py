@@ -9,6 +9,11 @@ from collections.abc import Mapping
 from typing import Any
 
 
+# Stats that count a failure: a page not fetched, not extracted, not stored, a document
+# not understood, a host whose robots.txt could not be read (nothing of it is crawled).
+ERROR_KEYS = ("failed_requests", "extract_errors", "store_errors", "bad_documents", "robots/unreachable")
+
+
 def crawl_figures(stats: Mapping[str, Any]) -> dict[str, int]:
     """The figures a person watches during and after a crawl, from Scrapy's stats."""
     return {
@@ -17,10 +22,7 @@ def crawl_figures(stats: Mapping[str, Any]) -> dict[str, int]:
         "updated": stats.get("kznews/updated_articles", 0),
         "unchanged": stats.get("kznews/unchanged_articles", 0),
         "tickers": stats.get("kznews/tickers", 0),
-        "errors": sum(
-            stats.get(f"kznews/{key}", 0)
-            for key in ("failed_requests", "extract_errors", "bad_documents")
-        ),
+        "errors": sum(stats.get(f"kznews/{key}", 0) for key in ERROR_KEYS),
     }
 
 

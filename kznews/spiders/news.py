@@ -148,7 +148,10 @@ class NewsSpider(scrapy.Spider):
 
     def _start_requests(self) -> Iterator[scrapy.Request]:
         if self.start_url:
-            yield scrapy.Request(self.start_url, callback=self.parse_start, errback=self.failed)
+            yield scrapy.Request(
+                self.start_url, callback=self.parse_start, errback=self.failed,
+                meta=self._document_meta(),
+            )
             return
         for _outlet, ed in self.editions:
             for feed in ed.feeds:
@@ -167,9 +170,15 @@ class NewsSpider(scrapy.Spider):
                     yield self._request(url, self.parse_listing, ed.lang, listing=Listing(url), page=1)
 
     def _request(self, url: str, callback: Any, lang: str | None, **kwargs: Any) -> scrapy.Request:
+        is_document = callback in (self.parse_sitemap, self.parse_feed, self.parse_robots)
         return scrapy.Request(
-            url, callback=callback, errback=self.failed, cb_kwargs={"lang": lang, **kwargs}
+            url, callback=callback, errback=self.failed, cb_kwargs={"lang": lang, **kwargs},
+            meta=self._document_meta() if is_document else {},
         )
+
+    def _document_meta(self) -> dict[str, int]:
+        """Sitemaps and feeds may be larger than a page (the XML parser caps them again)."""
+        return {"download_maxsize": self.settings.getint("KZNEWS_SITEMAP_MAXSIZE", 50 * 2**20)}
 
     # --- discovery ------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ and ``run_sql`` are readers that never write.
 
 from kznews.storage.archive import Archive, StoreResult
 from kznews.storage.errors import ArchiveBusy, ArchiveError, QueryError
-from kznews.storage.query import connect_readonly, run_sql, search, stats
+from kznews.storage.query import article_fetch_info, connect_readonly, run_sql, search, stats
 
 __all__ = [
     "Archive",
@@ -15,6 +15,7 @@ __all__ = [
     "ArchiveError",
     "QueryError",
     "StoreResult",
+    "article_fetch_info",
     "connect_readonly",
     "run_sql",
     "search",

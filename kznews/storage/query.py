@@ -241,3 +241,54 @@ def run_sql(
         return columns, rows
     finally:
         conn.close()
+
+
+def article_fetch_info(
+    conn: sqlite3.Connection, urls: list[str] | tuple[str, ...]
+) -> dict[str, tuple[str, str | None, str | None]]:
+    """``{url: (fetched_at, etag, last_modified)}`` for the ``urls`` archived as articles.
+
+    For the incremental crawl: ``fetched_at`` is the latest fetch of the article
+    (ISO 8601 UTC); ``etag`` and ``last_modified`` are the validators the latest
+    stored page of that URL was served with (None when it had none).  A URL that
+    is only some article's ``canonical_url`` counts as archived too.  Every row
+    is fetched before returning, so no read transaction stays open between calls
+    (an open one would keep the writer from checkpointing the WAL).
+    """
+    if not urls:
+        return {}
+    rows = conn.execute(
+        "WITH wanted(u) AS (SELECT value FROM json_each(:u)),"
+        " hit AS ("
+        "  SELECT w.u AS asked, a.url AS url, a.fetched_at AS fetched_at FROM wanted w"
+        "  JOIN articles a ON a.url = w.u"
+        "  UNION ALL"
+        "  SELECT w.u, a.url, a.fetched_at FROM wanted w"
+        "  JOIN articles a ON a.canonical_url = w.u"
+        "  WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.url = w.u))"
+        " SELECT asked, fetched_at,"
+        "  (SELECT headers FROM pages p WHERE p.url = hit.url"
+        "   ORDER BY p.last_fetched_at DESC, p.id DESC LIMIT 1)"
+        " FROM hit",
+        {"u": json.dumps(list(urls))},
+    ).fetchall()
+    found: dict[str, tuple[str, str | None, str | None]] = {}
+    for asked, fetched_at, headers in rows:
+        etag = last_modified = None
+        if headers:
+            try:
+                parsed = json.loads(headers)
+            except ValueError:
+                parsed = {}
+            for name, values in parsed.items() if isinstance(parsed, dict) else ():
+                value = values[0] if isinstance(values, list) and values else values
+                if not isinstance(value, str):
+                    continue
+                if name.lower() == "etag":
+                    etag = value
+                elif name.lower() == "last-modified":
+                    last_modified = value
+        previous = found.get(asked)
+        if previous is None or (fetched_at or "") > (previous[0] or ""):
+            found[asked] = (fetched_at, etag, last_modified)
+    return found

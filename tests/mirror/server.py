@@ -5,6 +5,13 @@ crawler really fetched, when, and what it got).  ``overrides`` (path -> an
 ``Override``) change a path's answer for reliability tests: another status,
 extra headers, a delay, for the first N requests or for all; the dict may be
 changed while the server runs.
+
+Reliability additions (tests/reliability): an ``Override`` may also set the
+``content_type`` (charset tests) or a transport ``fault`` -- a body shorter than
+its Content-Length, a connection dropped before any answer, broken chunked
+encoding, or headers sent then a stall of ``delay`` seconds before the body --
+and each ``Hit`` keeps the request's headers (Host, If-None-Match...).
+``peak_in_flight`` is the most requests the server was answering at once.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ class Hit:
     status: int
     time: float  # time.monotonic() when the request arrived
     user_agent: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # the request's headers
 
 
 @dataclass
@@ -42,6 +50,15 @@ class Override:
     delay: float = 0.0  # seconds to wait before answering
     times: int | None = None  # apply to the first N requests of the path only; None: always
     body: bytes | None = None  # answer this body instead (with the file's content type)
+    # -- reliability additions --
+    content_type: str | None = None  # answer with this Content-Type instead
+    # A transport fault instead of a clean answer (after ``delay``, if any, except "stall_body"):
+    #   "truncate"    Content-Length of the full body, half of it sent, connection closed
+    #   "drop"        connection closed before any byte of the answer
+    #   "bad_chunks"  chunked encoding with a malformed chunk size, connection closed
+    #   "stall_body"  status and headers sent at once, then ``delay`` seconds before the body
+    fault: str | None = None
+    then: Override | None = None  # the answer once ``times`` is used up (e.g. 503, then a redirect)
 
 
 @dataclass
@@ -57,6 +74,11 @@ class MirrorServer:
     def peak_connections(self) -> int:
         """The most connections that were open at once (per-host concurrency seen)."""
         return self._server.peak
+
+    @property
+    def peak_in_flight(self) -> int:
+        """The most requests being answered at once (reliability addition)."""
+        return self._server.peak_in_flight
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -80,6 +102,8 @@ class _Server(ThreadingHTTPServer):
         self.applied: dict[str, int] = {}  # path -> how many times its override was used
         self.connections: set[socket.socket] = set()
         self.peak = 0
+        self.in_flight = 0
+        self.peak_in_flight = 0
 
     def get_request(self) -> tuple[socket.socket, Any]:
         conn, addr = super().get_request()
@@ -109,7 +133,7 @@ class _Server(ThreadingHTTPServer):
                 return None
             used = self.applied.get(path, 0)
             if rule.times is not None and used >= rule.times:
-                return None
+                return rule.then
             self.applied[path] = used + 1
             return rule
 
@@ -126,6 +150,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _answer(self, send_body: bool) -> None:
+        server = self.server
+        with server.lock:
+            server.in_flight += 1
+            server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
+        try:
+            self._answer_counted(send_body)
+        finally:
+            with server.lock:
+                server.in_flight -= 1
+
+    def _answer_counted(self, send_body: bool) -> None:
         arrived = time.monotonic()
         server = self.server
         path = urlsplit(self.path).path
@@ -142,12 +177,19 @@ class _Handler(BaseHTTPRequestHandler):
                 body = f"status {status}\n".encode()
             if rule.body is not None:
                 body = rule.body
+            if rule.content_type is not None:
+                content_type = rule.content_type
             headers = rule.headers
         server.hits.append(
-            Hit(self.command, self.path, status, arrived, self.headers.get("User-Agent"))
+            Hit(self.command, self.path, status, arrived, self.headers.get("User-Agent"),
+                dict(self.headers.items()))
         )
-        if rule is not None and rule.delay and server.stopping.wait(rule.delay):
+        fault = rule.fault if rule is not None else None
+        if rule is not None and rule.delay and fault != "stall_body" and server.stopping.wait(rule.delay):
             self.close_connection = True
+            return
+        if fault is not None:
+            self._fault(fault, status, content_type, body, headers, rule.delay if rule else 0.0)
             return
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -157,6 +199,36 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(body)
+
+    def _fault(self, fault: str, status: int, content_type: str, body: bytes,
+               headers: dict[str, str], delay: float) -> None:
+        """Answer with a transport fault (reliability addition); the connection is closed."""
+        self.close_connection = True
+        if fault == "drop":
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if fault == "bad_chunks":
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"10\r\n" + body[:16] + b"\r\nzz-not-hex\r\n" + body[16:64] + b"\r\n")
+            self.wfile.flush()
+            return
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if fault == "truncate":
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            return
+        if fault == "stall_body":
+            self.wfile.flush()
+            if self.server.stopping.wait(delay):
+                return
+            self.wfile.write(body)
+            return
+        raise ValueError(f"unknown fault {fault!r}")
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
         """Silent: ``hits`` is the log."""
