@@ -84,6 +84,10 @@ KZNEWS_INCREMENTAL = True
 KZNEWS_ALLOW_HOSTS: list[str] = []
 
 # --- Components ---------------------------------------------------------------------
+ADDONS = {
+    # Keeps the per-host connection limit when -s DOWNLOAD_DELAY=0 (a Scrapy 2.19 gap).
+    "kznews.addons.PolitenessFloor": 0,
+}
 ITEM_PIPELINES = {
     "kznews.pipelines.ExtractPipeline": 300,
     "kznews.pipelines.NormalizePipeline": 500,

@@ -153,8 +153,16 @@ class Archive:
     # -- runs -----------------------------------------------------------------
 
     def start_run(self, command: str, args: dict[str, Any]) -> int:
-        """Record the start of a crawl/re-extract run; return its id for ``store``."""
+        """Record the start of a crawl/re-extract run; return its id for ``store``.
+
+        A run still marked "running" here was killed (this writer holds the lock, so
+        no other run is alive): it is closed as "killed" first.
+        """
         with self._transaction() as conn:
+            conn.execute(
+                "UPDATE runs SET outcome = 'killed', ended_at = :now WHERE outcome = 'running'",
+                {"now": utc_now()},
+            )
             cursor = conn.execute(
                 "INSERT INTO runs (started_at, command, args, outcome)"
                 " VALUES (:now, :command, :args, 'running')",

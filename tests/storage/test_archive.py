@@ -323,6 +323,16 @@ def test_runs_are_recorded(archive: Archive) -> None:
     assert ended is not None
 
 
+def test_a_run_left_running_by_a_killed_process_is_closed_as_killed(tmp_path) -> None:
+    db = tmp_path / "k.db"
+    with Archive(db) as first:
+        first.start_run("crawl", {})  # never finished: the process "died"
+    with Archive(db) as second:
+        second.start_run("crawl", {})
+        rows = second._conn.execute("SELECT id, outcome, ended_at IS NOT NULL FROM runs ORDER BY id").fetchall()
+    assert rows == [(1, "killed", 1), (2, "running", 0)]
+
+
 def test_finish_unknown_run(archive: Archive) -> None:
     with pytest.raises(ArchiveError, match="no run 7"):
         archive.finish_run(7, "finished", {})
