@@ -46,6 +46,8 @@ def header_value(headers: dict[str, list[str]] | None, name: str) -> str | None:
 def decode(body: bytes | str, headers: dict[str, list[str]] | None = None) -> str:
     """Text of ``body``: BOM, then Content-Type charset, then <meta> charset, then utf-8/cp1251.
 
+    A declared charset other than UTF-8 yields to bytes that are valid UTF-8 text.
+
     A BOM is checked first because it cannot lie about the bytes that follow it,
     whereas headers and meta tags often do.
     """
@@ -60,12 +62,29 @@ def decode(body: bytes | str, headers: dict[str, list[str]] | None = None) -> st
     if codec is None:
         match = _META_CHARSET.search(body[:4096])
         codec = _codec(match.group(1)) if match else None
+    if codec not in (None, "utf-8") and _is_utf8_text(body):
+        codec = "utf-8"  # a declared single-byte charset over UTF-8 bytes: the bytes win
     if codec is not None:
         return body.decode(codec, "replace")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         return body.decode("cp1251", "replace")
+
+
+def _is_utf8_text(body: bytes) -> bool:
+    """True when ``body`` has non-ASCII bytes and all of them form valid UTF-8.
+
+    Text in windows-1251 or KZ-1048 is practically never valid UTF-8 (its letters are
+    lone high bytes), so valid multi-byte UTF-8 means a wrong declaration.
+    """
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def parse(text: str) -> lxml.html.HtmlElement:

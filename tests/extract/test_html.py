@@ -25,6 +25,18 @@ def test_bom_wins():
     assert decode(body, {"Content-Type": ["text/html; charset=cp1251"]}) == f"<p>{RU}</p>"
 
 
+def test_utf8_bytes_declared_windows_1251_are_read_as_utf8():
+    kazakh = "Тоқаев әғқңөұүһі"
+    body = f'<meta charset="utf-8"><p>{kazakh}</p>'.encode()
+    assert kazakh in decode(body, {"Content-Type": ["text/html; charset=windows-1251"]})
+
+
+def test_kz_1048_declared_is_decoded_with_its_kazakh_letters():
+    kazakh = "Қазақстан әғқңөұүһі"
+    body = f"<p>{kazakh}</p>".encode("kz1048")
+    assert kazakh in decode(body, {"Content-Type": ["text/html; charset=KZ-1048"]})
+
+
 def test_undeclared_utf8():
     assert RU in decode(f"<p>{RU}</p>".encode())
 

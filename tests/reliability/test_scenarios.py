@@ -484,10 +484,6 @@ def test_one_host_with_default_politeness(tmp_path, record):
 _META = re.compile(rb'<meta charset="utf-8">', re.I)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extraction (kznews/extract): a page served as 'text/html; charset=windows-1251' whose bytes "
-    "are UTF-8 (and whose <meta charset> says utf-8) is decoded as windows-1251: the stored "
-    "headline/body are mojibake; the other four cases (KZ-1048, no charset, invalid bytes, BOM) pass"))
 def test_encodings_keep_kazakh_letters(tmp_path, record):
     site = build_site(10, seed=12)
     kk = [a for a in site.articles if a.lang == "kk"][:5]
