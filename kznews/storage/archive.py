@@ -22,7 +22,7 @@ from typing import Any
 from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
 from kznews.storage.lock import WriterLock
-from kznews.storage.schema import CONTENT_COLUMNS, archive_version, migrate
+from kznews.storage.schema import register_functions, CONTENT_COLUMNS, archive_version, migrate
 
 _JSON_COLUMNS = {"authors", "tags", "provenance"}
 _HASHED_COLUMNS = [c for c in CONTENT_COLUMNS if c != "provenance"]
@@ -91,6 +91,7 @@ def _open(path: Path, label: str) -> sqlite3.Connection:
             raise ArchiveError(f"{label}: cannot switch to WAL journal mode (got {mode!r})")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        register_functions(conn)
         migrate(conn, label)
     except sqlite3.Error as exc:
         conn.close()

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, QueryError, explain
-from kznews.storage.schema import SCHEMA_VERSION, archive_version
+from kznews.storage.folding import fold_query, snippet
+from kznews.storage.schema import SCHEMA_VERSION, archive_version, register_functions
 
 # bm25 weights for (headline, lead, body): a hit in the headline counts most.
 _BM25_WEIGHTS = "10.0, 4.0, 1.0"
+_ORDERS = {"rank": "rank", "date": "coalesce(a.published_at, a.fetched_at) DESC"}
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
@@ -41,6 +43,7 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     except ArchiveError:
         conn.close()
         raise
+    register_functions(conn)  # so a (refused) write fails on mode=ro, not on the triggers
     if version == 0:
         conn.close()
         raise ArchiveError(f"{label} is an empty database, not a kznews archive")
@@ -73,49 +76,54 @@ def search(
     since: str | None = None,
     until: str | None = None,
     limit: int = 20,
+    order: str = "rank",
     highlight: tuple[str, str] = ("[", "]"),
 ) -> list[dict[str, Any]]:
-    """Full-text search of headline, lead and body, best matches first (bm25).
+    """Full-text search of headline, lead and body, best matches first (bm25) or newest first.
 
     ``query`` uses FTS5 syntax: words, "phrases", ``prefix*`` (useful for
     Kazakh suffixes: ``Тоқаев*`` also finds ``Тоқаевтың``), AND/OR/NOT.
-    ``since``/``until`` are inclusive ISO dates (or datetimes) compared with
-    ``published_at``, or ``fetched_at`` when the date is unknown. ``rank`` is
-    bm25: lower is better.
+    Terms are folded (``kznews.storage.folding``): ``Токаев`` and ``Toqaev``
+    find ``Тоқаев``, ``елка`` finds ``ёлка``. ``since``/``until`` are inclusive
+    ISO dates (or datetimes) compared with ``published_at``, or ``fetched_at``
+    when the date is unknown. ``order`` is "rank" (bm25, lower is better) or "date".
     """
     if not query.strip():
         raise QueryError("empty search query")
     if limit < 1:
         raise QueryError(f"limit must be at least 1, got {limit}")
+    if order not in _ORDERS:
+        raise QueryError(f"order must be one of {', '.join(_ORDERS)}, got {order!r}")
     sql = f"""
-        SELECT a.url, a.site, a.lang, a.headline, a.published_at,
-               snippet(articles_fts, 2, :open, :close, '…', 16) AS snippet,
-               bm25(articles_fts, {_BM25_WEIGHTS}) AS rank
-        FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH :query
+        SELECT a.url, a.site, a.lang, a.headline, a.published_at, a.body,
+               bm25(articles_fold, {_BM25_WEIGHTS}) AS rank
+        FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid
+        WHERE articles_fold MATCH :query
           AND (:site IS NULL OR a.site = :site)
           AND (:lang IS NULL OR a.lang = :lang)
           AND (:since IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:since)) >= :since)
           AND (:until IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:until)) <= :until)
-        ORDER BY rank
+        ORDER BY {_ORDERS[order]}
         LIMIT :limit
     """
     params = {
-        "query": query,
+        "query": fold_query(query),
         "site": site,
         "lang": lang,
         "since": _iso_bound("since", since),
         "until": _iso_bound("until", until),
         "limit": limit,
-        "open": highlight[0],
-        "close": highlight[1],
     }
     try:
         cursor = conn.execute(sql, params)
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor]
     except sqlite3.OperationalError as exc:
         raise QueryError(f"invalid search query {query!r}: {exc}") from None
+    for row in rows:
+        body = row.pop("body")
+        row["snippet"] = snippet(body, query, mark=highlight)
+    return rows
 
 
 def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import ForeignKey
 
 from kznews.storage.errors import ArchiveError
+from kznews.storage.folding import fold
 
 APP = "kznews"
 
@@ -185,7 +186,46 @@ def _v1_initial(db: Database) -> None:
     db.executescript(_FTS_TRIGGERS)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+# The folded index (kznews.storage.folding): what plain keyboards type meets what was
+# printed (Тоқаев / Токаев / Toqaev). Contentless: it stores no second copy of the text;
+# deleting needs the old folded values, which kz_fold recomputes.
+_FOLD_TRIGGERS = """
+CREATE TRIGGER articles_fold_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fold (rowid, headline, lead, body)
+  VALUES (new.id, kz_fold(new.headline), kz_fold(new.lead), kz_fold(new.body));
+END;
+CREATE TRIGGER articles_fold_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fold (articles_fold, rowid, headline, lead, body)
+  VALUES ('delete', old.id, kz_fold(old.headline), kz_fold(old.lead), kz_fold(old.body));
+END;
+CREATE TRIGGER articles_fold_au AFTER UPDATE OF headline, lead, body ON articles BEGIN
+  INSERT INTO articles_fold (articles_fold, rowid, headline, lead, body)
+  VALUES ('delete', old.id, kz_fold(old.headline), kz_fold(old.lead), kz_fold(old.body));
+  INSERT INTO articles_fold (rowid, headline, lead, body)
+  VALUES (new.id, kz_fold(new.headline), kz_fold(new.lead), kz_fold(new.body));
+END;
+"""
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the schema's triggers call; every writer connection registers them."""
+    conn.create_function("kz_fold", 1, fold, deterministic=True)
+
+
+def _v2_folded_search(db: Database) -> None:
+    """A folded FTS5 index beside articles_fts, filled from the articles already stored."""
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fold USING fts5("
+        "headline, lead, body, content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "INSERT INTO articles_fold (rowid, headline, lead, body)"
+        " SELECT id, kz_fold(headline), kz_fold(lead), kz_fold(body) FROM articles"
+    )
+    db.executescript(_FOLD_TRIGGERS)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_folded_search]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,11 +10,13 @@ from sqlite_utils import Database
 
 from kznews.storage import Archive, ArchiveError
 from kznews.storage import schema
-from kznews.storage.schema import SCHEMA_VERSION, archive_version, migrate
+from kznews.storage.schema import SCHEMA_VERSION, archive_version, migrate, register_functions
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path, isolation_level=None)
+    conn = sqlite3.connect(path, isolation_level=None)
+    register_functions(conn)  # the folded index's triggers call kz_fold
+    return conn
 
 
 def _schema_sql(conn: sqlite3.Connection) -> list[tuple[str, str]]:

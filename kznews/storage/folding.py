@@ -1,0 +1,72 @@
+"""Search folding for Kazakh and Russian: what a plain keyboard types meets what was printed.
+
+``fold`` maps, letter for letter, Kazakh letters to their Russian base (ә→а, ғ→г,
+қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и), ё→е, and Latin letters (the 2021 Kazakh
+Latin alphabet and plain ASCII) to Cyrillic, so ``Тоқаев``, ``Токаев`` and
+``Toqaev`` all fold to ``Токаев``.  One character always becomes one character,
+so positions in folded text are positions in the original (snippets rely on it).
+Case is left to the FTS5 tokenizer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAIRS = (
+    # Kazakh Cyrillic letters and ё to the Russian base letter
+    "әа ӘА ғг ҒГ қк ҚК ңн ҢН өо ӨО ұу ҰУ үу ҮУ һх ҺХ іи ІИ ёе ЁЕ "
+    # Kazakh Latin (2021) letters with diacritics
+    "äа ÄА ğг ĞГ ñн ÑН öо ÖО ūу ŪУ üу ÜУ şш ŞШ çч ÇЧ ıы İИ "
+    # plain Latin letters, as the 2021 alphabet reads them (q = қ → к, j = ж, y = ы)
+    "aа AА bб BБ cц CЦ dд DД eе EЕ fф FФ gг GГ hх HХ iи IИ jж JЖ kк KК lл LЛ mм MМ "
+    "nн NН oо OО pп PП qк QК rр RР sс SС tт TТ uу UУ vв VВ wу WУ xх XХ yы YЫ zз ZЗ"
+)
+_TABLE = str.maketrans({pair[0]: pair[1] for pair in _PAIRS.split()})
+# FTS5 query syntax that must survive folding: operators (uppercase words) and
+# column filters ("headline:"); everything else that is a word is a search term.
+_TERM = re.compile(r"(?<![\w])(?!(?:AND|OR|NOT|NEAR)\b)(\w+)(?!\w*:)")
+
+
+def fold(text: str | None) -> str | None:
+    """``text`` folded letter for letter (None stays None)."""
+    return text.translate(_TABLE) if text is not None else None
+
+
+def fold_query(query: str) -> str:
+    """An FTS5 query with its search terms folded and its operators kept."""
+    return _TERM.sub(lambda m: fold(m.group(1)), query)
+
+
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """The folded, lowercased terms of a query and whether each is a prefix (``term*``)."""
+    return [
+        (fold(m.group(1)).lower(), query[m.end():m.end() + 1] == "*")
+        for m in _TERM.finditer(query)
+    ]
+
+
+def snippet(text: str | None, query: str, *, width: int = 160, mark: tuple[str, str] = ("[", "]")) -> str:
+    """A window of ``text`` around the first match of ``query``'s terms, matches marked.
+
+    Matching is on folded, lowercased words, so ``Токаев`` marks ``Тоқаев``.
+    """
+    if not text:
+        return ""
+    terms = query_terms(query)
+    folded = fold(text).lower()
+    hits = [
+        m.span()
+        for m in re.finditer(r"\w+", folded)
+        if any(m.group() == t or (prefix and m.group().startswith(t)) for t, prefix in terms)
+    ]
+    start = max(0, hits[0][0] - width // 3) if hits else 0
+    end = min(len(text), start + width)
+    if start:  # begin at a word boundary
+        start = text.find(" ", start, hits[0][0] if hits else end) + 1 or start
+    out, pos = [], start
+    for a, b in hits:
+        if a >= start and b <= end:
+            out += [text[pos:a], mark[0], text[a:b], mark[1]]
+            pos = b
+    out.append(text[pos:end])
+    return ("…" if start else "") + "".join(out).replace("\n", " ") + ("…" if end < len(text) else "")
