@@ -5,7 +5,6 @@ Exit codes are listed in ``kznews.exitcodes``.
 
 from __future__ import annotations
 
-import csv
 import gzip
 import json
 import sys
@@ -13,24 +12,22 @@ import time
 from dataclasses import asdict
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from tabulate import tabulate
 
 from kznews import __version__, coverage, exitcodes, sites
 from kznews.runstats import crawl_figures
 from kznews.extract import extract_page
 from kznews.normalize import normalize
+from kznews.options import FORMATS, check_window, emit, iso_date, reader
 from kznews.sites.table import discovery_kinds, markdown_table
 from kznews.storage import (
     Archive,
     ArchiveBusy,
     ArchiveError,
     QueryError,
-    connect_readonly,
     run_sql,
     search,
 )
@@ -40,37 +37,6 @@ if TYPE_CHECKING:
     from kznews.crawl import CrawlSummary
 
 DEFAULT_DB = "data/kznews.db"
-FORMATS = click.Choice(["table", "json", "csv"])
-
-
-def _emit(rows: Sequence[dict[str, Any]], fmt: str) -> None:
-    """Print rows as an aligned table, JSON lines or CSV."""
-    if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    elif rows:
-        click.echo(tabulate(rows, headers="keys", tablefmt="simple", maxcolwidths=60))
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-03-01") from None
-
-
-def _reader(path: str) -> Any:
-    try:
-        return connect_readonly(path)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -173,8 +139,8 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--edition", help="Only this language edition (ru, kk, en).")
 @click.option("--mirror", metavar="URL", help="Fetch the outlet's start points from this host (a local mirror).")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after this many articles per outlet (0: no limit).")
-@click.option("--since", callback=_iso_date, help="Backfill from this day (YYYY-MM-DD): daily archives, dated sitemap/feed entries.")
-@click.option("--until", callback=_iso_date, help="Backfill up to this day (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="Backfill from this day (YYYY-MM-DD): daily archives, dated sitemap/feed entries.")
+@click.option("--until", callback=iso_date, help="Backfill up to this day (YYYY-MM-DD).")
 @crawl_options
 @click.pass_obj
 def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, edition: str | None,
@@ -195,8 +161,7 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
     """
     if bool(outlets) == bool(url):
         raise click.UsageError("give outlets (see `kznews sites`) or --url URL, not both")
-    if since and until and since > until:
-        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
+    check_window(since, until)
     if url:
         try:
             sites.adhoc(url)
@@ -249,7 +214,7 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     summary = _run(obj["db"], f"harvest {len(keys)} outlets",
                    {"site": ",".join(keys), "max_articles": max_articles},
                    settings, verbose, max_error_rate=max_error_rate)
-    with closing(_reader(obj["db"])) as conn:
+    with closing(reader(obj["db"])) as conn:
         found = coverage.alerts(conn, stale_runs=stale_runs, max_error_rate=max_error_rate, sites=keys)
     for alert in found:
         click.echo(f"alert: {alert.message}", err=True)
@@ -328,7 +293,7 @@ def sites_cmd(fmt: str) -> None:
     ]
     if fmt == "table":
         rows = [{k: " ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
-    _emit(rows, fmt)
+    emit(rows, fmt)
 
 
 @main.command()
@@ -399,14 +364,18 @@ def reextract(obj: dict[str, Any], site: str | None) -> None:
 @click.argument("query")
 @click.option("--site", help="Only this outlet.")
 @click.option("--lang", help="Only this language (ru, kk, en).")
-@click.option("--since", callback=_iso_date, help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_iso_date, help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help="Best matches first, or newest first.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | None,
-               since: str | None, until: str | None, limit: int, fmt: str) -> None:
+               since: str | None, until: str | None, limit: int, order: str, fmt: str) -> None:
     """Full-text search of headlines, leads and bodies (SQLite FTS5 syntax).
+
+    Kazakh, Russian and Latin spellings meet: Тоқаев, Токаев and Toqaev find the
+    same articles, and е finds ё.
 
     \b
     Examples:
@@ -414,14 +383,14 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
         kznews search '"Национальный банк" AND тенге' --site inform --since 2024-03-01
         kznews search девальвац* --format csv > hits.csv
     """
-    conn = _reader(obj["db"])
+    conn = reader(obj["db"])
     try:
-        rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit)
+        rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "table":
         rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
-    _emit(rows, fmt)
+    emit(rows, fmt)
 
 
 @main.command("stats")
@@ -435,7 +404,7 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
     Example:
         kznews stats --days 7
     """
-    conn = _reader(obj["db"])
+    conn = reader(obj["db"])
     result = archive_stats(conn, days=days)
     result["alerts"] = [asdict(a) for a in coverage.alerts(conn)]
     if fmt == "json":
@@ -449,7 +418,7 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
         if not value:
             continue
         click.echo(f"\n{title}")
-        _emit([value] if isinstance(value, dict) else value, "table")
+        emit([value] if isinstance(value, dict) else value, "table")
 
 
 def _run_row(run: dict[str, Any]) -> dict[str, Any]:
@@ -482,4 +451,14 @@ def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float) -> None:
         columns, rows = run_sql(obj["db"], query, timeout=timeout)
     except (QueryError, ArchiveError) as exc:
         raise click.ClickException(str(exc)) from None
-    _emit([dict(zip(columns, row)) for row in rows], fmt)
+    emit([dict(zip(columns, row)) for row in rows], fmt)
+
+
+def _register_analyst_commands() -> None:
+    """export, tickers, report and serve live in their own module (kznews.analyst_cli)."""
+    from kznews.analyst_cli import register
+
+    register(main)
+
+
+_register_analyst_commands()

@@ -1,0 +1,76 @@
+"""kznews report: one self-contained HTML file, escaped, with its charts (checked in Chromium)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from kznews.items import Article, PageItem, PageRecord, TickerQuote
+from kznews.report import gaps
+from kznews.storage import Archive
+
+Cli = Callable[..., Result]
+EVIL = '<script>alert("x")</script>'
+
+
+def test_gaps_are_runs_of_empty_days() -> None:
+    per_day = {"kt": {"2024-03-01": 2, "2024-03-02": 1, "2024-03-05": 1, "2024-03-07": 3}, "nur": {"2024-03-03": 1}}
+    assert gaps(per_day) == {"kt": [("2024-03-03", "2024-03-04", 2), ("2024-03-06", "2024-03-06", 1)], "nur": []}
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """An archive whose page content tries to inject markup."""
+    db = tmp_path / "hostile.db"
+    url = "https://kt.kz/rus/news/1"
+    article = Article(url=url, site=EVIL, lang=EVIL, headline=EVIL, body="x", source=EVIL,
+                      published_at="2024-03-01T10:00:00+05:00")
+    quote = TickerQuote(pair=f"USD/{EVIL}", value=1.5, url=url, site=EVIL, observed_at="2024-03-01T05:00:00+00:00")
+    with Archive(db) as archive:
+        archive.store([PageItem(url=url, status=200, headers={}, body=b"x", fetched_at="2024-03-01T06:00:00+00:00",
+                                site=EVIL, edition="ru", kind="article",
+                                record=PageRecord(url=url, kind="article", article=article, tickers=[quote]))])
+    return db
+
+
+def test_everything_from_the_archive_is_escaped(cli: Cli, hostile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = cli("report", str(out), db=hostile)
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert "<script" not in page and "&lt;script&gt;" in page
+
+
+def test_report_is_self_contained(cli: Cli, generated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    assert cli("report", str(out), "--since", "2024-03-01", db=generated).exit_code == 0
+    page = out.read_text("utf-8")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing fetched from the network
+    assert "<script" not in page
+    for section in ("Articles per outlet per day", "Languages", "Top sources", "Coverage gaps", "USD/KZT"):
+        assert section in page
+    assert "2024-02-2" not in page.split("Currency tickers")[0]  # the window holds
+
+
+def test_bad_input_is_one_line(cli: Cli, generated: Path, tmp_path: Path) -> None:
+    result = cli("report", str(tmp_path / "missing" / "r.html"), db=generated)
+    assert result.exit_code == 1 and "cannot write" in result.output
+    result = cli("report", str(tmp_path / "r.html"), "--until", "yesterday", db=generated)
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+
+
+def test_report_renders_in_chromium(cli: Cli, generated: Path, tmp_path: Path,
+                                    chromium: Callable[..., object]) -> None:
+    out = tmp_path / "report.html"
+    assert cli("report", str(out), db=generated).exit_code == 0
+    dom = chromium("--dump-dom", out.as_uri()).stdout  # type: ignore[attr-defined]
+    assert dom.count('<svg class="chart') >= 2 + 4  # coverage, languages, sources, four tickers
+    assert len(re.findall(r"<polyline points=\"[\d., ]{40,}\"", dom)) >= 4 * 5  # a line per pair per outlet
+    assert re.search(r'<svg[^>]*id="coverage"', dom)
+    shot = tmp_path / "report.png"
+    chromium(f"--screenshot={shot}", "--window-size=1050,2400", out.as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
