@@ -28,6 +28,7 @@ from kznews.storage import (
     ArchiveBusy,
     ArchiveError,
     QueryError,
+    editions_of,
     run_sql,
     search,
 )
@@ -368,10 +369,12 @@ def reextract(obj: dict[str, Any], site: str | None) -> None:
 @click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help="Best matches first, or newest first.")
+@click.option("--with-editions", is_flag=True, help="Show each hit's other language editions in the archive.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | None,
-               since: str | None, until: str | None, limit: int, order: str, fmt: str) -> None:
+               since: str | None, until: str | None, limit: int, order: str,
+               with_editions: bool, fmt: str) -> None:
     """Full-text search of headlines, leads and bodies (SQLite FTS5 syntax).
 
     Kazakh, Russian and Latin spellings meet: Тоқаев, Токаев and Toqaev find the
@@ -382,6 +385,7 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
         kznews search "Токаев"
         kznews search '"Национальный банк" AND тенге' --site inform --since 2024-03-01
         kznews search девальвац* --format csv > hits.csv
+        kznews search "су тасқыны" --with-editions   # with the ru/en editions of each story
     """
     conn = reader(obj["db"])
     try:
@@ -390,6 +394,14 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
         raise click.ClickException(str(exc)) from None
     if fmt == "table":
         rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
+    if with_editions:
+        editions = editions_of(conn, [r["url"] for r in rows])
+        for row in rows:
+            found = editions[row["url"]]
+            row["editions"] = (
+                found if fmt == "json"
+                else "\n".join(f"{e['lang']}: {e['url']}" for e in found)
+            )
     emit(rows, fmt)
 
 

@@ -67,6 +67,10 @@ class Article:
     tags: list[str] = field(default_factory=list)
     fetched_at: str | None = None
     content_hash: str | None = None
+    # Other language editions of the same story: lang -> URL (hreflang, sitemap alternates),
+    # and the story key editions share when the outlet's URLs carry one ("inform:3725092").
+    editions: dict[str, str] = field(default_factory=dict)
+    story: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
 
 

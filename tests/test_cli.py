@@ -176,3 +176,19 @@ def test_search_malformed_query(tmp_path):
 def test_crawl_bad_setting_override(tmp_path):
     out = one_line_error(invoke("--db", str(tmp_path / "x.db"), "crawl", "inform", "-s", "NOVALUE"), code=2)
     assert "NAME=VALUE" in out
+
+
+def test_search_with_editions_shows_the_other_languages(tmp_path):
+    from kznews.storage import Archive
+    from tests.storage.conftest import make_item
+
+    kk, ru = "https://www.inform.kz/kz/su-taskyny_a1", "https://www.inform.kz/ru/pavodok_a1"
+    with Archive(tmp_path / "e.db") as archive:
+        archive.store([
+            make_item(kk, headline="Су тасқыны", body="Су тасқыны туралы.", editions={"ru": ru}),
+            make_item(ru, headline="Паводок", body="О паводке.", lang="ru"),
+        ])
+    result = invoke("--db", str(tmp_path / "e.db"), "search", "тасқыны", "--with-editions", "--format", "json")
+    (row,) = [json.loads(line) for line in result.output.splitlines()]
+    assert row["url"] == kk
+    assert [(e["lang"], e["url"]) for e in row["editions"]] == [("ru", ru)]

@@ -7,7 +7,14 @@ and ``run_sql`` are readers that never write.
 
 from kznews.storage.archive import Archive, StoreResult
 from kznews.storage.errors import ArchiveBusy, ArchiveError, QueryError
-from kznews.storage.query import article_fetch_info, connect_readonly, run_sql, search, stats
+from kznews.storage.query import (
+    article_fetch_info,
+    connect_readonly,
+    editions_of,
+    run_sql,
+    search,
+    stats,
+)
 
 __all__ = [
     "Archive",
@@ -17,6 +24,7 @@ __all__ = [
     "StoreResult",
     "article_fetch_info",
     "connect_readonly",
+    "editions_of",
     "run_sql",
     "search",
     "stats",

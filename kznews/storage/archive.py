@@ -243,6 +243,7 @@ class Archive:
     ) -> None:
         if record.article is not None:
             self._store_article(page_id, record.article, fetched_at, site, result)
+            self._store_editions(record.article)
         for quote in record.tickers:
             cursor = self._conn.execute(
                 "INSERT INTO tickers (pair, value, url, site, observed_at, page_id)"
@@ -327,6 +328,21 @@ class Archive:
             {**content, **touch, "site": article.site or site, "digest": digest, "page_id": page_id},
         )
         result.updated_articles += 1
+
+    def _store_editions(self, article: Article) -> None:
+        """Record the article's story key and its links to other language editions."""
+        if article.story:
+            self._conn.execute(
+                "UPDATE articles SET story = ? WHERE url = ?", (article.story, article.url)
+            )
+        evidence = article.provenance.get("editions")
+        for lang, url in article.editions.items():
+            if url != article.url:
+                self._conn.execute(
+                    "INSERT INTO editions (url, lang, edition_url, evidence) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (url, edition_url) DO NOTHING",
+                    (article.url, lang, url, evidence),
+                )
 
     def _add_version(
         self, article_id: int, digest: str, content: dict[str, Any], fetched_at: str, page_id: int

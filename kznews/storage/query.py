@@ -126,6 +126,39 @@ def search(
     return rows
 
 
+def editions_of(conn: sqlite3.Connection, urls: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The archived language editions of each article in ``urls``.
+
+    Two articles are editions of one story when either links the other (hreflang,
+    sitemap alternates) or both carry the same story key (a shared numeric id).
+    """
+    found: dict[str, list[dict[str, Any]]] = {url: [] for url in urls}
+    if not urls:
+        return found
+    rows = conn.execute(
+        """
+        WITH u(url) AS (SELECT value FROM json_each(:urls))
+        SELECT e.url, a.url, a.lang, a.headline, coalesce(e.evidence, 'link')
+          FROM editions e JOIN u ON u.url = e.url JOIN articles a ON a.url = e.edition_url
+        UNION
+        SELECT e.edition_url, a.url, a.lang, a.headline, coalesce(e.evidence, 'link')
+          FROM editions e JOIN u ON u.url = e.edition_url JOIN articles a ON a.url = e.url
+        UNION
+        SELECT x.url, a.url, a.lang, a.headline, 'story'
+          FROM articles x JOIN u ON u.url = x.url
+          JOIN articles a ON a.story = x.story AND a.id != x.id
+        ORDER BY 1, 3
+        """,
+        {"urls": json.dumps(urls)},
+    )
+    seen: set[tuple[str, str]] = set()
+    for of, url, lang, headline, evidence in rows:
+        if (of, url) not in seen:
+            seen.add((of, url))
+            found[of].append({"url": url, "lang": lang, "headline": headline, "evidence": evidence})
+    return found
+
+
 def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
     """Archive totals, articles per outlet per day, per-outlet totals and the last runs.
 

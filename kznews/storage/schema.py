@@ -225,7 +225,19 @@ def _v2_folded_search(db: Database) -> None:
     db.executescript(_FOLD_TRIGGERS)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_folded_search]
+def _v3_editions(db: Database) -> None:
+    """Language editions of one story: links between URLs, and a shared story key."""
+    db.execute("ALTER TABLE articles ADD COLUMN story TEXT")
+    db["articles"].create_index(["story"])
+    db["editions"].create(
+        {"url": str, "lang": str, "edition_url": str, "evidence": str},
+        not_null=["url", "edition_url"],
+    )
+    db["editions"].create_index(["url", "edition_url"], unique=True)
+    db["editions"].create_index(["edition_url"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_folded_search, _v3_editions]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
