@@ -43,6 +43,17 @@ class PageItem:
 
 
 @dataclass
+class Source:
+    """Who an article says its news comes from: one attribution, as data."""
+
+    name: str  # as printed: "КазТАГ", "министерство иностранных дел"
+    kind: str  # "source-line" | "reports" | "correspondent"
+    evidence: str  # the printed words it was read from
+    via: str | None = None  # "сообщает КазТАГ со ссылкой на <via>"
+    outlet: str | None = None  # the registry key ``name`` refers to, when it is an outlet
+
+
+@dataclass
 class Article:
     """A news article as the page presents it.
 
@@ -63,6 +74,7 @@ class Article:
     lead: str | None = None
     body: str | None = None
     source: str | None = None  # attribution as printed, e.g. "Источник: КазТАГ"
+    sources: list[Source] = field(default_factory=list)  # every attribution, as data
     section: str | None = None
     tags: list[str] = field(default_factory=list)
     fetched_at: str | None = None

@@ -86,6 +86,15 @@ class Outlet:
     articles: tuple[str, ...]
     editions: tuple[Edition, ...]
     selectors: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    aliases: tuple[str, ...] = ()  # names attributions print for the outlet
+    story: str | None = None  # regex over the URL path: group 1 is an id shared by editions
+
+    def story_key(self, url: str) -> str | None:
+        """"key:id" when the outlet's URLs carry an id its language editions share."""
+        if not self.story:
+            return None
+        m = re.search(self.story, urlsplit(url).path)
+        return f"{self.key}:{m.group(1)}" if m else None
 
     def owns_host(self, host: str) -> bool:
         """True when ``host`` is one of the outlet's domains or their subdomains."""
@@ -154,6 +163,8 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
             articles=tuple(data["articles"]),
             editions=editions,
             selectors=dict(data.get("selectors", {})),
+            aliases=tuple(data.get("aliases", ())),
+            story=data.get("story"),
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"outlet {key!r}: bad registry entry ({exc})") from exc
@@ -200,3 +211,19 @@ def adhoc(url: str) -> Outlet:
     if parts.scheme not in ("http", "https") or not host:
         raise ValueError(f"not an http(s) URL: {url!r}")
     return Outlet(key=host, name=host, domains=(host,), articles=GENERIC_ARTICLES, editions=())
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    by_alias = {a.casefold(): o.key for o in outlets().values() for a in o.aliases}
+    names = sorted(by_alias, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I), by_alias
+
+
+def outlet_named(text: str | None) -> Outlet | None:
+    """The registered outlet a printed name refers to ("МИА «Казинформ»" -> inform), if any."""
+    if not text:
+        return None
+    pattern, by_alias = _alias_pattern()
+    m = pattern.search(text)
+    return outlets()[by_alias[m.group(1).casefold()]] if m else None

@@ -243,7 +243,7 @@ class Archive:
     ) -> None:
         if record.article is not None:
             self._store_article(page_id, record.article, fetched_at, site, result)
-            self._store_editions(record.article)
+            self._store_links_of(record.article)
         for quote in record.tickers:
             cursor = self._conn.execute(
                 "INSERT INTO tickers (pair, value, url, site, observed_at, page_id)"
@@ -329,12 +329,17 @@ class Archive:
         )
         result.updated_articles += 1
 
-    def _store_editions(self, article: Article) -> None:
-        """Record the article's story key and its links to other language editions."""
-        if article.story:
-            self._conn.execute(
-                "UPDATE articles SET story = ? WHERE url = ?", (article.story, article.url)
-            )
+    def _store_links_of(self, article: Article) -> None:
+        """Record the article's story key, its links to other editions and its sources."""
+        article_id = self._conn.execute(
+            "UPDATE articles SET story = ? WHERE url = ? RETURNING id", (article.story, article.url)
+        ).fetchone()[0]
+        self._conn.execute("DELETE FROM sources WHERE article_id = ?", (article_id,))
+        self._conn.executemany(
+            "INSERT INTO sources (article_id, name, kind, via, evidence, outlet)"
+            " VALUES (:article_id, :name, :kind, :via, :evidence, :outlet)",
+            [{**asdict(src), "article_id": article_id} for src in article.sources],
+        )
         evidence = article.provenance.get("editions")
         for lang, url in article.editions.items():
             if url != article.url:

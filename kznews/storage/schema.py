@@ -237,7 +237,30 @@ def _v3_editions(db: Database) -> None:
     db["editions"].create_index(["edition_url"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_folded_search, _v3_editions]
+def _v4_sources(db: Database) -> None:
+    """Attributions as data, and who republishes whom (a view over them)."""
+    db["sources"].create(
+        {"article_id": int, "name": str, "kind": str, "via": str, "evidence": str, "outlet": str},
+        not_null=["article_id", "name", "kind"],
+        foreign_keys=[ForeignKey("sources", "article_id", "articles", "id", on_delete="CASCADE")],
+    )
+    db["sources"].create_index(["article_id"])
+    db["sources"].create_index(["outlet"])
+    db.execute(
+        """
+        CREATE VIEW republications AS
+        SELECT s.outlet AS source_outlet, a.site AS republisher, count(*) AS articles,
+               min(a.published_at) AS first_published, max(a.published_at) AS last_published
+        FROM sources s JOIN articles a ON a.id = s.article_id
+        WHERE s.outlet IS NOT NULL AND s.outlet IS NOT a.site
+        GROUP BY s.outlet, a.site
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial, _v2_folded_search, _v3_editions, _v4_sources,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
