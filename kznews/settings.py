@@ -60,19 +60,19 @@ MEMUSAGE_LIMIT_MB = 2048
 TELNETCONSOLE_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
-# --- Crawl policy (kznews/middlewares.py) ------------------------------------------
+# --- Crawl policy (kznews/middlewares/) --------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     # Before offsite (50) and robots (100): a refused host is not even asked for robots.txt;
     # sees redirects and retries too (they pass through the chain again), dont_filter or not.
-    "kznews.middlewares.HostGuardMiddleware": 25,
+    "kznews.middlewares.hostguard.HostGuardMiddleware": 25,
     # After the host guard, before robots.txt: an archived article costs no request at all;
     # one whose sitemap/feed date is newer goes as a conditional GET.
-    "kznews.middlewares.ArchivedSkipMiddleware": 40,
+    "kznews.middlewares.incremental.ArchivedSkipMiddleware": 40,
     # Scrapy's robots.txt allows everything when robots.txt answers 5xx or times out.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "kznews.middlewares.RobotsFailClosedMiddleware": 100,
+    "kznews.middlewares.robots.RobotsFailClosedMiddleware": 100,
     # Pauses the host's download slot for Retry-After on 429/503 (signal-driven; beside RetryMiddleware).
-    "kznews.middlewares.RetryAfterMiddleware": 560,
+    "kznews.middlewares.retryafter.RetryAfterMiddleware": 560,
 }
 # Longest Retry-After we honour (seconds); longer answers wait this long.
 KZNEWS_RETRY_AFTER_MAX = 300

@@ -23,9 +23,9 @@ from kznews.sites import Outlet
 
 # The crawl-policy middlewares as kznews.settings enables them.
 MIDDLEWARES = {
-    "kznews.middlewares.HostGuardMiddleware": 25,
+    "kznews.middlewares.hostguard.HostGuardMiddleware": 25,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "kznews.middlewares.RobotsFailClosedMiddleware": 100,
+    "kznews.middlewares.robots.RobotsFailClosedMiddleware": 100,
     "kznews.middlewares.RetryAfterMiddleware": 560,
 }
 

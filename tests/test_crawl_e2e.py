@@ -64,7 +64,7 @@ def test_first_crawl_succeeds_with_a_summary_line(crawled):
     site, server, _, first, _, _ = crawled
     assert first.returncode == 0, first.stderr
     n = len(_listed(site, server, "sitemap"))
-    assert first.stdout.startswith("crawl ") and f"finished in" in first.stdout
+    assert first.stdout.startswith("crawl ") and "finished in" in first.stdout
     assert f" {n} new," in first.stdout and "0 errors" in first.stdout
 
 

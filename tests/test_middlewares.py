@@ -48,7 +48,6 @@ from kznews.middlewares import (
 )
 from kznews.spiders.news import NewsSpider
 from kznews.storage import Archive
-from kznews.sites import Outlet
 from tests.policy_spider import PolicySpider
 
 REPO = Path(__file__).resolve().parents[1]
@@ -177,7 +176,7 @@ def test_retry_after_pauses_the_slot_capped(monkeypatch: pytest.MonkeyPatch) -> 
     slot = Slot(concurrency=1, delay=1.0, jitter=0.5)
     crawler.engine = type("Engine", (), {"downloader": _Slots({"kaz.example": slot})})()  # type: ignore[assignment]
     timers: list[float] = []
-    monkeypatch.setattr("kznews.middlewares.call_later", lambda delay, *a: timers.append(delay))
+    monkeypatch.setattr("kznews.middlewares.retryafter.call_later", lambda delay, *a: timers.append(delay))
     mw = RetryAfterMiddleware.from_crawler(crawler)
     request = Request("https://kaz.example/a", meta={"download_slot": "kaz.example"})
     for status, value in [(200, b"5"), (429, b"soon"), (429, b"3600"), (503, b"2")]:

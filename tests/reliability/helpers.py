@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kznews import settings as project_settings
 from kznews.storage import connect_readonly
 from tests.conftest import REPO
 from tests.mirror.server import Hit, MirrorServer, Override
@@ -25,16 +24,6 @@ from tests.mirror.site import MirrorSite
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 XML = "application/xml; charset=utf-8"
-SKIP_MW = "kznews.middlewares.ArchivedSkipMiddleware"
-
-
-def incremental_settings() -> tuple[str, ...]:
-    """``-s`` enabling ArchivedSkipMiddleware until kznews/settings.py lists it (then nothing)."""
-    mws = dict(project_settings.DOWNLOADER_MIDDLEWARES)
-    if SKIP_MW in mws:
-        return ()
-    mws[SKIP_MW] = 40
-    return ("-s", "DOWNLOADER_MIDDLEWARES=" + json.dumps(mws))
 
 
 @dataclass
@@ -88,9 +77,9 @@ def crawl(db: Path, *args: str, timeout: float = 600, **kwargs: Any) -> Run:
     return Crawl(db, *args, **kwargs).wait(timeout)
 
 
-def adhoc(server: MirrorServer, path: str = "/all.xml", *extra: str, incremental: bool = True) -> tuple[str, ...]:
+def adhoc(server: MirrorServer, path: str = "/all.xml", *extra: str) -> tuple[str, ...]:
     """Arguments of an ad-hoc crawl of ``path`` on the mirror, at full speed."""
-    return ("crawl", "--url", server.url(path), *FAST, *(incremental_settings() if incremental else ()), *extra)
+    return ("crawl", "--url", server.url(path), *FAST, *extra)
 
 
 # -- the mirror -------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ a second overlapping ``crawl`` is checked here too.
 
 from __future__ import annotations
 
-import gzip
 import os
 import random
 import re
@@ -33,7 +32,7 @@ from kznews.storage import stats as archive_stats
 from tests.mirror.server import Override, serve
 from tests.mirror.site import ARTICLE_PATTERN, build_site
 from tests.reliability.helpers import (
-    FAST, XML, Crawl, adhoc, article_hits, article_urls, articles, crawl, incremental_settings,
+    FAST, XML, Crawl, adhoc, article_hits, article_urls, articles, crawl,
     min_gap_after, query, refetched, runs, serve_flat, soundness, wait_for,
 )
 
@@ -211,7 +210,7 @@ def _transport(tmp_path: Path, record, n: int, size: str, *, transient: float, a
         ]
         ok = all(base + p in stored for p in hung)
         record("#5 hang before/after headers", "overhead per hung URL (s), all archived",
-               f"{max(overheads):.1f} (timeout {timeout}), {ok}", f"~DOWNLOAD_TIMEOUT, True",
+               f"{max(overheads):.1f} (timeout {timeout}), {ok}", "~DOWNLOAD_TIMEOUT, True",
                ok and max(overheads) < timeout + 2, size)
         checks.append((ok, 'ok'))
         checks.append((max(overheads) < timeout + 2, 'max(overheads) < timeout + 2'))
@@ -282,7 +281,7 @@ def test_unreachable_hosts(tmp_path, record):
             f"\"{server.base_url}/all.xml\"]\n",
             encoding="utf-8",
         )
-        run = crawl(tmp_path / "d.db", "crawl", "relmix", *FAST, *incremental_settings(),
+        run = crawl(tmp_path / "d.db", "crawl", "relmix", *FAST,
                     env={"KZNEWS_SITES": str(registry)}, timeout=120)
         truth = {a.url(server.base_url) for a in site.articles}
     stored = article_urls(tmp_path / "d.db")
@@ -353,7 +352,7 @@ def test_bombs_and_xxe(tmp_path, record):
             bomb.path: Override(body=_gzip_bomb(1 << 30), headers={"Content-Encoding": "gzip"}),
         })
         run = crawl(tmp_path / "b.db", "crawl", "tengrinews", "--edition", "ru", "--mirror", base,
-                    *FAST, *incremental_settings(), timeout=300)
+                    *FAST, timeout=300)
         probe = len(server.hits_for("/xxe-probe"))
     db = tmp_path / "b.db"
     raw = db.read_bytes() + Path(f"{db}-wal").read_bytes() if Path(f"{db}-wal").exists() else db.read_bytes()
@@ -396,7 +395,7 @@ def test_redirects_never_leave_the_allowed_host(tmp_path, record):
         serve_flat(server, site)
         server.overrides["/rss/"] = server.overrides["/all.xml"]
         run = crawl(tmp_path / "r.db", "crawl", "tengrinews", "--edition", "ru", "--mirror", base,
-                    *FAST, *incremental_settings(), timeout=300)
+                    *FAST, timeout=300)
         hits = list(server.hits)
     foreign = [h for h in hits if h.headers.get("Host", "").split(":")[0] != "127.0.0.1"]
     hops = sum(h.path.startswith("/hop/") for h in hits)
@@ -465,7 +464,7 @@ def test_one_host_with_default_politeness(tmp_path, record):
     site = build_site(n, seed=11)
     with serve(site) as server:
         serve_flat(server, site)
-        run = crawl(tmp_path / "p.db", "crawl", "--url", server.url("/all.xml"), *incremental_settings(),
+        run = crawl(tmp_path / "p.db", "crawl", "--url", server.url("/all.xml"),
                     timeout=3 * n + 120)
         hits = sorted(server.hits, key=lambda h: h.time)
         peak_conn, peak_flight = server.peak_connections, server.peak_in_flight
@@ -665,7 +664,7 @@ def _limits(tmp_path: Path, record, n: int, limit: tuple[str, ...], size: str) -
         first = crawl(db, *adhoc(server, "/all.xml", *limit), timeout=3600)
         after_first = len(article_urls(db))
         hits_first = sum(article_hits(server, site).values())
-        second = crawl(db, *adhoc(server, "/all.xml", *limit), timeout=3600)
+        crawl(db, *adhoc(server, "/all.xml", *limit), timeout=3600)  # resumes
         hits = article_hits(server, site)
     outcome = runs(db)[0]["outcome"]
     resumed = len(article_urls(db)) > after_first and refetched(hits) <= 100
