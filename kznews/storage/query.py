@@ -20,7 +20,7 @@ from kznews.storage.schema import SCHEMA_VERSION, archive_version, register_func
 
 # bm25 weights for (headline, lead, body): a hit in the headline counts most.
 _BM25_WEIGHTS = "10.0, 4.0, 1.0"
-_ORDERS = {"rank": "rank", "date": "coalesce(a.published_at, a.fetched_at) DESC"}
+_ORDERS = {"rank": "rank", "date": "day DESC"}
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
@@ -94,17 +94,27 @@ def search(
         raise QueryError(f"limit must be at least 1, got {limit}")
     if order not in _ORDERS:
         raise QueryError(f"order must be one of {', '.join(_ORDERS)}, got {order!r}")
+    filtered = order == "date" or any(v is not None for v in (site, lang, since, until))
+    # The best ``limit`` ids first, reading only what ranking and filters need; the
+    # articles' text is read for those alone (reading every match's body is the cost).
+    hits = (
+        f"""SELECT a.id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank,
+                   coalesce(a.published_at, a.fetched_at) AS day
+            FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid
+            WHERE articles_fold MATCH :query
+              AND (:site IS NULL OR a.site = :site)
+              AND (:lang IS NULL OR a.lang = :lang)
+              AND (:since IS NULL OR substr(day, 1, length(:since)) >= :since)
+              AND (:until IS NULL OR substr(day, 1, length(:until)) <= :until)
+            ORDER BY {_ORDERS[order]} LIMIT :limit"""
+        if filtered
+        else f"""SELECT rowid AS id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank, NULL AS day
+            FROM articles_fold WHERE articles_fold MATCH :query ORDER BY rank LIMIT :limit"""
+    )
     sql = f"""
-        SELECT a.url, a.site, a.lang, a.headline, a.published_at, a.body,
-               bm25(articles_fold, {_BM25_WEIGHTS}) AS rank
-        FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid
-        WHERE articles_fold MATCH :query
-          AND (:site IS NULL OR a.site = :site)
-          AND (:lang IS NULL OR a.lang = :lang)
-          AND (:since IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:since)) >= :since)
-          AND (:until IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:until)) <= :until)
+        SELECT a.url, a.site, a.lang, a.headline, a.published_at, a.body, hits.rank
+        FROM ({hits}) AS hits JOIN articles AS a ON a.id = hits.id
         ORDER BY {_ORDERS[order]}
-        LIMIT :limit
     """
     params = {
         "query": fold_query(query),
