@@ -466,11 +466,13 @@ def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float) -> None:
     emit([dict(zip(columns, row)) for row in rows], fmt)
 
 
-def _register_analyst_commands() -> None:
-    """export, tickers, report and serve live in their own module (kznews.analyst_cli)."""
-    from kznews.analyst_cli import register
+def _register_commands() -> None:
+    """Commands that live in their own modules: the analyst's (export, tickers, report,
+    serve) and the outlet maintainer's (check, fixture)."""
+    from kznews import analyst_cli, outlet_cli
 
-    register(main)
+    analyst_cli.register(main)
+    outlet_cli.register(main)
 
 
-_register_analyst_commands()
+_register_commands()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kznews.storage.schema import register_functions
 from tests.conftest import run_kznews
 from tests.mirror.server import serve
 from tests.mirror.site import build_site
@@ -196,6 +197,7 @@ def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
     url = site.articles[0].url(server.base_url)
     original = _rows(copy)[url]["body"]
     conn = sqlite3.connect(copy)
+    register_functions(conn)  # the folded index's triggers run on this update
     conn.execute("UPDATE articles SET body = 'damaged', content_hash = 'x' WHERE url = ?", (url,))
     conn.commit()
     conn.close()

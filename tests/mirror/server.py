@@ -164,7 +164,8 @@ class _Handler(BaseHTTPRequestHandler):
         arrived = time.monotonic()
         server = self.server
         path = urlsplit(self.path).path
-        rendered = server.site.render(path, server.base_url)
+        # a page with a query (?p=2, ?start=20) when the site has one, else the path's
+        rendered = server.site.render(self.path, server.base_url) or server.site.render(path, server.base_url)
         status, content_type, body = (
             (200, *rendered) if rendered else (404, "text/plain; charset=utf-8", b"not found\n")
         )
