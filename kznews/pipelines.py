@@ -9,18 +9,24 @@ transactions and closes the run with its outcome and stats.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import asdict
+from multiprocessing import get_context
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.defer import Deferred
 
 from kznews.extract import extract_page
-from kznews.items import PageItem
+from kznews.items import PageItem, PageRecord
 from kznews.normalize import normalize
+from kznews.sites import Outlet
 from kznews.coverage import new_articles_by_site
 from kznews.storage import Archive, ArchiveError, connect_readonly
 
@@ -33,32 +39,67 @@ def outcome(reason: str) -> str:
     return {"shutdown": "interrupted"}.get(reason, reason)
 
 
+def _extract(item: PageItem, outlet: Outlet | None) -> PageRecord:
+    """``extract_page`` for one page item (module level: it runs in a worker process)."""
+    return extract_page(
+        item.body,
+        item.url,
+        outlet=outlet,
+        fetched_at=item.fetched_at,
+        headers=item.headers,
+        kind=None if item.kind == "page" else item.kind,
+        hint=item.hint,
+    )
+
+
 class ExtractPipeline:
-    """Attach what the page says (article, tickers, links) to each page item."""
+    """Attach what the page says (article, tickers, links) to each page item.
+
+    With ``KZNEWS_EXTRACT_WORKERS`` > 0, extraction runs in that many worker processes,
+    so downloading and extracting use two cores (threads would not: extraction holds
+    the GIL; bench/RESULTS.md). A page that fails to extract is kept, counted and logged.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        self.workers = crawler.settings.getint("KZNEWS_EXTRACT_WORKERS")
+        self.pool: ProcessPoolExecutor | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
         return cls(crawler)
 
-    def process_item(self, item: PageItem) -> PageItem:
-        spider = self.crawler.spider
+    def process_item(self, item: PageItem) -> PageItem | Deferred[PageItem]:
+        outlet = self.crawler.spider.outlet_for(item.url)
+        if self.workers <= 0:
+            try:
+                item.record = _extract(item, outlet)
+            except Exception as exc:  # a broken page must not stop the crawl nor be lost
+                self._failed(item, exc)
+            return item
+        return deferred_from_coro(self._in_pool(item, outlet))
+
+    async def _in_pool(self, item: PageItem, outlet: Outlet | None) -> PageItem:
+        if self.pool is None:
+            # spawn, not fork: the crawler process runs threads (DNS, the reactor's pool)
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
         try:
-            item.record = extract_page(
-                item.body,
-                item.url,
-                outlet=spider.outlet_for(item.url),
-                fetched_at=item.fetched_at,
-                headers=item.headers,
-                kind=None if item.kind == "page" else item.kind,
-                hint=item.hint,
-            )
-        except Exception as exc:  # a broken page must not stop the crawl nor be lost
-            self.crawler.stats.inc_value("kznews/extract_errors")
-            logger.warning("extraction failed for %s: %s: %s", item.url, type(exc).__name__, exc)
+            item.record = await asyncio.wrap_future(self.pool.submit(_extract, item, outlet))
+        except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones
+            self.pool = None
+            self._failed(item, exc)
+        except Exception as exc:
+            self._failed(item, exc)
         return item
+
+    def _failed(self, item: PageItem, exc: BaseException) -> None:
+        self.crawler.stats.inc_value("kznews/extract_errors")
+        logger.warning("extraction failed for %s: %s: %s", item.url, type(exc).__name__, exc)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class NormalizePipeline:

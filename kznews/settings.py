@@ -18,6 +18,10 @@ KZNEWS_DB = os.environ.get("KZNEWS_DB", "data/kznews.db")
 # Items written per transaction: larger batches are faster, smaller lose less to a crash
 # (nothing is lost either way: an unwritten batch is refetched on the next run).
 KZNEWS_BATCH_SIZE = 100
+# Worker processes that extract pages off the reactor thread (0: extract in the reactor thread).
+# One worker lets downloading and extraction use two cores: 0.78x -> 0.96x of `scrapy bench`
+# on the loopback mirror (bench/crawl.py); more workers than cores - 1 only add contention.
+KZNEWS_EXTRACT_WORKERS = 1
 # Stop scheduling article requests after this many (0: no limit).
 KZNEWS_MAX_ARTICLES = 0
 # Upper bound of listing pages followed per listing when the registry sets none.

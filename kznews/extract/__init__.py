@@ -6,6 +6,10 @@
 ``dating`` (publication/modification date from every source, in order of trust),
 ``datelines``, ``attribution``, ``tickers``, ``links`` and ``language``;
 ``article`` assembles the article fields with their provenance.
+
+Work a page does not need is skipped: the ticker search only when the page text names
+a currency code, links only on listings, trafilatura only when no outlet selector,
+complete JSON-LD ``articleBody`` or clear main block gives the body (``body.py``).
 """
 
 from __future__ import annotations
@@ -15,23 +19,23 @@ from lxml import etree
 from ..items import DiscoveryHint, PageRecord
 from ..sites import Outlet
 from .article import build_article
-from .body import MIN_BLOCK, main_block_size
+from .body import MIN_BLOCK, MainBlock, main_block
 from .html import decode, parse
 from .links import find_links
 from .structured import Structured, read_structured
-from .tickers import find_tickers
+from .tickers import find_tickers, might_have_tickers
 
 __all__ = ["extract_page"]
 
 
-def _looks_like_article(tree: etree._Element, structured: Structured) -> bool:
+def _looks_like_article(tree: etree._Element, structured: Structured, block: MainBlock) -> bool:
     """Article evidence: an article JSON-LD node, og:type=article, or a headline over a long text block."""
     if structured.article is not None:
         return True
     if any(v.lower() == "article" for v in structured.all("og:type")):
         return True
     has_headline = tree.find(".//body//h1") is not None or structured.first("og:title") is not None
-    return has_headline and main_block_size(tree) >= MIN_BLOCK
+    return has_headline and block.size >= MIN_BLOCK
 
 
 def extract_page(
@@ -42,17 +46,21 @@ def extract_page(
 
     ``kind`` ("article" / "listing") is obeyed when given, else decided from the page.
     """
-    tree = parse(decode(body, headers))
+    text = decode(body, headers)
+    tree = parse(text)
     structured = read_structured(tree)
     site = outlet.key if outlet is not None else None
+    block = main_block(tree)  # one pass over the <p> elements, shared by the article test and the body rules
     if kind is None:
-        kind = "article" if _looks_like_article(tree, structured) else "listing"
+        kind = "article" if _looks_like_article(tree, structured, block) else "listing"
     record = PageRecord(url=url, kind=kind)
     selectors = outlet.selectors if outlet is not None else {}
-    record.tickers = find_tickers(tree, url, site=site, observed_at=fetched_at, selector=selectors.get("tickers"))
+    if might_have_tickers(text):  # most pages name no currency code at all: skip the tree search
+        record.tickers = find_tickers(tree, url, site=site, observed_at=fetched_at, selector=selectors.get("tickers"))
     if kind == "article":
         # last: trafilatura may be called on the tree (it works on its own copy)
-        record.article = build_article(tree, structured, url, outlet=outlet, fetched_at=fetched_at, hint=hint)
+        record.article = build_article(
+            tree, structured, url, outlet=outlet, fetched_at=fetched_at, hint=hint, block=block)
     else:
         record.links = find_links(tree, url, outlet=outlet, fetched_at=fetched_at)
     return record

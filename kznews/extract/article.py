@@ -16,7 +16,7 @@ from lxml import etree
 from ..items import Article, DiscoveryHint
 from ..sites import Outlet
 from .attribution import find_attribution
-from .body import extract_body
+from .body import MainBlock, extract_body
 from .datelines import find_dateline
 from .dates import iso
 from .dating import published_and_modified
@@ -68,7 +68,7 @@ def _first_selected(tree: etree._Element, selector: str | None) -> str | None:
 
 def build_article(
     tree: etree._Element, structured: Structured, url: str, *, outlet: Outlet | None,
-    fetched_at: str | None, hint: DiscoveryHint | None,
+    fetched_at: str | None, hint: DiscoveryHint | None, block: MainBlock | None = None,
 ) -> Article:
     """The article the page presents, with ``provenance`` naming the rule behind each field."""
     ld = structured.article
@@ -111,6 +111,7 @@ def build_article(
     paragraphs, rule = extract_body(
         tree, selector=selectors.get("body"), jsonld_body=(ld or {}).get("articleBody")
         if isinstance((ld or {}).get("articleBody"), str) else None, headline=article.headline, url=url,
+        block=block,
     )
     if rule:
         f.offer("body", "\n\n".join(paragraphs), rule)

@@ -38,6 +38,10 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# A word every form above needs (same flags): lines without one are not searched (the forms backtrack
+# over long paragraphs, this is one scan).
+_KEYWORD = re.compile(r"переда|хабарла|habarla|сообщ|пишет|деп|dep|دەپ|report|cites|has learnt from", re.I)
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -66,8 +70,10 @@ def find_attribution(text: str | None) -> Attribution | None:
     if lines:
         m = lines[-1]
         return Attribution(m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
+    if not _KEYWORD.search(text):
+        return None
     for line in text.splitlines():
-        if photo_credit(line):
+        if not _KEYWORD.search(line) or photo_credit(line):
             continue
         for kind, form in _FORMS:
             m = form.search(line)

@@ -106,13 +106,14 @@ class _Candidates:
         return self.found is not None
 
 
-def _markup(tree: etree._Element, prop: str) -> list[str]:
+def _markup(marked: list[etree._Element], prop: str) -> list[str]:
     """Machine-readable ``prop`` (datePublished / dateModified) values in the body: microdata, ``<time datetime>``.
 
-    A ``<time>`` without itemprop counts as publication unless it sits in a footer, sidebar or "updated" stamp.
+    ``marked``: the page's ``_MARKUP`` elements.  A ``<time>`` without itemprop counts as publication
+    unless it sits in a footer, sidebar or "updated" stamp.
     """
     values = []
-    for el in _MARKUP(tree):
+    for el in marked:
         itemprop = el.get("itemprop")
         if el.tag != "meta" and (itemprop == prop or itemprop is None and prop == "datePublished" and not _elsewhere(el)):
             values.append(el.get("datetime") or el.get("content") or text_of(el))
@@ -144,12 +145,13 @@ def published_and_modified(
     in_url = url_date(url)
     hinted = parse_date(hint.published) if hint and hint.published else None
 
+    marked = _MARKUP(tree)  # one tree search for both dates
     modified = _Candidates(latest)
     for raw, rule in (
         (text_value(structured.article, "dateModified"), "jsonld"),
         (structured.jsonld_dates.get("dateModified"), "jsonld-other"),
         ((structured.first(*_MODIFIED_META) or (None,))[0], "meta"),
-        (next(iter(_markup(tree, "dateModified")), None), "time"),
+        (next(iter(_markup(marked, "dateModified")), None), "time"),
         (hint.lastmod if hint else None, "hint"),
     ):
         if modified.offer(parse_date(raw), raw, rule):
@@ -164,7 +166,7 @@ def published_and_modified(
         raw = found[0].get("datetime") or found[0].get("content") or text_of(found[0])
         if raw and (printed := _whole(raw) or read_printed(raw, now, reference) or _whole(raw, fuzzy=True)):
             pub.offer(printed[1], raw, "selector" + printed[2])
-    for raw in _markup(tree, "datePublished"):
+    for raw in _markup(marked, "datePublished"):
         if pub.offer(parse_date(raw), raw, "time"):
             break
     if hint and hint.published:

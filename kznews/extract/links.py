@@ -20,12 +20,13 @@ from datetime import datetime, time
 
 from .dates import find_date, iso, parse_date
 from .html import SKIP_TAGS, squash, text_pieces
-from .relative import clock_run, read_printed
+from .relative import clock_run, read_printed, relative
 
 _ANCHORS = etree.XPath("//body//a[@href]")
 _SLUG = re.compile(r"[^\W\d_]{3,}")
 _ID = re.compile(r"\d{4,}")
 MIN_WORDS = 4
+_DIGIT = re.compile(r"\d")  # every printed form but a relative word needs a digit (dates.py, relative.py)
 _LEVELS = 3  # how far up from a link its item container (with the time) may be
 
 
@@ -56,6 +57,8 @@ def _resolve(base_url: str, href: str) -> str | None:
 
 def _when(text: str, now: datetime | None) -> tuple[str, datetime | None] | None:
     """(as printed, datetime) of a date in ``text``; a bare clock time has no datetime yet."""
+    if not _DIGIT.search(text):  # most link texts: only a relative word ("Вчера", "час назад") can be a date
+        return relative(" ".join(text.split()), now) if now is not None else None
     found = read_printed(text, now, now)
     return found[:2] if found else find_date(text)
 

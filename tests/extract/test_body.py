@@ -64,9 +64,29 @@ def test_jsonld_body_with_html_markup_is_read_as_text():
 
 def test_jsonld_teaser_shorter_than_page_text_is_not_the_body():
     page_text = "<html><body><div>" + ("<p>" + "Длинный текст статьи. " * 20 + "</p>") * 5 + "</div></body></html>"
-    assert extract_body(parse(page_text), jsonld_body="Начало статьи. " * 20)[1] == "trafilatura"
+    assert extract_body(parse(page_text), jsonld_body="Начало статьи. " * 20)[1] in ("dense", "trafilatura")
 
 
 def test_inline_read_also_link_dropped_body_continues():
     paragraphs = ["a" * 100, "Read more: Another story", "b" * 300, "Read also", "tail"]
     assert clean(paragraphs) == ["a" * 100, "b" * 300]
+
+
+_DENSE_PAGE = (
+    "<html><body><nav><p>Главная</p></nav><h1>Заголовок</h1><div class='story'>"
+    "<figure><img src='x.jpg'><figcaption>Подпись к фото</figcaption></figure>"
+    + "".join(f"<p>Абзац номер {i} рассказывает о событии в подробностях.</p>" for i in range(8))
+    + "<div class='share'>Поделиться</div></div><footer><p>© 2024</p></footer></body></html>"
+)
+
+
+def test_clear_main_block_is_read_without_trafilatura():
+    paragraphs, rule = extract_body(parse(_DENSE_PAGE))
+    assert rule == "dense"
+    assert paragraphs[0].startswith("Абзац номер 0") and len(paragraphs) == 8
+    assert not any("Подпись" in p or "Поделиться" in p for p in paragraphs)
+
+
+def test_scattered_paragraph_text_goes_to_trafilatura():
+    cells = "".join(f"<div><p>Короткий текст карточки номер {i}, довольно длинный.</p></div>" for i in range(12))
+    assert extract_body(parse(f"<html><body>{cells}</body></html>"))[1] in ("trafilatura", None)

@@ -65,3 +65,14 @@ def test_quote_carries_site_and_observed_at():
 @pytest.mark.parametrize("case", TICKERS, ids=ids(TICKERS))
 def test_ticker_case(case):
     assert parse_quote(case["text"]) == (case["expected"]["pair"], case["expected"]["value"])
+
+
+def test_no_currency_code_in_the_source_skips_the_search():
+    from kznews.extract.tickers import might_have_tickers
+
+    assert not might_have_tickers("<html><body><p>Курс тенге вырос</p></body></html>")
+    assert might_have_tickers("<b>USD 425.05</b>")
+
+
+def test_quote_inside_a_script_or_style_is_not_read():
+    assert _quotes("<html><body><script>var t='USD 425.05';</script><style>/* EUR 1.5 */</style></body></html>") == {}

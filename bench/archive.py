@@ -1,0 +1,132 @@
+"""Archive speed: articles/s written with FTS (``Archive.store``, pipeline-sized batches), search p50/p95, ``stats``.
+
+Items come from ``bench/generate_archive.py``'s generator (real sentences of Kazakh news pages
+recombined; edits and ticker homepages included); only ``Archive.store`` is timed, in batches of
+``KZNEWS_BATCH_SIZE`` (100, as the pipeline writes).  Then, read-only as the CLI does:
+``kznews.storage.query.search`` for a fixed list of queries (words, prefixes, phrases,
+filters) -- p50/p95 over all runs -- and ``query.stats``.
+
+Usage: ``python bench/archive.py [--articles 100000] [--db PATH] [--keep] [--no-append]``
+(an existing ``--db`` with articles is searched as it is, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.generate_archive import LAST_DAY, Generator, load_pools  # noqa: E402
+from kznews import settings  # noqa: E402
+from kznews.storage import Archive, connect_readonly  # noqa: E402
+from kznews.storage.query import search, stats  # noqa: E402
+
+RESULTS = ROOT / "bench" / "RESULTS.md"
+QUERIES: list[tuple[str, dict[str, str]]] = [
+    ("Казахстан", {}), ("Астана", {}), ("Тоқаев*", {}), ("акимат", {}), ("области", {}),
+    ('"передает корреспондент"', {}), ("КазТАГ", {}), ("Kazinform", {}), ("Astana", {}),
+    ("президент AND Астана", {}), ("школ*", {}), ("ауыл*", {}), ("министр", {"lang": "ru"}),
+    ("Қазақстан", {"lang": "kk"}), ("Almaty", {"lang": "en"}), ("тенге", {"site": "inform"}),
+    ("бюджет", {"since": "2024-06-01"}), ("дорог*", {"until": "2024-01-01"}), ("полиция", {}),
+    ("жыл", {}), ("government", {}), ("xyzzyнеттакого", {}),
+]
+ROUNDS = 5
+
+
+def write(db: Path, articles: int, batch: int) -> dict[str, float]:
+    """Generate and store; only ``Archive.store`` is timed."""
+    gen = Generator(load_pools(), 1, 730, LAST_DAY)
+    stored = pages = 0
+    spent = 0.0
+    with Archive(db) as archive:
+        run_id = archive.start_run("bench", {"articles": articles})
+        buf = []
+
+        def flush() -> None:
+            nonlocal stored, pages, spent
+            start = time.perf_counter()
+            result = archive.store(buf, run_id)
+            spent += time.perf_counter() - start
+            stored += result.new_articles + result.updated_articles
+            pages += result.pages
+            buf.clear()
+
+        for n in range(articles):
+            item = gen.article(n)
+            buf.append(item)
+            if gen.rng.random() < 0.06:
+                buf.append(gen.edit(item))
+            if len(buf) >= batch:
+                flush()
+        for item in gen.homepages():
+            buf.append(item)
+            if len(buf) >= batch:
+                flush()
+        flush()
+        archive.finish_run(run_id, "finished", {})
+    return {"articles": stored, "pages": pages, "seconds": spent, "rate": stored / spent}
+
+
+def read(db: Path) -> dict[str, float]:
+    times: list[float] = []
+    with closing(connect_readonly(db)) as conn:
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        for _ in range(ROUNDS):
+            for query, filters in QUERIES:
+                start = time.perf_counter()
+                search(conn, query, **filters)
+                times.append(time.perf_counter() - start)
+        stat_times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            stats(conn)
+            stat_times.append(time.perf_counter() - start)
+    times.sort()
+    return {"n": n, "p50": 1000 * statistics.median(times), "p95": 1000 * times[int(0.95 * (len(times) - 1))],
+            "max": 1000 * times[-1], "stats": statistics.median(stat_times), "size": db.stat().st_size / 2**20}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, help="archive to write (default: a temporary file)")
+    parser.add_argument("--keep", action="store_true", help="keep the archive")
+    parser.add_argument("--batch", type=int, default=settings.KZNEWS_BATCH_SIZE)
+    parser.add_argument("--no-append", action="store_true")
+    args = parser.parse_args(argv)
+    tmp = tempfile.TemporaryDirectory(dir="/tmp")
+    db = args.db or Path(tmp.name) / "bench.db"
+    wrote = None
+    if not (db.exists() and db.stat().st_size > 0):
+        wrote = write(db, args.articles, args.batch)
+    r = read(db)
+    lines = ["| archive | articles | size MiB | written articles/s (FTS, batches of "
+             f"{args.batch}) | search p50 ms | search p95 ms | search max ms | stats s |",
+             "|---|---|---|---|---|---|---|---|",
+             f"| {db.name} | {r['n']} | {r['size']:.0f} | "
+             + (f"**{wrote['rate']:.0f}** ({wrote['articles']} in {wrote['seconds']:.1f} s)" if wrote else "— (existing)")
+             + f" | {r['p50']:.1f} | **{r['p95']:.1f}** | {r['max']:.1f} | **{r['stats']:.2f}** |"]
+    report = "\n".join(lines) + f"\n\n{len(QUERIES)} queries × {ROUNDS} rounds (words, prefixes, a phrase, AND, filters)."
+    print(report)
+    if not args.no_append:
+        command = "python bench/archive.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        with open(RESULTS, "a", encoding="utf-8") as fh:
+            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} archive (SQLite + FTS5)\n\n"
+                     f"`{command.strip()}`\n\n{report}\n")
+    if args.keep:
+        print("kept", db)
+    else:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

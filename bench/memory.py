@@ -1,0 +1,101 @@
+"""Peak RSS of ``kznews crawl`` over a loopback crawl, and how it grows with crawl size.
+
+The mirror (tests/mirror ``build_site``) is served from a child process; ``kznews crawl --url
+<mirror>/sitemap.xml`` (no delay, 16 requests per domain) runs against it while this script
+samples the crawler's resident set (``/proc/<pid>/status`` VmRSS, every 0.2 s) and the
+server's hit count.  Reported: peak RSS, and RSS when the crawl had fetched 2k/5k/10k/20k
+pages (the largest sample up to then), so growth with crawl size shows.
+
+Usage: ``python bench/memory.py [--pages 20000] [--no-append]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "RESULTS.md"
+MARKS = (2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
+
+
+def _serve(n_articles: int, conn: mp.connection.Connection) -> None:
+    from tests.mirror.server import serve
+    from tests.mirror.site import build_site
+
+    with serve(build_site(n_articles)) as server:
+        conn.send(server.base_url)
+        while conn.recv() == "count":
+            conn.send(len(server.hits))
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20_000, help="article pages the crawl should fetch")
+    parser.add_argument("--no-append", action="store_true")
+    args = parser.parse_args(argv)
+    # 3 of the mirror's 5 listing patterns put an article in the sitemaps
+    n_articles = args.pages * 5 // 3 + 5
+    parent, child = mp.Pipe()
+    server = mp.Process(target=_serve, args=(n_articles, child), daemon=True)
+    server.start()
+    base_url = parent.recv()
+    samples: list[tuple[int, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "kznews", "--db", str(Path(tmp) / "m.db"), "crawl", "--url",
+               base_url + "/sitemap.xml", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING"]
+        env = {k: v for k, v in os.environ.items() if k != "KZNEWS_DB"}
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        while proc.poll() is None:
+            parent.send("count")
+            samples.append((parent.recv(), _rss_mb(proc.pid)))
+            time.sleep(0.2)
+        out, err = proc.communicate()
+        wall = time.perf_counter() - start
+    parent.send("stop")
+    server.join(timeout=10)
+    if proc.returncode != 0:
+        raise SystemExit(f"crawl failed:\n{out}\n{err[-3000:]}")
+    pages = samples[-1][0] if samples else 0
+    peak = max(r for _, r in samples)
+    marks = [m for m in MARKS if m <= pages] + ([pages] if pages not in MARKS else [])
+    row = " | ".join(f"{max((r for n, r in samples if n <= m), default=0):.0f}" for m in marks)
+    report = "\n".join([
+        "| pages fetched | " + " | ".join(f"≤{m:,}" for m in marks) + " | peak |",
+        "|---|" + "---|" * (len(marks) + 1),
+        f"| RSS MiB (crawler process) | {row} | **{peak:.0f}** |",
+        "",
+        f"{pages} pages in {wall:.0f} s; {out.strip()}",
+    ])
+    print(report)
+    if not args.no_append:
+        command = "python bench/memory.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        with open(RESULTS, "a", encoding="utf-8") as fh:
+            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} memory, loopback crawl\n\n"
+                     f"`{command.strip()}`\n\n{report}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
