@@ -9,22 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import urljoin
 from typing import Any
 
 from lxml import etree
 
-from ..items import Article, DiscoveryHint
-from ..sites import Outlet
-from .attribution import find_attribution
+from ..items import Article, DiscoveryHint, Source
+from ..sites import Outlet, outlet_named
+from .attribution import Attribution, find_attributions, main_attribution
 from .body import MainBlock, extract_body
 from .datelines import find_dateline
 from .dates import iso
 from .dating import published_and_modified
 from .html import css, text_of
-from .language import detect_language
+from .language import detect_language, language_code
 from .structured import Structured, names, text_value
 
 _SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—:]\s+(?P<tail>[^-|–—]{2,60})$")
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, (list, dict)) and not value)
 
 
 class _Fields:
@@ -34,7 +39,7 @@ class _Fields:
         self.article = article
 
     def offer(self, name: str, value: Any, rule: str) -> bool:
-        if value in (None, "", []) or getattr(self.article, name) not in (None, []):
+        if _empty(value) or not _empty(getattr(self.article, name)):
             return False
         setattr(self.article, name, value)
         self.article.provenance[name] = rule
@@ -57,6 +62,27 @@ def strip_site_suffix(title: str, site_names: set[str]) -> str:
     if m and any(n and (n in m.group("tail").lower() or m.group("tail").lower() in n) for n in site_names):
         return m.group("head")
     return title
+
+
+def _source(attribution: Attribution) -> Source:
+    """An attribution as data, linked to the registry outlet it names, if any."""
+    named = outlet_named(attribution.reporter)
+    return Source(
+        name=attribution.reporter, kind=attribution.kind, evidence=attribution.text,
+        via=attribution.via, outlet=named.key if named is not None else None,
+    )
+
+
+def _editions(tree: etree._Element, url: str, hint: DiscoveryHint | None) -> dict[str, str]:
+    """Other language editions: the page's hreflang alternates, else its sitemap's (lang -> URL)."""
+    found = {}
+    for link in tree.iterfind(".//head/link[@rel='alternate'][@hreflang][@href]"):
+        lang = language_code(link.get("hreflang"))
+        if lang:
+            found.setdefault(lang, urljoin(url, link.get("href").strip()))
+    if not found and hint is not None:
+        found = {code: alt for lang, alt in hint.alternates.items() if (code := language_code(lang))}
+    return {lang: alt for lang, alt in found.items() if alt != url}
 
 
 def _first_selected(tree: etree._Element, selector: str | None) -> str | None:
@@ -133,8 +159,12 @@ def build_article(
             f.offer(name, iso(dated.value), dated.rule)
     if published is not None:
         f.offer("published_raw", published.raw, published.rule)
-    attribution = find_attribution("\n".join(paragraphs)) or find_attribution(article.lead)
+    attributions = find_attributions("\n".join(paragraphs)) or find_attributions(article.lead)
+    attribution = main_attribution(attributions)
     f.offer("source", attribution.text if attribution else None, "attribution")
+    f.offer("sources", [_source(a) for a in attributions], "attribution")
+    f.offer("editions", _editions(tree, url, hint), "hreflang")
+    f.offer("story", outlet.story_key(url) if outlet is not None else None, "outlet")
 
     lang, lang_rule = detect_language(
         url, outlet=outlet, html_lang=text_value(ld, "inLanguage") or structured.html_lang,

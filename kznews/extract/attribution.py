@@ -63,22 +63,37 @@ def _clean(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(" .,"), flags=re.I)
 
 
+def find_attributions(text: str | None) -> list[Attribution]:
+    """Every attribution in ``text``, once each: source lines, then reporting verbs (one per line)."""
+    text = text or ""
+    found = [
+        Attribution(m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
+        for m in _SOURCE_LINE.finditer(text)
+        if not photo_credit(m.group(0))
+    ]
+    if _KEYWORD.search(text):
+        for line in text.splitlines():
+            if not _KEYWORD.search(line) or photo_credit(line):
+                continue
+            for kind, form in _FORMS:
+                m = form.search(line)
+                if m:
+                    g = m.groupdict()
+                    via = g.get("via") or g.get("via2")
+                    found.append(Attribution(
+                        m.group(0).strip(" ,."), _clean(g["reporter"]), kind, _clean(via) if via else None
+                    ))
+                    break
+    seen: set[tuple[str, str]] = set()
+    return [a for a in found if (a.reporter, a.kind) not in seen and not seen.add((a.reporter, a.kind))]
+
+
+def main_attribution(found: list[Attribution]) -> Attribution | None:
+    """The attribution that stands for the article: its (last) source line, else the first named."""
+    lines = [a for a in found if a.kind == "source-line"]
+    return lines[-1] if lines else (found[0] if found else None)
+
+
 def find_attribution(text: str | None) -> Attribution | None:
     """The attribution in ``text`` (a paragraph or a whole body): a source line first, else a reporting verb."""
-    text = text or ""
-    lines = [m for m in _SOURCE_LINE.finditer(text) if not photo_credit(m.group(0))]
-    if lines:
-        m = lines[-1]
-        return Attribution(m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
-    if not _KEYWORD.search(text):
-        return None
-    for line in text.splitlines():
-        if not _KEYWORD.search(line) or photo_credit(line):
-            continue
-        for kind, form in _FORMS:
-            m = form.search(line)
-            if m:
-                g = m.groupdict()
-                via = g.get("via") or g.get("via2")
-                return Attribution(m.group(0).strip(" ,."), _clean(g["reporter"]), kind, _clean(via) if via else None)
-    return None
+    return main_attribution(find_attributions(text))

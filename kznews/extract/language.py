@@ -23,7 +23,8 @@ _LATIN = re.compile(r"[a-z]", re.I)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
-def _code(value: str | None) -> str | None:
+def language_code(value: str | None) -> str | None:
+    """ru / kk / en for a language tag or URL segment ("kk-KZ", "kz", "rus"), else None."""
     value = (value or "").strip().lower().replace("_", "-")
     return _CODES.get(value) or _CODES.get(value.split("-")[0])
 
@@ -51,14 +52,14 @@ def detect_language(
         return outlet.editions[0].lang, "outlet"
     parts = urlsplit(url)
     first = parts.path.strip("/").split("/")[0]
-    if lang := _code(first):
+    if lang := language_code(first):
         return lang, "url"
     sub = (parts.hostname or "").split(".")[0]
-    if lang := _code(sub):
+    if lang := language_code(sub):
         return lang, "subdomain"
-    if lang := _code(hint_lang):
+    if lang := language_code(hint_lang):
         return lang, "hint"
-    if lang := _code(html_lang):
+    if lang := language_code(html_lang):
         return lang, "html"
     lang = guess_from_text(text)
     return lang, "letters" if lang else None

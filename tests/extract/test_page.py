@@ -192,3 +192,50 @@ def test_headline_site_suffix_stripped():
 def test_headline_dash_kept_when_not_site_name():
     html = "<html><head><title>Токаев - о паводках</title></head><body><p>x</p></body></html>"
     assert extract_page(html, "https://www.zakon.kz/1-a.html", kind="article").article.headline == "Токаев - о паводках"
+
+
+def test_inform_sources_name_the_reporting_agency():
+    (source,) = _article().sources
+    assert (source.name, source.kind, source.outlet) == ("МИА «Казинформ»", "correspondent", "inform")
+    assert source.evidence.startswith("передает корреспондент МИА «Казинформ»")
+
+
+def test_ic24_text_has_a_source_line_and_a_reporting_verb():
+    html = (
+        "<html><head><title>x</title></head><body><h1>У казахстанцев в Японии появилась ассоциация</h1>"
+        "<div class='text'><p>Алматы. 16 апреля. Центр информации - У казахстанцев в Японии появилась "
+        "собственная ассоциация, сообщает КазТАГ со ссылкой на министерство иностранных дел Казахстана.</p>"
+        "<p>" + "Текст новости. " * 40 + "</p><p>Источник: КазТАГ</p></div></body></html>"
+    )
+    article = extract_page(html, "https://ic24.kz/news/x-u45694", outlet=get("ic24"), kind="article").article
+    assert [(s.name, s.kind, s.via, s.outlet) for s in article.sources] == [
+        ("КазТАГ", "source-line", None, "kaztag"),
+        ("КазТАГ", "reports", "министерство иностранных дел Казахстана", "kaztag"),
+    ]
+    assert article.source == "Источник: КазТАГ"
+
+
+def test_hreflang_alternates_are_the_other_editions():
+    html = (
+        '<html><head><title>Жаңа заң</title>'
+        '<link rel="alternate" hreflang="ru" href="/ru/novyj-zakon_a1">'
+        '<link rel="alternate" hreflang="kk" href="https://www.inform.kz/kz/zhana-zan_a1">'
+        '<link rel="alternate" hreflang="x-default" href="/">'
+        "</head><body><h1>Жаңа заң</h1><p>" + "Мәтін. " * 80 + "</p></body></html>"
+    )
+    article = extract_page(html, "https://www.inform.kz/kz/zhana-zan_a1", kind="article").article
+    assert article.editions == {"ru": "https://www.inform.kz/ru/novyj-zakon_a1"}
+    assert article.provenance["editions"] == "hreflang"
+
+
+def test_sitemap_alternates_stand_in_when_the_page_has_none():
+    hint = DiscoveryHint(source="sitemap", alternates={"ru-KZ": "https://x.kz/ru/a-1"})
+    html = "<html><body><h1>Жаңа заң</h1><p>" + "Мәтін. " * 80 + "</p></body></html>"
+    article = extract_page(html, "https://x.kz/kk/a-1", kind="article", hint=hint).article
+    assert article.editions == {"ru": "https://x.kz/ru/a-1"}
+
+
+def test_story_key_from_the_outlet_pattern():
+    outlet = Outlet(key="x", name="X", domains=("x.kz",), articles=(r"^/",), editions=(), story=r"-(\d+)$")
+    html = "<html><body><h1>Жаңа заң</h1><p>" + "Мәтін. " * 80 + "</p></body></html>"
+    assert extract_page(html, "https://x.kz/kk/a-17", outlet=outlet, kind="article").article.story == "x:17"
