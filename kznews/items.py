@@ -95,6 +95,8 @@ class TickerQuote:
     url: str
     site: str | None = None
     observed_at: str | None = None  # when the page was fetched (ISO 8601)
+    change: float | None = None  # the change shown beside the value (kt.kz: -0.26)
+    direction: str | None = None  # "up" | "down", from the arrow shown (or the change's sign)
 
 
 @dataclass

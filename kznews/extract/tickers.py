@@ -51,6 +51,12 @@ def _in_script(node: etree._ElementUnicodeResult) -> bool:
 
 def parse_quote(text: str) -> tuple[str, float] | None:
     """(pair, value) for a ticker's text such as ``USD 425.05`` or ``EUR/KZT: 509.29``; None otherwise."""
+    found = _parse(text)
+    return found[:2] if found else None
+
+
+def _parse(text: str) -> tuple[str, float, float | None, str | None] | None:
+    """(pair, value, change, direction) of a ticker's text; change and direction when printed."""
     text = " ".join(text.split())
     m = _CODE_FIRST.match(text)
     if m:
@@ -63,7 +69,34 @@ def parse_quote(text: str) -> tuple[str, float] | None:
     value = float(m.group("value").replace(",", "."))
     if value <= 0 or base == quote:
         return None
-    return f"{base}/{quote}", value
+    rest = _CHANGE.match(text[m.end():])
+    printed = rest.group("change") if rest else None
+    change = float(printed.replace(",", ".").replace("−", "-").replace(" ", "")) if printed else None
+    direction = _ARROWS.get(rest.group("arrow")) if rest and rest.group("arrow") else None
+    if change is not None and printed[0].isdigit() and direction == "down":
+        change = -change
+    if direction is None and change:
+        direction = "up" if change > 0 else "down"
+    return f"{base}/{quote}", value, change, direction
+
+
+# What may follow the value: a signed change and an arrow (kt.kz: "USD 320.34 -0.26 ↓").
+# An unsigned change counts only before an arrow, which then gives its sign.
+_CHANGE = re.compile(
+    r"\s*(?:\(?(?P<change>[+−-]\s?\d{1,5}(?:[.,]\d{1,5})?|\d{1,5}(?:[.,]\d{1,5})?(?=\s*[↑↓▲▼△▽]))\)?)?"
+    r"\s*(?P<arrow>[↑↓▲▼△▽])?"
+)
+_ARROWS = {"↑": "up", "▲": "up", "△": "up", "↓": "down", "▼": "down", "▽": "down"}
+_IMAGE_DIRECTION = re.compile(r"(?<![a-z])(up|down)(?![a-z])", re.I)
+
+
+def _image_direction(cell: etree._Element) -> str | None:
+    """up/down from an arrow picture in the cell (inform.kz: <img src="/lenta/img/up.png">)."""
+    for img in cell.iter("img"):
+        m = _IMAGE_DIRECTION.search(img.get("src", "") + " " + img.get("class", ""))
+        if m:
+            return m.group(1).lower()
+    return None
 
 
 def _cell(node: etree._Element) -> etree._Element | None:
@@ -87,13 +120,17 @@ def find_tickers(
 ) -> list[TickerQuote]:
     """Quotes shown on the page, one per pair (first seen wins); ``selector`` narrows the search."""
     roots = css(selector)(tree) if selector else [tree]
-    quotes: dict[str, float] = {}
+    quotes: dict[str, TickerQuote] = {}
     for root in roots:
         for node in _TEXTS(root):
             if not _CODE_SOMEWHERE.search(node) or not _ANY_CODE.search(node) or _in_script(node):
                 continue
             cell = _cell(node.getparent())
-            found = parse_quote(text_of(cell)) if cell is not None else None
+            found = _parse(text_of(cell)) if cell is not None else None
             if found and found[0] not in quotes:
-                quotes[found[0]] = found[1]
-    return [TickerQuote(pair, value, url, site, observed_at) for pair, value in quotes.items()]
+                pair, value, change, direction = found
+                quotes[pair] = TickerQuote(
+                    pair, value, url, site, observed_at, change=change,
+                    direction=direction or _image_direction(cell),
+                )
+    return list(quotes.values())

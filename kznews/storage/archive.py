@@ -246,12 +246,14 @@ class Archive:
             self._store_links_of(record.article)
         for quote in record.tickers:
             cursor = self._conn.execute(
-                "INSERT INTO tickers (pair, value, url, site, observed_at, page_id)"
-                " VALUES (:pair, :value, :url, :site, :observed_at, :page_id)"
+                "INSERT INTO tickers (pair, value, change, direction, url, site, observed_at, page_id)"
+                " VALUES (:pair, :value, :change, :direction, :url, :site, :observed_at, :page_id)"
                 " ON CONFLICT (pair, url, observed_at) DO NOTHING",
                 {
                     "pair": quote.pair,
                     "value": quote.value,
+                    "change": quote.change,
+                    "direction": quote.direction,
                     "url": quote.url,
                     "site": quote.site or site,
                     "observed_at": quote.observed_at or fetched_at,

@@ -258,8 +258,14 @@ def _v4_sources(db: Database) -> None:
     )
 
 
+def _v5_ticker_moves(db: Database) -> None:
+    """The change and direction a ticker shows beside its value."""
+    db.execute("ALTER TABLE tickers ADD COLUMN change REAL")
+    db.execute("ALTER TABLE tickers ADD COLUMN direction TEXT")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_initial, _v2_folded_search, _v3_editions, _v4_sources,
+    _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -2,10 +2,11 @@
 
 import pytest
 
+from kznews.extract import extract_page
 from kznews.extract.html import decode, parse
 from kznews.extract.tickers import find_tickers, parse_quote
 
-from .shared import PAGES, cases, ids, page
+from .shared import INFORM_URL, PAGES, cases, ids, page
 
 TICKERS = cases("ticker")
 
@@ -76,3 +77,23 @@ def test_no_currency_code_in_the_source_skips_the_search():
 
 def test_quote_inside_a_script_or_style_is_not_read():
     assert _quotes("<html><body><script>var t='USD 425.05';</script><style>/* EUR 1.5 */</style></body></html>") == {}
+
+
+def test_kt_tickers_keep_their_change_and_arrow():
+    record = extract_page(page("kt.kz/homepage-2018-03-21.html"), "https://www.kt.kz/")
+    moves = {t.pair: (t.change, t.direction) for t in record.tickers}
+    assert moves == {"USD/KZT": (-0.26, "down"), "EUR/KZT": (0.61, "up"), "RUB/KZT": (-0.02, "down")}
+
+
+def test_inform_ticker_direction_comes_from_the_arrow_picture():
+    record = extract_page(page("inform.kz/article-ru-2020-a3725092.html"), INFORM_URL)
+    assert {t.pair: t.direction for t in record.tickers} == {
+        "USD/KZT": "up", "EUR/KZT": "up", "RUB/KZT": "down", "CNY/KZT": "up"}
+    assert all(t.change is None for t in record.tickers)  # no change is printed there
+
+
+def test_an_unsigned_number_after_the_value_is_not_a_change():
+    from kznews.extract.tickers import _parse
+
+    assert _parse("USD 425.05 12") == ("USD/KZT", 425.05, None, None)
+    assert _parse("RUB 5.54 (+0.02)") == ("RUB/KZT", 5.54, 0.02, "up")
