@@ -11,7 +11,6 @@ Prints a table and appends it, dated, to bench/RESULTS.md.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections import Counter
 from datetime import UTC, datetime

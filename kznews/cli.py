@@ -9,19 +9,19 @@ import gzip
 import json
 import sys
 import time
-from dataclasses import asdict
 from collections.abc import Callable, Sequence
 from contextlib import closing
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from kznews import __version__, coverage, exitcodes, sites
-from kznews.runstats import crawl_figures
 from kznews.extract import extract_page
 from kznews.normalize import normalize
 from kznews.options import FORMATS, check_window, emit, iso_date, reader
+from kznews.runstats import crawl_figures
 from kznews.sites.table import discovery_kinds, markdown_table
 from kznews.storage import (
     Archive,

@@ -9,10 +9,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from kznews import exitcodes
-from kznews.runstats import crawl_figures
 from kznews.pipelines import outcome
+from kznews.runstats import crawl_figures
 from kznews.spiders.news import NewsSpider
-
 
 
 @dataclass

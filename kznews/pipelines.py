@@ -10,7 +10,11 @@ transactions and closes the run with its outcome and stats.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
+import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
@@ -23,11 +27,11 @@ from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
 
+from kznews.coverage import new_articles_by_site
 from kznews.extract import extract_page
 from kznews.items import PageItem, PageRecord
 from kznews.normalize import normalize
 from kznews.sites import Outlet
-from kznews.coverage import new_articles_by_site
 from kznews.storage import Archive, ArchiveError, connect_readonly
 
 logger = logging.getLogger(__name__)
@@ -37,6 +41,22 @@ logger = logging.getLogger(__name__)
 def outcome(reason: str) -> str:
     """A spider's close reason as a run outcome ("shutdown" is a user's Ctrl-C)."""
     return {"shutdown": "interrupted"}.get(reason, reason)
+
+
+def _worker_init() -> None:
+    """Set up an extraction worker: it leaves Ctrl-C to the crawler (which finishes its
+    in-flight pages), and on Linux it dies with the crawler, so a ``kill -9`` of the
+    crawler leaves no worker behind (an orphan would also hold the crawler's output open).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the crawler died before prctl took effect
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _extract(item: PageItem, outlet: Outlet | None) -> PageRecord:
@@ -83,7 +103,9 @@ class ExtractPipeline:
     async def _in_pool(self, item: PageItem, outlet: Outlet | None) -> PageItem:
         if self.pool is None:
             # spawn, not fork: the crawler process runs threads (DNS, the reactor's pool)
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=get_context("spawn"), initializer=_worker_init
+            )
         try:
             item.record = await asyncio.wrap_future(self.pool.submit(_extract, item, outlet))
         except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones

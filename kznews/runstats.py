@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-
 # Stats that count a failure: a page not fetched, not extracted, not stored, a document
 # not understood, a host whose robots.txt could not be read (nothing of it is crawled).
 ERROR_KEYS = ("failed_requests", "extract_errors", "store_errors", "bad_documents", "robots/unreachable")

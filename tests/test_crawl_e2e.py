@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from kznews.storage.schema import register_functions
-from tests.conftest import run_kznews
-from tests.mirror.server import serve
+from tests.conftest import REPO, run_kznews
+from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
@@ -205,3 +208,37 @@ def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "1 articles changed" in result.stdout
     assert _rows(copy)[url]["body"] == original
+
+
+def _children(pid: int) -> set[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return {int(p) for p in out.split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the worker's parent-death signal is Linux's")
+def test_kill_9_of_the_crawler_leaves_no_extraction_worker(tmp_path):
+    site = build_site(n_articles=20, seed=5)
+    overrides = {a.path: Override(delay=0.3) for a in site.articles}
+    with serve(site, overrides) as server:
+        crawler = subprocess.Popen(
+            [sys.executable, "-m", "kznews", "--db", str(tmp_path / "k.db"), "crawl", "--url",
+             server.url("/sitemap.xml"), *FAST], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while not (workers := _children(crawler.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert workers, "the crawler started no extraction worker"
+        crawler.kill()
+        crawler.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers)

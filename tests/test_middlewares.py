@@ -35,8 +35,8 @@ from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 from twisted.internet.defer import Deferred
 
-from kznews.items import DiscoveryHint, PageItem, PageRecord
 from kznews.items import Article as ArticleRecord
+from kznews.items import DiscoveryHint, PageItem, PageRecord
 from kznews.middlewares import (
     ArchivedSkipMiddleware,
     HostGuardMiddleware,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import urljoin
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 

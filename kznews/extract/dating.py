@@ -30,8 +30,8 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from ..items import DiscoveryHint
-from .dates import ALMATY, parse_date
 from .datelines import Dateline
+from .dates import ALMATY, parse_date
 from .html import css, text_of
 from .relative import SKEW, at, infer_year, read_printed
 from .structured import Structured, text_value

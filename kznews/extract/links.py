@@ -10,14 +10,13 @@ directly, bare clock times (``19:18``) as a newest-first run that may cross midn
 from __future__ import annotations
 
 import re
+from datetime import datetime, time
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
 from ..items import LinkHint
 from ..sites import Outlet
-from datetime import datetime, time
-
 from .dates import find_date, iso, parse_date
 from .html import SKIP_TAGS, squash, text_pieces
 from .relative import clock_run, read_printed, relative

@@ -10,6 +10,7 @@ placeholders a script fills later, not quotes.
 from __future__ import annotations
 
 import re
+
 from lxml import etree
 
 from ..items import TickerQuote

@@ -22,7 +22,12 @@ from typing import Any
 from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
 from kznews.storage.lock import WriterLock
-from kznews.storage.schema import register_functions, CONTENT_COLUMNS, archive_version, migrate
+from kznews.storage.schema import (
+    CONTENT_COLUMNS,
+    archive_version,
+    migrate,
+    register_functions,
+)
 
 _JSON_COLUMNS = {"authors", "tags", "provenance"}
 _HASHED_COLUMNS = [c for c in CONTENT_COLUMNS if c != "provenance"]

@@ -3,8 +3,8 @@
 import pytest
 
 from kznews.extract import extract_page
-from kznews.extract.dating import url_date
 from kznews.extract.dates import iso
+from kznews.extract.dating import url_date
 from kznews.items import DiscoveryHint
 
 FETCHED = "2024-04-18T10:00:00+00:00"  # 15:00 in Almaty

@@ -5,7 +5,13 @@ from datetime import datetime, time, timezone
 import pytest
 
 from kznews.extract.dates import iso
-from kznews.extract.relative import clock_run, infer_year, partial, read_printed, relative
+from kznews.extract.relative import (
+    clock_run,
+    infer_year,
+    partial,
+    read_printed,
+    relative,
+)
 
 from .shared import cases, ids
 

@@ -18,7 +18,14 @@ import pytest
 from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
 from tests.reliability.helpers import (
-    adhoc, article_hits, articles, crawl, query, runs, serve_flat, soundness,
+    adhoc,
+    article_hits,
+    articles,
+    crawl,
+    query,
+    runs,
+    serve_flat,
+    soundness,
 )
 
 N = 20

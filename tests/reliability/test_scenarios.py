@@ -32,8 +32,21 @@ from kznews.storage import stats as archive_stats
 from tests.mirror.server import Override, serve
 from tests.mirror.site import ARTICLE_PATTERN, build_site
 from tests.reliability.helpers import (
-    FAST, XML, Crawl, adhoc, article_hits, article_urls, articles, crawl,
-    min_gap_after, query, refetched, runs, serve_flat, soundness, wait_for,
+    FAST,
+    XML,
+    Crawl,
+    adhoc,
+    article_hits,
+    article_urls,
+    articles,
+    crawl,
+    min_gap_after,
+    query,
+    refetched,
+    runs,
+    serve_flat,
+    soundness,
+    wait_for,
 )
 
 SCALE = float(os.environ.get("KZNEWS_RELIABILITY_SCALE", "1"))

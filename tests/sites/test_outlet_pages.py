@@ -15,7 +15,7 @@ from kznews import sites
 from kznews.extract import extract_page
 from kznews.items import PageRecord
 
-from .saved_pages import Fixture, fixtures
+from .saved_pages import fixtures
 
 FIXTURES = {f.id: f for f in fixtures()}
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kznews import sites
-from kznews.sites.table import MARK_END, MARK_START, discovery_kinds, markdown_table, readme_block
+from kznews.sites.table import (
+    MARK_END,
+    MARK_START,
+    discovery_kinds,
+    markdown_table,
+    readme_block,
+)
 
 from .saved_pages import tested_on as fixture_kinds
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kznews.items import DiscoveryHint, LinkHint, PageRecord, TickerQuote
-from kznews.storage import Archive, ArchiveError, StoreResult, archive as archive_module
+from kznews.storage import Archive, ArchiveError, StoreResult
+from kznews.storage import archive as archive_module
 from kznews.storage.archive import content_hash
 from tests.storage.conftest import make_item
 

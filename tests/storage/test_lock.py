@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from kznews.storage import Archive, ArchiveBusy, ArchiveError, connect_readonly, run_sql, stats
+from kznews.storage import (
+    Archive,
+    ArchiveBusy,
+    ArchiveError,
+    connect_readonly,
+    run_sql,
+    stats,
+)
 from tests.storage.conftest import make_item
 
 # A writer in another process: opens the archive, says so, holds it until stdin closes.

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from kznews.storage import Archive, ArchiveError, QueryError, connect_readonly, run_sql, search, stats
+from kznews.storage import (
+    Archive,
+    ArchiveError,
+    QueryError,
+    connect_readonly,
+    run_sql,
+    search,
+    stats,
+)
 from kznews.storage.schema import register_functions
 from tests.storage.conftest import make_item
 

@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from kznews.storage import Archive, ArchiveError
-from kznews.storage import schema
-from kznews.storage.schema import SCHEMA_VERSION, archive_version, migrate, register_functions
+from kznews.storage import Archive, ArchiveError, schema
+from kznews.storage.schema import (
+    SCHEMA_VERSION,
+    archive_version,
+    migrate,
+    register_functions,
+)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
