@@ -114,6 +114,13 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[s
     """Stream the matching article rows as stored, oldest first."""
     where, params = _where(filters)
     sql = f"SELECT a.* FROM articles AS a WHERE {where} ORDER BY coalesce(a.published_at, a.fetched_at), a.id"
+    yield from _stream(conn, sql, params, filters)
+
+
+def _stream(
+    conn: sqlite3.Connection, sql: str, params: dict[str, Any], filters: Filters
+) -> Iterator[dict[str, Any]]:
+    """The rows of ``sql`` as dicts, one at a time; a bad --query is a one-line QueryError."""
     try:
         cursor = conn.execute(sql, params)
         columns = [d[0] for d in cursor.description]
@@ -200,13 +207,7 @@ def iter_pages(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str,
         sql += f""" AND p.id IN (SELECT v.page_id FROM article_versions AS v
                     JOIN articles AS a ON a.id = v.article_id WHERE {where})"""
     sql += " ORDER BY p.fetched_at, p.id"
-    try:
-        cursor = conn.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        for row in cursor:
-            yield dict(zip(columns, row, strict=True))
-    except sqlite3.OperationalError as exc:
-        raise QueryError(f"invalid search query {filters.query!r}: {exc}") from None
+    yield from _stream(conn, sql, params, filters)
 
 
 def _write_warc(out: IO[bytes], pages: Iterator[dict[str, Any]], tally: Tally) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +30,13 @@ def run_kznews(*args: str, db: Path | None = None, timeout: float = 300) -> subp
 def kznews():
     """The CLI as a function: kznews("search", "x", db=path) -> CompletedProcess."""
     return run_kznews
+
+
+def stored_articles(db: Path) -> dict[str, dict[str, Any]]:
+    """The archive's article rows by URL, read directly (what a test checks against)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {r["url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
+    finally:
+        conn.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kznews.storage.schema import register_functions
-from tests.conftest import REPO, run_kznews
+from tests.conftest import REPO, run_kznews, stored_articles
 from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
 
@@ -37,18 +37,9 @@ def crawled(mirror, tmp_path_factory):
     site, server = mirror
     db = tmp_path_factory.mktemp("e2e") / "kz.db"
     first = run_kznews("crawl", "--url", server.url("/sitemap.xml"), *FAST, db=db)
-    rows_after_first = _rows(db)
+    rows_after_first = stored_articles(db)
     second = run_kznews("crawl", "--url", server.url("/sitemap.xml"), *FAST, db=db)
     return site, server, db, first, second, rows_after_first
-
-
-def _rows(db: Path) -> dict[str, dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return {r["url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
-    finally:
-        conn.close()
 
 
 def _count(db: Path, sql: str) -> int:
@@ -74,7 +65,7 @@ def test_first_crawl_succeeds_with_a_summary_line(crawled):
 
 def test_every_sitemap_article_is_stored_once(crawled):
     site, server, db, *_ = crawled
-    assert set(_rows(db)) == _listed(site, server, "sitemap")
+    assert set(stored_articles(db)) == _listed(site, server, "sitemap")
 
 
 @pytest.mark.parametrize("source, path", [("feed", "/rss.xml"), ("listing", "/news/")])
@@ -83,19 +74,19 @@ def test_adhoc_crawl_of_a_feed_or_listing(mirror, tmp_path, source, path):
     db = tmp_path / "a.db"
     result = run_kznews("crawl", "--url", server.url(path), *FAST, db=db)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert set(_rows(db)) == _listed(site, server, source)
+    assert set(stored_articles(db)) == _listed(site, server, source)
 
 
 def test_non_articles_are_not_stored(crawled):
     site, server, db, *_ = crawled
-    stored = set(_rows(db))
+    stored = set(stored_articles(db))
     assert not {server.url(p) for p in site.non_articles} & stored
 
 
 @pytest.mark.parametrize("field", ["headline", "published_at", "lang"])
 def test_stored_fields_match_the_mirror(crawled, field):
     site, server, db, *_ = crawled
-    rows = _rows(db)
+    rows = stored_articles(db)
     for article in site.articles:
         row = rows.get(article.url(server.base_url))
         if row is not None:
@@ -104,7 +95,7 @@ def test_stored_fields_match_the_mirror(crawled, field):
 
 def test_stored_body_holds_the_article_text(crawled):
     site, server, db, *_ = crawled
-    rows = _rows(db)
+    rows = stored_articles(db)
     for article in site.articles:
         row = rows.get(article.url(server.base_url))
         if row is not None:
@@ -127,7 +118,7 @@ def test_raw_pages_are_kept_once_per_distinct_body(crawled):
     _, _, db, *_ = crawled
     conn = sqlite3.connect(db)
     page_urls = [u for (u,) in conn.execute("SELECT url FROM pages WHERE length(body) > 0")]
-    assert set(_rows(db)) <= set(page_urls)  # every article's raw page is kept
+    assert set(stored_articles(db)) <= set(page_urls)  # every article's raw page is kept
     assert len(page_urls) == len(set(page_urls))  # the second crawl added no copies
 
 
@@ -135,7 +126,7 @@ def test_second_crawl_adds_no_duplicates(crawled):
     _, _, db, _, second, rows_after_first = crawled
     assert second.returncode == 0, second.stderr
     assert "0 new" in second.stdout
-    rows = _rows(db)
+    rows = stored_articles(db)
     assert set(rows) == set(rows_after_first)
     assert _count(db, "SELECT count(*) FROM article_versions") == len(rows)
     assert _count(db, "SELECT count(*) FROM runs WHERE outcome = 'finished'") == 2
@@ -156,17 +147,17 @@ def test_stats_reports_the_outlet_and_runs(crawled):
     result = run_kznews("stats", "--format", "json", db=db)
     assert result.returncode == 0, result.stderr
     stats = json.loads(result.stdout)
-    assert stats["totals"]["articles"] == len(_rows(db))
+    assert stats["totals"]["articles"] == len(stored_articles(db))
     assert len(stats["runs"]) == 2
 
 
 def test_sql_refuses_to_write(crawled):
     _, _, db, *_ = crawled
-    before = len(_rows(db))
+    before = len(stored_articles(db))
     result = run_kznews("sql", "DELETE FROM articles", db=db)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "Error:" in result.stderr
-    assert len(_rows(db)) == before
+    assert len(stored_articles(db)) == before
 
 
 def test_registered_outlet_crawl_through_a_mirror(mirror, tmp_path):
@@ -177,7 +168,7 @@ def test_registered_outlet_crawl_through_a_mirror(mirror, tmp_path):
         "crawl", "tengrinews", "--edition", "ru", "--mirror", server.base_url, *FAST, db=db
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert set(_rows(db)) == {a.url(server.base_url) for a in site.articles}
+    assert set(stored_articles(db)) == {a.url(server.base_url) for a in site.articles}
 
 
 def test_max_articles_bounds_the_crawl(mirror, tmp_path):
@@ -187,7 +178,7 @@ def test_max_articles_bounds_the_crawl(mirror, tmp_path):
         "crawl", "--url", server.url("/sitemap.xml"), "--max-articles", "5", *FAST, db=db
     )
     assert result.returncode == 0, result.stderr
-    assert len(_rows(db)) == 5
+    assert len(stored_articles(db)) == 5
 
 
 def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
@@ -198,7 +189,7 @@ def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
     src.execute("VACUUM INTO ?", (str(copy),))
     src.close()
     url = site.articles[0].url(server.base_url)
-    original = _rows(copy)[url]["body"]
+    original = stored_articles(copy)[url]["body"]
     conn = sqlite3.connect(copy)
     register_functions(conn)  # the folded index's triggers run on this update
     conn.execute("UPDATE articles SET body = 'damaged', content_hash = 'x' WHERE url = ?", (url,))
@@ -207,7 +198,7 @@ def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
     result = run_kznews("reextract", db=copy)
     assert result.returncode == 0, result.stderr
     assert "1 articles changed" in result.stdout
-    assert _rows(copy)[url]["body"] == original
+    assert stored_articles(copy)[url]["body"] == original
 
 
 def _children(pid: int) -> set[int]:

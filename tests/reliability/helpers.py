@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kznews.storage import connect_readonly
-from tests.conftest import REPO
+from tests.conftest import REPO, stored_articles
 from tests.mirror.server import Hit, MirrorServer, Override
 from tests.mirror.site import MirrorSite
 
@@ -146,13 +146,7 @@ def article_urls(db: Path) -> set[str]:
     return {u for (u,) in query(db, "SELECT url FROM articles")}
 
 
-def articles(db: Path) -> dict[str, dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return {r["url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
-    finally:
-        conn.close()
+articles = stored_articles
 
 
 def runs(db: Path) -> list[dict[str, Any]]:
