@@ -146,7 +146,8 @@ class Probe:
         days = spider.window.days()
         for _outlet, ed in spider.editions:
             found = [*(("feed", u, [u]) for u in ed.feeds),
-                     *(("robots.txt" if urlsplit(u).path == "/robots.txt" else "sitemap", u, [u])
+                     *(("robots.txt" if urlsplit(u).path == "/robots.txt" else "sitemap", u,
+                        [u.format(n=1) if "{n}" in u else u])  # numbered: the walk starts at 1
                        for u in ed.sitemaps),
                      *(("listing", ls.url, [ls.url]) for ls in ed.listings),
                      *(("archive", t, [t.format(date=d) for d in days]) for t in ed.archives)]

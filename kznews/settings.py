@@ -24,6 +24,8 @@ KZNEWS_BATCH_SIZE = 100
 KZNEWS_EXTRACT_WORKERS = 1
 # Stop scheduling article requests after this many (0: no limit).
 KZNEWS_MAX_ARTICLES = 0
+# Upper bound of numbered sitemaps (sitemap_news{n}.xml) walked per start point.
+KZNEWS_MAX_NUMBERED_SITEMAPS = 1000
 # Upper bound of listing pages followed per listing when the registry sets none.
 KZNEWS_MAX_LISTING_PAGES = 5
 # The command recorded in the `runs` table ("crawl" or "harvest"; the CLI sets it).

@@ -157,10 +157,14 @@ class NewsSpider(scrapy.Spider):
             for feed in ed.feeds:
                 yield self._request(feed, self.parse_feed, ed.lang)
             for sitemap in ed.sitemaps:
-                is_robots = urlsplit(sitemap).path == "/robots.txt"
-                yield self._request(
-                    sitemap, self.parse_robots if is_robots else self.parse_sitemap, ed.lang
-                )
+                if "{n}" in sitemap:  # numbered sitemaps: walked until one is missing
+                    yield self._request(
+                        sitemap.format(n=1), self.parse_sitemap, ed.lang, numbered=sitemap, page=1
+                    )
+                elif urlsplit(sitemap).path == "/robots.txt":
+                    yield self._request(sitemap, self.parse_robots, ed.lang)
+                else:
+                    yield self._request(sitemap, self.parse_sitemap, ed.lang)
             for listing in ed.listings:
                 yield self._request(
                     listing.url, self.parse_listing, ed.lang, listing=listing, page=1
@@ -200,11 +204,21 @@ class NewsSpider(scrapy.Spider):
             if self._on_site(url):
                 yield self._request(url, self.parse_sitemap, lang)
 
-    def parse_sitemap(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
-        """A sitemap index (recursed) or a urlset (its URLs, with news fields and alternates)."""
+    def parse_sitemap(
+        self, response: Response, lang: str | None, numbered: str | None = None, page: int = 1
+    ) -> Iterator[scrapy.Request]:
+        """A sitemap index (recursed) or a urlset (its URLs, with news fields and alternates).
+
+        A numbered sitemap (``numbered``, a "{n}" template) asks for the next number too;
+        the first one missing (404) ends the walk.
+        """
         sitemap = self._parsed(parse_sitemap, response)
         if sitemap is None:
             return
+        if numbered and page < self.settings.getint("KZNEWS_MAX_NUMBERED_SITEMAPS", 1000):
+            yield self._request(
+                numbered.format(n=page + 1), self.parse_sitemap, lang, numbered=numbered, page=page + 1
+            )
         for entry in sitemap.entries:
             if sitemap.kind == "index":
                 if self._on_site(entry.loc) and not self.window.before(entry.lastmod):
@@ -334,7 +348,7 @@ class NewsSpider(scrapy.Spider):
     def failed(self, failure: Any) -> None:
         """Count and log a request that could not be fetched (the crawl goes on).
 
-        A 404 on a listing's page n > 1 is the end of the listing, not a failure; nor is
+        A 404 on a listing's (or numbered sitemap's) page n > 1 is its end, not a failure; nor is
         a request a middleware chose not to send (already archived, refused host: they
         count in their own stats).
         """

@@ -246,3 +246,20 @@ def test_requests_a_middleware_dropped_are_not_failures():
     spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
     spider.failed(_failure(IgnoreRequest("archived"), f"{MIRROR}/a/b-1/"))
     assert spider.crawler.stats.get_value("kznews/failed_requests") is None
+
+
+def test_numbered_sitemaps_are_walked_until_one_is_missing():
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    spider = make_spider(site="orda", edition="ru", mirror=MIRROR)
+    (first,) = [r for r in spider._start_requests() if "sitemap_news" in r.url]
+    assert first.url == f"{MIRROR}/sitemap/sitemap_news1.xml"
+    body = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+    (second,) = urls(spider.parse_sitemap(XmlResponse(first.url, body=body), **first.cb_kwargs))
+    assert second == f"{MIRROR}/sitemap/sitemap_news2.xml"
+    missing = Request(second, cb_kwargs={"lang": "ru", "numbered": "x", "page": 2})
+    failure = _failure(HttpError(HtmlResponse(second, status=404, body=b"")), second)
+    failure.request = missing
+    spider.failed(failure)
+    assert spider.crawler.stats.get_value("kznews/failed_requests") is None
+    assert spider.crawler.stats.get_value("kznews/listing_ends") == 1
