@@ -25,7 +25,6 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
-from twisted.internet.defer import Deferred
 
 from kznews.coverage import new_articles_by_site
 from kznews.extract import extract_page
@@ -90,30 +89,27 @@ class ExtractPipeline:
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
         return cls(crawler)
 
-    def process_item(self, item: PageItem) -> PageItem | Deferred[PageItem]:
+    async def process_item(self, item: PageItem) -> PageItem:
         outlet = self.crawler.spider.outlet_for(item.url)
-        if self.workers <= 0:
-            try:
+        try:
+            if self.workers <= 0:
                 item.record = _extract(item, outlet)
-            except Exception as exc:  # a broken page must not stop the crawl nor be lost
-                self._failed(item, exc)
-            return item
-        return deferred_from_coro(self._in_pool(item, outlet))
+            else:
+                item.record = await asyncio.wrap_future(self._pool().submit(_extract, item, outlet))
+        except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones
+            self.pool = None
+            self._failed(item, exc)
+        except Exception as exc:  # a broken page must not stop the crawl nor be lost
+            self._failed(item, exc)
+        return item
 
-    async def _in_pool(self, item: PageItem, outlet: Outlet | None) -> PageItem:
+    def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             # spawn, not fork: the crawler process runs threads (DNS, the reactor's pool)
             self.pool = ProcessPoolExecutor(
                 self.workers, mp_context=get_context("spawn"), initializer=_worker_init
             )
-        try:
-            item.record = await asyncio.wrap_future(self.pool.submit(_extract, item, outlet))
-        except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones
-            self.pool = None
-            self._failed(item, exc)
-        except Exception as exc:
-            self._failed(item, exc)
-        return item
+        return self.pool
 
     def _failed(self, item: PageItem, exc: BaseException) -> None:
         self.crawler.stats.inc_value("kznews/extract_errors")

@@ -61,6 +61,7 @@ def test_first_crawl_succeeds_with_a_summary_line(crawled):
     n = len(_listed(site, server, "sitemap"))
     assert first.stdout.startswith("crawl ") and "finished in" in first.stdout
     assert f" {n} new," in first.stdout and "0 errors" in first.stdout
+    assert "Warning" not in first.stderr, first.stderr
 
 
 def test_every_sitemap_article_is_stored_once(crawled):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 from scrapy.utils.test import get_crawler
@@ -30,14 +31,14 @@ def page(url: str, body: bytes, kind: str = "article") -> PageItem:
 def test_extract_fills_the_record(tmp_path):
     crawler = crawler_with_spider(tmp_path / "a.db")
     body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
-    item = ExtractPipeline(crawler).process_item(page(INFORM_URL, body))
+    item = asyncio.run(ExtractPipeline(crawler).process_item(page(INFORM_URL, body)))
     assert item.record.article.published_at == "2020-12-01T14:02:00+06:00"
     assert item.record.article.site == "inform"
 
 
 def test_a_broken_page_is_kept_and_counted(tmp_path):
     crawler = crawler_with_spider(tmp_path / "a.db")
-    item = ExtractPipeline(crawler).process_item(page(INFORM_URL, b"<html"))
+    item = asyncio.run(ExtractPipeline(crawler).process_item(page(INFORM_URL, b"<html")))
     assert item.record is None
     assert crawler.stats.get_value("kznews/extract_errors") == 1
 
@@ -50,7 +51,7 @@ def test_store_writes_in_batches_and_closes_the_run(tmp_path):
     extract = ExtractPipeline(crawler)
     body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
     for i in range(3):
-        store.process_item(extract.process_item(page(f"{INFORM_URL}{i}", body)))
+        store.process_item(asyncio.run(extract.process_item(page(f"{INFORM_URL}{i}", body))))
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # one batch written
     store.close_spider()
@@ -64,3 +65,17 @@ def test_outcome_names_a_user_interrupt():
     assert outcome("shutdown") == "interrupted"
     assert outcome("finished") == "finished"
     assert outcome("closespider_timeout") == "closespider_timeout"
+
+
+def test_extraction_in_a_worker_process_gives_the_same_record(tmp_path):
+    body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
+    here = asyncio.run(ExtractPipeline(crawler_with_spider(tmp_path / "a.db")).process_item(page(INFORM_URL, body)))
+    pipeline = ExtractPipeline(crawler_with_spider(tmp_path / "b.db", KZNEWS_EXTRACT_WORKERS=1))
+
+    async def in_worker():
+        try:
+            return await pipeline.process_item(page(INFORM_URL, body))
+        finally:
+            pipeline.spider_closed(None, "finished")
+
+    assert asyncio.run(in_worker()).record == here.record
