@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         while proc.poll() is None:
             parent.send("count")
             samples.append((parent.recv(), _rss_mb(proc.pid)))
+            if samples[-1][0] // 5_000 > (samples[-2][0] if len(samples) > 1 else 0) // 5_000:
+                # a long run shows its growth as it goes, so a cut-off run still tells something
+                print(f"{samples[-1][0]} pages, {max(r for _, r in samples):.0f} MiB peak so far", flush=True)
             time.sleep(0.2)
         out, err = proc.communicate()
         wall = time.perf_counter() - start
