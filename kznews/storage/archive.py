@@ -21,6 +21,7 @@ from typing import Any
 
 from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
+from kznews.storage.folding import fold
 from kznews.storage.lock import WriterLock
 from kznews.storage.schema import (
     CONTENT_COLUMNS,
@@ -31,6 +32,166 @@ from kznews.storage.schema import (
 
 _JSON_COLUMNS = {"authors", "tags", "provenance"}
 _HASHED_COLUMNS = [c for c in CONTENT_COLUMNS if c != "provenance"]
+
+
+_ZLIB_LEVEL = 1  # raw pages: level 1 is several times faster than the default 6, for a few % more bytes
+_ARTICLE_COLUMNS = [
+    "id", "url", "site", *CONTENT_COLUMNS, "fetched_at", "first_seen_at", "last_seen_at", "content_hash", "page_id",
+    "story", "versions",
+]
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
+)
+_VERSION_COLUMNS = ["article_id", "content_hash", *CONTENT_COLUMNS, "fetched_at", "page_id"]
+_INSERT_VERSION = (
+    f"INSERT INTO article_versions ({', '.join(_VERSION_COLUMNS)})"
+    f" VALUES ({', '.join(':' + c for c in _VERSION_COLUMNS)}) ON CONFLICT (article_id, content_hash) DO NOTHING"
+)
+_INSERT_SOURCE = "INSERT INTO sources (article_id, name, kind, via, evidence, outlet) VALUES (?, ?, ?, ?, ?, ?)"
+_INSERT_EDITION = (
+    "INSERT INTO editions (url, lang, edition_url, evidence) VALUES (?, ?, ?, ?) ON CONFLICT (url, edition_url) DO NOTHING"
+)
+
+
+def _source_rows(article_id: int, article: Article) -> list[tuple[Any, ...]]:
+    return [(article_id, s.name, s.kind, s.via, s.evidence, s.outlet) for s in article.sources]
+
+
+def _edition_rows(article: Article) -> list[tuple[Any, ...]]:
+    evidence = article.provenance.get("editions")
+    return [(article.url, lang, url, evidence) for lang, url in article.editions.items() if url != article.url]
+
+
+@dataclass
+class _Fetch:
+    """One fetch of an article, ready to store."""
+
+    article: Article
+    site: str | None
+    content: dict[str, Any]
+    digest: str
+    seen: str
+    page_id: int
+
+
+@dataclass
+class _NewArticle:
+    """An article first seen in this batch: its row and distinct versions, built in memory."""
+
+    row: dict[str, Any]
+    versions: dict[str, dict[str, Any]]  # content hash -> version row
+    sources: list[tuple[Any, ...]]
+
+
+class _Batch:
+    """The articles of one transaction, written table by table with ``executemany``.
+
+    New articles (and their later fetches in the same batch) are merged in memory; fetches
+    of stored articles run the per-row update, grouped by article in ascending id.  Both FTS
+    indexes are written in ascending rowid order after the updates, the writer folding each
+    text once: FTS5 flushes its pending terms to a new segment whenever a rowid goes
+    backwards, so interleaving would cost one segment (and its merging) per edit.
+    Updates and deletes are re-indexed by the schema's triggers.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, urls: Iterable[str], result: StoreResult) -> None:
+        self.conn = conn
+        self.result = result
+        self.stored: dict[str, int] = {}
+        self.digests: dict[int, str] = {}
+        for url, article_id, digest in conn.execute(
+            "SELECT url, id, content_hash FROM articles WHERE url IN (SELECT value FROM json_each(?))",
+            (_json(list(urls)),),
+        ):
+            self.stored[url] = article_id
+            self.digests[article_id] = digest
+        self.next_id: int = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        self.new: dict[str, _NewArticle] = {}
+        self.updates: dict[int, list[_Fetch]] = {}
+        self.editions: list[tuple[Any, ...]] = []
+
+    def add(self, fetch: _Fetch) -> None:
+        """Take one fetch of an article: new, a re-fetch of one new in this batch, or of a stored one."""
+        url = fetch.article.url
+        self.editions += _edition_rows(fetch.article)
+        if url in self.stored:
+            self.updates.setdefault(self.stored[url], []).append(fetch)
+        elif url in self.new:
+            self._merge(self.new[url], fetch)
+        else:
+            article_id = self.next_id
+            self.next_id += 1
+            row = {
+                **fetch.content, "id": article_id, "url": url, "site": fetch.article.site or fetch.site,
+                "fetched_at": fetch.seen, "first_seen_at": fetch.seen, "last_seen_at": fetch.seen,
+                "content_hash": fetch.digest, "page_id": fetch.page_id, "story": fetch.article.story, "versions": 1,
+            }
+            self.new[url] = _NewArticle(row, {fetch.digest: _version(article_id, fetch)},
+                                        _source_rows(article_id, fetch.article))
+            self.result.new_articles += 1
+
+    def _merge(self, new: _NewArticle, fetch: _Fetch) -> None:
+        """A re-fetch of an article new in this batch: what ``_update`` would do, in memory."""
+        row = new.row
+        if fetch.digest == row["content_hash"]:
+            row["fetched_at"] = max(row["fetched_at"], fetch.seen)
+            self.result.unchanged_articles += 1
+        else:
+            new.versions.setdefault(fetch.digest, _version(row["id"], fetch))
+            row.update(fetch.content, content_hash=fetch.digest, page_id=fetch.page_id, fetched_at=fetch.seen,
+                       site=fetch.article.site or fetch.site or row["site"], versions=len(new.versions))
+            self.result.updated_articles += 1
+        row["last_seen_at"] = max(row["last_seen_at"], fetch.seen)
+        row["story"] = fetch.article.story
+        new.sources = _source_rows(row["id"], fetch.article)
+
+    def _update(self, article_id: int, fetch: _Fetch) -> None:
+        """Touch a stored article (same content) or update it and add a version (changed)."""
+        touch = {"id": article_id, "seen": fetch.seen}
+        if fetch.digest == self.digests[article_id]:
+            self.conn.execute(
+                "UPDATE articles SET fetched_at = max(fetched_at, :seen), last_seen_at = max(last_seen_at, :seen),"
+                " story = :story WHERE id = :id",
+                {**touch, "story": fetch.article.story},
+            )
+            self.result.unchanged_articles += 1
+        else:
+            self.conn.execute(_INSERT_VERSION, _version(article_id, fetch))
+            assignments = ", ".join(f"{c} = :{c}" for c in fetch.content)
+            self.conn.execute(  # the AFTER UPDATE triggers re-index the text in both FTS indexes
+                f"UPDATE articles SET {assignments}, site = coalesce(:site, site), content_hash = :digest,"
+                " page_id = :page_id, fetched_at = :seen, last_seen_at = max(last_seen_at, :seen), story = :story,"
+                " versions = (SELECT count(*) FROM article_versions WHERE article_id = :id) WHERE id = :id",
+                {**fetch.content, **touch, "site": fetch.article.site or fetch.site, "digest": fetch.digest,
+                 "page_id": fetch.page_id, "story": fetch.article.story},
+            )
+            self.digests[article_id] = fetch.digest
+            self.result.updated_articles += 1
+        self.conn.execute("DELETE FROM sources WHERE article_id = ?", (article_id,))
+        self.conn.executemany(_INSERT_SOURCE, _source_rows(article_id, fetch.article))
+
+    def flush(self) -> None:
+        """Write the batch: updates by ascending id, then new rows, then their index entries by ascending rowid."""
+        conn = self.conn
+        for article_id in sorted(self.updates):
+            for fetch in self.updates[article_id]:
+                self._update(article_id, fetch)
+        new = list(self.new.values())
+        conn.executemany(_INSERT_ARTICLE, [tuple(n.row[c] for c in _ARTICLE_COLUMNS) for n in new])
+        conn.executemany(_INSERT_VERSION, [v for n in new for v in n.versions.values()])
+        conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
+        conn.executemany(_INSERT_EDITION, self.editions)
+        texts = [(n.row["id"], n.row["headline"], n.row["lead"], n.row["body"]) for n in new]
+        conn.executemany("INSERT INTO articles_fts (rowid, headline, lead, body) VALUES (?, ?, ?, ?)", texts)
+        conn.executemany(
+            "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)",
+            [(i, fold(h), fold(lead), fold(b)) for i, h, lead, b in texts],
+        )
+
+
+def _version(article_id: int, fetch: _Fetch) -> dict[str, Any]:
+    return {**fetch.content, "article_id": article_id, "content_hash": fetch.digest, "fetched_at": fetch.seen,
+            "page_id": fetch.page_id}
 
 
 @dataclass
@@ -94,7 +255,9 @@ def _open(path: Path, label: str) -> sqlite3.Connection:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise ArchiveError(f"{label}: cannot switch to WAL journal mode (got {mode!r})")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: a commit survives a crash of the process
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the FTS segments and the indexes stay cached
+        conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA foreign_keys = ON")
         register_functions(conn)
         migrate(conn, label)
@@ -192,11 +355,13 @@ class Archive:
     def store(self, items: Sequence[PageItem], run_id: int | None = None) -> StoreResult:
         """Archive a batch of fetched pages and what was extracted from them, atomically."""
         result = StoreResult()
-        with self._transaction():
-            for item in items:
-                page_id = self._store_page(item, run_id, result)
+        with self._transaction() as conn:
+            batch = _Batch(conn, [i.record.article.url for i in items if i.record and i.record.article], result)
+            page_ids = self._store_pages(items, run_id, result)
+            for item, page_id in zip(items, page_ids, strict=True):
                 if item.record is not None:
-                    self._store_record(page_id, item.record, item.fetched_at, item.site, result)
+                    self._store_record(batch, page_id, item.record, item.fetched_at, item.site, result)
+            batch.flush()
         return result
 
     def store_records(self, page_id: int, record: PageRecord) -> StoreResult:
@@ -206,66 +371,64 @@ class Archive:
             row = conn.execute("SELECT last_fetched_at, site FROM pages WHERE id = ?", (page_id,)).fetchone()
             if row is None:
                 raise ArchiveError(f"no page {page_id} in {self._label}")
-            self._store_record(page_id, record, row[0], row[1], result)
+            batch = _Batch(conn, [record.article.url] if record.article else [], result)
+            self._store_record(batch, page_id, record, row[0], row[1], result)
+            batch.flush()
         return result
 
-    def _store_page(self, item: PageItem, run_id: int | None, result: StoreResult) -> int:
-        """Insert the raw page unless this exact body of this URL is already stored."""
-        digest = hashlib.sha256(item.body).hexdigest()
-        row = self._conn.execute(
-            "SELECT id FROM pages WHERE url = ? AND body_sha256 = ?", (item.url, digest)
-        ).fetchone()
-        if row is not None:
-            self._conn.execute(
-                "UPDATE pages SET last_fetched_at = max(last_fetched_at, ?) WHERE id = ?",
-                (item.fetched_at, row[0]),
+    def _store_pages(self, items: Sequence[PageItem], run_id: int | None, result: StoreResult) -> list[int]:
+        """The page id of each item: its raw page inserted unless this exact body of this URL is stored.
+
+        One lookup for the whole batch; new pages get the next ids (this writer holds the
+        write lock) and are inserted with one ``executemany``.
+        """
+        digests = [hashlib.sha256(item.body).hexdigest() for item in items]
+        known: dict[tuple[str, str], int] = {
+            (url, sha): page_id
+            for url, sha, page_id in self._conn.execute(
+                "SELECT url, body_sha256, id FROM pages WHERE (url, body_sha256) IN"
+                " (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+                (_json([[item.url, digest] for item, digest in zip(items, digests, strict=True)]),),
             )
-            return row[0]
-        cursor = self._conn.execute(
-            "INSERT INTO pages (url, site, edition, kind, status, headers, hint, body, body_sha256,"
-            " fetched_at, last_fetched_at, run_id) VALUES (:url, :site, :edition, :kind, :status,"
-            " :headers, :hint, :body, :sha, :fetched_at, :fetched_at, :run_id)",
-            {
-                "url": item.url,
-                "site": item.site,
-                "edition": item.edition,
-                "kind": item.kind,
-                "status": item.status,
-                "headers": _json(item.headers),
-                "hint": _json(asdict(item.hint)) if item.hint else None,
-                "body": zlib.compress(item.body),
-                "sha": digest,
-                "fetched_at": item.fetched_at,
-                "run_id": run_id,
-            },
+        }
+        next_id = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pages").fetchone()[0]
+        ids, rows, touched = [], [], []
+        for item, digest in zip(items, digests, strict=True):
+            page_id = known.get((item.url, digest))
+            if page_id is None:
+                page_id = known[item.url, digest] = next_id
+                next_id += 1
+                rows.append((
+                    page_id, item.url, item.site, item.edition, item.kind, item.status, _json(item.headers),
+                    _json(asdict(item.hint)) if item.hint else None, zlib.compress(item.body, _ZLIB_LEVEL),
+                    digest, item.fetched_at, item.fetched_at, run_id,
+                ))
+            else:
+                touched.append((item.fetched_at, page_id))
+            ids.append(page_id)
+        self._conn.executemany(
+            "INSERT INTO pages (id, url, site, edition, kind, status, headers, hint, body, body_sha256,"
+            " fetched_at, last_fetched_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
-        result.pages += 1
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        self._conn.executemany("UPDATE pages SET last_fetched_at = max(last_fetched_at, ?) WHERE id = ?", touched)
+        result.pages += len(rows)
+        return ids
 
     def _store_record(
-        self, page_id: int, record: PageRecord, fetched_at: str, site: str | None, result: StoreResult
+        self, batch: _Batch, page_id: int, record: PageRecord, fetched_at: str, site: str | None, result: StoreResult
     ) -> None:
         if record.article is not None:
-            self._store_article(page_id, record.article, fetched_at, site, result)
-            self._store_links_of(record.article)
-        for quote in record.tickers:
-            cursor = self._conn.execute(
-                "INSERT INTO tickers (pair, value, change, direction, url, site, observed_at, page_id)"
-                " VALUES (:pair, :value, :change, :direction, :url, :site, :observed_at, :page_id)"
-                " ON CONFLICT (pair, url, observed_at) DO NOTHING",
-                {
-                    "pair": quote.pair,
-                    "value": quote.value,
-                    "change": quote.change,
-                    "direction": quote.direction,
-                    "url": quote.url,
-                    "site": quote.site or site,
-                    "observed_at": quote.observed_at or fetched_at,
-                    "page_id": page_id,
-                },
-            )
-            result.tickers += cursor.rowcount
+            self._store_article(batch, page_id, record.article, fetched_at, site)
+        cursor = self._conn.executemany(
+            "INSERT INTO tickers (pair, value, change, direction, url, site, observed_at, page_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING",
+            [
+                (q.pair, q.value, q.change, q.direction, q.url, q.site or site, q.observed_at or fetched_at, page_id)
+                for q in record.tickers
+            ],
+        )
+        result.tickers += max(cursor.rowcount, 0)
         for link in record.links:
             params = {**asdict(link), "listing_url": record.url, "site": site, "seen_at": fetched_at}
             cursor = self._conn.execute(
@@ -286,87 +449,11 @@ class Archive:
                     params,
                 )
 
-    def _store_article(
-        self, page_id: int, article: Article, fetched_at: str, site: str | None, result: StoreResult
-    ) -> None:
-        """Insert a new article, touch an unchanged one, or update a changed one and add a version."""
-        seen = article.fetched_at or fetched_at
-        digest = content_hash(article)
-        content = _content_row(article)
-        existing = self._conn.execute(
-            "SELECT id, content_hash FROM articles WHERE url = ?", (article.url,)
-        ).fetchone()
-        if existing is None:
-            columns = ["url", "site", *content, "fetched_at", "first_seen_at", "last_seen_at", "content_hash", "page_id"]
-            cursor = self._conn.execute(
-                f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})",
-                {
-                    **content,
-                    "url": article.url,
-                    "site": article.site or site,
-                    "fetched_at": seen,
-                    "first_seen_at": seen,
-                    "last_seen_at": seen,
-                    "content_hash": digest,
-                    "page_id": page_id,
-                },
-            )
-            assert cursor.lastrowid is not None
-            self._add_version(cursor.lastrowid, digest, content, seen, page_id)
-            result.new_articles += 1
-            return
-        article_id, old_digest = existing
-        touch = {"id": article_id, "seen": seen}
-        if digest == old_digest:
-            self._conn.execute(
-                "UPDATE articles SET fetched_at = max(fetched_at, :seen),"
-                " last_seen_at = max(last_seen_at, :seen) WHERE id = :id",
-                touch,
-            )
-            result.unchanged_articles += 1
-            return
-        self._add_version(article_id, digest, content, seen, page_id)
-        assignments = ", ".join(f"{c} = :{c}" for c in content)
-        self._conn.execute(
-            f"UPDATE articles SET {assignments}, site = coalesce(:site, site), content_hash = :digest,"
-            " page_id = :page_id, fetched_at = :seen, last_seen_at = max(last_seen_at, :seen),"
-            " versions = (SELECT count(*) FROM article_versions WHERE article_id = :id)"
-            " WHERE id = :id",
-            {**content, **touch, "site": article.site or site, "digest": digest, "page_id": page_id},
-        )
-        result.updated_articles += 1
-
-    def _store_links_of(self, article: Article) -> None:
-        """Record the article's story key, its links to other editions and its sources."""
-        article_id = self._conn.execute(
-            "UPDATE articles SET story = ? WHERE url = ? RETURNING id", (article.story, article.url)
-        ).fetchone()[0]
-        self._conn.execute("DELETE FROM sources WHERE article_id = ?", (article_id,))
-        self._conn.executemany(
-            "INSERT INTO sources (article_id, name, kind, via, evidence, outlet)"
-            " VALUES (:article_id, :name, :kind, :via, :evidence, :outlet)",
-            [{**asdict(src), "article_id": article_id} for src in article.sources],
-        )
-        evidence = article.provenance.get("editions")
-        for lang, url in article.editions.items():
-            if url != article.url:
-                self._conn.execute(
-                    "INSERT INTO editions (url, lang, edition_url, evidence) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (url, edition_url) DO NOTHING",
-                    (article.url, lang, url, evidence),
-                )
-
-    def _add_version(
-        self, article_id: int, digest: str, content: dict[str, Any], fetched_at: str, page_id: int
-    ) -> None:
-        """Record a version (insert-only; a reverted article reuses its earlier version row)."""
-        columns = ["article_id", "content_hash", *content, "fetched_at", "page_id"]
-        self._conn.execute(
-            f"INSERT INTO article_versions ({', '.join(columns)})"
-            f" VALUES ({', '.join(':' + c for c in columns)})"
-            " ON CONFLICT (article_id, content_hash) DO NOTHING",
-            {**content, "article_id": article_id, "content_hash": digest, "fetched_at": fetched_at, "page_id": page_id},
-        )
+    @staticmethod
+    def _store_article(batch: _Batch, page_id: int, article: Article, fetched_at: str, site: str | None) -> None:
+        """Hand one fetch of an article to the batch (new, unchanged or changed is decided there)."""
+        batch.add(_Fetch(article, site, _content_row(article), content_hash(article), article.fetched_at or fetched_at,
+                         page_id))
 
     # -- reading (for the crawler and re-extraction) ----------------------------
 

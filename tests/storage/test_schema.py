@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from kznews.storage import Archive, ArchiveError, schema
+from kznews.storage import Archive, ArchiveError, connect_readonly, schema, search
 from kznews.storage.schema import (
     SCHEMA_VERSION,
     archive_version,
     migrate,
     register_functions,
 )
+from tests.storage.conftest import make_item
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -132,10 +133,42 @@ def test_fts_uses_unicode61_without_diacritics_not_porter(db_path: Path) -> None
     assert 'content="articles"' in sql
 
 
-def test_fts_triggers_exist(db_path: Path) -> None:
+def test_fts_triggers_follow_updates_and_deletes_the_writer_indexes_inserts(db_path: Path) -> None:
     Archive(db_path).close()
     triggers = {row[0] for row in _connect(db_path).execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert {"articles_fts_ai", "articles_fts_ad", "articles_fts_au"} <= triggers
+    assert {"articles_fts_ad", "articles_fts_au", "articles_fold_ad", "articles_fold_au"} <= triggers
+    assert not {"articles_fts_ai", "articles_fold_ai"} & triggers
+
+
+def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
+    """An archive written by the v5 writer (insert triggers) keeps its index and gains the bulk writer."""
+    conn = _connect(db_path)
+    conn.execute("BEGIN IMMEDIATE")
+    db = Database(conn, execute_plugins=False)
+    for migration in schema.MIGRATIONS[:5]:
+        migration(db)
+    conn.execute("INSERT INTO meta VALUES ('app', 'kznews'), ('schema_version', '5')")
+    for n, body in enumerate(["Алматыда жаңбыр жауды.", "Шымкентте күн ашық."]):
+        conn.execute(
+            "INSERT INTO articles (url, headline, body, first_seen_at, last_seen_at, content_hash)"
+            " VALUES (?, 'Тоқаев', ?, 't', 't', ?)",
+            (f"https://kaz.example/{n}", body, f"h{n}"),
+        )
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT count(*) FROM articles_fold('Токаев')").fetchone() == (2,)
+
+    with Archive(db_path) as archive:
+        assert archive_version(archive._conn, "x") == SCHEMA_VERSION
+        archive.store([
+            make_item("https://kaz.example/0", headline="Тоқаев", body="Алматыда қар жауды."),  # edits a v5 row
+            make_item("https://kaz.example/2", headline="Жаңалық", body="Ақтөбеде жол ашылды."),
+        ])
+    conn = _connect(db_path)
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    read = connect_readonly(db_path)
+    assert sorted(r["url"] for r in search(read, "Токаев")) == ["https://kaz.example/0", "https://kaz.example/1"]
+    assert search(read, "жаңбыр") == []
+    assert [r["url"] for r in search(read, "Актобеде")] == ["https://kaz.example/2"]
 
 
 @pytest.mark.parametrize(

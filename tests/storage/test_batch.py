@@ -1,0 +1,127 @@
+"""The bulk write path: a batch stores exactly what the same fetches stored one by one would."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kznews.items import PageItem, Source
+from kznews.storage import Archive, connect_readonly, search
+from kznews.storage import archive as archive_module
+from kznews.storage.folding import _TABLE, fold
+from tests.storage.conftest import make_item
+
+T = ["2024-05-01T06:00:00+00:00", "2024-05-02T06:00:00+00:00", "2024-05-03T06:00:00+00:00"]
+A, B, C = "https://kaz.example/a", "https://kaz.example/b", "https://kaz.example/c"
+
+
+def _fetches() -> list[PageItem]:
+    """New articles, re-fetches, edits, a revert and a changed source list, in crawl order."""
+    src = [Source(name="КазТАГ", kind="source-line", evidence="Источник: КазТАГ", outlet="kaztag")]
+    return [
+        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[0], sources=src, story="s:1"),
+        make_item(B, headline="Ауа райы", body="Шымкентте күн ашық.", fetched_at=T[0], editions={"ru": C}),
+        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[1]),  # unchanged: no version
+        make_item(A, headline="Жаңалық", body="Алматыда қар жауды.", fetched_at=T[1], site="other", story="s:2"),  # edited
+        make_item(B, headline="Ауа райы", body="Шымкентте күн ашық.", fetched_at=T[0]),  # an older re-fetch
+        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[2]),  # reverted: the first version again
+        make_item(C, headline="Toqaev", body="Ақтөбеде жол ашылды.", fetched_at=T[2], lang="kk-latn"),
+        make_item(C, headline="Toqaev", body="Ақтөбеде көпір ашылды.", fetched_at=T[2], sources=src),
+    ]
+
+
+def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row, but versions without their own id: a batch numbers them article by article."""
+    conn = sqlite3.connect(db)
+    try:
+        versions = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(article_versions)") if r[1] != "id")
+        return {
+            table: conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2, 3").fetchall()
+            for table, columns in (("articles", "*"), ("article_versions", versions), ("sources", "*"),
+                                   ("editions", "*"), ("pages", "*"))
+        }
+    finally:
+        conn.close()
+
+
+def _consistent(db: Path) -> None:
+    """Both FTS indexes hold exactly the current text of every article."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        rows = conn.execute("SELECT id, headline, lead, body FROM articles").fetchall()
+        fts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        assert fts == len(rows)
+        for article_id, *texts in rows:
+            for word in " ".join(t for t in texts if t).replace(".", " ").split():
+                for table, term in (("articles_fts", word), ("articles_fold", fold(word))):
+                    hits = conn.execute(f"SELECT rowid FROM {table}(?)", (f'"{term}"',)).fetchall()
+                    assert (article_id,) in hits, (table, word)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("split", [1, 3, 8])
+def test_a_batch_stores_what_single_fetches_store(tmp_path: Path, split: int) -> None:
+    one_by_one, batched = tmp_path / "one.db", tmp_path / "batched.db"
+    with Archive(one_by_one) as archive:
+        singles = [archive.store([item]) for item in _fetches()]
+    items = _fetches()
+    with Archive(batched) as archive:
+        results = [archive.store(items[i:i + split]) for i in range(0, len(items), split)]
+    for field in ("pages", "new_articles", "updated_articles", "unchanged_articles"):
+        assert sum(getattr(r, field) for r in results) == sum(getattr(r, field) for r in singles), field
+    assert _dump(batched) == _dump(one_by_one)
+    _consistent(batched)
+    conn = connect_readonly(batched)
+    assert [r["url"] for r in search(conn, "қар")] == []  # the edit was reverted
+    assert [r["url"] for r in search(conn, "Токаев")] == [C]
+    assert [r["url"] for r in search(conn, "жол")] == []  # replaced in the same batch
+    versions = dict(conn.execute("SELECT url, versions FROM articles").fetchall())
+    assert versions == {A: 2, B: 1, C: 2}
+
+
+def test_updates_of_stored_articles_and_new_ones_in_one_batch(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        archive.store([make_item(f"https://kaz.example/{n}", body=f"Бірінші мәтін {n}.") for n in range(30)])
+        # stored articles edited in descending id order, among new ones
+        batch = []
+        for n in reversed(range(30)):
+            batch.append(make_item(f"https://kaz.example/{n}", body=f"Екінші нұсқа {n}.", fetched_at=T[1]))
+            batch.append(make_item(f"https://kaz.example/new{n}", body=f"Жаңа мақала {n}.", fetched_at=T[1]))
+        result = archive.store(batch)
+    assert (result.new_articles, result.updated_articles) == (30, 30)
+    _consistent(db)
+    conn = connect_readonly(db)
+    assert search(conn, "Бірінші") == []
+    assert len(search(conn, "нусқа", limit=100)) == 30
+
+
+def test_a_failed_batch_leaves_no_index_entries(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive.store([make_item(A, body="Алматыда жаңбыр жауды.")])
+
+    def failing_fold(text: str | None) -> str | None:
+        if text and "Шымкентте" in text:
+            raise RuntimeError("failed after the rows and the first index were written")
+        return fold(text)
+
+    monkeypatch.setattr(archive_module, "fold", failing_fold)
+    with pytest.raises(RuntimeError):
+        archive.store([make_item(B, body="Шымкентте күн ашық.")])
+    conn = archive._conn
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    for table in ("articles_fts", "articles_fold"):
+        assert conn.execute(f"SELECT count(*) FROM {table}('Шымкентте')").fetchone()[0] == 0
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Тоқаев Астанада", "Toqaev Ğylym Şymkent", "ЁЛКА ёлка", "قازاقستان Қазақстан", "€ “quotes” — 2024 ™", "", "Ұлттық Үкімет"],
+)
+def test_fold_fast_path_matches_the_letter_table(text: str) -> None:
+    assert fold(text) == text.translate(_TABLE)
+    assert len(fold(text) or "") == len(text)
