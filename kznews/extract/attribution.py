@@ -66,7 +66,8 @@ _WORDS = (
     "мәлім", "málim", "report", "cites", "has learnt from",
 )
 _LABELS = ("источник", "дереккөз", "дерек көзі", "source", "derekkóz")
-_BEFORE = 250  # characters of a line kept before its first reporting word: room for a name and a via
+_BEFORE = 250  # characters kept before a reporting word: room for a name and a via
+_AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
 
 # Russian head nouns of the organisations that report, in the nominative; a phrase printed in the
 # locative (``в акимате``) or accusative (``со ссылкой на пресс-службу``) is given back in it.
@@ -160,27 +161,37 @@ def _reporter(kind: str, name: str, case: str, agency: str | None) -> str | None
     return name
 
 
-def _lines(text: str) -> tuple[list[str], list[str]]:
-    """The lines of ``text`` with a source-line label, and the stretches worth trying for reporting
-    verbs: each line with a reporting word, from shortly before the first of them."""
+def _lines(text: str) -> tuple[list[str], list[list[str]]]:
+    """The lines of ``text`` with a source-line label, and for each line with reporting words the
+    stretches worth trying: from shortly before each word to a sentence end well after it."""
     low = text.replace("\u0130", "I").lower()  # İ is the one letter whose lower case is two characters
     hits = sorted({(i, word in _LABELS) for word in _WORDS + _LABELS for i in _occurrences(low, word)})
     labelled: list[str] = []
-    reporting: list[str] = []
-    start, end, has_label, has_word = 0, -1, False, False
+    reporting: list[list[str]] = []
+    spans: list[list[int]] = []
+    start, end, has_label = 0, -1, False
     for i, label in hits:
         if i >= end:  # the first hit on a new line
             start = low.rfind("\n", 0, i) + 1
             end = low.find("\n", i)
             end = len(low) if end < 0 else end
-            has_label = has_word = False
-        if label and not has_label:
+            has_label = False
+            if spans:
+                reporting.append([text[a:b] for a, b in spans])
+            spans = []
+        if label:
+            if not has_label:
+                labelled.append(text[start:end])
             has_label = True
-            labelled.append(text[start:end])
-        elif not label and not has_word:
-            has_word = True
-            cut = start if i - start <= _BEFORE else (text.find(" ", i - _BEFORE, i) + 1 or i)
-            reporting.append(text[cut:end])
+            continue
+        cut = start if i - start <= _BEFORE else (text.find(" ", i - _BEFORE, i) + 1 or i)
+        stop = low.find(". ", i + _AFTER, end) + 1 or end
+        if spans and cut <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], stop)
+        else:
+            spans.append([cut, stop])
+    if spans:
+        reporting.append([text[a:b] for a, b in spans])
     return labelled, reporting
 
 
@@ -192,6 +203,18 @@ def _occurrences(low: str, word: str) -> list[int]:
         out.append(i)
         i = low.find(word, i + len(word))
     return out
+
+
+def _first_form(stretches: list[str]) -> tuple[str, re.Match[str], str] | None:
+    """The first form that matches a line (kind, match, case), trying its stretches in turn."""
+    for line in stretches:
+        if photo_credit(line):
+            continue
+        for kind, form, case in _FORMS:
+            m = form.search(line)
+            if m:
+                return kind, m, case
+    return None
 
 
 def find_attributions(text: str | None, agency: str | None = None) -> list[Attribution]:
@@ -207,23 +230,16 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
         for m in map(_SOURCE_LINE.match, labelled)
         if m and not photo_credit(m.group(0))
     ]
-    for line in reporting:
-        if photo_credit(line):
-            continue
-        for kind, form, case in _FORMS:
-            m = form.search(line)
-            if not m:
-                continue
-            g = m.groupdict()
-            if agency is None and kind == "correspondent":
-                dateline = find_dateline(text.lstrip().partition("\n")[0])
-                agency = dateline.agency if dateline else None
-            reporter = _reporter(kind, g.get("reporter") or g.get("named", ""), case, agency)
-            via = g.get("via") or g.get("via2")
-            if reporter:
-                found.append(Attribution(m.group(0).strip(" ,."), reporter, kind,
-                                         _ru_nominative(_clean(via), "acc") if via else None))
-            break
+    for kind, m, case in filter(None, map(_first_form, reporting)):
+        g = m.groupdict()
+        if agency is None and kind == "correspondent":
+            dateline = find_dateline(text.lstrip().partition("\n")[0])
+            agency = dateline.agency if dateline else None
+        reporter = _reporter(kind, g.get("reporter") or g.get("named", ""), case, agency)
+        via = g.get("via") or g.get("via2")
+        if reporter:
+            found.append(Attribution(m.group(0).strip(" ,."), reporter, kind,
+                                     _ru_nominative(_clean(via), "acc") if via else None))
     seen: set[tuple[str, str]] = set()
     return [a for a in found if (a.reporter, a.kind) not in seen and not seen.add((a.reporter, a.kind))]
 
