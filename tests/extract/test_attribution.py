@@ -4,20 +4,14 @@ import json
 
 import pytest
 
+from bench.extraction import page_agency
 from kznews.extract.attribution import find_attribution, find_attributions, photo_credit
-from kznews.extract.datelines import find_dateline
 
 from .shared import PAGES, cases, ids
 
 ATTRIBUTIONS = cases("attribution")
 CREDITS = cases("photo_credit")
 DATELINES = cases("dateline")
-
-
-def _page_agency(case: dict) -> str | None:
-    """The agency of the dateline printed on the case's page (another case of the same URL), if any."""
-    same_page = (find_dateline(c["text"]) for c in DATELINES if c["url"] == case["url"])
-    return next((d.agency for d in same_page if d is not None), None)
 
 
 def _context_line(case: dict) -> str:
@@ -31,7 +25,7 @@ def _case(case_id: str) -> dict:
 
 @pytest.mark.parametrize("case", ATTRIBUTIONS, ids=ids(ATTRIBUTIONS))
 def test_attribution_case(case):
-    found = find_attribution(case["text"], agency=_page_agency(case))
+    found = find_attribution(case["text"], agency=page_agency(case, DATELINES))
     assert {"reporter": found.reporter, "via": found.via, "kind": found.kind} == case["expected"]
 
 

@@ -16,7 +16,7 @@ from bench import extraction
 ZYTE_FLOOR = 0.955
 WCXB_FLOORS = (0.72, 0.72, 0.90)  # title exact, date accuracy, body bag-of-words F1
 MEDIACLOUD_FLOOR = 0.81
-CASE_FLOORS = {"attribution": 0.95, "date": 1.0, "dateline": 1.0, "photo_credit": 1.0, "ticker": 1.0}
+CASE_FLOORS = {"attribution": 1.0, "date": 1.0, "dateline": 1.0, "photo_credit": 1.0, "ticker": 1.0}
 
 
 @lru_cache(maxsize=1)
