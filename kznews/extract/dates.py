@@ -36,7 +36,7 @@ _MONTH_INDEX = sorted(
 MONTH = r"[^\W\d_][^\W\d_.]*\.?"  # a month word, checked against the table by month_number()
 
 _ISO = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
 )
 _RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: (?:[+-]\d{4}|[A-Z]{1,3}))?$")
 _TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})"
@@ -66,6 +66,7 @@ def _formats(weekday: str) -> tuple[str, ...]:
 _WHOLE = tuple(re.compile(p + "$", re.I) for p in _formats(_WEEKDAY))
 _INSIDE = tuple(re.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _formats(""))
 _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
+_HAS_CLOCK = re.compile(r"\d:\d{2}")
 
 
 def month_number(word: str) -> int | None:
@@ -177,6 +178,16 @@ def parse_date(text: str | None, *, fuzzy: bool = False) -> datetime | None:
         )
         dt = localize(found) if found else None
     return dt
+
+
+def parse_wall(text: str | None) -> datetime | None:
+    """A date and clock time that name no offset of their own, as naive wall-clock time (the publisher's), or None.
+
+    ``parse_date`` gives such values the Asia/Almaty zone; callers that must tell a stated offset from
+    an assumed one (to learn a publisher's offset from its own local time) use this instead.
+    """
+    dt = parse_date(text) if text and _HAS_CLOCK.search(text) else None  # a bare day is no clock time
+    return dt.replace(tzinfo=None) if dt is not None and dt.tzinfo is ALMATY else None
 
 
 def iso(dt: datetime | None) -> str | None:

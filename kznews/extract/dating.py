@@ -7,13 +7,26 @@ Publication, first plausible value wins (the rule becomes ``provenance["publishe
 3. ``selector``  the outlet's date selector (printed, relative or day-month text)
 4. ``time``      machine-readable markup in the body: ``<time datetime>``, ``itemprop=datePublished``
 5. ``hint``      the sitemap/feed/listing entry that led to the page
-6. ``text``      a date printed in a date-classed element near the headline
-7. ``url``       ``/2024/03/12/``, ``/20240312/`` in the URL (day precision)
-8. ``dateline``  day and month of the dateline, year inferred (day precision)
+6. ``script``    a publication-date field in a script: ``"datePublished": "..."`` of a JSON-LD block too
+   broken to parse, ``publication_date = "..."`` of a page's own variables (the first that parses)
+7. ``text``      a date printed in a date-classed element near the headline
+8. ``url``       ``/2024/03/12/``, ``/20240312/`` in the URL (day precision)
+9. ``dateline``  day and month of the dateline, year inferred (day precision)
+10. ``htmldate`` htmldate's extensive search, only when none of the above gave a date: it knows many
+    more layouts (free text, image paths, obscure meta) but costs milliseconds a page, so pages with
+    structured dates never reach it (day precision; its January 1 is refused: that is what it
+    returns for a bare year such as a © footer)
 
 A suffix says how a printed value was read: ``:relative`` (``Сегодня, 14:35``,
 ``2 сағат бұрын``: resolved against the fetch time in Asia/Almaty), ``:day-month``
 (no year printed: year inferred), ``:day`` (date-only precision, midnight local time).
+
+Publisher-local time: a UTC value (``Z``, ``+00:00``) is the right instant but may fall on another
+day than the publisher's own.  When the page states its local time of the same instant (a script
+variable without an offset, e.g. ``"2020-02-17 21:18:11"`` beside ``2020-02-18T02:18:11Z``), the value
+takes that offset (suffix ``:local``); when only its day is known (the URL day, one day off), the
+value is shown in Asia/Almaty or, if that is another day, at the whole-hour offset nearest UTC that
+falls on it (suffix ``:local-day``).  The instant never changes.
 
 Sanity checks on every candidate: not before 1991 (no Kazakh outlet existed) and
 not later than the fetch time plus ``SKEW`` (one day: covers any wrong UTC offset,
@@ -25,13 +38,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
 from ..items import DiscoveryHint
 from .datelines import Dateline
-from .dates import ALMATY, parse_date
+from .dates import ALMATY, parse_date, parse_wall
 from .html import css, text_of
 from .relative import SKEW, at, infer_year, read_printed
 from .structured import Structured, text_value
@@ -47,6 +60,12 @@ _URL_DATE = (
     re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?![\d])"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
 )
+_SCRIPTS = etree.XPath("//script[not(@src)]/text()")
+_SCRIPT_DATE = re.compile(  # a publication-date key of a JSON object or a JS assignment, and its quoted value
+    r"""(?<![\w-])["']?(?:datePublished|publishDate|publish_date|publication_?date|pubDate|firstPublished(?:Date)?)"""
+    r"""["']?\s*[:=]\s*(["'])([^"'<>]{8,40})\1""", re.I)
+MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
+_PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 _MARKUP = etree.XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
 _DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|meta|info|stamp", re.I)
 _NOT_HERE = re.compile(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
@@ -172,6 +191,10 @@ def published_and_modified(
     if hint and hint.published:
         printed = _whole(hint.published) or read_printed(hint.published, now, now)
         pub.offer(printed[1] if printed else None, hint.published, "hint" + (printed[2] if printed else ""))
+    scripted = _script_dates(tree) if pub.found is None or _is_utc(pub.found.value) else []
+    for raw in scripted:
+        if pub.offer(parse_date(raw), raw, "script"):
+            break
     if pub.found is None and (text := _text_dates(tree, now, reference)):
         pub.offer(text.value, text.raw, text.rule)
     if in_url:
@@ -180,10 +203,52 @@ def published_and_modified(
         evidence = (modified.found.value if modified.found else None) or reference or latest
         day = infer_year(dateline.month, dateline.day, evidence, latest)
         pub.offer(at(day) if day else None, dateline.text, "dateline:day")
+    if pub.found is None and (found := _htmldate(tree, url, latest)):
+        pub.offer(found, found.date().isoformat(), "htmldate:day")
 
+    if pub.found and _is_utc(pub.found.value):
+        pub.found = _publisher_local(pub.found, scripted, in_url[1].date() if in_url else None)
     if pub.found and modified.found and modified.found.value < pub.found.value:
         modified.found = None  # an edit cannot precede publication: one of them is wrong, keep the more trusted
     return pub.found, modified.found
+
+
+def _htmldate(tree: etree._Element, url: str, latest: datetime) -> datetime | None:
+    """The original publication day htmldate finds (midnight local), within the sanity bounds, or None."""
+    from htmldate import find_date  # imported on first use: most pages never need it
+
+    found = find_date(tree, url=url, extensive_search=True, original_date=True,
+                      min_date=EARLIEST.date().isoformat(), max_date=(latest + SKEW).date().isoformat())
+    dt = parse_date(found) if found else None
+    return dt if dt is not None and (dt.month, dt.day) != (1, 1) else None
+
+
+def _script_dates(tree: etree._Element) -> list[str]:
+    """Publication-date values in inline scripts, in page order (JSON that failed to parse, page variables)."""
+    return [m.group(2) for script in _SCRIPTS(tree) for m in _SCRIPT_DATE.finditer(script)]
+
+
+def _is_utc(dt: datetime) -> bool:
+    return dt.utcoffset() == timedelta(0)
+
+
+def _publisher_local(found: Dated, scripted: list[str], url_day: date | None) -> Dated:
+    """``found`` (a UTC value) shown at the publisher's own offset when the page tells it, else unchanged.
+
+    A script value without an offset for the same instant gives the exact offset; a URL day one day
+    away from the UTC day gives Asia/Almaty, or the whole-hour offset nearest UTC, that falls on it.
+    """
+    utc = found.value.replace(tzinfo=None)
+    for wall in filter(None, map(parse_wall, scripted)):
+        offset = wall - utc
+        if timedelta(0) < abs(offset) <= MAX_OFFSET and offset % timedelta(minutes=15) == timedelta(0):
+            return Dated(found.value.astimezone(timezone(offset)), found.raw, found.rule + ":local")
+    if url_day is None or abs(url_day - utc.date()) != timedelta(days=1):
+        return found
+    for zone in (ALMATY, *(timezone(timedelta(hours=h)) for h in sorted(_PUBLISHING_HOURS, key=abs))):
+        if (local := found.value.astimezone(zone)).date() == url_day:
+            return Dated(local, found.raw, found.rule + ":local-day")
+    return found
 
 
 def _whole(raw: str, *, fuzzy: bool = False) -> tuple[str, datetime, str] | None:
