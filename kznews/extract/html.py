@@ -101,6 +101,9 @@ def text_pieces(el: etree._Element) -> Iterator[str]:
     """The text nodes under ``el`` in order, skipping comments, scripts and styles."""
     if el.tag in SKIP_TAGS or not isinstance(el.tag, str):
         return
+    if next(el.iter(*SKIP_TAGS), None) is None:  # the usual case: lxml's own walk (it skips comments too)
+        yield from el.itertext()
+        return
     if el.text:
         yield el.text
     for child in el:

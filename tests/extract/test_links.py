@@ -1,9 +1,12 @@
 """links.py: article links on listing pages with headline and printed time."""
 
 import re
+from urllib.parse import urldefrag, urljoin
+
+import pytest
 
 from kznews.extract.html import decode, parse
-from kznews.extract.links import find_links, looks_like_article
+from kznews.extract.links import _resolver, find_links, looks_like_article
 from kznews.sites import Outlet
 
 from .shared import page
@@ -121,3 +124,38 @@ def test_relative_listing_time():
             'Новость о важном событии в городе</a><span>Вчера, 23:10</span></div></body></html>')
     hint = find_links(parse(html), "https://x.kz/", fetched_at="2024-04-18T10:00:00+00:00")[0]
     assert (hint.published_raw, hint.published_at) == ("Вчера, 23:10", "2024-04-17T23:10:00+05:00")
+
+
+HREF = re.compile(rb'href\s*=\s*["\']([^"\']*)["\']', re.I)
+ODD_HREFS = ["//cdn.kt.kz/a.html", "/rus/../eng/x_1.html", "/rus//x_1.html", "/rus/./x_1.html", "/rus/.", "?page=2",
+             "x_1.html", "../x_1.html", "/x?", "/x;p=1", "HTTP://KT.KZ/A", "https://kt.kz/a#frag", "https://kt.kz/a?",
+             " /rus/x_1.html ", "/новости/123", "https://kt.kz:8080/a?b=1#c", "/a\tb", "/a b", "https://[::1]/a", "#top"]
+
+
+@pytest.mark.parametrize("name", ["kt.kz/homepage-2018-03-21.html", "zakon.kz/homepage-2018-03-18.html",
+                                  "nur.kz/homepage-2018-03-17.html"])
+def test_hrefs_resolve_as_urljoin_does(name):
+    """The string fast path gives urljoin's answer for every href of a real listing and the odd shapes."""
+    hrefs = [h.decode("utf-8", "replace") for h in HREF.findall(page(name))] + ODD_HREFS
+    for base in ("https://www.kt.kz/rus/", "http://zakon.kz", ""):
+        resolve = _resolver(base)
+        for href in hrefs:
+            if href.strip() and not href.strip().startswith(("#", "javascript:", "mailto:", "tel:")):
+                assert resolve(href) == urldefrag(urljoin(base, href.strip()))[0], (base, href)
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Сегодня, 14:35", "2024-04-18T14:35:00+05:00"), ("Вчера", "2024-04-17T00:00:00+05:00"),
+    ("Бүгін", "2024-04-18T00:00:00+05:00"), ("Кеше", "2024-04-17T00:00:00+05:00"),
+    ("2 сағат бұрын", "2024-04-18T13:00:00+05:00"), ("5 минут назад", "2024-04-18T14:55:00+05:00"),
+    ("5 hours 42 min ago", "2024-04-18T09:18:00+05:00"), ("YESTERDAY", "2024-04-17T00:00:00+05:00"),
+    ("только что", "2024-04-18T15:00:00+05:00"), ("2 SAǴAT BURIN", "2024-04-18T13:00:00+05:00"),
+])
+def test_relative_times_beside_and_inside_links(printed, expected):
+    """Every relative form gets past the cheap word test, beside a link and inside it."""
+    beside = (f'<div><a href="/news/123456-novost.html">Новость о важном событии в городе</a>'
+              f'<span>{printed}</span></div>')
+    inside = f'<div><a href="/news/654321-novost.html">Другая новость о важном событии <i>{printed}</i></a></div>'
+    hints = find_links(parse(f"<html><body>{beside}{inside}</body></html>"), "https://x.kz/",
+                       fetched_at="2024-04-18T10:00:00+00:00")
+    assert [(h.published_raw, h.published_at) for h in hints] == [(printed, expected)] * 2
