@@ -45,7 +45,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from .datelines import Dateline
 from .dates import ALMATY, parse_date, parse_wall
-from .html import css, text_of
+from .html import css, squash, text_of, text_pieces
 from .relative import SKEW, at, infer_year, read_printed
 from .structured import Structured, text_value
 
@@ -146,7 +146,7 @@ def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime 
     for el in (scope if scope is not None else tree).iter("time", "span", "div", "p", "small", "li", "a", "em"):
         if el.tag != "time" and not _DATEISH.search(_class_path(el)):
             continue
-        text = text_of(el)
+        text = squash(" ".join(text_pieces(el)))  # spaced: "Health<span>DECEMBER 22, 2022" keeps its date
         if not text or len(text) > MAX_DATE_TEXT or _elsewhere(el):
             continue
         if found := read_printed(text, now, reference):
@@ -193,7 +193,7 @@ def published_and_modified(
         pub.offer(printed[1] if printed else None, hint.published, "hint" + (printed[2] if printed else ""))
     scripted = _script_dates(tree) if pub.found is None or _is_utc(pub.found.value) else []
     for raw in scripted:
-        if pub.offer(parse_date(raw), raw, "script"):
+        if pub.offer(parse_date(raw, fuzzy=True), raw, "script"):
             break
     if pub.found is None and (text := _text_dates(tree, now, reference)):
         pub.offer(text.value, text.raw, text.rule)
