@@ -49,7 +49,7 @@ HOMEPAGES = {"kt.kz": ("kt", "https://www.kt.kz/"), "zakon.kz": ("zakon", "https
 
 # (module, attribute, layer): the functions timed, where extract_page looks them up
 HOOKS: list[tuple[Any, str, str]] = [
-    (ex, "decode", "parse"), (ex, "parse", "parse"),
+    (ex, "load", "parse"),
     (ex, "read_structured", "structured data"),
     (ex, "main_block", "main block"),
     (ex, "might_have_tickers", "tickers"), (ex, "find_tickers", "tickers"),

@@ -20,7 +20,7 @@ from ..items import DiscoveryHint, PageRecord
 from ..sites import Outlet
 from .article import build_article
 from .body import MIN_BLOCK, MainBlock, main_block
-from .html import decode, parse
+from .html import load
 from .links import find_links
 from .structured import Structured, read_structured
 from .tickers import find_tickers, might_have_tickers
@@ -46,8 +46,7 @@ def extract_page(
 
     ``kind`` ("article" / "listing") is obeyed when given, else decided from the page.
     """
-    text = decode(body, headers)
-    tree = parse(text)
+    text, tree = load(body, headers)
     structured = read_structured(tree)
     site = outlet.key if outlet is not None else None
     block = main_block(tree)  # one pass over the <p> elements, shared by the article test and the body rules

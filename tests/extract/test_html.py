@@ -1,6 +1,12 @@
-"""html.py: decoding order (BOM, header, meta, utf-8 then cp1251) and text helpers."""
+"""html.py: decoding order (BOM, header, meta, utf-8 then cp1251), parsing and text helpers."""
 
-from kznews.extract.html import decode, parse, text_of
+import lxml.html
+import pytest
+from lxml import etree
+
+from kznews.extract.html import decode, load, parse, text_of, text_pieces
+
+from .shared import PAGES
 
 RU = "Казахстан"
 
@@ -57,3 +63,37 @@ def test_xml_declaration_does_not_break_parsing():
 def test_text_of_skips_comments_and_scripts():
     tree = parse("<html><body><div>a<!-- b --><script>c</script> d</div></body></html>")
     assert text_of(tree.find(".//div")) == "a d"
+
+
+def _same_tree(a: etree._Element, b: etree._Element) -> bool:
+    return etree.tostring(a, encoding="unicode") == etree.tostring(b, encoding="unicode")
+
+
+@pytest.mark.parametrize("path", sorted(PAGES.glob("*/*.html")), ids=lambda p: p.name)
+def test_load_parses_the_saved_pages_as_decode_then_parse(path):
+    body = path.read_bytes()
+    text, tree = load(body, {"Content-Type": ["text/html; charset=utf-8"]})
+    assert text == decode(body) and _same_tree(tree, parse(text))
+
+
+@pytest.mark.parametrize("body, headers", [
+    (f"<p>{RU}</p>".encode("cp1251"), None),  # not UTF-8: the text is re-encoded
+    (b"\xef\xbb\xbf" + f"<p>{RU}</p>".encode(), None),  # BOM
+    (f"<p>{RU} \xff\xfe</p>".encode() + b"\xff", {"Content-Type": ["text/html; charset=utf-8"]}),  # broken UTF-8
+    (f"<p>{RU}</p>", None),  # already text
+])
+def test_load_matches_decode_then_parse(body, headers):
+    text, tree = load(body, headers)
+    assert text == decode(body, headers) and _same_tree(tree, parse(text)) and RU in text_of(tree)
+
+
+def test_elements_are_lxml_html_elements():
+    tree = parse("<html><head><title>t</title></head><body><p>a<!-- c --></p></body></html>")
+    assert all(isinstance(el, lxml.html.HtmlElement) for el in tree.iter(tag=etree.Element))
+    assert tree.find(".//title").text_content() == "t"
+
+
+def test_text_pieces_in_order_around_a_script():
+    tree = parse("<html><body><div>a<b>b</b>c<script>x</script>d<!-- e --><i>f</i>g</div></body></html>")
+    assert list(text_pieces(tree.find(".//div"))) == ["a", "b", "c", "d", "f", "g"]
+    assert list(text_pieces(tree.find(".//b"))) == ["b"]
