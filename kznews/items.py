@@ -97,6 +97,7 @@ class TickerQuote:
     observed_at: str | None = None  # when the page was fetched (ISO 8601)
     change: float | None = None  # the change shown beside the value (kt.kz: -0.26)
     direction: str | None = None  # "up" | "down", from the arrow shown (or the change's sign)
+    as_of: str | None = None  # the day the rates are for, when the widget states it (ISO date, e.g. "2026-11-28")
 
 
 @dataclass

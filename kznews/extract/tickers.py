@@ -5,16 +5,25 @@ is a currency code followed by a number (``USD 425.05``, ``USD/KZT 0.0``,
 ``1 ЕУРО EUR / KZT 473.33``).  Only text nodes are read, so values left in
 HTML comments or scripts are never taken; zero or missing numbers are
 placeholders a script fills later, not quotes.
+
+A quote keeps the day its rates are for when the widget states one: a date in the
+widget's own label (its text outside the quote cells) right after words naming rates
+(``Курс валют на 28.11.2026``, ``Нацбанк РК, 21 марта``, ``курсы НБ РК на сегодня``),
+so a nearby article's date is never taken.  A year is inferred from the fetch
+time, and no day after the fetch day plus one (official rates are set the day before) is kept.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from lxml import etree
 
 from ..items import TickerQuote
-from .html import SKIP_TAGS, css, text_of
+from .dates import parse_date
+from .html import SKIP_TAGS, css, squash, text_of
+from .relative import local, read_printed
 
 CODES = ("USD", "EUR", "RUB", "CNY", "GBP", "JPY", "CHF", "KGS", "UZS", "TRY", "AED", "BYN", "GEL", "AZN", "KZT")
 _CODE = "(?:" + "|".join(CODES) + ")"
@@ -115,23 +124,97 @@ def _cell(node: etree._Element) -> etree._Element | None:
     return None
 
 
+# What names a rates widget: "Курсы валют", "Нацбанк РК", "курсы НБ РК", "Валюта бағамы", "ҰБ", "Exchange rates".
+_RATES_WORDS = re.compile(
+    r"курс|нацбанк|(?<!\w)нб\s*рк(?!\w)|национальн\w*\s+банк|бағам|ұлттық\s+банк|(?<!\w)ұб(?!\w)"
+    r"|(?<!\w)rates?(?!\w)|exchange|(?<!\w)nbk(?!\w)", re.I)
+MAX_LABEL = 120  # a widget's own label is short; longer text outside the cells is a page section
+_LABEL_LEVELS = 3  # how far up from a quote cell its widget's label may be
+_NEAR = 40  # how far after the words naming rates their date may start
+_AHEAD = timedelta(days=1)  # the National Bank sets tomorrow's official rate today
+
+
+def _label(el: etree._Element, cells: set[etree._Element]) -> str:
+    """Visible text of ``el`` outside the quote ``cells`` (and outside comments, scripts, styles)."""
+    pieces: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in SKIP_TAGS and child not in cells:
+                walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    walk(el)
+    return squash(" ".join(pieces))
+
+
+class _AsOf:
+    """The as-of day stated by the widget around each quote cell (each widget element's label read once)."""
+
+    def __init__(self, cells: set[etree._Element], observed_at: str | None) -> None:
+        self.cells = cells
+        self.now = parse_date(observed_at) if observed_at else None
+        self.labels: dict[etree._Element, str] = {}
+
+    def of(self, cell: etree._Element) -> str | None:
+        """ISO day the rates in ``cell`` are for: from the nearest short, rates-naming label above it."""
+        el = cell.getparent()
+        for _ in range(_LABEL_LEVELS):
+            if el is None or el.tag == "body":
+                return None
+            if el not in self.labels:
+                self.labels[el] = _label(el, self.cells)
+            if len(self.labels[el]) > MAX_LABEL:
+                return None
+            if day := self._day(self.labels[el]):
+                return day
+            el = el.getparent()
+        return None
+
+    def _day(self, label: str) -> str | None:
+        """The day a label states right after naming rates ("Курс валют на 28.11.2026"), if not after
+        the fetch day plus one."""
+        for cue in _RATES_WORDS.finditer(label):
+            rest = label[cue.start():]
+            found = read_printed(rest, self.now, self.now)
+            if found is None:
+                return None  # no date after any later cue either
+            if rest.find(found[0]) > _NEAR:
+                continue
+            day = found[1].date()
+            if self.now is not None and day > local(self.now).date() + _AHEAD:
+                return None
+            return day.isoformat()
+        return None
+
+
 def find_tickers(
     tree: etree._Element, url: str, *, site: str | None = None, observed_at: str | None = None,
     selector: str | None = None,
 ) -> list[TickerQuote]:
-    """Quotes shown on the page, one per pair (first seen wins); ``selector`` narrows the search."""
+    """Quotes shown on the page, one per pair (first seen wins); ``selector`` narrows the search.
+
+    Each quote carries its widget's as-of day when the widget states one (``observed_at`` dates
+    relative and year-less ones).
+    """
     roots = css(selector)(tree) if selector else [tree]
-    quotes: dict[str, TickerQuote] = {}
+    found: list[tuple[etree._Element, tuple[str, float, float | None, str | None]]] = []
+    pairs: set[str] = set()
     for root in roots:
         for node in _TEXTS(root):
             if not _CODE_SOMEWHERE.search(node) or not _ANY_CODE.search(node) or _in_script(node):
                 continue
             cell = _cell(node.getparent())
-            found = _parse(text_of(cell)) if cell is not None else None
-            if found and found[0] not in quotes:
-                pair, value, change, direction = found
-                quotes[pair] = TickerQuote(
-                    pair, value, url, site, observed_at, change=change,
-                    direction=direction or _image_direction(cell),
-                )
-    return list(quotes.values())
+            quote = _parse(text_of(cell)) if cell is not None else None
+            if quote and quote[0] not in pairs:
+                pairs.add(quote[0])
+                found.append((cell, quote))
+    as_of = _AsOf({cell for cell, _ in found}, observed_at)
+    return [
+        TickerQuote(pair, value, url, site, observed_at, change=change,
+                    direction=direction or _image_direction(cell), as_of=as_of.of(cell))
+        for cell, (pair, value, change, direction) in found
+    ]

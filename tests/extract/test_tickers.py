@@ -1,5 +1,7 @@
 """tickers.py: quotes found by DOM pattern; comments, scripts and placeholders are not quotes."""
 
+import re
+
 import pytest
 
 from kznews.extract import extract_page
@@ -97,3 +99,70 @@ def test_an_unsigned_number_after_the_value_is_not_a_change():
 
     assert _parse("USD 425.05 12") == ("USD/KZT", 425.05, None, None)
     assert _parse("RUB 5.54 (+0.02)") == ("RUB/KZT", 5.54, 0.02, "up")
+
+
+# --- as-of day --------------------------------------------------------------------------------------
+# kt.kz's real rates module (the saved homepage), heading "Курсы валют"; the brief's printed forms are
+# put into that heading, since no saved page states an as-of day.
+KT_MODULE = re.search(
+    rb'<div class="module">\s*<div class="module_title">[^\n]*currency/">.*?<!-- money -->',
+    page("kt.kz/homepage-2018-03-21.html"), re.S).group(0).decode()
+
+
+def _as_of(html: str, observed_at: str | None) -> dict[str, str | None]:
+    quotes = find_tickers(parse(f"<html><body><div class=column>{html}</div></body></html>"), "u",
+                          observed_at=observed_at)
+    return {q.pair: q.as_of for q in quotes}
+
+
+def _kt_heading(heading: str, observed_at: str | None = "2026-11-28T06:00:00+00:00") -> dict[str, str | None]:
+    assert "Курсы валют</a>" in KT_MODULE
+    return _as_of(KT_MODULE.replace("Курсы валют</a>", f"{heading}</a>"), observed_at)
+
+
+def test_real_widgets_state_no_as_of_day():
+    for name in ("kt.kz/homepage-2018-03-21.html", "inform.kz/article-ru-2020-a3725092.html"):
+        quotes = find_tickers(parse(decode(page(name))), "u", observed_at="2018-03-21T10:00:00+00:00")
+        assert quotes and all(q.as_of is None for q in quotes)
+
+
+def test_as_of_full_date_in_the_heading():
+    assert _kt_heading("Курс валют на 28.11.2026") == dict.fromkeys(("USD/KZT", "EUR/KZT", "RUB/KZT"), "2026-11-28")
+
+
+def test_as_of_day_month_takes_the_year_before_the_fetch():
+    assert set(_kt_heading("Нацбанк РК, 21 марта", "2026-01-05T06:00:00+00:00").values()) == {"2025-03-21"}
+
+
+def test_as_of_today_is_the_local_fetch_day():
+    # 20:00 UTC is 01:00 next day in Almaty (UTC+5)
+    assert set(_kt_heading("курсы НБ РК на сегодня", "2026-11-28T20:00:00+00:00").values()) == {"2026-11-29"}
+
+
+def test_as_of_in_kazakh():
+    assert set(_kt_heading("Ұлттық банк бағамы, 21 Ақпан, 2025").values()) == {"2025-02-21"}
+
+
+def test_as_of_tomorrow_is_kept_but_not_later():
+    assert set(_kt_heading("Курс валют на 29.11.2026").values()) == {"2026-11-29"}
+    assert set(_kt_heading("Курс валют на 28.12.2026").values()) == {None}
+
+
+def test_a_date_that_does_not_name_rates_is_not_an_as_of_day():
+    assert set(_kt_heading("Экономика, 28.11.2026").values()) == {None}
+
+
+def test_an_article_date_beside_the_widget_is_not_taken():
+    # egemen.kz (cases.jsonl): the rates list, then a link home and an article's section and date
+    case = next(c for c in TICKERS if c["id"] == "egemen.kz-1")
+    lines = [line.strip(" •") for line in case["context"].splitlines()]
+    items = "".join(f"<li>{a} {b}</li>" for a, b in zip(lines[0:6:2], lines[1:6:2]))
+    html = f"<div><ul>{items}</ul><a href='/'>{lines[6]}</a><p>{lines[7]}</p><h1>{lines[9]}</h1></div>"
+    assert _as_of(html, "2025-11-28T10:00:00+00:00") == {"RUB/KZT": None, "USD/KZT": None, "EUR/KZT": None}
+
+
+def test_extract_page_dates_the_quotes_with_the_fetch_time():
+    html = KT_MODULE.replace("Курсы валют</a>", "Курсы валют НБ РК, 27 ноября</a>")
+    record = extract_page(f"<html><body>{html}</body></html>", "https://www.kt.kz/",
+                          fetched_at="2026-11-28T06:00:00+00:00")
+    assert {q.as_of for q in record.tickers} == {"2026-11-27"}
