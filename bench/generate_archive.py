@@ -37,7 +37,7 @@ from kznews.storage import Archive
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ALMATY = ZoneInfo("Asia/Almaty")
 LAST_DAY = date(2025, 5, 31)  # the default last day: two years back cross the 2024-03-01 offset change
-BATCH = 500
+BATCH = 2000  # larger transactions: fewer FTS segments to merge
 
 # Outlets whose pages show a currency block (as inform.kz, kt.kz, ic24.kz and egemen.kz do).
 TICKER_OUTLETS = ("inform", "kt", "ic24", "egemen", "kapital", "kursiv", "inbusiness", "bnews")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ _ARTICLE_COLUMNS = [
     "id", "url", "site", *CONTENT_COLUMNS, "fetched_at", "first_seen_at", "last_seen_at", "content_hash", "page_id",
     "story", "versions",
 ]
+_ARTICLE_ROW = itemgetter(*_ARTICLE_COLUMNS)
 _INSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
 )
@@ -177,7 +179,7 @@ class _Batch:
             for fetch in self.updates[article_id]:
                 self._update(article_id, fetch)
         new = list(self.new.values())
-        conn.executemany(_INSERT_ARTICLE, [tuple(n.row[c] for c in _ARTICLE_COLUMNS) for n in new])
+        conn.executemany(_INSERT_ARTICLE, [_ARTICLE_ROW(n.row) for n in new])
         conn.executemany(_INSERT_VERSION, [v for n in new for v in n.versions.values()])
         conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
         conn.executemany(_INSERT_EDITION, self.editions)
@@ -211,9 +213,12 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# default=str: Scrapy stats hold datetimes. One encoder: json.dumps with options builds one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _json(value: Any) -> str:
-    # default=str: Scrapy stats hold datetimes.
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
 
 
 def content_hash(article: Article) -> str:

@@ -125,3 +125,18 @@ def test_a_failed_batch_leaves_no_index_entries(archive: Archive, monkeypatch: p
 def test_fold_fast_path_matches_the_letter_table(text: str) -> None:
     assert fold(text) == text.translate(_TABLE)
     assert len(fold(text) or "") == len(text)
+
+
+def test_counts_follow_inserts_and_cascading_deletes(archive: Archive) -> None:
+    archive.store(_fetches())
+    conn = archive._conn
+
+    def exact() -> None:
+        counted = dict(conn.execute("SELECT name, n FROM counts").fetchall())
+        for table in ("articles", "article_versions", "pages"):
+            assert counted[table] == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], table
+
+    exact()
+    conn.execute("DELETE FROM articles WHERE url = ?", (A,))  # its versions go with it
+    exact()
+    assert dict(conn.execute("SELECT name, n FROM counts").fetchall())["articles"] == 2

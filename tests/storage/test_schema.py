@@ -165,6 +165,8 @@ def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
         ])
     conn = _connect(db_path)
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert dict(conn.execute("SELECT name, n FROM counts").fetchall()) == {
+        "articles": 3, "article_versions": 2, "pages": 2}  # the v5 rows (inserted bare) counted, then the new ones
     read = connect_readonly(db_path)
     assert sorted(r["url"] for r in search(read, "Токаев")) == ["https://kaz.example/0", "https://kaz.example/1"]
     assert search(read, "жаңбыр") == []
