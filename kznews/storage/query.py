@@ -20,6 +20,10 @@ from kznews.storage.schema import SCHEMA_VERSION, archive_version, register_func
 
 # bm25 weights for (headline, lead, body): a hit in the headline counts most.
 _BM25_WEIGHTS = "10.0, 4.0, 1.0"
+# Ranking reads every match's column sizes and positions: a word found in half of a million
+# articles costs seconds.  A ranked search scores the newest matches (highest ids) first,
+# this many, and widens the window until enough of them pass the filters or all are in.
+RANK_WINDOW = 2000
 _ORDERS = {"rank": "rank", "date": "day DESC"}
 
 
@@ -87,6 +91,8 @@ def search(
     find ``Тоқаев``, ``елка`` finds ``ёлка``. ``since``/``until`` are inclusive
     ISO dates (or datetimes) compared with ``published_at``, or ``fetched_at``
     when the date is unknown. ``order`` is "rank" (bm25, lower is better) or "date".
+    For a frequent term, "rank" ranks the newest ``RANK_WINDOW`` matches (more if the
+    filters leave fewer than ``limit``), not all of them: bounded time at any archive size.
     """
     if not query.strip():
         raise QueryError("empty search query")
@@ -101,7 +107,7 @@ def search(
         f"""SELECT a.id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank,
                    coalesce(a.published_at, a.fetched_at) AS day
             FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid
-            WHERE articles_fold MATCH :query
+            WHERE articles_fold MATCH :query AND articles_fold.rowid >= :floor
               AND (:site IS NULL OR a.site = :site)
               AND (:lang IS NULL OR a.lang = :lang)
               AND (:since IS NULL OR substr(day, 1, length(:since)) >= :since)
@@ -109,7 +115,7 @@ def search(
             ORDER BY {_ORDERS[order]} LIMIT :limit"""
         if filtered
         else f"""SELECT rowid AS id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank, NULL AS day
-            FROM articles_fold WHERE articles_fold MATCH :query ORDER BY rank LIMIT :limit"""
+            FROM articles_fold WHERE articles_fold MATCH :query AND rowid >= :floor ORDER BY rank LIMIT :limit"""
     )
     sql = f"""
         SELECT a.url, a.site, a.lang, a.headline, a.published_at, a.body, hits.rank
@@ -123,11 +129,24 @@ def search(
         "since": _iso_bound("since", since),
         "until": _iso_bound("until", until),
         "limit": limit,
+        "floor": 0,
     }
+    window = RANK_WINDOW if order == "rank" else None
     try:
-        cursor = conn.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        rows = [dict(zip(columns, row, strict=True)) for row in cursor]
+        while True:
+            if window is not None:  # the id of the window's oldest match; None: fewer matches than that
+                row = conn.execute(
+                    "SELECT rowid FROM articles_fold WHERE articles_fold MATCH :query"
+                    " ORDER BY rowid DESC LIMIT 1 OFFSET :skip",
+                    {"query": params["query"], "skip": window - 1},
+                ).fetchone()
+                params["floor"] = row[0] if row else 0
+            cursor = conn.execute(sql, params)
+            columns = [d[0] for d in cursor.description]
+            rows = [dict(zip(columns, row, strict=True)) for row in cursor]
+            if window is None or not params["floor"] or len(rows) >= limit:
+                break
+            window *= 8
     except sqlite3.OperationalError as exc:
         raise QueryError(f"invalid search query {query!r}: {exc}") from None
     for row in rows:
@@ -201,7 +220,7 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
         for site, day, n in conn.execute(
             """
             SELECT site, substr(published_at, 1, 10) AS day, count(*)
-            FROM articles
+            FROM articles INDEXED BY idx_articles_published_at
             WHERE published_at > date(:last_day, '-' || :days || ' days')
               AND substr(published_at, 1, 10) <= :last_day
               AND substr(published_at, 1, 10) > date(:last_day, '-' || :days || ' days')
@@ -214,10 +233,12 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
     per_outlet = [
         {"site": site, "articles": n, "first_published": first, "last_published": last, "last_fetched": fetched}
         for site, n, first, last, fetched in conn.execute(
-            # one pass over the (site, published_at) index; the latest fetch from (site, fetched_at)
-            "SELECT site, count(*), min(published_at), max(published_at),"
-            " (SELECT max(fetched_at) FROM articles AS f WHERE f.site IS a.site)"
-            " FROM articles AS a INDEXED BY idx_articles_site_published_at GROUP BY site ORDER BY count(*) DESC, site"
+            # the counts kept by triggers; each date an index end (site, published_at / fetched_at)
+            "SELECT site, articles,"
+            " (SELECT min(published_at) FROM articles AS a WHERE a.site IS o.site),"
+            " (SELECT max(published_at) FROM articles AS a WHERE a.site IS o.site),"
+            " (SELECT max(fetched_at) FROM articles AS a WHERE a.site IS o.site)"
+            " FROM outlets AS o WHERE articles > 0 ORDER BY articles DESC, site"
         )
     ]
     runs = [

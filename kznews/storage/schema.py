@@ -279,12 +279,29 @@ def _v6_writer_indexes_inserts(db: Database) -> None:
 
 COUNTED_TABLES = ("articles", "article_versions", "pages")
 
+# Articles per outlet, kept by triggers (``site IS``: an article may have no site).
+_OUTLET_TRIGGERS = """
+CREATE TRIGGER outlets_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO outlets (site, articles) SELECT new.site, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS new.site);
+  UPDATE outlets SET articles = articles + 1 WHERE site IS new.site;
+END;
+CREATE TRIGGER outlets_ad AFTER DELETE ON articles BEGIN
+  UPDATE outlets SET articles = articles - 1 WHERE site IS old.site;
+END;
+CREATE TRIGGER outlets_au AFTER UPDATE OF site ON articles WHEN old.site IS NOT new.site BEGIN
+  UPDATE outlets SET articles = articles - 1 WHERE site IS old.site;
+  INSERT INTO outlets (site, articles) SELECT new.site, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS new.site);
+  UPDATE outlets SET articles = articles + 1 WHERE site IS new.site;
+END;
+"""
+
 
 def _v7_stats_at_scale(db: Database) -> None:
-    """Row counts kept by triggers and an index for each outlet's latest fetch: ``stats`` without table scans.
+    """Row counts kept by triggers, and an index for each outlet's latest fetch: ``stats`` without scans.
 
-    ``count(*)`` of a million articles, versions or pages reads a whole index (seconds
-    for the wide ones); ``counts`` holds the numbers, exact, in one row each.
+    ``count(*)`` of a million articles, versions or pages reads a whole index (seconds for
+    the wide ones), and so does counting per outlet; ``counts`` and ``outlets`` hold the
+    numbers, exact, and the first/last dates come from index ends.
     """
     db.execute("CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL)")
     for table in COUNTED_TABLES:
@@ -297,6 +314,10 @@ def _v7_stats_at_scale(db: Database) -> None:
               UPDATE counts SET n = n - 1 WHERE name = '{table}';
             END;
         """)
+    db.execute("CREATE TABLE outlets (site TEXT, articles INTEGER NOT NULL)")
+    db.execute("CREATE INDEX idx_outlets_site ON outlets (site)")
+    db.execute("INSERT INTO outlets (site, articles) SELECT site, count(*) FROM articles GROUP BY site")
+    db.executescript(_OUTLET_TRIGGERS)
     db["articles"].create_index(["site", "fetched_at"])
 
 

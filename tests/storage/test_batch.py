@@ -128,15 +128,22 @@ def test_fold_fast_path_matches_the_letter_table(text: str) -> None:
 
 
 def test_counts_follow_inserts_and_cascading_deletes(archive: Archive) -> None:
-    archive.store(_fetches())
+    archive.store(_fetches()[:3])
     conn = archive._conn
 
     def exact() -> None:
         counted = dict(conn.execute("SELECT name, n FROM counts").fetchall())
         for table in ("articles", "article_versions", "pages"):
             assert counted[table] == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], table
+        outlets = conn.execute("SELECT site, articles FROM outlets WHERE articles > 0 ORDER BY site").fetchall()
+        assert outlets == conn.execute("SELECT site, count(*) FROM articles GROUP BY site ORDER BY site").fetchall()
 
+    exact()
+    archive.store(_fetches()[3:4])  # A moves to "other"
+    assert conn.execute("SELECT site FROM articles WHERE url = ?", (A,)).fetchone() == ("other",)
+    exact()
+    archive.store(_fetches()[4:] + [make_item("https://kaz.example/d", site=None)])  # and back; no site at all
     exact()
     conn.execute("DELETE FROM articles WHERE url = ?", (A,))  # its versions go with it
     exact()
-    assert dict(conn.execute("SELECT name, n FROM counts").fetchall())["articles"] == 2
+    assert dict(conn.execute("SELECT name, n FROM counts").fetchall())["articles"] == 3

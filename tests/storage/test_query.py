@@ -18,6 +18,7 @@ from kznews.storage import (
     search,
     stats,
 )
+from kznews.storage import query as query_module
 from kznews.storage.schema import register_functions
 from tests.storage.conftest import make_item
 
@@ -300,3 +301,22 @@ def test_writer_works_while_a_reader_is_mid_query(filled: Path) -> None:
         assert archive.store([make_item("https://a.kz/3", site="a")]).new_articles == 1
     assert len(cursor.fetchall()) == 3  # the reader keeps its snapshot
     assert reader.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_ranked_search_widens_its_window_until_the_filters_are_met(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "w.db"
+    with Archive(db) as archive:
+        archive.store([
+            make_item(f"https://a.kz/{n}", site="a" if n else "b", headline="Тоқаев" if n == 0 else "Жаңалық",
+                      body="Тоқаев сөз сөйледі.")
+            for n in range(6)
+        ])
+    monkeypatch.setattr(query_module, "RANK_WINDOW", 2)
+    conn = connect_readonly(db)
+    assert len(search(conn, "Тоқаев")) == 6  # fewer than the limit in the window: every match
+    assert _urls(search(conn, "Тоқаев", site="b")) == ["https://a.kz/0"]  # the oldest, found by widening
+    # a full page from the newest matches: the oldest (a headline hit, the best bm25) is not ranked
+    assert "https://a.kz/0" not in _urls(search(conn, "Тоқаев", limit=2))
+    assert _urls(search(conn, "Тоқаев", limit=2, order="date"))  # date order reads every match
