@@ -17,9 +17,7 @@ from lxml import etree
 from .html import squash
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"})
-_JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
-_META = etree.XPath("//meta[@content]")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
+_HEAD_TAGS = ("meta", "script", "link", "title")  # read in one walk: three XPath scans cost twice as much
 
 
 @dataclass
@@ -62,8 +60,8 @@ def _types(node: dict[str, Any]) -> set[str]:
     return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
 
 
-def _jsonld_nodes(tree: etree._Element) -> Iterator[dict[str, Any]]:
-    for script in _JSONLD(tree):
+def _jsonld_nodes(scripts: list[str]) -> Iterator[dict[str, Any]]:
+    for script in scripts:
         try:
             data = json.loads(script, strict=False)
         except ValueError:
@@ -87,15 +85,31 @@ def _first_dates(nodes: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def read_structured(tree: etree._Element) -> Structured:
-    """JSON-LD article, meta tags (name/property/itemprop), canonical link, <html lang> and <title>."""
+    """JSON-LD article, meta tags (name/property/itemprop), canonical link, <html lang> and <title>.
+
+    Meta tags and JSON-LD count wherever they are (microdata metas sit in the body), in page order.
+    """
     meta: dict[str, list[str]] = {}
-    for el in _META(tree):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        if key:
-            meta.setdefault(key.strip().lower(), []).append(squash(html.unescape(el.get("content", ""))))
-    canonical = next((c.strip() for c in _CANONICAL(tree) if c.strip()), None)
-    title = tree.find(".//title")
-    nodes = list(_jsonld_nodes(tree))
+    scripts: list[str] = []
+    canonical: str | None = None
+    title: etree._Element | None = None
+    for el in tree.iter(*_HEAD_TAGS):
+        tag = el.tag
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            content = el.get("content")
+            if key and content is not None:
+                meta.setdefault(key.strip().lower(), []).append(squash(html.unescape(content)))
+        elif tag == "script":
+            if el.get("type") == "application/ld+json" and el.text:
+                scripts.append(el.text)
+        elif tag == "link":
+            href = (el.get("href") or "").strip()
+            if canonical is None and href and el.get("rel") == "canonical":
+                canonical = href
+        elif title is None:
+            title = el
+    nodes = list(_jsonld_nodes(scripts))
     return Structured(
         article=jsonld_article(nodes),
         jsonld_dates=_first_dates(nodes),
