@@ -161,6 +161,127 @@ def dense_body(block: MainBlock, headline: str | None = None) -> list[str] | Non
     return paragraphs or None
 
 
+# --- the container pass: the element whose text is most paragraph-like, chrome inside it left out -------------
+
+_CONTENT = frozenset({"p", "pre", "blockquote"})  # text of these counts fully as article text
+_SEMI = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"})  # lists, headings, tables: half
+_LOOSE = frozenset({"div", "section", "article", "main", "span", "font", "body"})  # their own text, when long
+LOOSE_MIN = 80  # characters of direct text that make a <div> (text split by <br>) count as a paragraph
+SEMI_WEIGHT = 0.5
+OTHER_PENALTY = 0.3  # per character of other text (short labels, buttons, bylines) in a candidate
+LINK_PENALTY = 1.0  # per character of link text outside paragraphs (menus, related lists)
+PROTECTED = 0.3  # a subtree holding this share of the container's article text is never dropped as chrome
+LINK_DENSE = 0.5  # a block whose text is mostly links (outside paragraphs) is a link list
+SCATTERED = 0.1  # the richest <p> parent holds less than this share of the container's text: a card grid
+CONTAINER_SHARE = 0.7  # below this share of the page's article text the container is doubtful: ask trafilatura
+_FIGURE_TAGS = SKIP_TAGS | {"figure", "figcaption", "picture", "img", "svg", "iframe", "video", "object", "select",
+                            "input", "time", "h1"}
+_CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "header"})
+_CLASS_WORD = re.compile(r"[^a-z0-9]+")
+_CHROME_WORDS = frozenset(
+    "share sharing social soc related readalso banner adfox advert advertisement ads ad subscribe subscription tags"
+    " tag keywords comment comments breadcrumb breadcrumbs author caption gallery slideshow credit credits promo"
+    " newsletter signup byline photo image embed toolbar hidden sronly sr visually sidebar nav menu footer header"
+    " popup modal cookie cookies disclaimer rating recommended recommendations exchange currency weather".split()
+)
+
+
+@dataclass
+class _Census:
+    """Characters of text under each element: all, article-like (paragraphs), semi (lists, headings), links."""
+
+    total: dict[etree._Element, int]
+    content: dict[etree._Element, int]
+    semi: dict[etree._Element, int]
+    links: dict[etree._Element, int]
+
+
+def _census(root: etree._Element) -> tuple[etree._Element | None, _Census]:
+    """One bottom-up pass: text counts per element and the element scoring best as the article container.
+
+    Score: article text + half the list/heading text - a penalty for other text and for links outside paragraphs.
+    """
+    c = _Census({}, {}, {}, {})
+    best, best_score = None, 0.0
+    for el in reversed([e for e in root.iter() if isinstance(e.tag, str)]):
+        tag = el.tag
+        if tag in SKIP_TAGS:
+            c.total[el] = c.content[el] = c.semi[el] = c.links[el] = 0
+            continue
+        own = len((el.text or "").strip())
+        total = content = semi = links = 0
+        for child in el:
+            if isinstance(child.tag, str):
+                total += c.total[child]
+                content += c.content[child]
+                semi += c.semi[child]
+                links += c.links[child]
+            if child.tail:
+                own += len(child.tail.strip())
+        total += own
+        if tag in _CONTENT:
+            content, semi, links = total, 0, 0
+        elif tag == "a":
+            content, semi, links = 0, 0, total
+        elif tag in _SEMI:
+            semi = total - content - links
+        elif tag in _LOOSE and own >= LOOSE_MIN:
+            content += own
+        c.total[el], c.content[el], c.semi[el], c.links[el] = total, content, semi, links
+        other = total - content - semi - links
+        score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * other - LINK_PENALTY * links
+        if score > best_score:
+            best, best_score = el, score
+    return best, c
+
+
+def _container_junk(container: etree._Element, c: _Census) -> Callable[[etree._Element], bool]:
+    """Chrome inside the container: figures, nav/aside/form blocks, chrome-named blocks, link lists.
+
+    A subtree holding much of the container's article text is kept whatever its tag or class
+    (page builders name content wrappers "widget", broken markup nests articles in <nav> or <button>).
+    """
+    floor = PROTECTED * c.content[container]
+
+    def junk(el: etree._Element) -> bool:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _FIGURE_TAGS:
+            return True
+        if c.content.get(el, 0) > floor:
+            return False
+        if tag in _CHROME_TAGS:
+            return True
+        names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if names.strip() and not _CHROME_WORDS.isdisjoint(_CLASS_WORD.split(names)):
+            return True
+        total = c.total.get(el, 0)
+        return tag in _BLOCKS and total > 0 and c.links.get(el, 0) > LINK_DENSE * total
+
+    return junk
+
+
+def container_body(tree: etree._Element, block: MainBlock, headline: str | None = None) -> tuple[list[str], bool]:
+    """(paragraphs of the best-scoring container, whether it is clearly the page's text: else ask trafilatura).
+
+    Doubtful: the container holds little of the page's article text, or its text is scattered
+    (no single parent of <p> elements holds a fair part of it: a grid of teaser cards).
+    """
+    root = tree.find("body")
+    if root is None:
+        root = tree
+    container, c = _census(root)
+    if container is None:
+        return [], False
+    size = c.content[container]
+    confident = (size >= DENSE_MIN and size >= CONTAINER_SHARE * c.content[root]
+                 and block.size >= SCATTERED * size)
+    buf: list[str] = []
+    blocks = [squash(b) for b in _walk(container, buf, _container_junk(container, c))]
+    if buf:
+        blocks.append(squash("".join(buf)))
+    return clean([b for b in blocks if b], headline), confident
+
+
 def _jsonld_paragraphs(text: str) -> list[str]:
     """Paragraphs of a JSON-LD ``articleBody``: plain lines, or HTML markup when the publisher left it in."""
     text = html.unescape(text)
@@ -188,11 +309,16 @@ def extract_body(
         block = block or main_block(tree)
         if size >= MIN_BLOCK // 2 and size >= block.size // 2:  # not a teaser of a longer page text
             return paragraphs, "jsonld"
-    if paragraphs := dense_body(block or main_block(tree), headline):
+    block = block or main_block(tree)
+    if paragraphs := dense_body(block, headline):
         return paragraphs, "dense"
+    found, confident = container_body(tree, block, headline)
+    if found and confident:
+        return found, "container"
     text = trafilatura.extract(
-        tree, url=url, favor_precision=True, include_comments=False, include_tables=True, include_images=False,
-        with_metadata=False, deduplicate=False,
+        tree, url=url, include_comments=False, include_tables=True, include_images=False, with_metadata=False,
+        deduplicate=False,
     )
-    paragraphs = clean([squash(line) for line in (text or "").splitlines() if line.strip()], headline)
-    return paragraphs, "trafilatura" if paragraphs else None
+    if paragraphs := clean([squash(line) for line in (text or "").splitlines() if line.strip()], headline):
+        return paragraphs, "trafilatura"
+    return found, "container" if found else None
