@@ -1,14 +1,17 @@
 """Article body: clean paragraphs without page chrome.
 
 Rules in order of precision: the outlet's ``body`` selector, the publisher's
-JSON-LD ``articleBody``, then, for pages no outlet rule covers, a fast main-block pass
-(``dense``: the parent of ``<p>`` elements holding most of the page's paragraph text, its
-figures, captions and share/related blocks left out) when that block is clearly the page's
-text, else trafilatura's generic main-text extraction (precision-favoring, tables kept) on
-the already-parsed tree.  The ``dense`` pass costs ~2 ms a page where trafilatura costs
-~40 ms, and on the Zyte set the two together score a higher body F1 than trafilatura alone
-(bench/RESULTS.md).  Whatever the rule, trailing blocks such as "Читайте также",
-"Поделитесь новостью", "Нашли ошибку" end the body.
+JSON-LD ``articleBody``, then, for pages no outlet rule covers, two fast passes on the
+parsed tree: ``dense`` (the parent of ``<p>`` elements holding most of the page's paragraph
+text, its figures, captions and share/related blocks left out) when that block is clearly
+the page's text, else ``container`` (the element whose text is most article-like by a
+one-pass text census: sections, headings and lists kept, menus, link lists and chrome-named
+blocks left out).  trafilatura's generic extraction runs only when the container is doubtful
+(little of the page's text, or text scattered over a grid of cards); if it finds nothing the
+container stands.  The passes cost a few ms a page where trafilatura costs ~40 ms, and
+together score a higher body F1 than trafilatura alone on the Zyte set (bench/RESULTS.md).
+Whatever the rule, trailing blocks such as "Читайте также", "Поделитесь новостью",
+"Нашли ошибку" end the body.
 """
 
 from __future__ import annotations

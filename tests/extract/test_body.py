@@ -90,3 +90,43 @@ def test_clear_main_block_is_read_without_trafilatura():
 def test_scattered_paragraph_text_goes_to_trafilatura():
     cells = "".join(f"<div><p>Короткий текст карточки номер {i}, довольно длинный.</p></div>" for i in range(12))
     assert extract_body(parse(f"<html><body>{cells}</body></html>"))[1] in ("trafilatura", None)
+
+
+def _guide(opening: str = "") -> str:
+    """A guide page: sections with headings, paragraphs and a list, split over page-builder blocks.
+
+    ``opening``: markup before the article that the parser leaves open around it.
+    """
+    sections = "".join(
+        f"<div class='elementor-widget-container'><h2>Шаг {i}</h2><p>{'Подробное объяснение шага руководства. ' * 4}</p>"
+        f"<ul><li>Первый пункт списка шага {i}</li><li>Второй пункт списка шага {i}</li></ul></div>"
+        for i in range(4)
+    )
+    related = "<ul class='more'>" + "".join(f"<li><a href='/s{i}'>Другая статья {i}</a></li>" for i in range(6))
+    return (
+        "<html><body><nav><a href='/'>Главная</a> <a href='/news'>Новости</a></nav><h1>Руководство</h1>"
+        f"{opening}<main>{sections}{related}</ul></main><footer><p>© 2024 Сайт</p></footer></body></html>"
+    )
+
+
+def test_sections_with_headings_and_lists_are_read_as_one_container():
+    paragraphs, rule = extract_body(parse(_guide()))
+    assert rule == "container"
+    assert "Шаг 3" in paragraphs and "Второй пункт списка шага 3" in paragraphs
+    assert paragraphs[0] == "Шаг 0"
+
+
+def test_container_leaves_out_link_lists_nav_and_footer():
+    paragraphs, _ = extract_body(parse(_guide()))
+    assert not any("Другая статья" in p or "Главная" in p or "©" in p for p in paragraphs)
+
+
+def test_article_nested_in_a_chrome_tag_by_broken_markup_is_still_read():
+    paragraphs, rule = extract_body(parse(_guide("<button class='menu'><div>")))
+    assert rule == "container" and "Шаг 2" in paragraphs
+
+
+def test_chrome_named_block_inside_the_container_is_dropped_when_small():
+    html = _guide().replace("<ul class='more'>", "<div class='share-buttons'>Поделиться ВКонтакте</div><ul>")
+    paragraphs, _ = extract_body(parse(html))
+    assert not any("Поделиться" in p for p in paragraphs)
