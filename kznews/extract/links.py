@@ -41,7 +41,8 @@ _RELATIVE_WORDS = (
 _LEVELS = 3  # how far up from a link its item container (with the time) may be
 # hrefs whose urljoin + urldefrag is plain string work: an absolute http(s) URL with a plain host, or a
 # root-relative path without empty or dot segments; never ';' (params), whitespace or an empty '?'
-_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s?;\\]*)?(?:\?[^\s;\\]+)?")
+_PLAIN_ABSOLUTE = re.compile(
+    r"https?://(?P<host>[A-Za-z0-9.-]+)(?::\d+)?(?P<path>/[^\s?;\\]*)?(?:\?(?P<query>[^\s;\\]+))?")
 _PLAIN_PATH = re.compile(r"(?=/)(?:(?!//|/\.\.?(?:/|\?|$))[^\s?;\\])+(?:\?[^\s;\\]+)?")
 
 def _host(url: str) -> str:
@@ -174,6 +175,8 @@ class _Listing:
 
 def _key(url: str) -> str:
     """URL identity for deduplication: http/https and www. do not make another article."""
+    if m := _PLAIN_ABSOLUTE.fullmatch(url):  # what urlsplit would give, by string work
+        return f"{_bare(m['host'])}{m['path'] or ''}?{m['query'] or ''}"
     parts = urlsplit(url)
     return f"{_bare(parts.hostname)}{parts.path}?{parts.query}"
 

@@ -1,12 +1,12 @@
 """links.py: article links on listing pages with headline and printed time."""
 
 import re
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
 from kznews.extract.html import decode, parse
-from kznews.extract.links import _resolver, find_links, looks_like_article
+from kznews.extract.links import _key, _resolver, find_links, looks_like_article
 from kznews.sites import Outlet
 
 from .shared import page
@@ -141,7 +141,11 @@ def test_hrefs_resolve_as_urljoin_does(name):
         resolve = _resolver(base)
         for href in hrefs:
             if href.strip() and not href.strip().startswith(("#", "javascript:", "mailto:", "tel:")):
-                assert resolve(href) == urldefrag(urljoin(base, href.strip()))[0], (base, href)
+                url = resolve(href)
+                assert url == urldefrag(urljoin(base, href.strip()))[0], (base, href)
+                parts = urlsplit(url)
+                host = (parts.hostname or "").removeprefix("www.")
+                assert _key(url) == f"{host}{parts.path}?{parts.query}", url
 
 
 @pytest.mark.parametrize("printed, expected", [
