@@ -71,6 +71,7 @@ _DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|meta|in
 _NOT_HERE = re.compile(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
                        r"update|modif|edit", re.I)
 _NOT_HERE_TAGS = frozenset({"footer", "nav", "aside", "script", "style"})
+_PAGE_TAGS = frozenset({"body", "html"})
 MAX_DATE_TEXT = 120  # a date line is short; longer text is prose
 
 
@@ -105,8 +106,14 @@ def _class_path(el: etree._Element) -> str:
 
 
 def _elsewhere(el: etree._Element) -> bool:
-    """True inside a footer, navigation, sidebar, related list, comments or an "updated" stamp."""
+    """True inside a footer, navigation, sidebar, related list, comments or an "updated" stamp.
+
+    ``<body>`` and ``<html>`` are not regions: their classes describe the whole page
+    (WordPress' ``navigation-style-1``, ``has-sidebar``) and say nothing of where a date sits.
+    """
     for node in el.iterancestors(None):
+        if node.tag in _PAGE_TAGS:
+            break
         if node.tag in _NOT_HERE_TAGS or _NOT_HERE.search(_class_path(node)):
             return True
     return el.tag in _NOT_HERE_TAGS or bool(_NOT_HERE.search(_class_path(el)))
