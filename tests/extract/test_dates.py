@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kznews.extract.dates import find_date, iso, month_number, parse_date
+from kznews.extract.dates import find_date, iso, month_number, parse_date, parse_wall
 
 from .shared import cases, ids
 
@@ -87,3 +87,18 @@ def test_find_date_inside_listing_text():
 
 def test_find_date_bare_clock_has_no_datetime():
     assert find_date("15:43") == ("15:43", None)
+
+
+def test_iso_with_one_digit_seconds():  # lagazzettadelmezzogiorno.it's meta datePublished
+    assert iso(parse_date("2020-12-05T23:15:0Z")) == "2020-12-05T23:15:00+00:00"
+
+
+@pytest.mark.parametrize("text,wall", [
+    ("2020-02-17 21:18:11", "2020-02-17T21:18:11"),  # laprensafl.com: var publication_date
+    ("06.12.2020 00:15", "2020-12-06T00:15:00"),
+    ("2020-02-18T02:18:11Z", None),  # an offset of its own: not a wall time
+    ("2024-08-29", None),  # a day without a clock time
+])
+def test_parse_wall_is_a_clock_time_without_offset(text, wall):
+    found = parse_wall(text)
+    assert (found.isoformat() if found else None) == wall

@@ -163,3 +163,87 @@ def test_outlet_selector_beats_markup_and_reads_the_inform_2025_line():
     article = extract_page(html, "https://x.kz/a", outlet=outlet, kind="article",
                            fetched_at="2026-02-12T00:00:00+00:00").article
     assert _dated(article) == ("2026-02-11T14:38:00+05:00", "selector")
+
+
+def test_broken_jsonld_still_gives_its_date_from_the_script():
+    # avaz.ba: two objects in one ld+json block (invalid JSON); the page also prints an older date
+    head = ('<script type="application/ld+json">{"@context": "http://schema.org", "@type": "NewsArticle",'
+            '"datePublished": "2020-10-26T18:10:00+01:00"} {"@type": "WebPage"}</script>')
+    article = _article(head, body='<span class="date">09.08.2020</span>')
+    assert (_dated(article), article.published_raw) == (("2020-10-26T18:10:00+01:00", "script"),
+                                                        "2020-10-26T18:10:00+01:00")
+
+
+def test_page_variable_date():
+    body = "<script>virtualcmsPageInfo.article.publication_date = '2020-12-06 00:15';</script>"
+    assert _dated(_article(body=body)) == ("2020-12-06T00:15:00+06:00", "script")
+
+
+def test_utc_value_takes_the_offset_of_the_local_time_the_page_states():
+    # laprensafl.com: JSON-LD in UTC, the page's own variable in local (Florida) time: the 17th there
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-02-18T02:18:11Z"}</script>'
+    body = '<script>var publication_date = "2020-02-17 21:18:11";</script>'
+    assert _dated(_article(head, body)) == ("2020-02-17T21:18:11-05:00", "jsonld:local")
+
+
+def test_unrelated_script_time_is_not_an_offset():
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-02-18T02:18:11Z"}</script>'
+    body = '<script>var publication_date = "2020-02-17 21:10:00";</script>'  # 7 h 8 min 11 s: no zone's offset
+    assert _dated(_article(head, body)) == ("2020-02-18T02:18:11+00:00", "jsonld")
+
+
+def test_utc_value_on_the_day_after_the_url_day_is_shown_on_the_publisher_day():
+    # whatever.scalzi.com: 02:41 UTC on the 19th is the evening of the 18th in Ohio
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    article = _article(head, url="https://whatever.scalzi.com/2025/12/18/the-december-comfort-watches",
+                       fetched_at="2026-01-05T00:00:00+00:00")
+    assert (_dated(article), article.published_raw) == (
+        ("2025-12-18T23:41:41-03:00", "meta:local-day"), "2025-12-19T02:41:41+00:00")
+
+
+def test_utc_value_near_the_url_day_prefers_almaty():
+    head = '<meta property="article:published_time" content="2024-04-17T20:00:00Z">'
+    assert _dated(_article(head, url="https://x.kz/2024/04/18/a")) == ("2024-04-18T01:00:00+05:00", "meta:local-day")
+
+
+def test_url_day_needing_an_uninhabited_offset_leaves_the_value_alone():
+    # washingtonpost.com: the URL keeps the day the story was started; 10:04 UTC is no evening of the 8th
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-07-09T10:04:04Z"}</script>'
+    article = _article(head, url="https://www.washingtonpost.com/politics/federal-workers/2020/07/08/c3d2_story.html")
+    assert _dated(article) == ("2020-07-09T10:04:04+00:00", "jsonld")
+
+
+def test_date_line_of_glued_elements():
+    # health.ucdavis.edu: category, date and "updated" stamp in one wrapper, with no spaces between them
+    body = ('<div class="article-dateline-wrapper"><a class="category" href="/c">Mental Health</a>'
+            '<span class="dateline">DECEMBER 22, 2022</span><span class="dateline updated">Updated: JANUARY 02, 2026'
+            '</span></div>')
+    assert _dated(_article(body=body, fetched_at="2026-02-01T00:00:00+00:00")) == ("2022-12-22T00:00:00+06:00", "text")
+
+
+def test_body_classes_do_not_make_the_whole_page_a_sidebar():
+    html = ('<html><body class="single has-sidebar navigation-style-1"><h1>Title</h1>'
+            '<time datetime="2025-10-09T13:25:18-04:00">October 9, 2025</time>' + TEXT + "</body></html>")
+    article = extract_page(html, "https://x.com/a", kind="article", fetched_at=FETCHED.replace("2024", "2026")).article
+    assert _dated(article) == ("2025-10-09T13:25:18-04:00", "time")
+
+
+def test_htmldate_is_the_last_resort():
+    article = _article(body="<p>Posted April 10, 2024 by Jane</p>")
+    assert (_dated(article), article.published_raw) == (("2024-04-10T00:00:00+05:00", "htmldate:day"), "2024-04-10")
+
+
+def test_htmldate_copyright_year_is_not_a_date():
+    assert _article(body="<footer>© 2023 Example</footer>").published_at is None
+
+
+def test_htmldate_never_past_the_fetch_time():
+    assert _article(body="<p>Event on 2024-05-30</p>").published_at is None
+
+
+def test_pages_with_a_structured_date_never_call_htmldate(monkeypatch):
+    import htmldate
+
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: pytest.fail("htmldate called"))
+    head = '<meta property="article:published_time" content="2024-04-16T10:00:00+05:00">'
+    assert _dated(_article(head, body="<p>Posted April 10, 2024 by Jane</p>")) == ("2024-04-16T10:00:00+05:00", "meta")
