@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -158,7 +159,7 @@ class _Batch:
             )
             self.result.unchanged_articles += 1
         else:
-            self.conn.execute(_INSERT_VERSION, _version(article_id, fetch))
+            _count(self.conn, "article_versions", self.conn.execute(_INSERT_VERSION, _version(article_id, fetch)).rowcount)
             assignments = ", ".join(f"{c} = :{c}" for c in fetch.content)
             self.conn.execute(  # the AFTER UPDATE triggers re-index the text in both FTS indexes
                 f"UPDATE articles SET {assignments}, site = coalesce(:site, site), content_hash = :digest,"
@@ -180,7 +181,14 @@ class _Batch:
                 self._update(article_id, fetch)
         new = list(self.new.values())
         conn.executemany(_INSERT_ARTICLE, [_ARTICLE_ROW(n.row) for n in new])
-        conn.executemany(_INSERT_VERSION, [v for n in new for v in n.versions.values()])
+        _count(conn, "articles", len(new))
+        _count(conn, "article_versions", conn.executemany(_INSERT_VERSION, [v for n in new for v in n.versions.values()]).rowcount)
+        for site, added in Counter(n.row["site"] for n in new).items():
+            conn.execute(
+                "INSERT INTO outlets (site, articles) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS ?)",
+                (site, site),
+            )
+            conn.execute("UPDATE outlets SET articles = articles + ? WHERE site IS ?", (added, site))
         conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
         conn.executemany(_INSERT_EDITION, self.editions)
         texts = [(n.row["id"], n.row["headline"], n.row["lead"], n.row["body"]) for n in new]
@@ -189,6 +197,12 @@ class _Batch:
             "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)",
             [(i, fold(h), fold(lead), fold(b)) for i, h, lead, b in texts],
         )
+
+
+def _count(conn: sqlite3.Connection, table: str, added: int) -> None:
+    """Add rows this writer inserted to ``counts`` (triggers count deletes; see schema v7)."""
+    if added:
+        conn.execute("UPDATE counts SET n = n + ? WHERE name = ?", (added, table))
 
 
 def _version(article_id: int, fetch: _Fetch) -> dict[str, Any]:
@@ -417,6 +431,7 @@ class Archive:
             rows,
         )
         self._conn.executemany("UPDATE pages SET last_fetched_at = max(last_fetched_at, ?) WHERE id = ?", touched)
+        _count(self._conn, "pages", len(rows))
         result.pages += len(rows)
         return ids
 
