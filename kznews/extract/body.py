@@ -189,38 +189,32 @@ _CHROME_WORDS = frozenset(
 )
 
 
-@dataclass
-class _Census:
-    """Characters of text under each element: all, article-like (paragraphs), semi (lists, headings), links."""
-
-    total: dict[etree._Element, int]
-    content: dict[etree._Element, int]
-    semi: dict[etree._Element, int]
-    links: dict[etree._Element, int]
+# (all text, paragraph text, list/heading text, link text outside paragraphs), characters under an element
+_Counts = tuple[int, int, int, int]
 
 
-def _census(root: etree._Element) -> tuple[etree._Element | None, _Census]:
-    """One bottom-up pass: text counts per element and the element scoring best as the article container.
+def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._Element, _Counts]]:
+    """One walk: text counts per element and the element scoring best as the article container.
 
-    Score: article text + half the list/heading text - a penalty for other text and for links outside paragraphs.
+    Score: paragraph text + half the list/heading text - a penalty for other text and for links outside paragraphs.
     """
-    c = _Census({}, {}, {}, {})
+    counts: dict[etree._Element, _Counts] = {}
     best, best_score = None, 0.0
-    for el in reversed([e for e in root.iter() if isinstance(e.tag, str)]):
+    stack = [[0, 0, 0, 0, 0]]  # per open element: own text, then the children's totals
+    skipped = 0  # depth inside scripts, styles and comments
+    for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
-        if tag in SKIP_TAGS:
-            c.total[el] = c.content[el] = c.semi[el] = c.links[el] = 0
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
+            skipped += 1 if event == "start" else -1
+            if event == "end" and not skipped and el.tail:
+                stack[-1][0] += len(el.tail.strip())
             continue
-        own = len((el.text or "").strip())
-        total = content = semi = links = 0
-        for child in el:
-            if isinstance(child.tag, str):
-                total += c.total[child]
-                content += c.content[child]
-                semi += c.semi[child]
-                links += c.links[child]
-            if child.tail:
-                own += len(child.tail.strip())
+        if skipped:
+            continue
+        if event == "start":
+            stack.append([len(el.text.strip()) if el.text else 0, 0, 0, 0, 0])
+            continue
+        own, total, content, semi, links = stack.pop()
         total += own
         if tag in _CONTENT:
             content, semi, links = total, 0, 0
@@ -230,35 +224,41 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, _Census]:
             semi = total - content - links
         elif tag in _LOOSE and own >= LOOSE_MIN:
             content += own
-        c.total[el], c.content[el], c.semi[el], c.links[el] = total, content, semi, links
-        other = total - content - semi - links
-        score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * other - LINK_PENALTY * links
+        counts[el] = (total, content, semi, links)
+        score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * (total - content - semi - links) - LINK_PENALTY * links
         if score > best_score:
             best, best_score = el, score
-    return best, c
+        parent = stack[-1]
+        parent[1] += total
+        parent[2] += content
+        parent[3] += semi
+        parent[4] += links
+        if el.tail:
+            parent[0] += len(el.tail.strip())
+    return best, counts
 
 
-def _container_junk(container: etree._Element, c: _Census) -> Callable[[etree._Element], bool]:
+def _container_junk(container: etree._Element, counts: dict[etree._Element, _Counts]) -> Callable[[etree._Element], bool]:
     """Chrome inside the container: figures, nav/aside/form blocks, chrome-named blocks, link lists.
 
     A subtree holding much of the container's article text is kept whatever its tag or class
     (page builders name content wrappers "widget", broken markup nests articles in <nav> or <button>).
     """
-    floor = PROTECTED * c.content[container]
+    floor = PROTECTED * counts[container][1]
 
     def junk(el: etree._Element) -> bool:
         tag = el.tag
         if not isinstance(tag, str) or tag in _FIGURE_TAGS:
             return True
-        if c.content.get(el, 0) > floor:
+        total, content, _, links = counts.get(el, (0, 0, 0, 0))
+        if content > floor:
             return False
         if tag in _CHROME_TAGS:
             return True
         names = f"{el.get('class', '')} {el.get('id', '')}".lower()
         if names.strip() and not _CHROME_WORDS.isdisjoint(_CLASS_WORD.split(names)):
             return True
-        total = c.total.get(el, 0)
-        return tag in _BLOCKS and total > 0 and c.links.get(el, 0) > LINK_DENSE * total
+        return tag in _BLOCKS and total > 0 and links > LINK_DENSE * total
 
     return junk
 
@@ -272,14 +272,14 @@ def container_body(tree: etree._Element, block: MainBlock, headline: str | None 
     root = tree.find("body")
     if root is None:
         root = tree
-    container, c = _census(root)
+    container, counts = _census(root)
     if container is None:
         return [], False
-    size = c.content[container]
-    confident = (size >= DENSE_MIN and size >= CONTAINER_SHARE * c.content[root]
+    size = counts[container][1]
+    confident = (size >= DENSE_MIN and size >= CONTAINER_SHARE * counts[root][1]
                  and block.size >= SCATTERED * size)
     buf: list[str] = []
-    blocks = [squash(b) for b in _walk(container, buf, _container_junk(container, c))]
+    blocks = [squash(b) for b in _walk(container, buf, _container_junk(container, counts))]
     if buf:
         blocks.append(squash("".join(buf)))
     return clean([b for b in blocks if b], headline), confident
