@@ -158,6 +158,8 @@ def dense_body(block: MainBlock, headline: str | None = None) -> list[str] | Non
     """The main block's paragraphs when the block is clearly the page's text, else None (ask trafilatura)."""
     if block.element is None or block.size < DENSE_MIN or block.size < DENSE_SHARE * block.total:
         return None
+    if any(_outside_article(el) for el in (block.element, *block.element.iterancestors())):
+        return None  # the page's paragraphs sit in a footer or an author box: its article text is elsewhere
     paragraphs = clean(paragraphs_of(block.element, dense=True), headline)
     if block.size < DENSE_PURITY * sum(map(len, paragraphs)):
         return None
@@ -179,6 +181,7 @@ SCATTERED = 0.1  # the richest <p> parent holds less than this share of the cont
 CONTAINER_SHARE = 0.7  # below this share of the page's article text the container is doubtful: ask trafilatura
 _FIGURE_TAGS = SKIP_TAGS | {"figure", "figcaption", "picture", "img", "svg", "iframe", "video", "object", "select",
                             "input", "time", "h1"}
+_OUTSIDE_WORDS = frozenset({"footer", "author", "bio", "sidebar"})
 _CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "header"})
 _CLASS_WORD = re.compile(r"[^a-z0-9]+")
 _CHROME_WORDS = frozenset(
@@ -236,6 +239,14 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
         if el.tail:
             parent[0] += len(el.tail.strip())
     return best, counts
+
+
+def _outside_article(el: etree._Element) -> bool:
+    """A footer, aside or author box, by tag or by a word of its class or id."""
+    if el.tag in ("footer", "aside"):
+        return True
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return bool(names.strip()) and not _OUTSIDE_WORDS.isdisjoint(_CLASS_WORD.split(names))
 
 
 def _container_junk(container: etree._Element, counts: dict[etree._Element, _Counts]) -> Callable[[etree._Element], bool]:

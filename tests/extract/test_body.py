@@ -130,3 +130,12 @@ def test_chrome_named_block_inside_the_container_is_dropped_when_small():
     html = _guide().replace("<ul class='more'>", "<div class='share-buttons'>Поделиться ВКонтакте</div><ul>")
     paragraphs, _ = extract_body(parse(html))
     assert not any("Поделиться" in p for p in paragraphs)
+
+
+def test_paragraphs_in_a_footer_are_not_taken_for_the_article():
+    story = "<br>".join("Текст статьи без абзацев, строки разделены переносами, о событии дня." for _ in range(6))
+    html = (f"<html><body><h1>Заголовок</h1><div class='story'>{story}</div><div class='site-footer'>"
+            f"<p>{'О компании: мы делаем новости с 1999 года. ' * 4}</p></div></body></html>")
+    paragraphs, rule = extract_body(parse(html))
+    assert rule == "container"
+    assert paragraphs[0].startswith("Текст статьи") and not any("О компании" in p for p in paragraphs)
