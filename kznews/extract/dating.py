@@ -54,6 +54,7 @@ _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
     "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
     "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published", "datecreated", "created",
+    "published-date", "published", "citation_publication_date", "citation_date",  # scholarly (Highwire) pages
 )
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified")
 _URL_DATE = (

@@ -247,3 +247,8 @@ def test_pages_with_a_structured_date_never_call_htmldate(monkeypatch):
     monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: pytest.fail("htmldate called"))
     head = '<meta property="article:published_time" content="2024-04-16T10:00:00+05:00">'
     assert _dated(_article(head, body="<p>Posted April 10, 2024 by Jane</p>")) == ("2024-04-16T10:00:00+05:00", "meta")
+
+
+def test_scholarly_citation_date_meta():
+    head = '<meta name="citation_date" content="2024/03/12">'  # Highwire tags, as on arXiv-like pages
+    assert _dated(_article(head)) == ("2024-03-12T00:00:00+05:00", "meta")
