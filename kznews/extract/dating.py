@@ -13,8 +13,8 @@ Publication, first plausible value wins (the rule becomes ``provenance["publishe
 8. ``url``       ``/2024/03/12/``, ``/20240312/`` in the URL (day precision)
 9. ``dateline``  day and month of the dateline, year inferred (day precision)
 10. ``htmldate`` htmldate's extensive search, only when none of the above gave a date: it knows many
-    more layouts (free text, image paths, obscure meta) but costs milliseconds a page, so pages with
-    structured dates never reach it (day precision; its January 1 is refused: that is what it
+    more layouts (free text, image paths, obscure meta) but costs tens of milliseconds a page, so pages
+    with structured dates never reach it (day precision; its January 1 is refused: that is what it
     returns for a bare year such as a © footer)
 
 A suffix says how a printed value was read: ``:relative`` (``Сегодня, 14:35``,
@@ -64,7 +64,7 @@ _URL_DATE = (
 _SCRIPTS = etree.XPath("//script[not(@src)]/text()")
 _SCRIPT_DATE = re.compile(  # a publication-date key of a JSON object or a JS assignment, and its quoted value
     r"""(?<![\w-])["']?(?:datePublished|publishDate|publish_date|publication_?date|pubDate|firstPublished(?:Date)?)"""
-    r"""["']?\s*[:=]\s*(["'])([^"'<>]{8,40})\1""", re.I)
+    r"""["']?\s*[:=]\s*(["'])(?=[^"'<>]*\d{4})([^"'<>]{8,40})\1""", re.I)  # the value names a year
 MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 _MARKUP = etree.XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
@@ -237,20 +237,22 @@ def _script_dates(tree: etree._Element) -> list[str]:
 
 
 def _is_utc(dt: datetime) -> bool:
+    """Whether ``dt`` is stated in UTC (``Z``, ``+00:00``): the publisher's own day is then unknown."""
     return dt.utcoffset() == timedelta(0)
 
 
 def _publisher_local(found: Dated, scripted: list[str], url_day: date | None) -> Dated:
     """``found`` (a UTC value) shown at the publisher's own offset when the page tells it, else unchanged.
 
-    A script value without an offset for the same instant gives the exact offset; a URL day one day
-    away from the UTC day gives Asia/Almaty, or the whole-hour offset nearest UTC, that falls on it.
+    The page's first script value without an offset, if it is the same instant (a zone's offset away),
+    gives the exact offset; a URL day one day away from the UTC day gives Asia/Almaty, or the
+    whole-hour offset nearest UTC, that falls on it.
     """
     utc = found.value.replace(tzinfo=None)
-    for wall in filter(None, map(parse_wall, scripted)):
-        offset = wall - utc
-        if timedelta(0) < abs(offset) <= MAX_OFFSET and offset % timedelta(minutes=15) == timedelta(0):
-            return Dated(found.value.astimezone(timezone(offset)), found.raw, found.rule + ":local")
+    wall = next(filter(None, map(parse_wall, scripted)), None)
+    offset = wall - utc if wall else timedelta(0)
+    if timedelta(0) < abs(offset) <= MAX_OFFSET and offset % timedelta(minutes=15) == timedelta(0):
+        return Dated(found.value.astimezone(timezone(offset)), found.raw, found.rule + ":local")
     if url_day is None or abs(url_day - utc.date()) != timedelta(days=1):
         return found
     for zone in (ALMATY, *(timezone(timedelta(hours=h)) for h in sorted(_PUBLISHING_HOURS, key=abs))):
