@@ -13,7 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -98,8 +98,12 @@ class Outlet:
 
     def owns_host(self, host: str) -> bool:
         """True when ``host`` is one of the outlet's domains or their subdomains."""
-        host = (host or "").lower().rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return _owned(self.domains, host or "")
+
+    @cached_property
+    def _article_path(self) -> re.Pattern[str]:
+        """The article patterns as one compiled alternation (listings test ~170 URLs a page)."""
+        return re.compile("|".join(f"(?:{p})" for p in self.articles))
 
     def is_article_url(self, url: str) -> bool:
         """True when ``url`` is on the outlet's hosts and matches an article pattern."""
@@ -107,7 +111,7 @@ class Outlet:
         if parts.scheme not in ("http", "https") or not self.owns_host(parts.hostname or ""):
             return False
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        return any(re.search(p, path) for p in self.articles)
+        return self._article_path.search(path) is not None
 
     def edition(self, lang: str | None) -> Edition:
         """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ValueError if absent."""
@@ -171,6 +175,13 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
     for pattern in outlet.articles:
         re.compile(pattern)
     return outlet
+
+
+@lru_cache(maxsize=4096)
+def _owned(domains: tuple[str, ...], host: str) -> bool:
+    """``host`` is one of ``domains`` or a subdomain of one (cached: a listing asks for the same hosts)."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 @lru_cache(maxsize=1)
