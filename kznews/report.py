@@ -170,6 +170,14 @@ def render(conn: sqlite3.Connection, window: Window, archive_label: str) -> str:
     sources = conn.execute(
         f"SELECT source, count(*), count(DISTINCT site) FROM articles WHERE source IS NOT NULL AND {_WHERE}"
         " GROUP BY source ORDER BY 2 DESC, 1 LIMIT 20", params).fetchall()
+    republished = conn.execute(
+        "SELECT s.outlet, a.site, count(DISTINCT a.id), count(DISTINCT l.article_id), min(l.lag_minutes),"
+        " CAST(round(avg(l.lag_minutes)) AS INTEGER), max(l.lag_minutes)"
+        " FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s"
+        f" JOIN (SELECT id, site FROM articles WHERE {_WHERE}) a ON a.id = s.article_id"
+        " LEFT JOIN republication_lags l ON l.article_id = a.id AND l.source_outlet = s.outlet"
+        " WHERE s.outlet IS NOT a.site"
+        " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2", params).fetchall()
     found_gaps = gaps(per_day)
     total = sum(sum(c.values()) for c in per_day.values())
 
@@ -204,6 +212,11 @@ def render(conn: sqlite3.Connection, window: Window, archive_label: str) -> str:
         "<h2>Languages</h2>", _bars([(lang, n) for lang, n in langs], "articles per language", PALETTE[2]),
         "<h2>Top sources</h2><p class=muted>The attribution line as printed, with how many outlets carried it.</p>",
         _bars([(f"{s} ({k} outlets)", n) for s, n, k in sources], "top sources", PALETTE[3]),
+        ("<h2>Republications</h2><p class=muted>Articles of one outlet attributed to another (an outlet of the "
+         "registry), and how soon they followed the source's own article when it is in the archive (same "
+         "headline, folded).</p>"),
+        _table(["source", "republisher", "articles", "original found", "min lag (min)", "avg lag (min)",
+                "max lag (min)"], [["" if v is None else v for v in row] for row in republished]),
         "<h2>Coverage gaps</h2>",
         _table(["outlet", "first day", "last day", "days with articles", "days without", "gaps", "longest gaps"],
                gap_rows),

@@ -23,7 +23,7 @@ from typing import Any
 
 from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
-from kznews.storage.folding import fold
+from kznews.storage.folding import fold, headline_key
 from kznews.storage.lock import WriterLock
 from kznews.storage.schema import (
     CONTENT_COLUMNS,
@@ -39,7 +39,7 @@ _HASHED_COLUMNS = [c for c in CONTENT_COLUMNS if c != "provenance"]
 _ZLIB_LEVEL = 1  # raw pages: level 1 is several times faster than the default 6, for a few % more bytes
 _ARTICLE_COLUMNS = [
     "id", "url", "site", *CONTENT_COLUMNS, "fetched_at", "first_seen_at", "last_seen_at", "content_hash", "page_id",
-    "story", "versions",
+    "story", "versions", "headline_key",
 ]
 _ARTICLE_ROW = itemgetter(*_ARTICLE_COLUMNS)
 _INSERT_ARTICLE = (
@@ -247,6 +247,7 @@ def _content_row(article: Article) -> dict[str, Any]:
     row = {name: getattr(article, name) for name in CONTENT_COLUMNS}
     for name in _JSON_COLUMNS:
         row[name] = _json(row[name])
+    row["headline_key"] = headline_key(article.headline)  # derived: written to articles, not hashed or versioned
     return row
 
 
@@ -441,10 +442,11 @@ class Archive:
         if record.article is not None:
             self._store_article(batch, page_id, record.article, fetched_at, site)
         cursor = self._conn.executemany(
-            "INSERT INTO tickers (pair, value, change, direction, url, site, observed_at, page_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING",
+            "INSERT INTO tickers (pair, value, change, direction, as_of, url, site, observed_at, page_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING",
             [
-                (q.pair, q.value, q.change, q.direction, q.url, q.site or site, q.observed_at or fetched_at, page_id)
+                (q.pair, q.value, q.change, q.direction, q.as_of, q.url, q.site or site, q.observed_at or fetched_at,
+                 page_id)
                 for q in record.tickers
             ],
         )

@@ -59,6 +59,15 @@ def fold_query(query: str) -> str:
     return _TERM.sub(lambda m: fold(m.group(1)), query)
 
 
+def headline_key(headline: str | None) -> str:
+    """``headline`` folded, lowercased, words only: what a republished headline shares with its source.
+
+    ``«Казинформ»: Тоқаев подписал закон`` and ``Казинформ - Токаев подписал закон!`` have one key;
+    the key is empty when there is no headline (it then matches nothing).
+    """
+    return " ".join(re.findall(r"\w+", fold(headline).lower())) if headline else ""
+
+
 def query_terms(query: str) -> list[tuple[str, bool]]:
     """The folded, lowercased terms of a query and whether each is a prefix (``term*``)."""
     return [

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import ForeignKey
 
 from kznews.storage.errors import ArchiveError
-from kznews.storage.folding import fold
+from kznews.storage.folding import fold, headline_key
 
 APP = "kznews"
 
@@ -315,9 +315,61 @@ def _v7_stats_at_scale(db: Database) -> None:
     db["articles"].create_index(["site", "fetched_at"])
 
 
+# The original of a republication: the earliest article of the named outlet with the same headline
+# key, published from LAG_WINDOW_DAYS before the republication to one day after it (day-precision
+# dates and clock skew can put a republication's stated time before its source's).
+LAG_WINDOW_DAYS = 7
+_REPUBLICATION_VIEWS = f"""
+CREATE VIEW republication_lags AS
+SELECT s.outlet AS source_outlet, a.site AS republisher, a.id AS article_id, a.url AS url,
+       a.published_at AS published_at, o.id AS original_id, o.url AS original_url,
+       o.published_at AS original_published_at,
+       CAST(round((julianday(a.published_at) - julianday(o.published_at)) * 1440) AS INTEGER) AS lag_minutes
+FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s
+JOIN articles a ON a.id = s.article_id
+JOIN articles o ON o.id = (
+    SELECT c.id FROM articles c
+    WHERE c.headline_key = a.headline_key AND c.site = s.outlet AND c.id <> a.id
+      AND julianday(c.published_at) BETWEEN julianday(a.published_at) - {LAG_WINDOW_DAYS} AND julianday(a.published_at) + 1
+    ORDER BY julianday(c.published_at) LIMIT 1
+)
+WHERE s.outlet IS NOT a.site AND a.headline_key <> '' AND a.published_at IS NOT NULL;
+
+CREATE VIEW republications AS
+SELECT s.outlet AS source_outlet, a.site AS republisher, count(*) AS articles,
+       min(a.published_at) AS first_published, max(a.published_at) AS last_published,
+       count(l.article_id) AS with_original, min(l.lag_minutes) AS min_lag_minutes,
+       CAST(round(avg(l.lag_minutes)) AS INTEGER) AS avg_lag_minutes, max(l.lag_minutes) AS max_lag_minutes
+FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN republication_lags l ON l.article_id = a.id AND l.source_outlet = s.outlet
+WHERE s.outlet IS NOT a.site
+GROUP BY s.outlet, a.site;
+"""
+
+
+def _v8_lags_and_as_of(db: Database) -> None:
+    """How soon a republication follows its source (``republication_lags``), and tickers' as-of day.
+
+    The original is matched by ``articles.headline_key`` (the headline folded, words only);
+    ``republications`` gains how many republications have their original in the archive and
+    the lag in minutes.  It now counts an article once per named outlet, not once per
+    attribution line naming it.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN headline_key TEXT")
+    db.conn.executemany(
+        "UPDATE articles SET headline_key = ? WHERE id = ?",
+        ((headline_key(h), i) for i, h in db.execute("SELECT id, headline FROM articles").fetchall()),
+    )
+    db["articles"].create_index(["headline_key", "site"])
+    db.execute("DROP VIEW republications")
+    db.executescript(_REPUBLICATION_VIEWS)
+    db.execute("ALTER TABLE tickers ADD COLUMN as_of TEXT")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
-    _v7_stats_at_scale,
+    _v7_stats_at_scale, _v8_lags_and_as_of,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -253,6 +253,13 @@ def test_ticker_observed_at_defaults_to_fetch_time(archive: Archive) -> None:
     assert rows == [(445.5, "2024-05-01T06:00:00+00:00", "example"), (446.0, LATER, "example")]
 
 
+def test_ticker_keeps_its_as_of_day_and_move(archive: Archive) -> None:
+    quote = TickerQuote("USD/KZT", 445.5, "https://kaz.example/", change=-0.26, direction="down", as_of="2024-05-02")
+    archive.store([make_item(tickers=[quote, TickerQuote("EUR/KZT", 480.1, "https://kaz.example/")])])
+    rows = archive._conn.execute("SELECT pair, change, direction, as_of FROM tickers ORDER BY pair").fetchall()
+    assert rows == [("EUR/KZT", None, None, None), ("USD/KZT", -0.26, "down", "2024-05-02")]
+
+
 def test_links_are_unique_per_listing_and_refreshed(archive: Archive) -> None:
     listing = "https://kaz.example/news/"
     first = [LinkHint("https://kaz.example/news/1", headline="Бірінші", published_raw="10:15")]

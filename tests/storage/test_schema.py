@@ -171,6 +171,9 @@ def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
     assert sorted(r["url"] for r in search(read, "Токаев")) == ["https://kaz.example/0", "https://kaz.example/1"]
     assert search(read, "жаңбыр") == []
     assert [r["url"] for r in search(read, "Актобеде")] == ["https://kaz.example/2"]
+    keys = read.execute("SELECT url, headline_key FROM articles ORDER BY url").fetchall()
+    assert keys == [("https://kaz.example/0", "токаев"), ("https://kaz.example/1", "токаев"),
+                    ("https://kaz.example/2", "жаналык")]  # the v5 row's key written by the upgrade
 
 
 @pytest.mark.parametrize(
