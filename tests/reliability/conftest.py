@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 # KZNEWS_RELIABILITY_RESULTS_FILE writes elsewhere (a partial re-run beside a full one).
-RESULTS_FILE = Path(os.environ.get("KZNEWS_RELIABILITY_RESULTS_FILE") or Path(__file__).with_name("RESULTS.md"))
+TRACKED = Path(__file__).with_name("RESULTS.md")
+RESULTS_FILE = Path(os.environ.get("KZNEWS_RELIABILITY_RESULTS_FILE") or TRACKED)
 
 
 @dataclass
@@ -49,7 +50,7 @@ def _wanted(config: pytest.Config) -> bool:
     if os.environ.get("KZNEWS_RELIABILITY_RESULTS") == "1":
         return True
     expr = (config.getoption("markexpr") or "").strip()
-    partial = bool((config.getoption("keyword") or "").strip()) and RESULTS_FILE.name == "RESULTS.md"
+    partial = bool((config.getoption("keyword") or "").strip()) and RESULTS_FILE == TRACKED
     return "slow" in expr and "not slow" not in expr and not partial
 
 
