@@ -8,6 +8,8 @@ expansion, DTD loading and network access all off (no billion laughs, no XXE).
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
+from io import BytesIO
 
 from lxml import etree
 
@@ -38,25 +40,26 @@ def gunzip(body: bytes, limit: int, *, strict: bool = True) -> bytes:
     return out
 
 
+def _prepared(body: bytes, url: str, max_bytes: int) -> bytes:
+    """``body`` size-checked, gunzipped (capped) and without a BOM or surrounding whitespace."""
+    if len(body) > max_bytes:
+        raise DiscoveryError(f"{url}: body of {len(body)} bytes exceeds the {max_bytes}-byte cap")
+    if body.startswith(GZIP_MAGIC):
+        body = gunzip(body, max_bytes)
+    return body.removeprefix(_BOM).strip()
+
+
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False, "recover": True}
+
+
 def parse_xml(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> etree._Element:
     """The root element of ``body`` (raw or gzipped), parsed safely in recover mode.
 
     Raises ``DiscoveryError`` when the body is too large or holds no XML at all.
     """
-    if len(body) > max_bytes:
-        raise DiscoveryError(f"{url}: body of {len(body)} bytes exceeds the {max_bytes}-byte cap")
-    if body.startswith(GZIP_MAGIC):
-        body = gunzip(body, max_bytes)
-    body = body.removeprefix(_BOM).strip()
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        recover=True,
-    )
+    body = _prepared(body, url, max_bytes)
     try:
-        root = etree.fromstring(body, parser, base_url=url) if body else None
+        root = etree.fromstring(body, etree.XMLParser(**_SAFE), base_url=url) if body else None
     except etree.XMLSyntaxError as exc:
         raise DiscoveryError(f"{url}: not XML ({exc})") from None
     if root is None:
@@ -64,9 +67,41 @@ def parse_xml(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> etree._Eleme
     return root
 
 
+def stream_xml(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> Iterator[etree._Element]:
+    """The root element (its start tag only), then each child of the root, complete, in document order.
+
+    Same safety and recovery as ``parse_xml``, but each child is freed once the consumer
+    moves on: a 50,000-URL sitemap is never held as one tree (that tree cost ~250 MiB of
+    memory, never given back, in a 100k-page crawl).
+    """
+    body = _prepared(body, url, max_bytes)
+    root = done = None
+    depth = 0
+    try:
+        for event, el in etree.iterparse(BytesIO(body), events=("start", "end"), **_SAFE):
+            depth += 1 if event == "start" else -1
+            if event == "start" and depth == 1:
+                root = el
+                yield el
+            elif event == "end" and depth == 1:
+                yield el
+                el.clear(keep_tail=True)
+                while el.getprevious() is not None:
+                    del root[0]
+                done = el
+    except etree.XMLSyntaxError as exc:
+        if root is None:
+            raise DiscoveryError(f"{url}: not XML ({exc})") from None
+    if root is None:
+        raise DiscoveryError(f"{url}: not XML (nothing could be parsed)")
+    # recover mode: a child cut off by damage (or a refused entity) stands as far as it was parsed
+    yield from (el for el in root if el is not done)
+
+
 def localname(el: etree._Element) -> str | None:
     """The tag without its namespace, lower-cased; None for comments, PIs and entities."""
-    return etree.QName(el).localname.lower() if isinstance(el.tag, str) else None
+    tag = el.tag
+    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else None
 
 
 def children(el: etree._Element, name: str) -> list[etree._Element]:

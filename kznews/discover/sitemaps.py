@@ -19,7 +19,7 @@ from kznews.discover.safexml import (
     children,
     has_entities,
     localname,
-    parse_xml,
+    stream_xml,
     text,
 )
 from kznews.discover.urls import clean_url
@@ -58,14 +58,16 @@ def parse_sitemap(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> Sitemap:
     not an http(s) URL, holds an entity reference, or is WordPress
     ``__trashed`` junk are dropped; duplicates keep their first occurrence.
     """
-    root = parse_xml(body, url, max_bytes)
-    name = localname(root)
+    elements = stream_xml(body, url, max_bytes)
+    name = localname(next(elements))
     kind = _ROOTS.get(name or "")
     if kind is None:
         raise DiscoveryError(f"{url}: not a sitemap (root element <{name}>)")
     entries: list[SitemapEntry] = []
     seen: set[str] = set()
-    for el in children(root, _ENTRY[kind]):
+    for el in elements:
+        if localname(el) != _ENTRY[kind]:
+            continue
         entry = _entry(el, url)
         if entry is not None and entry.loc not in seen:
             seen.add(entry.loc)

@@ -24,7 +24,9 @@ def clean_url(raw: str | None, base: str) -> str | None:
     """
     if not raw:
         return None
-    value = "".join(ch for ch in raw if _visible(ch)).strip()
+    value = raw.strip()
+    if not (value.isascii() and value.isprintable()):  # the common case needs no per-character look
+        value = "".join(ch for ch in value if _visible(ch)).strip()
     value = re.sub(r"\s", lambda m: quote(m.group()), value)
     if not value:
         return None
