@@ -16,6 +16,7 @@ time, and no day after the fetch day plus one (official rates are set the day be
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 
 from lxml import etree
@@ -33,7 +34,6 @@ _CODE_FIRST = re.compile(
 )
 _SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "₽": "RUB", "¥": "CNY"}
 _SYMBOL_FIRST = re.compile(r"^(?P<symbol>US\$|\$|€|₽|¥)\s*1\s*=\s*" + _NUMBER + r"\s*KZT\b")
-_TEXTS = etree.XPath(".//text()")  # filtered in Python: XPath contains() per code costs more than the whole scan
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
 _ANY_CODE = re.compile(rf"\b{_CODE}\b")
 _CODE_SOMEWHERE = re.compile(_CODE)  # no \b: lets re skip ahead on the codes' first letters (4x faster)
@@ -47,16 +47,21 @@ def might_have_tickers(page_text: str) -> bool:
     return _CODE_SOMEWHERE.search(page_text) is not None
 
 
-def _in_script(node: etree._ElementUnicodeResult) -> bool:
-    """Whether a text node lies inside a <script> or <style> (a tail belongs to its element's parent)."""
-    el = node.getparent()
-    if el is not None and node.is_tail:
-        el = el.getparent()
-    while el is not None:
-        if el.tag in ("script", "style"):
-            return True
-        el = el.getparent()
-    return False
+def _code_texts(root: etree._Element) -> Iterator[etree._Element]:
+    """The element at each text naming a currency code, in document order: its own text, or the tail after it.
+
+    Script and style content and comments are not page text (a comment's tail is).  One walk
+    in lxml's C iterator: several times cheaper than XPath's ``text()`` results, each a Python
+    object asked for its parent.
+    """
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        text = el.text if event == "start" else el.tail
+        if not text or not _CODE_SOMEWHERE.search(text) or not _ANY_CODE.search(text):
+            continue
+        if event == "end" and el is not root:
+            yield el
+        elif event == "start" and isinstance(el.tag, str) and el.tag not in ("script", "style"):
+            yield el
 
 
 def parse_quote(text: str) -> tuple[str, float] | None:
@@ -204,10 +209,8 @@ def find_tickers(
     found: list[tuple[etree._Element, tuple[str, float, float | None, str | None]]] = []
     pairs: set[str] = set()
     for root in roots:
-        for node in _TEXTS(root):
-            if not _CODE_SOMEWHERE.search(node) or not _ANY_CODE.search(node) or _in_script(node):
-                continue
-            cell = _cell(node.getparent())
+        for el in _code_texts(root):
+            cell = _cell(el)
             quote = _parse(text_of(cell)) if cell is not None else None
             if quote and quote[0] not in pairs:
                 pairs.add(quote[0])
