@@ -107,11 +107,10 @@ class Outlet:
 
     def is_article_url(self, url: str) -> bool:
         """True when ``url`` is on the outlet's hosts and matches an article pattern."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not self.owns_host(parts.hostname or ""):
+        split = _host_and_path(url)
+        if split is None or not self.owns_host(split[0]):
             return False
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        return self._article_path.search(path) is not None
+        return self._article_path.search(split[1]) is not None
 
     def edition(self, lang: str | None) -> Edition:
         """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ValueError if absent."""
@@ -175,6 +174,26 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
     for pattern in outlet.articles:
         re.compile(pattern)
     return outlet
+
+
+_PLAIN_URL = re.compile(r"(?i)https?://(?:[^/?#@\s\[\]]*@)?(?P<host>[^/?#:@\s\[\]]+)(?::\d*)?(?P<rest>[^#\s]*)")
+
+
+def _host_and_path(url: str) -> tuple[str, str] | None:
+    """(host, path with its ?query) of an http(s) URL, as ``urlsplit`` gives them; None for other schemes.
+
+    Plain URLs (a listing holds ~170) are split by one regex, ~4x faster than ``urlsplit``;
+    anything unusual (spaces, IPv6 literals) goes through ``urlsplit``.
+    """
+    m = _PLAIN_URL.fullmatch(url.split("#", 1)[0])
+    if m is not None:
+        rest = m.group("rest")
+        empty_query = rest.find("?") == len(rest) - 1  # "/a?": urlsplit drops an empty query
+        return m.group("host").lower().rstrip("."), rest[:-1] if empty_query else rest
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None
+    return parts.hostname or "", parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 @lru_cache(maxsize=4096)

@@ -99,3 +99,18 @@ def test_adhoc_outlet_uses_generic_patterns():
 def test_adhoc_refuses_a_non_http_url():
     with pytest.raises(ValueError, match="not an http"):
         sites.adhoc("file:///etc/passwd")
+
+
+@pytest.mark.parametrize("url", [
+    INFORM_2020, "HTTPS://WWW.Inform.KZ/ru/x_a1?utm=1#top", "http://inform.kz:8080/ru/x_a1?", "http://u:p@inform.kz/ru/a",
+    "https://inform.kz", "https://inform.kz?x", "https://inform.kz./ru/x_a1", "https://inform.kz/a??", "https://[::1]/a",
+    "https://inform.kz/a b", "https://inform.kz/a#b?c", "ftp://inform.kz/a", "mailto:x@inform.kz", "//inform.kz/a",
+])
+def test_url_split_for_outlet_tests_agrees_with_urlsplit(url):
+    """The fast split behind ``is_article_url`` gives what ``urlsplit`` gives (host, path?query), or None."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    expected = None if parts.scheme not in ("http", "https") else (
+        (parts.hostname or "").rstrip("."), parts.path + (f"?{parts.query}" if parts.query else ""))
+    assert sites._host_and_path(url) == expected
