@@ -33,6 +33,7 @@ from kznews.storage import (
     search,
 )
 from kznews.storage import stats as archive_stats
+from kznews.storage.query import RANK_WINDOW
 
 if TYPE_CHECKING:
     from kznews.crawl import CrawlSummary
@@ -368,7 +369,8 @@ def reextract(obj: dict[str, Any], site: str | None) -> None:
 @click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help="Best matches first, or newest first.")
+@click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help=f"Best matches first (of a query matching more than {RANK_WINDOW:,} articles, the best of"
+              f" its newest {RANK_WINDOW:,} matches: fast at any archive size), or newest first (every match).")
 @click.option("--with-editions", is_flag=True, help="Show each hit's other language editions in the archive.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
