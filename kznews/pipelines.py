@@ -25,6 +25,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.interfaces import IReactorTime
+from twisted.internet.task import LoopingCall
 
 from kznews.coverage import new_articles_by_site
 from kznews.extract import extract_page
@@ -138,12 +140,19 @@ class NormalizePipeline:
 
 
 class StorePipeline:
-    """Write page items to the archive in batches and record the run."""
+    """Write page items to the archive in batches and record the run.
 
-    def __init__(self, crawler: Crawler) -> None:
+    A batch is written when it is full (``KZNEWS_BATCH_SIZE``) and, full or not, every
+    ``KZNEWS_FLUSH_SECONDS``: a slow crawl's pages reach the archive within seconds.
+    """
+
+    def __init__(self, crawler: Crawler, clock: IReactorTime | None = None) -> None:
         self.crawler = crawler
         self.path = crawler.settings.get("KZNEWS_DB")
         self.batch_size = crawler.settings.getint("KZNEWS_BATCH_SIZE")
+        self.flush_seconds = crawler.settings.getfloat("KZNEWS_FLUSH_SECONDS")
+        self.clock = clock  # the reactor when None; tests pass twisted's task.Clock
+        self.timer: LoopingCall | None = None
         self.batch: list[PageItem] = []
         self.archive: Archive | None = None
         self.run_id: int | None = None
@@ -166,6 +175,11 @@ class StorePipeline:
         self.run_id = self.archive.start_run(self.crawler.settings.get("KZNEWS_COMMAND", "crawl"), args)
         self.crawler.stats.set_value("kznews/run_id", self.run_id)
         self.crawler.stats.set_value("kznews/db", str(self.path))
+        if self.flush_seconds > 0:
+            self.timer = LoopingCall(self.flush)
+            if self.clock is not None:
+                self.timer.clock = self.clock
+            self.timer.start(self.flush_seconds, now=False)
 
     def process_item(self, item: PageItem) -> PageItem:
         self.batch.append(item)
@@ -193,6 +207,8 @@ class StorePipeline:
             self.crawler.stats.inc_value(f"kznews/{key}", value)
 
     def close_spider(self) -> None:
+        if self.timer is not None and self.timer.running:
+            self.timer.stop()
         self.flush()
 
     def spider_closed(self, spider: Any, reason: str) -> None:

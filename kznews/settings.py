@@ -18,6 +18,9 @@ KZNEWS_DB = os.environ.get("KZNEWS_DB", "data/kznews.db")
 # Items written per transaction: larger batches are faster, smaller lose less to a crash
 # (nothing is lost either way: an unwritten batch is refetched on the next run).
 KZNEWS_BATCH_SIZE = 100
+# A batch not yet full is written after at most this many seconds (0: only full batches), so a
+# polite crawl (a page a second) shows its articles within seconds, not after 100 pages.
+KZNEWS_FLUSH_SECONDS = 10.0
 # Worker processes that extract pages off the reactor thread (0: extract in the reactor thread).
 # One worker lets downloading and extraction use two cores: 0.78x -> 0.96x of `scrapy bench`
 # on the loopback mirror (bench/crawl.py); more workers than cores - 1 only add contention.

@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 
 from scrapy.utils.test import get_crawler
+from twisted.internet.task import Clock
 
 from kznews.items import PageItem
 from kznews.pipelines import ExtractPipeline, StorePipeline, outcome
@@ -59,6 +60,24 @@ def test_store_writes_in_batches_and_closes_the_run(tmp_path):
     store.spider_closed(crawler.spider, "finished")
     run = conn.execute("SELECT outcome, ended_at IS NOT NULL, stats FROM runs").fetchone()
     assert run[:2] == ("finished", 1) and '"kznews/new_articles": 3' in run[2]
+
+
+def test_a_batch_not_yet_full_is_written_after_the_flush_interval(tmp_path):
+    """A slow crawl's pages reach the archive within KZNEWS_FLUSH_SECONDS, not only when a batch fills."""
+    db = tmp_path / "a.db"
+    crawler = crawler_with_spider(db, KZNEWS_BATCH_SIZE=100, KZNEWS_FLUSH_SECONDS=10)
+    clock = Clock()
+    store = StorePipeline(crawler, clock=clock)
+    store.open_spider()
+    body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
+    store.process_item(asyncio.run(ExtractPipeline(crawler).process_item(page(INFORM_URL, body))))
+    conn = sqlite3.connect(db)
+    clock.advance(9)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    clock.advance(1)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    store.close_spider()
+    assert not store.timer.running and not clock.getDelayedCalls()
 
 
 def test_outcome_names_a_user_interrupt():
