@@ -77,19 +77,10 @@ def test_report_renders_in_chromium(cli: Cli, generated: Path, tmp_path: Path,
 
 
 def test_report_says_who_republishes_whom_and_how_soon(cli: Cli, tmp_path: Path) -> None:
-    from tests.storage.conftest import make_item
-    from tests.storage.test_sources import KAZTAG
+    from tests.storage.test_sources import store_republications
 
     db = tmp_path / "r.db"
-    with Archive(db) as archive:
-        archive.store([
-            make_item("https://kaztag.kz/ru/news/1", site="kaztag", headline="Тоқаев подписал закон",
-                      published_at="2024-04-16T10:00:00+05:00"),
-            make_item("https://ic24.kz/news/a-u1", site="ic24", headline="Токаев подписал закон",
-                      published_at="2024-04-16T11:30:00+05:00", sources=[KAZTAG]),
-            make_item("https://ic24.kz/news/b-u2", site="ic24", headline="Без оригинала",
-                      published_at="2024-04-16T12:00:00+05:00", sources=[KAZTAG]),
-        ])
+    store_republications(db)
     out = tmp_path / "r.html"
     assert cli("report", str(out), db=db).exit_code == 0
     section = out.read_text("utf-8").split("<h2>Republications</h2>")[1].split("<h2>")[0]

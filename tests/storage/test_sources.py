@@ -52,9 +52,8 @@ def _lags(db: Path) -> list[tuple]:
     ).fetchall()
 
 
-def test_republication_lag_is_minutes_after_the_sources_article(tmp_path: Path) -> None:
-    """The original: the source outlet's article with the same headline (folded, words only), offsets honoured."""
-    db = tmp_path / "s.db"
+def store_republications(db: Path) -> None:
+    """A KazTAG article, an ic24 republication of it 90 minutes later, and one whose original is not archived."""
     with Archive(db) as archive:
         archive.store([
             make_item("https://kaztag.kz/ru/news/1", site="kaztag", headline="Тоқаев подписал закон о СМИ",
@@ -65,6 +64,12 @@ def test_republication_lag_is_minutes_after_the_sources_article(tmp_path: Path) 
             make_item("https://ic24.kz/news/b-u2", site="ic24", headline="Другая новость",
                       published_at="2024-04-16T12:00:00+05:00", sources=[KAZTAG]),
         ])
+
+
+def test_republication_lag_is_minutes_after_the_sources_article(tmp_path: Path) -> None:
+    """The original: the source outlet's article with the same headline (folded, words only), offsets honoured."""
+    db = tmp_path / "s.db"
+    store_republications(db)
     assert _lags(db) == [("kaztag", "ic24", "https://ic24.kz/news/a-u1", "https://kaztag.kz/ru/news/1", 90)]
     summary = connect_readonly(db).execute(
         "SELECT articles, with_original, min_lag_minutes, avg_lag_minutes, max_lag_minutes FROM republications"
