@@ -20,18 +20,17 @@ import sys
 import tempfile
 import time
 from contextlib import closing
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.generate_archive import LAST_DAY, Generator, load_pools  # noqa: E402
+from bench.results import append  # noqa: E402
 from kznews import settings  # noqa: E402
 from kznews.storage import Archive, connect_readonly  # noqa: E402
 from kznews.storage.query import search, stats  # noqa: E402
 
-RESULTS = ROOT / "bench" / "RESULTS.md"
 QUERIES: list[tuple[str, dict[str, str]]] = [
     ("Казахстан", {}), ("Астана", {}), ("Тоқаев*", {}), ("акимат", {}), ("области", {}),
     ('"передает корреспондент"', {}), ("КазТАГ", {}), ("Kazinform", {}), ("Astana", {}),
@@ -125,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     report = "\n".join(lines) + f"\n\n{len(QUERIES)} queries × {ROUNDS} rounds (words, prefixes, a phrase, AND, filters)."
     print(report)
     if not args.no_append:
-        command = "python bench/archive.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        with open(RESULTS, "a", encoding="utf-8") as fh:
-            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} archive (SQLite + FTS5)\n\n"
-                     f"`{command.strip()}`\n\n{report}\n")
+        append("archive (SQLite + FTS5)", report, __file__, argv)
     if args.keep:
         print("kept", db)
     else:

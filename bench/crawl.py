@@ -23,12 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
+
+from bench.results import append  # noqa: E402
+
 PY = sys.executable
 
 
@@ -136,10 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     for c, r in rows:
         print(f"[{c}/domain] {r['summary']}")
     if not args.no_append:
-        command = "python bench/crawl.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        with open(RESULTS, "a", encoding="utf-8") as fh:
-            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} crawl, loopback mirror of "
-                     f"{args.articles} articles ({os.cpu_count()} cores, shared)\n\n`{command.strip()}`\n\n{report}\n")
+        append(f"crawl, loopback mirror of {args.articles} articles ({os.cpu_count()} cores, shared)", report,
+               __file__, argv)
     return 0
 
 

@@ -32,7 +32,6 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +41,12 @@ sys.path.insert(0, str(ROOT))
 import trafilatura  # noqa: E402
 
 import kznews.extract as ex  # noqa: E402
+from bench.results import append  # noqa: E402
 from kznews import sites  # noqa: E402
 from kznews.extract import article as ex_article  # noqa: E402
 from kznews.extract import body as ex_body  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 FETCHED = "2026-01-01T00:00:00+00:00"
 HOMEPAGES = {"kt.kz": ("kt", "https://www.kt.kz/"), "zakon.kz": ("zakon", "https://www.zakon.kz/"),
              "nur.kz": ("nur", "https://www.nur.kz/")}
@@ -260,10 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{k} {v:.2f}" for k, v in times.items())
     print(report)
     if not args.no_append:
-        command = "python bench/extract_layers.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        with open(RESULTS, "a", encoding="utf-8") as fh:
-            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} extraction layers (trafilatura "
-                     f"{trafilatura.__version__}, one core, same run)\n\n`{command.strip()}`\n\n{report}\n")
+        append(f"extraction layers (trafilatura {trafilatura.__version__}, one core, same run)", report, __file__, argv)
     return 0
 
 

@@ -39,7 +39,6 @@ from kznews.items import Article
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "evaldata"
 CASES = ROOT.parent / "shared" / "texts" / "cases.jsonl"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 CASES_NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)  # fetch time for relative and day-month cases
 _WORD = re.compile(r"\w+")
 
@@ -269,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), action="append", help="a set to run (repeatable; default all)")
     parser.add_argument("--limit", type=int, help="the first N pages (cases) of each set")
-    parser.add_argument("--no-append", action="store_true", help=f"print only, do not append to {RESULTS.name}")
+    parser.add_argument("--no-append", action="store_true", help="print only, do not append to bench/RESULTS.md")
     args = parser.parse_args(argv)
     scores = [SETS[name](args.limit) for name in args.set or SETS]
     report = table(scores)
@@ -277,10 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_append:
         import trafilatura
 
-        command = "python bench/extraction.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        with open(RESULTS, "a", encoding="utf-8") as fh:
-            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} extraction (trafilatura "
-                     f"{trafilatura.__version__}, one core)\n\n`{command.strip()}`\n\n{report}\n")
+        sys.path.insert(0, str(ROOT))  # run as a script, bench/ is on the path but not the project
+        from bench.results import append
+
+        append(f"extraction (trafilatura {trafilatura.__version__}, one core)", report, __file__, argv)
     return 0
 
 

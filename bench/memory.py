@@ -18,12 +18,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
+
+from bench.results import append  # noqa: E402
+
 MARKS = (2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
 
 
@@ -93,10 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ])
     print(report)
     if not args.no_append:
-        command = "python bench/memory.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        with open(RESULTS, "a", encoding="utf-8") as fh:
-            fh.write(f"\n## {datetime.now().strftime('%Y-%m-%d %H:%M')} memory, loopback crawl\n\n"
-                     f"`{command.strip()}`\n\n{report}\n")
+        append("memory, loopback crawl", report, __file__, argv)
     return 0
 
 
