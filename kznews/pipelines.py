@@ -165,7 +165,7 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         spider = self.crawler.spider
-        self.archive = Archive(self.path)
+        self.archive = Archive(self.path, cache_mib=self.crawler.settings.getint("KZNEWS_SQLITE_CACHE_MIB"))
         args = {
             "sites": [o.key for o in spider.outlets],
             "url": spider.start_url,

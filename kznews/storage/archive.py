@@ -261,8 +261,8 @@ def _check_path(path: Path, label: str) -> None:
         raise ArchiveError(f"{label} is a directory, not an archive file")
 
 
-def _open(path: Path, label: str) -> sqlite3.Connection:
-    """Open the writer connection with its pragmas, and migrate the schema."""
+def _open(path: Path, label: str, cache_mib: int) -> sqlite3.Connection:
+    """Open the writer connection with its pragmas (a page cache of ``cache_mib``), and migrate the schema."""
     # check_same_thread=False: the pipeline may hand batches to a worker thread;
     # the Archive must still be used by one thread at a time.
     try:
@@ -276,7 +276,7 @@ def _open(path: Path, label: str) -> sqlite3.Connection:
         if mode != "wal":
             raise ArchiveError(f"{label}: cannot switch to WAL journal mode (got {mode!r})")
         conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: a commit survives a crash of the process
-        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the FTS segments and the indexes stay cached
+        conn.execute(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")  # KiB: FTS segments and indexes stay cached
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA foreign_keys = ON")
         register_functions(conn)
@@ -302,13 +302,13 @@ class Archive:
     a second one, in any process, raises ``ArchiveBusy`` at once.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, cache_mib: int = 64) -> None:
         self.path = Path(path)
         self._label = str(self.path)
         _check_path(self.path, self._label)
         self._lock = WriterLock(self.path, self._label)  # before anything migrates or writes
         try:
-            self._conn = _open(self.path, self._label)
+            self._conn = _open(self.path, self._label, cache_mib)
         except BaseException:
             self._lock.release()
             raise

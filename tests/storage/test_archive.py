@@ -377,3 +377,13 @@ def test_second_writer_waits_then_fails_clearly(db_path: Path, monkeypatch: pyte
     with Archive(db_path) as archive, pytest.raises(ArchiveError, match="locked by another writer"):
         archive.store([make_item()])
     other.execute("ROLLBACK")
+
+
+def test_page_cache_size_is_a_parameter(tmp_path: Path) -> None:
+    """The writer's SQLite page cache is what a long crawl keeps resident: the caller sizes it."""
+    for mib, expected in ((64, -65536), (8, -8192)):
+        archive = Archive(tmp_path / f"c{mib}.db", cache_mib=mib) if mib != 64 else Archive(tmp_path / "c.db")
+        try:
+            assert archive._conn.execute("PRAGMA cache_size").fetchone()[0] == expected
+        finally:
+            archive.close()
