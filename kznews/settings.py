@@ -30,6 +30,9 @@ KZNEWS_SQLITE_CACHE_MIB = 64
 KZNEWS_EXTRACT_WORKERS = 1
 # Stop scheduling article requests after this many (0: no limit).
 KZNEWS_MAX_ARTICLES = 0
+# Article requests per outlet released to Scrapy's scheduler and not yet finished; the outlet's
+# other URLs wait in the spider's frontier, ~0.3 KB each instead of ~1.7 KB as Requests.
+KZNEWS_FRONTIER_REQUESTS = 500
 # Upper bound of numbered sitemaps (sitemap_news{n}.xml) walked per start point.
 KZNEWS_MAX_NUMBERED_SITEMAPS = 1000
 # Upper bound of listing pages followed per listing when the registry sets none.

@@ -5,6 +5,11 @@ and hreflang alternates kept) and listing pages (pagination followed up to a
 bound), and yields every fetched HTML page as a ``PageItem``: the raw response
 plus what discovery knew of it.  Extraction and storage are item pipelines.
 
+Discovery documents are requested as soon as they are found; article URLs wait
+in the frontier (``frontier.py``) and are requested as earlier ones finish, a
+bounded number per outlet at a time, so a 50,000-URL sitemap does not become
+50,000 Requests in memory at once.
+
     scrapy crawl news -a site=tengrinews [-a edition=kk] [-a mirror=http://127.0.0.1:8000]
     scrapy crawl news -a url=https://example.kz/sitemap.xml      # ad-hoc, not in the registry
 """
@@ -18,8 +23,10 @@ from typing import Any, TypeVar
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import Request, Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
@@ -32,6 +39,7 @@ from kznews.discover.sniff import sniff
 from kznews.extract.dates import ALMATY, parse_date
 from kznews.items import DiscoveryHint, PageItem
 from kznews.sites import Edition, Listing, Outlet
+from kznews.spiders.frontier import Frontier
 
 T = TypeVar("T")
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",), unique=True)
@@ -88,6 +96,15 @@ class NewsSpider(scrapy.Spider):
     """
 
     name = "news"
+    frontier: Frontier
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.frontier = Frontier(crawler.settings.getint("KZNEWS_FRONTIER_REQUESTS", 500))
+        crawler.signals.connect(spider.request_done, signal=signals.request_dropped)
+        crawler.signals.connect(spider.idle, signal=signals.spider_idle)
+        return spider
 
     def __init__(
         self,
@@ -235,13 +252,14 @@ class NewsSpider(scrapy.Spider):
                 lang=entry.news_language,
                 alternates=dict(entry.alternates),
             )
-            yield from self._article(entry.loc, hint, lang, listed=True)
+            self._article(entry.loc, hint, lang, listed=True)
             for alt_lang, alt_url in entry.alternates.items():
                 alt_hint = DiscoveryHint(
                     source="sitemap", source_url=response.url, lang=alt_lang,
                     alternates=dict(entry.alternates),
                 )
-                yield from self._article(alt_url, alt_hint, lang, listed=True)
+                self._article(alt_url, alt_hint, lang, listed=True)
+        yield from self._released()
 
     def parse_feed(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """An RSS/Atom feed: its item links."""
@@ -256,7 +274,8 @@ class NewsSpider(scrapy.Spider):
                 lastmod=entry.updated,
                 lang=entry.lang,
             )
-            yield from self._article(entry.link, hint, lang, listed=True)
+            self._article(entry.link, hint, lang, listed=True)
+        yield from self._released()
 
     def parse_listing(
         self, response: Response, lang: str | None, listing: Listing, page: int
@@ -267,7 +286,8 @@ class NewsSpider(scrapy.Spider):
             hint = DiscoveryHint(
                 source="listing", source_url=response.url, title=link.text.strip() or None
             )
-            yield from self._article(link.url, hint, lang, listed=False)
+            self._article(link.url, hint, lang, listed=False)
+        yield from self._released()
         bound = listing.max_pages or self.settings.getint("KZNEWS_MAX_LISTING_PAGES")
         if page >= bound:
             return
@@ -282,10 +302,8 @@ class NewsSpider(scrapy.Spider):
     def _on_site(self, url: str) -> bool:
         return self.owns_host(urlsplit(url).hostname or "")
 
-    def _article(
-        self, url: str, hint: DiscoveryHint, lang: str | None, listed: bool
-    ) -> Iterator[scrapy.Request]:
-        """Request ``url`` as an article when it is one of the outlet's, once, within the limit.
+    def _article(self, url: str, hint: DiscoveryHint, lang: str | None, listed: bool) -> None:
+        """Put ``url`` in the frontier when it is one of the outlet's articles, once, within the limit.
 
         ``hint.lang`` is what the sitemap or feed said of the page; ``lang`` is the
         edition that found it.
@@ -306,15 +324,53 @@ class NewsSpider(scrapy.Spider):
         if limit and len(scheduled) >= limit:
             return
         scheduled.add(url)
-        yield self._request(url, self.parse_article, lang, hint=hint)
+        self.frontier.push(outlet.key, url, hint, lang)
+
+    # --- the frontier ---------------------------------------------------------------
+
+    def _released(self) -> Iterator[scrapy.Request]:
+        """Requests for the frontier's URLs that fit now.
+
+        Each says where it was found (Referer: the discovery document, as when
+        discovery yielded it) and starts a depth of its own: released by whichever
+        request finished, it is not that page's child.
+        """
+        for key, url, hint, lang in self.frontier.release():
+            yield scrapy.Request(
+                url, callback=self.parse_article, errback=self.failed,
+                cb_kwargs={"lang": lang, "hint": hint},
+                headers={"Referer": hint.source_url} if hint.source_url else None,
+                meta={"kznews_frontier": key, "depth_reset": True},
+            )
+
+    def request_done(self, request: Request) -> None:
+        """``request`` was answered, failed or dropped: a frontier one frees its outlet's place.
+
+        Also the ``request_dropped`` handler (a duplicate the scheduler refused): the next
+        callback, or the idle handler, fills that place.
+        """
+        key = request.meta.get("kznews_frontier")
+        if key is not None:
+            self.frontier.done(key)
+
+    def idle(self) -> None:
+        """Nothing is in flight: request what the frontier still holds, and stay open for it."""
+        self.frontier.idle()
+        released = list(self._released())
+        for request in released:
+            self.crawler.engine.crawl(request)
+        if released:
+            raise DontCloseSpider
 
     # --- pages ----------------------------------------------------------------------
 
     def parse_article(
         self, response: Response, lang: str | None, hint: DiscoveryHint
-    ) -> Iterator[PageItem]:
+    ) -> Iterator[PageItem | scrapy.Request]:
         # In ad-hoc mode a candidate's kind is left to extraction ("page").
         yield self._page_item(response, lang, kind="page" if self.adhoc else "article", hint=hint)
+        self.request_done(response.request)
+        yield from self._released()
 
     def _page_item(
         self, response: Response, lang: str | None, kind: str, hint: DiscoveryHint | None
@@ -345,7 +401,13 @@ class NewsSpider(scrapy.Spider):
             self.logger.warning("unusable document %s: %s", response.url, exc)
             return None
 
-    def failed(self, failure: Any) -> None:
+    def failed(self, failure: Any) -> Iterator[scrapy.Request]:
+        """The errback: count the failure, and let the frontier's next URL take the request's place."""
+        self._count_failure(failure)
+        self.request_done(failure.request)
+        yield from self._released()
+
+    def _count_failure(self, failure: Any) -> None:
         """Count and log a request that could not be fetched (the crawl goes on).
 
         A 404 on a listing's (or numbered sitemap's) page n > 1 is its end, not a failure; nor is
