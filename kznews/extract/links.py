@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime, time
+from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
 from ..items import LinkHint
 from ..sites import Outlet
-from .dates import find_date, iso, parse_date
+from .dates import find_date, iso, month_number, parse_date
 from .html import SKIP_TAGS, squash, text_pieces
 from .relative import clock_run, partial, read_printed, relative
 
@@ -33,6 +34,7 @@ _ID = re.compile(r"\d{4,}")
 MIN_WORDS = 4
 _DIGIT = re.compile(r"\d")  # every printed form but a relative word needs a digit (dates.py, relative.py)
 _LETTER = re.compile(r"[^\W\d_]")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # The words relative.py's forms are built on, folded (see _may_be_relative): its day words, "ago" and "just now".
 _RELATIVE_WORDS = (
     "сегодня", "бүгін", "bügin", "búgin", "today", "вчера", "кеше", "keshe", "yesterday", "алдыңғы күні",
@@ -112,7 +114,26 @@ def _may_be_relative(text: str) -> bool:
     Folded as ``re.IGNORECASE`` compares letters (dotted/dotless i, long s), so no spelling it accepts is missed.
     """
     folded = text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
-    return any(word in folded for word in _RELATIVE_WORDS)
+    return any(map(folded.__contains__, _RELATIVE_WORDS))
+
+
+def _may_be_whole_date(text: str) -> bool:
+    """False when squashed, non-empty ``text`` cannot be a date printed alone, so ``_when`` need not search it.
+
+    A date printed alone starts with a digit (day, year, clock, "5 минут назад"), with a month word
+    ("April 19", "декабрь 30, 2025") or holds a relative word ("Сегодня, 14:35", "час назад"); a link's
+    headline does none of these, and its date search is what a listing's scan spent most on.
+    """
+    if text[0].isdigit():
+        return True
+    first = _FIRST_WORD.match(text)
+    return (first is not None and _is_month(first.group(0))) or _may_be_relative(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_month(word: str) -> bool:
+    """``month_number`` as a yes/no, remembered: a listing's headlines start with the same few words."""
+    return month_number(word) is not None
 
 
 def _free_text(el: etree._Element) -> list[str]:
@@ -131,10 +152,17 @@ class _Listing:
 
     def __init__(self, tree: etree._Element, base_url: str, now: datetime | None) -> None:
         resolve = _resolver(base_url)
+        urls: dict[str, str | None] = {}  # href -> URL: a listing repeats most hrefs
         self.now = now
-        self.targets = {a: resolve(a.get("href", "")) for a in _ANCHORS(tree)}
+        self.targets: dict[etree._Element, str | None] = {}
+        for anchor in _ANCHORS(tree):
+            href = anchor.get("href", "")
+            if href not in urls:
+                urls[href] = resolve(href)
+            self.targets[anchor] = urls[href]
         self._dates: dict[str, tuple[str, datetime | None] | None] = {}
         self._item_dates: dict[etree._Element, str | None] = {}
+        self._item_urls: dict[etree._Element, set[str | None]] = {}
 
     def when(self, text: str) -> tuple[str, datetime | None] | None:
         """``_when`` of ``text``, remembered (a listing repeats times and labels)."""
@@ -145,11 +173,12 @@ class _Listing:
         return self._dates[text]
 
     def headline_and_time(self, anchor: etree._Element) -> tuple[str, str | None]:
-        """The link's text without a time printed inside it, and that time if any."""
+        """The link's text without a time printed inside it (a piece that is a date alone), and that time if any."""
         words: list[str] = []
         printed: str | None = None
         for piece in text_pieces(anchor):
-            if printed is None and (found := self.when(piece)) and squash(piece) == found[0]:
+            text = squash(piece)
+            if printed is None and text and _may_be_whole_date(text) and (found := self.when(piece)) and text == found[0]:
                 printed = found[0]
             else:
                 words.append(piece)
@@ -162,7 +191,9 @@ class _Listing:
         for _ in range(_LEVELS):
             if el is None or el.tag == "body":
                 return None
-            if any(self.targets.get(a, url) not in (url, None) for a in el.iter("a")):
+            if el not in self._item_urls:  # an item's links read once, not once per link in it
+                self._item_urls[el] = {self.targets.get(a) for a in el.iter("a")} - {None}
+            if not self._item_urls[el] <= {url}:
                 return None
             if el not in self._item_dates:
                 found = next(filter(None, map(self.when, _free_text(el))), None)

@@ -1,15 +1,16 @@
 """links.py: article links on listing pages with headline and printed time."""
 
 import re
+from datetime import datetime, timezone
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
 from kznews.extract.html import decode, parse
-from kznews.extract.links import _key, _resolver, find_links, looks_like_article
+from kznews.extract.links import _key, _may_be_whole_date, _resolver, _when, find_links, looks_like_article
 from kznews.sites import Outlet
 
-from .shared import page
+from .shared import cases, ids, page
 
 KT = Outlet(key="kt", name="Kazakhstan Today", domains=("kt.kz",), articles=(r"^/rus/[a-z_]+/[^/]+_\d+\.html$",), editions=())
 KT_URL = "https://www.kt.kz/rus/"
@@ -163,3 +164,18 @@ def test_relative_times_beside_and_inside_links(printed, expected):
     hints = find_links(parse(f"<html><body>{beside}{inside}</body></html>"), "https://x.kz/",
                        fetched_at="2024-04-18T10:00:00+00:00")
     assert [(h.published_raw, h.published_at) for h in hints] == [(printed, expected)] * 2
+
+
+@pytest.mark.parametrize("case", cases("date"), ids=ids(cases("date")))
+def test_a_date_printed_alone_passes_the_cheap_test(case):
+    """Every real printed date the date search reads in full gets past the test that spares headlines it."""
+    text = " ".join(case["text"].split())
+    found = _when(text, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert found is None or found[0] != text or _may_be_whole_date(text)
+
+
+def test_kt_headlines_skip_the_date_search():
+    """What the cheap test is for: nearly all headlines of a real listing are spared the date search (only
+    those naming a relative day, "сегодня", "Kazakstan Today", get through)."""
+    headlines = [h.headline for h in _kt_links().values() if h.headline]
+    assert len(headlines) >= 30 and sum(map(_may_be_whole_date, headlines)) <= len(headlines) // 20
