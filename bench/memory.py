@@ -4,9 +4,11 @@ The mirror (tests/mirror ``build_site``) is served from a child process; ``kznew
 <mirror>/sitemap.xml`` (no delay, 16 requests per domain) runs against it while this script
 samples the crawler's resident set (``/proc/<pid>/status`` VmRSS, every 0.2 s) and the
 server's hit count.  Reported: peak RSS, and RSS when the crawl had fetched 2k/5k/10k/20k
-pages (the largest sample up to then), so growth with crawl size shows.
+pages (the largest sample up to then), so growth with crawl size shows, and the CPU time the
+crawl used (crawler and extraction worker: wall time alone says little on a shared machine).
 
-Usage: ``python bench/memory.py [--pages 20000] [--no-append]``.
+Usage: ``python bench/memory.py [--pages 20000] [-s NAME=VALUE ...] [--no-append]``
+(``-s`` passes a Scrapy or kznews setting to the crawl, e.g. ``-s KZNEWS_SQLITE_CACHE_MIB=16``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -52,6 +55,8 @@ def _rss_mb(pid: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=20_000, help="article pages the crawl should fetch")
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the crawl (repeatable)")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     # 3 of the mirror's 5 listing patterns put an article in the sitemaps
@@ -64,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "kznews", "--db", str(Path(tmp) / "m.db"), "crawl", "--url",
                base_url + "/sitemap.xml", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING"]
+               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
+               *(arg for setting in args.settings for arg in ("-s", setting))]
         env = {k: v for k, v in os.environ.items() if k != "KZNEWS_DB"}
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         while proc.poll() is None:
@@ -77,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.2)
         out, err = proc.communicate()
         wall = time.perf_counter() - start
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the server, still running, is not in it
+        cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     parent.send("stop")
     server.join(timeout=10)
     if proc.returncode != 0:
@@ -90,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         "|---|" + "---|" * (len(marks) + 1),
         f"| RSS MiB (crawler process) | {row} | **{peak:.0f}** |",
         "",
-        f"{pages} pages in {wall:.0f} s; {out.strip()}",
+        f"{pages} pages in {wall:.0f} s ({pages / wall:.1f} pages/s), {cpu:.0f} CPU s "
+        f"({cpu / max(pages, 1) * 1000:.1f} CPU ms/page, crawler and extraction worker); {out.strip()}",
     ])
     print(report)
     if not args.no_append:

@@ -55,10 +55,6 @@ class Frontier:
         """
         self._outstanding.clear()
 
-    def outstanding(self, key: str) -> int:
-        """Requests released for outlet ``key`` and not yet finished."""
-        return self._outstanding[key]
-
     def __len__(self) -> int:
         """URLs held, not yet released."""
         return sum(map(len, self._pending.values()))
