@@ -38,6 +38,7 @@ from typing import IO, Any
 
 from kznews import __version__
 from kznews.storage import QueryError
+from kznews.storage.folding import fold_query
 
 FORMATS = ("csv", "jsonl", "parquet", "warc")
 FILE_NAMES = {"csv": "articles.csv", "jsonl": "articles.jsonl", "parquet": "articles.parquet", "warc": "pages.warc.gz"}
@@ -57,7 +58,7 @@ class Filters:
     lang: str | None = None
     since: str | None = None  # inclusive ISO date, compared with the publication date
     until: str | None = None
-    query: str | None = None  # FTS5 query over headline, lead, body
+    query: str | None = None  # FTS5 query over headline, lead, body, folded as `kznews search` folds it
     source: str | None = None  # case-insensitive substring of the `source` column
 
     def narrows_articles(self) -> bool:
@@ -100,9 +101,11 @@ def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
         AND (:until IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:until)) <= :until)
         AND (:source IS NULL OR instr(kznews_casefold(a.source), kznews_casefold(:source)) > 0)
     """
-    if filters.query:
-        sql += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :query)"
-    return sql, asdict(filters)
+    params = asdict(filters)
+    if filters.query:  # the folded index, as `kznews search` reads it: Токаев finds Тоқаев and Toqaev
+        sql += " AND a.id IN (SELECT rowid FROM articles_fold WHERE articles_fold MATCH :query)"
+        params["query"] = fold_query(filters.query)
+    return sql, params
 
 
 def article_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:

@@ -3,9 +3,15 @@
 The archive is opened the way Datasette opens a live database (``mode=ro``
 connections, schema changes picked up), so a crawl may write while it is
 browsed.  The metadata titles and describes the tables, sets facets (site,
-lang, source), full-text search over ``articles`` (``articles_fts``) and
-canned queries: the latest articles, an outlet's day, a source's
+lang, source), full-text search over ``articles`` and canned queries: a
+search in FTS5 syntax, the latest articles, an outlet's day, a source's
 republications, a ticker series.  Datasette is the optional extra ``serve``.
+
+Search reads the archive's one full-text index, ``articles_fold``, which holds
+folded text (``kznews.storage.folding``): the connections Datasette opens get an
+``escape_fts`` that folds what it escapes, so the articles search box finds
+``Тоқаев`` for ``Токаев`` as ``kznews search`` does, and the canned query folds
+its ``:query`` with ``kznews_fold_query``.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from kznews import __version__, export, series
+from kznews.storage.folding import fold, fold_query
 
 DB_NAME = "kznews"
 
@@ -27,6 +34,15 @@ ARTICLE_COLUMNS = {
 }
 
 QUERIES: dict[str, dict[str, Any]] = {
+    "search_articles": {
+        "title": "Search articles",
+        "description": "Full-text search of headline, lead and body in FTS5 syntax (:query): words, \"phrases\","
+                       " prefix* (useful for Kazakh suffixes), AND/OR/NOT. Folded as kznews search folds it:"
+                       " Токаев finds Тоқаев and Toqaev. The 100 most recently archived matches.",
+        "sql": "SELECT a.published_at, a.site, a.lang, a.headline, a.source, a.url"
+               " FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid"
+               " WHERE articles_fold MATCH kznews_fold_query(:query) ORDER BY articles_fold.rowid DESC LIMIT 100",
+    },
     "latest_articles": {
         "title": "Latest articles",
         "description": "The 100 most recently published articles.",
@@ -64,14 +80,15 @@ def metadata() -> dict[str, Any]:
         "description": "Articles, versions, ticker quotes and raw pages of Kazakh news outlets, read-only.",
         "source": f"kznews {__version__}",
         "databases": {DB_NAME: {
-            "description": "One kznews archive (SQLite). Search articles with FTS5 syntax: words, "
-                           "\"phrases\", prefix* (useful for Kazakh suffixes).",
+            "description": "One kznews archive (SQLite). The articles search box finds every word given, "
+                           "folded (Токаев finds Тоқаев and Toqaev); the canned query search_articles takes FTS5 "
+                           "syntax: \"phrases\", prefix* (useful for Kazakh suffixes), AND/OR/NOT.",
             "tables": {
                 "articles": {
                     "title": "Articles",
                     "description": "The current version of each article, one row per URL.",
                     "facets": ["site", "lang", "source"],
-                    "fts_table": "articles_fts",
+                    "fts_table": "articles_fold",
                     "fts_pk": "id",
                     "sort_desc": "published_at",
                     "label_column": "headline",
@@ -112,10 +129,19 @@ def metadata() -> dict[str, Any]:
 PLUGIN = "kznews_functions"
 
 
+def _escape_fts_folded(query: str) -> str:
+    """Datasette's ``escape_fts`` (each term quoted), folded: the search index holds folded text."""
+    from datasette.utils import escape_fts
+
+    return fold(escape_fts(query)) or ""
+
+
 def _prepare_connection(conn: Any) -> None:
-    """Add the SQL functions the canned queries use."""
+    """Add the SQL functions the canned queries use, and the folding ``escape_fts`` table search uses."""
     export.prepare(conn)
     conn.create_function("kznews_almaty_day", 1, series.almaty_day, deterministic=True)
+    conn.create_function("kznews_fold_query", 1, fold_query, deterministic=True)
+    conn.create_function("escape_fts", 1, _escape_fts_folded, deterministic=True)
 
 
 def check_port(host: str, port: int) -> None:
@@ -135,7 +161,8 @@ def build(db_path: str | Path) -> Any:
 
     if not pm.has_plugin(PLUGIN):  # Datasette plugins are modules
         plugin = ModuleType(PLUGIN)
-        plugin.prepare_connection = hookimpl(_prepare_connection)  # type: ignore[attr-defined]
+        # trylast: after Datasette's own prepare_connection, so this escape_fts replaces its one
+        plugin.prepare_connection = hookimpl(trylast=True)(_prepare_connection)  # type: ignore[attr-defined]
         pm.register(plugin, name=PLUGIN)
     ds = Datasette(
         files=[], metadata=metadata(),

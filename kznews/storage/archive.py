@@ -90,11 +90,11 @@ class _Batch:
     """The articles of one transaction, written table by table with ``executemany``.
 
     New articles (and their later fetches in the same batch) are merged in memory; fetches
-    of stored articles run the per-row update, grouped by article in ascending id.  Both FTS
-    indexes are written in ascending rowid order after the updates, the writer folding each
-    text once: FTS5 flushes its pending terms to a new segment whenever a rowid goes
-    backwards, so interleaving would cost one segment (and its merging) per edit.
-    Updates and deletes are re-indexed by the schema's triggers.
+    of stored articles run the per-row update, grouped by article in ascending id.  The search
+    index (``articles_fold``) is written in ascending rowid order after the updates: FTS5 flushes
+    its pending terms to a new segment whenever a rowid goes backwards, so interleaving would
+    cost one segment (and its merging) per edit.  Updates and deletes are re-indexed by the
+    schema's triggers.
     """
 
     def __init__(self, conn: sqlite3.Connection, urls: Iterable[str], result: StoreResult) -> None:
@@ -161,7 +161,7 @@ class _Batch:
         else:
             _count(self.conn, "article_versions", self.conn.execute(_INSERT_VERSION, _version(article_id, fetch)).rowcount)
             assignments = ", ".join(f"{c} = :{c}" for c in fetch.content)
-            self.conn.execute(  # the AFTER UPDATE triggers re-index the text in both FTS indexes
+            self.conn.execute(  # the AFTER UPDATE trigger re-indexes the text
                 f"UPDATE articles SET {assignments}, site = coalesce(:site, site), content_hash = :digest,"
                 " page_id = :page_id, fetched_at = :seen, last_seen_at = max(last_seen_at, :seen), story = :story,"
                 " versions = (SELECT count(*) FROM article_versions WHERE article_id = :id) WHERE id = :id",
@@ -191,11 +191,9 @@ class _Batch:
             conn.execute("UPDATE outlets SET articles = articles + ? WHERE site IS ?", (added, site))
         conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
         conn.executemany(_INSERT_EDITION, self.editions)
-        texts = [(n.row["id"], n.row["headline"], n.row["lead"], n.row["body"]) for n in new]
-        conn.executemany("INSERT INTO articles_fts (rowid, headline, lead, body) VALUES (?, ?, ?, ?)", texts)
         conn.executemany(
             "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)",
-            [(i, fold(h), fold(lead), fold(b)) for i, h, lead, b in texts],
+            [(n.row["id"], fold(n.row["headline"]), fold(n.row["lead"]), fold(n.row["body"])) for n in new],
         )
 
 

@@ -367,9 +367,20 @@ def _v8_lags_and_as_of(db: Database) -> None:
     db.execute("ALTER TABLE tickers ADD COLUMN as_of TEXT")
 
 
+def _v9_one_search_index(db: Database) -> None:
+    """One full-text index: ``articles_fold`` serves every search, ``articles_fts`` and its triggers go.
+
+    Every search (``kznews search``, ``export --query``, ``serve``) now folds its query and reads the
+    folded index; writing the same text into a second index was about a fifth of the write time.
+    """
+    db.execute("DROP TRIGGER articles_fts_ad")
+    db.execute("DROP TRIGGER articles_fts_au")
+    db.execute("DROP TABLE articles_fts")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
-    _v7_stats_at_scale, _v8_lags_and_as_of,
+    _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import zlib
 from collections.abc import Callable
 from contextlib import closing
@@ -16,6 +17,7 @@ from click.testing import Result
 
 from kznews import export
 from kznews.storage import connect_readonly
+from kznews.storage.folding import fold
 
 Cli = Callable[..., Result]
 
@@ -109,6 +111,17 @@ def test_query_filter_uses_full_text_search(cli: Cli, generated: Path, tmp_path:
     assert rows and all("шекараны" in (r["headline"] + r["lead"] + r["body"]).lower() for r in rows)
     assert len(rows) == sum("шекараны" in (r["headline"] + (r["lead"] or "") + r["body"]).lower()
                             for r in archive_rows(generated, "lang = 'kk'"))
+
+
+def test_query_filter_is_folded_as_search_folds(cli: Cli, generated: Path, tmp_path: Path) -> None:
+    """``--query`` reads the search index: Ақтөбе as printed also finds Актобе, as ``kznews search`` does."""
+    manifest = run_export(cli, generated, tmp_path, "jsonl", "--query", "Ақтөбе")
+    words = {r["url"]: re.findall(r"\w+", " ".join((r["headline"], r["lead"] or "", r["body"])).lower())
+             for r in archive_rows(generated)}
+    expected = {url for url, found in words.items() if "актобе" in map(fold, found)}
+    assert manifest["counts"]["total"] == len(expected) > sum("ақтөбе" in found for found in words.values())
+    with open(tmp_path / "articles.jsonl", encoding="utf-8") as lines:
+        assert {json.loads(line)["url"] for line in lines} == expected
 
 
 def test_warc_holds_the_raw_responses(cli: Cli, generated: Path, tmp_path: Path) -> None:

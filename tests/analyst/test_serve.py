@@ -21,6 +21,7 @@ import pytest
 
 from kznews import series
 from kznews.storage import connect_readonly
+from kznews.storage.folding import fold
 from tests.analyst.conftest import REPO
 
 pytest.importorskip("datasette")
@@ -64,12 +65,13 @@ def get(base: str, path: str, **params: Any) -> Any:
         return json.load(response)
 
 
-def expected_hits(db: Path, word: str) -> set[int]:
-    """Articles whose headline, lead or body has ``word`` as a token."""
+def expected_hits(db: Path, word: str, *, folded: bool = True) -> set[int]:
+    """Articles whose headline, lead or body has ``word`` as a token (both folded as search folds them)."""
+    same = fold if folded else str
     with closing(connect_readonly(db)) as conn:
         return {
             row_id for row_id, *texts in conn.execute("SELECT id, headline, lead, body FROM articles")
-            if word in re.findall(r"\w+", " ".join(t or "" for t in texts).lower())
+            if same(word.lower()) in re.findall(r"\w+", same(" ".join(t or "" for t in texts)).lower())
         }
 
 
@@ -83,6 +85,18 @@ def test_full_text_search_finds_a_kazakh_word(server: str, generated: Path) -> N
     expected = expected_hits(generated, WORD)
     rows = get(server, "/kznews/articles.json", _search=WORD, _shape="array", _size="max", _col="headline")
     assert expected and {r["id"] for r in rows} == expected
+
+
+def test_search_is_folded_as_kznews_search_folds(server: str, generated: Path) -> None:
+    """Ақтөбе as printed also finds Актобе as typed in Russian, in the search box and the canned query."""
+    expected = expected_hits(generated, "Ақтөбе")
+    assert len(expected) > len(expected_hits(generated, "Ақтөбе", folded=False)) > 0
+    rows = get(server, "/kznews/articles.json", _search="Ақтөбе", _shape="array", _size="max", _col="headline")
+    assert {r["id"] for r in rows} == expected
+    canned = get(server, "/kznews/search_articles.json", query="Актобе OR шекараны", _shape="array")
+    wanted = sql_rows(generated, "SELECT id, url FROM articles")
+    assert {r["url"] for r in canned} == {
+        r["url"] for r in wanted if r["id"] in expected | expected_hits(generated, WORD)} and len(canned) < 100
 
 
 def test_canned_queries(server: str, generated: Path) -> None:

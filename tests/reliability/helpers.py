@@ -196,7 +196,7 @@ def soundness(db: Path) -> Soundness:
     try:
         integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
         try:
-            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            conn.execute("INSERT INTO articles_fold(articles_fold) VALUES ('integrity-check')")
             fts = "ok"
         except sqlite3.DatabaseError as exc:
             fts = str(exc)

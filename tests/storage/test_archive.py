@@ -15,7 +15,8 @@ from kznews.items import DiscoveryHint, LinkHint, PageRecord, TickerQuote
 from kznews.storage import Archive, ArchiveError, StoreResult
 from kznews.storage import archive as archive_module
 from kznews.storage.archive import content_hash
-from tests.storage.conftest import make_item
+from kznews.storage.folding import fold_query
+from tests.storage.conftest import check_search_index, make_item
 
 LATER = "2024-05-02T06:00:00+00:00"
 
@@ -33,15 +34,15 @@ def _article(archive: Archive, url: str = "https://kaz.example/news/1") -> sqlit
 
 
 def _fts_ok(archive: Archive) -> None:
-    archive._conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+    check_search_index(archive._conn)
 
 
 def _fts_urls(archive: Archive, query: str) -> list[str]:
     return [
         row[0]
         for row in archive._conn.execute(
-            "SELECT a.url FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?",
-            (query,),
+            "SELECT a.url FROM articles_fold JOIN articles a ON a.id = articles_fold.rowid WHERE articles_fold MATCH ?",
+            (fold_query(query),),
         )
     ]
 
@@ -230,9 +231,9 @@ def test_fts_follows_deletes(archive: Archive) -> None:
 
 def test_unchanged_refetch_does_not_reindex(archive: Archive) -> None:
     archive.store([make_item()])
-    before = archive._conn.execute("SELECT count(*) FROM articles_fts_data").fetchone()
+    before = archive._conn.execute("SELECT count(*) FROM articles_fold_data").fetchone()
     archive.store([make_item(fetched_at=LATER)])
-    assert archive._conn.execute("SELECT count(*) FROM articles_fts_data").fetchone() == before
+    assert archive._conn.execute("SELECT count(*) FROM articles_fold_data").fetchone() == before
     _fts_ok(archive)
 
 

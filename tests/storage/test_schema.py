@@ -9,13 +9,14 @@ import pytest
 from sqlite_utils import Database
 
 from kznews.storage import Archive, ArchiveError, connect_readonly, schema, search
+from kznews.storage.folding import fold
 from kznews.storage.schema import (
     SCHEMA_VERSION,
     archive_version,
     migrate,
     register_functions,
 )
-from tests.storage.conftest import make_item
+from tests.storage.conftest import check_search_index, make_item
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -31,7 +32,8 @@ def _schema_sql(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 def test_fresh_archive_has_every_table(db_path: Path) -> None:
     Archive(db_path).close()
     names = set(Database(db_path).table_names())
-    assert {"meta", "pages", "articles", "article_versions", "tickers", "links", "runs", "articles_fts"} <= names
+    assert {"meta", "pages", "articles", "article_versions", "tickers", "links", "runs", "articles_fold"} <= names
+    assert not any(name.startswith("articles_fts") for name in names)  # one search index (v9)
 
 
 def test_meta_marks_app_and_version(db_path: Path) -> None:
@@ -127,27 +129,55 @@ def test_garbage_file_is_refused_and_untouched(db_path: Path) -> None:
 
 def test_fts_uses_unicode61_without_diacritics_not_porter(db_path: Path) -> None:
     Archive(db_path).close()
-    (sql,) = _connect(db_path).execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    (sql,) = _connect(db_path).execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fold'").fetchone()
     assert "tokenize='unicode61 remove_diacritics 2'" in sql
     assert "porter" not in sql
-    assert 'content="articles"' in sql
+    assert "content=''" in sql  # contentless: the text is stored once, in articles
 
 
 def test_fts_triggers_follow_updates_and_deletes_the_writer_indexes_inserts(db_path: Path) -> None:
     Archive(db_path).close()
     triggers = {row[0] for row in _connect(db_path).execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert {"articles_fts_ad", "articles_fts_au", "articles_fold_ad", "articles_fold_au"} <= triggers
-    assert not {"articles_fts_ai", "articles_fold_ai"} & triggers
+    assert {"articles_fold_ad", "articles_fold_au"} <= triggers
+    assert not {t for t in triggers if t.startswith("articles_fts") or t.endswith("_ai")}
+
+
+def _old_archive(db_path: Path, version: int) -> sqlite3.Connection:
+    """A connection, in an open transaction, to an archive made by the first ``version`` migrations."""
+    conn = _connect(db_path)
+    conn.execute("BEGIN IMMEDIATE")
+    db = Database(conn, execute_plugins=False)
+    for migration in schema.MIGRATIONS[:version]:
+        migration(db)
+    conn.execute("INSERT INTO meta VALUES ('app', 'kznews'), ('schema_version', ?)", (str(version),))
+    return conn
+
+
+def test_v8_archive_keeps_its_folded_index_and_drops_the_other(db_path: Path) -> None:
+    """v9: the archive of the two-index writer loses articles_fts (table, shadow tables, triggers), searches the same."""
+    conn = _old_archive(db_path, 8)
+    for n, (headline, body) in enumerate([("Тоқаев", "Алматыда жаңбыр жауды."), ("Жаңалық", "Шымкентте күн ашық.")]):
+        conn.execute(
+            "INSERT INTO articles (id, url, headline, body, first_seen_at, last_seen_at, content_hash)"
+            " VALUES (?, ?, ?, ?, 't', 't', ?)", (n + 1, f"https://kaz.example/{n}", headline, body, f"h{n}"))
+        for table, text in (("articles_fts", str), ("articles_fold", fold)):  # as the v8 writer indexed
+            conn.execute(f"INSERT INTO {table} (rowid, headline, body) VALUES (?, ?, ?)", (n + 1, text(headline), text(body)))
+    conn.execute("COMMIT")
+
+    with Archive(db_path) as archive:
+        archive.store([make_item("https://kaz.example/1", headline="Жаңалық", body="Ақтөбеде жол ашылды.")])
+        check_search_index(archive._conn)
+    names = {row[0] for row in _connect(db_path).execute("SELECT name FROM sqlite_master")}
+    assert not {name for name in names if name.startswith("articles_fts")}
+    read = connect_readonly(db_path)
+    assert [r["url"] for r in search(read, "Токаев")] == ["https://kaz.example/0"]
+    assert [r["url"] for r in search(read, "Актобеде")] == ["https://kaz.example/1"]
+    assert search(read, "Шымкентте") == []  # the edit re-indexed the v8 row
 
 
 def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
     """An archive written by the v5 writer (insert triggers) keeps its index and gains the bulk writer."""
-    conn = _connect(db_path)
-    conn.execute("BEGIN IMMEDIATE")
-    db = Database(conn, execute_plugins=False)
-    for migration in schema.MIGRATIONS[:5]:
-        migration(db)
-    conn.execute("INSERT INTO meta VALUES ('app', 'kznews'), ('schema_version', '5')")
+    conn = _old_archive(db_path, 5)
     for n, body in enumerate(["Алматыда жаңбыр жауды.", "Шымкентте күн ашық."]):
         conn.execute(
             "INSERT INTO articles (url, headline, body, first_seen_at, last_seen_at, content_hash)"
@@ -164,7 +194,7 @@ def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
             make_item("https://kaz.example/2", headline="Жаңалық", body="Ақтөбеде жол ашылды."),
         ])
     conn = _connect(db_path)
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    check_search_index(conn)
     assert dict(conn.execute("SELECT name, n FROM counts").fetchall()) == {
         "articles": 3, "article_versions": 2, "pages": 2}  # the v5 rows (inserted bare) counted, then the new ones
     read = connect_readonly(db_path)
