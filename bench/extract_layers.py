@@ -9,7 +9,8 @@ generic body fallback (trafilatura), dates, datelines, attribution, language, ti
 
 Sets: ``outlet`` -- the real outlet pages of ../shared/pages with their registry outlet (the
 inform.kz article with its selector, the nur.kz article with JSON-LD articleBody, three
-homepages as listings), repeated to 100 pages; ``mirror`` -- the loopback mirror's article
+homepages as listings), repeated to 100 pages, and its two parts, ``outlet-articles`` (the two article pages)
+and ``outlet-listings`` (the three homepages), each repeated to 100; ``mirror`` -- the loopback mirror's article
 pages as a ``--url`` crawl extracts them (ad-hoc outlet, no selectors; two thirds on the real
 Kazinform page); ``zyte`` and ``wcxb`` -- unknown sites (../shared/evaldata).  trafilatura is
 ``bare_extraction(with_metadata=True)`` (body and metadata, one call), one core, same process.
@@ -19,7 +20,8 @@ not count as ours; kznews pages/s is the best of three untimed passes.
 ``--parsers`` adds the parse time alone of lxml (as kznews parses) beside the lexbor-based parsers
 (resiliparse, and selectolax when installed) on the same page bytes: what a parser change could buy.
 
-Usage: ``python bench/extract_layers.py [--set outlet|mirror|zyte|wcxb] [--limit N] [--parsers] [--no-append]``.
+Usage: ``python bench/extract_layers.py [--set outlet|outlet-articles|outlet-listings|mirror|zyte|wcxb] [--limit N]
+[--parsers] [--no-append]``.
 """
 
 from __future__ import annotations
@@ -111,15 +113,16 @@ class Timers:
 Page = tuple[bytes | str, str, Any, str | None]  # body, url, outlet, kind
 
 
-def outlet_pages(limit: int | None) -> list[Page]:
-    """The real outlet pages of ../shared/pages with their registry outlet, repeated to ``limit`` (100)."""
+def outlet_pages(limit: int | None, only: str | None = None) -> list[Page]:
+    """The real outlet pages of ../shared/pages with their registry outlet, repeated to ``limit`` (100);
+    ``only`` "article" or "listing" keeps the article pages or the homepages."""
     pages: list[Page] = []
     for path in sorted((SHARED / "pages").glob("*/*.html")):
         meta = json.loads(path.with_suffix(".meta.json").read_text("utf-8"))
         url = meta.get("url_if_known") or ""
-        if url:
+        if url and only != "listing":
             pages.append((path.read_bytes(), url, sites.for_url(url), None))
-        elif path.parent.name in HOMEPAGES:
+        elif not url and path.parent.name in HOMEPAGES and only != "article":
             key, home = HOMEPAGES[path.parent.name]
             pages.append((path.read_bytes(), home, sites.get(key), None))
     n = limit or 100
@@ -161,7 +164,9 @@ def wcxb_pages(limit: int | None) -> list[Page]:
 
 
 SETS: dict[str, Callable[[int | None], list[Page]]] = {
-    "outlet": outlet_pages, "mirror": mirror_pages, "zyte": zyte_pages, "wcxb": wcxb_pages}
+    "outlet": outlet_pages, "outlet-articles": functools.partial(outlet_pages, only="article"),
+    "outlet-listings": functools.partial(outlet_pages, only="listing"), "mirror": mirror_pages, "zyte": zyte_pages,
+    "wcxb": wcxb_pages}
 
 
 # --- measurement ---------------------------------------------------------------------------------
