@@ -50,6 +50,10 @@ _INSERT_VERSION = (
     f"INSERT INTO article_versions ({', '.join(_VERSION_COLUMNS)})"
     f" VALUES ({', '.join(':' + c for c in _VERSION_COLUMNS)}) ON CONFLICT (article_id, content_hash) DO NOTHING"
 )
+_INSERT_TICKER = (
+    "INSERT INTO tickers (pair, value, change, direction, as_of, url, site, observed_at, page_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING"
+)
 _INSERT_SOURCE = "INSERT INTO sources (article_id, name, kind, via, evidence, outlet) VALUES (?, ?, ?, ?, ?, ?)"
 _INSERT_EDITION = (
     "INSERT INTO editions (url, lang, edition_url, evidence) VALUES (?, ?, ?, ?) ON CONFLICT (url, edition_url) DO NOTHING"
@@ -87,7 +91,7 @@ class _NewArticle:
 
 
 class _Batch:
-    """The articles of one transaction, written table by table with ``executemany``.
+    """The articles (and ticker quotes) of one transaction, written table by table with ``executemany``.
 
     New articles (and their later fetches in the same batch) are merged in memory; fetches
     of stored articles run the per-row update, grouped by article in ascending id.  The search
@@ -112,6 +116,7 @@ class _Batch:
         self.new: dict[str, _NewArticle] = {}
         self.updates: dict[int, list[_Fetch]] = {}
         self.editions: list[tuple[Any, ...]] = []
+        self.tickers: list[tuple[Any, ...]] = []
 
     def add(self, fetch: _Fetch) -> None:
         """Take one fetch of an article: new, a re-fetch of one new in this batch, or of a stored one."""
@@ -183,14 +188,15 @@ class _Batch:
         conn.executemany(_INSERT_ARTICLE, [_ARTICLE_ROW(n.row) for n in new])
         _count(conn, "articles", len(new))
         _count(conn, "article_versions", conn.executemany(_INSERT_VERSION, [v for n in new for v in n.versions.values()]).rowcount)
-        for site, added in Counter(n.row["site"] for n in new).items():
-            conn.execute(
-                "INSERT INTO outlets (site, articles) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS ?)",
-                (site, site),
-            )
-            conn.execute("UPDATE outlets SET articles = articles + ? WHERE site IS ?", (added, site))
+        added = Counter(n.row["site"] for n in new)
+        conn.executemany(
+            "INSERT INTO outlets (site, articles) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS ?)",
+            [(site, site) for site in added],
+        )
+        conn.executemany("UPDATE outlets SET articles = articles + ? WHERE site IS ?", [(n, s) for s, n in added.items()])
         conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
         conn.executemany(_INSERT_EDITION, self.editions)
+        self.result.tickers += max(conn.executemany(_INSERT_TICKER, self.tickers).rowcount, 0)
         conn.executemany(
             "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)",
             [(n.row["id"], fold(n.row["headline"]), fold(n.row["lead"]), fold(n.row["body"])) for n in new],
@@ -439,16 +445,10 @@ class Archive:
     ) -> None:
         if record.article is not None:
             self._store_article(batch, page_id, record.article, fetched_at, site)
-        cursor = self._conn.executemany(
-            "INSERT INTO tickers (pair, value, change, direction, as_of, url, site, observed_at, page_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING",
-            [
-                (q.pair, q.value, q.change, q.direction, q.as_of, q.url, q.site or site, q.observed_at or fetched_at,
-                 page_id)
-                for q in record.tickers
-            ],
-        )
-        result.tickers += max(cursor.rowcount, 0)
+        batch.tickers += [
+            (q.pair, q.value, q.change, q.direction, q.as_of, q.url, q.site or site, q.observed_at or fetched_at, page_id)
+            for q in record.tickers
+        ]
         for link in record.links:
             params = {**asdict(link), "listing_url": record.url, "site": site, "seen_at": fetched_at}
             cursor = self._conn.execute(
@@ -517,7 +517,8 @@ class Archive:
         wanted = _json(list(urls))
         rows = self._conn.execute(
             "SELECT url FROM articles WHERE url IN (SELECT value FROM json_each(:u))"
-            " UNION SELECT canonical_url FROM articles WHERE canonical_url IN (SELECT value FROM json_each(:u))",
+            " UNION SELECT canonical_url FROM articles WHERE canonical_url IN (SELECT value FROM json_each(:u))"
+            " AND canonical_url <> url",  # the partial index (v10); an equal one is found by url
             {"u": wanted},
         )
         return {row[0] for row in rows}

@@ -343,7 +343,7 @@ def article_fetch_info(
         "  JOIN articles a ON a.url = w.u"
         "  UNION ALL"
         "  SELECT w.u, a.url, a.fetched_at FROM wanted w"
-        "  JOIN articles a ON a.canonical_url = w.u"
+        "  JOIN articles a ON a.canonical_url = w.u AND a.canonical_url <> a.url"  # the partial index (v10)
         "  WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.url = w.u))"
         " SELECT asked, fetched_at,"
         "  (SELECT headers FROM pages p WHERE p.url = hit.url"

@@ -378,9 +378,25 @@ def _v9_one_search_index(db: Database) -> None:
     db.execute("DROP TABLE articles_fts")
 
 
+def _v10_fewer_scattered_index_writes(db: Database) -> None:
+    """Indexes a batch's rows land together in: fewer pages rewritten per commit.
+
+    An index ordered by URL takes each new row on a different page, so a commit of 100
+    articles rewrites ~100 of its pages.  Tickers get one unique index led by time,
+    ``(pair, observed_at, url)``, in place of ``(pair, url, observed_at)`` and ``(pair, observed_at)``:
+    the same uniqueness, and it serves the series queries.  ``canonical_url`` is indexed only
+    where it differs from ``url`` (an equal one is found by ``url``), which is seldom.
+    """
+    db.execute("DROP INDEX idx_tickers_pair_url_observed_at")
+    db.execute("DROP INDEX idx_tickers_pair_observed_at")
+    db["tickers"].create_index(["pair", "observed_at", "url"], unique=True)
+    db.execute("DROP INDEX idx_articles_canonical_url")
+    db.execute("CREATE INDEX idx_articles_canonical_url ON articles (canonical_url) WHERE canonical_url <> url")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
-    _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index,
+    _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index, _v10_fewer_scattered_index_writes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -215,8 +215,7 @@ def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
         ("articles", ["lang"], False),
         ("pages", ["url", "body_sha256"], True),
         ("article_versions", ["article_id", "content_hash"], True),
-        ("tickers", ["pair", "url", "observed_at"], True),
-        ("tickers", ["pair", "observed_at"], False),
+        ("tickers", ["pair", "observed_at", "url"], True),
         ("links", ["listing_url", "url"], True),
     ],
 )
@@ -224,6 +223,21 @@ def test_indexes(db_path: Path, table: str, columns: list[str], unique: bool) ->
     Archive(db_path).close()
     indexes = {(tuple(i.columns), bool(i.unique)) for i in Database(db_path)[table].indexes}
     assert (tuple(columns), unique) in indexes
+
+
+def test_canonical_url_lookups_read_the_partial_index(db_path: Path) -> None:
+    """Only canonical URLs unlike the URL are indexed (v10), and the lookups use that index."""
+    with Archive(db_path) as archive:
+        archive.store([make_item("https://kaz.example/a?utm=1", canonical_url="https://kaz.example/a"),
+                       make_item("https://kaz.example/b", canonical_url="https://kaz.example/b")])
+        assert archive.known_article_urls(["https://kaz.example/a", "https://kaz.example/b"]) == {
+            "https://kaz.example/a", "https://kaz.example/b"}
+        conn = archive._conn
+        assert conn.execute("SELECT count(*) FROM articles INDEXED BY idx_articles_canonical_url"
+                            " WHERE canonical_url > '' AND canonical_url <> url").fetchone() == (1,)
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT url FROM articles WHERE canonical_url = 'x'"
+                            " AND canonical_url <> url").fetchall()
+    assert "idx_articles_canonical_url" in str(plan)
 
 
 def test_article_versions_are_insert_only(db_path: Path) -> None:
