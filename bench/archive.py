@@ -8,7 +8,7 @@ steadier of the two).  Then, read-only as the CLI does:
 ``kznews.storage.query.search`` for a fixed list of queries (words, prefixes, phrases,
 filters) -- p50/p95 over all runs -- and ``query.stats``.
 
-Usage: ``python bench/archive.py [--articles 100000] [--db PATH] [--keep] [--no-append]``
+Usage: ``python bench/archive.py [--articles 100000] [--batch N] [--cache-mib 64] [--db PATH] [--keep] [--no-append]``
 (an existing ``--db`` with articles is searched as it is, nothing written).
 """
 
@@ -42,12 +42,12 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
 ROUNDS = 5
 
 
-def write(db: Path, articles: int, batch: int) -> dict[str, float]:
+def write(db: Path, articles: int, batch: int, cache_mib: int) -> dict[str, float]:
     """Generate and store; only ``Archive.store`` is timed."""
     gen = Generator(load_pools(), 1, 730, LAST_DAY)
     stored = pages = 0
     spent = cpu = 0.0
-    with Archive(db) as archive:
+    with Archive(db, cache_mib=cache_mib) as archive:
         run_id = archive.start_run("bench", {"articles": articles})
         buf = []
 
@@ -106,16 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="archive to write (default: a temporary file)")
     parser.add_argument("--keep", action="store_true", help="keep the archive")
     parser.add_argument("--batch", type=int, default=settings.KZNEWS_BATCH_SIZE)
+    parser.add_argument("--cache-mib", type=int, default=64, help="the writer's page cache (Archive cache_mib)")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory(dir="/tmp")
     db = args.db or Path(tmp.name) / "bench.db"
     wrote = None
     if not (db.exists() and db.stat().st_size > 0):
-        wrote = write(db, args.articles, args.batch)
+        wrote = write(db, args.articles, args.batch, args.cache_mib)
     r = read(db)
     lines = ["| archive | articles | size MiB | written articles/s (FTS, batches of "
-             f"{args.batch}) | per CPU second | search p50 ms | search p95 ms | search max ms | p95 CPU ms | stats s |",
+             f"{args.batch}, cache {args.cache_mib} MiB) | per CPU second | search p50 ms | search p95 ms"
+             " | search max ms | p95 CPU ms | stats s |",
              "|---|---|---|---|---|---|---|---|---|---|",
              f"| {db.name} | {r['n']} | {r['size']:.0f} | "
              + (f"**{wrote['rate']:.0f}** ({wrote['articles']} in {wrote['seconds']:.1f} s) | {wrote['cpu_rate']:.0f}"
