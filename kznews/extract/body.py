@@ -5,11 +5,13 @@ JSON-LD ``articleBody``, then, for pages no outlet rule covers, two fast passes 
 parsed tree: ``dense`` (the parent of ``<p>`` elements holding most of the page's paragraph
 text, its figures, captions and share/related blocks left out) when that block is clearly
 the page's text, else ``container`` (the element whose text is most article-like by a
-one-pass text census: sections, headings and lists kept, menus, link lists and chrome-named
-blocks left out).  trafilatura's generic extraction runs only when the container is doubtful
-(little of the page's text, or text scattered over a grid of cards); if it finds nothing the
-container stands.  The passes cost a few ms a page where trafilatura costs ~40 ms, and
-together score a higher body F1 than trafilatura alone on the Zyte set (bench/RESULTS.md).
+one-pass text census: sections, headings and lists kept, menus, link lists, footers and
+chrome-named blocks left out; narrowed to the block around the main paragraphs that the page
+marks as its article, ``<article>`` or a theme's ``entry-content``, when the mark is not repeated).
+trafilatura's generic extraction runs only when the container is doubtful (little of the page's
+text); if it finds nothing the container stands.  The passes cost a few ms a page where
+trafilatura costs ~40 ms, and together score a higher body F1 than trafilatura alone on the
+Zyte and WCXB sets (bench/RESULTS.md).
 Whatever the rule, trailing blocks such as "Читайте также", "Поделитесь новостью",
 "Нашли ошибку" end the body.
 """
@@ -177,19 +179,32 @@ OTHER_PENALTY = 0.3  # per character of other text (short labels, buttons, bylin
 LINK_PENALTY = 1.0  # per character of link text outside paragraphs (menus, related lists)
 PROTECTED = 0.3  # a subtree holding this share of the container's article text is never dropped as chrome
 LINK_DENSE = 0.5  # a block whose text is mostly links (outside paragraphs) is a link list
-SCATTERED = 0.1  # the richest <p> parent holds less than this share of the container's text: a card grid
 CONTAINER_SHARE = 0.7  # below this share of the page's article text the container is doubtful: ask trafilatura
 _FIGURE_TAGS = SKIP_TAGS | {"figure", "figcaption", "picture", "img", "svg", "iframe", "video", "object", "select",
                             "input", "time", "h1"}
 _OUTSIDE_WORDS = frozenset({"footer", "author", "bio", "sidebar"})
+_ASIDE_TAGS = frozenset({"footer", "aside"})
+# Class names that CMSs and themes give the article's own text (WordPress, Drupal, Shopify, page builders),
+# "_" read as "-"
+_ARTICLE_CLASSES = frozenset(
+    "entry-content post-content article-content article-body articlebody article--body post-body story-body"
+    " the-content entry post content-body article--content post--content blog-post single-post rich-text"
+    " body-text main-content".split()
+)
 _CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "header"})
+_CLASS_HOLDING = etree.XPath(".//*[contains(@class, $name)]")
 _CLASS_WORD = re.compile(r"[^a-z0-9]+")
 _CHROME_WORDS = frozenset(
     "share sharing social soc related readalso banner adfox advert advertisement ads ad subscribe subscription tags"
-    " tag keywords comment comments breadcrumb breadcrumbs author caption gallery slideshow credit credits promo"
-    " newsletter signup byline photo image embed toolbar hidden sronly sr visually sidebar nav menu footer header"
-    " popup modal cookie cookies disclaimer rating recommended recommendations exchange currency weather".split()
+    " tag keywords comment comments breadcrumb breadcrumbs author promo newsletter signup byline toolbar sidebar nav"
+    " menu footer header popup modal cookie cookies disclaimer rating recommended recommendations exchange currency"
+    " weather".split()
 )
+# Words that name how a block looks rather than what it is ("image-position-variant--right",
+# "field--label-hidden", "ck-block--embed"): chrome only when the block is not mostly paragraph text.
+_LOOK_WORDS = frozenset("caption gallery slideshow credit credits photo image embed hidden sronly sr visually".split())
+PROSE = 0.8  # share of paragraph text that makes a block prose whatever its class says
+PROSE_MIN = 200  # characters of paragraph text in such a block (a long caption is shorter)
 
 
 # (all text, paragraph text, list/heading text, link text outside paragraphs), characters under an element
@@ -205,6 +220,7 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
     best, best_score = None, 0.0
     stack = [[0, 0, 0, 0, 0]]  # per open element: own text, then the children's totals
     skipped = 0  # depth inside scripts, styles and comments
+    aside = 0  # depth inside <footer> and <aside>: counted, never the container
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS:
@@ -214,6 +230,8 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
             continue
         if skipped:
             continue
+        if tag in _ASIDE_TAGS:
+            aside += 1 if event == "start" else -1
         if event == "start":
             stack.append([len(el.text.strip()) if el.text else 0, 0, 0, 0, 0])
             continue
@@ -229,7 +247,7 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
             content += own
         counts[el] = (total, content, semi, links)
         score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * (total - content - semi - links) - LINK_PENALTY * links
-        if score > best_score:
+        if score > best_score and not aside and tag not in _ASIDE_TAGS:
             best, best_score = el, score
         parent = stack[-1]
         parent[1] += total
@@ -243,7 +261,7 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
 
 def _outside_article(el: etree._Element) -> bool:
     """A footer, aside or author box, by tag or by a word of its class or id."""
-    if el.tag in ("footer", "aside"):
+    if el.tag in _ASIDE_TAGS:
         return True
     names = f"{el.get('class', '')} {el.get('id', '')}".lower()
     return bool(names.strip()) and not _OUTSIDE_WORDS.isdisjoint(_CLASS_WORD.split(names))
@@ -259,16 +277,20 @@ def _container_junk(container: etree._Element, counts: dict[etree._Element, _Cou
 
     def junk(el: etree._Element) -> bool:
         tag = el.tag
-        if not isinstance(tag, str) or tag in _FIGURE_TAGS:
+        if not isinstance(tag, str) or tag in _ASIDE_TAGS:
             return True
         total, content, _, links = counts.get(el, (0, 0, 0, 0))
         if content > floor:
             return False
-        if tag in _CHROME_TAGS:
+        if tag in _FIGURE_TAGS or tag in _CHROME_TAGS:
             return True
         names = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if names.strip() and not _CHROME_WORDS.isdisjoint(_CLASS_WORD.split(names)):
-            return True
+        if names.strip():
+            words = _CLASS_WORD.split(names)
+            if not _CHROME_WORDS.isdisjoint(words):
+                return True
+            if not _LOOK_WORDS.isdisjoint(words) and not (content >= PROSE_MIN and content >= PROSE * total):
+                return True
         return tag in _BLOCKS and total > 0 and links > LINK_DENSE * total
 
     return junk
@@ -277,8 +299,7 @@ def _container_junk(container: etree._Element, counts: dict[etree._Element, _Cou
 def container_body(tree: etree._Element, block: MainBlock, headline: str | None = None) -> tuple[list[str], bool]:
     """(paragraphs of the best-scoring container, whether it is clearly the page's text: else ask trafilatura).
 
-    Doubtful: the container holds little of the page's article text, or its text is scattered
-    (no single parent of <p> elements holds a fair part of it: a grid of teaser cards).
+    Doubtful: the container holds little of the page's article text, or its chrome left out, little text.
     """
     root = tree.find("body")
     if root is None:
@@ -287,13 +308,42 @@ def container_body(tree: etree._Element, block: MainBlock, headline: str | None 
     if container is None:
         return [], False
     size = counts[container][1]
-    confident = (size >= DENSE_MIN and size >= CONTAINER_SHARE * counts[root][1]
-                 and block.size >= SCATTERED * size)
+    confident = size >= DENSE_MIN and size >= CONTAINER_SHARE * counts[root][1]
+    if (marked := _marked_article(block.element, container)) is not None:
+        container = marked
     buf: list[str] = []
     blocks = [squash(b) for b in _walk(container, buf, _container_junk(container, counts))]
     if buf:
         blocks.append(squash("".join(buf)))
-    return clean([b for b in blocks if b], headline), confident
+    paragraphs = clean([b for b in blocks if b], headline)
+    return paragraphs, confident and sum(map(len, paragraphs)) >= DENSE_MIN
+
+
+def _article_mark(el: etree._Element) -> str | None:
+    """What marks ``el`` as the article's text: ``<article>``, ``itemprop=articleBody``, or the theme's class name."""
+    if el.tag == "article" or el.get("itemprop") == "articleBody":
+        return el.tag
+    return next((name for name in (el.get("class") or "").split()
+                 if name.lower().replace("_", "-") in _ARTICLE_CLASSES), None)
+
+
+def _marked_article(element: etree._Element | None, container: etree._Element) -> etree._Element | None:
+    """The nearest element around the main block, inside ``container``, marked as the article, if one.
+
+    The container may hold sibling blocks of paragraph text (testimonials, an author's other posts):
+    the page's own markup says which block is the article.  A mark repeated in the container (one
+    ``rich-text`` section of many, every ``post__content`` of a digest) is a section's, not the article's.
+    """
+    for el in (element, *element.iterancestors()) if element is not None else ():
+        if el is container:
+            return None
+        if (mark := _article_mark(el)) is None:
+            continue
+        same = (sum(e.get("class") == el.get("class") for e in container.iter(el.tag)) if mark == el.tag
+                else sum(mark in e.get("class", "").split() for e in _CLASS_HOLDING(container, name=mark)))
+        if same == 1:
+            return el
+    return None
 
 
 def _jsonld_paragraphs(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 """body.py: selector, JSON-LD articleBody and trafilatura rules; chrome left out."""
 
-from kznews.extract.body import clean, extract_body, main_block_size, paragraphs_of
+from kznews.extract.body import clean, container_body, extract_body, main_block, main_block_size, paragraphs_of
 from kznews.extract.html import decode, parse
 
 from .shared import page
@@ -87,9 +87,12 @@ def test_clear_main_block_is_read_without_trafilatura():
     assert not any("Подпись" in p or "Поделиться" in p for p in paragraphs)
 
 
-def test_scattered_paragraph_text_goes_to_trafilatura():
-    cells = "".join(f"<div><p>Короткий текст карточки номер {i}, довольно длинный.</p></div>" for i in range(12))
-    assert extract_body(parse(f"<html><body>{cells}</body></html>"))[1] in ("trafilatura", None)
+def test_a_container_holding_half_the_pages_text_is_doubtful():
+    half = f"<div><p>{'Половина текста страницы, разделённая интерфейсом. ' * 6}</p></div>"
+    labels = "<div>" + "".join(f"<div><span>Кнопка интерфейса {i}</span></div>" for i in range(60)) + "</div>"
+    tree = parse(f"<html><body><div>{half}{labels}{half}</div></body></html>")
+    paragraphs, confident = container_body(tree, main_block(tree))
+    assert paragraphs and not confident
 
 
 def _guide(opening: str = "") -> str:
@@ -139,3 +142,52 @@ def test_paragraphs_in_a_footer_are_not_taken_for_the_article():
     paragraphs, rule = extract_body(parse(html))
     assert rule == "container"
     assert paragraphs[0].startswith("Текст статьи") and not any("О компании" in p for p in paragraphs)
+
+
+def _article_among(siblings: str, marked: str = "<div class='entry-content'>{}</div>") -> str:
+    """A page whose main column holds the article (in ``marked``) and sibling blocks of paragraph text."""
+    story = "".join(f"<p>Абзац статьи номер {i} о событии дня, подробно и по существу.</p>" for i in range(6))
+    return (f"<html><body><h1>Заголовок</h1><div class='column'>{marked.format(story)}{siblings}</div>"
+            "</body></html>")
+
+
+_TESTIMONIALS = "".join(f"<div class='quote'><p>{'Отличная клиника, все очень довольны приёмом. ' * 3}</p>"
+                        f"<span>Клиент {i}</span></div>" for i in range(8))
+
+
+def test_the_block_the_page_marks_as_its_article_is_read_without_sibling_blocks():
+    paragraphs, rule = extract_body(parse(_article_among(_TESTIMONIALS)))
+    assert rule == "container" and paragraphs[0].startswith("Абзац статьи номер 0")
+    assert not any("Отличная клиника" in p for p in paragraphs)
+
+
+def test_a_marked_class_repeated_over_sections_is_not_the_article():
+    sections = "".join(f"<div class='rich-text'><h2>Раздел {i}</h2><p>{'Текст раздела руководства. ' * 8}</p></div>"
+                       for i in range(5))
+    paragraphs, _ = extract_body(parse(_article_among(sections, "<div class='rich-text'>{}</div>")))
+    assert "Раздел 4" in paragraphs and paragraphs[0].startswith("Абзац статьи номер 0")
+
+
+def test_a_footer_is_never_the_container():
+    legal = "".join(f"<p>{'Правовая информация о компании и лицензиях. ' * 3}</p>" for _ in range(6))
+    story = "<br>".join("Текст статьи без абзацев, строки разделены переносами, о событии дня." for _ in range(4))
+    html = f"<html><body><h1>Заголовок</h1><div>{story}</div><footer>{legal}</footer></body></html>"
+    paragraphs, _ = extract_body(parse(html))
+    assert not any("Правовая информация" in p for p in paragraphs)
+
+
+def test_prose_in_a_block_named_for_its_look_is_kept():
+    sections = "".join(f"<section class='image-position-variant--left'><h2>Глава {i}</h2>"
+                       f"<p>{'Рассказ об истории кофе и его распространении. ' * 6}</p></section>" for i in range(6))
+    html = (f"<html><body><h1>История кофе</h1><main>{sections}<div class='photo-credit'>Фото: автор</div></main>"
+            "</body></html>")
+    paragraphs, rule = extract_body(parse(html))
+    assert rule == "container" and "Глава 5" in paragraphs and "Фото: автор" not in paragraphs
+
+
+def test_a_figure_holding_most_of_the_article_is_kept():
+    rows = "".join(f"<tr><td><p>{'Описание модели и её особенностей в таблице. ' * 3}</p></td></tr>" for _ in range(8))
+    html = (f"<html><body><h1>Лучшие модели</h1><main><p>{'Вступление к обзору. ' * 6}</p>"
+            f"<figure><table>{rows}</table></figure></main></body></html>")
+    paragraphs, _ = extract_body(parse(html))
+    assert any(p.startswith("Описание модели") for p in paragraphs)
