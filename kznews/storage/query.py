@@ -200,12 +200,11 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
         "articles": counted["articles"],
         "versions": counted["article_versions"],
         "pages": counted["pages"],
+        "tickers": counted["tickers"],
         **dict(
             zip(
-                ("tickers", "links", "runs"),
-                conn.execute(
-                    "SELECT (SELECT count(*) FROM tickers), (SELECT count(*) FROM links), (SELECT count(*) FROM runs)"
-                ).fetchone(),
+                ("links", "runs"),
+                conn.execute("SELECT (SELECT count(*) FROM links), (SELECT count(*) FROM runs)").fetchone(),
                 strict=True,
             )
         ),

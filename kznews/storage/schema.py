@@ -293,6 +293,15 @@ END;
 """
 
 
+def _count_rows(db: Database, table: str) -> None:
+    """Keep ``table``'s row count in ``counts``: counted now, then deletes by a trigger and inserts by the writer."""
+    db.execute(f"INSERT INTO counts (name, n) SELECT '{table}', count(*) FROM {table}")
+    db.execute(
+        f"CREATE TRIGGER {table}_count_ad AFTER DELETE ON {table} BEGIN"
+        f" UPDATE counts SET n = n - 1 WHERE name = '{table}'; END"
+    )
+
+
 def _v7_stats_at_scale(db: Database) -> None:
     """Row counts and articles per outlet kept up to date, and an index for each outlet's latest fetch.
 
@@ -303,11 +312,7 @@ def _v7_stats_at_scale(db: Database) -> None:
     """
     db.execute("CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL)")
     for table in COUNTED_TABLES:
-        db.execute(f"INSERT INTO counts (name, n) SELECT '{table}', count(*) FROM {table}")
-        db.execute(
-            f"CREATE TRIGGER {table}_count_ad AFTER DELETE ON {table} BEGIN"
-            f" UPDATE counts SET n = n - 1 WHERE name = '{table}'; END"
-        )
+        _count_rows(db, table)
     db.execute("CREATE TABLE outlets (site TEXT, articles INTEGER NOT NULL)")
     db.execute("CREATE INDEX idx_outlets_site ON outlets (site)")
     db.execute("INSERT INTO outlets (site, articles) SELECT site, count(*) FROM articles GROUP BY site")
@@ -385,8 +390,10 @@ def _v10_fewer_scattered_index_writes(db: Database) -> None:
     articles rewrites ~100 of its pages.  Tickers get one unique index led by time,
     ``(pair, observed_at, url)``, in place of ``(pair, url, observed_at)`` and ``(pair, observed_at)``:
     the same uniqueness, and it serves the series queries.  ``canonical_url`` is indexed only
-    where it differs from ``url`` (an equal one is found by ``url``), which is seldom.
+    where it differs from ``url`` (an equal one is found by ``url``), which is seldom.  The ticker
+    index is wider than the one ``count(*)`` used to read, so tickers are counted in ``counts`` too.
     """
+    _count_rows(db, "tickers")
     db.execute("DROP INDEX idx_tickers_pair_url_observed_at")
     db.execute("DROP INDEX idx_tickers_pair_observed_at")
     db["tickers"].create_index(["pair", "observed_at", "url"], unique=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kznews.items import PageItem, Source
+from kznews.items import PageItem, Source, TickerQuote
 from kznews.storage import Archive, connect_readonly, search
 from kznews.storage import archive as archive_module
 from kznews.storage.folding import _TABLE, fold
@@ -123,12 +123,13 @@ def test_fold_fast_path_matches_the_letter_table(text: str) -> None:
 
 
 def test_counts_follow_inserts_and_cascading_deletes(archive: Archive) -> None:
-    archive.store(_fetches()[:3])
+    quotes = [TickerQuote("USD/KZT", 445.5, A), TickerQuote("EUR/KZT", 480.1, A)]
+    archive.store([*_fetches()[:3], make_item(A, with_article=False, tickers=quotes)])
     conn = archive._conn
 
     def exact() -> None:
         counted = dict(conn.execute("SELECT name, n FROM counts").fetchall())
-        for table in ("articles", "article_versions", "pages"):
+        for table in ("articles", "article_versions", "pages", "tickers"):
             assert counted[table] == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], table
         outlets = conn.execute("SELECT site, articles FROM outlets WHERE articles > 0 ORDER BY site").fetchall()
         assert outlets == conn.execute("SELECT site, count(*) FROM articles GROUP BY site ORDER BY site").fetchall()
@@ -140,5 +141,6 @@ def test_counts_follow_inserts_and_cascading_deletes(archive: Archive) -> None:
     archive.store(_fetches()[4:] + [make_item("https://kaz.example/d", site=None)])  # and back; no site at all
     exact()
     conn.execute("DELETE FROM articles WHERE url = ?", (A,))  # its versions go with it
+    conn.execute("DELETE FROM tickers WHERE pair = 'EUR/KZT'")
     exact()
     assert dict(conn.execute("SELECT name, n FROM counts").fetchall())["articles"] == 3

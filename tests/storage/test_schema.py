@@ -154,7 +154,7 @@ def _old_archive(db_path: Path, version: int) -> sqlite3.Connection:
 
 
 def test_v8_archive_keeps_its_folded_index_and_drops_the_other(db_path: Path) -> None:
-    """v9: the archive of the two-index writer loses articles_fts (table, shadow tables, triggers), searches the same."""
+    """v9: a two-index archive loses articles_fts (table, shadow tables, triggers), searches the same; v10 counts tickers."""
     conn = _old_archive(db_path, 8)
     for n, (headline, body) in enumerate([("Тоқаев", "Алматыда жаңбыр жауды."), ("Жаңалық", "Шымкентте күн ашық.")]):
         conn.execute(
@@ -162,13 +162,15 @@ def test_v8_archive_keeps_its_folded_index_and_drops_the_other(db_path: Path) ->
             " VALUES (?, ?, ?, ?, 't', 't', ?)", (n + 1, f"https://kaz.example/{n}", headline, body, f"h{n}"))
         for table, text in (("articles_fts", str), ("articles_fold", fold)):  # as the v8 writer indexed
             conn.execute(f"INSERT INTO {table} (rowid, headline, body) VALUES (?, ?, ?)", (n + 1, text(headline), text(body)))
+    conn.execute("INSERT INTO tickers (pair, value, url, observed_at) VALUES ('USD/KZT', 445.5, 'https://kaz.example/', 't')")
     conn.execute("COMMIT")
 
     with Archive(db_path) as archive:
         archive.store([make_item("https://kaz.example/1", headline="Жаңалық", body="Ақтөбеде жол ашылды.")])
         check_search_index(archive._conn)
-    names = {row[0] for row in _connect(db_path).execute("SELECT name FROM sqlite_master")}
-    assert not {name for name in names if name.startswith("articles_fts")}
+    conn = _connect(db_path)
+    assert not {row[0] for row in conn.execute("SELECT name FROM sqlite_master") if row[0].startswith("articles_fts")}
+    assert conn.execute("SELECT n FROM counts WHERE name = 'tickers'").fetchone() == (1,)  # v10 counted the v8 quote
     read = connect_readonly(db_path)
     assert [r["url"] for r in search(read, "Токаев")] == ["https://kaz.example/0"]
     assert [r["url"] for r in search(read, "Актобеде")] == ["https://kaz.example/1"]
@@ -196,7 +198,7 @@ def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
     conn = _connect(db_path)
     check_search_index(conn)
     assert dict(conn.execute("SELECT name, n FROM counts").fetchall()) == {
-        "articles": 3, "article_versions": 2, "pages": 2}  # the v5 rows (inserted bare) counted, then the new ones
+        "articles": 3, "article_versions": 2, "pages": 2, "tickers": 0}  # the v5 rows (inserted bare), then the new
     read = connect_readonly(db_path)
     assert sorted(r["url"] for r in search(read, "Токаев")) == ["https://kaz.example/0", "https://kaz.example/1"]
     assert search(read, "жаңбыр") == []
