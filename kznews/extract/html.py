@@ -16,7 +16,6 @@ from lxml.cssselect import CSSSelector
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_SPACE = re.compile(r"\s+")
 # Elements whose text is never page text: code, styling, comments.
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 # No table of id attributes (nothing here looks elements up by id): a few % of the parse.
@@ -113,8 +112,9 @@ def parse(text: str | bytes) -> lxml.html.HtmlElement:
 
 
 def squash(text: str | None) -> str:
-    """Whitespace collapsed to single spaces and trimmed (nbsp included)."""
-    return _SPACE.sub(" ", text or "").strip()
+    """Whitespace collapsed to single spaces and trimmed (nbsp included): ``str.split`` knows the same
+    whitespace as ``re``'s ``\\s`` and is 3-5x faster than a substitution."""
+    return " ".join(text.split()) if text else ""
 
 
 def text_pieces(el: etree._Element) -> list[str]:

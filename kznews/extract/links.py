@@ -40,6 +40,7 @@ _RELATIVE_WORDS = (
     "сегодня", "бүгін", "bügin", "búgin", "today", "вчера", "кеше", "keshe", "yesterday", "алдыңғы күні",
     "назад", "бұрын", "burin", "buryn", "ago", "только что", "жаңа ғана", "just now",
 )
+_RELATIVE_WORD = re.compile("|".join(map(re.escape, _RELATIVE_WORDS)))  # one scan instead of 18 substring tests
 _LEVELS = 3  # how far up from a link its item container (with the time) may be
 # hrefs whose urljoin + urldefrag is plain string work: an absolute http(s) URL with a plain host, or a
 # root-relative path without empty or dot segments; never ';' (params), whitespace or an empty '?'
@@ -114,7 +115,7 @@ def _may_be_relative(text: str) -> bool:
     Folded as ``re.IGNORECASE`` compares letters (dotted/dotless i, long s), so no spelling it accepts is missed.
     """
     folded = text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
-    return any(map(folded.__contains__, _RELATIVE_WORDS))
+    return _RELATIVE_WORD.search(folded) is not None
 
 
 def _may_be_whole_date(text: str) -> bool:
