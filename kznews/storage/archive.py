@@ -56,6 +56,12 @@ _INSERT_TICKER = (
     "INSERT INTO tickers (pair, value, change, direction, as_of, url, site, observed_at, page_id)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING"
 )
+_UPSERT_LINK = (  # a link seen again keeps what the listing said before unless it now says more
+    "INSERT INTO links (listing_url, url, site, headline, published_raw, published_at, seen_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (listing_url, url) DO UPDATE SET"
+    " headline = coalesce(excluded.headline, headline), published_raw = coalesce(excluded.published_raw, published_raw),"
+    " published_at = coalesce(excluded.published_at, published_at), seen_at = max(seen_at, excluded.seen_at)"
+)
 _INSERT_SOURCE = "INSERT INTO sources (article_id, name, kind, via, evidence, outlet) VALUES (?, ?, ?, ?, ?, ?)"
 _INSERT_EDITION = (
     "INSERT INTO editions (url, lang, edition_url, evidence) VALUES (?, ?, ?, ?) ON CONFLICT (url, edition_url) DO NOTHING"
@@ -93,7 +99,7 @@ class _NewArticle:
 
 
 class _Batch:
-    """The articles (and ticker quotes) of one transaction, written table by table with ``executemany``.
+    """The articles (and ticker quotes, listing links) of one transaction, written table by table with ``executemany``.
 
     New articles (and their later fetches in the same batch) are merged in memory; fetches
     of stored articles run the per-row update, grouped by article in ascending id.  The search
@@ -119,6 +125,7 @@ class _Batch:
         self.updates: dict[int, list[_Fetch]] = {}
         self.editions: list[tuple[Any, ...]] = []
         self.tickers: list[tuple[Any, ...]] = []
+        self.links: list[tuple[Any, ...]] = []  # (listing_url, url, site, headline, published_raw, published_at, seen_at)
 
     def add(self, fetch: _Fetch) -> None:
         """Take one fetch of an article: new, a re-fetch of one new in this batch, or of a stored one."""
@@ -201,10 +208,23 @@ class _Batch:
         tickers = max(conn.executemany(_INSERT_TICKER, self.tickers).rowcount, 0)
         _count(conn, "tickers", tickers)
         self.result.tickers += tickers
+        self._write_links()
         conn.executemany(
             "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)",
             [(n.row["id"], fold(n.row["headline"]), fold(n.row["lead"]), fold(n.row["body"])) for n in new],
         )
+
+    def _write_links(self) -> None:
+        """Upsert the listing links in fetch order; count the (listing, url) pairs not stored before."""
+        pairs = {link[:2] for link in self.links}
+        if not pairs:
+            return
+        (known,) = self.conn.execute(
+            "SELECT count(*) FROM links WHERE (listing_url, url) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+            (_json(list(pairs)),),
+        ).fetchone()
+        self.conn.executemany(_UPSERT_LINK, self.links)
+        self.result.links += len(pairs) - known
 
 
 def _count(conn: sqlite3.Connection, table: str, added: int) -> None:
@@ -388,7 +408,7 @@ class Archive:
             page_ids = self._store_pages(items, run_id, result)
             for item, page_id in zip(items, page_ids, strict=True):
                 if item.record is not None:
-                    self._store_record(batch, page_id, item.record, item.fetched_at, item.site, result)
+                    self._store_record(batch, page_id, item.record, item.fetched_at, item.site)
             batch.flush()
         return result
 
@@ -400,7 +420,7 @@ class Archive:
             if row is None:
                 raise ArchiveError(f"no page {page_id} in {self._label}")
             batch = _Batch(conn, [record.article.url] if record.article else [], result)
-            self._store_record(batch, page_id, record, row[0], row[1], result)
+            self._store_record(batch, page_id, record, row[0], row[1])
             batch.flush()
         return result
 
@@ -444,34 +464,19 @@ class Archive:
         result.pages += len(rows)
         return ids
 
-    def _store_record(
-        self, batch: _Batch, page_id: int, record: PageRecord, fetched_at: str, site: str | None, result: StoreResult
-    ) -> None:
+    @staticmethod
+    def _store_record(batch: _Batch, page_id: int, record: PageRecord, fetched_at: str, site: str | None) -> None:
+        """Hand what was extracted from one page to the batch: its article, ticker quotes and listing links."""
         if record.article is not None:
-            self._store_article(batch, page_id, record.article, fetched_at, site)
+            Archive._store_article(batch, page_id, record.article, fetched_at, site)
         batch.tickers += [
             (q.pair, q.value, q.change, q.direction, q.as_of, q.url, q.site or site, q.observed_at or fetched_at, page_id)
             for q in record.tickers
         ]
-        for link in record.links:
-            params = {**asdict(link), "listing_url": record.url, "site": site, "seen_at": fetched_at}
-            cursor = self._conn.execute(
-                "INSERT INTO links (listing_url, url, site, headline, published_raw, published_at, seen_at)"
-                " VALUES (:listing_url, :url, :site, :headline, :published_raw, :published_at, :seen_at)"
-                " ON CONFLICT (listing_url, url) DO NOTHING",
-                params,
-            )
-            if cursor.rowcount:
-                result.links += 1
-            else:
-                self._conn.execute(
-                    "UPDATE links SET headline = coalesce(:headline, headline),"
-                    " published_raw = coalesce(:published_raw, published_raw),"
-                    " published_at = coalesce(:published_at, published_at),"
-                    " seen_at = max(seen_at, :seen_at)"
-                    " WHERE listing_url = :listing_url AND url = :url",
-                    params,
-                )
+        batch.links += [
+            (record.url, link.url, site, link.headline, link.published_raw, link.published_at, fetched_at)
+            for link in record.links
+        ]
 
     @staticmethod
     def _store_article(batch: _Batch, page_id: int, article: Article, fetched_at: str, site: str | None) -> None:

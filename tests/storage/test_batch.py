@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kznews.items import PageItem, Source, TickerQuote
+from kznews.items import LinkHint, PageItem, Source, TickerQuote
 from kznews.storage import Archive, connect_readonly, search
 from kznews.storage import archive as archive_module
 from kznews.storage.folding import _TABLE, fold
@@ -18,12 +18,16 @@ A, B, C = "https://kaz.example/a", "https://kaz.example/b", "https://kaz.example
 
 
 def _fetches() -> list[PageItem]:
-    """New articles, re-fetches, edits, a revert and a changed source list, in crawl order."""
+    """New articles, re-fetches, edits, a revert and a changed source list, in crawl order; links and quotes."""
     src = [Source(name="КазТАГ", kind="source-line", evidence="Источник: КазТАГ", outlet="kaztag")]
+    said, says_more = [LinkHint(C, headline="Toqaev", published_raw="10:15")], [LinkHint(C, published_at=T[1]), LinkHint(A)]
     return [
-        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[0], sources=src, story="s:1"),
-        make_item(B, headline="Ауа райы", body="Шымкентте күн ашық.", fetched_at=T[0], editions={"ru": C}),
-        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[1]),  # unchanged: no version
+        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[0], sources=src, story="s:1",
+                  links=said, tickers=[TickerQuote("USD/KZT", 445.5, A)]),
+        make_item(B, headline="Ауа райы", body="Шымкентте күн ашық.", fetched_at=T[0], editions={"ru": C}, links=said,
+                  tickers=[TickerQuote("USD/KZT", 445.5, A)]),  # the same quote again
+        make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[1], links=says_more),
+        # the fetch above is unchanged: no version
         make_item(A, headline="Жаңалық", body="Алматыда қар жауды.", fetched_at=T[1], site="other", story="s:2"),  # edited
         make_item(B, headline="Ауа райы", body="Шымкентте күн ашық.", fetched_at=T[0]),  # an older re-fetch
         make_item(A, headline="Жаңалық", body="Алматыда жаңбыр жауды.", fetched_at=T[2]),  # reverted: the first version again
@@ -40,7 +44,7 @@ def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
         return {
             table: conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2, 3").fetchall()
             for table, columns in (("articles", "*"), ("article_versions", versions), ("sources", "*"),
-                                   ("editions", "*"), ("pages", "*"))
+                                   ("editions", "*"), ("pages", "*"), ("links", "*"), ("tickers", "*"))
         }
     finally:
         conn.close()
@@ -67,7 +71,7 @@ def test_a_batch_stores_what_single_fetches_store(tmp_path: Path, split: int) ->
     items = _fetches()
     with Archive(batched) as archive:
         results = [archive.store(items[i:i + split]) for i in range(0, len(items), split)]
-    for field in ("pages", "new_articles", "updated_articles", "unchanged_articles"):
+    for field in ("pages", "new_articles", "updated_articles", "unchanged_articles", "tickers", "links"):
         assert sum(getattr(r, field) for r in results) == sum(getattr(r, field) for r in singles), field
     assert _dump(batched) == _dump(one_by_one)
     _consistent(batched)
