@@ -22,8 +22,9 @@ KZNEWS_BATCH_SIZE = 100
 # polite crawl (a page a second) shows its articles within seconds, not after 100 pages.
 KZNEWS_FLUSH_SECONDS = 10.0
 # The archive writer's SQLite page cache, MiB: part of a crawl's resident memory once the archive
-# outgrows it; larger keeps more FTS segments and indexes cached while writing.
-KZNEWS_SQLITE_CACHE_MIB = 64
+# outgrows it; larger keeps more FTS segments and indexes cached while writing. 16 instead of 64:
+# a 10k-page loopback crawl peaked at 165 MiB instead of 214, at the same CPU per page (bench/memory.py).
+KZNEWS_SQLITE_CACHE_MIB = 16
 # Worker processes that extract pages off the reactor thread (0: extract in the reactor thread).
 # One worker lets downloading and extraction use two cores: 0.78x -> 0.96x of `scrapy bench`
 # on the loopback mirror (bench/crawl.py); more workers than cores - 1 only add contention.
