@@ -1,10 +1,12 @@
 """html.py: decoding order (BOM, header, meta, utf-8 then cp1251), parsing and text helpers."""
 
+import re
+
 import lxml.html
 import pytest
 from lxml import etree
 
-from kznews.extract.html import decode, load, parse, text_of, text_pieces
+from kznews.extract.html import decode, load, parse, squash, text_of, text_pieces
 
 from .shared import PAGES
 
@@ -97,3 +99,11 @@ def test_text_pieces_in_order_around_a_script():
     tree = parse("<html><body><div>a<b>b</b>c<script>x</script>d<!-- e --><i>f</i>g</div></body></html>")
     assert list(text_pieces(tree.find(".//div"))) == ["a", "b", "c", "d", "f", "g"]
     assert list(text_pieces(tree.find(".//b"))) == ["b"]
+
+
+def test_squash_collapses_every_whitespace_that_re_knows():
+    """``squash`` splits on str whitespace: the same characters as re's \\s, nbsp and the Unicode spaces included."""
+    spaces = "".join(c for c in map(chr, range(0x3001)) if re.match(r"\s", c))
+    assert len(spaces) > 20 and squash(f"{spaces}a{spaces}b c{spaces}") == "a b c"
+    others = "".join(c for c in map(chr, range(0x3001)) if not re.match(r"\s", c))
+    assert squash(others) == others  # nothing else is taken for a space
