@@ -58,8 +58,8 @@ def _formats(weekday: str) -> tuple[str, ...]:
         _TIME + r",?\s+(?P<d>\d{1,2})\s+(?P<mw>" + MONTH + r"),?\s+(?P<y>\d{4})" + _OFFSET,
         # 2024 жылғы 12 наурыз
         r"(?P<y>\d{4})\s+жыл[ғы]*\s+(?P<d>\d{1,2})\s+(?P<mw>" + MONTH + r")(?:,?\s+" + _TIME + r")?",
-        # декабрь 30, 2025 / WEDNESDAY, JULY 31, 2019
-        weekday + r"(?P<mw>" + MONTH + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:,?\s+" + _TIME + r")?",
+        # декабрь 30, 2025 / WEDNESDAY, JULY 31, 2019 / September 1st, 2023
+        weekday + r"(?P<mw>" + MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?:,?\s+" + _TIME + r")?",
     )
 
 

@@ -68,7 +68,7 @@ _SCRIPT_DATE = re.compile(  # a publication-date key of a JSON object or a JS as
 MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 _MARKUP = etree.XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
-_DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|meta|info|stamp", re.I)
+_DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp", re.I)
 _NOT_HERE = re.compile(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
                        r"update|modif|edit", re.I)
 _NOT_HERE_TAGS = frozenset({"footer", "nav", "aside", "script", "style"})

@@ -102,3 +102,8 @@ def test_iso_with_one_digit_seconds():  # lagazzettadelmezzogiorno.it's meta dat
 def test_parse_wall_is_a_clock_time_without_offset(text, wall):
     found = parse_wall(text)
     assert (found.isoformat() if found else None) == wall
+
+
+def test_english_ordinal_day():
+    assert iso(parse_date("September 1st, 2023")) == "2023-09-01T00:00:00+06:00"
+    assert iso(parse_date("December 22nd 2025")) == "2025-12-22T00:00:00+05:00"

@@ -252,3 +252,8 @@ def test_pages_with_a_structured_date_never_call_htmldate(monkeypatch):
 def test_scholarly_citation_date_meta():
     head = '<meta name="citation_date" content="2024/03/12">'  # Highwire tags, as on arXiv-like pages
     assert _dated(_article(head)) == ("2024-03-12T00:00:00+05:00", "meta")
+
+
+def test_date_in_an_author_line_near_the_headline():
+    assert _dated(_article(body='<div class="post_author">By Dr. Anna Smith - Mar 27, 2024</div>')) == (
+        "2024-03-27T00:00:00+05:00", "text")
