@@ -246,9 +246,10 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
         elif tag in _LOOSE and own >= LOOSE_MIN:
             content += own
         counts[el] = (total, content, semi, links)
-        score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * (total - content - semi - links) - LINK_PENALTY * links
-        if score > best_score and not aside and tag not in _ASIDE_TAGS:
-            best, best_score = el, score
+        if content + SEMI_WEIGHT * semi > best_score and not aside and tag not in _ASIDE_TAGS:  # else it cannot win
+            score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * (total - content - semi - links) - LINK_PENALTY * links
+            if score > best_score:
+                best, best_score = el, score
         parent = stack[-1]
         parent[1] += total
         parent[2] += content
