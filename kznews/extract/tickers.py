@@ -200,12 +200,14 @@ def find_tickers(
     tree: etree._Element, url: str, *, site: str | None = None, observed_at: str | None = None,
     selector: str | None = None,
 ) -> list[TickerQuote]:
-    """Quotes shown on the page, one per pair (first seen wins); ``selector`` narrows the search.
+    """Quotes shown on the page, one per pair (first seen wins); ``selector`` (an outlet's widget) narrows the
+    search, a walk of the widget instead of the page's every node, or leaves it whole when it matches nothing
+    (a widget renamed in a redesign is still read).
 
     Each quote carries its widget's as-of day when the widget states one (``observed_at`` dates
     relative and year-less ones).
     """
-    roots = css(selector)(tree) if selector else [tree]
+    roots = (css(selector)(tree) if selector else None) or [tree]
     found: list[tuple[etree._Element, tuple[str, float, float | None, str | None]]] = []
     pairs: set[str] = set()
     for root in roots:

@@ -166,3 +166,15 @@ def test_extract_page_dates_the_quotes_with_the_fetch_time():
     record = extract_page(f"<html><body>{html}</body></html>", "https://www.kt.kz/",
                           fetched_at="2026-11-28T06:00:00+00:00")
     assert {q.as_of for q in record.tickers} == {"2026-11-27"}
+
+
+@pytest.mark.parametrize("name, selector", [("inform.kz/article-ru-2020-a3725092.html", "div.exchange_block"),
+                                            ("kt.kz/homepage-2018-03-21.html", "div.currency_item")])
+def test_a_widget_selector_finds_what_the_whole_page_walk_finds(name, selector):
+    """On the real pages an outlet's widget selector reads the same quotes as the walk of the whole page."""
+    assert _quotes(page(name), selector=selector) == _quotes(page(name)) != {}
+
+
+def test_a_selector_that_matches_nothing_leaves_the_search_whole():
+    assert _quotes(page("inform.kz/article-ru-2020-a3725092.html"), selector="div.renamed_widget") == {
+        "USD/KZT": 425.05, "EUR/KZT": 509.29, "RUB/KZT": 5.58, "CNY/KZT": 64.66}
