@@ -16,7 +16,7 @@ from tests.analyst.conftest import REPO, generator
 
 def test_archive_has_the_shape_of_a_real_one(generated: Path) -> None:
     with closing(sqlite3.connect(generated)) as conn:  # the FTS check writes nothing but is an INSERT
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        conn.execute("INSERT INTO articles_fold(articles_fold) VALUES ('integrity-check')")
     with closing(connect_readonly(generated)) as conn:
         def one(sql: str) -> Any:
             return conn.execute(sql).fetchone()[0]
