@@ -8,7 +8,7 @@ steadier of the two).  Then, read-only as the CLI does:
 ``kznews.storage.query.search`` for a fixed list of queries (words, prefixes, phrases,
 filters) -- p50/p95 over all runs -- and ``query.stats``.
 
-Usage: ``python bench/archive.py [--articles 100000] [--batch N] [--cache-mib 64] [--db PATH] [--keep] [--no-append]``
+Usage: ``python bench/archive.py [--articles 100000] [--batch N] [--cache-mib 64] [--packed] [--db PATH] [--keep] [--no-append]``
 (an existing ``--db`` with articles is searched as it is, nothing written).
 """
 
@@ -29,6 +29,7 @@ from bench.generate_archive import LAST_DAY, Generator, load_pools  # noqa: E402
 from bench.results import append  # noqa: E402
 from kznews import settings  # noqa: E402
 from kznews.storage import Archive, connect_readonly  # noqa: E402
+from kznews.storage.packing import pack  # noqa: E402
 from kznews.storage.query import search, stats  # noqa: E402
 
 QUERIES: list[tuple[str, dict[str, str]]] = [
@@ -42,8 +43,12 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
 ROUNDS = 5
 
 
-def write(db: Path, articles: int, batch: int, cache_mib: int) -> dict[str, float]:
-    """Generate and store; only ``Archive.store`` is timed."""
+def write(db: Path, articles: int, batch: int, cache_mib: int, packed: bool) -> dict[str, float]:
+    """Generate and store; only ``Archive.store`` is timed.
+
+    ``packed``: items arrive with their body packed, as the crawl's extraction worker hands them
+    over (the packing is then not the writer's time).
+    """
     gen = Generator(load_pools(), 1, 730, LAST_DAY)
     stored = pages = 0
     spent = cpu = 0.0
@@ -53,6 +58,8 @@ def write(db: Path, articles: int, batch: int, cache_mib: int) -> dict[str, floa
 
         def flush() -> None:
             nonlocal stored, pages, spent, cpu
+            for item in buf if packed else ():
+                item.packed = pack(item.body)
             start, start_cpu = time.perf_counter(), time.process_time()
             result = archive.store(buf, run_id)
             spent += time.perf_counter() - start
@@ -107,16 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the archive")
     parser.add_argument("--batch", type=int, default=settings.KZNEWS_BATCH_SIZE)
     parser.add_argument("--cache-mib", type=int, default=64, help="the writer's page cache (Archive cache_mib)")
+    parser.add_argument("--packed", action="store_true",
+                        help="bodies arrive packed, as the crawl's extraction worker hands them over")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory(dir="/tmp")
     db = args.db or Path(tmp.name) / "bench.db"
     wrote = None
     if not (db.exists() and db.stat().st_size > 0):
-        wrote = write(db, args.articles, args.batch, args.cache_mib)
+        wrote = write(db, args.articles, args.batch, args.cache_mib, args.packed)
     r = read(db)
     lines = ["| archive | articles | size MiB | written articles/s (FTS, batches of "
-             f"{args.batch}, cache {args.cache_mib} MiB) | per CPU second | search p50 ms | search p95 ms"
+             f"{args.batch}, cache {args.cache_mib} MiB{', packed by the worker' if args.packed else ''}) | per CPU second | search p50 ms | search p95 ms"
              " | search max ms | p95 CPU ms | stats s |",
              "|---|---|---|---|---|---|---|---|---|---|",
              f"| {db.name} | {r['n']} | {r['size']:.0f} | "

@@ -27,7 +27,6 @@ import io
 import json
 import os
 import sqlite3
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -39,6 +38,7 @@ from typing import IO, Any
 from kznews import __version__
 from kznews.storage import QueryError
 from kznews.storage.folding import fold_query
+from kznews.storage.packing import unpack
 
 FORMATS = ("csv", "jsonl", "parquet", "warc")
 FILE_NAMES = {"csv": "articles.csv", "jsonl": "articles.jsonl", "parquet": "articles.parquet", "warc": "pages.warc.gz"}
@@ -221,7 +221,7 @@ def _write_warc(out: IO[bytes], pages: Iterator[dict[str, Any]], tally: Tally) -
     writer.write_record(writer.create_warcinfo_record(
         FILE_NAMES["warc"], {"software": f"kznews {__version__}", "format": "WARC File Format 1.1"}))
     for page in pages:
-        body = zlib.decompress(page["body"])
+        body = unpack(page["body"])
         try:
             reason = http.HTTPStatus(page["status"]).phrase
         except ValueError:

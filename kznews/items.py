@@ -26,6 +26,14 @@ class DiscoveryHint:
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL
 
 
+@dataclass(frozen=True)
+class PackedBody:
+    """A raw page as the archive keeps it: compressed, with the SHA-256 of the raw bytes."""
+
+    sha256: str
+    compressed: bytes
+
+
 @dataclass
 class PageItem:
     """A fetched page as the spider yields it: the raw response and its context."""
@@ -40,6 +48,7 @@ class PageItem:
     kind: str  # "article" | "listing" | "page" (a candidate whose kind extraction decides)
     hint: DiscoveryHint | None = None
     record: PageRecord | None = None  # filled by the extract pipeline
+    packed: PackedBody | None = None  # ``body`` packed beside extraction, off the writer; else by the writer
 
 
 @dataclass

@@ -30,10 +30,11 @@ from twisted.internet.task import LoopingCall
 
 from kznews.coverage import new_articles_by_site
 from kznews.extract import extract_page
-from kznews.items import PageItem, PageRecord
+from kznews.items import PackedBody, PageItem, PageRecord
 from kznews.normalize import normalize
 from kznews.sites import Outlet
 from kznews.storage import Archive, ArchiveError, connect_readonly
+from kznews.storage.packing import pack
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +61,13 @@ def _worker_init() -> None:
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _extract(item: PageItem, outlet: Outlet | None) -> PageRecord:
-    """``extract_page`` for one page item (module level: it runs in a worker process)."""
-    return extract_page(
+def _extract(item: PageItem, outlet: Outlet | None) -> tuple[PageRecord, PackedBody]:
+    """``extract_page`` for one page item, and its body packed for the archive.
+
+    Module level: it runs in a worker process, so packing (compression, hash: the writer's
+    largest cost per real page) is off the thread that downloads and writes.
+    """
+    record = extract_page(
         item.body,
         item.url,
         outlet=outlet,
@@ -71,6 +76,7 @@ def _extract(item: PageItem, outlet: Outlet | None) -> PageRecord:
         kind=None if item.kind == "page" else item.kind,
         hint=item.hint,
     )
+    return record, pack(item.body)
 
 
 class ExtractPipeline:
@@ -95,9 +101,9 @@ class ExtractPipeline:
         outlet = self.crawler.spider.outlet_for(item.url)
         try:
             if self.workers <= 0:
-                item.record = _extract(item, outlet)
+                item.record, item.packed = _extract(item, outlet)
             else:
-                item.record = await asyncio.wrap_future(self._pool().submit(_extract, item, outlet))
+                item.record, item.packed = await asyncio.wrap_future(self._pool().submit(_extract, item, outlet))
         except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones
             self.pool = None
             self._failed(item, exc)

@@ -11,6 +11,8 @@ from twisted.internet.task import Clock
 from kznews.items import PageItem
 from kznews.pipelines import ExtractPipeline, StorePipeline, outcome
 from kznews.spiders.news import NewsSpider
+from kznews.storage import Archive
+from kznews.storage.packing import pack, unpack
 from tests.conftest import SHARED
 
 INFORM_URL = "https://www.inform.kz/ru/polnost-yu-obespechit-region-myasom-pticy-namereny-v-sko_a3725092"
@@ -97,4 +99,18 @@ def test_extraction_in_a_worker_process_gives_the_same_record(tmp_path):
         finally:
             pipeline.spider_closed(None, "finished")
 
-    assert asyncio.run(in_worker()).record == here.record
+    there = asyncio.run(in_worker())
+    assert there.record == here.record
+    assert there.packed == here.packed == pack(body)  # packed beside extraction, off the writer
+
+
+def test_a_page_that_fails_extraction_is_left_for_the_writer_to_pack(tmp_path):
+    crawler = crawler_with_spider(tmp_path / "a.db")
+    item = asyncio.run(ExtractPipeline(crawler).process_item(page(INFORM_URL, b"<html")))
+    assert item.packed is None
+    archive = Archive(tmp_path / "a.db")
+    try:
+        archive.store([item])
+        assert unpack(archive._conn.execute("SELECT body FROM pages").fetchone()[0]) == b"<html"
+    finally:
+        archive.close()

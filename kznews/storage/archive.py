@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
 from kznews.storage.folding import fold, headline_key
 from kznews.storage.lock import WriterLock
+from kznews.storage.packing import packed, unpack
 from kznews.storage.schema import (
     CONTENT_COLUMNS,
     archive_version,
@@ -38,7 +38,6 @@ _CONTENT_VALUES = attrgetter(*CONTENT_COLUMNS)  # one C call instead of a getatt
 _HASHED_VALUES = attrgetter(*_HASHED_COLUMNS)
 
 
-_ZLIB_LEVEL = 1  # raw pages: level 1 is several times faster than the default 6, for a few % more bytes
 _ARTICLE_COLUMNS = [
     "id", "url", "site", *CONTENT_COLUMNS, "fetched_at", "first_seen_at", "last_seen_at", "content_hash", "page_id",
     "story", "versions", "headline_key",
@@ -430,26 +429,26 @@ class Archive:
         One lookup for the whole batch; new pages get the next ids (this writer holds the
         write lock) and are inserted with one ``executemany``.
         """
-        digests = [hashlib.sha256(item.body).hexdigest() for item in items]
+        bodies = [packed(item) for item in items]
         known: dict[tuple[str, str], int] = {
             (url, sha): page_id
             for url, sha, page_id in self._conn.execute(
                 "SELECT url, body_sha256, id FROM pages WHERE (url, body_sha256) IN"
                 " (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
-                (_json([[item.url, digest] for item, digest in zip(items, digests, strict=True)]),),
+                (_json([[item.url, body.sha256] for item, body in zip(items, bodies, strict=True)]),),
             )
         }
         next_id = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pages").fetchone()[0]
         ids, rows, touched = [], [], []
-        for item, digest in zip(items, digests, strict=True):
-            page_id = known.get((item.url, digest))
+        for item, body in zip(items, bodies, strict=True):
+            page_id = known.get((item.url, body.sha256))
             if page_id is None:
-                page_id = known[item.url, digest] = next_id
+                page_id = known[item.url, body.sha256] = next_id
                 next_id += 1
                 rows.append((
                     page_id, item.url, item.site, item.edition, item.kind, item.status, _json(item.headers),
-                    _json(asdict(item.hint)) if item.hint else None, zlib.compress(item.body, _ZLIB_LEVEL),
-                    digest, item.fetched_at, item.fetched_at, run_id,
+                    _json(asdict(item.hint)) if item.hint else None, body.compressed,
+                    body.sha256, item.fetched_at, item.fetched_at, run_id,
                 ))
             else:
                 touched.append((item.fetched_at, page_id))
@@ -513,7 +512,7 @@ class Archive:
                 url=url,
                 status=status,
                 headers=json.loads(headers),
-                body=zlib.decompress(body),
+                body=unpack(body),
                 fetched_at=fetched_at,
                 site=page_site,
                 edition=edition,

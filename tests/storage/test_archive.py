@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kznews.items import DiscoveryHint, LinkHint, PageRecord, TickerQuote
+from kznews.items import DiscoveryHint, LinkHint, PackedBody, PageRecord, TickerQuote
 from kznews.storage import Archive, ArchiveError, StoreResult
 from kznews.storage import archive as archive_module
 from kznews.storage.archive import content_hash
 from kznews.storage.folding import fold_query
+from kznews.storage.packing import pack
 from tests.storage.conftest import check_search_index, make_item
 
 LATER = "2024-05-02T06:00:00+00:00"
@@ -104,6 +105,17 @@ def test_page_is_stored_raw_and_compressed(archive: Archive) -> None:
     assert zlib.decompress(body) == item.body
     assert sha == hashlib.sha256(item.body).hexdigest()
     assert kind == "article"
+
+
+def test_a_body_packed_beside_extraction_is_stored_as_given(archive: Archive) -> None:
+    """The writer takes the worker's packing, and compresses nothing itself."""
+    item = make_item()
+    item.packed = PackedBody(hashlib.sha256(item.body).hexdigest(), zlib.compress(item.body, 9))
+    archive.store([item])
+    body, sha = archive._conn.execute("SELECT body, body_sha256 FROM pages").fetchone()
+    assert body == item.packed.compressed != pack(item.body).compressed
+    assert sha == item.packed.sha256
+    assert archive.store([make_item()]).pages == 0  # the same page packed by the writer: known by its hash
 
 
 def test_identical_refetch_adds_no_page_row(archive: Archive) -> None:
