@@ -67,7 +67,8 @@ _SCRIPT_DATE = re.compile(  # a publication-date key of a JSON object or a JS as
     r"""["']?\s*[:=]\s*(["'])(?=[^"'<>]*\d{4})([^"'<>]{8,40})\1""", re.I)  # the value names a year
 MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
-_MARKUP = etree.XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
+# Through the itemprop attributes, not every element's: the same nodes in document order, ~half the time.
+_MARKUP = etree.XPath("//@itemprop[.='datePublished' or .='dateModified']/.. | //time[@datetime]")
 _DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp", re.I)
 _NOT_HERE = re.compile(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
                        r"update|modif|edit", re.I)
