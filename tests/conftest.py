@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import netguard
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+# No test reaches the internet (CI has none): this process and every Python subprocess a test starts
+# may connect to loopback only (tests/netguard.py); refused attempts are logged for _no_internet.
+netguard.install()
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(REPO / "tests" / "netguard_site"), os.environ.get("PYTHONPATH")])
+)
+if netguard.LOG_ENV not in os.environ:
+    _guard_dir = tempfile.mkdtemp(prefix="kznews-netguard-")
+    atexit.register(shutil.rmtree, _guard_dir, True)
+    os.environ[netguard.LOG_ENV] = str(Path(_guard_dir) / "refused.log")
+
+
+@pytest.fixture(autouse=True)
+def _no_internet() -> Iterator[None]:
+    """Fail a test that tried to connect beyond loopback, here or in a subprocess, even if the error was handled."""
+    log = Path(os.environ[netguard.LOG_ENV])
+    before = log.stat().st_size if log.exists() else 0
+    yield
+    if log.exists() and log.stat().st_size > before:
+        with log.open(encoding="utf-8") as fh:
+            fh.seek(before)
+            pytest.fail("reached beyond 127.0.0.1: " + fh.read().strip())
 
 
 def run_kznews(*args: str, db: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
