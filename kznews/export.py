@@ -207,7 +207,7 @@ def iter_pages(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str,
           AND (:until IS NULL OR substr(p.fetched_at, 1, length(:until)) <= :until)
     """
     if filters.narrows_articles():
-        sql += f""" AND p.id IN (SELECT v.page_id FROM article_versions AS v
+        sql += f""" AND p.id IN (SELECT v.page_id FROM article_history AS v
                     JOIN articles AS a ON a.id = v.article_id WHERE {where})"""
     sql += " ORDER BY p.fetched_at, p.id"
     yield from _stream(conn, sql, params, filters)

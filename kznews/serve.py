@@ -30,7 +30,7 @@ ARTICLE_COLUMNS = {
     "published_at": "ISO 8601 with the offset the outlet printed (Asia/Almaty: +06:00 until 2024-03-01, +05:00 since)",
     "source": "The attribution as printed, e.g. Источник: КазТАГ",
     "provenance": "JSON object: which extraction rule gave each field",
-    "versions": "How many distinct versions were seen (see article_versions)",
+    "versions": "How many distinct versions were seen (see article_history)",
 }
 
 QUERIES: dict[str, dict[str, Any]] = {
@@ -96,7 +96,8 @@ def metadata() -> dict[str, Any]:
                 },
                 "article_versions": {
                     "title": "Article versions",
-                    "description": "Every distinct version of an article seen (insert-only): edits stay visible.",
+                    "description": "The earlier texts of edited articles (insert-only): edits stay visible. "
+                                   "The view article_history lists every version, the current one included.",
                     "facets": ["lang"],
                     "columns": {"article_id": "The article (articles.id)",
                                 "content_hash": "Hash of the version's content"},

@@ -129,7 +129,7 @@ def test_second_crawl_adds_no_duplicates(crawled):
     assert "0 new" in second.stdout
     rows = stored_articles(db)
     assert set(rows) == set(rows_after_first)
-    assert _count(db, "SELECT count(*) FROM article_versions") == len(rows)
+    assert _count(db, "SELECT count(*) FROM article_history") == len(rows)  # nothing changed: one version each
     assert _count(db, "SELECT count(*) FROM runs WHERE outcome = 'finished'") == 2
 
 

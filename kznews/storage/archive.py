@@ -51,6 +51,11 @@ _INSERT_VERSION = (
     f"INSERT INTO article_versions ({', '.join(_VERSION_COLUMNS)})"
     f" VALUES ({', '.join(':' + c for c in _VERSION_COLUMNS)}) ON CONFLICT (article_id, content_hash) DO NOTHING"
 )
+_SUPERSEDE = (  # the stored current text becomes an earlier version (schema v11: the text is kept once)
+    f"INSERT INTO article_versions ({', '.join(_VERSION_COLUMNS)})"
+    f" SELECT id, {', '.join(_VERSION_COLUMNS[1:])} FROM articles WHERE id = ?"
+    " ON CONFLICT (article_id, content_hash) DO NOTHING"
+)
 _INSERT_TICKER = (
     "INSERT INTO tickers (pair, value, change, direction, as_of, url, site, observed_at, page_id)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, url, observed_at) DO NOTHING"
@@ -90,10 +95,10 @@ class _Fetch:
 
 @dataclass
 class _NewArticle:
-    """An article first seen in this batch: its row and distinct versions, built in memory."""
+    """An article first seen in this batch: its row and earlier versions, built in memory."""
 
     row: dict[str, Any]
-    versions: dict[str, dict[str, Any]]  # content hash -> version row
+    earlier: dict[str, dict[str, Any]]  # content hash -> version row, for texts this batch saw superseded
     sources: list[tuple[Any, ...]]
 
 
@@ -142,8 +147,7 @@ class _Batch:
                 "fetched_at": fetch.seen, "first_seen_at": fetch.seen, "last_seen_at": fetch.seen,
                 "content_hash": fetch.digest, "page_id": fetch.page_id, "story": fetch.article.story, "versions": 1,
             }
-            self.new[url] = _NewArticle(row, {fetch.digest: _version(article_id, fetch)},
-                                        _source_rows(article_id, fetch.article))
+            self.new[url] = _NewArticle(row, {}, _source_rows(article_id, fetch.article))
             self.result.new_articles += 1
 
     def _merge(self, new: _NewArticle, fetch: _Fetch) -> None:
@@ -153,9 +157,10 @@ class _Batch:
             row["fetched_at"] = max(row["fetched_at"], fetch.seen)
             self.result.unchanged_articles += 1
         else:
-            new.versions.setdefault(fetch.digest, _version(row["id"], fetch))
+            new.earlier.setdefault(row["content_hash"], {**row, "article_id": row["id"]})
             row.update(fetch.content, content_hash=fetch.digest, page_id=fetch.page_id, fetched_at=fetch.seen,
-                       site=fetch.article.site or fetch.site or row["site"], versions=len(new.versions))
+                       site=fetch.article.site or fetch.site or row["site"],
+                       versions=len(new.earlier.keys() | {fetch.digest}))
             self.result.updated_articles += 1
         row["last_seen_at"] = max(row["last_seen_at"], fetch.seen)
         row["story"] = fetch.article.story
@@ -172,12 +177,13 @@ class _Batch:
             )
             self.result.unchanged_articles += 1
         else:
-            _count(self.conn, "article_versions", self.conn.execute(_INSERT_VERSION, _version(article_id, fetch)).rowcount)
+            _count(self.conn, "article_versions", self.conn.execute(_SUPERSEDE, (article_id,)).rowcount)
             assignments = ", ".join(f"{c} = :{c}" for c in fetch.content)
             self.conn.execute(  # the AFTER UPDATE trigger re-indexes the text
                 f"UPDATE articles SET {assignments}, site = coalesce(:site, site), content_hash = :digest,"
                 " page_id = :page_id, fetched_at = :seen, last_seen_at = max(last_seen_at, :seen), story = :story,"
-                " versions = (SELECT count(*) FROM article_versions WHERE article_id = :id) WHERE id = :id",
+                " versions = 1 + (SELECT count(*) FROM article_versions WHERE article_id = :id AND content_hash <> :digest)"
+                " WHERE id = :id",
                 {**fetch.content, **touch, "site": fetch.article.site or fetch.site, "digest": fetch.digest,
                  "page_id": fetch.page_id, "story": fetch.article.story},
             )
@@ -195,7 +201,8 @@ class _Batch:
         new = list(self.new.values())
         conn.executemany(_INSERT_ARTICLE, [_ARTICLE_ROW(n.row) for n in new])
         _count(conn, "articles", len(new))
-        _count(conn, "article_versions", conn.executemany(_INSERT_VERSION, [v for n in new for v in n.versions.values()]).rowcount)
+        if earlier := [v for n in new for v in n.earlier.values()]:
+            _count(conn, "article_versions", conn.executemany(_INSERT_VERSION, earlier).rowcount)
         added = Counter(n.row["site"] for n in new)
         conn.executemany(
             "INSERT INTO outlets (site, articles) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS ?)",
@@ -230,11 +237,6 @@ def _count(conn: sqlite3.Connection, table: str, added: int) -> None:
     """Add rows this writer inserted to ``counts`` (triggers count deletes; see schema v7 and v10)."""
     if added:
         conn.execute("UPDATE counts SET n = n + ? WHERE name = ?", (added, table))
-
-
-def _version(article_id: int, fetch: _Fetch) -> dict[str, Any]:
-    return {**fetch.content, "article_id": article_id, "content_hash": fetch.digest, "fetched_at": fetch.seen,
-            "page_id": fetch.page_id}
 
 
 @dataclass

@@ -198,7 +198,7 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
     counted = dict(conn.execute("SELECT name, n FROM counts").fetchall())
     totals = {
         "articles": counted["articles"],
-        "versions": counted["article_versions"],
+        "earlier_versions": counted["article_versions"],
         "pages": counted["pages"],
         "tickers": counted["tickers"],
         **dict(

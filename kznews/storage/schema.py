@@ -20,8 +20,8 @@ from kznews.storage.folding import fold, headline_key
 
 APP = "kznews"
 
-# The content of an article, as stored both in `articles` (current) and in
-# `article_versions` (every distinct version). JSON columns hold lists/dicts.
+# The content of an article, as stored in `articles` (current) and in
+# `article_versions` (earlier versions, since v11). JSON columns hold lists/dicts.
 CONTENT_COLUMNS: dict[str, type] = {
     "canonical_url": str,
     "lang": str,
@@ -401,9 +401,35 @@ def _v10_fewer_scattered_index_writes(db: Database) -> None:
     db.execute("CREATE INDEX idx_articles_canonical_url ON articles (canonical_url) WHERE canonical_url <> url")
 
 
+_HISTORY_COLUMNS = ", ".join(["content_hash", *CONTENT_COLUMNS, "fetched_at", "page_id"])
+_HISTORY_VIEW = f"""
+CREATE VIEW article_history AS
+SELECT article_id, {_HISTORY_COLUMNS}, 0 AS current FROM article_versions
+UNION ALL
+SELECT id AS article_id, {_HISTORY_COLUMNS}, 1 AS current FROM articles
+"""
+
+
+def _v11_current_text_once(db: Database) -> None:
+    """The current text is stored once, in ``articles``; ``article_versions`` keeps the earlier ones.
+
+    Every article's text was written twice (its row and its first version): about a third of
+    the bytes a batch commits.  A version is now added when a fetch shows a different text: the
+    text it replaces moves to ``article_versions`` (still insert-only; its ``fetched_at`` is the
+    last fetch that showed it).  The view ``article_history`` lists every version, current included.
+    Deleting the copies leaves free pages that later writes reuse (``VACUUM`` returns them to the disk).
+    """
+    db.execute(
+        "DELETE FROM article_versions WHERE id IN (SELECT v.id FROM article_versions v"
+        " JOIN articles a ON a.id = v.article_id AND a.content_hash = v.content_hash)"
+    )
+    db.execute(_HISTORY_VIEW)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
     _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index, _v10_fewer_scattered_index_writes,
+    _v11_current_text_once,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -151,7 +151,7 @@ def test_warc_with_article_filters_keeps_their_pages(cli: Cli, generated: Path, 
     manifest = run_export(cli, generated, tmp_path, "warc", "--source", "КазТАГ")
     with closing(connect_readonly(generated)) as conn:
         expected = conn.execute(
-            "SELECT count(DISTINCT v.page_id) FROM article_versions v JOIN articles a ON a.id = v.article_id"
+            "SELECT count(DISTINCT v.page_id) FROM article_history v JOIN articles a ON a.id = v.article_id"
             " WHERE a.source LIKE '%КазТАГ%'").fetchone()[0]
     assert manifest["counts"]["total"] == expected > 0
 

@@ -158,7 +158,7 @@ def test_new_article(archive: Archive) -> None:
     assert row["first_seen_at"] == row["last_seen_at"] == row["fetched_at"] == "2024-05-01T06:00:00+00:00"
     assert row["versions"] == 1
     assert row["page_id"] == 1
-    assert _count(archive, "article_versions") == 1
+    assert _count(archive, "article_versions") == 0  # the current text is kept once, in articles
 
 
 def test_unchanged_article_only_moves_last_seen(archive: Archive) -> None:
@@ -169,7 +169,7 @@ def test_unchanged_article_only_moves_last_seen(archive: Archive) -> None:
     assert row["first_seen_at"] == "2024-05-01T06:00:00+00:00"
     assert row["last_seen_at"] == row["fetched_at"] == LATER
     assert row["versions"] == 1
-    assert _count(archive, "article_versions") == 1
+    assert _count(archive, "article_versions") == 0
 
 
 def test_changed_article_updates_row_and_adds_version(archive: Archive) -> None:
@@ -181,8 +181,25 @@ def test_changed_article_updates_row_and_adds_version(archive: Archive) -> None:
     assert row["versions"] == 2
     assert row["first_seen_at"] == "2024-05-01T06:00:00+00:00"
     assert row["page_id"] == 2
-    bodies = [r[0] for r in archive._conn.execute("SELECT body FROM article_versions ORDER BY id")]
-    assert bodies == ["Мемлекет басшысы бүгін сөз сөйледі.", "Түзетілген мәтін."]
+    earlier = archive._conn.execute("SELECT body, page_id, fetched_at FROM article_versions").fetchall()
+    assert earlier == [("Мемлекет басшысы бүгін сөз сөйледі.", 1, "2024-05-01T06:00:00+00:00")]
+    history = archive._conn.execute("SELECT body, current FROM article_history ORDER BY page_id").fetchall()
+    assert history == [("Мемлекет басшысы бүгін сөз сөйледі.", 0), ("Түзетілген мәтін.", 1)]
+
+
+def test_earlier_version_keeps_its_last_fetch(archive: Archive) -> None:
+    archive.store([make_item()])
+    archive.store([make_item(fetched_at=LATER)])  # same text, fetched again
+    archive.store([make_item(fetched_at="2024-05-03T06:00:00+00:00", body="Түзетілген мәтін.")])
+    assert archive._conn.execute("SELECT fetched_at FROM article_versions").fetchall() == [(LATER,)]
+
+
+def test_edit_within_one_batch_keeps_the_earlier_text(archive: Archive) -> None:
+    result = archive.store([make_item(), make_item(fetched_at=LATER, body="Түзетілген мәтін.")])
+    assert (result.new_articles, result.updated_articles) == (1, 1)
+    assert _article(archive)["versions"] == 2
+    assert archive._conn.execute("SELECT body FROM article_versions").fetchall() == [
+        ("Мемлекет басшысы бүгін сөз сөйледі.",)]
 
 
 def test_reverted_article_reuses_its_earlier_version(archive: Archive) -> None:
@@ -191,7 +208,7 @@ def test_reverted_article_reuses_its_earlier_version(archive: Archive) -> None:
     result = archive.store([make_item()])
     assert result.updated_articles == 1
     assert _article(archive)["body"] == "Мемлекет басшысы бүгін сөз сөйледі."
-    assert _count(archive, "article_versions") == 2
+    assert _count(archive, "article_versions") == 2  # both texts were superseded once
     assert _article(archive)["versions"] == 2
 
 

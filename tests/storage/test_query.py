@@ -181,7 +181,7 @@ def test_search_sees_updates_and_not_old_text(filled: Path) -> None:
 
 def test_stats(conn: sqlite3.Connection) -> None:
     result = stats(conn)
-    assert result["totals"] == {"articles": 4, "versions": 4, "pages": 4, "tickers": 0, "links": 0, "runs": 1}
+    assert result["totals"] == {"articles": 4, "earlier_versions": 0, "pages": 4, "tickers": 0, "links": 0, "runs": 1}
     assert result["per_day"] == [
         {"site": "a", "day": "2024-05-01", "articles": 1},
         {"site": "a", "day": "2024-05-02", "articles": 1},

@@ -177,6 +177,25 @@ def test_v8_archive_keeps_its_folded_index_and_drops_the_other(db_path: Path) ->
     assert search(read, "Шымкентте") == []  # the edit re-indexed the v8 row
 
 
+def test_v10_archive_keeps_each_current_text_once(db_path: Path) -> None:
+    """v11: the copy of each current text in article_versions goes, earlier texts stay, counts follow."""
+    conn = _old_archive(db_path, 10)
+    conn.execute("INSERT INTO articles (id, url, body, first_seen_at, last_seen_at, content_hash, versions)"
+                 " VALUES (1, 'https://kaz.example/1', 'Түзетілген мәтін.', 't', 't', 'h2', 2),"
+                 " (2, 'https://kaz.example/2', 'Шымкентте күн ашық.', 't', 't', 'h3', 1)")
+    conn.execute("INSERT INTO article_versions (article_id, content_hash, body) VALUES"
+                 " (1, 'h1', 'Алматыда жаңбыр жауды.'), (1, 'h2', 'Түзетілген мәтін.'), (2, 'h3', 'Шымкентте күн ашық.')")
+    conn.execute("UPDATE counts SET n = CASE name WHEN 'articles' THEN 2 WHEN 'article_versions' THEN 3 ELSE n END")
+    conn.execute("COMMIT")
+
+    Archive(db_path).close()
+    conn = _connect(db_path)
+    assert conn.execute("SELECT article_id, body FROM article_versions").fetchall() == [(1, "Алматыда жаңбыр жауды.")]
+    assert conn.execute("SELECT n FROM counts WHERE name = 'article_versions'").fetchone() == (1,)
+    history = conn.execute("SELECT article_id, content_hash, current FROM article_history ORDER BY 1, 2").fetchall()
+    assert history == [(1, "h1", 0), (1, "h2", 1), (2, "h3", 1)]
+
+
 def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
     """An archive written by the v5 writer (insert triggers) keeps its index and gains the bulk writer."""
     conn = _old_archive(db_path, 5)
@@ -198,7 +217,9 @@ def test_v5_archive_is_upgraded_in_place(db_path: Path) -> None:
     conn = _connect(db_path)
     check_search_index(conn)
     assert dict(conn.execute("SELECT name, n FROM counts").fetchall()) == {
-        "articles": 3, "article_versions": 2, "pages": 2, "tickers": 0}  # the v5 rows (inserted bare), then the new
+        "articles": 3, "article_versions": 1, "pages": 2, "tickers": 0}  # the v5 rows (inserted bare), then the new;
+    # the edit kept the v5 row's text as an earlier version
+    assert conn.execute("SELECT body FROM article_versions").fetchall() == [("Алматыда жаңбыр жауды.",)]
     read = connect_readonly(db_path)
     assert sorted(r["url"] for r in search(read, "Токаев")) == ["https://kaz.example/0", "https://kaz.example/1"]
     assert search(read, "жаңбыр") == []
