@@ -41,7 +41,7 @@ class PageItem:
     url: str
     status: int
     headers: dict[str, list[str]]
-    body: bytes
+    body: bytes  # the raw response; emptied once ``packed`` holds it
     fetched_at: str  # ISO 8601, UTC
     site: str | None  # registry key, None in ad-hoc mode
     edition: str | None  # "ru" | "kk" | "en" | None

@@ -104,6 +104,7 @@ class ExtractPipeline:
                 item.record, item.packed = _extract(item, outlet)
             else:
                 item.record, item.packed = await asyncio.wrap_future(self._pool().submit(_extract, item, outlet))
+            item.body = b""  # the packed copy is what the archive stores: a waiting batch holds ~4x less
         except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones
             self.pool = None
             self._failed(item, exc)
@@ -148,18 +149,21 @@ class NormalizePipeline:
 class StorePipeline:
     """Write page items to the archive in batches and record the run.
 
-    A batch is written when it is full (``KZNEWS_BATCH_SIZE``) and, full or not, every
-    ``KZNEWS_FLUSH_SECONDS``: a slow crawl's pages reach the archive within seconds.
+    A batch is written when it is full (``KZNEWS_BATCH_SIZE`` items or ``KZNEWS_BATCH_MIB`` of
+    pages) and, full or not, every ``KZNEWS_FLUSH_SECONDS``: a slow crawl's pages reach the
+    archive within seconds.
     """
 
     def __init__(self, crawler: Crawler, clock: IReactorTime | None = None) -> None:
         self.crawler = crawler
         self.path = crawler.settings.get("KZNEWS_DB")
         self.batch_size = crawler.settings.getint("KZNEWS_BATCH_SIZE")
+        self.batch_bytes_limit = crawler.settings.getint("KZNEWS_BATCH_MIB") * 2**20 or float("inf")
         self.flush_seconds = crawler.settings.getfloat("KZNEWS_FLUSH_SECONDS")
         self.clock = clock  # the reactor when None; tests pass twisted's task.Clock
         self.timer: LoopingCall | None = None
         self.batch: list[PageItem] = []
+        self.batch_bytes = 0
         self.archive: Archive | None = None
         self.run_id: int | None = None
         self.failed = False  # a batch could not be stored
@@ -189,7 +193,8 @@ class StorePipeline:
 
     def process_item(self, item: PageItem) -> PageItem:
         self.batch.append(item)
-        if len(self.batch) >= self.batch_size:
+        self.batch_bytes += len(item.packed.compressed) if item.packed else len(item.body)
+        if len(self.batch) >= self.batch_size or self.batch_bytes >= self.batch_bytes_limit:
             self.flush()
         return item
 
@@ -197,7 +202,7 @@ class StorePipeline:
         """Write the pending batch in one transaction and count what it did."""
         if not self.batch or self.archive is None:
             return
-        batch, self.batch = self.batch, []
+        batch, self.batch, self.batch_bytes = self.batch, [], 0
         try:
             result = self.archive.store(batch, run_id=self.run_id)
         except ArchiveError as exc:

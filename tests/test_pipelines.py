@@ -64,6 +64,27 @@ def test_store_writes_in_batches_and_closes_the_run(tmp_path):
     assert run[:2] == ("finished", 1) and '"kznews/new_articles": 3' in run[2]
 
 
+def test_a_batch_is_also_bounded_by_the_bytes_of_its_pages(tmp_path):
+    """Big pages fill a batch before its item count does (KZNEWS_BATCH_MIB): packed size once extracted, raw otherwise."""
+    db = tmp_path / "a.db"
+    crawler = crawler_with_spider(db, KZNEWS_BATCH_SIZE=100, KZNEWS_BATCH_MIB=1, KZNEWS_FLUSH_SECONDS=0)
+    store = StorePipeline(crawler)
+    store.open_spider()
+    conn = sqlite3.connect(db)
+    raw = b"<html><body>" + b"x" * 400_000 + b"</body></html>"  # extraction fails on nothing; packs to ~1 KiB
+    store.process_item(page(f"{INFORM_URL}-raw1", raw, kind="page"))
+    store.process_item(page(f"{INFORM_URL}-raw2", raw, kind="page"))
+    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0  # 0.8 MiB held
+    store.process_item(page(f"{INFORM_URL}-raw3", raw, kind="page"))
+    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 3  # 1.2 MiB: written
+    extract = ExtractPipeline(crawler)
+    for i in range(5):  # packed, the same pages weigh ~1 KiB each: the batch waits
+        store.process_item(asyncio.run(extract.process_item(page(f"{INFORM_URL}-packed{i}", raw, kind="page"))))
+    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 3
+    store.close_spider()
+    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 8
+
+
 def test_a_batch_not_yet_full_is_written_after_the_flush_interval(tmp_path):
     """A slow crawl's pages reach the archive within KZNEWS_FLUSH_SECONDS, not only when a batch fills."""
     db = tmp_path / "a.db"
@@ -102,6 +123,7 @@ def test_extraction_in_a_worker_process_gives_the_same_record(tmp_path):
     there = asyncio.run(in_worker())
     assert there.record == here.record
     assert there.packed == here.packed == pack(body)  # packed beside extraction, off the writer
+    assert there.body == here.body == b""  # the raw copy is let go: the archive stores the packed one
 
 
 def test_a_page_that_fails_extraction_is_left_for_the_writer_to_pack(tmp_path):
