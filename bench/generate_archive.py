@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from lxml import html as lxml_html
 
 from kznews import sites
+from kznews.extract.article import text_digest
 from kznews.items import Article, PageItem, PageRecord, TickerQuote
 from kznews.storage import Archive
 
@@ -254,6 +255,7 @@ class Generator:
         return self._item(article, fetched, sites.get(old.site or ""), item.edition or "ru")
 
     def _item(self, article: Article, fetched: datetime, outlet: sites.Outlet, lang: str) -> PageItem:
+        article.content_hash = text_digest(article.headline, article.body)  # as extraction sets it
         body = _page_html(article)
         return PageItem(
             url=article.url, status=200, headers=_headers(fetched, len(body)), body=body,

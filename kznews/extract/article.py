@@ -85,6 +85,11 @@ def _editions(tree: etree._Element, url: str, hint: DiscoveryHint | None) -> dic
     return {lang: alt for lang, alt in found.items() if alt != url}
 
 
+def text_digest(headline: str | None, body: str | None) -> str:
+    """An article's ``content_hash``: what the archive compares to tell an edit from a re-fetch."""
+    return hashlib.sha256(f"{headline or ''}\n{body or ''}".encode()).hexdigest()
+
+
 def _first_selected(tree: etree._Element, selector: str | None) -> str | None:
     if not selector:
         return None
@@ -172,6 +177,5 @@ def build_article(
     )
     f.offer("lang", lang, lang_rule or "")
 
-    digest = hashlib.sha256(f"{article.headline or ''}\n{article.body or ''}".encode()).hexdigest()
-    f.offer("content_hash", digest, "sha256")
+    f.offer("content_hash", text_digest(article.headline, article.body), "sha256")
     return article

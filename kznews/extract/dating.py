@@ -65,6 +65,7 @@ _SCRIPTS = etree.XPath("//script[not(@src)]/text()")
 _SCRIPT_DATE = re.compile(  # a publication-date key of a JSON object or a JS assignment, and its quoted value
     r"""(?<![\w-])["']?(?:datePublished|publishDate|publish_date|publication_?date|pubDate|firstPublished(?:Date)?)"""
     r"""["']?\s*[:=]\s*(["'])(?=[^"'<>]*\d{4})([^"'<>]{8,40})\1""", re.I)  # the value names a year
+_PUB = re.compile("pub", re.I)  # in every key of _SCRIPT_DATE
 MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 # Through the itemprop attributes, not every element's: the same nodes in document order, ~half the time.
@@ -233,8 +234,21 @@ def _htmldate(tree: etree._Element, url: str, latest: datetime) -> datetime | No
 
 
 def _script_dates(tree: etree._Element) -> list[str]:
-    """Publication-date values in inline scripts, in page order (JSON that failed to parse, page variables)."""
-    return [m.group(2) for script in _SCRIPTS(tree) for m in _SCRIPT_DATE.finditer(script)]
+    """Publication-date values in inline scripts, in page order (JSON that failed to parse, page variables).
+
+    Every key contains "pub", and a match starts at most 6 characters before it (a quote, ``first``):
+    the full pattern is tried only there, ~6x cheaper than scanning every script with it.
+    """
+    found = []
+    for script in _SCRIPTS(tree):
+        end = 0
+        for hit in _PUB.finditer(script):
+            for start in range(max(end, hit.start() - 6), hit.start() + 1):
+                if m := _SCRIPT_DATE.match(script, start):
+                    found.append(m.group(2))
+                    end = m.end()
+                    break
+    return found
 
 
 def _is_utc(dt: datetime) -> bool:
