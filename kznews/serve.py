@@ -102,6 +102,12 @@ def metadata() -> dict[str, Any]:
                     "columns": {"article_id": "The article (articles.id)",
                                 "content_hash": "Hash of the version's content"},
                 },
+                "article_history": {
+                    "title": "Article history",
+                    "description": "Every distinct version of every article: the earlier texts (current = 0) and "
+                                   "the current one (current = 1); page_id is the page that first showed each.",
+                    "facets": ["current"],
+                },
                 "tickers": {
                     "title": "Ticker quotes",
                     "description": "Currency quotes shown on fetched pages. Unit: tenge (KZT) per one unit "

@@ -131,6 +131,17 @@ def test_metadata_and_facets(server: str) -> None:
     assert {f["value"] for f in facets["lang"]["results"]} == {"ru", "kk", "en"}
 
 
+def test_article_history_lists_every_version(server: str, generated: Path) -> None:
+    """The view: each article's current text once, and the earlier texts of the edited ones."""
+    edited = sql_rows(generated, "SELECT id, versions FROM articles WHERE versions > 1 LIMIT 1")[0]
+    rows = get(server, "/kznews/article_history.json", article_id=edited["id"], _shape="array")
+    assert sorted(r["current"] for r in rows) == [0] * (edited["versions"] - 1) + [1]
+    assert len({r["content_hash"] for r in rows}) == edited["versions"]
+    facets = get(server, "/kznews/article_history.json", _size=0)["facet_results"]
+    assert {f["value"]: f["count"] for f in facets["current"]["results"]}[1] == len(sql_rows(
+        generated, "SELECT id FROM articles"))
+
+
 def test_archive_is_read_only(server: str) -> None:
     with pytest.raises(urllib.error.HTTPError):
         get(server, "/kznews.json", sql="DELETE FROM articles")
