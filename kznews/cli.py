@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kznews import __version__, coverage, exitcodes, sites
+from kznews import __version__, coverage, exitcodes, settings, sites
 from kznews.extract import extract_page
 from kznews.normalize import normalize
 from kznews.options import FORMATS, check_window, emit, iso_date, reader
+from kznews.reextract import default_workers
+from kznews.reextract import reextract as run_reextract
 from kznews.runstats import crawl_figures
 from kznews.sites.table import discovery_kinds, markdown_table
 from kznews.storage import (
@@ -327,11 +329,15 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
 
 @main.command()
 @click.option("--site", help="Only pages of this outlet.")
+@click.option("--workers", type=click.IntRange(min=0), default=default_workers, show_default="one per core",
+              help="Extraction processes (0: extract in this process).")
 @click.pass_obj
-def reextract(obj: dict[str, Any], site: str | None) -> None:
+def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
     """Run extraction again over the raw pages kept in the archive.
 
     Articles whose extracted content changed are updated (the earlier version is kept).
+    Pages are extracted by worker processes and written in batches; a page that fails
+    is reported and the others go on (exit status 3).
 
     \b
     Example:
@@ -341,25 +347,11 @@ def reextract(obj: dict[str, Any], site: str | None) -> None:
         archive = Archive(obj["db"])
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
-    counts = {"pages": 0, "updated": 0, "errors": 0}
     with archive:
-        for page_id, item in archive.iter_pages(site=site):
-            outlet = sites.for_url(item.url) or sites.adhoc(item.url)
-            try:
-                record = extract_page(
-                    item.body, item.url, outlet=outlet, fetched_at=item.fetched_at,
-                    headers=item.headers, kind=None if item.kind == "page" else item.kind,
-                )
-            except Exception as exc:  # one broken page must not stop the others
-                counts["errors"] += 1
-                click.echo(f"{item.url}: {type(exc).__name__}: {exc}", err=True)
-                continue
-            normalize(record)
-            result = archive.store_records(page_id, record)
-            counts["pages"] += 1
-            counts["updated"] += result.updated_articles + result.new_articles
-    click.echo(f"reextract: {counts['pages']} pages, {counts['updated']} articles changed, {counts['errors']} errors")
-    sys.exit(exitcodes.PARTIAL if counts["errors"] else exitcodes.OK)
+        tally = run_reextract(archive, site=site, workers=workers, batch_size=settings.KZNEWS_BATCH_SIZE,
+                              on_error=lambda line: click.echo(line, err=True))
+    click.echo(f"reextract: {tally.pages} pages, {tally.changed} articles changed, {len(tally.errors)} errors")
+    sys.exit(exitcodes.PARTIAL if tally.errors else exitcodes.OK)
 
 
 @main.command("search")

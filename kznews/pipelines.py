@@ -10,16 +10,11 @@ transactions and closes the run with its outcome and stats.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import logging
-import os
-import signal
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import asdict
-from multiprocessing import get_context
 from typing import Any
 
 from scrapy import signals
@@ -35,6 +30,7 @@ from kznews.normalize import normalize
 from kznews.sites import Outlet
 from kznews.storage import Archive, ArchiveError, connect_readonly
 from kznews.storage.packing import pack
+from kznews.workers import extraction_pool
 
 logger = logging.getLogger(__name__)
 
@@ -43,22 +39,6 @@ logger = logging.getLogger(__name__)
 def outcome(reason: str) -> str:
     """A spider's close reason as a run outcome ("shutdown" is a user's Ctrl-C)."""
     return {"shutdown": "interrupted"}.get(reason, reason)
-
-
-def _worker_init() -> None:
-    """Set up an extraction worker: it leaves Ctrl-C to the crawler (which finishes its
-    in-flight pages), and on Linux it dies with the crawler, so a ``kill -9`` of the
-    crawler leaves no worker behind (an orphan would also hold the crawler's output open).
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform == "linux":
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() == 1:  # the crawler died before prctl took effect
-            os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _extract(item: PageItem, outlet: Outlet | None) -> tuple[PageRecord, PackedBody]:
@@ -114,10 +94,7 @@ class ExtractPipeline:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
-            # spawn, not fork: the crawler process runs threads (DNS, the reactor's pool)
-            self.pool = ProcessPoolExecutor(
-                self.workers, mp_context=get_context("spawn"), initializer=_worker_init
-            )
+            self.pool = extraction_pool(self.workers)
         return self.pool
 
     def _failed(self, item: PageItem, exc: BaseException) -> None:

@@ -416,15 +416,23 @@ class Archive:
             batch.flush()
         return result
 
-    def store_records(self, page_id: int, record: PageRecord) -> StoreResult:
-        """Archive what a (re-)extraction found on a stored page; adds no page row."""
+    def store_records(self, records: Sequence[tuple[int, PageRecord]]) -> StoreResult:
+        """Archive what a (re-)extraction found on stored pages, ``(page_id, record)`` each, atomically;
+        adds no page row."""
         result = StoreResult()
         with self._transaction() as conn:
-            row = conn.execute("SELECT last_fetched_at, site FROM pages WHERE id = ?", (page_id,)).fetchone()
-            if row is None:
-                raise ArchiveError(f"no page {page_id} in {self._label}")
-            batch = _Batch(conn, [record.article.url] if record.article else [], result)
-            self._store_record(batch, page_id, record, row[0], row[1])
+            pages = {
+                page_id: (fetched_at, site)
+                for page_id, fetched_at, site in conn.execute(
+                    "SELECT id, last_fetched_at, site FROM pages WHERE id IN (SELECT value FROM json_each(?))",
+                    (_json([page_id for page_id, _ in records]),),
+                )
+            }
+            if missing := sorted({page_id for page_id, _ in records} - pages.keys()):
+                raise ArchiveError(f"no page {', '.join(map(str, missing))} in {self._label}")
+            batch = _Batch(conn, [r.article.url for _, r in records if r.article], result)
+            for page_id, record in records:
+                self._store_record(batch, page_id, record, *pages[page_id])
             batch.flush()
         return result
 

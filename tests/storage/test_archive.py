@@ -335,16 +335,30 @@ def test_store_records_updates_articles_without_page_rows(archive: Archive) -> N
     (page_id, page), = archive.iter_pages()
     better = make_item(body="Жақсырақ экстрактор тапқан мәтін.").record
     assert better is not None
-    result = archive.store_records(page_id, better)
+    result = archive.store_records([(page_id, better)])
     assert result == StoreResult(updated_articles=1)
     assert _count(archive, "pages") == 1
     assert _article(archive)["versions"] == 2
-    assert archive.store_records(page_id, better) == StoreResult(unchanged_articles=1)
+    assert archive.store_records([(page_id, better)]) == StoreResult(unchanged_articles=1)
 
 
-def test_store_records_unknown_page(archive: Archive) -> None:
-    with pytest.raises(ArchiveError, match="no page 42"):
-        archive.store_records(42, PageRecord(url="https://x", kind="article"))
+def test_store_records_takes_a_batch_of_pages(archive: Archive) -> None:
+    archive.store([make_item("https://kaz.example/1"), make_item("https://kaz.example/2")])
+    pages = dict(archive._conn.execute("SELECT url, id FROM pages").fetchall())
+    records = [(pages[url], make_item(url, body=f"Жаңа мәтін {n}.").record) for n, url in enumerate(sorted(pages))]
+    assert archive.store_records(records) == StoreResult(updated_articles=2)  # type: ignore[arg-type]
+    bodies = archive._conn.execute("SELECT url, body, page_id FROM articles ORDER BY url").fetchall()
+    assert bodies == [("https://kaz.example/1", "Жаңа мәтін 0.", pages["https://kaz.example/1"]),
+                      ("https://kaz.example/2", "Жаңа мәтін 1.", pages["https://kaz.example/2"])]
+
+
+def test_store_records_unknown_page_stores_nothing(archive: Archive) -> None:
+    archive.store([make_item()])
+    (page_id, _), = archive.iter_pages()
+    changed = make_item(body="Жаңа мәтін.").record
+    with pytest.raises(ArchiveError, match="no page 42 in"):
+        archive.store_records([(page_id, changed), (42, PageRecord(url="https://x", kind="article"))])  # type: ignore[list-item]
+    assert _article(archive)["body"] == "Мемлекет басшысы бүгін сөз сөйледі."
 
 
 # -- runs ------------------------------------------------------------------------------

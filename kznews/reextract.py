@@ -1,0 +1,107 @@
+"""Re-extraction: run extraction again over the raw pages an archive keeps, in parallel, written in batches.
+
+A backfill after an extractor improvement reads every kept page again: the main process reads
+and decompresses pages and writes batches (``Archive.store_records``, one transaction each);
+worker processes extract and normalize, a bounded number of pages in flight, so memory stays
+flat however large the archive.  Results are stored in page order.  A page that fails to extract
+is counted and reported, and the others go on; a batch is all-or-nothing, so an interrupted run
+leaves every earlier batch stored and a second run redoes only what changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from kznews import sites
+from kznews.extract import extract_page
+from kznews.items import PageItem, PageRecord
+from kznews.normalize import normalize
+from kznews.sites import Outlet
+from kznews.storage import Archive
+from kznews.workers import extraction_pool
+
+IN_FLIGHT_PER_WORKER = 8  # pages handed to each worker ahead of the one it is on: workers never wait on the reader
+
+
+@dataclass
+class Tally:
+    """What a re-extraction did."""
+
+    pages: int = 0
+    changed: int = 0  # articles whose extracted content changed (or that a page now yields for the first time)
+    errors: list[str] = field(default_factory=list)  # "<url>: <error>", one per page that failed to extract
+
+
+def extract_again(item: PageItem, outlet: Outlet | None) -> PageRecord | str:
+    """What the page says now (normalized), or the error that stopped its extraction, as one line."""
+    try:
+        record = extract_page(item.body, item.url, outlet=outlet, fetched_at=item.fetched_at,
+                              headers=item.headers, kind=None if item.kind == "page" else item.kind)
+    except Exception as exc:  # one broken page must not stop the others
+        return f"{item.url}: {type(exc).__name__}: {exc}"
+    normalize(record)
+    return record
+
+
+def default_workers() -> int:
+    """One worker per core: the main process only reads and writes (well under a tenth of the work)."""
+    return os.cpu_count() or 1
+
+
+def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, batch_size: int = 500,
+              on_error: Callable[[str], None] | None = None) -> Tally:
+    """Extract every kept page again (the latest of each URL; ``site``: one outlet's) and store what changed.
+
+    ``workers`` 0 extracts in this process.  ``on_error`` hears each page that failed, as it fails.
+    """
+    tally = Tally()
+    batch: list[tuple[int, PageRecord]] = []
+
+    def store(page_id: int, found: PageRecord | str) -> None:
+        tally.pages += 1
+        if isinstance(found, str):
+            tally.errors.append(found)
+            if on_error is not None:
+                on_error(found)
+            return
+        batch.append((page_id, found))
+        if len(batch) >= batch_size:
+            flush()
+
+    def flush() -> None:
+        if batch:
+            result = archive.store_records(batch)
+            tally.changed += result.updated_articles + result.new_articles
+            batch.clear()
+
+    pages = ((page_id, item, sites.for_url(item.url) or sites.adhoc(item.url))
+             for page_id, item in archive.iter_pages(site=site))
+    if workers <= 0:
+        for page_id, item, outlet in pages:
+            store(page_id, extract_again(item, outlet))
+    else:
+        for page_id, found in _in_workers(pages, workers):
+            store(page_id, found)
+    flush()
+    return tally
+
+
+def _in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int) -> Iterator[tuple[int, PageRecord | str]]:
+    """``extract_again`` of each page in ``workers`` processes, in page order, a bounded window in flight."""
+    window: deque[tuple[int, Future[PageRecord | str]]] = deque()
+    with extraction_pool(workers) as pool:
+        try:
+            for page_id, item, outlet in pages:
+                window.append((page_id, pool.submit(extract_again, item, outlet)))
+                if len(window) >= workers * IN_FLIGHT_PER_WORKER:
+                    page_id, future = window.popleft()
+                    yield page_id, future.result()
+            while window:
+                page_id, future = window.popleft()
+                yield page_id, future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
