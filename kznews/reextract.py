@@ -14,6 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from kznews import sites
@@ -91,17 +92,32 @@ def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, ba
 
 
 def _in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int) -> Iterator[tuple[int, PageRecord | str]]:
-    """``extract_again`` of each page in ``workers`` processes, in page order, a bounded window in flight."""
-    window: deque[tuple[int, Future[PageRecord | str]]] = deque()
-    with extraction_pool(workers) as pool:
+    """``extract_again`` of each page in ``workers`` processes, in page order, a bounded window in flight.
+
+    A worker that dies (a page crashing the parser, a kill) fails the pages in flight with it, which
+    are reported like any failed page; new workers take the pages after them.
+    """
+    window: deque[tuple[int, str, Future[PageRecord | str]]] = deque()
+    pool = extraction_pool(workers)
+
+    def result(page_id: int, url: str, future: Future[PageRecord | str]) -> tuple[int, PageRecord | str]:
         try:
-            for page_id, item, outlet in pages:
-                window.append((page_id, pool.submit(extract_again, item, outlet)))
-                if len(window) >= workers * IN_FLIGHT_PER_WORKER:
-                    page_id, future = window.popleft()
-                    yield page_id, future.result()
-            while window:
-                page_id, future = window.popleft()
-                yield page_id, future.result()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            return page_id, future.result()
+        except BrokenProcessPool as exc:
+            return page_id, f"{url}: an extraction worker died while this page was in flight ({exc})"
+
+    try:
+        for page_id, item, outlet in pages:
+            try:
+                future = pool.submit(extract_again, item, outlet)
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = extraction_pool(workers)
+                future = pool.submit(extract_again, item, outlet)
+            window.append((page_id, item.url, future))
+            if len(window) >= workers * IN_FLIGHT_PER_WORKER:
+                yield result(*window.popleft())
+        while window:
+            yield result(*window.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +14,7 @@ import pytest
 from kznews import exitcodes
 from kznews.items import PageItem
 from kznews.reextract import IN_FLIGHT_PER_WORKER, _in_workers, reextract
-from kznews.sites import adhoc
+from kznews.sites import adhoc, for_url
 from kznews.storage import Archive
 from kznews.storage.schema import register_functions
 from tests.conftest import SHARED
@@ -107,6 +110,40 @@ def test_pages_are_read_a_bounded_window_ahead(tmp_path: Path) -> None:
         assert page_id == n  # in page order
         ahead.append(read - n)
     assert max(ahead) <= 2 * IN_FLIGHT_PER_WORKER
+
+
+def test_a_worker_that_dies_fails_the_pages_in_flight_and_new_workers_go_on() -> None:
+    page = _page(INFORM_URL, (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes())
+    outlet = for_url(INFORM_URL)
+
+    def pages():
+        for n in range(40):
+            if n == 20:  # the workers are busy with pages 4..19: kill them
+                workers = _workers(os.getpid())
+                assert workers
+                for pid in workers:
+                    os.kill(pid, signal.SIGKILL)
+            yield n, page, outlet
+
+    results = list(_in_workers(pages(), 2))
+    assert [page_id for page_id, _ in results] == list(range(40))  # every page answered, in order
+    failed = [page_id for page_id, found in results if isinstance(found, str)]
+    assert failed and max(failed) < 20 + 2 * IN_FLIGHT_PER_WORKER
+    assert all("an extraction worker died" in found for _, found in results if isinstance(found, str))
+    assert not isinstance(results[-1][1], str) and results[-1][1].article.published_at == "2020-12-01T14:02:00+06:00"
+
+
+def _workers(pid: int) -> list[int]:
+    """The spawned worker processes of ``pid`` (not multiprocessing's resource tracker, not ``ps``)."""
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    workers = []
+    for child in map(int, out.split()):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                workers.append(child)
+        except FileNotFoundError:  # ps itself, gone
+            continue
+    return workers
 
 
 def test_cli_reports_a_failed_page_and_exits_partial(tmp_path: Path, kznews) -> None:
