@@ -25,24 +25,6 @@ class Alert:
     message: str
 
 
-def new_articles_by_site(conn: sqlite3.Connection, run_id: int) -> dict[str, int]:
-    """Articles first stored by run ``run_id``, per outlet (their first version's page is the run's).
-
-    The first version is the first earlier version an edited article kept, else its current one.
-    """
-    rows = conn.execute(
-        """
-        SELECT a.site, count(*) FROM articles a
-        JOIN pages p ON p.id = coalesce(
-            (SELECT page_id FROM article_versions WHERE article_id = a.id ORDER BY id LIMIT 1), a.page_id)
-        WHERE p.run_id = :run
-        GROUP BY a.site
-        """,
-        {"run": run_id},
-    )
-    return dict(rows.fetchall())
-
-
 def _runs_by_site(conn: sqlite3.Connection, limit: int) -> dict[str, list[dict[str, Any]]]:
     """The finished runs' stats per outlet they crawled, newest first."""
     by_site: dict[str, list[dict[str, Any]]] = {}

@@ -13,7 +13,6 @@ import asyncio
 import logging
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing
 from dataclasses import asdict
 from typing import Any
 
@@ -23,12 +22,11 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 
-from kznews.coverage import new_articles_by_site
 from kznews.extract import extract_page
 from kznews.items import PackedBody, PageItem, PageRecord
 from kznews.normalize import normalize
 from kznews.sites import Outlet
-from kznews.storage import Archive, ArchiveError, connect_readonly
+from kznews.storage import Archive, ArchiveError
 from kznews.storage.packing import pack
 from kznews.workers import extraction_pool
 
@@ -192,7 +190,10 @@ class StorePipeline:
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
             return
         for key, value in asdict(result).items():
-            self.crawler.stats.inc_value(f"kznews/{key}", value)
+            if key != "new_by_site":
+                self.crawler.stats.inc_value(f"kznews/{key}", value)
+        for site, n in result.new_by_site.items():
+            self.crawler.stats.inc_value(f"kznews/site/{site}/new_articles", n)
 
     def close_spider(self) -> None:
         if self.timer is not None and self.timer.running:
@@ -203,9 +204,6 @@ class StorePipeline:
         """Close the run with its outcome (the close reason) and the crawl's stats."""
         if self.archive is None:
             return
-        with closing(connect_readonly(self.path)) as conn:
-            for site, n in new_articles_by_site(conn, self.run_id).items():
-                self.crawler.stats.set_value(f"kznews/site/{site}/new_articles", n)
         stats = {
             k: v for k, v in self.crawler.stats.get_stats().items()
             if isinstance(v, (int, float, str)) and not k.startswith("kznews/db")

@@ -62,6 +62,7 @@ def test_store_writes_in_batches_and_closes_the_run(tmp_path):
     store.spider_closed(crawler.spider, "finished")
     run = conn.execute("SELECT outcome, ended_at IS NOT NULL, stats FROM runs").fetchone()
     assert run[:2] == ("finished", 1) and '"kznews/new_articles": 3' in run[2]
+    assert '"kznews/site/inform/new_articles": 3' in run[2]  # counted batch by batch (2, then 1)
 
 
 def test_a_batch_is_also_bounded_by_the_bytes_of_its_pages(tmp_path):

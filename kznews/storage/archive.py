@@ -14,7 +14,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -204,6 +204,8 @@ class _Batch:
         if earlier := [v for n in new for v in n.earlier.values()]:
             _count(conn, "article_versions", conn.executemany(_INSERT_VERSION, earlier).rowcount)
         added = Counter(n.row["site"] for n in new)
+        for site, n in added.items():
+            self.result.new_by_site[site] = self.result.new_by_site.get(site, 0) + n
         conn.executemany(
             "INSERT INTO outlets (site, articles) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outlets WHERE site IS ?)",
             [(site, site) for site in added],
@@ -249,6 +251,7 @@ class StoreResult:
     unchanged_articles: int = 0  # same content: only fetched_at/last_seen_at moved
     tickers: int = 0  # quotes added
     links: int = 0  # (listing, url) pairs added
+    new_by_site: dict[str | None, int] = field(default_factory=dict)  # new articles per outlet
 
 
 def utc_now() -> str:

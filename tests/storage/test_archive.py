@@ -212,6 +212,13 @@ def test_reverted_article_reuses_its_earlier_version(archive: Archive) -> None:
     assert _article(archive)["versions"] == 2
 
 
+def test_new_articles_are_counted_per_outlet(archive: Archive) -> None:
+    result = archive.store([make_item("https://a.kz/1", site="a"), make_item("https://a.kz/2", site="a"),
+                            make_item("https://b.kz/1", site="b"), make_item("https://b.kz/1", site="b", body="Өзгерді.")])
+    assert result.new_by_site == {"a": 2, "b": 1}  # the edit in the same batch is one article
+    assert archive.store([make_item("https://a.kz/1", site="a", body="Өзгерді.")]).new_by_site == {}
+
+
 def test_same_article_twice_in_one_batch(archive: Archive) -> None:
     result = archive.store([make_item(), make_item(fetched_at=LATER)])
     assert (result.new_articles, result.unchanged_articles, result.pages) == (1, 1, 1)
