@@ -2,7 +2,7 @@
 
 Items come from ``bench/generate_archive.py``'s generator (real sentences of Kazakh news pages
 recombined; edits and ticker homepages included); only ``Archive.store`` is timed, in batches of
-``KZNEWS_BATCH_SIZE`` (100, as the pipeline writes); the rate is given per wall-clock second and per
+``KZNEWS_BATCH_SIZE`` (500, as the pipeline writes); the rate is given per wall-clock second and per
 CPU second of the writing process (the same on an idle machine; on a shared one the CPU figure is the
 steadier of the two).  Then, read-only as the CLI does:
 ``kznews.storage.query.search`` for a fixed list of queries (words, prefixes, phrases,
