@@ -8,19 +8,22 @@ steadier of the two).  Then, read-only as the CLI does:
 ``kznews.storage.query.search`` for a fixed list of queries (words, prefixes, phrases,
 filters) -- p50/p95 over all runs -- and ``query.stats``.
 
-Usage: ``python bench/archive.py [--articles 100000] [--batch N] [--cache-mib 64] [--packed] [--db PATH] [--keep] [--no-append]``
+Usage: ``python bench/archive.py [--articles 100000] [--batch N] [--cache-mib 64] [--packed] [--sql-profile] [--db PATH]
+[--keep] [--no-append]``
 (an existing ``--db`` with articles is searched as it is, nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import statistics
 import sys
 import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,16 +46,43 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
 ROUNDS = 5
 
 
-def write(db: Path, articles: int, batch: int, cache_mib: int, packed: bool) -> dict[str, float]:
+class SqlClock:
+    """The writer's connection with CPU time counted per statement (the first 60 characters of its SQL)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn, self.spent = conn, collections.Counter[str]()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+    def _timed(self, method: str, sql: str, *args: Any) -> Any:
+        start = time.process_time()
+        try:
+            return getattr(self.conn, method)(sql, *args)
+        finally:
+            self.spent[sql[:60]] += time.process_time() - start
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        return self._timed("execute", sql, *args)
+
+    def executemany(self, sql: str, *args: Any) -> Any:
+        return self._timed("executemany", sql, *args)
+
+
+def write(db: Path, articles: int, batch: int, cache_mib: int, packed: bool,
+          clock: collections.Counter[str] | None = None) -> dict[str, float]:
     """Generate and store; only ``Archive.store`` is timed.
 
     ``packed``: items arrive with their body packed, as the crawl's extraction worker hands them
-    over (the packing is then not the writer's time).
+    over (the packing is then not the writer's time).  ``clock``: filled with CPU seconds per statement.
     """
     gen = Generator(load_pools(), 1, 730, LAST_DAY)
     stored = pages = 0
     spent = cpu = 0.0
     with Archive(db, cache_mib=cache_mib) as archive:
+        if clock is not None:
+            archive._conn = timed = SqlClock(archive._conn)  # type: ignore[assignment]
+            timed.spent = clock
         run_id = archive.start_run("bench", {"articles": articles})
         buf = []
 
@@ -116,13 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-mib", type=int, default=64, help="the writer's page cache (Archive cache_mib)")
     parser.add_argument("--packed", action="store_true",
                         help="bodies arrive packed, as the crawl's extraction worker hands them over")
+    parser.add_argument("--sql-profile", action="store_true",
+                        help="also print the writer's CPU time per SQL statement: what SQLite alone costs")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory(dir="/tmp")
     db = args.db or Path(tmp.name) / "bench.db"
     wrote = None
+    clock: collections.Counter[str] = collections.Counter()
     if not (db.exists() and db.stat().st_size > 0):
-        wrote = write(db, args.articles, args.batch, args.cache_mib, args.packed)
+        wrote = write(db, args.articles, args.batch, args.cache_mib, args.packed, clock if args.sql_profile else None)
     r = read(db)
     lines = ["| archive | articles | size MiB | written articles/s (FTS, batches of "
              f"{args.batch}, cache {args.cache_mib} MiB{', packed by the worker' if args.packed else ''}) | per CPU second | search p50 ms | search p95 ms"
@@ -133,6 +166,13 @@ def main(argv: list[str] | None = None) -> int:
                 if wrote else "— (existing) | —")
              + f" | {r['p50']:.1f} | **{r['p95']:.1f}** | {r['max']:.1f} | {r['cpu_p95']:.1f} | **{r['stats']:.2f}** |"]
     report = "\n".join(lines) + f"\n\n{len(QUERIES)} queries × {ROUNDS} rounds (words, prefixes, a phrase, AND, filters)."
+    if wrote and clock:
+        sql = sum(clock.values())
+        report += (f"\n\nThe writer's CPU per SQL statement: all statements {sql:.1f} s, i.e. SQLite alone would write "
+                   f"**{wrote['articles'] / sql:.0f} articles per CPU s** with no Python cost; per article:\n\n"
+                   "| statement | CPU ms/article |\n|---|---|\n"
+                   + "\n".join(f"| `{name.strip()}…` | {1000 * t / wrote['articles']:.3f} |"
+                                for name, t in clock.most_common(8)))
     print(report)
     if not args.no_append:
         append("archive (SQLite + FTS5)", report, __file__, argv)
