@@ -5,7 +5,7 @@ and decompresses pages and writes batches (``Archive.store_records``, one transa
 worker processes extract and normalize, a bounded number of pages in flight, so memory stays
 flat however large the archive.  Results are stored in page order.  A page that fails to extract
 is counted and reported, and the others go on; a batch is all-or-nothing, so an interrupted run
-leaves every earlier batch stored and a second run redoes only what changed.
+leaves every earlier batch stored, and running it again changes only what differs.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def extract_again(item: PageItem, outlet: Outlet | None) -> PageRecord | str:
 
 
 def default_workers() -> int:
-    """One worker per core: the main process only reads and writes (well under a tenth of the work)."""
+    """One worker per core: the main process only reads, hands out and writes pages (66 vs 56 pages/s with
+    none, on 2 cores: bench/reextract.py)."""
     return os.cpu_count() or 1
 
 
