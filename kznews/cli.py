@@ -21,6 +21,7 @@ from kznews import __version__, coverage, exitcodes, settings, sites
 from kznews.extract import extract_page
 from kznews.normalize import normalize
 from kznews.options import FORMATS, check_window, emit, iso_date, reader
+from kznews.reextract import Tally as ReextractTally
 from kznews.reextract import default_workers
 from kznews.reextract import reextract as run_reextract
 from kznews.runstats import crawl_figures
@@ -327,6 +328,29 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
 
 
+class StatusLine:
+    """A reextract's live status on a terminal: one line rewritten at most once a second; errors above it."""
+
+    def __init__(self) -> None:
+        self.started = self.shown = time.monotonic()
+        self.pending = False  # a status line is on screen without its newline
+
+    def show(self, tally: ReextractTally) -> None:
+        now = time.monotonic()
+        if now - self.shown >= 1.0:
+            self.shown, self.pending = now, True
+            click.echo(f"\r{tally.pages} pages, {tally.changed} articles changed, {len(tally.errors)} errors, "
+                       f"{tally.pages / (now - self.started):.1f} pages/s ", nl=False, err=True)
+
+    def interrupt(self, line: str) -> None:
+        click.echo(("\n" if self.pending else "") + line, err=True)
+        self.pending = False
+
+    def end(self) -> None:
+        if self.pending:
+            click.echo(err=True)
+
+
 @main.command()
 @click.option("--site", help="Only pages of this outlet.")
 @click.option("--workers", type=click.IntRange(min=0), default=default_workers, show_default="one per core",
@@ -337,7 +361,7 @@ def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
 
     Articles whose extracted content changed are updated (the earlier version is kept).
     Pages are extracted by worker processes and written in batches; a page that fails
-    is reported and the others go on (exit status 3).
+    is reported and the others go on (exit status 3). A terminal shows a progress line.
 
     \b
     Example:
@@ -347,9 +371,13 @@ def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
         archive = Archive(obj["db"])
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
+    status = StatusLine() if sys.stderr.isatty() else None
     with archive:
         tally = run_reextract(archive, site=site, workers=workers, batch_size=settings.KZNEWS_BATCH_SIZE,
-                              on_error=lambda line: click.echo(line, err=True))
+                              on_error=status.interrupt if status else lambda line: click.echo(line, err=True),
+                              on_progress=status.show if status else None)
+    if status:
+        status.end()
     click.echo(f"reextract: {tally.pages} pages, {tally.changed} articles changed, {len(tally.errors)} errors")
     sys.exit(exitcodes.PARTIAL if tally.errors else exitcodes.OK)
 

@@ -55,10 +55,12 @@ def default_workers() -> int:
 
 
 def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, batch_size: int = 500,
-              on_error: Callable[[str], None] | None = None) -> Tally:
+              on_error: Callable[[str], None] | None = None,
+              on_progress: Callable[[Tally], None] | None = None) -> Tally:
     """Extract every kept page again (the latest of each URL; ``site``: one outlet's) and store what changed.
 
-    ``workers`` 0 extracts in this process.  ``on_error`` hears each page that failed, as it fails.
+    ``workers`` 0 extracts in this process.  ``on_error`` hears each page that failed, as it fails;
+    ``on_progress`` hears the tally after each page (``changed`` counts stored batches).
     """
     tally = Tally()
     batch: list[tuple[int, PageRecord]] = []
@@ -69,10 +71,12 @@ def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, ba
             tally.errors.append(found)
             if on_error is not None:
                 on_error(found)
-            return
-        batch.append((page_id, found))
-        if len(batch) >= batch_size:
-            flush()
+        else:
+            batch.append((page_id, found))
+            if len(batch) >= batch_size:
+                flush()
+        if on_progress is not None:
+            on_progress(tally)
 
     def flush() -> None:
         if batch:

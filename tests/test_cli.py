@@ -192,3 +192,21 @@ def test_search_with_editions_shows_the_other_languages(tmp_path):
     (row,) = [json.loads(line) for line in result.output.splitlines()]
     assert row["url"] == kk
     assert [(e["lang"], e["url"]) for e in row["editions"]] == [("ru", ru)]
+
+
+def test_reextract_status_line_keeps_errors_on_their_own_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from kznews.cli import StatusLine
+    from kznews.reextract import Tally
+
+    status = StatusLine()
+    status.show(Tally(pages=1))  # within the first second: nothing yet
+    status.shown -= 2
+    status.show(Tally(pages=5, changed=3))
+    status.interrupt("https://x.kz/a: ValueError: bad page")
+    status.shown -= 2
+    status.show(Tally(pages=9, changed=7, errors=["https://x.kz/a: ValueError: bad page"]))
+    status.end()
+    err = capsys.readouterr().err
+    assert err.startswith("\r5 pages, 3 articles changed, 0 errors, ")
+    assert "pages/s \nhttps://x.kz/a: ValueError: bad page\n\r9 pages, 7 articles changed, 1 errors, " in err
+    assert err.endswith("pages/s \n")

@@ -94,6 +94,15 @@ def test_a_page_that_fails_is_reported_and_the_others_stored(tmp_path: Path) -> 
     assert [r[0] for r in _articles(db)] == sorted([INFORM_URL, NUR_URL])
 
 
+def test_progress_is_heard_after_every_page(tmp_path: Path) -> None:
+    db = _archive(tmp_path / "a.db", broken=True)
+    heard: list[tuple[int, int, int]] = []
+    with Archive(db) as archive:
+        reextract(archive, workers=0, batch_size=2,
+                  on_progress=lambda t: heard.append((t.pages, t.changed, len(t.errors))))
+    assert heard == [(1, 0, 0), (2, 0, 1), (3, 2, 1)]  # the broken page second; the batch of two stored third
+
+
 def test_pages_are_read_a_bounded_window_ahead(tmp_path: Path) -> None:
     """Memory stays flat: the reader is never more than the window ahead of what is stored."""
     read = 0
