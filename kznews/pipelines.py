@@ -22,7 +22,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 
-from kznews.extract import extract_page
+from kznews.extract import extract_item
 from kznews.items import PackedBody, PageItem, PageRecord
 from kznews.normalize import normalize
 from kznews.sites import Outlet
@@ -45,16 +45,7 @@ def _extract(item: PageItem, outlet: Outlet | None) -> tuple[PageRecord, PackedB
     Module level: it runs in a worker process, so packing (compression, hash: the writer's
     largest cost per real page) is off the thread that downloads and writes.
     """
-    record = extract_page(
-        item.body,
-        item.url,
-        outlet=outlet,
-        fetched_at=item.fetched_at,
-        headers=item.headers,
-        kind=None if item.kind == "page" else item.kind,
-        hint=item.hint,
-    )
-    return record, pack(item.body)
+    return extract_item(item, outlet), pack(item.body)
 
 
 class ExtractPipeline:

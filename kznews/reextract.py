@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from kznews import sites
-from kznews.extract import extract_page
+from kznews.extract import extract_item
 from kznews.items import PageItem, PageRecord
 from kznews.normalize import normalize
 from kznews.sites import Outlet
@@ -40,8 +40,7 @@ class Tally:
 def extract_again(item: PageItem, outlet: Outlet | None) -> PageRecord | str:
     """What the page says now (normalized), or the error that stopped its extraction, as one line."""
     try:
-        record = extract_page(item.body, item.url, outlet=outlet, fetched_at=item.fetched_at,
-                              headers=item.headers, kind=None if item.kind == "page" else item.kind)
+        record = extract_item(item, outlet)
     except Exception as exc:  # one broken page must not stop the others
         return f"{item.url}: {type(exc).__name__}: {exc}"
     normalize(record)

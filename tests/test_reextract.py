@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kznews import exitcodes
-from kznews.items import PageItem
+from kznews.items import DiscoveryHint, PageItem
 from kznews.reextract import IN_FLIGHT_PER_WORKER, _in_workers, reextract
 from kznews.sites import adhoc, for_url
 from kznews.storage import Archive
@@ -81,6 +81,22 @@ def test_a_second_run_changes_nothing_and_a_damaged_row_is_restored(tmp_path: Pa
     assert _articles(db) == good
     with Archive(db) as archive:
         assert reextract(archive, workers=0).changed == 0
+
+
+def test_the_discovery_hint_is_used_again(tmp_path: Path) -> None:
+    """A page whose only date was its sitemap entry keeps that date when re-extracted, as the crawl read it."""
+    html = ("<html><body><h1>Ақтөбеде жаңа көпір ашылды</h1>"
+            + "<p>Ақтөбе облысында жаңа көпір пайдалануға берілді, деп хабарлайды облыс әкімдігі.</p>" * 8
+            + "</body></html>").encode()
+    page = _page("https://kaz.example/news/kopir", html)
+    page.hint = DiscoveryHint(source="sitemap", published="2024-04-18T10:00:00+05:00")
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        archive.store([page])
+        reextract(archive, workers=0)
+    with sqlite3.connect(db) as conn:
+        found = conn.execute("SELECT published_at, json_extract(provenance, '$.published_at') FROM articles").fetchone()
+    assert found == ("2024-04-18T10:00:00+05:00", "hint")
 
 
 def test_a_page_that_fails_is_reported_and_the_others_stored(tmp_path: Path) -> None:

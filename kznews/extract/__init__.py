@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..items import DiscoveryHint, PageRecord
+from ..items import DiscoveryHint, PageItem, PageRecord
 from ..sites import Outlet
 from .article import build_article
 from .body import MIN_BLOCK, MainBlock, main_block
@@ -25,7 +25,7 @@ from .links import find_links
 from .structured import Structured, read_structured
 from .tickers import find_tickers, might_have_tickers
 
-__all__ = ["extract_page"]
+__all__ = ["extract_item", "extract_page"]
 
 
 def _looks_like_article(tree: etree._Element, structured: Structured, block: MainBlock) -> bool:
@@ -63,3 +63,10 @@ def extract_page(
     else:
         record.links = find_links(tree, url, outlet=outlet, fetched_at=fetched_at)
     return record
+
+
+def extract_item(item: PageItem, outlet: Outlet | None) -> PageRecord:
+    """``extract_page`` of a fetched or archived page with all it came with: fetch time, headers, kind
+    (a "page" of undecided kind is decided by extraction) and the discovery hint (a sitemap's date)."""
+    return extract_page(item.body, item.url, outlet=outlet, fetched_at=item.fetched_at, headers=item.headers,
+                        kind=None if item.kind == "page" else item.kind, hint=item.hint)
