@@ -49,8 +49,8 @@ ROUNDS = 5
 class SqlClock:
     """The writer's connection with CPU time counted per statement (the first 60 characters of its SQL)."""
 
-    def __init__(self, conn: Any) -> None:
-        self.conn, self.spent = conn, collections.Counter[str]()
+    def __init__(self, conn: Any, spent: collections.Counter[str]) -> None:
+        self.conn, self.spent = conn, spent
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.conn, name)
@@ -81,8 +81,7 @@ def write(db: Path, articles: int, batch: int, cache_mib: int, packed: bool,
     spent = cpu = 0.0
     with Archive(db, cache_mib=cache_mib) as archive:
         if clock is not None:
-            archive._conn = timed = SqlClock(archive._conn)  # type: ignore[assignment]
-            timed.spent = clock
+            archive._conn = SqlClock(archive._conn, clock)  # type: ignore[assignment]
         run_id = archive.start_run("bench", {"articles": articles})
         buf = []
 
