@@ -16,7 +16,6 @@ time, and no day after the fetch day plus one (official rates are set the day be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 
 from lxml import etree
@@ -37,31 +36,40 @@ _SYMBOL_FIRST = re.compile(r"^(?P<symbol>US\$|\$|€|₽|¥)\s*1\s*=\s*" + _NUMB
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
 _ANY_CODE = re.compile(rf"\b{_CODE}\b")
 _CODE_SOMEWHERE = re.compile(_CODE)  # no \b: lets re skip ahead on the codes' first letters (4x faster)
+_CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
+_CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z kept, every other byte a space
 
 
-def might_have_tickers(page_text: str) -> bool:
-    """False when the page's source names no currency code: then ``find_tickers`` finds nothing.
+def might_have_tickers(page: bytes) -> bool:
+    """False when the page's source (its UTF-8 bytes) names no currency code as a word: then ``find_tickers``
+    finds nothing.
 
-    A code in a text node appears whole in the source too (a cheap superset test on the raw text).
+    A code in a text node appears whole in the source too, between bytes that are not capital letters
+    (``\\b`` in the walk): a cheap superset test.  Capitals kept and every other byte made a space, the
+    codes are among the words; 2.5x faster than a regex scan of the text on pages without a code.
     """
-    return _CODE_SOMEWHERE.search(page_text) is not None
+    return not _CODE_WORDS.isdisjoint(page.translate(_CAPITALS_ONLY).split())
 
 
-def _code_texts(root: etree._Element) -> Iterator[etree._Element]:
+def _code_texts(root: etree._Element) -> list[etree._Element]:
     """The element at each text naming a currency code, in document order: its own text, or the tail after it.
 
-    Script and style content and comments are not page text (a comment's tail is).  One walk
-    in lxml's C iterator: several times cheaper than XPath's ``text()`` results, each a Python
-    object asked for its parent.
+    Script and style content and comments are not page text (a comment's tail is).  One pass of lxml's
+    C iterator reading each element's text and tail (a third cheaper than a start/end walk, and several
+    times cheaper than XPath's ``text()`` results); the few hits are then put in document order: an
+    element's text at its place in the pass, its tail after its last descendant, deeper tails first.
     """
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        text = el.text if event == "start" else el.tail
-        if not text or not _CODE_SOMEWHERE.search(text) or not _ANY_CODE.search(text):
-            continue
-        if event == "end" and el is not root:
-            yield el
-        elif event == "start" and isinstance(el.tag, str) and el.tag not in ("script", "style"):
-            yield el
+    hits: list[tuple[tuple[int, ...], etree._Element]] = []
+    for i, el in enumerate(root.iter()):
+        tag = el.tag
+        text = el.text if tag.__class__ is str and tag not in ("script", "style") else None
+        if text and _CODE_SOMEWHERE.search(text) and _ANY_CODE.search(text):
+            hits.append(((i, 0), el))
+        text = el.tail
+        if text and el is not root and _CODE_SOMEWHERE.search(text) and _ANY_CODE.search(text):
+            after = i + sum(1 for _ in el.iter())  # the pass's index just past el's subtree
+            hits.append(((after, -1, -sum(1 for _ in el.iterancestors())), el))
+    return [el for _, el in sorted(hits, key=lambda hit: hit[0])]
 
 
 def parse_quote(text: str) -> tuple[str, float] | None:
@@ -201,13 +209,14 @@ def find_tickers(
     selector: str | None = None,
 ) -> list[TickerQuote]:
     """Quotes shown on the page, one per pair (first seen wins); ``selector`` (an outlet's widget) narrows the
-    search, a walk of the widget instead of the page's every node, or leaves it whole when it matches nothing
-    (a widget renamed in a redesign is still read).
+    search, a walk of the widget instead of the page's every node, or leaves it the whole body when it matches
+    nothing (a widget renamed in a redesign is still read); the head (a title naming a rate) holds no widget.
 
     Each quote carries its widget's as-of day when the widget states one (``observed_at`` dates
     relative and year-less ones).
     """
-    roots = (css(selector)(tree) if selector else None) or [tree]
+    body = tree.find("body")
+    roots = (css(selector)(tree) if selector else None) or [tree if body is None else body]
     found: list[tuple[etree._Element, tuple[str, float, float | None, str | None]]] = []
     pairs: set[str] = set()
     for root in roots:
