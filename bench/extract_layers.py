@@ -114,17 +114,18 @@ Page = tuple[bytes | str, str, Any, str | None]  # body, url, outlet, kind
 
 
 def outlet_pages(limit: int | None, only: str | None = None) -> list[Page]:
-    """The real outlet pages of ../shared/pages with their registry outlet, repeated to ``limit`` (100);
-    ``only`` "article" or "listing" keeps the article pages or the homepages."""
+    """The real outlet pages of ../shared/pages with their registry outlet and their kind, as a crawl of the
+    outlet extracts them, repeated to ``limit`` (100); ``only`` "article" or "listing" keeps the article pages
+    or the homepages."""
     pages: list[Page] = []
     for path in sorted((SHARED / "pages").glob("*/*.html")):
         meta = json.loads(path.with_suffix(".meta.json").read_text("utf-8"))
         url = meta.get("url_if_known") or ""
         if url and only != "listing":
-            pages.append((path.read_bytes(), url, sites.for_url(url), None))
+            pages.append((path.read_bytes(), url, sites.for_url(url), "article"))
         elif not url and path.parent.name in HOMEPAGES and only != "article":
             key, home = HOMEPAGES[path.parent.name]
-            pages.append((path.read_bytes(), home, sites.get(key), None))
+            pages.append((path.read_bytes(), home, sites.get(key), "listing"))
     n = limit or 100
     return (pages * (n // len(pages) + 1))[:n]
 

@@ -73,13 +73,12 @@ def _source(attribution: Attribution) -> Source:
     )
 
 
-def _editions(tree: etree._Element, url: str, hint: DiscoveryHint | None) -> dict[str, str]:
+def _editions(structured: Structured, url: str, hint: DiscoveryHint | None) -> dict[str, str]:
     """Other language editions: the page's hreflang alternates, else its sitemap's (lang -> URL)."""
     found = {}
-    for link in tree.iterfind(".//head/link[@rel='alternate'][@hreflang][@href]"):
-        lang = language_code(link.get("hreflang"))
-        if lang:
-            found.setdefault(lang, urljoin(url, link.get("href").strip()))
+    for hreflang, href in structured.alternates:
+        if lang := language_code(hreflang):
+            found.setdefault(lang, urljoin(url, href))
     if not found and hint is not None:
         found = {code: alt for lang, alt in hint.alternates.items() if (code := language_code(lang))}
     return {lang: alt for lang, alt in found.items() if alt != url}
@@ -168,7 +167,7 @@ def build_article(
     attribution = main_attribution(attributions)
     f.offer("source", attribution.text if attribution else None, "attribution")
     f.offer("sources", [_source(a) for a in attributions], "attribution")
-    f.offer("editions", _editions(tree, url, hint), "hreflang")
+    f.offer("editions", _editions(structured, url, hint), "hreflang")
     f.offer("story", outlet.story_key(url) if outlet is not None else None, "outlet")
 
     lang, lang_rule = detect_language(

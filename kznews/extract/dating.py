@@ -36,7 +36,9 @@ Year-only text such as a ``© 2024`` footer never counts: every rule needs a day
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -174,15 +176,17 @@ def published_and_modified(
     in_url = url_date(url)
     hinted = parse_date(hint.published) if hint and hint.published else None
 
-    marked = _MARKUP(tree)  # one tree search for both dates
+    marked = functools.cache(lambda: _MARKUP(tree))  # one tree search for both dates, only when structured data lacks one
+
+    def modified_sources() -> Iterator[tuple[str | None, str]]:  # in trust order, each read only when needed
+        yield text_value(structured.article, "dateModified"), "jsonld"
+        yield structured.jsonld_dates.get("dateModified"), "jsonld-other"
+        yield (structured.first(*_MODIFIED_META) or (None,))[0], "meta"
+        yield next(iter(_markup(marked(), "dateModified")), None), "time"
+        yield hint.lastmod if hint else None, "hint"
+
     modified = _Candidates(latest)
-    for raw, rule in (
-        (text_value(structured.article, "dateModified"), "jsonld"),
-        (structured.jsonld_dates.get("dateModified"), "jsonld-other"),
-        ((structured.first(*_MODIFIED_META) or (None,))[0], "meta"),
-        (next(iter(_markup(marked, "dateModified")), None), "time"),
-        (hint.lastmod if hint else None, "hint"),
-    ):
+    for raw, rule in modified_sources():
         if modified.offer(parse_date(raw), raw, rule):
             break
 
@@ -195,7 +199,7 @@ def published_and_modified(
         raw = found[0].get("datetime") or found[0].get("content") or text_of(found[0])
         if raw and (printed := _whole(raw) or read_printed(raw, now, reference) or _whole(raw, fuzzy=True)):
             pub.offer(printed[1], raw, "selector" + printed[2])
-    for raw in _markup(marked, "datePublished"):
+    for raw in _markup(marked(), "datePublished") if pub.found is None else ():
         if pub.offer(parse_date(raw), raw, "time"):
             break
     if hint and hint.published:

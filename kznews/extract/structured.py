@@ -28,6 +28,7 @@ class Structured:
     jsonld_dates: dict[str, str] = field(default_factory=dict)  # datePublished/dateModified of any JSON-LD node
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> contents
     canonical: str | None = None
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, href) of the head's alternate links
     html_lang: str | None = None
     title: str | None = None  # <title>
 
@@ -85,13 +86,14 @@ def _first_dates(nodes: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def read_structured(tree: etree._Element) -> Structured:
-    """JSON-LD article, meta tags (name/property/itemprop), canonical link, <html lang> and <title>.
+    """JSON-LD article, meta tags (name/property/itemprop), canonical and hreflang links, <html lang> and <title>.
 
     Meta tags and JSON-LD count wherever they are (microdata metas sit in the body), in page order.
     """
     meta: dict[str, list[str]] = {}
     scripts: list[str] = []
     canonical: str | None = None
+    alternates: list[tuple[str, str]] = []
     title: etree._Element | None = None
     for el in tree.iter(*_HEAD_TAGS):
         tag = el.tag
@@ -105,8 +107,12 @@ def read_structured(tree: etree._Element) -> Structured:
                 scripts.append(el.text)
         elif tag == "link":
             href = (el.get("href") or "").strip()
-            if canonical is None and href and el.get("rel") == "canonical":
+            rel = el.get("rel")
+            if canonical is None and href and rel == "canonical":
                 canonical = href
+            elif rel == "alternate" and (hreflang := el.get("hreflang")) is not None and el.get("href") is not None \
+                    and el.getparent().tag == "head":
+                alternates.append((hreflang, href))
         elif title is None:
             title = el
     nodes = list(_jsonld_nodes(scripts))
@@ -115,6 +121,7 @@ def read_structured(tree: etree._Element) -> Structured:
         jsonld_dates=_first_dates(nodes),
         meta=meta,
         canonical=canonical,
+        alternates=alternates,
         html_lang=tree.get("lang") or tree.get("xml:lang"),
         title=squash(title.text_content()) if title is not None else None,
     )

@@ -87,7 +87,17 @@ def test_load_parses_the_saved_pages_as_decode_then_parse(path):
 def test_load_matches_decode_then_parse(body, headers):
     data, tree = load(body, headers)
     text = decode(body, headers)
-    assert data.decode("utf-8") == text and _same_tree(tree, parse(text)) and RU in text_of(tree)
+    assert _same_tree(tree, parse(text)) and RU in text_of(tree)
+    assert data.decode("utf-8", "replace") == text
+
+
+@pytest.mark.parametrize("bad", [b"\xff", b"\xd0", b"\xe2\x82", b"\xc3(", b"\xed\xa0\x80"])
+def test_malformed_bytes_in_declared_utf8_stay_one_replacement_each_and_the_rest_reads(bad):
+    """Declared UTF-8 is parsed as it came: a malformed sequence reads as U+FFFD and the text after it stays
+    UTF-8 (a parser that switched to Latin-1 there would garble every later letter)."""
+    body = f"<html><body><p>{RU} ".encode() + bad + f" {RU}</p></body></html>".encode()
+    text = text_of(load(body, {"Content-Type": ["text/html; charset=utf-8"]})[1].find(".//p"))
+    assert text.startswith(f"{RU} \ufffd") and text.endswith(f" {RU}") and set(text[len(RU) + 1:-len(RU) - 1]) <= set("\ufffd(")
 
 
 def test_elements_are_lxml_html_elements():
