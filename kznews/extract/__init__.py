@@ -46,7 +46,7 @@ def extract_page(
 
     ``kind`` ("article" / "listing") is obeyed when given, else decided from the page.
     """
-    data, tree = load(body, headers)
+    tree = load(body, headers)
     structured = read_structured(tree)
     site = outlet.key if outlet is not None else None
     block = main_block(tree)  # one pass over the <p> elements, shared by the article test and the body rules
@@ -54,7 +54,7 @@ def extract_page(
         kind = "article" if _looks_like_article(tree, structured, block) else "listing"
     record = PageRecord(url=url, kind=kind)
     selectors = outlet.selectors if outlet is not None else {}
-    if might_have_tickers(data):  # most pages name no currency code at all: skip the tree search
+    if might_have_tickers(tree):  # most pages name no currency code at all: skip the tree search
         record.tickers = find_tickers(tree, url, site=site, observed_at=fetched_at, selector=selectors.get("tickers"))
     if kind == "article":
         # last: trafilatura may be called on the tree (it works on its own copy)
