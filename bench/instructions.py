@@ -26,17 +26,16 @@ sys.path.insert(0, str(ROOT))
 from bench.extract_layers import SETS  # noqa: E402
 from bench.results import append  # noqa: E402
 
-# Run in the checkout under test; the page sets come from this checkout's bench, the same for both.
+# Run with the checkout under test; the page sets come from this checkout's bench, the same for both.
 _CHILD = r"""
 import os, subprocess, sys
 tree, bench, name, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]) or None
+sys.path.insert(0, tree)
+import kznews.extract as ex  # the package under test, imported first: the page sets below use it too
+import kznews.sites
 sys.path.insert(0, bench)
 from bench.extract_layers import FETCHED, SETS
-for module in [m for m in sys.modules if m == "kznews" or m.startswith("kznews.")]:
-    del sys.modules[module]  # the page sets imported this checkout's kznews: extract with the tree's
-sys.path.insert(0, tree)
-import kznews.extract as ex
-assert ex.__file__.startswith(tree), ex.__file__
+assert ex.__file__.startswith(tree) and kznews.sites.__file__.startswith(tree), ex.__file__
 pages = SETS[name](limit)
 def run():
     for body, url, outlet, kind in pages:
@@ -56,7 +55,9 @@ def count(tree: Path, name: str, limit: int | None) -> float:
     out = subprocess.run(
         ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null",
          sys.executable, "-c", _CHILD, str(tree), str(ROOT), name, str(limit or 0)],
-        capture_output=True, text=True, check=True)
+        capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"extracting {name} with {tree} failed: {out.stderr[-1500:]}")
     collected = re.search(r"Collected : (\d+)", out.stderr)
     if collected is None:
         raise SystemExit(f"callgrind printed no count for {name}: {out.stderr[-400:]}")

@@ -191,3 +191,14 @@ def test_a_figure_holding_most_of_the_article_is_kept():
             f"<figure><table>{rows}</table></figure></main></body></html>")
     paragraphs, _ = extract_body(parse(html))
     assert any(p.startswith("Описание модели") for p in paragraphs)
+
+
+def test_census_counts_the_text_after_a_comment_and_not_inside_scripts():
+    """Text right after a comment or a script is page text (as the paragraph walk reads it); a start/end walk
+    of lxml never met comments and so lost it."""
+    from kznews.extract.body import _census
+
+    text = "Текст статьи сразу после комментария вёрстки, о событии дня."
+    tree = parse(f"<html><body><div><!-- desktop -->{text}<script>var x = 'скрипт';</script>{text}</div></body></html>")
+    div = tree.find(".//div")
+    assert _census(tree.find("body"))[1][div][0] == 2 * len(text)
