@@ -241,18 +241,31 @@ def _script_dates(tree: etree._Element) -> list[str]:
     """Publication-date values in inline scripts, in page order (JSON that failed to parse, page variables).
 
     Every key contains "pub", and a match starts at most 6 characters before it (a quote, ``first``):
-    the full pattern is tried only there, ~6x cheaper than scanning every script with it.
+    the full pattern is tried only there, ~6x cheaper than scanning every script with it.  "pub" is
+    found in the lower-cased script by plain substring search (2.3x cheaper than a case-blind regex).
     """
     found = []
     for script in _SCRIPTS(tree):
         end = 0
-        for hit in _PUB.finditer(script):
-            for start in range(max(end, hit.start() - 6), hit.start() + 1):
+        for hit in _pub_hits(script):
+            for start in range(max(end, hit - 6), hit + 1):
                 if m := _SCRIPT_DATE.match(script, start):
                     found.append(m.group(2))
                     end = m.end()
                     break
     return found
+
+
+def _pub_hits(script: str) -> Iterator[int]:
+    """Where "pub" starts in ``script``, in any letter case."""
+    low = script.lower()
+    if len(low) != len(script):  # a letter lower-cased to two (İ): positions would shift
+        yield from (m.start() for m in _PUB.finditer(script))
+        return
+    i = low.find("pub")
+    while i >= 0:
+        yield i
+        i = low.find("pub", i + 1)
 
 
 def _is_utc(dt: datetime) -> bool:

@@ -5,6 +5,7 @@ import pytest
 from kznews.extract import extract_page
 from kznews.extract.dates import iso
 from kznews.extract.dating import url_date
+from kznews.extract.html import parse
 from kznews.items import DiscoveryHint
 
 FETCHED = "2024-04-18T10:00:00+00:00"  # 15:00 in Almaty
@@ -257,3 +258,12 @@ def test_scholarly_citation_date_meta():
 def test_date_in_an_author_line_near_the_headline():
     assert _dated(_article(body='<div class="post_author">By Dr. Anna Smith - Mar 27, 2024</div>')) == (
         "2024-03-27T00:00:00+05:00", "text")
+
+
+def test_script_date_keys_are_found_in_any_letter_case_and_beside_letters_that_lower_to_two():
+    from kznews.extract.dating import _script_dates
+
+    for before in ("", "var t = '" + "İ" * 10 + "';"):  # 'İ'.lower() is two characters: positions must not shift
+        tree = parse(f"<html><head><script>{before} var meta = {{PUBDATE: '2021-03-04 10:00', "
+                     "\"datePublished\": \"2021-03-05T10:00:00Z\"}};</script></head><body></body></html>")
+        assert _script_dates(tree) == ["2021-03-04 10:00", "2021-03-05T10:00:00Z"]
