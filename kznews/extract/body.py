@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,22 +77,34 @@ def _dense_junk(el: etree._Element) -> bool:
     return bool(_DROP_CLASS.search(names) or _DENSE_DROP_CLASS.search(names))
 
 
-def _walk(el: etree._Element, buf: list[str], junk: Callable[[etree._Element], bool] = _junk) -> Iterator[str]:
-    """Text of ``el`` split into blocks at block-level elements, junk subtrees skipped."""
-    block = el.tag in _BLOCKS
-    if block and buf:
-        yield "".join(buf)
-        buf.clear()
-    if el.text:
-        buf.append(el.text)
-    for child in el:
-        if not junk(child):
-            yield from _walk(child, buf, junk)
-        if child.tail:
-            buf.append(child.tail)
-    if block and buf:
-        yield "".join(buf)
-        buf.clear()
+def _blocks(el: etree._Element, junk: Callable[[etree._Element], bool] = _junk) -> list[str]:
+    """Text of ``el`` split into blocks at block-level elements, junk subtrees skipped, each block squashed.
+
+    One recursion filling one list (nested generators would pass every block up through each level).
+    """
+    blocks: list[str] = []
+    buf: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        block = el.tag in _BLOCKS
+        if block and buf:
+            blocks.append("".join(buf))
+            buf.clear()
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            if not junk(child):
+                walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if block and buf:
+            blocks.append("".join(buf))
+            buf.clear()
+
+    walk(el)
+    if buf:
+        blocks.append("".join(buf))
+    return [text for text in map(squash, blocks) if text]
 
 
 def paragraphs_of(el: etree._Element, *, dense: bool = False) -> list[str]:
@@ -100,11 +112,7 @@ def paragraphs_of(el: etree._Element, *, dense: bool = False) -> list[str]:
 
     ``dense``: figures, captions, galleries and bylines left out too (the fast generic pass).
     """
-    buf: list[str] = []
-    blocks = [squash(b) for b in _walk(el, buf, _dense_junk if dense else _junk)]
-    if buf:
-        blocks.append(squash("".join(buf)))
-    return [b for b in blocks if b]
+    return _blocks(el, _dense_junk if dense else _junk)
 
 
 def clean(paragraphs: list[str], headline: str | None = None) -> list[str]:
@@ -311,11 +319,7 @@ def container_body(tree: etree._Element, block: MainBlock, headline: str | None 
     confident = size >= DENSE_MIN and size >= CONTAINER_SHARE * counts[root][1]
     if (marked := _marked_article(block.element, container)) is not None:
         container = marked
-    buf: list[str] = []
-    blocks = [squash(b) for b in _walk(container, buf, _container_junk(container, counts))]
-    if buf:
-        blocks.append(squash("".join(buf)))
-    paragraphs = clean([b for b in blocks if b], headline)
+    paragraphs = clean(_blocks(container, _container_junk(container, counts)), headline)
     return paragraphs, confident and sum(map(len, paragraphs)) >= DENSE_MIN
 
 
