@@ -238,6 +238,15 @@ def test_htmldate_copyright_year_is_not_a_date():
     assert _article(body="<footer>© 2023 Example</footer>").published_at is None
 
 
+@pytest.mark.parametrize("chrome", [
+    "<nav>Today: April 12, 2024</nav>",  # the site's header bar shows the fetch day
+    "<script>var build = {date: '2024-04-12', bundle: '" + "x" * 1200 + "'};</script>",  # a script's own data
+])
+def test_htmldate_does_not_read_page_chrome_or_long_scripts(chrome):
+    assert _article(body=chrome).published_at is None
+    assert _dated(_article(body=chrome + "<p>Posted April 10, 2024 by Jane</p>"))[0] == "2024-04-10T00:00:00+05:00"
+
+
 def test_htmldate_never_past_the_fetch_time():
     assert _article(body="<p>Event on 2024-05-30</p>").published_at is None
 
