@@ -7,9 +7,9 @@ lxml), structured data (JSON-LD, meta), main block (the <p> census), outlet sele
 generic body fallback (trafilatura), dates, datelines, attribution, language, tickers, links;
 "other" is the rest of ``extract_page``.
 
-Sets: ``outlet`` -- the real outlet pages of ../shared/pages with their registry outlet (the
-inform.kz article with its selector, the nur.kz article with JSON-LD articleBody, three
-homepages as listings), repeated to 100 pages, and its two parts, ``outlet-articles`` (the two article pages)
+Sets: ``outlet`` -- the real outlet pages of ../shared/pages with their registry outlet and the kind
+a crawl of the outlet gives them (the inform.kz article with its selector, the nur.kz article with
+JSON-LD articleBody, three homepages as listings), repeated to 100 pages, and its two parts, ``outlet-articles`` (the two article pages)
 and ``outlet-listings`` (the three homepages), each repeated to 100; ``mirror`` -- the loopback mirror's article
 pages as a ``--url`` crawl extracts them (ad-hoc outlet, no selectors; two thirds on the real
 Kazinform page); ``zyte`` and ``wcxb`` -- unknown sites (../shared/evaldata).  trafilatura is
