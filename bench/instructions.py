@@ -1,12 +1,14 @@
-"""Instructions per page of ``extract_page``, this checkout beside a baseline revision, counted by valgrind.
+"""Cost per page of ``extract_page``, this checkout beside a baseline revision: instructions (valgrind) and CPU ms.
 
 CPU seconds on a shared machine move by a third from one minute to the next; the instructions a pass
 executes do not (callgrind counts the same total twice for the same code and input).  Each set of
 ``bench/extract_layers.py`` is extracted once to warm up, then once with callgrind counting (switched on
-and off around that pass with ``callgrind_control``, so start-up and imports do not count).  The baseline
-is a ``git worktree`` of ``--base`` in a temporary folder, given the same pages.  Needs valgrind.
+and off around that pass with ``callgrind_control``, so start-up and imports do not count).  ``--cpu N``
+also times the sets without valgrind: N rounds, the two checkouts alternating, best pass of each (CPU time
+of the process), so both see the same machine.  The baseline is a ``git worktree`` of ``--base`` in a
+temporary folder, given the same pages.  Needs valgrind.
 
-Usage: ``python bench/instructions.py [--base REV] [--set NAME ...] [--limit N] [--no-append]``.
+Usage: ``python bench/instructions.py [--base REV] [--set NAME ...] [--limit N] [--cpu ROUNDS] [--no-append]``.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from bench.extract_layers import SETS  # noqa: E402
 from bench.results import append  # noqa: E402
 
 # Run with the checkout under test; the page sets come from this checkout's bench, the same for both.
+# "count": one pass counted by callgrind; "time": the best of three passes, CPU ms per page.
 _CHILD = r"""
-import os, subprocess, sys
-tree, bench, name, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]) or None
+import os, subprocess, sys, time
+tree, bench, name, limit, mode = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]) or None, sys.argv[5]
 sys.path.insert(0, tree)
 import kznews.extract as ex  # the package under test, imported first: the page sets below use it too
 import kznews.sites
@@ -42,26 +45,65 @@ def run():
         ex.extract_page(body, url, outlet=outlet, fetched_at=FETCHED, kind=kind,
                         headers={"Content-Type": ["text/html; charset=utf-8"]})
 run()
-control = ["callgrind_control", "-i"]
-subprocess.run([*control, "on", str(os.getpid())], check=True, capture_output=True)
-run()
-subprocess.run([*control, "off", str(os.getpid())], check=True, capture_output=True)
-print(len(pages))
+if mode == "count":
+    control = ["callgrind_control", "-i"]
+    subprocess.run([*control, "on", str(os.getpid())], check=True, capture_output=True)
+    run()
+    subprocess.run([*control, "off", str(os.getpid())], check=True, capture_output=True)
+    print(len(pages))
+else:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    print(1000 * best / len(pages))
 """
+
+
+def _child(tree: Path, name: str, limit: int | None, mode: str, prefix: list[str]) -> subprocess.CompletedProcess[str]:
+    out = subprocess.run([*prefix, sys.executable, "-c", _CHILD, str(tree), str(ROOT), name, str(limit or 0), mode],
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"extracting {name} with {tree} failed: {out.stderr[-1500:]}")
+    return out
 
 
 def count(tree: Path, name: str, limit: int | None) -> float:
     """Instructions per page of one pass over set ``name``, extracted by the kznews in ``tree``."""
-    out = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null",
-         sys.executable, "-c", _CHILD, str(tree), str(ROOT), name, str(limit or 0)],
-        capture_output=True, text=True)
-    if out.returncode:
-        raise SystemExit(f"extracting {name} with {tree} failed: {out.stderr[-1500:]}")
+    out = _child(tree, name, limit, "count",
+                 ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null"])
     collected = re.search(r"Collected : (\d+)", out.stderr)
     if collected is None:
         raise SystemExit(f"callgrind printed no count for {name}: {out.stderr[-400:]}")
     return int(collected.group(1)) / int(out.stdout.split()[-1])
+
+
+def cpu_ms(tree: Path, name: str, limit: int | None) -> float:
+    """CPU ms per page of set ``name`` extracted by the kznews in ``tree`` (best of three passes)."""
+    return float(_child(tree, name, limit, "time", []).stdout.split()[-1])
+
+
+def table(names: list[str], limit: int, instructions: dict[str, dict[str, float]],
+          times: dict[str, dict[str, float]]) -> str:
+    """Markdown: per set, each checkout's M instructions (and CPU ms) per page, and this / base."""
+    labels = list(instructions)
+    head = [f"{label}: M instructions/page" for label in labels]
+    if times:
+        head += [f"{label}: CPU ms/page (pages/s)" for label in labels]
+    if len(labels) == 2:
+        head += ["this / base, instructions"] + (["this / base, CPU"] if times else [])
+    lines = ["| set (pages) | " + " | ".join(head) + " |", "|---|" + "---|" * len(head)]
+    for name in names:
+        row = [f"{instructions[label][name] / 1e6:.1f}" for label in labels]
+        if times:
+            row += [f"{times[label][name]:.2f} ({1000 / times[label][name]:.0f})" for label in labels]
+        if len(labels) == 2:
+            row.append(f"{instructions[labels[1]][name] / instructions[labels[0]][name]:.2f}")
+            if times:
+                row.append(f"{times[labels[1]][name] / times[labels[0]][name]:.2f}")
+        lines.append(f"| {name} ({limit}) | " + " | ".join(row) + " |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", help="baseline git revision (default: none, this checkout only)")
     parser.add_argument("--set", choices=sorted(SETS), action="append", help="a set (repeatable; default outlet sets)")
     parser.add_argument("--limit", type=int, default=20, help="pages per set (default 20)")
+    parser.add_argument("--cpu", type=int, default=0, metavar="ROUNDS", help="also time each set, ROUNDS alternating runs")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
@@ -82,23 +125,21 @@ def main(argv: list[str] | None = None) -> int:
                            check=True, capture_output=True)
             trees = {f"base {args.base}": base, **trees}
         try:
-            figures = {label: {name: count(tree, name, args.limit) for name in names} for label, tree in trees.items()}
+            instructions = {label: {name: count(tree, name, args.limit) for name in names}
+                            for label, tree in trees.items()}
+            times: dict[str, dict[str, float]] = {label: {} for label in trees} if args.cpu else {}
+            for _ in range(args.cpu):
+                for name in names:
+                    for label, tree in trees.items():
+                        ms = cpu_ms(tree, name, args.limit)
+                        times[label][name] = min(times[label].get(name, ms), ms)
         finally:
             if args.base:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=True)
-    labels = list(figures)
-    lines = ["| set (pages) | " + " | ".join(f"{label} (M instructions/page)" for label in labels)
-             + (" | this / base |" if args.base else " |"),
-             "|---|" + "---|" * (len(labels) + bool(args.base))]
-    for name in names:
-        row = [f"{figures[label][name] / 1e6:.1f}" for label in labels]
-        if args.base:
-            row.append(f"{figures[labels[1]][name] / figures[labels[0]][name]:.2f}")
-        lines.append(f"| {name} ({args.limit}) | " + " | ".join(row) + " |")
-    report = "\n".join(lines)
+    report = table(names, args.limit, instructions, times)
     print(report)
     if not args.no_append:
-        append("instructions per page of extract_page (callgrind)", report, __file__, argv)
+        append("cost per page of extract_page (callgrind instructions, CPU time)", report, __file__, argv)
     return 0
 
 
