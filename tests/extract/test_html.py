@@ -90,7 +90,7 @@ def test_load_matches_decode_then_parse(body, headers):
 
 
 @pytest.mark.parametrize("bad", [b"\xff", b"\xd0", b"\xe2\x82", b"\xc3(", b"\xed\xa0\x80"])
-def test_malformed_bytes_in_declared_utf8_stay_one_replacement_each_and_the_rest_reads(bad):
+def test_malformed_bytes_in_declared_utf8_read_as_replacements_and_the_rest_reads(bad):
     """Declared UTF-8 is parsed as it came: a malformed sequence reads as U+FFFD and the text after it stays
     UTF-8 (a parser that switched to Latin-1 there would garble every later letter)."""
     body = f"<html><body><p>{RU} ".encode() + bad + f" {RU}</p></body></html>".encode()
