@@ -81,7 +81,7 @@ def load(body: bytes | str, headers: dict[str, list[str]] | None = None) -> lxml
 
 
 def _charset(body: bytes, headers: dict[str, list[str]] | None) -> tuple[bytes, str | None]:
-    """(the bytes after any BOM, the codec they are in) for ``decode``; the codec is None when nothing declares one."""
+    """(the bytes after any BOM, the codec they are in) for ``decode`` and ``load``; None when nothing declares one."""
     for bom, codec in _BOMS:
         if body.startswith(bom):
             return body[len(bom):], codec
