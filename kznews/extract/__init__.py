@@ -47,16 +47,17 @@ def extract_page(
     ``kind`` ("article" / "listing") is obeyed when given, else decided from the page.
     """
     tree = load(body, headers)
-    structured = read_structured(tree)
     site = outlet.key if outlet is not None else None
-    block = main_block(tree)  # one pass over the <p> elements, shared by the article test and the body rules
-    if kind is None:
-        kind = "article" if _looks_like_article(tree, structured, block) else "listing"
-    record = PageRecord(url=url, kind=kind)
+    record = PageRecord(url=url, kind=kind or "listing")
+    if kind != "listing":  # a listing's links need neither structured data nor the paragraph census
+        structured = read_structured(tree)
+        block = main_block(tree)  # one pass over the <p> elements, shared by the article test and the body rules
+        if kind is None and _looks_like_article(tree, structured, block):
+            record.kind = "article"
     selectors = outlet.selectors if outlet is not None else {}
     if might_have_tickers(tree):  # most pages name no currency code at all: skip the tree search
         record.tickers = find_tickers(tree, url, site=site, observed_at=fetched_at, selector=selectors.get("tickers"))
-    if kind == "article":
+    if record.kind == "article":
         # last: trafilatura may be called on the tree (it works on its own copy)
         record.article = build_article(
             tree, structured, url, outlet=outlet, fetched_at=fetched_at, hint=hint, block=block)

@@ -70,23 +70,44 @@ def looks_like_article(url: str, base_url: str) -> bool:
     return has_slug and (bool(_ID.search(parts.path)) or parts.path.endswith((".html", ".htm")))
 
 
-def _resolver(base_url: str) -> Callable[[str], str | None]:
-    """``href`` -> absolute URL without fragment (None for in-page, script and mail links), as urljoin would."""
+_Target = tuple[str, str, str]  # (absolute URL without fragment, its host, its path with the ?query)
+
+
+def _resolver(base_url: str) -> Callable[[str], _Target | None]:
+    """``href`` -> its target as urljoin and urlsplit give it; None for in-page, script and mail links.
+
+    The usual shapes are split by the regex that recognises them, so each URL is parsed once.
+    """
     base = urlsplit(base_url)
     origin = f"{base.scheme}://{base.netloc}" if base.scheme in ("http", "https") and base.netloc else None
+    base_host = base.hostname or ""
 
-    def resolve(href: str) -> str | None:
+    def resolve(href: str) -> _Target | None:
         href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             return None
         url = href.split("#", 1)[0]
-        if _PLAIN_ABSOLUTE.fullmatch(url):
-            return url
+        if m := _PLAIN_ABSOLUTE.fullmatch(url):
+            path, query = m["path"] or "", m["query"]
+            return url, m["host"].lower(), f"{path}?{query}" if query else path
         if origin is not None and _PLAIN_PATH.fullmatch(url):
-            return origin + url
-        return urldefrag(urljoin(base_url, href))[0]
+            return origin + url, base_host, url
+        url = urldefrag(urljoin(base_url, href))[0]
+        parts = urlsplit(url)
+        return url, parts.hostname or "", f"{parts.path}?{parts.query}" if parts.query else parts.path
 
     return resolve
+
+
+def _judge(target: _Target | None, outlet: Outlet | None) -> tuple[str, str | None] | None:
+    """(URL, dedup key) of a link target; the key is None when the outlet does not take the URL as an article's.
+
+    The key is the URL's identity: http/https and www. do not make another article.
+    """
+    if target is None:
+        return None
+    url, host, path = target
+    return url, _bare(host) + path if outlet is None or outlet.is_article(host, path) else None
 
 
 def _when(text: str, now: datetime | None) -> tuple[str, datetime | None] | None:
@@ -151,19 +172,19 @@ def _free_text(el: etree._Element) -> list[str]:
 class _Listing:
     """One listing page being read: where each link goes, and each text's date read once."""
 
-    def __init__(self, tree: etree._Element, base_url: str, now: datetime | None) -> None:
+    def __init__(self, tree: etree._Element, base_url: str, now: datetime | None, outlet: Outlet | None) -> None:
         resolve = _resolver(base_url)
-        urls: dict[str, str | None] = {}  # href -> URL: a listing repeats most hrefs
+        judged: dict[str, tuple[str, str | None] | None] = {}  # href -> (URL, key): a listing repeats most hrefs
         self.now = now
-        self.targets: dict[etree._Element, str | None] = {}
+        self.targets: dict[etree._Element, tuple[str, str | None] | None] = {}
         for anchor in _ANCHORS(tree):
             href = anchor.get("href", "")
-            if href not in urls:
-                urls[href] = resolve(href)
-            self.targets[anchor] = urls[href]
+            if href not in judged:
+                judged[href] = _judge(resolve(href), outlet)
+            self.targets[anchor] = judged[href]
         self._dates: dict[str, tuple[str, datetime | None] | None] = {}
         self._item_dates: dict[etree._Element, str | None] = {}
-        self._item_urls: dict[etree._Element, set[str | None]] = {}
+        self._item_targets: dict[etree._Element, set[tuple[str, str | None] | None]] = {}
 
     def when(self, text: str) -> tuple[str, datetime | None] | None:
         """``_when`` of ``text``, remembered (a listing repeats times and labels)."""
@@ -187,14 +208,14 @@ class _Listing:
 
     def time_beside(self, anchor: etree._Element) -> str | None:
         """A date/time printed in the link's own item: the nearest ancestor linking nowhere else."""
-        url = self.targets[anchor]
+        target = self.targets[anchor]
         el = anchor.getparent()
         for _ in range(_LEVELS):
             if el is None or el.tag == "body":
                 return None
-            if el not in self._item_urls:  # an item's links read once, not once per link in it
-                self._item_urls[el] = {self.targets.get(a) for a in el.iter("a")} - {None}
-            if not self._item_urls[el] <= {url}:
+            if el not in self._item_targets:  # an item's links read once, not once per link in it
+                self._item_targets[el] = {self.targets.get(a) for a in el.iter("a")} - {None}
+            if not self._item_targets[el] <= {target}:
                 return None
             if el not in self._item_dates:
                 found = next(filter(None, map(self.when, _free_text(el))), None)
@@ -205,14 +226,6 @@ class _Listing:
         return None
 
 
-def _key(url: str) -> str:
-    """URL identity for deduplication: http/https and www. do not make another article."""
-    if m := _PLAIN_ABSOLUTE.fullmatch(url):  # what urlsplit would give, by string work
-        return f"{_bare(m['host'])}{m['path'] or ''}?{m['query'] or ''}"
-    parts = urlsplit(url)
-    return f"{_bare(parts.hostname)}{parts.path}?{parts.query}"
-
-
 def find_links(
     tree: etree._Element, base_url: str, *, outlet: Outlet | None = None, fetched_at: str | None = None
 ) -> list[LinkHint]:
@@ -221,17 +234,12 @@ def find_links(
     A printed time with a full date wins over a bare clock time shown for the same link elsewhere.
     """
     now = parse_date(fetched_at) if fetched_at else None
-    page = _Listing(tree, base_url, now)
-    keys: dict[str, str | None] = {}  # URL -> its dedup key, None when the outlet does not take it
+    page = _Listing(tree, base_url, now, outlet)
     hints: dict[str, LinkHint] = {}
-    for anchor, url in page.targets.items():
-        if url is None:
+    for anchor, target in page.targets.items():
+        if target is None or target[1] is None:
             continue
-        if url not in keys:  # a listing links most articles twice (picture and headline)
-            keys[url] = _key(url) if outlet is None or outlet.is_article_url(url) else None
-        key = keys[url]
-        if key is None:
-            continue
+        url, key = target
         headline, printed = page.headline_and_time(anchor)
         if outlet is None and not (looks_like_article(url, base_url) and len(headline.split()) >= MIN_WORDS):
             continue

@@ -108,9 +108,11 @@ class Outlet:
     def is_article_url(self, url: str) -> bool:
         """True when ``url`` is on the outlet's hosts and matches an article pattern."""
         split = _host_and_path(url)
-        if split is None or not self.owns_host(split[0]):
-            return False
-        return self._article_path.search(split[1]) is not None
+        return split is not None and self.is_article(*split)
+
+    def is_article(self, host: str, path: str) -> bool:
+        """``is_article_url`` of a URL already split: its host and its path with the ?query."""
+        return self.owns_host(host) and self._article_path.search(path) is not None
 
     def edition(self, lang: str | None) -> Edition:
         """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ValueError if absent."""
