@@ -51,7 +51,7 @@ def test_inform_non_article_urls(url):
 
 def test_is_article_judges_a_split_url_as_is_article_url_does():
     outlet = sites.get("inform")
-    assert outlet.is_article("WWW.inform.kz.", "/ru/x_a3725092?utm=1")
+    assert outlet.is_article("WWW.inform.kz.", "/ru/x_a3725092")
     assert not outlet.is_article("inform.kz.evil.example", "/ru/x_a3725092")
     assert not outlet.is_article("www.inform.kz", "/rss/ru")
 
