@@ -383,9 +383,11 @@ def extract_body(
     found, confident = container_body(tree, block, headline)
     if found and confident:
         return found, "container"
+    # fast: without its second opinions (readability, jusText): a quarter fewer instructions on the pages that
+    # get here, and body F1 a little higher on both sets (Zyte 0.9683 -> 0.9687, WCXB 0.9428 -> 0.9435)
     text = trafilatura.extract(
         tree, url=url, include_comments=False, include_tables=True, include_images=False, with_metadata=False,
-        deduplicate=False,
+        deduplicate=False, fast=True,
     )
     if paragraphs := clean([squash(line) for line in (text or "").splitlines() if line.strip()], headline):
         return paragraphs, "trafilatura"
