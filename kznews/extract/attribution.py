@@ -32,30 +32,34 @@ _PHOTO = re.compile(
     r"^\s*(?:(?:Фото|Сурет|Photo|Foto|Images?)\s*[:©|]|Изображение\s)\s*(?P<credit>\S.*?)\s*$", re.I
 )
 # (kind, form, case the reporter is printed in: "nom", "loc" Russian locative, "abl" Kazakh ablative,
-# "gen" Kazakh genitive).  Tried in order; the first that matches a line gives its attribution.
-_FORMS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (kind, re.compile(p, flags), case)
-    for kind, p, flags, case in (
+# "gen" Kazakh genitive, words: lower-cased, the form cannot match a line without one of them).  Tried in order;
+# the first that matches a line gives its attribution.
+_FORMS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (kind, re.compile(p, flags), case, words)
+    for kind, p, flags, case, words in (
         ("correspondent", r"переда[её]т\s+(?:собственный\s+)?корреспондент\s+(?P<reporter>[^;\n]+?)" + _END,
-         re.I, "nom"),
+         re.I, "nom", ("переда",)),
         ("correspondent", r"(?:dep\s+habarla[ıi]dy|деп\s+хабарлайды)\s+(?P<reporter>\S+)\s+(?:tilshisi|тілшісі)",
-         re.I, "nom"),
-        ("reports", r"(?:сообщает|сообщают|переда[её]т|пишет)\s+" + _NAME + _VIA + _END, re.I, "nom"),
+         re.I, "nom", ("habarla", "хабарла")),
+        ("reports", r"(?:сообщает|сообщают|переда[её]т|пишет)\s+" + _NAME + _VIA + _END, re.I, "nom",
+         ("сообщ", "переда", "пишет")),
         ("reports", r"(?:деп\s+(?:хабарла(?:й|ған)?ды|жаз(?:ады|ды))|dep\s+(?:habarla(?:[ıi]|ǵan)?dy|jaz(?:ady|dy))"
-         r"|دەپ\s+(?:حابارلايدى|جازادى))\s+" + _NAME + _END, re.I, "nom"),
+         r"|دەپ\s+(?:حابارلايدى|جازادى))\s+" + _NAME + _END, re.I, "nom", ("деп", "dep", "دەپ")),
         ("reports", r"(?:как\s+)?(?:сообщил[аи]?|рассказали|пояснили|уточнили)\s+во?\s+(?P<reporter>[^,.;:()\n]+?)"
-         r"(?:" + _END + r"|,)", re.I, "loc"),
-        ("reports", r"(?:как пишет|об этом сообщил[аи]?|сообщил[аи]?)\s+" + _NAME + _END, re.I, "nom"),
+         r"(?:" + _END + r"|,)", re.I, "loc", ("сообщ", "рассказали", "пояснили", "уточнили")),
+        ("reports", r"(?:как пишет|об этом сообщил[аи]?|сообщил[аи]?)\s+" + _NAME + _END, re.I, "nom",
+         ("пишет", "сообщ")),
         ("reports", r"(?:Бұл|Bul)\s+(?:туралы|жөнінде|t[ýu]raly|j[óo]ninde)\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?)\s+"
-         + _KK_VERB + _END, re.I, "abl"),
+         + _KK_VERB + _END, re.I, "abl", ("хабарла", "мәлім", "habarla", "málim")),
         ("reports", r"(?:^|[.,;:–—]\s+)(?P<reporter>[^\s.,;:–—][^.,;:–—\n]{1,100}?)\s+"
-         r"(?:мәліметі\s+бойынша|мәліметінше|málimeti\s+bo[ıi]ynsha|málimetinshe)(?=[\s.,;:]|$)", re.I, "gen"),
+         r"(?:мәліметі\s+бойынша|мәліметінше|málimeti\s+bo[ıi]ynsha|málimetinshe)(?=[\s.,;:]|$)", re.I, "gen",
+         ("мәлім", "málim")),
         ("reports", r"(?:(?i:according to) (?P<via2>.+?),\s+)?(?P<reporter>" + _EN_NAME + r")\s+(?:reports|reported)"
-         + _END, 0, "nom"),
+         + _END, 0, "nom", ("report",)),
         ("reports", r"(?P<reporter>" + _EN_NAME + r")\s+(?:cites|has learnt from)\s+"
-         r"(?P<via>[^.;\n]+?)" + _END, 0, "nom"),
+         r"(?P<via>[^.;\n]+?)" + _END, 0, "nom", ("cites", "has learnt from")),
         ("reports", r"(?:(?i:as )?reported by\s+" + _NAME + r"|reported\s+(?P<named>" + _EN_NAME + r"))" + _END,
-         0, "nom"),
+         0, "nom", ("report",)),
     )
 )
 
@@ -206,13 +210,14 @@ def _occurrences(low: str, word: str) -> list[int]:
 
 
 def _first_form(stretches: list[str]) -> tuple[str, re.Match[str], str] | None:
-    """The first form that matches a line (kind, match, case), trying its stretches in turn."""
+    """The first form that matches a line (kind, match, case), trying its stretches in turn; a form only on a
+    stretch holding one of its words (a plain substring test; most regex searches would fail, slowly)."""
     for line in stretches:
         if photo_credit(line):
             continue
-        for kind, form, case in _FORMS:
-            m = form.search(line)
-            if m:
+        low = line.lower()
+        for kind, form, case, words in _FORMS:
+            if any(word in low for word in words) and (m := form.search(line)):
                 return kind, m, case
     return None
 
