@@ -231,15 +231,15 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
     counts: dict[etree._Element, _Counts] = {}
     best: list[Any] = [None, 0.0]
 
-    def visit(el: etree._Element, aside: bool) -> _Counts:
-        tag = el.tag
+    def visit(el: etree._Element, tag: str, aside: bool) -> _Counts:
         aside = aside or tag in _ASIDE_TAGS  # inside <footer> or <aside>: counted, never the container
         text = el.text
         own = len(text.strip()) if text and not text.isspace() else 0
         total = content = semi = links = 0
         for child in el:
-            if child.tag.__class__ is str and child.tag not in SKIP_TAGS:
-                child_total, child_content, child_semi, child_links = visit(child, aside)
+            child_tag = child.tag
+            if child_tag.__class__ is str and child_tag not in SKIP_TAGS:
+                child_total, child_content, child_semi, child_links = visit(child, child_tag, aside)
                 total += child_total
                 content += child_content
                 semi += child_semi
@@ -263,7 +263,7 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
                 best[0], best[1] = el, score
         return total, content, semi, links
 
-    visit(root, False)
+    visit(root, root.tag, False)
     return best[0], counts
 
 
