@@ -234,7 +234,7 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
     def visit(el: etree._Element, tag: str, aside: bool) -> _Counts:
         aside = aside or tag in _ASIDE_TAGS  # inside <footer> or <aside>: counted, never the container
         text = el.text
-        own = len(text.strip()) if text and not text.isspace() else 0
+        own = len(text.strip()) if text else 0
         total = content = semi = links = 0
         for child in el:
             child_tag = child.tag
@@ -245,7 +245,7 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
                 semi += child_semi
                 links += child_links
             tail = child.tail
-            if tail and not tail.isspace():
+            if tail:
                 own += len(tail.strip())
         total += own
         if tag in _CONTENT:
@@ -256,12 +256,14 @@ def _census(root: etree._Element) -> tuple[etree._Element | None, dict[etree._El
             semi = total - content - links
         elif tag in _LOOSE and own >= LOOSE_MIN:
             content += own
-        counts[el] = (total, content, semi, links)
+        result = (total, content, semi, links)
+        if total:  # an element without text is not stored: readers take (0, 0, 0, 0) for it
+            counts[el] = result
         if content + SEMI_WEIGHT * semi > best[1] and not aside:  # else it cannot win
             score = content + SEMI_WEIGHT * semi - OTHER_PENALTY * (total - content - semi - links) - LINK_PENALTY * links
             if score > best[1]:
                 best[0], best[1] = el, score
-        return total, content, semi, links
+        return result
 
     visit(root, root.tag, False)
     return best[0], counts
