@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import lxml.html
@@ -66,15 +67,25 @@ _DENSE_DROP_CLASS = re.compile(
 def _junk(el: etree._Element) -> bool:
     if not isinstance(el.tag, str) or el.tag in _DROP_TAGS:
         return True
-    return bool(_DROP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
+    return _junk_names(f"{el.get('class', '')} {el.get('id', '')}")
 
 
 def _dense_junk(el: etree._Element) -> bool:
     """``_junk``, plus figures, captions, galleries and bylines (the dense pass has no other filter)."""
     if not isinstance(el.tag, str) or el.tag in _DENSE_DROP_TAGS:
         return True
-    names = f"{el.get('class', '')} {el.get('id', '')}"
-    return bool(_DROP_CLASS.search(names) or _DENSE_DROP_CLASS.search(names))
+    return _dense_junk_names(f"{el.get('class', '')} {el.get('id', '')}")
+
+
+# Class and id names judged once per process: a page repeats a few dozen of them over hundreds of elements.
+@lru_cache(maxsize=8192)
+def _junk_names(names: str) -> bool:
+    return _DROP_CLASS.search(names) is not None
+
+
+@lru_cache(maxsize=8192)
+def _dense_junk_names(names: str) -> bool:
+    return _DROP_CLASS.search(names) is not None or _DENSE_DROP_CLASS.search(names) is not None
 
 
 def _blocks(el: etree._Element, junk: Callable[[etree._Element], bool] = _junk) -> list[str]:
@@ -294,16 +305,19 @@ def _container_junk(container: etree._Element, counts: dict[etree._Element, _Cou
             return False
         if tag in _FIGURE_TAGS or tag in _CHROME_TAGS:
             return True
-        names = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if names.strip():
-            words = _CLASS_WORD.split(names)
-            if not _CHROME_WORDS.isdisjoint(words):
-                return True
-            if not _LOOK_WORDS.isdisjoint(words) and not (content >= PROSE_MIN and content >= PROSE * total):
-                return True
+        chrome, look = _class_words(f"{el.get('class', '')} {el.get('id', '')}")
+        if chrome or (look and not (content >= PROSE_MIN and content >= PROSE * total)):
+            return True
         return tag in _BLOCKS and total > 0 and links > LINK_DENSE * total
 
     return junk
+
+
+@lru_cache(maxsize=8192)
+def _class_words(names: str) -> tuple[bool, bool]:
+    """Whether class and id ``names`` hold a chrome word, and a look word (see ``_CHROME_WORDS``, ``_LOOK_WORDS``)."""
+    words = _CLASS_WORD.split(names.lower())
+    return not _CHROME_WORDS.isdisjoint(words), not _LOOK_WORDS.isdisjoint(words)
 
 
 def container_body(tree: etree._Element, block: MainBlock, headline: str | None = None) -> tuple[list[str], bool]:
