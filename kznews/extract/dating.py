@@ -73,9 +73,23 @@ MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 # Through the itemprop attributes, not every element's: the same nodes in document order, ~half the time.
 _MARKUP = etree.XPath("//@itemprop[.='datePublished' or .='dateModified']/.. | //time[@datetime]")
-_DATEISH = re.compile(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp", re.I)
-_NOT_HERE = re.compile(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
-                       r"update|modif|edit", re.I)
+
+
+class _CaseBlind:
+    """A case-blind search for lower-case words in class names: on ASCII text (the rule) the lower-cased text
+    with a case-sensitive pattern, ~3x cheaper in ``re`` than ``re.IGNORECASE``, which is kept for the rest."""
+
+    def __init__(self, pattern: str) -> None:
+        self._exact = re.compile(pattern)
+        self._blind = re.compile(pattern, re.I)
+
+    def search(self, text: str) -> bool:
+        return (self._exact.search(text.lower()) if text.isascii() else self._blind.search(text)) is not None
+
+
+_DATEISH = _CaseBlind(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp")
+_NOT_HERE = _CaseBlind(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
+                       r"update|modif|edit")
 _NOT_HERE_TAGS = frozenset({"footer", "nav", "aside", "script", "style"})
 _PAGE_TAGS = frozenset({"body", "html"})
 MAX_DATE_TEXT = 120  # a date line is short; longer text is prose
@@ -122,7 +136,7 @@ def _elsewhere(el: etree._Element) -> bool:
             break
         if node.tag in _NOT_HERE_TAGS or _NOT_HERE.search(_class_path(node)):
             return True
-    return el.tag in _NOT_HERE_TAGS or bool(_NOT_HERE.search(_class_path(el)))
+    return el.tag in _NOT_HERE_TAGS or _NOT_HERE.search(_class_path(el))
 
 
 class _Candidates:

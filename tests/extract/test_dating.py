@@ -4,7 +4,7 @@ import pytest
 
 from kznews.extract import extract_page
 from kznews.extract.dates import iso
-from kznews.extract.dating import url_date
+from kznews.extract.dating import _DATEISH, _NOT_HERE, url_date
 from kznews.extract.html import parse
 from kznews.items import DiscoveryHint
 
@@ -276,3 +276,14 @@ def test_script_date_keys_are_found_in_any_letter_case_and_beside_letters_that_l
         tree = parse(f"<html><head><script>{before} var meta = {{PUBDATE: '2021-03-04 10:00', "
                      "\"datePublished\": \"2021-03-05T10:00:00Z\"}};</script></head><body></body></html>")
         assert _script_dates(tree) == ["2021-03-04 10:00", "2021-03-05T10:00:00Z"]
+
+
+@pytest.mark.parametrize("names, dateish, elsewhere", [
+    ("Post-DATE entry", True, False), ("article__Meta", True, False), ("Sidebar-Widget", False, True),
+    ("main-nav", False, True), ("canvas", False, False),  # "nav" only at a word start
+    ("Дата Publish-Time", True, False), ("Bloc-Şirket FOOTER", False, True),  # non-ASCII: the case-blind regex
+    ("ſtamp", True, False),  # long s is an s to a case-blind match: the non-ASCII path keeps that
+])
+def test_class_name_words_are_found_in_any_letter_case(names, dateish, elsewhere):
+    assert _DATEISH.search(names) is dateish
+    assert _NOT_HERE.search(names) is elsewhere
