@@ -30,17 +30,16 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .html import SKIP_TAGS, css, squash, text_of
+from .html import SKIP_TAGS, CaseBlind, css, squash, text_of
 
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br", "section",
      "article", "table", "tr", "figure", "figcaption", "header", "footer", "pre"}
 )
 _DROP_TAGS = SKIP_TAGS | {"iframe", "form", "button", "nav", "aside", "svg", "select", "input", "object", "video"}
-_DROP_CLASS = re.compile(
+_DROP_CLASS = CaseBlind(
     r"share|social|soc_|related|read[-_]?also|frame_news|banner|adfox|advert|\bads?\b|subscribe|tags?\b|keyword"
-    r"|comment|widget|exchange|currency|weather|breadcrumb|author",
-    re.I,
+    r"|comment|widget|exchange|currency|weather|breadcrumb|author"
 )
 # Blocks that end an article body: whatever follows is the site's, not the article's.
 _STOP = re.compile(
@@ -58,9 +57,9 @@ DENSE_SHARE = 0.5
 DENSE_MIN = 100  # characters of <p> text in the main block (short news briefs included)
 DENSE_PURITY = 0.8  # <p> text of the block / text the dense pass keeps
 _DENSE_DROP_TAGS = _DROP_TAGS | {"figure", "figcaption", "picture", "img", "h1", "time"}
-_DENSE_DROP_CLASS = re.compile(
+_DENSE_DROP_CLASS = CaseBlind(
     r"caption|gallery|slideshow|credit|promo|newsletter|signup|byline|photo|image|embed|toolbar|hidden|sr-only"
-    r"|visually", re.I,
+    r"|visually"
 )
 
 
@@ -80,12 +79,12 @@ def _dense_junk(el: etree._Element) -> bool:
 # Class and id names judged once per process: a page repeats a few dozen of them over hundreds of elements.
 @lru_cache(maxsize=8192)
 def _junk_names(names: str) -> bool:
-    return _DROP_CLASS.search(names) is not None
+    return _DROP_CLASS.search(names)
 
 
 @lru_cache(maxsize=8192)
 def _dense_junk_names(names: str) -> bool:
-    return _DROP_CLASS.search(names) is not None or _DENSE_DROP_CLASS.search(names) is not None
+    return _DROP_CLASS.search(names) or _DENSE_DROP_CLASS.search(names)
 
 
 def _blocks(el: etree._Element, junk: Callable[[etree._Element], bool] = _junk) -> list[str]:

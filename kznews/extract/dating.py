@@ -48,7 +48,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from .datelines import Dateline
 from .dates import ALMATY, parse_date, parse_wall
-from .html import css, squash, text_of, text_pieces
+from .html import CaseBlind, css, squash, text_of, text_pieces
 from .relative import SKEW, at, infer_year, read_printed
 from .structured import Structured, text_value
 
@@ -75,20 +75,8 @@ _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are 
 _MARKUP = etree.XPath("//@itemprop[.='datePublished' or .='dateModified']/.. | //time[@datetime]")
 
 
-class _CaseBlind:
-    """A case-blind search for lower-case words in class names: on ASCII text (the rule) the lower-cased text
-    with a case-sensitive pattern, ~3x cheaper in ``re`` than ``re.IGNORECASE``, which is kept for the rest."""
-
-    def __init__(self, pattern: str) -> None:
-        self._exact = re.compile(pattern)
-        self._blind = re.compile(pattern, re.I)
-
-    def search(self, text: str) -> bool:
-        return (self._exact.search(text.lower()) if text.isascii() else self._blind.search(text)) is not None
-
-
-_DATEISH = _CaseBlind(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp")
-_NOT_HERE = _CaseBlind(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
+_DATEISH = CaseBlind(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp")
+_NOT_HERE = CaseBlind(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
                        r"update|modif|edit")
 _NOT_HERE_TAGS = frozenset({"footer", "nav", "aside", "script", "style"})
 _PAGE_TAGS = frozenset({"body", "html"})

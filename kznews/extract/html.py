@@ -158,6 +158,18 @@ def text_of(el: etree._Element) -> str:
     return squash("".join(text_pieces(el)))
 
 
+class CaseBlind:
+    """A case-blind search for lower-case words in class names: on ASCII text (the rule) the lower-cased text
+    with a case-sensitive pattern, ~3x cheaper in ``re`` than ``re.IGNORECASE``, which is kept for the rest."""
+
+    def __init__(self, pattern: str) -> None:
+        self._exact = re.compile(pattern)
+        self._blind = re.compile(pattern, re.I)
+
+    def search(self, text: str) -> bool:
+        return (self._exact.search(text.lower()) if text.isascii() else self._blind.search(text)) is not None
+
+
 @lru_cache(maxsize=128)
 def css(selector: str) -> CSSSelector:
     """A compiled CSS selector (outlet selectors are few and reused on every page)."""
