@@ -73,8 +73,6 @@ MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 # Through the itemprop attributes, not every element's: the same nodes in document order, ~half the time.
 _MARKUP = etree.XPath("//@itemprop[.='datePublished' or .='dateModified']/.. | //time[@datetime]")
-
-
 _DATEISH = CaseBlind(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp")
 _NOT_HERE = CaseBlind(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
                        r"update|modif|edit")
