@@ -84,7 +84,7 @@ def _junk_names(names: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _dense_junk_names(names: str) -> bool:
-    return _DROP_CLASS.search(names) or _DENSE_DROP_CLASS.search(names)
+    return _junk_names(names) or _DENSE_DROP_CLASS.search(names)
 
 
 def _blocks(el: etree._Element, junk: Callable[[etree._Element], bool] = _junk) -> list[str]:

@@ -110,7 +110,7 @@ def read_structured(tree: etree._Element) -> Structured:
             rel = el.get("rel")
             if canonical is None and href and rel == "canonical":
                 canonical = href
-            elif rel == "alternate" and (hreflang := el.get("hreflang")) is not None and el.get("href") is not None \
+            elif rel == "alternate" and href and (hreflang := el.get("hreflang")) is not None \
                     and el.getparent().tag == "head":
                 alternates.append((hreflang, href))
         elif title is None:

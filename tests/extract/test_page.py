@@ -218,6 +218,7 @@ def test_ic24_text_has_a_source_line_and_a_reporting_verb():
 def test_hreflang_alternates_are_the_other_editions():
     html = (
         '<html><head><title>Жаңа заң</title>'
+        '<link rel="alternate" hreflang="ru" href=" ">'  # an empty link does not hide the edition's real one
         '<link rel="alternate" hreflang="ru" href="/ru/novyj-zakon_a1">'
         '<link rel="alternate" hreflang="kk" href="https://www.inform.kz/kz/zhana-zan_a1">'
         '<link rel="alternate" hreflang="x-default" href="/">'
