@@ -36,6 +36,7 @@ Year-only text such as a ``© 2024`` footer never counts: every rule needs a day
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import re
@@ -236,21 +237,43 @@ _HTMLDATE_SCRIPT_MAX = 1000  # characters: a date variable is short, a library o
 def _htmldate(tree: etree._Element, url: str, latest: datetime) -> datetime | None:
     """The original publication day htmldate finds (midnight local), within the sanity bounds, or None.
 
-    htmldate reads a copy without chrome, drawings and long scripts (its regex scan of the whole page is most
-    of its time): 30% less time on the WCXB and MediaCloud pages that reach it, the same dates on MediaCloud
-    and three more right on WCXB (bench/extraction.py).
+    htmldate reads a copy without chrome, drawings and long scripts, and its last resort (``search_page``,
+    a regex scan of the page source for any date-like digits) reads only the page's short inline scripts
+    (``showDate("2020/04/17 01:43:09")``): on the whole source it was most of htmldate's time and, on the
+    WCXB pages that reach it, found 16 wrong dates and no right one (bench/RESULTS.md, session 7).
     """
     from htmldate import find_date  # imported on first use: most pages never need it
 
     pruned = copy.deepcopy(tree)
     etree.strip_elements(pruned, *_HTMLDATE_DROP, with_tail=False)
+    short_scripts = []
     for script in pruned.iter("script"):
-        if script.text and len(script.text) > _HTMLDATE_SCRIPT_MAX and script.get("type") != "application/ld+json":
+        if script.text and len(script.text) <= _HTMLDATE_SCRIPT_MAX:
+            short_scripts.append(script.text)
+        elif script.text and script.get("type") != "application/ld+json":
             script.text = ""
-    found = find_date(pruned, url=url, extensive_search=True, original_date=True,
-                      min_date=EARLIEST.date().isoformat(), max_date=(latest + SKEW).date().isoformat())
+    with _last_resort_reading(" ".join(short_scripts)):
+        found = find_date(pruned, url=url, extensive_search=True, original_date=True,
+                          min_date=EARLIEST.date().isoformat(), max_date=(latest + SKEW).date().isoformat())
     dt = parse_date(found) if found else None
     return dt if dt is not None and (dt.month, dt.day) != (1, 1) else None
+
+
+@contextlib.contextmanager
+def _last_resort_reading(text: str) -> Iterator[None]:
+    """While open, htmldate's ``search_page`` scans ``text`` instead of the page source it is handed.
+
+    htmldate has no option for this, so its module's function is swapped and always restored
+    (extraction runs one page at a time per process).  A renamed function fails here, loudly.
+    """
+    from htmldate import core
+
+    scan = core.search_page
+    core.search_page = lambda _source, options: scan(f" {text} ", options) if text else None
+    try:
+        yield
+    finally:
+        core.search_page = scan
 
 
 def _script_dates(tree: etree._Element) -> list[str]:

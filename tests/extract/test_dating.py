@@ -247,6 +247,28 @@ def test_htmldate_does_not_read_page_chrome_or_long_scripts(chrome):
     assert _dated(_article(body=chrome + "<p>Posted April 10, 2024 by Jane</p>"))[0] == "2024-04-10T00:00:00+05:00"
 
 
+def test_htmldate_last_resort_reads_short_scripts():
+    # city.udn.com (MediaCloud): the page prints its date with a script call, nowhere else
+    body = '<td class="main-text"><script>showDate("2024/04/10 01:43:09")</script></td>'
+    assert _dated(_article(body=body)) == ("2024-04-10T00:00:00+05:00", "htmldate:day")
+
+
+@pytest.mark.parametrize("source", [
+    '<div data-build="2024-04-10"></div>',  # an attribute of no date meaning
+    '<a href="/archive/2024/04/10/other-story">Another story</a>',  # a link to another article
+])
+def test_htmldate_last_resort_does_not_scan_the_page_source(source):
+    assert _article(body=source).published_at is None
+
+
+def test_htmldate_left_as_it_was_found():
+    from htmldate import core
+
+    scan = core.search_page
+    assert _article(body="<p>Posted April 10, 2024 by Jane</p>").published_at is not None
+    assert core.search_page is scan
+
+
 def test_htmldate_never_past_the_fetch_time():
     assert _article(body="<p>Event on 2024-05-30</p>").published_at is None
 
