@@ -15,7 +15,8 @@ Publication, first plausible value wins (the rule becomes ``provenance["publishe
 10. ``htmldate`` htmldate's extensive search, only when none of the above gave a date: it knows many
     more layouts (free text, image paths, obscure meta) but costs tens of milliseconds a page, so pages
     with structured dates never reach it (day precision; its January 1 is refused: that is what it
-    returns for a bare year such as a © footer)
+    returns for a bare year such as a © footer; its last resort, a scan for date-like digits, reads
+    only short inline scripts, not the whole page source: links and attributes gave wrong dates)
 
 A suffix says how a printed value was read: ``:relative`` (``Сегодня, 14:35``,
 ``2 сағат бұрын``: resolved against the fetch time in Asia/Almaty), ``:day-month``
