@@ -265,11 +265,15 @@ def _last_resort_reading(text: str) -> Iterator[None]:
     """While open, htmldate's ``search_page`` scans ``text`` instead of the page source it is handed.
 
     htmldate has no option for this, so its module's function is swapped and always restored
-    (extraction runs one page at a time per process).  A renamed function fails here, loudly.
+    (extraction runs one page at a time per process).  Should a new htmldate rename it, pages are
+    still dated, from the whole source again, and tests/extract/test_dating.py fails.
     """
     from htmldate import core
 
-    scan = core.search_page
+    scan = getattr(core, "search_page", None)
+    if scan is None:
+        yield
+        return
     core.search_page = lambda _source, options: scan(f" {text} ", options) if text else None
     try:
         yield
