@@ -132,7 +132,7 @@ def squash(text: str | None) -> str:
 
 
 def text_pieces(el: etree._Element) -> list[str]:
-    """The text nodes under ``el`` in order, skipping comments, scripts and styles.
+    """The text nodes under ``el`` in order (a ``<br>`` as a line break), skipping comments, scripts and styles.
 
     A plain walk over the children: on the small elements it is asked for (links, paragraphs,
     cells) it is 3-5x faster than lxml's ``itertext`` behind a test for scripts.
@@ -146,7 +146,10 @@ def _pieces(el: etree._Element, out: list[str]) -> list[str]:
     if el.text:
         out.append(el.text)
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
+        tag = child.tag
+        if tag == "br":  # a line break is whitespace: "(US)<br>Your" reads "(US) Your"
+            out.append("\n")
+        elif isinstance(tag, str) and tag not in SKIP_TAGS:
             _pieces(child, out)
         if child.tail:
             out.append(child.tail)

@@ -67,6 +67,11 @@ def test_text_of_skips_comments_and_scripts():
     assert text_of(tree.find(".//div")) == "a d"
 
 
+def test_text_of_reads_a_line_break_as_a_space():
+    tree = parse("<html><body><h1>Top Programs (US)<br>Your Guide<br/></h1></body></html>")
+    assert text_of(tree.find(".//h1")) == "Top Programs (US) Your Guide"
+
+
 def _same_tree(a: etree._Element, b: etree._Element) -> bool:
     return etree.tostring(a, encoding="unicode") == etree.tostring(b, encoding="unicode")
 
