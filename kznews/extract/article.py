@@ -25,6 +25,7 @@ from .html import css, text_of
 from .language import detect_language, language_code
 from .structured import Structured, names, text_value
 
+_WORDS = re.compile(r"\w{4,}")  # two titles of one article share some of these words
 _SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—:]\s+(?P<tail>[^-|–—]{2,60})$")
 
 
@@ -62,6 +63,19 @@ def strip_site_suffix(title: str, site_names: set[str]) -> str:
     if m and any(n and (n in m.group("tail").lower() or m.group("tail").lower() in n) for n in site_names):
         return m.group("head")
     return title
+
+
+def _shown_headline(h1: str | None, h1_count: int, site_names: set[str], titles: tuple[str | None, ...]) -> str | None:
+    """The headline an unknown site shows: its one ``<h1>``, unless that names the site or shares no word with
+    the page's structured ``titles`` (a logo, a section name, an unfilled ``{{template}}``).
+
+    og:title and JSON-LD often carry a social or SEO variant of it: WCXB titles 0.734 -> 0.830 (bench/RESULTS.md).
+    """
+    if h1_count != 1 or not h1 or h1.lower() in site_names:
+        return None
+    h1_words = set(_WORDS.findall(h1.lower()))
+    stated = [t for t in titles if t]
+    return h1 if not stated or any(h1_words.intersection(_WORDS.findall(t.lower())) for t in stated) else None
 
 
 def _source(attribution: Attribution) -> Source:
@@ -116,13 +130,13 @@ def build_article(
     site_names = _site_names(structured, outlet, url)
     h1s = tree.findall(".//body//h1")
     h1 = text_of(h1s[0]) if h1s else None
-    # An unknown site's one <h1> (not its name) is the headline it shows; og:title and JSON-LD often carry a
-    # social or SEO variant (WCXB titles 0.734 -> 0.826).  An outlet's order was checked on its saved pages.
-    shown = h1 if outlet is None and len(h1s) == 1 and h1 and h1.lower() not in site_names else None
+    structured_titles = (text_value(ld, "headline"), (structured.first("og:title") or (None,))[0])
+    # An outlet's order was checked on its saved pages; an unknown site's shown headline comes first.
+    shown = _shown_headline(h1, len(h1s), site_names, structured_titles) if outlet is None else None
     for value, rule in (
         (shown, "h1"),
-        (text_value(ld, "headline"), "jsonld"),
-        ((structured.first("og:title") or (None,))[0], "og"),
+        (structured_titles[0], "jsonld"),
+        (structured_titles[1], "og"),
         (_first_selected(tree, selectors.get("headline")), "selector"),
         (h1, "h1"),
         (structured.title, "title"),

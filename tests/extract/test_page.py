@@ -211,6 +211,8 @@ def test_unknown_site_headline_is_its_one_h1():
 @pytest.mark.parametrize("body", [
     "<h1>Раздел</h1><h1>Другой</h1><p>x</p>",  # several h1: which one is the article's is unknown
     "<h1>Example</h1><p>x</p>",  # the one h1 is the site's name (a logo)
+    "<h1>{{$article->title}}</h1><p>x</p>",  # an unfilled template (a saved nur.kz page): no word of the og:title
+    "<h1>Новости</h1><p>x</p>",  # a section name
 ])
 def test_unknown_site_headline_from_og_when_h1_says_little(body):
     assert _headline(body) == ("Маркетинговый заголовок", "og")
