@@ -249,9 +249,11 @@ def _htmldate(tree: etree._Element, url: str, latest: datetime) -> datetime | No
     etree.strip_elements(pruned, *_HTMLDATE_DROP, with_tail=False)
     short_scripts = []
     for script in pruned.iter("script"):
-        if script.text and len(script.text) <= _HTMLDATE_SCRIPT_MAX:
-            short_scripts.append(script.text)
-        elif script.text and script.get("type") != "application/ld+json":
+        if not (text := script.text):
+            continue
+        if len(text) <= _HTMLDATE_SCRIPT_MAX:
+            short_scripts.append(text)
+        elif script.get("type") != "application/ld+json":
             script.text = ""
     with _last_resort_reading(" ".join(short_scripts)):
         found = find_date(pruned, url=url, extensive_search=True, original_date=True,
