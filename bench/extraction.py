@@ -4,8 +4,9 @@ Sets (read-only, in ../shared): Zyte 181 (body F1, the benchmark's own 4-token
 shingles, F1 of mean precision and mean recall), WCXB dev articles (title
 exact match, date accuracy, body bag-of-words F1 per page, averaged),
 htmldate MediaCloud 200 (date accuracy, the date part; a page marked NaN is right
-when no date is found), and the Kazakh strings
-of ``texts/cases.jsonl`` (share of cases right, per category).  trafilatura is
+when no date is found), and the real Kazakh strings (``bench/cases``: ``texts/cases.jsonl`` and the
+strings found since), share right per category, for the half rules are written from and the
+test-only half apart.  trafilatura is
 measured with ``trafilatura.bare_extraction`` (body and metadata, one call) and,
 for dates, htmldate ``find_date`` (extensive search, original date).
 
@@ -31,6 +32,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, the project root is not
+    sys.path.insert(0, str(ROOT))
+
+from bench import cases as real_cases
 from kznews.extract import extract_page
 from kznews.extract.attribution import find_attribution, photo_credit
 from kznews.extract.datelines import find_dateline
@@ -38,9 +44,7 @@ from kznews.extract.relative import read_printed
 from kznews.extract.tickers import parse_quote
 from kznews.items import Article
 
-ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "evaldata"
-CASES = ROOT.parent / "shared" / "texts" / "cases.jsonl"
 CASES_NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)  # fetch time for relative and day-month cases
 _WORD = re.compile(r"\w+")
 
@@ -236,15 +240,17 @@ def _case_right(case: dict[str, Any], datelines: list[dict[str, Any]]) -> bool:
 
 
 def cases(limit: int | None = None, *, compare: bool = False) -> Score:
-    """Share of the real Kazakh strings read right, per category (trafilatura has no such parsers)."""
-    with open(CASES, encoding="utf-8") as fh:
-        items = [json.loads(line) for line in fh][:limit]
+    """Share of the real Kazakh strings read right, per category and half: the rule-writing half and the
+    test-only half (``bench/cases``); trafilatura has no such parsers."""
+    items = real_cases.load()[:limit]
     datelines = [c for c in items if c["category"] == "dateline"]
     right, speed = _timed(lambda case: _case_right(case, datelines), items)
     score = Score("cases", len(items))
     for category in sorted({c["category"] for c in items}):
-        marks = [r for r, c in zip(right, items) if c["category"] == category]
-        score.metrics[f"{category} ({len(marks)})"] = (statistics.mean(marks), None)
+        for half in real_cases.HALVES:
+            marks = [r for r, c in zip(right, items) if c["category"] == category and c["half"] == half]
+            if marks:
+                score.metrics[f"{category} {half} ({len(marks)})"] = (statistics.mean(marks), None)
     score.speed = (speed, None)
     return score
 
@@ -279,7 +285,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_append:
         import trafilatura
 
-        sys.path.insert(0, str(ROOT))  # run as a script, bench/ is on the path but not the project
         from bench.results import append
 
         append(f"extraction (trafilatura {trafilatura.__version__}, one core)", report, __file__, argv)

@@ -17,7 +17,12 @@ from bench import extraction
 ZYTE_FLOOR = 0.965
 WCXB_FLOORS = (0.81, 0.85, 0.94)  # title exact, date accuracy, body bag-of-words F1
 MEDIACLOUD_FLOOR = 0.92
-CASE_FLOORS = {"attribution": 1.0, "date": 1.0, "dateline": 1.0, "photo_credit": 1.0, "ticker": 1.0}
+# Real strings, by category and half (bench/cases): the rule-writing half is read right whole; the test-only half
+# at least at the share last measured.
+CASE_FLOORS = {
+    (category, half): 1.0
+    for category in ("attribution", "date", "dateline", "photo_credit", "ticker") for half in ("rules", "test")
+}
 
 
 @lru_cache(maxsize=1)
@@ -25,9 +30,9 @@ def _cases() -> dict[str, float]:
     return {metric.split(" (")[0]: ours for metric, (ours, _) in extraction.cases().metrics.items()}
 
 
-@pytest.mark.parametrize("category", sorted(CASE_FLOORS))
-def test_cases_share_right(category):
-    assert _cases()[category] >= CASE_FLOORS[category]
+@pytest.mark.parametrize("category, half", sorted(CASE_FLOORS))
+def test_cases_share_right(category, half):
+    assert _cases()[f"{category} {half}"] >= CASE_FLOORS[category, half]
 
 
 def test_zyte_first_40_body_f1():
