@@ -2,7 +2,9 @@
 
 Values without an offset are local Kazakh time: the ``Asia/Almaty`` zone (UTC+6
 until 2024-03-01, UTC+5 since), never a fixed offset.  Known formats are parsed
-with regular expressions; dateparser is the slow last resort.
+with regular expressions built from the language (``calendar.py`` names the months
+and their forms in Russian, Kazakh in every alphabet, and English); dateparser is
+the slow last resort.
 """
 
 from __future__ import annotations
@@ -12,70 +14,79 @@ from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
+from .calendar import kazakh_words, month_number
+from .kazakh import spellings
+
+__all__ = ["ALMATY", "MONTH", "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall"]
+
 ALMATY = ZoneInfo("Asia/Almaty")
 
-# Month words (genitive, nominative, abbreviations) in Russian, Kazakh (Cyrillic,
-# Latin, Arabic script) and English; lowercase, matched by prefix where safe.
-_MONTH_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("январ", "янв", "қаңтар", "qańtar", "qantar", "قاڭتار", "january", "jan"),
-    2: ("феврал", "фев", "ақпан", "aqpan", "اقپان", "february", "feb"),
-    3: ("март", "мар", "наурыз", "naýryz", "nauryz", "ناۋرىز", "march", "mar"),
-    4: ("апрел", "апр", "сәуір", "sáýir", "sauir", "ءساۋىر", "april", "apr"),
-    5: ("мая", "май", "мамыр", "mamyr", "مامىر", "may"),
-    6: ("июн", "маусым", "maýsym", "mausym", "ماۋسىم", "june", "jun"),
-    7: ("июл", "шілде", "shilde", "شىلدە", "july", "jul"),
-    8: ("август", "авг", "тамыз", "tamyz", "تامىز", "august", "aug"),
-    9: ("сентябр", "сен", "қыркүйек", "qyrkúıek", "qyrkuiek", "قىركۇيەك", "september", "sept", "sep"),
-    10: ("октябр", "окт", "қазан", "qazan", "قازان", "october", "oct"),
-    11: ("ноябр", "ноя", "қараша", "qarasha", "قاراشا", "november", "nov"),
-    12: ("декабр", "дек", "желтоқсан", "jeltoqsan", "جەلتوقسان", "december", "dec"),
-}
-_MONTH_INDEX = sorted(
-    ((word, n) for n, words in _MONTH_WORDS.items() for word in words), key=lambda p: -len(p[0])
+_LETTER = r"[^\W\d_]"
+_COMMA = "[,،]"  # tote prints the Arabic comma
+MONTH = rf"{_LETTER}(?:{_LETTER}|['’ʼ`](?={_LETTER}))*\.?"  # a month word (2017 Latin: qan'tar), see month_number()
+
+
+def _any(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first, none of them running into a following letter."""
+    return "(?:" + "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) + f")(?!{_LETTER})"
+
+
+# Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
+_YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + _any(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
+_DAY_SUFFIX = r"(?:st|nd|rd|th|-?" + _any(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
+_MONTH_BY_NUMBER = _any(kazakh_words("ай"))  # 4-айдың: the month by its number
+_DAY_BY_NUMBER = _any(kazakh_words("күн"))  # 16-күні
+_HOUR_WORD = _any(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])
+_AT = rf"(?:(?:в|at|о|@)\s+|{_HOUR_WORD}\.?\s*)"
+_AMPM = r"\s*[ap]\.?\s?m\.?(?!\w)"
+
+
+def _time(n: str = "") -> str:
+    """A clock time (14:35, 14.35, 2:35 PM, 14:35:20, 14:35 ч.), its groups' names ending in ``n``."""
+    return (rf"(?P<h{n}>\d{{1,2}})[:.](?P<mi{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?(?P<ap{n}>{_AMPM})?"
+            rf"(?:\s*{_HOUR_WORD}\.?)?")
+
+
+_DAY = rf"(?P<d>\d{{1,2}}){_DAY_SUFFIX}?"
+_DAY_MONTH_SEP = r"(?:\s*-\s*|\s+)"
+_YEAR = rf"(?P<y>\d{{4}})(?:\s*-?\s*{_YEAR_WORD})?"
+_YEAR_LED = rf"(?P<y>\d{{4}})\s*-?\s*{_YEAR_WORD}\s+"
+_BODIES = (
+    # 01.12.2020 / 22/11/2020 / 16-04-2024 / 16.04.2024 г.
+    rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}",
+    # 2024-04-24 / 2020/07/13
+    r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})",
+    # 27 марта 2024 / 5 November 2019 / 21 Ақпан, 2025 / 16-сәуір 2024 ж. / 16th April 2024
+    rf"{_DAY}{_DAY_MONTH_SEP}(?P<mw>{MONTH}){_COMMA}?\s+{_YEAR}",
+    # декабрь 30, 2025 / September 1st, 2023 / Наурыз 17, 2018
+    rf"(?P<mw>{MONTH})\s+{_DAY}{_COMMA}?\s+{_YEAR}",
+    # 2024 жылғы 12 наурыз / 2024 ж. 16 сәуір / 2024-жылдың 16-сәуірі
+    rf"{_YEAR_LED}{_DAY}{_DAY_MONTH_SEP}(?P<mw>{MONTH})",
+    # 2024 жылғы сәуірдің 16-сы
+    rf"{_YEAR_LED}(?P<mw>{MONTH})\s+{_DAY}",
+    # 2024-жылы 4-айдың 16-күні: month and day by number, as the Kazakhs of China print them
+    rf"{_YEAR_LED}(?P<m>\d{{1,2}})\s*-?\s*{_MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{_DAY_BY_NUMBER}",
 )
-MONTH = r"[^\W\d_][^\W\d_.]*\.?"  # a month word, checked against the table by month_number()
+_TIME_BEFORE = rf"(?:{_time('0')}(?:\s*[,|/]\s*|\s+)(?:[-–—]\s+)?)?"  # 14:38, 11 Февраль 2026
+_TIME_AFTER = rf"(?:(?:\s*[,|/]\s*|\s+[-–—]\s+|\s+){_AT}?{_time()})?"  # 27 марта 2024 | 20:10
+_OFFSET = r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?)?"
+_WEEKDAY = rf"(?:{_LETTER}+{_COMMA}?\s+)?"
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
 )
 _RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: (?:[+-]\d{4}|[A-Z]{1,3}))?$")
-_TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})"
-_OFFSET = r"(?:\s*\|?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?)?"
-_WEEKDAY = r"(?:[^\W\d_]+,?\s+)?"
 
 
 def _formats(weekday: str) -> tuple[str, ...]:
-    """The printed formats, each optionally led by ``weekday``."""
-    return (
-        # 01.12.2020, 14:02 / 01.12.2020 14:02 / 06.07.2021 / 22/11/2020 - 04:30
-        weekday + r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?:(?:,?\s+|\s+[-|–]\s+)(?:в\s+)?" + _TIME + r")?",
-        # Sun, 2017-03-12 02:45 / 2024-04-24 / 2020/07/13 01:10
-        weekday + r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:,?\s+" + _TIME + r")?",
-        # 27 марта 2024 | 20:10 / 5 November 2019, 16:45 / 21 Ақпан, 2025
-        weekday + r"(?P<d>\d{1,2})\s+(?P<mw>" + MONTH + r"),?\s+(?P<y>\d{4})"
-        r"(?:\s*(?:г\.|года?|ж\.)?\s*[,|]?\s*(?:в\s+)?" + _TIME + r")?" + _OFFSET,
-        # 14:38, 11 Февраль 2026 | GMT +5
-        _TIME + r",?\s+(?P<d>\d{1,2})\s+(?P<mw>" + MONTH + r"),?\s+(?P<y>\d{4})" + _OFFSET,
-        # 2024 жылғы 12 наурыз
-        r"(?P<y>\d{4})\s+жыл[ғы]*\s+(?P<d>\d{1,2})\s+(?P<mw>" + MONTH + r")(?:,?\s+" + _TIME + r")?",
-        # декабрь 30, 2025 / WEDNESDAY, JULY 31, 2019 / September 1st, 2023
-        weekday + r"(?P<mw>" + MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?:,?\s+" + _TIME + r")?",
-    )
+    """The printed formats: each date body, a clock time before or after it, an offset, led by ``weekday``."""
+    return tuple(weekday + _TIME_BEFORE + body + _TIME_AFTER + _OFFSET for body in _BODIES)
 
 
 _WHOLE = tuple(re.compile(p + "$", re.I) for p in _formats(_WEEKDAY))
 _INSIDE = tuple(re.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _formats(""))
 _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
-
-
-def month_number(word: str) -> int | None:
-    """Month number of a month word in any of the known languages, or None."""
-    word = word.lower().rstrip(".")
-    for prefix, n in _MONTH_INDEX:
-        if word.startswith(prefix) and (len(prefix) >= 4 or len(word) <= len(prefix) + 4):
-            return n
-    return None
 
 
 def localize(dt: datetime) -> datetime:
@@ -112,6 +123,21 @@ def _rfc2822(text: str) -> datetime | None:
         return None
 
 
+def _clock(g: dict[str, str | None], n: str) -> time | None:
+    """The clock time of groups ``h{n}``/``mi{n}``/``s{n}``/``ap{n}`` (12-hour times made 24-hour), None if absent.
+
+    Raises ValueError for an impossible time.
+    """
+    if not g.get("h" + n):
+        return None
+    hour, minute, second = int(g["h" + n]), int(g["mi" + n]), int(g.get("s" + n) or 0)
+    if ampm := g.get("ap" + n):
+        if not 1 <= hour <= 12:
+            raise ValueError("a 12-hour clock time past 12")
+        hour = hour % 12 + (12 if "p" in ampm.lower() else 0)
+    return time(hour, minute, second)
+
+
 def _from_match(m: re.Match[str]) -> datetime | None:
     """The datetime a match of one of the printed formats stands for, if valid."""
     g = m.groupdict()
@@ -120,7 +146,7 @@ def _from_match(m: re.Match[str]) -> datetime | None:
         return None
     try:
         day = date(int(g["y"]), month, int(g["d"]))
-        clock = time(int(g["h"]), int(g["mi"])) if g.get("h") else time()
+        clock = _clock(g, "") or _clock(g, "0") or time()
     except ValueError:
         return None
     dt = datetime.combine(day, clock)
