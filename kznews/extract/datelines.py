@@ -1,8 +1,11 @@
 """Datelines: the place (and agency, day, month) printed at the start of an article body.
 
-Forms seen on Kazakh outlets: ``ПЕТРОПАВЛОВСК. КАЗИНФОРМ –`` (Kazinform),
-``Алматы. 16 апреля. Центр информации -`` (kt.kz, ic24), ``Almaty. April 19.
-Information Center -``, ``АСТАНА, 1 ноя – Sputnik.``, ``ASTANA –`` (English press).
+A dateline is a place, then optionally a day and month, then optionally an agency, closed by a dash
+or by the agency's brackets: ``ПЕТРОПАВЛОВСК. КАЗИНФОРМ –`` (Kazinform), ``Алматы. 16 апреля.
+Центр информации -`` (kt.kz, ic24), ``Almaty. April 19. Information Center -``, ``АСТАНА, 1 ноя –
+Sputnik.``, ``АСТАНА, 4 сентября. /ТАСС/.``, ``ASTANA, Nov. 30 (Xinhua) –``, ``ASTANA –``,
+``Астана. 16 сәуір. ҚазАқпарат –``, and the same in Kazakh Latin and tote (which has no capitals).
+Places in lower case are accepted only where the rest of the line is unmistakably a dateline.
 A dateline carries no year: the caller infers it from other evidence.
 """
 
@@ -11,29 +14,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import MONTH, month_number
+from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, month_number
 
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_WORD = rf"[{_UP}][\w’'-]*"
-_CAPS = rf"[{_UP}][{_UP}’'-]+"
-_PLACE = rf"(?P<place>{_WORD}(?:[ -]{_WORD}){{0,2}})"
-_CAPS_PLACE = rf"(?P<place>{_CAPS}(?:[ -]{_CAPS}){{0,2}})"
-_DAY_MONTH = rf"(?:(?P<d>\d{{1,2}})\s+(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}))"
-_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"
-_DASH = r"\s*[–—-]"
+# Upper-case letters of the Latin (every Kazakh alphabet) and Cyrillic blocks.
+_UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper())
+_TOTE_LETTER = "\u0621-\u064a\u0674-\u06d5"  # Arabic-script letters, without Arabic digits and punctuation
+_CASED_WORD = rf"[{_UP}][\w’'-]+"  # Усть-Каменогорск, Nur-Sultan, Qostanaı; one letter is no place ("В Алматы")
+_CAPS_WORD = rf"[{_UP}][{_UP}’'-]+"
+_TOTE_WORD = rf"[{_TOTE_LETTER}]+"
+_PLACE = rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}|{_TOTE_WORD}(?: {_TOTE_WORD})?)"
+_CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
+_DAY_MONTH = (
+    rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}){DAY_SUFFIX}?)"
+    rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
+)
+_DATE = rf"(?:[.,]\s+{_DAY_MONTH}\.?)"
+_DASH = r"\s*[–—-]{1,2}"
+_FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
+_BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
+_BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
+_CLOSE = rf"(?:{_DASH}|{_BYLINE})"
+_COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
+_SIGNED = rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?)\.(?=\s|$)"  # – Sputnik.  – КазТАГ.
+_ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"
+
+# Each form, and what it takes: any place, a place in capitals, or an agency that must read as one (see _fits).
 _FORMS = tuple(
-    re.compile(p)
-    for p in (
-        # Алматы. 16 апреля. Центр информации -   /   Almaty. April 19. Information Center -
-        rf"{_PLACE}\.\s+{_DAY_MONTH}\.?\s+{_AGENCY}{_DASH}",
+    (re.compile(pattern), places)
+    for pattern, places in (
+        # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –   ASTANA, Nov. 30 (Xinhua) –
+        (rf"{_PLACE}{_COUNTRY}{_DATE}?[.,]?\s*{_BRACKETED}", _ANY),
         # АСТАНА, 1 ноя – Sputnik.
-        rf"{_PLACE},\s+{_DAY_MONTH}\.?{_DASH}\s*(?P<agency>[\w.-]+?)\.",
-        # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   /   ASTANA. QazAqparat –
-        rf"{_CAPS_PLACE}\.\s+{_AGENCY}{_DASH}",
+        (rf"{_PLACE}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
+        # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
+        (rf"{_PLACE}{_DATE}{_DASH}", _ANY),
+        # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/   Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
+        (rf"{_PLACE}{_DATE}[.,]?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
+        # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -
+        (rf"{_PLACE}\.\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),
         # TURKESTAN. KAZINFORM  (no dash: the agency must be in capitals)
-        rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS}(?: {_CAPS}){{0,2}})(?=\s|$)",
-        # ASTANA –
-        rf"{_CAPS_PLACE}{_DASH}",
+        (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}})(?=\s|$)", _CAPS),
+        # АЛМАТЫ – КазТАГ.
+        (rf"{_CAPS_PLACE}{_DASH}\s*{_SIGNED}", _NAMED),
+        # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)
+        (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}{_DASH}", _CAPS),
+        # March 20 (THE GLOBE)   16 апреля /КазТАГ/ –  (a date and agency with no place)
+        (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}", _ANY),
     )
 )
 
@@ -43,25 +69,58 @@ class Dateline:
     """A dateline as printed and its parts (None where the dateline does not say)."""
 
     text: str
-    place: str
+    place: str | None
     day: int | None = None
     month: int | None = None
     agency: str | None = None
 
 
+def _is_name(agency: str) -> bool:
+    """Whether ``agency`` is shaped like an agency's name: in capitals or with a capital inside a word
+    (КАЗИНФОРМ, КазТАГ, QazAqparat) or a domain (NUR.KZ)."""
+    return any(ch.isupper() for word in agency.split() for ch in word[1:]) or "." in agency
+
+
+def _is_undated_agency(agency: str, place: str) -> bool:
+    """Whether ``agency``, after an undated ``place`` and before a dash, reads as an agency, not the body's first words.
+
+    After a place in capitals any words are (ПЕТРОПАВЛОВСК. КАЗИНФОРМ –); otherwise a name, up to three
+    capitalised words (Astana. Kazinform –), or in tote, which has no letter case, one or two words.
+    """
+    words = agency.split()
+    if place.isupper() or _is_name(agency):
+        return True
+    if not any(ch.isupper() or ch.islower() for ch in place + agency):
+        return len(words) <= 2
+    return len(words) <= 3 and all(word[0].isupper() for word in words)
+
+
+def _fits(places: str, place: str, agency: str | None) -> bool:
+    """Whether the matched ``place`` (and agency) suit a form that takes ``places``."""
+    if places == _CAPS:
+        return place.isupper()
+    if places == _UNDATED:
+        return agency is not None and _is_undated_agency(agency, place)
+    if places == _NAMED:
+        return agency is not None and _is_name(agency)
+    return True
+
+
 def find_dateline(text: str | None) -> Dateline | None:
     """The dateline at the very start of ``text`` (a body's first paragraph), or None."""
     text = (text or "").lstrip()
-    for form in _FORMS:
+    for form, places in _FORMS:
         m = form.match(text)
         if not m:
             continue
         g = m.groupdict()
+        agency = (g.get("agency") or g.get("agency2") or "").strip() or None
+        if not _fits(places, g["place"], agency):
+            continue
         month_word = g.get("mw") or g.get("mw2")
         month = month_number(month_word) if month_word else None
         if month_word and month is None:
             continue
         day = g.get("d") or g.get("d2")
-        agency = (g.get("agency") or "").strip() or None
-        return Dateline(m.group(0).strip(), g["place"], int(day) if day else None, month, agency)
+        return Dateline(m.group(0).strip(), g["place"] or None, int(day) if day else None, month, agency)
     return None

@@ -17,12 +17,15 @@ from zoneinfo import ZoneInfo
 from .calendar import kazakh_words, month_number
 from .kazakh import spellings
 
-__all__ = ["ALMATY", "MONTH", "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall"]
+__all__ = [
+    "ALMATY", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD",
+    "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall",
+]
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
 _LETTER = r"[^\W\d_]"
-_COMMA = "[,،]"  # tote prints the Arabic comma
+COMMA = "[,،]"  # tote prints the Arabic comma
 MONTH = rf"{_LETTER}(?:{_LETTER}|['’ʼ`](?={_LETTER}))*\.?"  # a month word (2017 Latin: qan'tar), see month_number()
 
 
@@ -32,8 +35,8 @@ def _any(words: list[str] | tuple[str, ...]) -> str:
 
 
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
-_YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + _any(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
-_DAY_SUFFIX = r"(?:st|nd|rd|th|-?" + _any(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
+YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + _any(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
+DAY_SUFFIX = r"(?:st|nd|rd|th|-?" + _any(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
 _MONTH_BY_NUMBER = _any(kazakh_words("ай"))  # 4-айдың: the month by its number
 _DAY_BY_NUMBER = _any(kazakh_words("күн"))  # 16-күні
 _HOUR_WORD = _any(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])
@@ -47,21 +50,21 @@ def _time(n: str = "") -> str:
             rf"(?:\s*{_HOUR_WORD}\.?)?")
 
 
-_DAY = rf"(?P<d>\d{{1,2}}){_DAY_SUFFIX}?"
-_DAY_MONTH_SEP = r"(?:\s*-\s*|\s+)"
-_YEAR = rf"(?P<y>\d{{4}})(?:\s*-?\s*{_YEAR_WORD})?"
-_YEAR_LED = rf"(?P<y>\d{{4}})\s*-?\s*{_YEAR_WORD}\s+"
+_DAY = rf"(?P<d>\d{{1,2}}){DAY_SUFFIX}?"
+DAY_MONTH_SEP = r"(?:\s*-\s*|\s+)"
+_YEAR = rf"(?P<y>\d{{4}})(?:\s*-?\s*{YEAR_WORD})?"
+_YEAR_LED = rf"(?P<y>\d{{4}})\s*-?\s*{YEAR_WORD}\s+"
 _BODIES = (
     # 01.12.2020 / 22/11/2020 / 16-04-2024 / 16.04.2024 г.
     rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}",
     # 2024-04-24 / 2020/07/13
     r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})",
     # 27 марта 2024 / 5 November 2019 / 21 Ақпан, 2025 / 16-сәуір 2024 ж. / 16th April 2024
-    rf"{_DAY}{_DAY_MONTH_SEP}(?P<mw>{MONTH}){_COMMA}?\s+{_YEAR}",
+    rf"{_DAY}{DAY_MONTH_SEP}(?P<mw>{MONTH}){COMMA}?\s+{_YEAR}",
     # декабрь 30, 2025 / September 1st, 2023 / Наурыз 17, 2018
-    rf"(?P<mw>{MONTH})\s+{_DAY}{_COMMA}?\s+{_YEAR}",
+    rf"(?P<mw>{MONTH})\s+{_DAY}{COMMA}?\s+{_YEAR}",
     # 2024 жылғы 12 наурыз / 2024 ж. 16 сәуір / 2024-жылдың 16-сәуірі
-    rf"{_YEAR_LED}{_DAY}{_DAY_MONTH_SEP}(?P<mw>{MONTH})",
+    rf"{_YEAR_LED}{_DAY}{DAY_MONTH_SEP}(?P<mw>{MONTH})",
     # 2024 жылғы сәуірдің 16-сы
     rf"{_YEAR_LED}(?P<mw>{MONTH})\s+{_DAY}",
     # 2024-жылы 4-айдың 16-күні: month and day by number, as the Kazakhs of China print them
@@ -70,7 +73,7 @@ _BODIES = (
 _TIME_BEFORE = rf"(?:{_time('0')}(?:\s*[,|/]\s*|\s+)(?:[-–—]\s+)?)?"  # 14:38, 11 Февраль 2026
 _TIME_AFTER = rf"(?:(?:\s*[,|/]\s*|\s+[-–—]\s+|\s+){_AT}?{_time()})?"  # 27 марта 2024 | 20:10
 _OFFSET = r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?)?"
-_WEEKDAY = rf"(?:{_LETTER}+{_COMMA}?\s+)?"
+_WEEKDAY = rf"(?:{_LETTER}+{COMMA}?\s+)?"
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
