@@ -36,6 +36,7 @@ _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhai
 _CLOSE = rf"(?:{_DASH}|{_BYLINE})"
 _COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
 _SIGNED = rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?)\.(?=\s|$)"  # – Sputnik.  – КазТАГ.
+_QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"
 
 # Each form, and what it takes: any place, a place in capitals, or an agency that must read as one (see _fits).
@@ -114,7 +115,7 @@ def find_dateline(text: str | None) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
-        agency = (g.get("agency") or g.get("agency2") or "").strip() or None
+        agency = (g.get("agency") or g.get("agency2") or "").strip(_QUOTES) or None
         if not _fits(places, g["place"], agency):
             continue
         month_word = g.get("mw") or g.get("mw2")

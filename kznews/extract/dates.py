@@ -18,7 +18,7 @@ from .calendar import kazakh_words, month_number
 from .kazakh import spellings
 
 __all__ = [
-    "ALMATY", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD",
+    "ALMATY", "AT", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word",
     "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall",
 ]
 
@@ -29,18 +29,18 @@ COMMA = "[,،]"  # tote prints the Arabic comma
 MONTH = rf"{_LETTER}(?:{_LETTER}|['’ʼ`](?={_LETTER}))*\.?"  # a month word (2017 Latin: qan'tar), see month_number()
 
 
-def _any(words: list[str] | tuple[str, ...]) -> str:
+def any_word(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first, none of them running into a following letter."""
     return "(?:" + "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) + f")(?!{_LETTER})"
 
 
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
-YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + _any(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
-DAY_SUFFIX = r"(?:st|nd|rd|th|-?" + _any(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
-_MONTH_BY_NUMBER = _any(kazakh_words("ай"))  # 4-айдың: the month by its number
-_DAY_BY_NUMBER = _any(kazakh_words("күн"))  # 16-күні
-_HOUR_WORD = _any(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])
-_AT = rf"(?:(?:в|at|о|@)\s+|{_HOUR_WORD}\.?\s*)"
+YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + any_word(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
+DAY_SUFFIX = r"(?:st|nd|rd|th|-?" + any_word(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
+_MONTH_BY_NUMBER = any_word(kazakh_words("ай"))  # 4-айдың: the month by its number
+_DAY_BY_NUMBER = any_word(kazakh_words("күн"))  # 16-күні
+_HOUR_WORD = any_word(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])
+AT = rf"(?:(?:в|at|@)\s+|{_HOUR_WORD}\.?\s*)"  # the word before a clock time: в, at, сағат, saǵat
 _AMPM = r"\s*[ap]\.?\s?m\.?(?!\w)"
 
 
@@ -71,7 +71,7 @@ _BODIES = (
     rf"{_YEAR_LED}(?P<m>\d{{1,2}})\s*-?\s*{_MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{_DAY_BY_NUMBER}",
 )
 _TIME_BEFORE = rf"(?:{_time('0')}(?:\s*[,|/]\s*|\s+)(?:[-–—]\s+)?)?"  # 14:38, 11 Февраль 2026
-_TIME_AFTER = rf"(?:(?:\s*[,|/]\s*|\s+[-–—]\s+|\s+){_AT}?{_time()})?"  # 27 марта 2024 | 20:10
+_TIME_AFTER = rf"(?:(?:\s*[,|/]\s*|\s+[-–—]\s+|\s+){AT}?{_time()})?"  # 27 марта 2024 | 20:10
 _OFFSET = r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?)?"
 _WEEKDAY = rf"(?:{_LETTER}+{COMMA}?\s+)?"
 

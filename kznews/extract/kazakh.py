@@ -66,16 +66,17 @@ def _spell_letters(word: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     return ["".join("" if part == "-" else part for part in combo) for combo in product(*choices)]
 
 
-def _tote_word(word: str) -> str:
-    """One lowercase Cyrillic word in tote: a leading hamza when its front vowels show nowhere else."""
+def _tote_word(word: str, every_front: bool) -> str:
+    """One lowercase Cyrillic word in tote: a leading hamza when its front vowels show nowhere else
+    (or, ``every_front``, on every word with a front vowel, as some writers do)."""
     spelled = "".join("" if _TOTE.get(ch, (ch,))[0] == "-" else _TOTE.get(ch, (ch,))[0] for ch in word)
-    needs_hamza = bool(_FRONT & set(word)) and not _SHOWN_FRONT & set(word)
+    needs_hamza = bool(_FRONT & set(word)) and (every_front or not _SHOWN_FRONT & set(word))
     return _HAMZA + spelled if needs_hamza else spelled
 
 
-def tote(text: str) -> str:
+def tote(text: str, every_front: bool = False) -> str:
     """Cyrillic Kazakh ``text`` in the tote script (tote has no letter case)."""
-    return " ".join(_tote_word(word) for word in text.lower().split(" "))
+    return " ".join(_tote_word(word, every_front) for word in text.lower().split(" "))
 
 
 def latin(text: str, alphabet: str = "latin2018") -> str:
@@ -102,6 +103,7 @@ def spellings(word: str) -> frozenset[str]:
     """Every lowercase spelling of Cyrillic Kazakh ``word``: Cyrillic, each Latin alphabet with its variants, tote."""
     word = word.lower()
     found = {word, tote(word)}
+    found.add(tote(word, every_front=True))
     for table in _LATIN.values():
         found.update(_spell_letters(word, table))
     return frozenset(found)

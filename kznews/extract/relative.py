@@ -1,8 +1,9 @@
 """Dates that need a reference time: relative words, day-month without a year, bare clock times.
 
 ``Сегодня, 14:35``, ``Вчера``, ``Бүгін``, ``Кеше``, ``2 сағат бұрын``, ``5 минут
-назад``, ``Today``/``Yesterday``, ``5 hours 42 min ago`` are resolved against the
-fetch time seen from Asia/Almaty (the outlets print local time).  A day and
+назад``, ``полчаса назад``, ``Today``/``Yesterday``, ``5 hours 42 min ago`` are resolved
+against the fetch time seen from Asia/Almaty (the outlets print local time).  Kazakh
+words are kept in Cyrillic; their Latin and tote spellings (``2 saǵat buryn``) are derived.  A day and
 month without a year (a dateline, ``16:05, 14 марта``) take the year that puts
 them nearest the reference without passing the latest allowed moment.
 """
@@ -12,42 +13,64 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from .dates import ALMATY, MONTH, find_date, month_number
+from .dates import ALMATY, AT, COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, any_word, find_date, month_number
+from .kazakh import fold, spellings
 
 SKEW = timedelta(days=1)  # how far past the fetch time a date may lie (wrong offsets, clocks): see dating.py
 
+
+def _kazakh(*words: str) -> tuple[str, ...]:
+    """Every spelling of Cyrillic Kazakh ``words`` as printed (no case forms)."""
+    return tuple(s for word in words for s in spellings(word))
+
+
 _CLOCK = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})"
-_AT = r"\s*,?\s*(?:в|at|сағат|saǵat)?\s*"
-_DAY_WORDS = {
-    0: r"сегодня|бүгін|bügin|búgin|today",
-    1: r"вчера|кеше|keshe|yesterday",
-    2: r"позавчера|алдыңғы күні",
+_CLOCK2 = r"(?P<h2>\d{1,2})[:.](?P<mi2>\d{2})"
+# Days back from today, each with its words: Russian, Kazakh (every alphabet), English.
+_DAY_WORDS: dict[int, tuple[str, ...]] = {
+    0: ("сегодня", *_kazakh("бүгін"), "today"),
+    1: ("вчера", *_kazakh("кеше"), "yesterday"),
+    2: ("позавчера", *_kazakh("алдыңғы күні"), "the day before yesterday"),
 }
-_WORDS = "|".join(_DAY_WORDS.values())
+_DAY_BACK = {fold(word): back for back, words in _DAY_WORDS.items() for word in words}
+_DAY_WORD_RE = any_word([word for words in _DAY_WORDS.values() for word in words])
 _DAY_WORD = (  # the word first (Сегодня, 14:35), or the clock first (14:35, сегодня)
-    re.compile(rf"(?<!\w)(?P<word>{_WORDS})(?!\w)(?:{_AT}{_CLOCK}(?!\d))?", re.I),
-    re.compile(rf"(?<![\d:]){_CLOCK}\s*,?\s*(?P<word>{_WORDS})(?!\w)", re.I),
+    re.compile(rf"(?<!\w)(?P<word>{_DAY_WORD_RE})(?:\s*{COMMA}?\s*{AT}?{_CLOCK}(?!\d))?", re.I),
+    re.compile(rf"(?<![\d:]){_CLOCK}\s*{COMMA}?\s*(?P<word>{_DAY_WORD_RE})", re.I),
 )
-_UNITS = (
-    (r"сек\w*|sec\w*|с\b", timedelta(seconds=1)),
-    (r"мин\w*|min\w*|m\b", timedelta(minutes=1)),
-    (r"час\w*|сағ\w*|sağ\w*|saǵ\w*|hours?|hrs?|h\b", timedelta(hours=1)),
-    (r"дн\w*|день|күн\w*|days?|d\b", timedelta(days=1)),
-    (r"недел\w*|апта\w*|weeks?", timedelta(weeks=1)),
+# Units of "N units ago", each with its words (Kazakh nouns stay bare after a number).
+_UNITS: tuple[tuple[tuple[str, ...], timedelta], ...] = (
+    (("секунд", "секунду", "секунды", "сек", "с", *_kazakh("секунд", "сек"),
+      "second", "seconds", "sec", "secs", "s"), timedelta(seconds=1)),
+    (("минут", "минуту", "минуты", "мин", *_kazakh("минут", "мин"), "minute", "minutes", "min", "mins", "m"),
+     timedelta(minutes=1)),
+    (("полчаса", "half an hour"), timedelta(minutes=30)),
+    (("час", "часа", "часов", "ч", *_kazakh("сағат", "сағ"), "hour", "hours", "hr", "hrs", "h"), timedelta(hours=1)),
+    (("день", "дня", "дней", "дн", *_kazakh("күн"), "day", "days", "d"), timedelta(days=1)),
+    (("неделю", "недели", "недель", "нед", *_kazakh("апта"), "week", "weeks", "wk", "wks"), timedelta(weeks=1)),
+    (("месяц", "месяца", "месяцев", "мес", *_kazakh("ай"), "month", "months"), timedelta(days=30)),
+    (("год", "года", "лет", *_kazakh("жыл"), "year", "years", "yr", "yrs"), timedelta(days=365)),
 )
-_UNIT = "|".join(f"(?:{u})" for u, _ in _UNITS)
-_AGO = re.compile(
-    rf"(?<!\w)(?P<parts>(?:(?:\d+\s*)?(?:{_UNIT})\.?\s*)+)(?:назад|бұрын|burın|buryn|ago)(?!\w)", re.I
-)
-_PART = re.compile(rf"(?P<n>\d+)?\s*(?P<unit>{_UNIT})", re.I)
-_NOW = re.compile(r"(?<!\w)(?:только что|жаңа ғана|just now)(?!\w)", re.I)
+_STEP = {fold(word): step for words, step in _UNITS for word in words}
+_UNIT = any_word([word for words, _ in _UNITS for word in words])
+_AGO_WORD = any_word(["назад", *_kazakh("бұрын"), "ago"])
+_COUNT = r"(?:\d+|an?|one)"  # 2 hours, an hour, a minute; with no count (час назад) one unit
+_AGO = re.compile(rf"(?<!\w)(?P<parts>(?:(?:{_COUNT}\s*)?{_UNIT}\.?\s*)+){_AGO_WORD}", re.I)
+_PART = re.compile(rf"(?P<n>{_COUNT})?\s*(?P<unit>{_UNIT})", re.I)
+_NOW = re.compile(rf"(?<!\w){any_word(['только что', *_kazakh('жаңа ғана'), 'just now'])}", re.I)
+_DAY = rf"(?P<d>\d{{1,2}}){DAY_SUFFIX}?"
 _PARTIAL = (
-    # 16:05, 14 марта / 14 марта, 16:05 / 14 марта / 19 April
-    re.compile(rf"(?<![\w.:])(?:{_CLOCK},?\s+)?(?P<d>\d{{1,2}})\s+(?P<mw>{MONTH})(?:,?\s+(?:в\s+)?"
-               + _CLOCK.replace("?P<h>", "?P<h2>").replace("?P<mi>", "?P<mi2>") + r")?(?![\w:])", re.I),
-    # April 19 / April 19, 16:05
-    re.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+(?P<d>\d{{1,2}})(?:,?\s+"
-               + _CLOCK.replace("?P<h>", "?P<h2>").replace("?P<mi>", "?P<mi2>") + r")?(?![\w:]|,?\s*\d)", re.I),
+    # 16:05, 14 марта / 14 марта, 16:05 / 14 марта / 19 April / 16-сәуірде / 15 -مامىردا
+    re.compile(rf"(?<![\w.:])(?:{_CLOCK}{COMMA}?\s+)?{_DAY}{DAY_MONTH_SEP}(?P<mw>{MONTH})"
+               rf"(?:{COMMA}?\s+{AT}?{_CLOCK2})?(?![\w:])", re.I),
+    # April 19 / April 19, 16:05 / сәуірдің 16-сы
+    re.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
+)
+
+# Every word a relative date needs (one of them at least), folded: a cheap test before the searches.
+WORDS: frozenset[str] = frozenset(
+    fold(word) for words in (*_DAY_WORDS.values(), ("назад", *_kazakh("бұрын"), "ago"),
+                             ("только что", *_kazakh("жаңа ғана"), "just now")) for word in words
 )
 
 
@@ -74,14 +97,13 @@ def relative(text: str, now: datetime) -> tuple[str, datetime] | None:
     """(as printed, datetime) of the first relative date in ``text``, resolved against ``now``."""
     found: list[tuple[int, str, datetime]] = []
     for m in filter(None, (form.search(text) for form in _DAY_WORD)):
-        back = next(n for n, words in _DAY_WORDS.items() if re.fullmatch(words, m.group("word"), re.I))
-        day = local(now).date() - timedelta(days=back)
+        day = local(now).date() - timedelta(days=_DAY_BACK[fold(m.group("word"))])
         found.append((m.start(), m.group(0), at(day, _clock(m.group("h"), m.group("mi")))))
     if m := _AGO.search(text):
         delta = timedelta()
         for part in _PART.finditer(m.group("parts")):
-            unit = next(step for u, step in _UNITS if re.fullmatch(u, part.group("unit"), re.I))
-            delta += int(part.group("n") or 1) * unit
+            count = part.group("n") or "1"
+            delta += (int(count) if count.isdigit() else 1) * _STEP[fold(part.group("unit"))]
         found.append((m.start(), m.group(0), local(now) - delta))
     if m := _NOW.search(text):
         found.append((m.start(), m.group(0), local(now)))
