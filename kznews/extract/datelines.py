@@ -28,7 +28,8 @@ _DAY_MONTH = (
     rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}){DAY_SUFFIX}?)"
     rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
 )
-_DATE = rf"(?:[.,]\s+{_DAY_MONTH}\.?)"
+_STOP = "[.,،]"  # full stop or comma, Arabic comma in tote
+_DATE = rf"(?:{_STOP}\s+{_DAY_MONTH}\.?)"
 _DASH = r"\s*[–—-]{1,2}"
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 _BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
@@ -44,13 +45,13 @@ _FORMS = tuple(
     (re.compile(pattern), places)
     for pattern, places in (
         # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –   ASTANA, Nov. 30 (Xinhua) –
-        (rf"{_PLACE}{_COUNTRY}{_DATE}?[.,]?\s*{_BRACKETED}", _ANY),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}?{_STOP}?\s*{_BRACKETED}", _ANY),
         # АСТАНА, 1 ноя – Sputnik.
         (rf"{_PLACE}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
         (rf"{_PLACE}{_DATE}{_DASH}", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/   Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
-        (rf"{_PLACE}{_DATE}[.,]?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
+        (rf"{_PLACE}{_DATE}{_STOP}?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -
         (rf"{_PLACE}\.\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),
         # TURKESTAN. KAZINFORM  (no dash: the agency must be in capitals)

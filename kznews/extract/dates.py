@@ -26,7 +26,8 @@ ALMATY = ZoneInfo("Asia/Almaty")
 
 _LETTER = r"[^\W\d_]"
 COMMA = "[,،]"  # tote prints the Arabic comma
-MONTH = rf"{_LETTER}(?:{_LETTER}|['’ʼ`](?={_LETTER}))*\.?"  # a month word (2017 Latin: qan'tar), see month_number()
+_WORD = rf"{_LETTER}(?:{_LETTER}|['’ʼ`])*"  # a word, apostrophes of the 2017 Latin alphabet in it: qan'tardyn'
+MONTH = rf"{_WORD}\.?"  # a month word, checked by month_number()
 
 
 def any_word(words: list[str] | tuple[str, ...]) -> str:
@@ -70,10 +71,11 @@ _BODIES = (
     # 2024-жылы 4-айдың 16-күні: month and day by number, as the Kazakhs of China print them
     rf"{_YEAR_LED}(?P<m>\d{{1,2}})\s*-?\s*{_MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{_DAY_BY_NUMBER}",
 )
-_TIME_BEFORE = rf"(?:{_time('0')}(?:\s*[,|/]\s*|\s+)(?:[-–—]\s+)?)?"  # 14:38, 11 Февраль 2026
-_TIME_AFTER = rf"(?:(?:\s*[,|/]\s*|\s+[-–—]\s+|\s+){AT}?{_time()})?"  # 27 марта 2024 | 20:10
+_WEEKDAY = rf"(?:{_WORD}\.?{COMMA}?\s+)?"
+# 14:38, 11 Февраль 2026 / 14:35, вторник, 16 апреля 2024
+_TIME_BEFORE = rf"(?:{_time('0')}(?:\s*[,،|/]\s*|\s+)(?:[-–—]\s+)?(?:{_WORD}\.?{COMMA}\s+)?)?"
+_TIME_AFTER = rf"(?:(?:\s*[,،|/]\s*|\s+[-–—]\s+|\s+){AT}?{_time()})?"  # 27 марта 2024 | 20:10
 _OFFSET = r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?)?"
-_WEEKDAY = rf"(?:{_LETTER}+{COMMA}?\s+)?"
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"

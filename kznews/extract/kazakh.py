@@ -9,6 +9,7 @@ which all of them compare equal to what a page prints in any letter case.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import product
@@ -21,36 +22,38 @@ def _table(spec: str) -> dict[str, tuple[str, ...]]:
     return {pair[0]: tuple(pair[2:].split("|")) for pair in spec.split()}
 
 
-# "-" stands for no letter (ь, ъ).  Alternatives after "|" are spellings in common use beside the official one.
+# ь and ъ are not written.  Alternatives after "|" are spellings in common use beside the official one.
 _LATIN: dict[str, dict[str, tuple[str, ...]]] = {
     # 2017 (decree of 26 October 2017): apostrophes for the Kazakh letters; у often printed as u
     "latin2017": _table(
         "а=a ә=a' б=b в=v г=g ғ=g' д=d е=e ё=io ж=j з=z и=i' й=i' к=k қ=q л=l м=m н=n ң=n' о=o ө=o' п=p р=r "
-        "с=s т=t у=y'|u ұ=u ү=u' ф=f х=h һ=h ц=c ч=c' ш=s' щ=s' ъ=- ы=y і=i ь=- э=e ю=i'y' я=i'a"
+        "с=s т=t у=y'|u ұ=u ү=u' ф=f х=h һ=h ц=c ч=c' ш=s' щ=s' ъ= ы=y і=i ь= э=e ю=i'y' я=i'a"
     ),
     # 2018 (decree of 19 February 2018): acute accents, sh/ch digraphs
     "latin2018": _table(
         "а=a ә=á б=b в=v г=g ғ=ǵ д=d е=e ё=ıo ж=j з=z и=ı й=ı к=k қ=q л=l м=m н=n ң=ń о=o ө=ó п=p р=r "
-        "с=s т=t у=ý|u ұ=u ү=ú ф=f х=h һ=h ц=ts ч=ch ш=sh щ=shch ъ=- ы=y і=i ь=- э=e ю=ıý я=ıa"
+        "с=s т=t у=ý|u ұ=u ү=ú ф=f х=h һ=h ц=ts ч=ch ш=sh щ=shch ъ= ы=y і=i ь= э=e ю=ıý я=ıa"
     ),
     # 2021 (the revised alphabet): Turkic letters, dotless ı for і, dotted i for и/й
     "latin2021": _table(
         "а=a ә=ä б=b в=v г=g ғ=ğ д=d е=e ё=io ж=j з=z и=i й=i к=k қ=q л=l м=m н=n ң=ñ о=o ө=ö п=p р=r "
-        "с=s т=t у=u ұ=ū ү=ü ф=f х=h һ=h ц=ts ч=ç|ch ш=ş щ=şş ъ=- ы=y і=ı ь=- э=e ю=iu я=ia"
+        "с=s т=t у=u ұ=ū ү=ü ф=f х=h һ=h ц=ts ч=ç|ch ш=ş щ=şş ъ= ы=y і=ı ь= э=e ю=iu я=ia"
     ),
     # informal ASCII: Russian-style digraphs or the bare Latin letter
     "ascii": _table(
         "а=a ә=a|ae б=b в=v г=g ғ=g|gh д=d е=e ё=yo ж=zh|j з=z и=i й=i|y к=k қ=q|k л=l м=m н=n ң=n|ng о=o "
-        "ө=o|oe п=p р=r с=s т=t у=u|w ұ=u ү=u|ue ф=f х=h|kh һ=h ц=ts ч=ch ш=sh щ=sch ъ=- ы=y|i і=i ь=- э=e "
+        "ө=o|oe п=p р=r с=s т=t у=u|w ұ=u ү=u|ue ф=f х=h|kh һ=h ц=ts ч=ch ш=sh щ=sch ъ= ы=y|i і=i ь= э=e "
         "ю=yu я=ya"
     ),
 }
 
 _TOTE = _table(
     "а=ا ә=ا б=ب в=ۆ г=گ ғ=ع д=د е=ە ё=يو ж=ج з=ز и=ي й=ي к=ك қ=ق л=ل м=م н=ن ң=ڭ о=و ө=و п=پ р=ر "
-    "с=س т=ت у=ۋ ұ=ۇ ү=ۇ ф=ف х=ح һ=ھ ц=تس ч=چ ш=ش щ=شش ъ=- ы=ى і=ى ь=- э=ە ю=يۋ я=يا"
+    "с=س т=ت у=ۋ ұ=ۇ ү=ۇ ф=ف х=ح һ=ھ ц=تس ч=چ ш=ش щ=شش ъ= ы=ى і=ى ь= э=ە ю=يۋ я=يا"
 )
 _HAMZA = "ء"
+_WORD = re.compile(r"[^\W\d_]+")
+_TOTE_PUNCTUATION = str.maketrans(",;?", "،؛؟")
 _FRONT = set("әөүі")  # front vowels that tote letters do not show (ә=а, ө=о, ү=ұ, і=ы)
 _SHOWN_FRONT = set("екгэ")  # letters that already mark a word as front: it takes no hamza
 
@@ -63,20 +66,21 @@ _FOLD = str.maketrans({"'": None, "’": None, "‘": None, "ʼ": None, "`": Non
 def _spell_letters(word: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     """Every spelling of lowercase Cyrillic ``word`` letter by letter (other characters kept)."""
     choices = [table.get(ch, (ch,)) for ch in word]
-    return ["".join("" if part == "-" else part for part in combo) for combo in product(*choices)]
+    return ["".join(combo) for combo in product(*choices)]
 
 
 def _tote_word(word: str, every_front: bool) -> str:
     """One lowercase Cyrillic word in tote: a leading hamza when its front vowels show nowhere else
     (or, ``every_front``, on every word with a front vowel, as some writers do)."""
-    spelled = "".join("" if _TOTE.get(ch, (ch,))[0] == "-" else _TOTE.get(ch, (ch,))[0] for ch in word)
+    spelled = "".join(_TOTE.get(ch, (ch,))[0] for ch in word)
     needs_hamza = bool(_FRONT & set(word)) and (every_front or not _SHOWN_FRONT & set(word))
     return _HAMZA + spelled if needs_hamza else spelled
 
 
 def tote(text: str, every_front: bool = False) -> str:
-    """Cyrillic Kazakh ``text`` in the tote script (tote has no letter case)."""
-    return " ".join(_tote_word(word, every_front) for word in text.lower().split(" "))
+    """Cyrillic Kazakh ``text`` in the tote script: each word spelled (tote has no letter case), Arabic punctuation."""
+    spelled = _WORD.sub(lambda m: _tote_word(m.group(0).lower(), every_front), text)
+    return spelled.translate(_TOTE_PUNCTUATION)
 
 
 def latin(text: str, alphabet: str = "latin2018") -> str:
@@ -85,7 +89,6 @@ def latin(text: str, alphabet: str = "latin2018") -> str:
     out = []
     for ch in text:
         part = table.get(ch.lower(), (ch,))[0]
-        part = "" if part == "-" else part
         out.append(part[:1].upper() + part[1:] if ch.isupper() else part)
     spelled = "".join(out)
     return spelled.upper() if text.isupper() and len(text) > 1 else spelled

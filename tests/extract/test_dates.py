@@ -1,10 +1,15 @@
 """dates.py: ISO 8601, printed formats of Kazakh outlets, the Asia/Almaty zone."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kznews.extract.dates import find_date, iso, month_number, parse_date, parse_wall
+from kznews.extract.calendar import MONTHS, WEEKDAYS, russian_forms
+from kznews.extract.dates import ALMATY, find_date, iso, month_number, parse_date, parse_wall
+from kznews.extract.kazakh import ALPHABETS, case_forms, spell
+from kznews.extract.relative import read_printed
 
 from .shared import cases, ids
 
@@ -107,3 +112,117 @@ def test_parse_wall_is_a_clock_time_without_offset(text, wall):
 def test_english_ordinal_day():
     assert iso(parse_date("September 1st, 2023")) == "2023-09-01T00:00:00+06:00"
     assert iso(parse_date("December 22nd 2025")) == "2025-12-22T00:00:00+05:00"
+
+
+# --- every form of each date family, in every language and Kazakh alphabet, parsed back ------------------------
+
+KAZAKH_NUMBERS = {1: "бір", 2: "екі", 3: "үш", 4: "төрт", 5: "бес", 6: "алты", 7: "жеті", 8: "сегіз", 9: "тоғыз",
+                  10: "он", 20: "жиырма", 30: "отыз"}
+
+
+def kazakh_possessive_day(day: int) -> str:
+    """``16-сы``, ``1-і``, ``20-сы``: the possessive a Kazakh writer puts after a day's digits (by its last word)."""
+    word = KAZAKH_NUMBERS[day % 10 or day]
+    front = any(ch in "әөүіе" for ch in word)
+    if word[-1] in "аеыіо":
+        return f"{day}-{'сі' if front else 'сы'}"
+    return f"{day}-{'і' if front else 'ы'}"
+
+
+def kazakh_forms(d: date) -> list[str]:
+    """The printed forms of ``d`` in Kazakh (Cyrillic), each as Kazakh sites print it."""
+    name = MONTHS["kk"][d.month - 1]
+    forms = case_forms(name)  # name, locative, genitive, dative, ablative, adjective, ..., possessive at [7]
+    weekday = WEEKDAYS["kk"][d.weekday()].capitalize()
+    return [
+        f"{d.day} {name} {d.year} ж.",
+        f"{d.day} {name.capitalize()}, {d.year}",
+        f"{d.year} ж. {d.day} {name}",
+        f"{d.year} жылғы {d.day} {name}",
+        f"{d.year}-жылдың {d.day}-{forms[7]}",
+        f"{weekday}, {d.day} {name} {d.year} жыл",
+        f"{name.capitalize()} {d.day}, {d.year}",
+        f"{d.year} жылғы {forms[2]} {kazakh_possessive_day(d.day)}",
+        f"{d.year}-жылы {d.month}-айдың {d.day}-күні",
+    ]
+
+
+def russian_forms_of(d: date) -> list[str]:
+    nominative = MONTHS["ru"][d.month - 1]
+    genitive = russian_forms(nominative)[1]
+    weekday = WEEKDAYS["ru"][d.weekday()]
+    return [
+        f"{d.day} {genitive} {d.year}",
+        f"{d.day} {genitive} {d.year} г.",
+        f"{d.day} {genitive} {d.year} года",
+        f"{nominative.capitalize()} {d.day}, {d.year}",
+        f"{weekday}, {d.day} {genitive} {d.year}",
+        f"{d:%d.%m.%Y}",
+        f"{d:%d.%m.%Y} г.",
+        f"{d.day}-го {genitive} {d.year} г.",
+    ]
+
+
+def english_forms(d: date) -> list[str]:
+    month, weekday = MONTHS["en"][d.month - 1], WEEKDAYS["en"][d.weekday()]
+    th = {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10 if d.day not in (11, 12, 13) else 0, "th")
+    return [
+        f"{d.day} {month} {d.year}",
+        f"{month} {d.day}, {d.year}",
+        f"{weekday}, {d.day} {month} {d.year}",
+        f"{weekday.upper()}, {month.upper()} {d.day}, {d.year}",
+        f"{month[:3]} {d.day}, {d.year}",
+        f"{d.day}{th} {month} {d.year}",
+        f"{month} {d.day}{th}, {d.year}",
+    ]
+
+
+# A clock time after (or before) the date, as each language prints it: (template, 12-hour clock).
+CLOCKS = {
+    "ru": ["{date} в {H}:{M}", "{date}, {H}:{M}", "{date} | {H}:{M}", "{H}:{M}, {date}", "{H}:{M} {date}"],
+    "kk": ["{date}, сағат {H}:{M}", "{date}, {H}:{M}", "{H}:{M}, {date}"],
+    "en": ["{date}, {H}:{M}", "{date} at {h}:{M} {ampm}", "{H}:{M}, {date}"],
+}
+
+
+@st.composite
+def printed_dates(draw):
+    """(text, expected datetime) of a date printed in a random language, alphabet, form, with or without a clock."""
+    day = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
+    lang = draw(st.sampled_from(["ru", "kk", "en"]))
+    text = draw(st.sampled_from({"ru": russian_forms_of, "kk": kazakh_forms, "en": english_forms}[lang](day)))
+    clock = draw(st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)))
+    if clock is not None:
+        template = draw(st.sampled_from(CLOCKS[lang]))
+        text = template.format(date=text, H=clock.hour, M=f"{clock.minute:02d}", h=clock.hour % 12 or 12,
+                               ampm="PM" if clock.hour >= 12 else "AM")
+    if lang == "kk":
+        text = spell(text, draw(st.sampled_from(ALPHABETS)))
+    return text, datetime.combine(day, clock or time()).replace(tzinfo=ALMATY)
+
+
+@settings(max_examples=400, deadline=None)
+@given(printed_dates())
+def test_printed_date_in_every_language_alphabet_and_form_parses_back(printed):
+    text, expected = printed
+    assert parse_date(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(printed_dates(), st.sampled_from(["Жарияланды: {} | Көрілді 120", "Опубликовано {} Просмотров: 5", "Posted {} by"]))
+def test_printed_date_inside_text_is_found(printed, around):
+    text, expected = printed
+    assert read_printed(around.format(text), None, None)[1] == expected
+
+
+def test_offset_after_an_english_date_is_kept():
+    assert iso(parse_date("16 Apr 2024 14:35 GMT+5")) == "2024-04-16T14:35:00+05:00"
+    assert iso(parse_date("April 16, 2024 2:35 PM (UTC+6)")) == "2024-04-16T14:35:00+06:00"
+
+
+def test_twelve_hour_clock_past_twelve_is_no_date():
+    assert parse_date("April 16, 2024 at 14:35 PM") is None
+
+
+def test_arabic_indic_digits_of_a_tote_date():
+    assert iso(parse_date("٢٨ قاراشا، ٢٠٢٥")) == "2025-11-28T00:00:00+05:00"
