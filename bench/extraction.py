@@ -2,7 +2,8 @@
 
 Sets (read-only, in ../shared): Zyte 181 (body F1, the benchmark's own 4-token
 shingles, F1 of mean precision and mean recall), WCXB dev articles (title
-exact match, date accuracy, body bag-of-words F1 per page, averaged),
+exact match, date accuracy, body bag-of-words F1 per page, averaged), page type on an unknown site
+(WCXB dev articles and the dev split's other pages: how many of each are taken for articles),
 htmldate MediaCloud 200 (date accuracy, the date part; a page marked NaN is right
 when no date is found), and the real Kazakh strings (``bench/cases``: ``texts/cases.jsonl`` and the
 strings found since), share right per category, for the half rules are written from and the
@@ -12,7 +13,7 @@ for dates, htmldate ``find_date`` (extensive search, original date).
 
 Speeds are pages per CPU second (``time.process_time``), kznews and trafilatura in the same run.
 
-Usage: ``python bench/extraction.py [--set zyte|wcxb|mediacloud|cases] [--limit N] [--no-append]``.
+Usage: ``python bench/extraction.py [--set zyte|wcxb|pagetype|mediacloud|cases] [--limit N] [--no-append]``.
 Prints a table and appends it, dated, to ``bench/RESULTS.md``.
 """
 
@@ -28,7 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, the pro
     sys.path.insert(0, str(ROOT))
 
 from bench import cases as real_cases
+from bench.cases.pages import date_right, extract_case, right_in_page
 from kznews.extract import extract_page
 from kznews.extract.attribution import find_attribution, photo_credit
 from kznews.extract.datelines import find_dateline
@@ -184,6 +186,34 @@ def wcxb(limit: int | None = None, *, compare: bool = True) -> Score:
     return score
 
 
+def _decided(page: tuple[str, str]) -> str:
+    """The kind kznews gives a page it is told nothing about (no outlet, no crawl evidence)."""
+    return extract_page(page[0], page[1]).kind
+
+
+def pagetype(limit: int | None = None, *, compare: bool = False) -> Score:
+    """Page type on an unknown site: WCXB dev articles taken for articles (recall), and the share of WCXB's other
+    pages (service, product, collection, forum, listing, documentation) taken for articles (trafilatura has none)."""
+    articles = [page for _, page in _wcxb_pages(limit)]
+    folder = EVAL / "wcxb-dev-other"
+    others: list[tuple[str, tuple[str, str]]] = []
+    for path in sorted((folder / "ground-truth").glob("*.json"))[:limit]:
+        doc = json.loads(path.read_text("utf-8"))
+        kind = doc["_internal"]["page_type"]["primary"]
+        others.append((kind, (_gunzip(folder / "html" / f"{path.stem}.html.gz"), doc.get("url", ""))))
+    kinds, speed = _timed(_decided, articles + [page for _, page in others])
+    score = Score("pagetype", len(kinds))
+    score.metrics[f"articles taken for articles ({len(articles)})"] = (
+        statistics.mean(k == "article" for k in kinds[:len(articles)]), None)
+    taken = [(kind, k == "article") for (kind, _), k in zip(others, kinds[len(articles):])]
+    score.metrics[f"non-articles taken for articles ({len(taken)})"] = (statistics.mean(t for _, t in taken), None)
+    for kind in sorted({kind for kind, _ in taken}):
+        marks = [t for k, t in taken if k == kind]
+        score.metrics[f"  {kind} taken for articles ({len(marks)})"] = (statistics.mean(marks), None)
+    score.speed = (speed, None)
+    return score
+
+
 def mediacloud(limit: int | None = None, *, compare: bool = True) -> Score:
     """Publication-date accuracy (the date part) on htmldate's MediaCloud 2020 set."""
     folder = EVAL / "htmldate-mediacloud-2020"
@@ -227,35 +257,32 @@ def _case_right(case: dict[str, Any], datelines: list[dict[str, Any]]) -> bool:
     if category == "ticker":
         return parse_quote(text) == (want["pair"], want["value"])
     printed = read_printed(text, CASES_NOW, CASES_NOW)
-    if printed is None:
-        return False
-    dt = printed[1]
-    if want["date"]:
-        return (dt.date() == date.fromisoformat(want["date"])
-                and (not want["time"] or dt.strftime("%H:%M") == want["time"])
-                and (not want["utc_offset"] or dt.isoformat()[-6:] == want["utc_offset"]))
-    if want.get("relative"):
-        return printed[2] == ":relative"
-    return (dt.day, dt.month) == (want.get("day"), want.get("month"))
+    return printed is not None and date_right(printed[1], printed[2], want)
 
 
 def cases(limit: int | None = None, *, compare: bool = False) -> Score:
-    """Share of the real Kazakh strings read right, per category and half: the rule-writing half and the
-    test-only half (``bench/cases``); trafilatura has no such parsers."""
+    """Share of the real Kazakh strings read right, per category and half (the rule-writing half and the
+    test-only half, ``bench/cases``): the string alone by its parser, and placed in an article page as outlets lay
+    them out, by ``extract_page`` (``bench/cases/pages.py``).  trafilatura has no such parsers."""
     items = real_cases.load()[:limit]
     datelines = [c for c in items if c["category"] == "dateline"]
     right, speed = _timed(lambda case: _case_right(case, datelines), items)
+    in_page = [right_in_page(case, extract_case(case, CASES_NOW)) for case in items]
     score = Score("cases", len(items))
     for category in sorted({c["category"] for c in items}):
         for half in real_cases.HALVES:
-            marks = [r for r, c in zip(right, items) if c["category"] == category and c["half"] == half]
-            if marks:
-                score.metrics[f"{category} {half} ({len(marks)})"] = (statistics.mean(marks), None)
+            chosen = [i for i, c in enumerate(items) if c["category"] == category and c["half"] == half]
+            if chosen:
+                score.metrics[f"{category} {half} ({len(chosen)})"] = (statistics.mean(right[i] for i in chosen), None)
+                score.metrics[f"{category} {half} in a page ({len(chosen)})"] = (
+                    statistics.mean(in_page[i] for i in chosen), None)
     score.speed = (speed, None)
     return score
 
 
-SETS: dict[str, Callable[..., Score]] = {"zyte": zyte, "wcxb": wcxb, "mediacloud": mediacloud, "cases": cases}
+SETS: dict[str, Callable[..., Score]] = {
+    "zyte": zyte, "wcxb": wcxb, "pagetype": pagetype, "mediacloud": mediacloud, "cases": cases,
+}
 
 
 # --- report --------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import click
 
 from kznews import __version__, coverage, exitcodes, settings, sites
 from kznews.extract import extract_page
+from kznews.extract.pagetype import KINDS
 from kznews.normalize import normalize
 from kznews.options import FORMATS, check_window, emit, iso_date, reader
 from kznews.reextract import Tally as ReextractTally
@@ -304,11 +305,16 @@ def sites_cmd(fmt: str) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", help="The page's URL (tells the outlet and edition); default: the file's path.")
-def extract(files: tuple[str, ...], url: str | None) -> None:
+@click.option("--kind", type=click.Choice(KINDS),
+              help="Read every page as this kind instead of deciding from the evidence.")
+def extract(files: tuple[str, ...], url: str | None, kind: str | None) -> None:
     """Extract saved pages and print one JSON record per page (JSON lines).
 
     Accepts .html and .html.gz files. An article page gives its article and ticker
-    quotes; a listing page or homepage gives its ticker quotes and article links.
+    quotes; a listing page, a homepage or any other page gives its ticker quotes and
+    article links. Whether a page is an article is decided from all the evidence: the
+    outlet's article URL patterns (an outlet's article URL is an article however short),
+    what the page declares (JSON-LD, og:type) and its shape; `kind_evidence` says which.
 
     \b
     Example:
@@ -323,7 +329,7 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
             except (OSError, EOFError) as exc:
                 raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
         page_url = url or path.resolve().as_uri()
-        record = extract_page(data, page_url, outlet=sites.for_url(page_url))
+        record = extract_page(data, page_url, outlet=sites.for_url(page_url), kind=kind)
         normalize(record)
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
 

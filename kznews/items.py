@@ -124,7 +124,8 @@ class PageRecord:
     """Everything extracted from one page."""
 
     url: str
-    kind: str  # "article" | "listing"
+    kind: str  # "article" | "listing" (every page that is not an article: its links are what it holds)
+    kind_evidence: str | None = None  # what decided ``kind`` (extract/pagetype.py)
     article: Article | None = None
     tickers: list[TickerQuote] = field(default_factory=list)
     links: list[LinkHint] = field(default_factory=list)

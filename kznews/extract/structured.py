@@ -16,7 +16,12 @@ from lxml import etree
 
 from .html import squash
 
-ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"})
+# schema.org's Article types that are news or posts (not TechArticle, a manual, nor ScholarlyArticle, a paper)
+ARTICLE_TYPES = frozenset({
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle", "Report",
+    "BlogPosting", "LiveBlogPosting",
+})
 _HEAD_TAGS = ("meta", "script", "link", "title")  # read in one walk: three XPath scans cost twice as much
 
 
@@ -25,6 +30,7 @@ class Structured:
     """What the page declares about itself."""
 
     article: dict[str, Any] | None = None  # the JSON-LD article node
+    types: frozenset[str] = frozenset()  # the @type of every JSON-LD node
     jsonld_dates: dict[str, str] = field(default_factory=dict)  # datePublished/dateModified of any JSON-LD node
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> contents
     canonical: str | None = None
@@ -58,7 +64,7 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
 
 def _types(node: dict[str, Any]) -> set[str]:
     kind = node.get("@type")
-    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
 
 
 def _jsonld_nodes(scripts: list[str]) -> Iterator[dict[str, Any]]:
@@ -118,6 +124,7 @@ def read_structured(tree: etree._Element) -> Structured:
     nodes = list(_jsonld_nodes(scripts))
     return Structured(
         article=jsonld_article(nodes),
+        types=frozenset(t for node in nodes for t in _types(node)),
         jsonld_dates=_first_dates(nodes),
         meta=meta,
         canonical=canonical,

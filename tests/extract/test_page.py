@@ -108,10 +108,11 @@ def test_inform_content_hash():
     assert a.content_hash == hashlib.sha256(f"{a.headline}\n{a.body}".encode()).hexdigest()
 
 
-def test_inform_provenance_names_every_filled_field():
+def test_inform_provenance_names_every_filled_field_and_the_page_type():
     a = _article()
     filled = {k for k, v in vars(a).items() if v not in (None, [], {}) and k not in ("url", "provenance")}
-    assert filled == set(a.provenance)
+    assert set(a.provenance) == filled | {"kind"}
+    assert a.provenance["kind"] == "url:outlet-article"
 
 
 def test_inform_provenance_rules():

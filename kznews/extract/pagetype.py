@@ -1,0 +1,231 @@
+"""Page type: is a page an article, or something else (a homepage, a section, a product, a forum thread)?
+
+Decided from all the evidence, in this order; the evidence is recorded (``PageType.describe``) in the
+article's ``provenance["kind"]`` and the record's ``kind_evidence``:
+
+1. **The caller's word** (``given``): a crawl that requested the page as an outlet's article or fetched it as
+   a listing, or ``kznews extract --kind``.
+2. **The outlet's declared URL patterns** (registry outlets): a URL matching one of its article patterns is
+   an article however short its text (``url:outlet-article``); any other URL of the outlet (homepage,
+   section, tag, paging) is not, even over a long block of text (``url:outlet-other``), unless the page
+   declares itself an article in JSON-LD (a URL shape the registry does not know yet).
+3. **A score** for everything else (unknown sites, ad-hoc crawls): each piece of evidence adds or takes away
+   points, and the page is an article when the sum is above zero.
+
+=======================  ======  ==========================================================================
+evidence                 points  what
+=======================  ======  ==========================================================================
+``listed:sitemap|feed``  +3      a sitemap or feed listed the page as an entry (the crawl's own evidence)
+``linked:listing``       +1      a listing linked it (weaker: listings link sections and services too)
+``ld:article``           +3      a JSON-LD node typed as an article (``NewsArticle``, ``BlogPosting``...)
+``ld:other``             -3      JSON-LD types of other pages (``Product``, ``QAPage``, ``CollectionPage``...)
+``og:article``           +1      ``og:type`` article (weak: many sites set it on every page)
+``og:other``             -2      ``og:type`` of a product, profile, book, video
+``published-meta``       +1      an ``article:published_time`` meta
+``dated``                +2      the page's own publication date (structured data, markup or printed text)
+``text-block``           +1/-1   a block of paragraph text of at least ``MIN_BLOCK`` characters, or not
+``no-headline``          -2      neither an ``<h1>`` nor a structured title
+``url:root``             -3      the site's root
+``url:section-page``     -2      a section's own page (``/news``, ``/blog``, ``/products``)
+``url:other-section``    -2      under a section of other pages (``/docs/``, ``/product/``, ``/forum/``,
+                                 a ``docs.``/``forum.``/``shop.`` host)
+``url:article-section``  +1      under a section of articles (``/news/``, ``/blog/``, ``/2024/``, a
+                                 ``news.``/``blog.`` host)
+``url:slug``             +1      a last path segment of four or more words (a headline's slug)
+``url:date``             +1      a year and month in the path
+``many-dated-items``     -2      five or more ``<time>`` elements: posts of a thread or items of a list
+``code-listings``        -1      three or more ``<pre>`` blocks and no article type: documentation
+``teasers``              -2      links hold a third of the main text block: a list of teasers
+``link-dense``           -2      links hold half of the page's text
+=======================  ======  ==========================================================================
+
+``dated`` needs the article's date rules, so it is asked for only when it could tip the balance: a page
+whose other evidence sums to between ``-DATED`` and zero is dated first (``PageType.kind`` is None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..items import DiscoveryHint
+from ..sites import GENERIC_ARTICLES, Outlet
+from .body import MIN_BLOCK, MainBlock
+from .structured import ARTICLE_TYPES, Structured
+
+KINDS = ("article", "listing")
+DATED = 2
+# Publication-date rules that read the page itself (dating.py); the URL, a hint or htmldate's guess do not count.
+_PAGE_DATE_RULES = frozenset({"jsonld", "jsonld-other", "meta", "selector", "time", "script", "text", "dateline"})
+_OTHER_TYPES = frozenset({
+    "Product", "ProductGroup", "Offer", "AggregateOffer", "QAPage", "DiscussionForumPosting", "CollectionPage",
+    "ItemList", "SearchResultsPage", "ProfilePage", "ContactPage", "ItemPage", "SoftwareApplication",
+    "WebApplication", "Service", "Course", "Event", "Recipe", "Store", "LocalBusiness",
+})
+_OTHER_OG = re.compile(r"^(?:product|profile|book|video|music|ebay-objects)", re.I)
+# Sections of articles and of other pages, as URL path segments (Russian transliterated section names too).
+_ARTICLE_SECTIONS = re.compile(
+    r"news|novosti|blogs?|articles?|posts?|stor(?:y|ies)|insights?|press(?:-releases?)?|media|magazine|journal"
+    r"|opinions?|features|updates|research|learn|guides?|resources|stati|statya|materials?|publications?"
+    r"|(?:19|20)\d{2}", re.I)
+_OTHER_SECTIONS = re.compile(
+    r"products?|p|dp|items?|shop|store|cart|collections?|categor(?:y|ies)|departments?|browse|genre|tags?|forums?"
+    r"|threads?|t|questions?|q|community|discussions?|docs?|documentation|reference|api|manual|wiki|title"
+    r"|help|support|faq|search|login|account|pricing|services?|solutions?|apps?|downloads?|courses?|events?|jobs"
+    r"|careers|about|contact", re.I)
+_OTHER_HOST = re.compile(r"(?:forums?|community|discuss|docs?|wiki|store|shop|support|help|developers?|api)\.", re.I)
+_ARTICLE_HOST = re.compile(r"(?:blog|news)\.", re.I)
+_WORD = re.compile(r"[^\W_]+")
+_EXTENSION = re.compile(r"\.\w{2,5}$")
+_YEAR_MONTH = re.compile(r"/(?:19|20)\d{2}[/-]?(?:0[1-9]|1[0-2])")
+
+
+@dataclass
+class PageType:
+    """The evidence on a page's type: (name, points) pieces, or the one piece that settled it."""
+
+    pieces: list[tuple[str, int]] = field(default_factory=list)
+    settled: str | None = None  # "article"/"listing" when the caller or the outlet's patterns decided
+    reason: str | None = None  # the settling evidence
+
+    def add(self, name: str, points: int) -> None:
+        self.pieces.append((name, points))
+
+    @property
+    def score(self) -> int:
+        return sum(points for _, points in self.pieces)
+
+    @property
+    def kind(self) -> str | None:
+        """"article" / "listing", or None while the page's own date could still tip the balance."""
+        if self.settled is not None:
+            return self.settled
+        if self.score > 0:
+            return "article"
+        return "listing" if self.score + DATED <= 0 else None
+
+    def dated_by(self, rule: str | None) -> str:
+        """The kind once the page's publication-date rule (``provenance["published_at"]``) is known."""
+        if rule and rule.split(":")[0] in _PAGE_DATE_RULES:
+            self.add("dated", DATED)
+        return "article" if self.score > 0 else "listing"
+
+    def describe(self) -> str:
+        """The evidence as one line: ``url:outlet-article`` or ``ld:article+3 text-block+1 url:slug+1 = 5``."""
+        if self.settled is not None:
+            return self.reason or self.settled
+        return " ".join(f"{name}{points:+d}" for name, points in self.pieces) + f" = {self.score}"
+
+
+def page_type(
+    tree: etree._Element, structured: Structured, block: MainBlock, url: str, *,
+    outlet: Outlet | None, hint: DiscoveryHint | None, kind: str | None,
+) -> PageType:
+    """The evidence on whether the page at ``url`` is an article (see the module's table)."""
+    if kind is not None:
+        return PageType(settled=kind, reason="given")
+    if outlet is not None and outlet.articles is not GENERIC_ARTICLES:
+        if outlet.is_article_url(url):
+            return PageType(settled="article", reason="url:outlet-article")
+        if not structured.types & ARTICLE_TYPES:
+            return PageType(settled="listing", reason="url:outlet-other")
+    found = PageType()
+    _declared(found, structured)
+    _discovered(found, hint)
+    _shape(found, tree, structured, block)
+    _url(found, url)
+    return found
+
+
+def _declared(found: PageType, structured: Structured) -> None:
+    """What the page says of itself: JSON-LD types, og:type, a publication-time meta."""
+    if structured.types & ARTICLE_TYPES:
+        found.add("ld:article", 3)
+    elif structured.types & _OTHER_TYPES:
+        found.add("ld:other", -3)
+    og = next(iter(structured.all("og:type")), "").lower()
+    if og == "article":
+        found.add("og:article", 1)
+    elif _OTHER_OG.match(og):
+        found.add("og:other", -2)
+    if structured.first("article:published_time"):
+        found.add("published-meta", 1)
+
+
+def _discovered(found: PageType, hint: DiscoveryHint | None) -> None:
+    """How the crawl reached the page: an entry of a sitemap or feed, or a listing's link."""
+    if hint is None:
+        return
+    if hint.source in ("sitemap", "feed"):
+        found.add(f"listed:{hint.source}", 3)
+    elif hint.source == "listing":
+        found.add("linked:listing", 1)
+
+
+def _chars(el: etree._Element) -> int:
+    """Characters of visible text in ``el`` (whitespace not counted)."""
+    return len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
+
+
+def _link_share(el: etree._Element) -> float:
+    """The share of ``el``'s text that sits in links."""
+    unseen = sum(_chars(s) for s in el.iter("script", "style", "noscript", "template"))
+    total = _chars(el) - unseen
+    return sum(_chars(a) for a in el.iter("a")) / total if total > 0 else 0.0
+
+
+def _shape(found: PageType, tree: etree._Element, structured: Structured, block: MainBlock) -> None:
+    """What the page's content looks like: a text block, a headline, lists of dated items, code, links."""
+    found.add("text-block", 1) if block.size >= MIN_BLOCK else found.add("text-block", -1)
+    titled = structured.first("og:title") or (structured.article or {}).get("headline")
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    if not titled and next(body.iter("h1"), None) is None:
+        found.add("no-headline", -2)
+    if sum(1 for _ in body.iter("time")) >= 5:
+        found.add("many-dated-items", -2)
+    if not structured.types & ARTICLE_TYPES and sum(1 for _ in body.iter("pre")) >= 3:
+        found.add("code-listings", -1)
+    if block.element is not None and _link_share(block.element) >= 0.3:
+        found.add("teasers", -2)
+    if _link_share(body) > 0.5:
+        found.add("link-dense", -2)
+
+
+def _section(host: str, sections: list[str]) -> bool | None:
+    """True under a section of articles, False under one of other pages, None when neither is named; the
+    section nearest the page decides (``/about/blog/…`` is a blog), then the host (``docs.``, ``news.``)."""
+    for segment in reversed(sections):
+        if _ARTICLE_SECTIONS.fullmatch(segment):
+            return True
+        if _OTHER_SECTIONS.fullmatch(segment):
+            return False
+    if _OTHER_HOST.match(host):
+        return False
+    return True if _ARTICLE_HOST.match(host) else None
+
+
+def _url(found: PageType, url: str) -> None:
+    """What the URL's shape says; nothing for a URL that is not a web address (a saved file)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return
+    host = (parts.hostname or "").lower()
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments:
+        found.add("url:root", -3)
+        return
+    sections, last = segments[:-1], segments[-1]
+    section = _section(host, sections)
+    if section is not None:
+        found.add(*(("url:article-section", 1) if section else ("url:other-section", -2)))
+    if (not sections and _OTHER_SECTIONS.fullmatch(last)) or _ARTICLE_SECTIONS.fullmatch(last):
+        found.add("url:section-page", -2)
+    if len(_WORD.findall(_EXTENSION.sub("", last))) >= 4:
+        found.add("url:slug", 1)
+    if _YEAR_MONTH.search(parts.path):
+        found.add("url:date", 1)
