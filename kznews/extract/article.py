@@ -26,6 +26,8 @@ from .language import detect_language, language_code
 from .structured import Structured, names, text_value
 
 _WORDS = re.compile(r"\w{4,}")  # two titles of one article share some of these words
+MAX_BEFORE_DATELINE = 4  # short pieces a generic body pass may keep before the dateline
+SHORT_PIECE = 80  # characters: longer is a paragraph of text, not a menu item, a headline or a date line
 _SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—:]\s+(?P<tail>[^-|–—]{2,60})$")
 
 
@@ -76,6 +78,22 @@ def _shown_headline(h1: str | None, h1_count: int, site_names: set[str], titles:
     h1_words = set(_WORDS.findall(h1.lower()))
     stated = [t for t in titles if t]
     return h1 if not stated or any(h1_words.intersection(_WORDS.findall(t.lower())) for t in stated) else None
+
+
+def from_dateline(paragraphs: list[str], headline: str | None) -> list[str]:
+    """The body from its dateline on, when short pieces precede it (menu items, the headline, a date line).
+
+    A dateline opens an article's text, so what comes before it is page chrome that a generic body pass kept;
+    a longer paragraph before it (a lead) is text, and the body is left as it is.
+    """
+    for k, para in enumerate(paragraphs[:MAX_BEFORE_DATELINE + 1]):
+        if headline and para.startswith(headline + " ") and find_dateline(para[len(headline) + 1:]):
+            return [para[len(headline) + 1:], *paragraphs[k + 1:]]
+        if find_dateline(para):
+            return paragraphs[k:]
+        if len(para) > SHORT_PIECE:
+            break
+    return paragraphs
 
 
 def _source(attribution: Attribution) -> Source:
@@ -162,6 +180,7 @@ def build_article(
         if isinstance((ld or {}).get("articleBody"), str) else None, headline=article.headline, url=url,
         block=block,
     )
+    paragraphs = from_dateline(paragraphs, article.headline)
     if rule:
         f.offer("body", "\n\n".join(paragraphs), rule)
 

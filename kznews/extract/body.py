@@ -56,7 +56,7 @@ MIN_BLOCK = 400  # characters of paragraph text in one block that make a page lo
 DENSE_SHARE = 0.5
 DENSE_MIN = 100  # characters of <p> text in the main block (short news briefs included)
 DENSE_PURITY = 0.8  # <p> text of the block / text the dense pass keeps
-_DENSE_DROP_TAGS = _DROP_TAGS | {"figure", "figcaption", "picture", "img", "h1", "time"}
+_DENSE_DROP_TAGS = _DROP_TAGS | {"figure", "figcaption", "picture", "img", "h1", "time", "header", "footer"}
 _DENSE_DROP_CLASS = CaseBlind(
     r"caption|gallery|slideshow|credit|promo|newsletter|signup|byline|photo|image|embed|toolbar|hidden|sr-only"
     r"|visually"
