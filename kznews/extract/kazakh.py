@@ -83,15 +83,19 @@ def tote(text: str, every_front: bool = False) -> str:
     return spelled.translate(_TOTE_PUNCTUATION)
 
 
-def latin(text: str, alphabet: str = "latin2018") -> str:
-    """Cyrillic Kazakh ``text`` in one Latin ``alphabet``, official letters, letter case kept."""
-    table = _LATIN[alphabet]
+def _latin_word(word: str, table: dict[str, tuple[str, ...]]) -> str:
+    """One Cyrillic word in a Latin alphabet: a capital stays a capital, a word in capitals stays in capitals."""
     out = []
-    for ch in text:
+    for ch in word:
         part = table.get(ch.lower(), (ch,))[0]
         out.append(part[:1].upper() + part[1:] if ch.isupper() else part)
     spelled = "".join(out)
-    return spelled.upper() if text.isupper() and len(text) > 1 else spelled
+    return spelled.upper() if word.isupper() and len(word) > 1 else spelled
+
+
+def latin(text: str, alphabet: str = "latin2018") -> str:
+    """Cyrillic Kazakh ``text`` in one Latin ``alphabet``, official letters, letter case kept."""
+    return _WORD.sub(lambda m: _latin_word(m.group(0), _LATIN[alphabet]), text)
 
 
 def spell(text: str, alphabet: str) -> str:

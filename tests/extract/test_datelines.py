@@ -3,8 +3,12 @@
 from dataclasses import asdict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kznews.extract.calendar import MONTHS, russian_forms
 from kznews.extract.datelines import find_dateline
+from kznews.extract.kazakh import ALPHABETS, spell
 
 from .shared import PAGES, cases, ids
 
@@ -45,3 +49,99 @@ def test_ordinary_sentence_is_not_a_dateline():
 
 def test_dateline_only_at_start():
     assert find_dateline("Сегодня в ASTANA – прошла встреча") is None
+
+
+# --- every dateline form, in every language and Kazakh alphabet, parsed back ---------------------------------
+
+PLACES = {
+    "ru": ["Астана", "Алматы", "Нур-Султан", "Усть-Каменогорск", "Петропавловск", "Шымкент", "Караганда"],
+    "kk": ["Астана", "Алматы", "Шымкент", "Қостанай", "Орал", "Өскемен", "Қызылорда", "Түркістан", "Ақтөбе"],
+    "en": ["Astana", "Almaty", "Nur-Sultan", "Ust-Kamenogorsk", "Shymkent", "Oral", "Karaganda"],
+}
+AGENCIES = {
+    "ru": ["Казинформ", "КазТАГ", "Центр информации", "KAZAKHSTAN TODAY"],
+    "kk": ["ҚазАқпарат", "Egemen Qazaqstan"],
+    "en": ["Kazinform", "Reuters", "Xinhua", "Trend"],
+}
+BODIES = {
+    "ru": "Президент Казахстана провел встречу с делегацией.",
+    "kk": "Мемлекет басшысы шетелдік делегацияны қабылдады.",
+    "en": "The President of Kazakhstan met the delegation.",
+}
+# (template, what the dateline says: with a day and month, with an agency); {P} place, {A} agency, {DM} day and month.
+FORMS = [
+    ("{P}. {DM}. {A} – {B}", True, True),
+    ("{P}, {DM} – {B}", True, False),
+    ("{P}, {DM} {Y} – {B}", True, False),
+    ("{P}. /{A}/ – {B}", False, True),
+    ("{P}. {DM}. /{A}/ - {B}", True, True),
+    ("{P}, {DM} ({A}) – {B}", True, True),
+    ("{P} ({A}) — {B}", False, True),
+    ("{CP}. {CA} – {B}", False, True),
+    ("{CP} – {B}", False, False),
+]
+
+
+def day_month(lang: str, day: int, month: int, month_first: bool) -> str:
+    """The day and month as a dateline prints them: 16 апреля, 16 сәуір / 16-сәуір, April 16 / 16 April."""
+    if lang == "ru":
+        return f"{day} {russian_forms(MONTHS['ru'][month - 1])[1]}"
+    if lang == "kk":
+        return f"{day}{'-' if month_first else ' '}{MONTHS['kk'][month - 1]}"
+    name = MONTHS["en"][month - 1]
+    return f"{name} {day}" if month_first else f"{day} {name}"
+
+
+@st.composite
+def printed_datelines(draw):
+    """(text, expected place, day, month, agency) of a dateline in a random language, alphabet and form."""
+    lang = draw(st.sampled_from(["ru", "kk", "en"]))
+    alphabet = draw(st.sampled_from(ALPHABETS)) if lang == "kk" else "cyrillic"
+    template, dated, with_agency = draw(st.sampled_from(FORMS))
+    if alphabet == "tote" and "{C" in template:
+        template, dated, with_agency = FORMS[0]  # tote has no capitals
+    place, agency = draw(st.sampled_from(PLACES[lang])), draw(st.sampled_from(AGENCIES[lang]))
+    day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
+    text = template.format(P=place, CP=place.upper(), A=agency, CA=agency.upper(), B=BODIES[lang],
+                           DM=day_month(lang, day, month, draw(st.booleans())), Y=draw(st.integers(2000, 2030)))
+    if lang == "kk":
+        text, place, agency = (spell(part, alphabet) for part in (text, place, agency))
+    shown_place = place.upper() if "{CP}" in template else place
+    shown_agency = agency.upper() if "{CA}" in template else agency
+    return text, (shown_place, day if dated else None, month if dated else None, shown_agency if with_agency else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(printed_datelines())
+def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
+    text, expected = printed
+    found = find_dateline(text)
+    assert (found.place, found.day, found.month, found.agency) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Президент. Это было важное решение.",
+    "В Алматы – прошла встреча с жителями.",
+    "ВВП – главный показатель экономики.",
+    "США – крупнейший партнер.",
+    "Мемлекет басшысы. Бүгін – маңызды күн.",
+    "The President said on Monday – the talks were over.",
+    "Астана. Сегодня прошло совещание – важное.",
+    "16 апреля – день памяти.",
+])
+def test_first_sentences_are_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("АСТАНА, 4 сентября.\n/ТАСС/. Президент", ("АСТАНА", 4, 9, "ТАСС")),  # the agency on its own line
+    ("ALMATY. April 10. KAZINFORM /Dauren Zhailin/ The", ("ALMATY", 10, 4, "KAZINFORM")),  # a reporter after it
+    ("ALMATY, Kazakhstan (RFE/RL) -- Kazakh", ("ALMATY", None, None, "RFE/RL")),  # a country after the city
+    ("March 20 (THE GLOBE) -- The", (None, 20, 3, "THE GLOBE")),  # no place
+    ("АЛМАТЫ – КазТАГ. Суд", ("АЛМАТЫ", None, None, "КазТАГ")),  # the agency signed after the dash
+    ("Алматы. 16 сәуір. «Азаттық» – Сот", ("Алматы", 16, 4, "Азаттық")),  # quotes are no part of the name
+    ("استانا. 4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # tote's spaced hyphen
+])
+def test_dateline_neighbours(text, parts):
+    found = find_dateline(text)
+    assert (found.place, found.day, found.month, found.agency) == parts

@@ -5,7 +5,9 @@ from datetime import datetime, time, timezone
 import pytest
 
 from kznews.extract.dates import iso
+from kznews.extract.kazakh import ALPHABETS, spell
 from kznews.extract.relative import (
+    WORDS,
     clock_run,
     infer_year,
     partial,
@@ -90,3 +92,67 @@ def test_clock_run_first_time_after_fetch_is_yesterday():
 
 def test_read_printed_prefers_full_date():
     assert read_printed("Вчера, 10:00 | 17.04.2024 10:00", NOW, NOW)[2] == ""
+
+
+# --- relative and day-month dates in every language and Kazakh alphabet ------------------------------------
+
+KAZAKH_RELATIVE = [  # (Cyrillic as printed, expected against NOW)
+    ("Бүгін, 11:20", "2024-04-18T11:20:00+05:00"),
+    ("бүгін сағат 09:05", "2024-04-18T09:05:00+05:00"),
+    ("Кеше, 23:10", "2024-04-17T23:10:00+05:00"),
+    ("Алдыңғы күні", "2024-04-16T00:00:00+05:00"),
+    ("2 сағат бұрын", "2024-04-18T13:00:00+05:00"),
+    ("5 минут бұрын", "2024-04-18T14:55:00+05:00"),
+    ("3 күн бұрын", "2024-04-15T15:00:00+05:00"),
+    ("1 апта бұрын", "2024-04-11T15:00:00+05:00"),
+    ("Жаңа ғана", "2024-04-18T15:00:00+05:00"),
+]
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("text,expected", KAZAKH_RELATIVE)
+def test_kazakh_relative_in_every_alphabet(text, expected, alphabet):
+    printed, found = relative(spell(text, alphabet), NOW)
+    assert (printed, iso(found)) == (spell(text, alphabet), expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("bügin, 11:20", "2024-04-18T11:20:00+05:00"),  # the 2021 alphabet's і typed as i
+    ("bugin 11:20", "2024-04-18T11:20:00+05:00"),  # informal ASCII
+    ("ءبۇگىن 11:20", "2024-04-18T11:20:00+05:00"),  # tote with a hamza though г shows the word is front
+    ("2 sag'at buryn", "2024-04-18T13:00:00+05:00"),
+    ("час назад", "2024-04-18T14:00:00+05:00"),
+    ("2 часа назад", "2024-04-18T13:00:00+05:00"),
+    ("полчаса назад", "2024-04-18T14:30:00+05:00"),
+    ("3 дня назад", "2024-04-15T15:00:00+05:00"),
+    ("5 мин. назад", "2024-04-18T14:55:00+05:00"),
+    ("2 hours ago", "2024-04-18T13:00:00+05:00"),
+    ("an hour ago", "2024-04-18T14:00:00+05:00"),
+    ("half an hour ago", "2024-04-18T14:30:00+05:00"),
+    ("the day before yesterday", "2024-04-16T00:00:00+05:00"),
+    ("Just now", "2024-04-18T15:00:00+05:00"),
+])
+def test_relative_spellings_and_amounts(text, expected):
+    assert iso(relative(text, NOW)[1]) == expected
+
+
+def test_relative_words_are_given_folded_for_a_cheap_test():
+    assert {"бүгін", "bugin", "buryn", "назад", "ago", "بۇگىن"} <= WORDS
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("text,day,month,clock", [
+    ("16 сәуір", 16, 4, "00:00"),
+    ("16-сәуірде", 16, 4, "00:00"),  # the locative: on the 16th of April
+    ("сәуірдің 16-сы", 16, 4, "00:00"),  # the month's genitive, the day's possessive
+    ("14:05, 12 наурыз", 12, 3, "14:05"),
+    ("12 наурыз, 14:05", 12, 3, "14:05"),
+    ("15 - мамырда", 15, 5, "00:00"),  # tote pages space the hyphen
+])
+def test_kazakh_day_month_in_every_alphabet(text, day, month, clock, alphabet):
+    found = partial(spell(text, alphabet), NOW, NOW)[1]
+    assert (found.day, found.month, found.strftime("%H:%M")) == (day, month, clock)
+
+
+def test_read_printed_reads_a_kazakh_relative_date_in_latin():
+    assert read_printed("Jańalyqtar · 2 saǵat buryn", NOW, NOW)[2] == ":relative"
