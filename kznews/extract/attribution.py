@@ -1,127 +1,169 @@
-"""Attribution: who the article says the news comes from.
+"""Attribution: who the article says the news comes from; photo credits, which never name a source.
 
-Source lines (``Источник: КазТАГ``, ``Дереккөз: …``, ``Source: …``), reporting verbs (``сообщает
-КазТАГ со ссылкой на …``, ``передает корреспондент МИА «Казинформ»``, ``сообщили в акимате Алматы``,
-``деп хабарлайды ҚазАқпарат``, ``Бұл туралы … қызметінен хабарлады``, ``… мәліметі бойынша``,
-``Kazinform reports``).  A name printed in an oblique case is given in its base form (``в акимате
-Алматы`` → ``акимат Алматы``, ``қызметінен`` → ``қызметі``); ``корреспондент агентства`` names the
-agency of the article's dateline.  Photo credits (``Фото:``, ``Сурет:``, ``Photo:``) name a
-picture's author, never a source.
+Source lines (``Источник: КазТАГ``, ``Дереккөз: …``, ``Source: …``) and reporting phrases, built from
+the language rather than from samples:
 
-Cost: one scan of the text for the reporting words; the forms run only on the lines that hold one,
-from a short stretch before the first of them (names precede English and Kazakh verbs).
+- Russian: a reporting verb in any gender, number and tense (сообщает/сообщил/сообщила/сообщили,
+  заявил…, информирует…, передаёт…, пишет…), followed by the reporter in the nominative (``сообщает
+  КазТАГ со ссылкой на …``, ``передает корреспондент МИА «Казинформ»``) or in the locative
+  (``сообщили в акимате``, ``В Минздраве сообщили``); ``по данным/по информации/согласно данным …``.
+- Kazakh, in Cyrillic, the three Latin alphabets (2017, 2018, 2021) and tote (Arabic) script, every
+  form generated from a Cyrillic stem by the suffix rules and vowel harmony: ``деп хабарлайды X
+  (…-ға сілтеме жасап)``, ``деді X``, ``Бұл туралы X хабарлады``, ``X-тың хабарлауынша/мәліметінше/
+  мәліметі бойынша``, ``X баспасөз қызметі хабарлады``.
+- English: ``X reports/said/informed/announced/stated (in a statement, on Telegram …)``, ``X cites /
+  refers to / has learnt from Y``, ``Y told X``, ``according to X``, ``as reported by X``, ``reports X``.
+
+A name printed in an oblique case is given in its base form (``в акимате Алматы`` → ``акимат Алматы``,
+``қызметінен`` → ``қызметі``, ``ведомствоның`` → ``ведомство``); a reporter that is a correspondent
+(``корреспондент X``, ``X тілшісі``, ``a X correspondent``) gives the kind ``correspondent``, and the
+publisher's own (``корреспондент агентства``, ``the agency``) names the agency of the article's dateline.
+
+Cost: one substring scan of the lower-cased text for the reporting words; the forms run only on short
+stretches around them, each form only where one of its own words occurs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..sites import outlet_named
 from .datelines import find_dateline
 
-_NAME = r"(?P<reporter>[^\s,.;:()«»\"][^,;:()\n]*?)"
-_VIA = r"(?:,?\s+(?:со ссылкой на|citing|cites)\s+(?P<via>[^.;\n]+?))?"
-_CHANNEL = r"(?:\s+(?:в|на|in|on)\s+(?:Telegram|Instagram|Facebook|соцсет|телеграм|официальном сайте)[^.;\n]*?)?"
-_WHEN = r"(?:\s+on\s+\w+\.?\s+\d{1,2})?"
-_END = _CHANNEL + _WHEN + r"(?=\s*(?:[.;](?:\s|$)|\n|$))"
-# Capitalised or a domain (``enpf.kz``); bounded, as English names come before the verb.
-_EN_NAME = r"(?:the\s+)?(?:[A-Z][\w.'’ -]{0,100}?|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})"
-_KK_VERB = r"(?:хабарла(?:ды|нды|йды)|мәлім\s+етті|мәлімдеді|habarla(?:dy|ndy|[ıi]dy)|málim\s+etti|málimdedi)"
-_SOURCE_LINE = re.compile(r"\s*(?P<label>Источник|Дереккөз|Дерек көзі|Source|Derekkóz)\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
-_PHOTO = re.compile(
-    r"^\s*(?:(?:Фото|Сурет|Photo|Foto|Images?)\s*[:©|]|Изображение\s)\s*(?P<credit>\S.*?)\s*$", re.I
-)
-# (kind, form, case the reporter is printed in: "nom", "loc" Russian locative, "abl" Kazakh ablative,
-# "gen" Kazakh genitive, words: lower-cased, the form cannot match a line without one of them).  Tried in order;
-# the first that matches a line gives its attribution.
-_FORMS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
-    (kind, re.compile(p, flags), case, words)
-    for kind, p, flags, case, words in (
-        ("correspondent", r"переда[её]т\s+(?:собственный\s+)?корреспондент\s+(?P<reporter>[^;\n]+?)" + _END,
-         re.I, "nom", ("переда",)),
-        ("correspondent", r"(?:dep\s+habarla[ıi]dy|деп\s+хабарлайды)\s+(?P<reporter>\S+)\s+(?:tilshisi|тілшісі)",
-         re.I, "nom", ("habarla", "хабарла")),
-        ("reports", r"(?:сообщает|сообщают|переда[её]т|пишет)\s+" + _NAME + _VIA + _END, re.I, "nom",
-         ("сообщ", "переда", "пишет")),
-        ("reports", r"(?:деп\s+(?:хабарла(?:й|ған)?ды|жаз(?:ады|ды))|dep\s+(?:habarla(?:[ıi]|ǵan)?dy|jaz(?:ady|dy))"
-         r"|دەپ\s+(?:حابارلايدى|جازادى))\s+" + _NAME + _END, re.I, "nom", ("деп", "dep", "دەپ")),
-        ("reports", r"(?:как\s+)?(?:сообщил[аи]?|рассказали|пояснили|уточнили)\s+во?\s+(?P<reporter>[^,.;:()\n]+?)"
-         r"(?:" + _END + r"|,)", re.I, "loc", ("сообщ", "рассказали", "пояснили", "уточнили")),
-        ("reports", r"(?:как пишет|об этом сообщил[аи]?|сообщил[аи]?)\s+" + _NAME + _END, re.I, "nom",
-         ("пишет", "сообщ")),
-        ("reports", r"(?:Бұл|Bul)\s+(?:туралы|жөнінде|t[ýu]raly|j[óo]ninde)\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?)\s+"
-         + _KK_VERB + _END, re.I, "abl", ("хабарла", "мәлім", "habarla", "málim")),
-        ("reports", r"(?:^|[.,;:–—]\s+)(?P<reporter>[^\s.,;:–—][^.,;:–—\n]{1,100}?)\s+"
-         r"(?:мәліметі\s+бойынша|мәліметінше|málimeti\s+bo[ıi]ynsha|málimetinshe)(?=[\s.,;:]|$)", re.I, "gen",
-         ("мәлім", "málim")),
-        ("reports", r"(?:(?i:according to) (?P<via2>.+?),\s+)?(?P<reporter>" + _EN_NAME + r")\s+(?:reports|reported)"
-         + _END, 0, "nom", ("report",)),
-        ("reports", r"(?P<reporter>" + _EN_NAME + r")\s+(?:cites|has learnt from)\s+"
-         r"(?P<via>[^.;\n]+?)" + _END, 0, "nom", ("cites", "has learnt from")),
-        ("reports", r"(?:(?i:as )?reported by\s+" + _NAME + r"|reported\s+(?P<named>" + _EN_NAME + r"))" + _END,
-         0, "nom", ("report",)),
+# --- Kazakh in its scripts ---------------------------------------------------------------------------------------
+
+_KK_CYRILLIC = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+# Each Cyrillic letter above in the Latin alphabets of 2017 (apostrophes), 2018 (acute accents) and 2021, and in
+# tote script ("-": not written).  Tote marks a front-vowel word with a leading hamza, written or not in the forms.
+_KK_SCRIPTS = tuple(
+    dict(zip(_KK_CYRILLIC, (letter.replace("-", "") for letter in row.split()), strict=True))
+    for row in (
+        "a a' b v g g' d e io j z i' i' k q l m n n' o o' p r s t y' u u' f h h ts c' s' s' - y i - e i'y' i'a",
+        "a á b v g ǵ d e e j z ı ı k q l m n ń o ó p r s t ý u ú f h h ts ch sh sh - y i - e ıý ıa",
+        "a ä b v g ğ d e e j z i i k q l m n ñ o ö p r s t u ū ü f h h ts ç ş ş - y ı - e iu ia",
+        "ا ا ب ۆ گ ع د ە يو ج ز ي ي ك ق ل م ن ڭ و و پ ر س ت ۋ ۇ ۇ ف ح ھ تس چ ش ش - ى ى - ە يۋ يا",
     )
 )
+_HAMZA = "ء"
+_APOSTROPHES = "'’ʼ"
 
-# Every reporting word the forms above need and the source-line labels, lower-cased: plain substring
-# searches of the lower-cased text find the lines worth trying (a regex alternation costs ~20 times more).
-_WORDS = (
-    "переда", "хабарла", "habarla", "сообщ", "пишет", "рассказали", "пояснили", "уточнили", "деп ", "dep ", "دەپ",
-    "мәлім", "málim", "report", "cites", "has learnt from",
+
+def _kk_spellings(cyrillic: str) -> set[str]:
+    """A lower-case Kazakh Cyrillic word or phrase in every script (tote without its optional hamza)."""
+    out = {cyrillic}
+    for table in _KK_SCRIPTS:
+        out.add("".join(table.get(ch, ch) for ch in cyrillic))
+    out |= {s.replace("'", "") for s in out}  # the 2017 alphabet as often typed, without apostrophes
+    return out
+
+
+def _regex(spelling: str) -> str:
+    """A regex for one spelling: any run of spaces between words, any apostrophe, tote's optional hamza."""
+    hamza = _HAMZA + "?" if re.search("[\u0600-\u06ff]", spelling) else ""
+    return r"\s+".join(hamza + re.escape(w).replace("'", f"[{_APOSTROPHES}]") for w in spelling.split())
+
+
+def _alternation(spellings: Iterable[str], *, word_start: bool = True) -> str:
+    """Every spelling as one non-capturing alternation, longest first, ending a word (and starting one, unless
+    ``word_start`` is false: a suffix)."""
+    body = "|".join(_regex(s) for s in sorted(set(spellings), key=lambda s: (-len(s), s)))
+    return (rf"(?<![\w{_HAMZA}])" if word_start else "") + rf"(?:{body})(?!\w)"
+
+
+def _kk(words: Iterable[str], *, word_start: bool = True) -> str:
+    """The alternation of Kazakh Cyrillic ``words`` in every script."""
+    return _alternation((s for w in words for s in _kk_spellings(w)), word_start=word_start)
+
+
+def _substrings(spellings: Iterable[str]) -> tuple[str, ...]:
+    """Spellings as plain lower-case substrings, each apostrophe in each of its typed forms."""
+    return tuple(sorted({s.replace("'", a) for s in spellings for a in _APOSTROPHES}))
+
+
+# --- Kazakh morphology (Cyrillic; the other scripts follow by spelling) ------------------------------------------
+
+_KK_OPEN = "аәеоөұүыі"  # a stem ending in one of these takes the vowel-initial suffixes' consonant forms
+_KK_VOICELESS = "кқпстфхцчшщ"
+_KK_VOICING = {"к": "г", "қ": "ғ", "п": "б"}  # a final voiceless stop voiced before a vowel (дерек → дерегі)
+
+
+def _harmony(word: str, back: str, front: str) -> str:
+    """The suffix variant matching the last vowel of ``word``."""
+    for ch in reversed(word):
+        if ch in "аоұыя":
+            return back
+        if ch in "әеөүіэ":
+            return front
+    return back
+
+
+def _kk_verb(stem: str) -> tuple[str, str, str]:
+    """Third-person present, past and progressive of a verb stem (хабарла → хабарлайды, хабарлады, хабарлауда)."""
+    last = stem[-1]
+    present = stem + (_harmony(stem, "йды", "йді") if last in _KK_OPEN else _harmony(stem, "ады", "еді"))
+    past = stem + (_harmony(stem, "ты", "ті") if last in _KK_VOICELESS else _harmony(stem, "ды", "ді"))
+    return present, past, stem + _harmony(stem, "уда", "уде")
+
+
+def _kk_possessive(noun: str) -> str:
+    """The third-person possessive (мәлімет → мәліметі, дерек → дерегі, парақша → парақшасы)."""
+    if noun[-1] in _KK_OPEN:
+        return noun + _harmony(noun, "сы", "сі")
+    return noun[:-1] + _KK_VOICING.get(noun[-1], noun[-1]) + _harmony(noun, "ы", "і")
+
+
+def _kk_plural(noun: str) -> str:
+    """The plural (мәлімет → мәліметтер, дерек → деректер)."""
+    last = noun[-1]
+    if last in _KK_OPEN or last in "руй":
+        return noun + _harmony(noun, "лар", "лер")
+    return noun + _harmony(noun, "дар", "дер") if last in "лмнңзж" else noun + _harmony(noun, "тар", "тер")
+
+
+def _kk_accusative(noun: str) -> str:
+    """The accusative (сурет → суретті, фото → фотоны, коллаж → коллажды)."""
+    if noun[-1] in _KK_OPEN:
+        return noun + _harmony(noun, "ны", "ні")
+    return noun + (_harmony(noun, "ты", "ті") if noun[-1] in _KK_VOICELESS else _harmony(noun, "ды", "ді"))
+
+
+def _kk_participle(stem: str) -> str:
+    """The past participle (түсір → түсірген, жаса → жасаған)."""
+    return stem + (_harmony(stem, "қан", "кен") if stem[-1] in _KK_VOICELESS else _harmony(stem, "ған", "ген"))
+
+
+def _kk_according(noun: str) -> tuple[str, ...]:
+    """"According to" phrases on a noun: мәліметінше, мәліметі бойынша, мәліметіне сәйкес."""
+    owned = _kk_possessive(noun)
+    return owned + _harmony(owned, "нша", "нше"), owned + " бойынша", owned + _harmony(owned, "на", "не") + " сәйкес"
+
+
+_KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жаз")  # report, state, make known, write
+_KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
+_KK_SAID = _kk_verb("де")[1]  # деді: "said", closing a quote
+_KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
+_KK_SOURCES = ("мәлімет", "дерек", "ақпарат", "хабарлау", "мәлімдеу")  # information, data, reporting
+_KK_ACCORDING = tuple(
+    phrase for noun in _KK_SOURCES for n in {noun, _kk_plural(noun)} - {_kk_plural("хабарлау"), _kk_plural("мәлімдеу")}
+    for phrase in _kk_according(n)
 )
-_LABELS = ("источник", "дереккөз", "дерек көзі", "source", "derekkóz")
-_BEFORE = 250  # characters kept before a reporting word: room for a name and a via
-_AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
-
-# Russian head nouns of the organisations that report, in the nominative; a phrase printed in the
-# locative (``в акимате``) or accusative (``со ссылкой на пресс-службу``) is given back in it.
-_RU_HEADS = (
-    "акимат", "маслихат", "министерство", "ведомство", "агентство", "посольство", "правительство", "служба",
-    "прокуратура", "полиция", "департамент", "управление", "учреждение", "комитет", "комиссия", "инспекция",
-    "администрация", "аппарат", "палата", "суд", "парламент", "мажилис", "сенат", "совет", "фонд", "банк",
-    "центр", "отдел", "штаб", "компания", "корпорация", "организация", "ассоциация", "партия", "университет",
-    "институт", "академия", "больница", "телеканал", "канал", "издание", "портал", "сайт", "газета", "Акорда",
-)
-# The publisher's own correspondent, printed without a name.
-_IMPLIED = re.compile(r"(?:нашего\s+)?(?:агентства|издания|портала|редакции)|агенттік|agenttik", re.I)
-_PROPER_LOCATIVE = re.compile(r"[А-ЯЁ][\w-]*[бвгдзклмнпрстфхц]е")
-_KK_ABLATIVE = re.compile(r"-?(?:[дтн][ае]н|[dtn][ae]n)$", re.I)
-_KK_GENITIVE = re.compile(r"-?(?:[ндт][ыі]ң|[ndt][yi]ń)$", re.I)
-_STAN = re.compile(r"(?:стан|stan)$", re.I)  # Қазақстан: a nominative that reads as an ablative
+_KK_CHANNEL = tuple(_kk_possessive(n) + _harmony(n, "нда", "нде") for n in ("парақша", "аккаунт", "арна", "сайт", "бет"))
 
 
-def _declined(noun: str) -> tuple[str, str]:
-    """A nominative noun's locative and accusative singular (``служба`` → ``службе``, ``службу``)."""
-    if noun.endswith("ия"):
-        return noun[:-1] + "и", noun[:-1] + "ю"
-    if noun.endswith("ие"):
-        return noun[:-1] + "и", noun
-    if noun.endswith("а"):
-        return noun[:-1] + "е", noun[:-1] + "у"
-    if noun.endswith("о"):
-        return noun[:-1] + "е", noun
-    return noun + "е", noun
+def _kk_suffix(suffixes: Iterable[str]) -> re.Pattern[str]:
+    """A word-final Kazakh case suffix in every script, after an optional hyphen (``ДСМ-нің``)."""
+    spellings = {s for suffix in suffixes for s in _kk_spellings(suffix)}
+    return re.compile("-?(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")$", re.I)
 
 
-_RU_NOMINATIVE = {
-    case: sorted(((forms[i].lower(), noun.lower()) for noun in _RU_HEADS for forms in [_declined(noun)]
-                  if forms[i] != noun), key=lambda pair: -len(pair[0]))
-    for i, case in enumerate(("loc", "acc"))
-}
-
-
-def _ru_nominative(phrase: str, case: str) -> str:
-    """``phrase`` with its first word, a known head noun in ``case`` ("loc"/"acc"), in the nominative."""
-    head, _, rest = phrase.partition(" ")
-    low = head.lower()
-    for form, noun in _RU_NOMINATIVE[case]:
-        if low.endswith(form):
-            cut = len(head) - len(form)
-            base = noun.capitalize() if head[cut].isupper() else noun
-            return " ".join(filter(None, (head[:cut] + base, rest)))
-    if case == "loc" and _PROPER_LOCATIVE.fullmatch(head):  # в Антикоре, в Минздраве: a masculine name
-        return " ".join(filter(None, (head[:-1], rest)))
-    return phrase
+_KK_ABLATIVE = _kk_suffix(("дан", "ден", "тан", "тен", "нан", "нен"))
+_KK_GENITIVE = _kk_suffix(("ның", "нің", "дың", "дің", "тың", "тің"))
+_KK_DATIVE = _kk_suffix(("ға", "ге", "қа", "ке"))
+_KK_OWNED_DATIVE = _kk_suffix(("на", "не"))  # after the possessive: сайтына → сайты
+_KK_OWNED = re.compile("(?:" + "|".join(sorted({s for v in "ыі" for s in _kk_spellings(v)})) + ")$", re.I)
+_STAN = re.compile("(?:" + "|".join(_kk_spellings("стан")) + ")$", re.I)  # Қазақстан: reads as an ablative
 
 
 def _kk_base(phrase: str, suffix: re.Pattern[str]) -> str:
@@ -131,6 +173,418 @@ def _kk_base(phrase: str, suffix: re.Pattern[str]) -> str:
     if not m or len(last) - len(m.group(0)) < 2 or (suffix is _KK_ABLATIVE and _STAN.search(last)):
         return phrase
     return " ".join(filter(None, (head, last[: m.start()])))
+
+
+def _kk_undative(phrase: str) -> str:
+    """``phrase`` without the dative of its last word (``министрлігіне`` → ``министрлігі``, ``ДСМ-ге`` → ``ДСМ``)."""
+    owned = _kk_base(phrase, _KK_OWNED_DATIVE)
+    return owned if owned != phrase and _KK_OWNED.search(owned) else _kk_base(phrase, _KK_DATIVE)
+
+
+# --- Russian morphology ------------------------------------------------------------------------------------------
+
+# Reporting verbs: (past stems of the perfective and imperfective, present stem); every gender, number and tense
+# is generated.
+_RU_VERB_STEMS = (
+    (("сообщи", "сообща"), "сообща"), (("заяви", "заявля"), "заявля"), (("информирова",), "информиру"),
+    (("переда", "передава"), "переда"), (("писа",), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
+    (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
+)
+
+
+def _ru_verb(pasts: tuple[str, ...], present: str) -> tuple[str, ...]:
+    """Past (m, f, n, pl) and present (3 sg, 3 pl) of a verb: сообщил, сообщала, сообщило, сообщили, сообщает…"""
+    if present[-1] in "аеиоуыэюя":
+        ends = ("ет", "ют", "ёт") if present.endswith("да") else ("ет", "ют")
+    else:
+        ends = ("ет", "ут")
+    return tuple(past + "л" + e for past in pasts for e in ("", "а", "о", "и")) + tuple(present + e for e in ends)
+
+
+_RU_FORMS = tuple(form for stems in _RU_VERB_STEMS for form in _ru_verb(*stems))
+_RU_PLURAL = tuple(f for f in _RU_FORMS if f.endswith(("ли", "ют", "ут")))
+
+# Russian head nouns of the organisations that report, in the nominative; a phrase printed in another case
+# (``в акимате``, ``со ссылкой на пресс-службу``, ``по данным министерства``) is given back in it.
+_RU_HEADS = (
+    "акимат", "маслихат", "министерство", "ведомство", "агентство", "посольство", "правительство", "служба",
+    "прокуратура", "полиция", "департамент", "управление", "учреждение", "комитет", "комиссия", "инспекция",
+    "администрация", "аппарат", "палата", "суд", "парламент", "мажилис", "сенат", "совет", "фонд", "банк",
+    "центр", "отдел", "штаб", "компания", "корпорация", "организация", "ассоциация", "партия", "университет",
+    "институт", "академия", "больница", "телеканал", "канал", "издание", "портал", "сайт", "газета", "Акорда",
+    "автор", "источник", "архив",
+)
+
+
+def _declined(noun: str) -> tuple[str, str, str]:
+    """A nominative noun's locative, accusative and genitive singular (``служба`` → ``службе, службу, службы``)."""
+    if noun.endswith("ия"):
+        return noun[:-1] + "и", noun[:-1] + "ю", noun[:-1] + "и"
+    if noun.endswith("ие"):
+        return noun[:-1] + "и", noun, noun[:-1] + "я"
+    if noun.endswith("а"):
+        return noun[:-1] + "е", noun[:-1] + "у", noun[:-1] + ("и" if noun[-2] in "гкхжшчщ" else "ы")
+    if noun.endswith("о"):
+        return noun[:-1] + "е", noun, noun[:-1] + "а"
+    return noun + "е", noun, noun + "а"
+
+
+_RU_NOMINATIVE = {
+    case: sorted(((forms[i].lower(), noun.lower()) for noun in _RU_HEADS for forms in [_declined(noun)]
+                  if forms[i] != noun), key=lambda pair: -len(pair[0]))
+    for i, case in enumerate(("loc", "acc", "gen"))
+}
+_PROPER_OBLIQUE = {  # a masculine proper name: в Антикоре, по данным Минздрава
+    "loc": re.compile(r"[А-ЯЁ][\w-]*[бвгдзклмнпрстфхц]е"), "gen": re.compile(r"[А-ЯЁ][\w-]*[бвгдзклмнпрстфхц]а"),
+}
+
+
+def _ru_nominative(phrase: str, case: str) -> str:
+    """``phrase`` with its first word, a known head noun in ``case`` ("loc"/"acc"/"gen"), in the nominative."""
+    head, _, rest = phrase.partition(" ")
+    low = head.lower()
+    for form, noun in _RU_NOMINATIVE[case]:
+        if low.endswith(form):
+            cut = len(head) - len(form)
+            base = noun.capitalize() if head[cut].isupper() else noun
+            return " ".join(filter(None, (head[:cut] + base, rest)))
+    proper = _PROPER_OBLIQUE.get(case)
+    if proper and proper.fullmatch(head) and (case == "loc" or not rest):
+        return " ".join(filter(None, (head[:-1], rest)))
+    return phrase
+
+
+# Genitive endings of Russian personal names and their adjectives, to the nominative (Турара Казангапова →
+# Турар Казангапов, Анны Ивановой → Анна Иванова, открытых источников → открытые источники); tried in order.
+_RU_GENITIVE_ENDINGS = (
+    ("ских", "ские"), ("ых", "ые"), ("их", "ие"), ("ков", "ки"), ("гов", "ги"), ("ов", "ы"), ("ской", "ская"),
+    ("ого", "ий"), ("ой", "а"), ("ии", "ия"), ("ки", "ка"), ("ги", "га"), ("ы", "а"), ("ея", "ей"),
+)
+_RU_CONSONANT_A = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$", re.I)
+
+
+def _ru_genitive_word(word: str) -> str:
+    """One Russian word printed in the genitive, in the nominative, keeping its letter case."""
+    low = word.lower()
+    for end, base in _RU_GENITIVE_ENDINGS:
+        if low.endswith(end) and len(low) > len(end) + 1:
+            base = base.upper() if word[-1].isupper() else base
+            return word[: -len(end)] + base
+    return word[:-1] if _RU_CONSONANT_A.search(word) and len(word) > 3 else word
+
+
+# --- names, checked ----------------------------------------------------------------------------------------------
+
+_PRONOUNS = frozenset(
+    "он она оно они мы я вы ты ол олар біз мен сен сіз he she it they we i you him her them us this that these those"
+    " there who which what one".split()
+) | {s for w in ("ол", "олар", "біз") for s in _kk_spellings(w)}
+_EN_LOWER = frozenset(
+    "of the and for on de press service services office department agency ministry committee akimat administration"
+    " government embassy police court company bank fund center centre council commission prosecutor website site page"
+    " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
+    " regional city district national state news information correspondent mayor's".split()
+)
+_EN_BODIES = frozenset(
+    "ministry service office department agency committee akimat administration government embassy police court"
+    " company bank fund center centre council commission prosecutor website site page portal channel spokesperson"
+    " spokesman spokeswoman correspondent parliament senate mazhilis authority authorities bureau institute university"
+    " organization organisation association union party corporation group foundation news press presse times post"
+    " tv radio journal newspaper magazine media statement akorda".split()
+)
+_EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
+_EN_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december today yesterday".split()
+)
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _plain(name: str) -> str | None:
+    """A reporter phrase that is not a pronoun."""
+    return None if not name or name.lower() in _PRONOUNS else name
+
+
+def _en_name(name: str) -> str | None:
+    """An English reporter: capitalised words (or a domain), joined by ``of``/``and`` and organisation nouns
+    (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``)."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).split()
+    if (not words or len(words) > 12 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
+            or words[-1].lower() in _EN_JOINS or _POSSESSIVE.search(words[-1])):
+        return None
+    named = False
+    for word in (_POSSESSIVE.sub("", w) for w in words):
+        if word[:1].isupper() or word[:1].isdigit() or _DOMAIN.fullmatch(word):
+            named = True
+        elif word.lower() not in _EN_LOWER and re.search(r"\w", word):
+            return None
+    return name if named or name.lower().startswith(("the ", "a ", "an ")) else None
+
+
+def _en_outlet(name: str) -> str | None:
+    """An English reporter that names an organisation (``the Russian Foreign Ministry``, ``the press service``), a
+    correspondent, a web address or a registered outlet."""
+    name = _en_name(name) or ""
+    words = {_POSSESSIVE.sub("", w).lower() for w in name.split()}
+    return name if words & _EN_BODIES or _DOMAIN.search(name) or outlet_named(name) else None
+
+
+def _en_body(name: str) -> str | None:
+    """An English reporter that is a body rather than a person quoted: an outlet (see ``_en_outlet``) or an
+    acronym (``NASA``, ``KNB``)."""
+    return _en_outlet(name) or (name if re.search(r"\b[A-Z]{2,}\b", _en_name(name) or "") else None)
+
+
+def _capitalised_tail(name: str) -> str | None:
+    """The capitalised words (or a «quoted» name) closing ``name``: ``казахстанское издание Орда`` → ``Орда``."""
+    quoted = re.search(r"«[^»]+»$", name)
+    if quoted:
+        return quoted.group(0)
+    words = name.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            break
+        tail.insert(0, word)
+    return " ".join(tail) or None
+
+
+def _ru_institution(name: str) -> str | None:
+    """A Russian locative phrase whose head is a known institution or a proper name (``пресс-службе акимата``)."""
+    return name if _ru_nominative(name, "loc") != name else None
+
+
+def _kk_office(name: str) -> str | None:
+    """A Kazakh reporter that names an office, a correspondent or a source: ``… баспасөз қызметі``, ``…-нен``."""
+    last = name.rsplit(" ", 1)[-1]
+    return name if _KK_OFFICE.search(last) or _kk_base(last, _KK_ABLATIVE) != last else None
+
+
+def _kk_subject(name: str) -> str | None:
+    """The subject of a Kazakh clause without the time and place before it (``бүгін мәжілістің үкімет сағатында
+    депутат Нұрлан Әбілиров`` → ``депутат Нұрлан Әбілиров``)."""
+    words = name.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _KK_WHEN.fullmatch(w)
+               or (_KK_LOCATIVE.search(w) and not w[:1].isupper() and len(w) > 5)), default=0)
+    return _plain(" ".join(words[cut:]))
+
+
+_KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке")), re.I)
+_KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
+_KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
+
+# --- the forms ---------------------------------------------------------------------------------------------------
+
+_SENTENCE_END = r"(?=\s*(?:[.;!?](?:\s|$)|\n|$))"
+_CLAUSE_END = r"(?=\s*(?:[.;,!?،؛](?:\s|$)|\n|$))"
+_CHANNEL = (r"(?:\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
+            r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
+            r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?)?")
+_WHEN = r"(?:\s+on\s+\w+\.?\s+\d{1,2})?"
+_END = _CHANNEL + _WHEN + _SENTENCE_END
+# A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
+_NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|that|on|in)\s)"  # a preposition or conjunction, not a name, follows the verb
+_NAME = _NOT_NAME + r"(?P<reporter>[^\s,.;:()»\"][^,;:()\n]*?)"
+# A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word.
+_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s[A-ZА-ЯЁ]))"
+_PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
+_CLAUSE = r"(?:^|(?<=[,;:.!?\"“”«»—–(،؛]))\s*"
+
+_RU_VERB = _alternation(_RU_FORMS)
+_RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^.;\n]+?))?"
+_RU_LEAD = r"(?:как\s+|об\s+этом\s+|о\s+ч[её]м\s+)?"
+_DEP = _kk(("деп",))
+_KK_NAME = r"(?P<reporter>«[^»\n]+»|[^\s,.;:()«»\"،؛]+(?:\.[^\s,.;:()«»\"،؛]+)*)"
+_KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
+_KK_ABOUT = _kk(("бұл туралы", "бұл жөнінде", "осы туралы", "осы жөнінде"))
+_KK_PLATFORM = (r"(?:\s+(?:(?:өзінің|жеке|óziniń|jeke|öziniñ|ءوزىنىڭ|جەكە)\s+)?(?P<via>[^\s-]+?)-?"
+                + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False)
+                + r"\s+(?:(?:жеке|jeke|جەكە)\s+)?" + _kk(_KK_CHANNEL) + ")?")
+
+
+def _en_verbs(*verbs: str) -> str:
+    """English verbs in lower case only (``Staff Reports`` is a heading, not a report)."""
+    return "(?-i:" + _alternation(verbs) + ")"
+
+
+_EN_REPORT = _en_verbs("reports", "reported", "reads")  # an outlet reports, a page reads
+_EN_SAY = _en_verbs("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote",
+                    "writes")  # said of people as well as of bodies
+_EN_CITING = _en_verbs("reports citing", "reported citing", "reports, citing", "reported, citing",
+                       "reports with reference to", "reported with reference to")
+_EN_CITE = _en_verbs("cites", "cited", "citing", "refers to", "referred to", "referring to", "has learnt from",
+                     "has learned from", "learnt from", "learned from", "with reference to")
+_EN_TAIL = r"(?:\s+(?:in|on|via|at|to|through|during|today|yesterday|earlier|this|last|late)\b[^.;!?\n]{0,80}?)?"
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One reporting form: its ``kind``, the ``case`` the reporter is printed in ("nom", Russian "loc"/"gen", Kazakh
+    "abl"/"gen"), the lower-case ``words`` without which it cannot match, and a ``check`` that takes the reporter
+    phrase to the name (or None: not a reporter)."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    case: str
+    words: frozenset[str]
+    check: Callable[[str], str | None] = _plain
+    via_case: str = "acc"
+
+
+def _kk_words(*cyrillic: str) -> tuple[str, ...]:
+    return _substrings(s for w in cyrillic for s in _kk_spellings(w))
+
+
+_RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч")
+_KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
+_FORMS: tuple[_Form, ...] = tuple(
+    _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
+    for kind, pattern, case, words, *rest in (
+        # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
+        ("correspondent", _RU_LEAD + _RU_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
+         r"[^;\n]+?)" + _END, "nom", _RU_STEMS),
+        ("reports", _RU_LEAD + _RU_VERB + r"\s+" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
+        ("reports", r"как\s+" + _RU_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA + _CLAUSE_END, "nom",
+         _RU_STEMS),
+        ("reports", _RU_LEAD + _RU_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
+         _RU_STEMS),
+        ("reports", r"(?:^|(?<=[.!?…«\"]))\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
+         "loc", _RU_STEMS, _ru_institution),
+        ("reports", r"(?P<reporter>(?:\S+\s+){0,3}?\S+)\s+" + _RU_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
+         r"(?P<via>[^.;\n]+?)" + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
+        ("reports", r"(?<![\w-])(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
+         + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям")),
+        # Kazakh: деп хабарлайды X тілшісі / X Y-ға сілтеме жасап / X; деді X; Бұл туралы X хабарлады; X хабарлауынша …
+        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
+         + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
+        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
+        ("reports", r"(?:^|(?<=[,»\"”–—،]))\s*" + _kk((_KK_SAID,)) + r"\s+" + _NAME + _END, "nom",
+         _kk_words(_KK_SAID + " ")),
+        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"
+         + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(_kk_verb("айт")[1]), _kk_subject),
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
+         "abl", _KK_REPORT_WORDS, _kk_office),
+        ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
+         r"\s+" + _kk(_KK_ACCORDING), "gen", _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла")),
+        # English
+        ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE + r")\s+(?-i:reports|reported)"
+         + _END, "nom", ("report",), _en_name),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+(?P<via>[^.;\n]+?)" + _END, "nom",
+         ("citing", "with reference"), _en_name, "nom"),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+(?P<via>[^.;\n]+?)" + _END, "nom",
+         ("cite", "citing", "refers to", "referred to", "referring to", "learnt from", "learned from",
+          "with reference"), _en_outlet, "nom"),
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")" + _EN_TAIL
+         + _SENTENCE_END, "nom", ("told",), _en_body, "nom"),
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_TAIL + _SENTENCE_END,
+         "nom", ("report", " reads"), _en_name),
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_TAIL + _SENTENCE_END,
+         "nom", ("said", "says", "informed", "informs", "announc", "stated", "noted", "wrote", "writes"), _en_body),
+        ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
+         _en_name),
+        ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
+         _en_name),
+        ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
+         ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
+    )
+)
+_EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
+                      r"(?:from|of|by|provided\s+by)\s+", re.I)
+
+_LABELS = ("источник", "дереккөз", "дерек көзі", "source", "derekkóz")
+_SOURCE_LINE = re.compile(r"\s*(?P<label>Источник|Дереккөз|Дерек көзі|Source|Derekkóz)\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+# Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
+# worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
+# looked for only in a text holding a letter of it: (the letters, or None for plain ASCII; the words).
+_WORDS = tuple(sorted({w for form in _FORMS for w in form.words}))
+_KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (known by their tote spellings)
+    w for form in _FORMS if any(re.search("[\u0600-\u06ff]", w) for w in form.words) for w in form.words
+    if re.fullmatch(r"[^\u0400-\u04ff\u0600-\u06ff]+", w))
+# (a text's mark of a script: any of these characters, or None for every text; the words of that script).  A
+# Kazakh Latin text writes a letter of its alphabet beyond ASCII (ı, á, ä, …) or the 2017 apostrophe.
+_SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | None, tuple[str, ...]], ...] = (
+    (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN)),
+    (tuple("аоеі"), tuple(w for w in _WORDS if re.search("[а-яёәғқңөұүһі]", w))),
+    (("ا",), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
+    (tuple("ıáäóöúüńñǵğşý'"), tuple(sorted(_KK_LATIN))),
+)
+_BEFORE = 250  # characters kept before a reporting word: room for a name and a via
+_AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
+
+# The publisher itself, printed without its name: корреспондент агентства, the agency, агенттік тілшісі.
+_IMPLIED = re.compile(
+    r"(?:нашего\s+)?(?:агентства|издания|портала|редакции)|(?:the\s+|our\s+)?agency(?:['’]s)?|our|"
+    + _kk(("агенттік", "агенттігі", "агенттігінің", "біздің")), re.I)
+_CORRESPONDENT = re.compile(
+    r"^(?:(?:собственн\w+|наш\w*)\s+)?корреспондент\w*\s+(?P<ru>.+)$|^(?P<en>.+?)(?:['’]s)?\s+correspondent$"
+    r"|^(?P<kk>.+?)\s+" + _kk(("тілшісі", "тілшісінің")) + "$", re.I)
+
+# --- photo credits -----------------------------------------------------------------------------------------------
+
+_CREDIT_WORDS_RU = ("фото", "фотография", "фотографии", "фотограф", "коллаж", "скриншот", "видео", "инфографика",
+                    "иллюстрация", "изображение", "рисунок")
+_CREDIT_WORDS_KK = ("сурет", "фотосурет", "фото", "коллаж", "бейне", "видео", "инфографика")
+_CREDIT_WORDS_EN = ("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "video",
+                    "infographic", "collage", "illustration", "screenshot", "graphic", "credit", "credits")
+_CREDIT_WORD = _alternation(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + tuple(
+    s for w in _CREDIT_WORDS_KK for s in _kk_spellings(w)))
+# Kazakh "made by": суретті түсірген, коллажды жасаған, фотоны дайындаған.
+_CREDIT_MADE = _kk(f"{_kk_accusative(noun)} {_kk_participle(verb)}"
+                   for noun in _CREDIT_WORDS_KK for verb in ("түсір", "жаса", "дайында", "ал"))
+_CREDIT_LABEL = (rf"(?:(?:источник|автор|source)\s+)?{_CREDIT_WORD}(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
+                 r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?" + rf"|{_CREDIT_MADE}")
+_PHOTO = re.compile(rf"^\s*(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)[\s.,;]*$", re.I)
+_PHOTO_BY = re.compile(rf"^\s*{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)[\s.,;]*$", re.I)
+# ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
+_PHOTO_OF = re.compile(
+    r"^\s*(?:фото|изображение|" + _kk(("сурет", "фотосурет", "фото")) + r"|photo|image|foto)\s+(?P<credit>\S.*?)"
+    r"[\s.,;]*$", re.I)
+_PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + _kk(("сурет", "фото")) + r")\)\s*$", re.I)
+# Lines that are themselves the credit: ``Иллюстративное фото``, ``Скриншот видео``, ``Getty Images / AFP``.
+_PHOTO_WHOLE = re.compile(
+    r"^\s*(?:(?:иллюстративное|архивное)\s+(?:фото|изображение)|фото\s+иллюстративное|скриншот\b.*"
+    r"|(?:illustrative|stock|file|archive)\s+(?:image|photo|picture)|screenshot\b.*|" + _kk(("көрнекі сурет",))
+    + r"|(?:getty\s+images|shutterstock|depositphotos|istock|unsplash|pixabay|freepik|pexels)\b.*)\s*$", re.I)
+_RU_FROM = re.compile(r"^(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+", re.I)
+
+
+_RU_PREPOSITIONS = frozenset(("с", "из", "от", "на", "для", "в", "и"))
+
+
+def _genitive_credit(credit: str) -> str:
+    """A Russian credit printed in the genitive (``Турара Казангапова``, ``из открытых источников``, ``с сайта
+    gov.kz``) in the nominative, up to its first preposition; a credit opening in another script is as printed."""
+    credit = _RU_FROM.sub("", credit)
+    words = re.sub(r"^(?:из|от)\s+", "", credit, flags=re.I).split()
+    if not re.match("[а-яё]", words[0], re.I) or _DOMAIN.fullmatch(words[0]):
+        return credit
+    out = []
+    for i, word in enumerate(words):
+        if word.lower() in _RU_PREPOSITIONS or not re.match("[а-яё]", word, re.I):
+            return " ".join(out + words[i:])
+        nominative = _ru_nominative(word, "gen")
+        out.append(nominative if nominative != word else _ru_genitive_word(word))
+    return " ".join(out)
+
+
+def photo_credit(line: str) -> str | None:
+    """The credit of a photo-credit line (``Фото: gov.kz``, ``Фото Турара Казангапова``, ``Photo by …``), or None."""
+    if len(line) >= 200:
+        return None
+    for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER):
+        m = pattern.match(line)
+        if m:
+            return m.group("credit")
+    if _PHOTO_WHOLE.match(line):
+        return line.strip(" .")
+    m = _PHOTO_OF.match(line)
+    if not m or len(m.group("credit").split()) > 6 or re.search(r"[,!?]|\.\s", m.group("credit")):
+        return None
+    return _genitive_credit(m.group("credit")) if re.match(r"\s*(?:фото|изображение)\s", line, re.I) else m.group("credit")
+
+
+# --- reading a text ----------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -143,33 +597,52 @@ class Attribution:
     via: str | None = None
 
 
-def photo_credit(line: str) -> str | None:
-    """The credit of a photo-credit line (``Фото: gov.kz``), or None for any other line."""
-    m = _PHOTO.match(line)
-    return m.group("credit") if m and len(line) < 200 else None
-
-
 def _clean(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(" .,"), flags=re.I)
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(" .,"), flags=re.I)
 
 
-def _reporter(kind: str, name: str, case: str, agency: str | None) -> str | None:
-    """The reporter in its base form; None when it is the publisher's correspondent and no agency is known."""
-    name = _clean(name)
-    if kind == "correspondent" and _IMPLIED.fullmatch(name):
-        return agency
-    if case == "loc":
-        return _ru_nominative(name, "loc")
+def _base(name: str, case: str) -> str:
+    """The reporter phrase in its base form."""
+    if case in ("loc", "gen") and re.search("[а-яё]", name[:1], re.I) and not _kk_has_letters(name):
+        return _ru_nominative(name, case)
     if case in ("abl", "gen"):
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
     return name
 
 
-def _lines(text: str) -> tuple[list[str], list[list[str]]]:
-    """The lines of ``text`` with a source-line label, and for each line with reporting words the
-    stretches worth trying: from shortly before each word to a sentence end well after it."""
-    low = text.replace("\u0130", "I").lower()  # İ is the one letter whose lower case is two characters
-    hits = sorted({(i, word in _LABELS) for word in _WORDS + _LABELS for i in _occurrences(low, word)})
+def _kk_has_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of Kazakh Cyrillic that Russian lacks."""
+    return bool(re.search("[әғқңөұүһі]", text, re.I))
+
+
+def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None]) -> tuple[str | None, str]:
+    """The reporter in its base form and the kind; the publisher's ``agency()`` when the phrase names the publisher
+    (None when no agency is known)."""
+    name = _base(_clean(name), case)
+    m = _CORRESPONDENT.match(name)
+    if m:
+        kind, name = "correspondent", _clean(m.group("ru") or m.group("en") or m.group("kk"))
+        name = _POSSESSIVE.sub("", _kk_base(name, _KK_GENITIVE))
+    return (agency() if _IMPLIED.fullmatch(name) else name), kind
+
+
+def _via(via: str | None, case: str) -> str | None:
+    """The source the reporter cites, in its base form."""
+    if not via:
+        return None
+    via = _clean(via)
+    return _ru_nominative(via, "acc") if case == "acc" else _kk_undative(via) if case == "dat" else via
+
+
+def _script_words(low: str) -> list[str]:
+    """The reporting words of the scripts the lower-cased text is written in."""
+    return [w for marks, script in _SCRIPT_WORDS if marks is None or any(c in low for c in marks) for w in script]
+
+
+def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[list[str]]]:
+    """The lines of ``text`` (``low`` lower-cased) with a source-line label, and for each line with reporting
+    ``words`` the stretches worth trying: from shortly before each word to a sentence end well after it."""
+    hits = sorted({(i, word in _LABELS) for word in words + list(_LABELS) for i in _occurrences(low, word)})
     labelled: list[str] = []
     reporting: list[list[str]] = []
     spans: list[list[int]] = []
@@ -199,6 +672,10 @@ def _lines(text: str) -> tuple[list[str], list[list[str]]]:
     return labelled, reporting
 
 
+def _lower(text: str) -> str:
+    return text.replace("\u0130", "I").lower()  # İ is the one letter whose lower case is two characters
+
+
 def _occurrences(low: str, word: str) -> list[int]:
     """Where ``word`` starts in ``low``."""
     out: list[int] = []
@@ -209,42 +686,58 @@ def _occurrences(low: str, word: str) -> list[int]:
     return out
 
 
-def _first_form(stretches: list[str]) -> tuple[str, re.Match[str], str] | None:
-    """The first form that matches a line (kind, match, case), trying its stretches in turn; a form only on a
-    stretch holding one of its words (a plain substring test; most regex searches would fail, slowly)."""
+def _first_form(stretches: list[str], words: list[str], agency: str | None, text: str) -> Attribution | None:
+    """The attribution of the first form that names a reporter on a line, trying its stretches in turn; a form only
+    on a stretch holding one of its ``words`` (a plain substring test; most regex searches would fail, slowly)."""
     for line in stretches:
-        if photo_credit(line):
+        if photo_credit(line.strip()):
             continue
-        low = line.lower()
-        for kind, form, case, words in _FORMS:
-            if any(word in low for word in words) and (m := form.search(line)):
-                return kind, m, case
+        low = _lower(line)
+        present = {word for word in words if word in low}
+        for form in _FORMS:
+            if present.isdisjoint(form.words):
+                continue
+            for m in form.pattern.finditer(line):
+                found = _attribution(form, m, agency, text)
+                if found:
+                    return found
     return None
 
 
+def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -> Attribution | None:
+    """The attribution a match of ``form`` gives, if its reporter passes the form's check."""
+    g = m.groupdict()
+    name = form.check(g["reporter"].strip())
+    if not name:
+        return None
+    reporter, kind = _reporter(form.kind, name, form.case, lambda: agency or _dateline_agency(text))
+    if not reporter:
+        return None
+    return Attribution(m.group(0).strip(" ,."), reporter, kind, _via(g.get("via") or g.get("via2"), form.via_case))
+
+
+def _dateline_agency(text: str) -> str | None:
+    """The agency of a dateline opening ``text``."""
+    dateline = find_dateline(text.lstrip().partition("\n")[0])
+    return dateline.agency if dateline else None
+
+
 def find_attributions(text: str | None, agency: str | None = None) -> list[Attribution]:
-    """Every attribution in ``text``, once each: source lines, then reporting verbs (one per line).
+    """Every attribution in ``text``, once each: source lines, then reporting phrases (one per line).
 
     ``agency``: the publisher's name for ``корреспондент агентства``; by default the agency of a
     dateline opening ``text``.
     """
     text = text or ""
-    labelled, reporting = _lines(text)
+    low = _lower(text)
+    words = _script_words(low)
+    labelled, reporting = _lines(text, low, words)
     found = [
         Attribution(m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
         for m in map(_SOURCE_LINE.match, labelled)
         if m and not photo_credit(m.group(0))
     ]
-    for kind, m, case in filter(None, map(_first_form, reporting)):
-        g = m.groupdict()
-        if agency is None and kind == "correspondent":
-            dateline = find_dateline(text.lstrip().partition("\n")[0])
-            agency = dateline.agency if dateline else None
-        reporter = _reporter(kind, g.get("reporter") or g.get("named", ""), case, agency)
-        via = g.get("via") or g.get("via2")
-        if reporter:
-            found.append(Attribution(m.group(0).strip(" ,."), reporter, kind,
-                                     _ru_nominative(_clean(via), "acc") if via else None))
+    found += filter(None, (_first_form(stretches, words, agency, text) for stretches in reporting))
     seen: set[tuple[str, str]] = set()
     return [a for a in found if (a.reporter, a.kind) not in seen and not seen.add((a.reporter, a.kind))]
 
@@ -256,5 +749,5 @@ def main_attribution(found: list[Attribution]) -> Attribution | None:
 
 
 def find_attribution(text: str | None, agency: str | None = None) -> Attribution | None:
-    """The attribution in ``text`` (a paragraph or a whole body): a source line first, else a reporting verb."""
+    """The attribution in ``text`` (a paragraph or a whole body): a source line first, else a reporting phrase."""
     return main_attribution(find_attributions(text, agency))
