@@ -37,6 +37,7 @@ _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhai
 _CLOSE = rf"(?:{_DASH}|{_BYLINE})"
 _COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
 _SIGNED = rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?)\.(?=\s|$)"  # – Sputnik.  – КазТАГ.
+_REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"
 
@@ -108,9 +109,18 @@ def _fits(places: str, place: str, agency: str | None) -> bool:
     return True
 
 
+def _may_open_with_dateline(text: str) -> bool:
+    """False when ``text`` cannot start with a dateline: every form has a dash, a slash or a bracket near the
+    start, or opens with a word in capitals (TURKESTAN. KAZINFORM)."""
+    head = text[:_REACH]
+    return any(mark in head for mark in "–—-/(") or head[:2].isupper()
+
+
 def find_dateline(text: str | None) -> Dateline | None:
     """The dateline at the very start of ``text`` (a body's first paragraph), or None."""
     text = (text or "").lstrip()
+    if not _may_open_with_dateline(text):
+        return None
     for form, places in _FORMS:
         m = form.match(text)
         if not m:

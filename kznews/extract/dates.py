@@ -31,13 +31,33 @@ MONTH = rf"{_WORD}\.?"  # a month word, checked by month_number()
 
 
 def any_word(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first, none of them running into a following letter."""
-    return "(?:" + "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) + f")(?!{_LETTER})"
+    """A regex matching any of ``words`` (lowercase; compile with re.I), not running into a following letter.
+
+    The words are merged letter by letter into a tree, so a match costs the length of the word, not
+    the number of words: these alternations hold every spelling of a word in every Kazakh alphabet.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_tree_regex(tree)})(?!{_LETTER})"
+
+
+def _tree_regex(node: dict[str, dict]) -> str:
+    """The regex of a letter tree: longer words first (greedy), a word ending here optional."""
+    branches = [re.escape(ch) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
 YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + any_word(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
-DAY_SUFFIX = r"(?:st|nd|rd|th|-?" + any_word(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
+DAY_SUFFIX = r"(?:st|nd|rd|th|-" + any_word(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
 _MONTH_BY_NUMBER = any_word(kazakh_words("ай"))  # 4-айдың: the month by its number
 _DAY_BY_NUMBER = any_word(kazakh_words("күн"))  # 16-күні
 _HOUR_WORD = any_word(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])
@@ -92,6 +112,7 @@ _WHOLE = tuple(re.compile(p + "$", re.I) for p in _formats(_WEEKDAY))
 _INSIDE = tuple(re.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _formats(""))
 _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
+_YEAR_DIGITS = re.compile(r"\d{4}")
 
 
 def localize(dt: datetime) -> datetime:
@@ -177,7 +198,7 @@ def find_date(text: str) -> tuple[str, datetime | None] | None:
     A bare clock time ("15:43") is returned with no datetime: the day is not shown.
     """
     found: list[tuple[int, int, str, datetime]] = []
-    for pattern in _INSIDE:
+    for pattern in _INSIDE if _YEAR_DIGITS.search(text) else ():  # every printed date shows its year
         for m in pattern.finditer(text):
             dt = _from_match(m)
             if dt is not None:

@@ -72,6 +72,8 @@ WORDS: frozenset[str] = frozenset(
     fold(word) for words in (*_DAY_WORDS.values(), ("назад", *_kazakh("бұрын"), "ago"),
                              ("только что", *_kazakh("жаңа ғана"), "just now")) for word in words
 )
+_HINTS = frozenset(max(word.split(), key=len) for word in WORDS)  # one word of each that any text using it holds
+_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def local(now: datetime) -> datetime:
@@ -95,6 +97,8 @@ def _clock(h: str | None, mi: str | None) -> time | None:
 
 def relative(text: str, now: datetime) -> tuple[str, datetime] | None:
     """(as printed, datetime) of the first relative date in ``text``, resolved against ``now``."""
+    if _HINTS.isdisjoint(_TOKEN.findall(fold(text))):  # a set look-up per word instead of the searches below
+        return None
     found: list[tuple[int, str, datetime]] = []
     for m in filter(None, (form.search(text) for form in _DAY_WORD)):
         day = local(now).date() - timedelta(days=_DAY_BACK[fold(m.group("word"))])
