@@ -1,10 +1,26 @@
 """Currency tickers: quotes like ``USD 425.05`` shown in a page's widgets.
 
-Found by DOM pattern, not per-site code: a small element whose visible text
-is a currency code followed by a number (``USD 425.05``, ``USD/KZT 0.0``,
-``1 ЕУРО EUR / KZT 473.33``).  Only text nodes are read, so values left in
-HTML comments or scripts are never taken; zero or missing numbers are
-placeholders a script fills later, not quotes.
+Found by DOM pattern, not per-site code: a small element whose visible text is a currency followed by
+a number.  A currency is named by its code in capitals (``USD 425.05``, ``USD/KZT 0.0``, ``1 ЕУРО EUR /
+KZT 473.33``; a lower-case code only in a pair, ``usd/kzt``, since ``try`` and ``gel`` are words), by its
+sign (``$ 425.05``, ``€ 1 = 428.35 KZT``) or by its name in Russian, English or Kazakh in any of its
+alphabets (``Доллар США``, ``АҚШ доллары``, ``AQSh dollary``, ``AQŞ dollary``, ``reseı rýbli``,
+``اقش دوللارى``), in any letter case; the tenge may be written after the value (``KZT``, ``тг``,
+``тенге``, ``теңге``, ``teńge``, ``₸``).  Only text nodes are read, so values left in HTML comments or
+scripts are never taken; zero or missing numbers are placeholders a script fills later, not quotes, and
+a cell longer than ``MAX_TEXT`` or going on in words after the number is prose.
+
+A currency's name or sign with a bare number is a weaker sign than a code: a whole number after a name
+is a year or a count (``Евро 2024``), and a sign with a number alone is a price (``$45.99``).  So a name
+needs a fraction, a tenge, a code or ``=`` beside it, and a bare sign counts only in a widget that quotes
+a second currency.  Widgets are found from the quotes that name the dollar (every rates widget quotes
+it) or a code: the page-wide walk looks for those cheaply, and each widget is then read whole.
+
+The direction of a quote is what its text prints (a signed change, an arrow) or else what its markup
+shows: class names, ``data-*``, ``title``/``alt`` and picture paths on the quote's cell and its item (the
+elements around it that hold no other quote), cut into words (``fa-caret-up``, ``currency_down``,
+``tickerDirGreen``) and judged as words, so ``dropdown`` or ``signup`` say nothing.  The printed sign
+wins over the markup: a widget may keep a stale class, its number is what it says.
 
 A quote keeps the day its rates are for when the widget states one: a date in the
 widget's own label (its text outside the quote cells) right after words naming rates
@@ -16,92 +32,283 @@ time, and no day after the fetch day plus one (official rates are set the day be
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from lxml import etree
 
 from ..items import TickerQuote
 from .dates import parse_date
 from .html import SKIP_TAGS, css, squash, text_of
+from .kazakh import spellings
 from .relative import local, read_printed
 
-CODES = ("USD", "EUR", "RUB", "CNY", "GBP", "JPY", "CHF", "KGS", "UZS", "TRY", "AED", "BYN", "GEL", "AZN", "KZT")
-_CODE = "(?:" + "|".join(CODES) + ")"
-_NUMBER = r"(?P<value>\d{1,7}(?:[.,]\d{1,5})?)"
-_CODE_FIRST = re.compile(
-    rf"^(?:\d+\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?P<base>{_CODE})(?:\s*/\s*(?P<quote>{_CODE}))?\s*[:=]?\s*{_NUMBER}(?!\d)"
+# --- the currencies: one table, every language and alphabet ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Currency:
+    """A currency as tickers name it.  Each word of a name is a stem that takes up to four letters of
+    ending (``доллар`` reads ``долларов``, ``доллары``; ``рубл`` reads ``рубль``, ``рублі``); a word
+    ending in a dot is an abbreviation, read as written."""
+
+    code: str
+    signs: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # Russian and English, as written
+    kazakh: tuple[str, ...] = ()  # Kazakh Cyrillic, read also in the Latin alphabets (2017, 2018, 2021) and tote
+
+
+CURRENCIES = (
+    Currency("USD", ("US$", "$"),
+             ("доллар сша", "долл. сша", "американск доллар", "доллар", "долл.",
+              "us dollar", "u.s. dollar", "american dollar", "dollar"),
+             ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл.")),
+    Currency("EUR", ("€",), ("евро", "euro"), ("еуро", "евро")),
+    Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble"),
+             ("ресей рубл", "рубл")),
+    Currency("CNY", ("¥",), ("китайск юан", "юан", "жэньминьби", "chinese yuan", "yuan", "renminbi", "rmb"),
+             ("қытай юан", "юан")),
+    Currency("GBP", ("£",), ("британск фунт", "фунт стерлинг", "фунт", "british pound", "pound sterling", "pound"),
+             ("ағылшын фунт", "британ фунт", "фунт стерлинг", "фунт")),
+    Currency("JPY", (), ("японск иен", "японск йен", "иен", "йен", "japanese yen", "yen"), ("жапон иена", "иена")),
+    Currency("CHF", (), ("швейцарск франк", "swiss franc"), ("швейцария франк", "швейцар франк")),
+    Currency("KGS", (), ("кыргызск сом", "киргизск сом", "kyrgyz som"), ("қырғыз сом",)),
+    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som"), ("өзбек сом",)),
+    Currency("TRY", (), ("турецк лир", "turkish lira"), ("түрік лира",)),
+    Currency("AED", (), ("дирхам оаэ", "uae dirham"), ("баә дирхам",)),
+    Currency("BYN", (), ("белорусск рубл", "belarusian ruble"), ("беларусь рубл", "белорус рубл")),
+    Currency("GEL", (), ("грузинск лари", "georgian lari"), ("грузин лари",)),
+    Currency("AZN", (), ("азербайджанск манат", "azerbaijani manat"), ("әзірбайжан манат",)),
+    Currency("KZT", ("₸",), ("тенге", "тг.", "тг", "tenge"), ("теңге",)),
 )
-_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "₽": "RUB", "¥": "CNY"}
-_SYMBOL_FIRST = re.compile(r"^(?P<symbol>US\$|\$|€|₽|¥)\s*1\s*=\s*" + _NUMBER + r"\s*KZT\b")
+CODES = tuple(c.code for c in CURRENCIES)
+_WORD_CODES = ("TRY", "GEL")  # codes that are also English words: in capitals only
+
+# What reading a text folds away, the same for a page's text and for the names: accents (ý, ǵ, ş read as
+# y, g, s), apostrophes (the 2017 alphabet's, typographic ones), dotless ı, tote's hamza and the Persian
+# forms of its letters.  Letter case is kept: codes count in capitals.
+_FOLD = str.maketrans({"'": None, "’": None, "‘": None, "ʼ": None, "`": None, "´": None, "ı": "i",
+                       "ء": None, "ٴ": None, "ک": "ك", "ی": "ى", "ي": "ى"})
+_ACCENTS = re.compile("[\u0300-\u036f]")
+# In a name: where a word's ending goes, where a word that takes none ends, and the space between words.
+_END, _STOP, _GAP = "\x00", "\x01", " "
+_PIECES = {_END: r"\w{0,6}(?!\w)", _STOP: r"(?!\w)", _GAP: r"\s*"}
+
+
+def _plain(text: str) -> str:
+    """``text`` without what reading it folds away (see ``_FOLD``)."""
+    if not text.isascii():
+        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text)).translate(_FOLD)
+    return text
+
+
+def _spellings(currency: Currency, ending: str = _END) -> set[str]:
+    """Every spelling of the currency's names, folded, each word marked where its ``ending`` goes:
+    Russian and English as written, Kazakh in Cyrillic, every Latin alphabet and tote."""
+    names = set(currency.names) | {s for name in currency.kazakh for s in spellings(name)}
+    return {" ".join(w if w.endswith(".") else w + ending for w in _plain(name).split()) for name in names}
+
+
+def _trie(words: set[str]) -> str:
+    """One regex for ``words`` with their shared beginnings written once, so ``re`` reads each letter once."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [_PIECES.get(ch, re.escape(ch)) + emit(child) for ch, child in node.items() if ch]
+        if "" in node:
+            branches.append("")  # last: a longer name is tried first
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+_NAMES = {c.code: re.compile(_trie(_spellings(c)), re.I) for c in CURRENCIES if c.code != "KZT"}
+_SIGNS = {sign: c.code for c in CURRENCIES for sign in c.signs if c.code != "KZT"}
+_NAME = _trie({s for c in CURRENCIES if c.code != "KZT" for s in _spellings(c)})
+_TENGE = _trie(_spellings(next(c for c in CURRENCIES if c.code == "KZT"), _STOP) | {"kzt" + _STOP, "₸"})  # no ending
+_CAPITALS = "(?-i:" + "|".join(CODES) + ")"
+_ANY_CASE = "(?:" + "|".join(c for c in CODES if c not in _WORD_CODES) + ")"
+_SIGN = "(?:" + "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=True)) + ")"
+# A value: a comma followed by a space is still a decimal comma before the tenge ("481, 29 теңге").
+_VALUE = rf"(?P<value>\d{{1,7}}(?:[.,]\d{{1,5}}|,\s\d{{2}}(?=\s*{_TENGE}))?)(?![.,]?\d)"
+# A currency: a name (with its code after it), a code, or a sign.
+_CURRENCY = (rf"(?:(?P<name>{_NAME})(?:\s*\(?(?P<named>{_CAPITALS})\)?)?"
+             rf"|(?P<code>{_CAPITALS}(?!\w)|{_ANY_CASE}(?=\s*/))|(?P<sign>{_SIGN}))")
+# A ticker's cell: units and their words ("1 ЕУРО EUR", "100 узбекских сумов"), the currency, a pair,
+# "1" before "=", a separator, the value, the tenge.
+_QUOTE = re.compile(
+    rf"^(?:(?P<units>\d{{1,4}})\s+(?:[^\W\d_]+\s+){{0,2}}?)?{_CURRENCY}"
+    rf"(?:\s*/\s*(?:(?P<pair>{_ANY_CASE}|{_CAPITALS})(?!\w)|(?P<over>{_TENGE})))?"
+    rf"(?:\s*1(?=\s*=))?"
+    rf"\s*(?P<sep>[:=—–]|-(?=\s))?\s*{_VALUE}"
+    rf"(?:\s*(?P<tenge>{_TENGE}))?",
+    re.I,
+)
+# A sentence stating a rate in tenge: a few words, the currency, what is said of it, the value and the
+# tenge ("Средневзвешенный курс китайского юаня составил 63,80 тенге", "Ресей рублінің орташа бағамы
+# 4,84 теңге"); or the value first, for the currency ("147,46 тенге за $1").  A value after "на"/"by" is
+# a change ("доллар подорожал на 5 тенге"), and so is a tenge with a Kazakh case ending ("5 теңгеге").
+_STATEMENT = re.compile(
+    rf"^(?:[^\W\d_]+[\s,]+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}[^=]{{0,60}}?(?<!\bна )(?<!\bby )"
+    rf"{_VALUE}\s*(?P<tenge>{_TENGE})",
+    re.I,
+)
+_RATE_FOR = re.compile(
+    rf"^(?:.{{0,60}}?\s)?(?<!\bна )(?<!\bby ){_VALUE}\s*(?P<tenge>{_TENGE})\s+(?:за|for|per)\s+(?:1\s*)?{_CURRENCY}"
+    rf"(?:\s*1)?(?!\d)",
+    re.I,
+)
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
-_ANY_CODE = re.compile(rf"\b{_CODE}\b")
-_CODE_SOMEWHERE = re.compile(_CODE)  # no \b: lets re skip ahead on the codes' first letters (4x faster)
+_ANY_CODE = re.compile(rf"\b{_CAPITALS}\b")
+_CODE_SOMEWHERE = re.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters (4x faster)
 _CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
 _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z kept, every other byte a space
+# Hints of a widget whose currencies are named or signed, not coded: the dollar as tickers name it
+# (every rates widget quotes the dollar) in Cyrillic, Latin and tote, each sought only when the page's
+# text holds its script (a one-byte search), and the signs of the currency block (€, ₽, the tenge's ₸).
+# The dollar's sign alone is no hint: it is in every script and price, and a widget of signs shows a
+# second one or the tenge's.  The hints are the dollar's name in lower case ("Доллар", "доллары",
+# "AQSh dollary"): a name in capitals ("ДОЛЛАР США") stands in a bank's table beside its code.
+# hint: (a byte its script's text holds, the hint by its rarer letters, which a walk's search skips ahead on)
+_HINTS = {"оллар": (b"\xd0", "ллар"), "ollar": (b"", "llar"), "دوللار": (b"\xd8", "للار")}
+_HINT_BYTES = {hint: hint.encode("utf-8") for hint in _HINTS}
+_SIGN_BLOCK, _SIGNS_SHOWN = "€".encode("utf-8")[:2], "$€₽¥£₸"  # the UTF-8 lead of U+20A0-U+20BF; signs read
+_NUMBER_NEAR = re.compile(rb"\d")
+_NEAR = 64  # bytes after a hint within which its quote's number is printed
+_SHORT = 4 * MAX_TEXT  # a text node longer than this (indentation included) is no ticker's
 
 
-def might_have_tickers(tree: etree._Element) -> bool:
-    """False when the text of the page's body names no currency code as a word: then ``find_tickers`` finds nothing.
-
-    A superset test on the body's text in one piece (libxml2 joins it, scripts included): capitals
-    kept and every other byte made a space, the codes are among the words (``\\b`` in the walk).  2-8x cheaper
-    than a regex over the page source, which also matched codes in the head, attributes and longer words.
-    """
+def _page_text(tree: etree._Element) -> bytes:
+    """The text of the page's body in one piece (libxml2 joins it, scripts included)."""
     body = tree.find("body")
-    text = etree.tostring(tree if body is None else body, method="text", encoding="utf-8")
+    return etree.tostring(tree if body is None else body, method="text", encoding="utf-8")
+
+
+def _names_a_code(text: bytes) -> bool:
+    """Whether a code in capitals is among the words of ``text``: capitals kept and every other byte made a
+    space (2-8x cheaper than a regex over the page source)."""
     return not _CODE_WORDS.isdisjoint(text.translate(_CAPITALS_ONLY).split())
 
 
-def _code_texts(root: etree._Element) -> list[etree._Element]:
-    """The element at each text naming a currency code, in document order: its own text, or the tail after it.
+def _hints(text: bytes) -> str:
+    """The hints ``text`` holds with a number after them, as an alternation of their rarer letters (empty:
+    none); a sign of the currency block brings every sign."""
+    found = [rare for hint, (script, rare) in _HINTS.items() if script in text and _numbered(text, _HINT_BYTES[hint])]
+    if _SIGN_BLOCK in text:
+        found.append(f"[{re.escape(_SIGNS_SHOWN)}]")
+    return "|".join(found)
+
+
+def _numbered(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` is in ``text`` with a number printed within ``_NEAR`` bytes after it."""
+    at = text.find(hint)
+    while at >= 0:
+        if _NUMBER_NEAR.search(text, at, at + _NEAR):
+            return True
+        at = text.find(hint, at + 1)
+    return False
+
+
+def might_have_tickers(tree: etree._Element) -> bool:
+    """False when the text of the page's body names no currency code as a word and holds no hint of a named
+    or signed widget: then ``find_tickers`` finds nothing.  A superset test: a split and a few substring
+    tests on the text in one piece, no regex over it."""
+    text = _page_text(tree)
+    return _names_a_code(text) or bool(_hints(text))
+
+
+_VISIBLE = re.compile(r"\S")  # every text but blanks: a widget's few are all read
+_MARKER = re.compile(rf"{_CAPITALS}|{_ANY_CASE}\s*/|{_SIGN}|{_NAME}", re.I)
+
+
+def _marked(text: str) -> bool:
+    """Whether a text inside a widget names a currency in any way (codes, signs, names in every alphabet)."""
+    return len(text) <= _SHORT and _MARKER.search(_plain(text)) is not None
+
+
+def _anchored(hints: str) -> Callable[[str], bool]:
+    """Whether a page text may start a widget: it names a code in capitals, or, short, holds a hint."""
+    hinted = re.compile(hints)
+    return lambda text: bool(_ANY_CODE.search(text) or len(text) <= _SHORT and hinted.search(text))
+
+
+def _texts(root: etree._Element, near: re.Pattern[str], wanted: Callable[[str], bool]) -> list[etree._Element]:
+    """The element at each text ``near`` finds and ``wanted`` confirms, in document order: its own text, or
+    the tail after it.  ``near`` is the cheap test every text meets (a search that skips ahead on the first
+    letters of what it seeks), ``wanted`` the exact one its few hits meet.
 
     Script and style content and comments are not page text (a comment's tail is).  One pass of lxml's
     C iterator reading each element's text and tail (a third cheaper than a start/end walk, and several
     times cheaper than XPath's ``text()`` results); the few hits are then put in document order: an
     element's text at its place in the pass, its tail after its last descendant, deeper tails first.
     """
+    search = near.search
     hits: list[tuple[tuple[int, ...], etree._Element]] = []
     for i, el in enumerate(root.iter()):
         tag = el.tag
         text = el.text if tag.__class__ is str and tag not in ("script", "style") else None
-        if text and _CODE_SOMEWHERE.search(text) and _ANY_CODE.search(text):
+        if text and search(text) and wanted(text):
             hits.append(((i, 0), el))
         text = el.tail
-        if text and el is not root and _CODE_SOMEWHERE.search(text) and _ANY_CODE.search(text):
+        if text and el is not root and search(text) and wanted(text):
             after = i + sum(1 for _ in el.iter())  # the pass's index just past el's subtree
             hits.append(((after, -1, -sum(1 for _ in el.iterancestors())), el))
     return [el for _, el in sorted(hits, key=lambda hit: hit[0])]
 
 
 def parse_quote(text: str) -> tuple[str, float] | None:
-    """(pair, value) for a ticker's text such as ``USD 425.05`` or ``EUR/KZT: 509.29``; None otherwise."""
+    """(pair, value) for a ticker's text such as ``USD 425.05``, ``EUR/KZT: 509.29``, ``Доллар США 470,50 тг``;
+    None otherwise."""
     found = _parse(text)
     return found[:2] if found else None
 
 
-def _parse(text: str) -> tuple[str, float, float | None, str | None] | None:
-    """(pair, value, change, direction) of a ticker's text; change and direction when printed."""
-    text = " ".join(text.split())
-    m = _CODE_FIRST.match(text)
-    if m:
-        base, quote = m.group("base"), m.group("quote") or "KZT"
-    else:
-        m = _SYMBOL_FIRST.match(text)
-        if not m:
-            return None
-        base, quote = _SYMBOLS[m.group("symbol")], "KZT"
-    value = float(m.group("value").replace(",", "."))
-    if value <= 0 or base == quote:
+class _Quote(NamedTuple):
+    pair: str
+    value: float
+    change: float | None  # as printed beside the value
+    direction: str | None  # "up" / "down" as printed (an arrow, the change's sign)
+    bare: bool  # a sign and a number only: a price, unless its widget quotes a second currency
+
+
+def _base(g: dict[str, str | None]) -> str | None:
+    """The code of the currency a quote's groups name: its code, else its name's, else its sign's."""
+    code = g["code"] or g["named"]
+    if code:
+        return code.upper()
+    if g["sign"]:
+        return _SIGNS[g["sign"].upper()]
+    return next((code for code, names in _NAMES.items() if names.fullmatch(g["name"])), None)
+
+
+def _parse(text: str) -> _Quote | None:
+    """The quote a ticker's text states, with its change and direction when printed."""
+    text = " ".join(_plain(text).split())
+    m = _QUOTE.match(text) or _STATEMENT.match(text) or _RATE_FOR.match(text)
+    if not m:
         return None
-    rest = _CHANGE.match(text[m.end():])
-    printed = rest.group("change") if rest else None
-    change = float(printed.replace(",", ".").replace("−", "-").replace(" ", "")) if printed else None
-    direction = _ARROWS.get(rest.group("arrow")) if rest and rest.group("arrow") else None
-    if change is not None and printed[0].isdigit() and direction == "down":
-        change = -change
-    if direction is None and change:
-        direction = "up" if change > 0 else "down"
-    return f"{base}/{quote}", value, change, direction
+    g = m.groupdict()
+    base, quote = _base(g), (g.get("pair") or "KZT").upper()
+    printed = g["value"].replace(" ", "")
+    value = float(printed.replace(",", "."))
+    if value <= 0 or base is None or base == quote:
+        return None
+    coded = any(g.get(key) for key in ("code", "named", "pair", "over", "tenge")) or g.get("sep") == "="
+    if not coded and printed.isdigit():
+        return None  # a whole number after a name or sign: a year, a count, a price
+    rest = _CHANGE.match(text, m.end())
+    if _PROSE.search(text, rest.end()):
+        return None
+    change, direction = _printed_change(rest)
+    return _Quote(f"{base}/{quote}", value, change, direction, bool(g["sign"]) and not coded)
 
 
 # What may follow the value: a signed change and an arrow (kt.kz: "USD 320.34 -0.26 ↓").
@@ -111,20 +318,90 @@ _CHANGE = re.compile(
     r"\s*(?P<arrow>[↑↓▲▼△▽])?"
 )
 _ARROWS = {"↑": "up", "▲": "up", "△": "up", "↓": "down", "▼": "down", "▽": "down"}
-_IMAGE_DIRECTION = re.compile(r"(?<![a-z])(up|down)(?![a-z])", re.I)
+_PROSE = re.compile(r"[^\W\d_]{3,}\W+[^\W\d_]{3,}")  # two words after the quote: it goes on as a sentence
 
 
-def _image_direction(cell: etree._Element) -> str | None:
-    """up/down from an arrow picture in the cell (inform.kz: <img src="/lenta/img/up.png">)."""
-    for img in cell.iter("img"):
-        m = _IMAGE_DIRECTION.search(img.get("src", "") + " " + img.get("class", ""))
-        if m:
-            return m.group(1).lower()
+def _printed_change(rest: re.Match[str]) -> tuple[float | None, str | None]:
+    """(change, direction) printed after a value: the arrow gives an unsigned change its sign."""
+    printed = rest["change"]
+    change = float(printed.replace(",", ".").replace("−", "-").replace(" ", "")) if printed else None
+    direction = _ARROWS.get(rest["arrow"]) if rest["arrow"] else None
+    if change is not None and printed[0].isdigit() and direction == "down":
+        change = -change
+    if direction is None and change:
+        direction = "up" if change > 0 else "down"
+    return change, direction
+
+
+# --- direction shown by markup ---------------------------------------------------------------------------
+# Class names, data-* values, titles and picture paths are cut into words ("fa-caret-up", "currency_down",
+# "tickerDirGreen", "/img/up.png") and the words judged; a word is read whole, so "dropdown", "update",
+# "markup" say nothing, and "up"/"down" after a verb they make a compound with ("drop-down", "signUp",
+# "slideDown") neither.  Colours are the weakest sign: a site may paint a falling dollar green (a rising tenge).
+_MARKUP_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
+_DIRECTION_ATTRS = frozenset({"class", "title", "alt", "aria-label", "src", "href"})
+
+
+def _forms(*words: str) -> frozenset[str]:
+    """English words with their -s, -ed and -ing forms (``rise``: rises, rised, rising)."""
+    out = set()
+    for word in words:
+        stem = word[:-1] if word.endswith("e") else word
+        out.update((word, word + "s", stem + "ed", stem + "ing"))
+    return frozenset(out)
+
+
+_UP = _forms("up", "upward", "rise", "increase", "grow", "gain", "climb") | {"rose", "growth", "positive", "plus"}
+_DOWN = _forms("down", "downward", "fall", "decrease", "decline", "lose", "sink") | {"fell", "loss", "negative", "minus"}
+_PHRASAL = frozenset({"drop", "sign", "set", "back", "pop", "pull", "push", "slide", "scroll", "count", "break",
+                      "look", "pick", "make", "mark", "touch", "key", "mouse", "shut", "top", "log", "roll", "show",
+                      "follow", "start", "warm", "cool", "clean", "wind", "close", "open", "page", "level"})
+# Russian and Kazakh words of titles: stems of "рост, вырос, повышение, подорожал, өсті, қымбаттады" and
+# "падение, упал, снижение, подешевел, төмендеді, арзандады".
+_UP_STEMS = ("рост", "вырос", "повыш", "подорож", "увелич", "өсі", "өст", "өсу", "қымбатта")
+_DOWN_STEMS = ("паден", "упал", "сниж", "сниз", "понизи", "подешев", "уменьш", "төмен", "арзанда")
+_COLOURS = {"green": "up", "success": "up", "red": "down", "danger": "down"}
+
+
+def _word_direction(words: list[str], i: int) -> str | None:
+    """up/down that the ``i``-th of a value's words says; None if it says neither."""
+    word = words[i]
+    if word in _UP or word.startswith(_UP_STEMS):
+        direction = "up"
+    elif word in _DOWN or word.startswith(_DOWN_STEMS):
+        direction = "down"
+    else:
+        return None
+    return None if i and words[i - 1] in _PHRASAL else direction
+
+
+def _markup_direction(item: etree._Element) -> str | None:
+    """up/down the markup of a quote's item shows, when it shows only one of them."""
+    said: set[str] = set()
+    colours: set[str] = set()
+    for el in item.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.items():
+            if name in _DIRECTION_ATTRS or name.startswith("data-"):
+                words = [w.lower() for w in _MARKUP_WORDS.findall(value)]
+                said.update(filter(None, (_word_direction(words, i) for i in range(len(words)))))
+                colours.update(_COLOURS[w] for w in words if w in _COLOURS)
+    for seen in (said, colours):
+        if len(seen) == 1:
+            return seen.pop()
+        if seen:
+            return None  # both said: the widget draws both, one of them hidden
     return None
 
 
+# --- cells, items and widgets ---------------------------------------------------------------------------
+_WIDGET_LEVELS = 3  # how far up from a quote cell its widget may reach
+MAX_WIDGET = 400  # a widget's whole text is short; longer is a page section
+
+
 def _cell(node: etree._Element) -> etree._Element | None:
-    """The smallest element around a code's text node whose text is a whole quote."""
+    """The smallest element around a currency's text node whose text is a whole quote."""
     el: etree._Element | None = node
     for _ in range(3):
         if el is None or el.tag in SKIP_TAGS:
@@ -132,10 +409,61 @@ def _cell(node: etree._Element) -> etree._Element | None:
         text = text_of(el)
         if len(text) > MAX_TEXT:
             return None
-        if parse_quote(text):
+        if _parse(text):
             return el
         el = el.getparent()
     return None
+
+
+def _longer(el: etree._Element, size: int) -> bool:
+    """Whether the text of ``el`` is longer than ``size``, whitespace collapsed: libxml2's serialisation
+    (scripts included, so a widget with a script counts as larger), cheaper than a walk on a large element."""
+    return len(squash(etree.tostring(el, method="text", encoding="unicode", with_tail=False))) > size
+
+
+def _widget(cell: etree._Element) -> etree._Element:
+    """The largest short element up to ``_WIDGET_LEVELS`` above a quote cell: the widget it is part of."""
+    widget = cell
+    for _ in range(_WIDGET_LEVELS):
+        parent = widget.getparent()
+        if parent is None or parent.tag in ("body", "html") or _longer(parent, MAX_WIDGET):
+            break
+        widget = parent
+    return widget
+
+
+def _read_widget(widget: etree._Element) -> list[tuple[etree._Element, _Quote]]:
+    """A widget's quotes in document order, one per pair; bare signs only beside a second currency."""
+    quotes: dict[str, tuple[etree._Element, _Quote]] = {}
+    for el in _texts(widget, _VISIBLE, _marked):
+        cell = _cell(el)
+        quote = _parse(text_of(cell)) if cell is not None else None
+        if quote and quote.pair not in quotes:
+            quotes[quote.pair] = (cell, quote)
+    several = len({pair.split("/")[0] for pair in quotes}) > 1
+    return [(cell, quote) for cell, quote in quotes.values() if several or not quote.bare]
+
+
+def _item(cell: etree._Element, holders: dict[etree._Element, int]) -> etree._Element:
+    """The quote's item: the cell and the short elements above it that hold no other quote."""
+    item = cell
+    for _ in range(2):
+        parent = item.getparent()
+        if parent is None or holders.get(parent, 0) > 1 or _longer(parent, MAX_TEXT):
+            break
+        item = parent
+    return item
+
+
+def _holders(cells: list[etree._Element]) -> dict[etree._Element, int]:
+    """How many of the quote cells each element just above them holds."""
+    counts: dict[etree._Element, int] = {}
+    for cell in cells:
+        for el in cell.iterancestors():
+            counts[el] = counts.get(el, 0) + 1
+            if el.tag == "body":
+                break
+    return counts
 
 
 # What names a rates widget: "Курсы валют", "Нацбанк РК", "курсы НБ РК", "Валюта бағамы", "ҰБ", "Exchange rates".
@@ -214,22 +542,39 @@ def find_tickers(
     nothing (a widget renamed in a redesign is still read); the head (a title naming a rate) holds no widget.
 
     Each quote carries its widget's as-of day when the widget states one (``observed_at`` dates
-    relative and year-less ones).
+    relative and year-less ones), and its direction: as printed, else as its item's markup shows it.
     """
     body = tree.find("body")
     roots = (css(selector)(tree) if selector else None) or [tree if body is None else body]
-    found: list[tuple[etree._Element, tuple[str, float, float | None, str | None]]] = []
+    found: list[tuple[etree._Element, _Quote]] = []
     pairs: set[str] = set()
+    read: set[etree._Element] = set()  # the widgets read, and every element inside them
+    hints = _hints(_page_text(tree))
+    near, wanted = (re.compile(f"{_CAPITALS}|{hints}"), _anchored(hints)) if hints else (_CODE_SOMEWHERE, _ANY_CODE.search)
     for root in roots:
-        for el in _code_texts(root):
+        for el in _texts(root, near, wanted):
+            if el in read:
+                continue
             cell = _cell(el)
-            quote = _parse(text_of(cell)) if cell is not None else None
-            if quote and quote[0] not in pairs:
-                pairs.add(quote[0])
-                found.append((cell, quote))
-    as_of = _AsOf({cell for cell, _ in found}, observed_at)
+            if cell is None or cell in read:
+                continue
+            widget = _widget(cell)
+            read.update(widget.iter())
+            for cell, quote in _read_widget(widget):
+                if quote.pair not in pairs:
+                    pairs.add(quote.pair)
+                    found.append((cell, quote))
+    cells = [cell for cell, _ in found]
+    as_of, holders = _AsOf(set(cells), observed_at), _holders(cells)
     return [
-        TickerQuote(pair, value, url, site, observed_at, change=change,
-                    direction=direction or _image_direction(cell), as_of=as_of.of(cell))
-        for cell, (pair, value, change, direction) in found
+        TickerQuote(quote.pair, quote.value, url, site, observed_at, change=quote.change,
+                    direction=_direction(quote, _item(cell, holders)), as_of=as_of.of(cell))
+        for cell, quote in found
     ]
+
+
+def _direction(quote: _Quote, item: etree._Element) -> str | None:
+    """The quote's direction: as printed (a printed change of zero is no move), else as its markup shows."""
+    if quote.direction or quote.change == 0:
+        return quote.direction
+    return _markup_direction(item)
