@@ -29,6 +29,12 @@ takes that offset (suffix ``:local``); when only its day is known (the URL day, 
 value is shown in Asia/Almaty or, if that is another day, at the whole-hour offset nearest UTC that
 falls on it (suffix ``:local-day``).  The instant never changes.
 
+The page's own over a template's: a structured publication date (``jsonld``, ``jsonld-other``, ``meta``) that
+falls on the day of the last modification or on another day than the URL's is checked against the date the page
+shows (``time``, then ``text``; not a numeric date whose day and month could be swapped, 06/01/2020).  When the two disagree, the URL's day decides if it agrees with one of them;
+else the shown date wins when the structured one is later and is also the modification date (a template
+stamping the last edit into both): publication, not modification.
+
 Sanity checks on every candidate: not before 1991 (no Kazakh outlet existed) and
 not later than the fetch time plus ``SKEW`` (one day: covers any wrong UTC offset,
 at most 14 hours, plus server clocks); without a fetch time, the current time.
@@ -81,6 +87,9 @@ _NOT_HERE = CaseBlind(r"footer|copyright|related|comment|sidebar|aside|popular|w
 _NOT_HERE_TAGS = frozenset({"footer", "nav", "aside", "script", "style"})
 _PAGE_TAGS = frozenset({"body", "html"})
 MAX_DATE_TEXT = 120  # a date line is short; longer text is prose
+# A numeric date whose first two numbers could each be the month (06/01/2020): its order is a guess
+_AMBIGUOUS = re.compile(r"(?<!\d)(0?[1-9]|1[0-2])[./-](0?[1-9]|1[0-2])[./-]\d{2,4}(?!\d)")
+_STRUCTURED = frozenset({"jsonld", "jsonld-other", "meta"})  # publication rules a template may fill
 
 
 @dataclass(frozen=True)
@@ -223,11 +232,40 @@ def published_and_modified(
     if pub.found is None and (found := _htmldate(tree, url, latest)):
         pub.offer(found, found.date().isoformat(), "htmldate:day")
 
+    if pub.found and pub.found.rule in _STRUCTURED and _doubtful(pub.found, modified.found, in_url):
+        visible = next((Dated(dt, raw, "time") for raw in _markup(marked(), "datePublished")
+                        if (dt := parse_date(raw)) is not None and plausible(dt, latest)), None)
+        visible = visible or _text_dates(tree, now, reference)
+        if visible is not None and _page_over_template(pub.found, visible, modified.found, in_url):
+            pub.found = visible
     if pub.found and _is_utc(pub.found.value):
         pub.found = _publisher_local(pub.found, scripted, in_url[1].date() if in_url else None)
     if pub.found and modified.found and modified.found.value < pub.found.value:
         modified.found = None  # an edit cannot precede publication: one of them is wrong, keep the more trusted
     return pub.found, modified.found
+
+
+def _doubtful(structured: Dated, modified: Dated | None, in_url: tuple[str, datetime] | None) -> bool:
+    """Whether a structured publication date may be a template's: it falls on the day of the last modification,
+    or on another day than the URL's."""
+    day = structured.value.date()
+    return (modified is not None and modified.value.date() == day) or (in_url is not None and in_url[1].date() != day)
+
+
+def _page_over_template(structured: Dated, visible: Dated, modified: Dated | None,
+                        in_url: tuple[str, datetime] | None) -> bool:
+    """Whether the page's visible publication date wins over a structured one that disagrees with it.
+
+    The URL's day, when it agrees with exactly one of them, decides; else the visible date wins when the
+    structured one is later and is the modification date too (a template stamping the last edit into both):
+    publication, not modification.
+    """
+    day, shown = structured.value.date(), visible.value.date()
+    if day == shown or _AMBIGUOUS.search(visible.raw):
+        return False
+    if in_url is not None and (url_day := in_url[1].date()) in (day, shown):
+        return url_day == shown
+    return day > shown and modified is not None and modified.value.date() == day
 
 
 # What htmldate's page scan need not read: page chrome, vector drawings (path data is digits), big scripts

@@ -309,3 +309,46 @@ def test_script_date_keys_are_found_in_any_letter_case_and_beside_letters_that_l
 def test_class_name_words_are_found_in_any_letter_case(names, dateish, elsewhere):
     assert _DATEISH.search(names) is dateish
     assert _NOT_HERE.search(names) is elsewhere
+
+
+# --- the page's own date over a template's -----------------------------------------------------------------------
+
+_STAMPED = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-04-17T18:00:00+05:00",'
+            '"dateModified":"2024-04-17T18:00:00+05:00"}</script>')
+_SHOWN = '<div class="article-date">12 апреля 2024, 09:15</div>'
+
+
+def test_a_template_stamping_the_last_edit_into_both_dates_loses_to_the_shown_earlier_date():
+    assert _dated(_article(_STAMPED, _SHOWN)) == ("2024-04-12T09:15:00+05:00", "text")
+
+
+def test_a_structured_date_apart_from_the_modification_date_stays():
+    head = _STAMPED.replace('"dateModified":"2024-04-17T18:00:00+05:00"', '"dateModified":"2024-04-18T08:00:00+05:00"')
+    assert _dated(_article(head, _SHOWN)) == ("2024-04-17T18:00:00+05:00", "jsonld")
+
+
+def test_a_structured_date_earlier_than_the_shown_one_stays():
+    shown = '<div class="article-date">18 апреля 2024, 09:15</div>'
+    head = _STAMPED.replace("2024-04-17", "2024-04-16")
+    assert _dated(_article(head, shown)) == ("2024-04-16T18:00:00+05:00", "jsonld")
+
+
+@pytest.mark.parametrize("url_day, expected", [
+    ("2024/04/12", ("2024-04-12T09:15:00+05:00", "text")),  # the URL agrees with the shown date
+    ("2024/04/17", ("2024-04-17T18:00:00+05:00", "jsonld")),  # with the structured one
+])
+def test_the_urls_day_decides_between_them(url_day, expected):
+    head = _STAMPED.replace('"dateModified":"2024-04-17T18:00:00+05:00"', "")
+    head = head.replace('+05:00",}', '+05:00"}')
+    assert _dated(_article(head, _SHOWN, url=f"https://x.kz/{url_day}/news-a-1")) == expected
+
+
+def test_a_shown_date_the_same_day_as_the_structured_one_changes_nothing():
+    shown = '<div class="article-date">17 апреля 2024, 09:15</div>'
+    assert _dated(_article(_STAMPED, shown)) == ("2024-04-17T18:00:00+05:00", "jsonld")
+
+
+def test_a_shown_numeric_date_whose_day_and_month_could_be_swapped_does_not_override():
+    shown = '<div class="article-date">06/01/2024</div>'  # 6 January or June 1: a guess either way
+    head = _STAMPED.replace("2024-04-17", "2024-06-01")
+    assert _dated(_article(head, shown)) == ("2024-06-01T18:00:00+05:00", "jsonld")
