@@ -349,6 +349,7 @@ def test_a_shown_date_the_same_day_as_the_structured_one_changes_nothing():
 
 
 def test_a_shown_numeric_date_whose_day_and_month_could_be_swapped_does_not_override():
-    shown = '<div class="article-date">06/01/2024</div>'  # 6 January or June 1: a guess either way
-    head = _STAMPED.replace("2024-04-17", "2024-06-01")
-    assert _dated(_article(head, shown)) == ("2024-06-01T18:00:00+05:00", "jsonld")
+    shown = '<div class="article-date">04/01/2024</div>'  # 4 January or April 1: a guess either way
+    head = _STAMPED.replace("2024-04-17", "2024-04-01")
+    assert _dated(_article(head, shown)) == ("2024-04-01T18:00:00+05:00", "jsonld")
+    assert _dated(_article(head, shown.replace("04/01/2024", "4 января 2024"))) == ("2024-01-04T00:00:00+06:00", "text")
