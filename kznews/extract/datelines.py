@@ -18,25 +18,25 @@ from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, month_num
 
 # Upper-case letters of the Latin (every Kazakh alphabet) and Cyrillic blocks.
 _UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper())
-_TOTE_LETTER = "\u0621-\u064a\u0674-\u06d5"  # Arabic-script letters, without Arabic digits and punctuation
+_TOTE_LETTER = "\u0621-\u064a\u0674-\u06d5\u200c"  # Arabic-script letters (and the zero-width non-joiner), no digits
 _CASED_WORD = rf"[{_UP}][\w’'-]+"  # Усть-Каменогорск, Nur-Sultan, Qostanaı; one letter is no place ("В Алматы")
 _CAPS_WORD = rf"[{_UP}][{_UP}’'-]+"
 _TOTE_WORD = rf"[{_TOTE_LETTER}]+"
-_PLACE = rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}|{_TOTE_WORD}(?: {_TOTE_WORD})?)"
+_PLACE = rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)"
 _CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
 _DAY_MONTH = (
     rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}){DAY_SUFFIX}?)"
     rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
 )
 _STOP = "[.,،]"  # full stop or comma, Arabic comma in tote
-_DATE = rf"(?:{_STOP}\s+{_DAY_MONTH}\.?)"
-_DASH = r"\s*[–—-]{1,2}"
+_DATE = rf"(?:\s*{_STOP}\s+{_DAY_MONTH}\.?)"  # Ashgabat , 16 April: pages copied from print leave stray spaces
+_DASH = r"(?:\s+[–—-]{1,2}|\s*[–—-]{1,2}(?!\w))"  # a dash, not the hyphen inside Kassym-Jomart
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 _BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
 _CLOSE = rf"(?:{_DASH}|{_BYLINE})"
 _COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
-_SIGNED = rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?)\.(?=\s|$)"  # – Sputnik.  – КазТАГ.
+_SIGNED = rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?\.|«[^»\n]{{1,40}}»\.?)(?=\s|$)"  # – Sputnik.  – «Азаттық»
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"
@@ -61,6 +61,8 @@ _FORMS = tuple(
         (rf"{_CAPS_PLACE}{_DASH}\s*{_SIGNED}", _NAMED),
         # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)
         (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}{_DASH}", _CAPS),
+        # АСТАНА, 4 сентября.  (a paragraph of its own: the agency, if any, opens the next one)
+        (rf"{_PLACE}{_DATE}\s*$", _ANY),
         # March 20 (THE GLOBE)   16 апреля /КазТАГ/ –  (a date and agency with no place)
         (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}", _ANY),
     )
@@ -87,11 +89,11 @@ def _is_name(agency: str) -> bool:
 def _is_undated_agency(agency: str, place: str) -> bool:
     """Whether ``agency``, after an undated ``place`` and before a dash, reads as an agency, not the body's first words.
 
-    After a place in capitals any words are (ПЕТРОПАВЛОВСК. КАЗИНФОРМ –); otherwise a name, up to three
-    capitalised words (Astana. Kazinform –), or in tote, which has no letter case, one or two words.
+    A name (ПЕТРОПАВЛОВСК. КАЗИНФОРМ –, Астана. КазТАГ –), up to three capitalised words (Astana. Kazinform –),
+    or in tote, which has no letter case, one or two words.
     """
     words = agency.split()
-    if place.isupper() or _is_name(agency):
+    if _is_name(agency):
         return True
     if not any(ch.isupper() or ch.islower() for ch in place + agency):
         return len(words) <= 2
@@ -126,7 +128,7 @@ def find_dateline(text: str | None) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
-        agency = (g.get("agency") or g.get("agency2") or "").strip(_QUOTES) or None
+        agency = (g.get("agency") or g.get("agency2") or "").rstrip(".").strip(_QUOTES) or None
         if not _fits(places, g["place"], agency):
             continue
         month_word = g.get("mw") or g.get("mw2")

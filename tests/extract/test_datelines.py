@@ -145,3 +145,14 @@ def test_first_sentences_are_not_datelines(text):
 def test_dateline_neighbours(text, parts):
     found = find_dateline(text)
     assert (found.place, found.day, found.month, found.agency) == parts
+
+
+def test_a_dash_is_not_the_hyphen_of_a_name():
+    found = find_dateline("NUR-SULTAN. KAZINFORM Head of State Kassym-Jomart Tokayev received the governor.")
+    assert (found.place, found.agency, found.text) == ("NUR-SULTAN", "KAZINFORM", "NUR-SULTAN. KAZINFORM")
+
+
+def test_dateline_paragraph_of_its_own():
+    found = find_dateline("АСТАНА, 4 сентября.")
+    assert (found.place, found.day, found.month, found.agency) == ("АСТАНА", 4, 9, None)
+    assert find_dateline("АСТАНА, 4 сентября прошла встреча.") is None
