@@ -142,6 +142,8 @@ def _kk_according(noun: str) -> tuple[str, ...]:
 
 _KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жаз")  # report, state, make known, write
 _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
+# After a quote and "деп": also noted, said, explained (``…, деп атап өтті министр``).
+_KK_QUOTE = _KK_REPORT + tuple(form for stem in ("атап өт", "айт", "түсіндір") for form in _kk_verb(stem))
 _KK_SAID = _kk_verb("де")[1]  # деді: "said", closing a quote
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат", "хабарлау", "мәлімдеу")  # information, data, reporting
@@ -229,6 +231,7 @@ def _declined(noun: str) -> tuple[str, str, str]:
     return noun + "е", noun, noun + "а"
 
 
+_RU_HEAD_NOUNS = tuple(noun.lower() for noun in _RU_HEADS)
 _RU_NOMINATIVE = {
     case: sorted(((forms[i].lower(), noun.lower()) for noun in _RU_HEADS for forms in [_declined(noun)]
                   if forms[i] != noun), key=lambda pair: -len(pair[0]))
@@ -260,6 +263,7 @@ _RU_GENITIVE_ENDINGS = (
     ("ских", "ские"), ("ых", "ые"), ("их", "ие"), ("ков", "ки"), ("гов", "ги"), ("ов", "ы"), ("ской", "ская"),
     ("ого", "ий"), ("ой", "а"), ("ии", "ия"), ("ки", "ка"), ("ги", "га"), ("ы", "а"), ("ея", "ей"),
 )
+_RU_ADJECTIVE = re.compile(r"(?:ых|их|ого|его|ой|ей)$", re.I)  # an adjective's genitive (and instrumental)
 _RU_CONSONANT_A = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$", re.I)
 
 
@@ -290,7 +294,8 @@ _EN_BODIES = frozenset(
     " company bank fund center centre council commission prosecutor website site page portal channel spokesperson"
     " spokesman spokeswoman correspondent parliament senate mazhilis authority authorities bureau institute university"
     " organization organisation association union party corporation group foundation news press presse times post"
-    " tv radio journal newspaper magazine media statement akorda".split()
+    " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
+    " ambassador director deputy".split()
 )
 _EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
 _EN_NOT_NAMES = frozenset(
@@ -387,7 +392,7 @@ _END = _CHANNEL + _WHEN + _SENTENCE_END
 _NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|that|on|in)\s)"  # a preposition or conjunction, not a name, follows the verb
 _NAME = _NOT_NAME + r"(?P<reporter>[^\s,.;:()»\"][^,;:()\n]*?)"
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word.
-_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s[A-ZА-ЯЁ]))"
+_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
 _CLAUSE = r"(?:^|(?<=[,;:.!?\"“”«»—–(،؛]))\s*"
 
@@ -398,9 +403,10 @@ _DEP = _kk(("деп",))
 _KK_NAME = r"(?P<reporter>«[^»\n]+»|[^\s,.;:()«»\"،؛]+(?:\.[^\s,.;:()«»\"،؛]+)*)"
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
 _KK_ABOUT = _kk(("бұл туралы", "бұл жөнінде", "осы туралы", "осы жөнінде"))
-_KK_PLATFORM = (r"(?:\s+(?:(?:өзінің|жеке|óziniń|jeke|öziniñ|ءوزىنىڭ|جەكە)\s+)?(?P<via>[^\s-]+?)-?"
+# Where a person wrote: ``(өзінің) Facebook-тегі (жеке) парақшасында``, ``Telegram-арнасында``.
+_KK_PLATFORM = (r"(?:\s+(?:" + _kk(("өзінің",)) + r"\s+)?(?P<via>[^\s-]+)(?:-?"
                 + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False)
-                + r"\s+(?:(?:жеке|jeke|جەكە)\s+)?" + _kk(_KK_CHANNEL) + ")?")
+                + r")?[\s-]+(?:" + _kk(("жеке",)) + r"\s+)?" + _kk(_KK_CHANNEL, word_start=False) + ")?")
 
 
 def _en_verbs(*verbs: str) -> str:
@@ -410,12 +416,15 @@ def _en_verbs(*verbs: str) -> str:
 
 _EN_REPORT = _en_verbs("reports", "reported", "reads")  # an outlet reports, a page reads
 _EN_SAY = _en_verbs("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote",
-                    "writes")  # said of people as well as of bodies
+                    "writes", "told")  # said of people as well as of bodies
 _EN_CITING = _en_verbs("reports citing", "reported citing", "reports, citing", "reported, citing",
                        "reports with reference to", "reported with reference to")
 _EN_CITE = _en_verbs("cites", "cited", "citing", "refers to", "referred to", "referring to", "has learnt from",
                      "has learned from", "learnt from", "learned from", "with reference to")
-_EN_TAIL = r"(?:\s+(?:in|on|via|at|to|through|during|today|yesterday|earlier|this|last|late)\b[^.;!?\n]{0,80}?)?"
+# What may follow a reporting verb before the clause ends: a channel, a time, an audience.
+_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|through|during|today|yesterday|earlier|this|last|late|reporters|journalists"
+            r"|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
+_EN_END = _EN_TAIL + _CLAUSE_END
 
 
 @dataclass(frozen=True)
@@ -436,6 +445,7 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
     return _substrings(s for w in cyrillic for s in _kk_spellings(w))
 
 
+_EN_SAY_WORDS = ("said", "says", "informed", "informs", "announc", "stated", "noted", "wrote", "writes", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _FORMS: tuple[_Form, ...] = tuple(
@@ -444,7 +454,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", _RU_LEAD + _RU_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
          r"[^;\n]+?)" + _END, "nom", _RU_STEMS),
-        ("reports", _RU_LEAD + _RU_VERB + r"\s+" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
+        ("reports", _RU_LEAD + _RU_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
         ("reports", r"как\s+" + _RU_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA + _CLAUSE_END, "nom",
          _RU_STEMS),
         ("reports", _RU_LEAD + _RU_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
@@ -453,12 +463,15 @@ _FORMS: tuple[_Form, ...] = tuple(
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"(?P<reporter>(?:\S+\s+){0,3}?\S+)\s+" + _RU_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          r"(?P<via>[^.;\n]+?)" + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
+        ("reports", r"(?<![\w-])(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
+         r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
+         r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen", ("говорится", "сообщ", "отмеч", "указыва")),
         ("reports", r"(?<![\w-])(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
          + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям")),
         # Kazakh: деп хабарлайды X тілшісі / X Y-ға сілтеме жасап / X; деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
-        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
+        ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
         ("reports", r"(?:^|(?<=[,»\"”–—،]))\s*" + _kk((_KK_SAID,)) + r"\s+" + _NAME + _END, "nom",
          _kk_words(_KK_SAID + " ")),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"
@@ -477,14 +490,15 @@ _FORMS: tuple[_Form, ...] = tuple(
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")" + _EN_TAIL
          + _SENTENCE_END, "nom", ("told",), _en_body, "nom"),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_TAIL + _SENTENCE_END,
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_END,
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_TAIL + _SENTENCE_END,
-         "nom", ("said", "says", "informed", "informs", "announc", "stated", "noted", "wrote", "writes"), _en_body),
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_END, "nom", _EN_SAY_WORDS,
+         _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
          _en_name),
-        ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
+        ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
+        ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", _EN_SAY_WORDS, _en_body),
         ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
          ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
     )
@@ -528,14 +542,16 @@ _CREDIT_WORDS_KK = ("сурет", "фотосурет", "фото", "колла�
 _CREDIT_WORDS_EN = ("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "video",
                     "infographic", "collage", "illustration", "screenshot", "graphic", "credit", "credits")
 _CREDIT_WORD = _alternation(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + tuple(
-    s for w in _CREDIT_WORDS_KK for s in _kk_spellings(w)))
+    s for w in _CREDIT_WORDS_KK for s in _kk_spellings(w) | _kk_spellings(_kk_plural(w))))
 # Kazakh "made by": суретті түсірген, коллажды жасаған, фотоны дайындаған.
 _CREDIT_MADE = _kk(f"{_kk_accusative(noun)} {_kk_participle(verb)}"
                    for noun in _CREDIT_WORDS_KK for verb in ("түсір", "жаса", "дайында", "ал"))
-_CREDIT_LABEL = (rf"(?:(?:источник|автор|source)\s+)?{_CREDIT_WORD}(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
+_CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured|top|header|lead)\s+)?{_CREDIT_WORD}(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
                  r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?" + rf"|{_CREDIT_MADE}")
-_PHOTO = re.compile(rf"^\s*(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)[\s.,;]*$", re.I)
-_PHOTO_BY = re.compile(rf"^\s*{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)[\s.,;]*$", re.I)
+_OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
+_CLOSE = r"[\s.,;]*$"
+_PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)" + _CLOSE, re.I)
+_PHOTO_BY = re.compile(_OPEN + rf"{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
 _PHOTO_OF = re.compile(
     r"^\s*(?:фото|изображение|" + _kk(("сурет", "фотосурет", "фото")) + r"|photo|image|foto)\s+(?P<credit>\S.*?)"
@@ -546,15 +562,17 @@ _PHOTO_WHOLE = re.compile(
     r"^\s*(?:(?:иллюстративное|архивное)\s+(?:фото|изображение)|фото\s+иллюстративное|скриншот\b.*"
     r"|(?:illustrative|stock|file|archive)\s+(?:image|photo|picture)|screenshot\b.*|" + _kk(("көрнекі сурет",))
     + r"|(?:getty\s+images|shutterstock|depositphotos|istock|unsplash|pixabay|freepik|pexels)\b.*)\s*$", re.I)
-_RU_FROM = re.compile(r"^(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+", re.I)
+_RU_FROM = re.compile(r"^(?:взят[оаы]?\s+)?(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+",
+                      re.I)
 
 
 _RU_PREPOSITIONS = frozenset(("с", "из", "от", "на", "для", "в", "и"))
 
 
 def _genitive_credit(credit: str) -> str:
-    """A Russian credit printed in the genitive (``Турара Казангапова``, ``из открытых источников``, ``с сайта
-    gov.kz``) in the nominative, up to its first preposition; a credit opening in another script is as printed."""
+    """A Russian credit printed in the genitive (``Турара Казангапова``, ``из открытых источников``, ``пресс-службы
+    акимата``) in the nominative: the name, or the adjectives and head noun, before the words that depend on it;
+    a credit opening in another script or with a web address is given as printed."""
     credit = _RU_FROM.sub("", credit)
     words = re.sub(r"^(?:из|от)\s+", "", credit, flags=re.I).split()
     if not re.match("[а-яё]", words[0], re.I) or _DOMAIN.fullmatch(words[0]):
@@ -565,6 +583,9 @@ def _genitive_credit(credit: str) -> str:
             return " ".join(out + words[i:])
         nominative = _ru_nominative(word, "gen")
         out.append(nominative if nominative != word else _ru_genitive_word(word))
+        if word.islower() and (out[-1].lower().endswith(_RU_HEAD_NOUNS) or not _RU_ADJECTIVE.search(word)):
+            # the head noun: the words after it depend on it
+            return " ".join(out + words[i + 1:])
     return " ".join(out)
 
 
@@ -572,10 +593,12 @@ def photo_credit(line: str) -> str | None:
     """The credit of a photo-credit line (``Фото: gov.kz``, ``Фото Турара Казангапова``, ``Photo by …``), or None."""
     if len(line) >= 200:
         return None
+    wrapped = re.fullmatch(r"\s*\((.+)\)\s*", line)
+    line = wrapped.group(1) if wrapped else line
     for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER):
         m = pattern.match(line)
         if m:
-            return m.group("credit")
+            return re.sub(r"^the\s+", "", m.group("credit"), flags=re.I)
     if _PHOTO_WHOLE.match(line):
         return line.strip(" .")
     m = _PHOTO_OF.match(line)

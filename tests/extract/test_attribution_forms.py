@@ -1,0 +1,276 @@
+"""attribution.py: the reporting forms and credit wordings of each language, in every script and inflection.
+
+Sentences are built the way outlets print them: a news clause, then who reports it (or the reverse).
+"""
+
+import pytest
+
+from kznews.extract.attribution import (
+    _kk_according,
+    _kk_spellings,
+    _kk_verb,
+    _ru_verb,
+    find_attribution,
+    photo_credit,
+)
+
+
+def _found(text: str, agency: str | None = None) -> tuple[str, str | None, str] | None:
+    a = find_attribution(text, agency=agency)
+    return a and (a.reporter, a.via, a.kind)
+
+
+# --- generated morphology ----------------------------------------------------------------------------------------
+
+
+def test_kazakh_verb_forms_follow_vowel_harmony_and_voicing():
+    assert _kk_verb("хабарла") == ("хабарлайды", "хабарлады", "хабарлауда")
+    assert _kk_verb("мәлімде") == ("мәлімдейді", "мәлімдеді", "мәлімдеуде")
+    assert _kk_verb("жаз") == ("жазады", "жазды", "жазуда")
+    assert _kk_verb("мәлім ет")[:2] == ("мәлім етеді", "мәлім етті")
+
+
+def test_kazakh_according_forms_voice_a_final_stop():
+    assert _kk_according("мәлімет") == ("мәліметінше", "мәліметі бойынша", "мәліметіне сәйкес")
+    assert _kk_according("дерек")[0] == "дерегінше"
+    assert _kk_according("хабарлау")[0] == "хабарлауынша"
+
+
+def test_kazakh_spellings_cover_the_latin_alphabets_and_tote():
+    spellings = _kk_spellings("хабарлайды")
+    assert {"habarlaıdy", "habarlaidy", "habarlai'dy", "حابارلايدى"} <= spellings
+    assert {"málimetinshe", "mälımetınşe", "مالىمەتىنشە"} <= _kk_spellings("мәліметінше")
+
+
+def test_russian_verb_forms_cover_gender_number_and_tense():
+    forms = _ru_verb(("сообщи", "сообща"), "сообща")
+    assert {"сообщил", "сообщила", "сообщило", "сообщили", "сообщал", "сообщает", "сообщают"} <= set(forms)
+    assert {"передаёт", "передает", "передают", "передавали"} <= set(_ru_verb(("переда", "передава"), "переда"))
+
+
+# --- Russian -----------------------------------------------------------------------------------------------------
+
+RU_VERBS = ("сообщает", "сообщают", "сообщил", "сообщила", "сообщило", "сообщили", "заявил", "заявила", "заявили",
+            "информирует", "информируют", "передает", "передаёт", "пишет", "рассказали", "пояснили", "уточнили",
+            "отметили")
+
+
+@pytest.mark.parametrize("verb", RU_VERBS)
+def test_russian_verb_then_nominative(verb):
+    assert _found(f"В Алматы открыли новую школу, {verb} пресс-служба акимата.") == (
+        "пресс-служба акимата", None, "reports")
+
+
+@pytest.mark.parametrize("verb", RU_VERBS)
+def test_russian_verb_then_locative_in_nominative(verb):
+    assert _found(f"Об этом {verb} в министерстве здравоохранения.") == (
+        "министерство здравоохранения", None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("В пресс-службе акимата сообщили, что школу откроют в сентябре.", "пресс-служба акимата"),
+    ("В Минздраве рассказали о новых правилах.", "Минздрав"),
+    ("По информации пресс-службы акимата, школу откроют в сентябре.", "пресс-служба акимата"),
+    ("По данным Бюро национальной статистики, цены выросли на 5%.", "Бюро национальной статистики"),
+    ("Согласно данным Kurs.kz, доллар продают по 480 тенге.", "Kurs.kz"),
+    ("По данным Минздрава, заболели 12 человек.", "Минздрав"),
+    ("Как сообщает Tengrinews.kz, школу откроют в сентябре.", "Tengrinews.kz"),
+    ("Как сообщало EADaily, фигуру представили в Астане.", "EADaily"),
+    ("Школу откроют в сентябре, говорится в сообщении пресс-службы акимата.", "пресс-служба акимата"),
+])
+def test_russian_phrases_around_the_reporter(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+def test_russian_via_in_nominative_and_reporter_before_the_verb():
+    assert _found("Школу откроют в сентябре, пишет Orda.kz со ссылкой на пресс-службу акимата.") == (
+        "Orda.kz", "пресс-служба акимата", "reports")
+    assert _found("Ранее издание Орда сообщило со ссылкой на свои источники, что министра задержали.") == (
+        "Орда", "свои источники", "reports")
+
+
+def test_russian_correspondent_after_any_reporting_verb():
+    assert _found("Школу открыли в Астане, сообщает корреспондент Tengrinews.kz.") == (
+        "Tengrinews.kz", None, "correspondent")
+
+
+# --- Kazakh, every script ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Мектеп қыркүйекте ашылады, деп хабарлайды ҚазАқпарат.", "ҚазАқпарат"),
+    ("Mektep qyrkúıekte ashylady, dep habarlaıdy QazAqparat.", "QazAqparat"),
+    ("Mektep qyrküiekte aşylady, dep habarlaidy QazAqparat.", "QazAqparat"),
+    ("مەكتەپ قىركۇيەكتە اشىلادى، دەپ حابارلايدى قازاقپارات.", "قازاقپارات"),
+    ("Мектеп қыркүйекте ашылады, деп жазады Egemen.kz.", "Egemen.kz"),
+    ("مەكتەپ قىركۇيەكتە اشىلادى، دەپ جازادى Egemen.kz.", "Egemen.kz"),
+    ("Мектеп ашылады, деп хабарлады облыс әкімдігінің баспасөз қызметінен.", "облыс әкімдігінің баспасөз қызметі"),
+    ("«Жоспар орындалады», деп атап өтті министр.", "министр"),
+    ("«Жоспар орындалады», деді облыс әкімі Марат Ахметов.", "облыс әкімі Марат Ахметов"),
+])
+def test_kazakh_dep_forms(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter, via", [
+    ("Мектеп ашылады, деп хабарлайды ҚазАқпарат Оқу-ағарту министрлігіне сілтеме жасап.", "ҚазАқпарат",
+     "Оқу-ағарту министрлігі"),
+    ("Мектеп ашылады, деп хабарлайды ҚазАқпарат ведомство сайтына сілтеме жасап.", "ҚазАқпарат", "ведомство сайты"),
+    ("Mektep ashylady, dep habarlaıdy QazAqparat Oqý-aǵartý mınıstrligine silteme jasap.", "QazAqparat",
+     "Oqý-aǵartý mınıstrligi"),
+    ("مەكتەپ اشىلادى، دەپ حابارلايدى قازاقپارات مينيسترلىككە سىلتەمە جاساپ.", "قازاقپارات", "مينيسترلىك"),
+])
+def test_kazakh_citing_with_the_dative_in_base_form(text, reporter, via):
+    assert _found(text) == (reporter, via, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Ведомствоның хабарлауынша, мектеп қыркүйекте ашылады.", "Ведомство"),
+    ("ҚазАқпарат хабарлауынша, мектеп қыркүйекте ашылады.", "ҚазАқпарат"),
+    ("Министрліктің мәліметінше, мектеп қыркүйекте ашылады.", "Министрлік"),
+    ("Статистика бюросының деректерінше, бағалар өсті.", "Статистика бюросы"),
+    ("ДСМ-нің мәліметі бойынша, 12 адам ауырған.", "ДСМ"),
+    ("Vedomstvonyń habarlaýynsha, mektep qyrkúıekte ashylady.", "Vedomstvo"),
+    ("Mınıstrliktiń málimetinshe, mektep ashylady.", "Mınıstrlik"),
+    ("Ministrlıktıñ mälımetınşe, mektep aşylady.", "Ministrlık"),
+    ("مينيسترلىكتىڭ مالىمەتىنشە، مەكتەپ اشىلادى.", "مينيسترلىك"),
+    ("ۆەدومستۆونىڭ حابارلاۋىنشا، مەكتەپ اشىلادى.", "ۆەدومستۆو"),
+])
+def test_kazakh_according_to_with_the_genitive_in_base_form(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter, via", [
+    ("Бұл туралы облыс әкімдігінің баспасөз қызметі хабарлады.", "облыс әкімдігінің баспасөз қызметі", None),
+    ("Облыс әкімдігінің баспасөз қызметі хабарлады.", "Облыс әкімдігінің баспасөз қызметі", None),
+    ("Бұл туралы бүгін брифингте вице-министр Ержан Сәрсенов мәлімдеді.", "вице-министр Ержан Сәрсенов", None),
+    ("Бұл туралы баспасөз хатшысы Берік Уәли Facebook-тегі парақшасында жазды.", "баспасөз хатшысы Берік Уәли",
+     "Facebook"),
+    ("Bul týraly Almaty ákimdiginiń baspasóz qyzmeti habarlady.", "Almaty ákimdiginiń baspasóz qyzmeti", None),
+])
+def test_kazakh_about_this_forms(text, reporter, via):
+    assert _found(text) == (reporter, via, "reports")
+
+
+def test_kazakh_correspondent_in_the_genitive():
+    assert _found("ҚазАқпарат тілшісінің хабарлауынша, мектеп ашылды.") == ("ҚазАқпарат", None, "correspondent")
+
+
+# --- English -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A new school opened in Astana, Kazinform refers to the press service of the Ministry of Education.",
+     ("Kazinform", "press service of the Ministry of Education", "reports")),
+    ("Prices rose by 5%, Trend reports citing the State Statistics Committee.",
+     ("Trend", "State Statistics Committee", "reports")),
+    ("A new school opened in Astana, a Kazinform correspondent reports.", ("Kazinform", None, "correspondent")),
+    ("A new school opened in Astana, QazInform's correspondent reports.", ("QazInform", None, "correspondent")),
+    ("A new school opened in Astana, the ministry said in a statement.", ("ministry", None, "reports")),
+    ("A new school opened in Astana, the press service informed via Telegram.", ("press service", None, "reports")),
+    ("A new school opened in Astana, the Almaty akimat announced on its Facebook page.",
+     ("Almaty akimat", None, "reports")),
+    ("A new school opened in Astana, the city akimat's press service told Kazinform.",
+     ("Kazinform", "city akimat's press service", "reports")),
+    ("A new school opened in Astana, according to the Ministry of Education.",
+     ("Ministry of Education", None, "reports")),
+    ("According to the U.S. Department of Energy, prices rose.", ("U.S. Department of Energy", None, "reports")),
+    ("A new school opened in Astana, the Russian Foreign Ministry said.", ("Russian Foreign Ministry", None, "reports")),
+    ("A new school opened in Astana, said the Ministry of Education's press service.",
+     ("Ministry of Education's press service", None, "reports")),
+    ("A new school opened in Astana, as reported by Tengrinews.", ("Tengrinews", None, "reports")),
+    ("A new school opened in Astana, the Elbasy’s official website reads.",
+     ("Elbasy’s official website", None, "reports")),
+])
+def test_english_wire_forms(text, expected):
+    assert _found(text) == expected
+
+
+def test_the_agency_is_the_publisher():
+    text = "A new school opened in Astana, the agency cites the akimat's press service."
+    assert _found(text, agency="Kazinform") == ("Kazinform", "akimat's press service", "reports")
+    assert _found(text) is None
+
+
+# --- what is not an attribution ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He said the price will rise.",
+    "The price will rise, he said.",
+    "The price will rise, Smith said.",
+    "Smith told Reed about the deal.",
+    "Staff Reports",
+    "Create detailed reports for every team.",
+    "PTO refers to any company-provided time off.",
+    "Он сообщил, что цены вырастут.",
+    "Цены вырастут, сообщил он.",
+    "Как сообщалось ранее, школу откроют в сентябре.",
+    "В Алматы сообщили о новых правилах.",
+    "«Жоспар орындалады», деді ол.",
+])
+def test_no_reporter_where_the_rule_names_none(text):
+    assert find_attribution(text) is None
+
+
+# --- photo credits -----------------------------------------------------------------------------------------------
+
+CREDITS = [
+    ("Фото: Tengrinews.kz", "Tengrinews.kz"),
+    ("Фото © Турар Казангапов", "Турар Казангапов"),
+    ("Коллаж: Tengrinews.kz", "Tengrinews.kz"),
+    ("Коллаж © Tengrinews.kz", "Tengrinews.kz"),
+    ("Фото с сайта akorda.kz", "akorda.kz"),
+    ("Фото из открытых источников", "открытые источники"),
+    ("Фото Турара Казангапова", "Турар Казангапов"),
+    ("Фото Анны Ивановой", "Анна Иванова"),
+    ("Фото автора", "автор"),
+    ("Фото пресс-службы акимата Алматы", "пресс-служба акимата Алматы"),
+    ("Фото предоставлено пресс-службой акимата", "пресс-служба акимата"),
+    ("Иллюстративное фото", "Иллюстративное фото"),
+    ("Скриншот видео", "Скриншот видео"),
+    ("Видео: YouTube", "YouTube"),
+    ("Инфографика: Kazinform", "Kazinform"),
+    ("Источник фото: gov.kz", "gov.kz"),
+    ("(Фото: Tengrinews.kz)", "Tengrinews.kz"),
+    ("Сурет: Egemen.kz", "Egemen.kz"),
+    ("Сурет ашық дереккөзден", "ашық дереккөзден"),
+    ("Фотосурет: akorda.kz", "akorda.kz"),
+    ("Суреттер: akorda.kz", "akorda.kz"),
+    ("Коллаж: Айқын", "Айқын"),
+    ("Суретті түсірген: Ержан Асқаров", "Ержан Асқаров"),
+    ("Sýret: akorda.kz", "akorda.kz"),
+    ("Suret: akorda.kz", "akorda.kz"),
+    ("Foto: akorda.kz", "akorda.kz"),
+    ("سۋرەت: akorda.kz", "akorda.kz"),
+    ("فوتو: akorda.kz", "akorda.kz"),
+    ("Photo: Reuters", "Reuters"),
+    ("Photo by John Smith", "John Smith"),
+    ("Photo credit: Kazinform", "Kazinform"),
+    ("Photo courtesy of the Ministry of Health", "Ministry of Health"),
+    ("Image: pixabay.com", "pixabay.com"),
+    ("Images | Kazinform", "Kazinform"),
+    ("Illustrative image", "Illustrative image"),
+    ("Getty Images", "Getty Images"),
+    ("Андрей ТЕРЕХОВ (фото)", "Андрей ТЕРЕХОВ"),
+]
+
+
+@pytest.mark.parametrize("line, credit", CREDITS)
+def test_photo_credit_wordings(line, credit):
+    assert photo_credit(line) == credit
+
+
+@pytest.mark.parametrize("line, credit", CREDITS)
+def test_photo_credit_is_no_attribution(line, credit):
+    assert find_attribution(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Фотографии показали, что цены растут.",
+    "Фото сделано вчера, сообщает КазТАГ.",
+    "Photographers gathered at the airport.",
+])
+def test_sentences_are_not_credits(line):
+    assert photo_credit(line) is None
+
+
+def test_a_sentence_opening_with_photo_keeps_its_attribution():
+    assert _found("Фото сделано вчера, сообщает КазТАГ.") == ("КазТАГ", None, "reports")
