@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, month_number
+from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, any_word, month_number
+from .kazakh import spellings
 
 # Upper-case letters of the Latin (every Kazakh alphabet) and Cyrillic blocks.
 _UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper())
@@ -22,10 +23,15 @@ _TOTE_LETTER = "\u0621-\u064a\u0674-\u06d5\u200c"  # Arabic-script letters (and 
 _CASED_WORD = rf"[{_UP}][\w’'-]+"  # Усть-Каменогорск, Nur-Sultan, Qostanaı; one letter is no place ("В Алматы")
 _CAPS_WORD = rf"[{_UP}][{_UP}’'-]+"
 _TOTE_WORD = rf"[{_TOTE_LETTER}]+"
-_PLACE = rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)"
+# What a region's or town's name is followed by: Алматы облысы, Астана қ., Алматинская область, Almaty region.
+_KIND = any_word(["область", "области", "обл", "район", "района", "region", "district", "oblast", "city",
+                  *(s for word in ("облысы", "облыс", "ауданы", "аудан", "қаласы", "қала", "ауылы", "қ") for s in spellings(word))])
+_PLACE = (rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+{_KIND}\.?)?"
+          rf"|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)")
 _CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
 _DAY_MONTH = (
-    rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}){DAY_SUFFIX}?)"
+    rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}){DAY_SUFFIX}?"
+    rf"|(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})(?:\.\d{{4}}|\.\d{{2}}(?!\d))?)"  # 16.04.2024
     rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
 )
 _STOP = "[.,،]"  # full stop or comma, Arabic comma in tote
@@ -48,11 +54,11 @@ _FORMS = tuple(
         # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –   ASTANA, Nov. 30 (Xinhua) –
         (rf"{_PLACE}{_COUNTRY}{_DATE}?{_STOP}?\s*{_BRACKETED}", _ANY),
         # АСТАНА, 1 ноя – Sputnik.
-        (rf"{_PLACE}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
-        (rf"{_PLACE}{_DATE}{_DASH}", _ANY),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/   Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
-        (rf"{_PLACE}{_DATE}{_STOP}?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -
         (rf"{_PLACE}\.\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),
         # TURKESTAN. KAZINFORM  (no dash: the agency must be in capitals)
@@ -62,7 +68,7 @@ _FORMS = tuple(
         # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)
         (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}{_DASH}", _CAPS),
         # АСТАНА, 4 сентября.  (a paragraph of its own: the agency, if any, opens the next one)
-        (rf"{_PLACE}{_DATE}\s*$", _ANY),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}\s*$", _ANY),
         # March 20 (THE GLOBE)   16 апреля /КазТАГ/ –  (a date and agency with no place)
         (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}", _ANY),
     )
@@ -132,9 +138,9 @@ def find_dateline(text: str | None) -> Dateline | None:
         if not _fits(places, g["place"], agency):
             continue
         month_word = g.get("mw") or g.get("mw2")
-        month = month_number(month_word) if month_word else None
-        if month_word and month is None:
+        month = month_number(month_word) if month_word else int(g["m3"]) if g.get("m3") else None
+        if (month_word and month is None) or (month is not None and not 1 <= month <= 12):
             continue
-        day = g.get("d") or g.get("d2")
+        day = g.get("d") or g.get("d2") or g.get("d3")
         return Dateline(m.group(0).strip(), g["place"] or None, int(day) if day else None, month, agency)
     return None

@@ -141,6 +141,15 @@ def test_first_sentences_are_not_datelines(text):
     ("АЛМАТЫ – КазТАГ. Суд", ("АЛМАТЫ", None, None, "КазТАГ")),  # the agency signed after the dash
     ("Алматы. 16 сәуір. «Азаттық» – Сот", ("Алматы", 16, 4, "Азаттық")),  # quotes are no part of the name
     ("استانا. 4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # tote's spaced hyphen
+    ("نۇر-سۇلتان. قازاقپارات - ", ("نۇر-سۇلتان", None, None, "قازاقپارات")),  # a hyphenated tote place
+    ("Алматы облысы. ҚазАқпарат - Мәтін", ("Алматы облысы", None, None, "ҚазАқпарат")),  # a region
+    ("Qyzylorda oblysy. QazAqparat – Mátin", ("Qyzylorda oblysy", None, None, "QazAqparat")),
+    ("Алматинская область. КАЗИНФОРМ – Текст", ("Алматинская область", None, None, "КАЗИНФОРМ")),
+    ("Астана қ., 16 сәуір – мәтін", ("Астана қ.", 16, 4, None)),
+    ("Алматы. 16.04.2024. КазТАГ – Текст", ("Алматы", 16, 4, "КазТАГ")),  # the day and month in digits
+    ("Almaty, Kazakhstan, 16 April 2024 – Text", ("Almaty", 16, 4, None)),
+    ("Ashgabat , 16 April 2024 (nCa) — The", ("Ashgabat", 16, 4, "nCa")),  # a stray space before the comma
+    ("Алматы, 16 сәуір – «Азаттық». Мәтін", ("Алматы", 16, 4, "Азаттық")),
 ])
 def test_dateline_neighbours(text, parts):
     found = find_dateline(text)
