@@ -144,14 +144,15 @@ _KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жа
 _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 # After a quote and "деп": also noted, said, explained (``…, деп атап өтті министр``).
 _KK_QUOTE = _KK_REPORT + tuple(form for stem in ("атап өт", "айт", "түсіндір") for form in _kk_verb(stem))
-_KK_SAID = _kk_verb("де")[1]  # деді: "said", closing a quote
+_KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат", "хабарлау", "мәлімдеу")  # information, data, reporting
 _KK_ACCORDING = tuple(
     phrase for noun in _KK_SOURCES for n in {noun, _kk_plural(noun)} - {_kk_plural("хабарлау"), _kk_plural("мәлімдеу")}
     for phrase in _kk_according(n)
 )
-_KK_CHANNEL = tuple(_kk_possessive(n) + _harmony(n, "нда", "нде") for n in ("парақша", "аккаунт", "арна", "сайт", "бет"))
+_KK_CHANNEL = tuple(  # парақшасында, аккаунтында, …: "on (their) page, account, channel, site"
+    _kk_possessive(n) + _harmony(n, "нда", "нде") for n in ("парақша", "аккаунт", "арна", "сайт", "бет"))
 
 
 def _kk_suffix(suffixes: Iterable[str]) -> re.Pattern[str]:
@@ -191,12 +192,16 @@ _RU_VERB_STEMS = (
     (("сообщи", "сообща"), "сообща"), (("заяви", "заявля"), "заявля"), (("информирова",), "информиру"),
     (("переда", "передава"), "переда"), (("писа",), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
     (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
+    (("подчеркну", "подчеркива"), "подчеркива"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
 )
 
 
 def _ru_verb(pasts: tuple[str, ...], present: str) -> tuple[str, ...]:
-    """Past (m, f, n, pl) and present (3 sg, 3 pl) of a verb: сообщил, сообщала, сообщило, сообщили, сообщает…"""
-    if present[-1] in "аеиоуыэюя":
+    """Past (m, f, n, pl) and present (3 sg, 3 pl; none for an empty stem) of a verb: сообщил, сообщала, сообщило,
+    сообщили, сообщает…"""
+    if not present:
+        ends: tuple[str, ...] = ()
+    elif present[-1] in "аеиоуыэюя":
         ends = ("ет", "ют", "ёт") if present.endswith("да") else ("ет", "ют")
     else:
         ends = ("ет", "ут")
@@ -341,6 +346,20 @@ def _en_body(name: str) -> str | None:
     return _en_outlet(name) or (name if re.search(r"\b[A-Z]{2,}\b", _en_name(name) or "") else None)
 
 
+_RU_TITLES = ("министр", "аким", "глава", "президент", "премьер", "спикер", "представитель", "директор", "председатель",
+              "руководитель", "пресс-секретарь", "начальник", "заместитель", "депутат")
+
+
+def _ru_body(name: str) -> str | None:
+    """A Russian reporter before its verb that is a body or an official, not a pronoun or a crowd: an institution
+    (``Пресс-служба акимата``), a title (``Министр энергетики``), an acronym, a «name» or a Latin name."""
+    words = name.lower().split()
+    if not _plain(name) or len(words) > 8:
+        return None
+    named = any(w.endswith(_RU_HEAD_NOUNS) or w.startswith(_RU_TITLES) for w in words)
+    return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|«|[A-Za-z]", name) else None
+
+
 def _capitalised_tail(name: str) -> str | None:
     """The capitalised words (or a «quoted» name) closing ``name``: ``казахстанское издание Орда`` → ``Орда``."""
     quoted = re.search(r"«[^»]+»$", name)
@@ -398,11 +417,13 @@ _CLAUSE = r"(?:^|(?<=[,;:.!?\"“”«»—–(،؛]))\s*"
 
 _RU_VERB = _alternation(_RU_FORMS)
 _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^.;\n]+?))?"
-_RU_LEAD = r"(?:как\s+|об\s+этом\s+|о\s+ч[её]м\s+)?"
+# Before the verb: "как", "о чём", or "об этом" with a time and place (``Об этом сегодня, 15 августа, на брифинге``).
+_RU_LEAD = r"(?:как\s+|о\s+ч[её]м\s+|об\s+этом\s+(?:[^.;\n]{0,100}?\s+)?)?"
 _DEP = _kk(("деп",))
 _KK_NAME = r"(?P<reporter>«[^»\n]+»|[^\s,.;:()«»\"،؛]+(?:\.[^\s,.;:()«»\"،؛]+)*)"
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
-_KK_ABOUT = _kk(("бұл туралы", "бұл жөнінде", "осы туралы", "осы жөнінде"))
+_KK_ABOUT = _kk(tuple(  # "about this"
+    f"{this} {about}" for this in ("бұл", "осы") for about in ("туралы", "жөнінде", "жайында", "хақында")))
 # Where a person wrote: ``(өзінің) Facebook-тегі (жеке) парақшасында``, ``Telegram-арнасында``.
 _KK_PLATFORM = (r"(?:\s+(?:" + _kk(("өзінің",)) + r"\s+)?(?P<via>[^\s-]+)(?:-?"
                 + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False)
@@ -425,6 +446,8 @@ _EN_CITE = _en_verbs("cites", "cited", "citing", "refers to", "referred to", "re
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|through|during|today|yesterday|earlier|this|last|late|reporters|journalists"
             r"|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
+_EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
+_SENTENCE_START = r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s))\s*"
 
 
 @dataclass(frozen=True)
@@ -446,7 +469,8 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 
 
 _EN_SAY_WORDS = ("said", "says", "informed", "informs", "announc", "stated", "noted", "wrote", "writes", "told")
-_RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч")
+_RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
+             "подчерк", "добав", "сказа")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
@@ -455,36 +479,42 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("correspondent", _RU_LEAD + _RU_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
          r"[^;\n]+?)" + _END, "nom", _RU_STEMS),
         ("reports", _RU_LEAD + _RU_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
-        ("reports", r"как\s+" + _RU_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA + _CLAUSE_END, "nom",
-         _RU_STEMS),
+        ("reports", r"как\s+" + _RU_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
+         + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_LEAD + _RU_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS),
         ("reports", r"(?:^|(?<=[.!?…«\"]))\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"(?P<reporter>(?:\S+\s+){0,3}?\S+)\s+" + _RU_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          r"(?P<via>[^.;\n]+?)" + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s+" + _RU_VERB + r"\s*,\s+что\b", "nom",
+         _RU_STEMS, _ru_body),
         ("reports", r"(?<![\w-])(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
-         r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen", ("говорится", "сообщ", "отмеч", "указыва")),
+         r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen",
+         ("говорится", "сообщ", "отмеч", "указыва")),
         ("reports", r"(?<![\w-])(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
          + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям")),
         # Kazakh: деп хабарлайды X тілшісі / X Y-ға сілтеме жасап / X; деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
-        ("reports", r"(?:^|(?<=[,»\"”–—،]))\s*" + _kk((_KK_SAID,)) + r"\s+" + _NAME + _END, "nom",
-         _kk_words(_KK_SAID + " ")),
+        ("reports", r"(?:^|(?<=[,»\"”–—،]))\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
+         _kk_words(*(said + " " for said in _KK_SAID))),
+        ("reports", r"(?:^|(?<=[,–—،]))\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
+         _KK_REPORT_WORDS),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"
          + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(_kk_verb("айт")[1]), _kk_subject),
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS, _kk_office),
-        ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
-         r"\s+" + _kk(_KK_ACCORDING), "gen", _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла")),
+        ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
+         r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen",
+         _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла")),
         # English
-        ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE + r")\s+(?-i:reports|reported)"
-         + _END, "nom", ("report",), _en_name),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+(?P<via>[^.;\n]+?)" + _END, "nom",
-         ("citing", "with reference"), _en_name, "nom"),
+        ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE
+         + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+(?P<via>[^.;\n]+?)" + _END,
+         "nom", ("citing", "with reference"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+(?P<via>[^.;\n]+?)" + _END, "nom",
          ("cite", "citing", "refers to", "referred to", "referring to", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
@@ -493,6 +523,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_END,
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_END, "nom", _EN_SAY_WORDS,
+         _en_body),
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_THAT, "nom", ("report",),
+         _en_name),
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_THAT, "nom", _EN_SAY_WORDS,
          _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
          _en_name),
@@ -507,7 +541,8 @@ _EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|informatio
                       r"(?:from|of|by|provided\s+by)\s+", re.I)
 
 _LABELS = ("источник", "дереккөз", "дерек көзі", "source", "derekkóz")
-_SOURCE_LINE = re.compile(r"\s*(?P<label>Источник|Дереккөз|Дерек көзі|Source|Derekkóz)\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+_SOURCE_LINE = re.compile(
+    r"\s*(?P<label>Источник|Дереккөз|Дерек көзі|Source|Derekkóz)\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
 # Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
 # worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
 # looked for only in a text holding a letter of it: (the letters, or None for plain ASCII; the words).
@@ -546,7 +581,8 @@ _CREDIT_WORD = _alternation(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + tuple(
 # Kazakh "made by": суретті түсірген, коллажды жасаған, фотоны дайындаған.
 _CREDIT_MADE = _kk(f"{_kk_accusative(noun)} {_kk_participle(verb)}"
                    for noun in _CREDIT_WORDS_KK for verb in ("түсір", "жаса", "дайында", "ал"))
-_CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured|top|header|lead)\s+)?{_CREDIT_WORD}(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
+_CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured|top|header|lead)\s+)?{_CREDIT_WORD}"
+                 rf"(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
                  r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?" + rf"|{_CREDIT_MADE}")
 _OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
 _CLOSE = r"[\s.,;]*$"
@@ -562,8 +598,8 @@ _PHOTO_WHOLE = re.compile(
     r"^\s*(?:(?:иллюстративное|архивное)\s+(?:фото|изображение)|фото\s+иллюстративное|скриншот\b.*"
     r"|(?:illustrative|stock|file|archive)\s+(?:image|photo|picture)|screenshot\b.*|" + _kk(("көрнекі сурет",))
     + r"|(?:getty\s+images|shutterstock|depositphotos|istock|unsplash|pixabay|freepik|pexels)\b.*)\s*$", re.I)
-_RU_FROM = re.compile(r"^(?:взят[оаы]?\s+)?(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+",
-                      re.I)
+_RU_FROM = re.compile(  # "taken from the site of", "provided by": the credit follows
+    r"^(?:взят[оаы]?\s+)?(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+", re.I)
 
 
 _RU_PREPOSITIONS = frozenset(("с", "из", "от", "на", "для", "в", "и"))
@@ -604,7 +640,8 @@ def photo_credit(line: str) -> str | None:
     m = _PHOTO_OF.match(line)
     if not m or len(m.group("credit").split()) > 6 or re.search(r"[,!?]|\.\s", m.group("credit")):
         return None
-    return _genitive_credit(m.group("credit")) if re.match(r"\s*(?:фото|изображение)\s", line, re.I) else m.group("credit")
+    russian = re.match(r"\s*(?:фото|изображение)\s", line, re.I)
+    return _genitive_credit(m.group("credit")) if russian else m.group("credit")
 
 
 # --- reading a text ----------------------------------------------------------------------------------------------

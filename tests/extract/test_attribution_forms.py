@@ -89,6 +89,16 @@ def test_russian_via_in_nominative_and_reporter_before_the_verb():
         "Орда", "свои источники", "reports")
 
 
+@pytest.mark.parametrize("text, reporter", [
+    ("Об этом сегодня, 15 августа, на брифинге в Астане заявил министр энергетики.", "министр энергетики"),
+    ("«Цены снизятся», — сказал министр энергетики.", "министр энергетики"),
+    ("Пресс-служба акимата сообщила, что школу откроют в сентябре.", "Пресс-служба акимата"),
+    ("Министр энергетики заявил, что цены снизятся.", "Министр энергетики"),
+])
+def test_russian_speaker_around_a_quote_or_a_that_clause(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
 def test_russian_correspondent_after_any_reporting_verb():
     assert _found("Школу открыли в Астане, сообщает корреспондент Tengrinews.kz.") == (
         "Tengrinews.kz", None, "correspondent")
@@ -106,6 +116,8 @@ def test_russian_correspondent_after_any_reporting_verb():
     ("Мектеп ашылады, деп хабарлады облыс әкімдігінің баспасөз қызметінен.", "облыс әкімдігінің баспасөз қызметі"),
     ("«Жоспар орындалады», деп атап өтті министр.", "министр"),
     ("«Жоспар орындалады», деді облыс әкімі Марат Ахметов.", "облыс әкімі Марат Ахметов"),
+    ("«Баға төмендейді», дейді министр.", "министр"),
+    ("Мектеп қыркүйекте ашылады, – хабарлайды ҚазАқпарат.", "ҚазАқпарат"),
 ])
 def test_kazakh_dep_forms(text, reporter):
     assert _found(text) == (reporter, None, "reports")
@@ -173,10 +185,13 @@ def test_kazakh_correspondent_in_the_genitive():
     ("A new school opened in Astana, according to the Ministry of Education.",
      ("Ministry of Education", None, "reports")),
     ("According to the U.S. Department of Energy, prices rose.", ("U.S. Department of Energy", None, "reports")),
-    ("A new school opened in Astana, the Russian Foreign Ministry said.", ("Russian Foreign Ministry", None, "reports")),
+    ("A new school opened in Astana, the Russian Foreign Ministry said.",
+     ("Russian Foreign Ministry", None, "reports")),
     ("A new school opened in Astana, said the Ministry of Education's press service.",
      ("Ministry of Education's press service", None, "reports")),
     ("A new school opened in Astana, as reported by Tengrinews.", ("Tengrinews", None, "reports")),
+    ("The Ministry of Energy said on Monday that prices will fall.", ("Ministry of Energy", None, "reports")),
+    ("Reuters reported that prices will fall.", ("Reuters", None, "reports")),
     ("A new school opened in Astana, the Elbasy’s official website reads.",
      ("Elbasy’s official website", None, "reports")),
 ])
@@ -194,6 +209,9 @@ def test_the_agency_is_the_publisher():
 
 @pytest.mark.parametrize("text", [
     "He said the price will rise.",
+    "Smith said that prices will fall.",
+    "Эксперты заявили, что цены снизятся.",
+    "Он заявил, что цены снизятся.",
     "The price will rise, he said.",
     "The price will rise, Smith said.",
     "Smith told Reed about the deal.",
