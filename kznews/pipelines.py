@@ -148,7 +148,7 @@ class StorePipeline:
             "editions": [f"{o.key}:{e.label}" for o, e in spider.editions],
             "max_articles": spider.max_articles,
         }
-        self.run_id = self.archive.start_run(self.crawler.settings.get("KZNEWS_COMMAND", "crawl"), args)
+        self.run_id = self.archive.start_run(self.crawler.settings.get("KZNEWS_COMMAND"), args)
         self.crawler.stats.set_value("kznews/run_id", self.run_id)
         self.crawler.stats.set_value("kznews/db", str(self.path))
         if self.flush_seconds > 0:

@@ -46,6 +46,8 @@ KZNEWS_MAX_LISTING_PAGES = 5
 KZNEWS_COMMAND = "crawl"
 # Show a live progress line (the CLI turns it on when stderr is a terminal).
 KZNEWS_PROGRESS = False
+# Where `kznews check`'s probe writes its findings (JSON; the command sets it for its own crawl).
+KZNEWS_CHECK_OUT = ""
 # Contact shown in the user agent so site operators can reach whoever runs the crawl.
 KZNEWS_CONTACT = os.environ.get("KZNEWS_CONTACT", "https://github.com/kznews/kznews")
 
@@ -69,6 +71,7 @@ DOWNLOAD_TIMEOUT = 30
 # A news page is well under 10 MiB; sitemaps and feeds may reach KZNEWS_SITEMAP_MAXSIZE.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+# Sitemaps and feeds, bytes at most: a full sitemap file may reach 50 MB uncompressed (sitemaps.org).
 KZNEWS_SITEMAP_MAXSIZE = 50 * 1024 * 1024
 RETRY_TIMES = 3
 REDIRECT_MAX_TIMES = 5
@@ -98,6 +101,10 @@ DOWNLOADER_MIDDLEWARES = {
 KZNEWS_RETRY_AFTER_MAX = 300
 # Longest robots.txt Crawl-delay we honour (seconds): a huge value would stall the crawl.
 KZNEWS_CRAWL_DELAY_MAX = 30
+# Refuse requests to private, loopback and non-outlet hosts (HostGuardMiddleware; False: off, for tests).
+KZNEWS_HOST_GUARD_ENABLED = True
+# Pause a host's downloads for the Retry-After of its 429/503 answers (RetryAfterMiddleware; False: off).
+KZNEWS_RETRY_AFTER_ENABLED = True
 # Skip articles already archived unless their sitemap/feed date says they changed (False: fetch all again).
 KZNEWS_INCREMENTAL = True
 # Extra hosts allowed even if private or loopback (tests, a LAN mirror); outlet and --mirror hosts need no entry.
@@ -105,6 +112,8 @@ KZNEWS_ALLOW_HOSTS: list[str] = []
 
 # --- Components ---------------------------------------------------------------------
 ADDONS = {
+    # Every KZNEWS_* default below, at Scrapy's "default" priority, for crawlers built without this module.
+    "kznews.addons.Defaults": 0,
     # Keeps the per-host connection limit when -s DOWNLOAD_DELAY=0 (a Scrapy 2.19 gap).
     "kznews.addons.PolitenessFloor": 0,
 }

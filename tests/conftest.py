@@ -69,3 +69,10 @@ def stored_articles(db: Path) -> dict[str, dict[str, Any]]:
         return {r["url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
     finally:
         conn.close()
+
+
+def crawler_with_defaults(spidercls: type | None = None, settings: dict[str, Any] | None = None) -> Any:
+    """Scrapy's ``get_crawler`` with kznews's add-on that declares every ``KZNEWS_*`` default (as the project has)."""
+    from scrapy.utils.test import get_crawler
+
+    return get_crawler(spidercls, {"ADDONS": {"kznews.addons.Defaults": 0}, **(settings or {})})

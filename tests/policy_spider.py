@@ -30,6 +30,7 @@ MIDDLEWARES = {
 }
 
 BASE_SETTINGS: dict[str, Any] = {
+    "ADDONS": {"kznews.addons.Defaults": 0},
     "DOWNLOADER_MIDDLEWARES": MIDDLEWARES,
     "ROBOTSTXT_OBEY": True,
     "DOWNLOAD_DELAY": 0,

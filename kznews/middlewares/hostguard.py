@@ -85,7 +85,7 @@ class HostGuardMiddleware:
     """
 
     def __init__(self, crawler: Crawler) -> None:
-        if not crawler.settings.getbool("KZNEWS_HOST_GUARD_ENABLED", True):
+        if not crawler.settings.getbool("KZNEWS_HOST_GUARD_ENABLED"):
             raise NotConfigured
         self.crawler = crawler
         self.allow_hosts = {_norm(h) for h in crawler.settings.getlist("KZNEWS_ALLOW_HOSTS")}

@@ -47,7 +47,7 @@ class ArchivedSkipMiddleware:
     """
 
     def __init__(self, crawler: Crawler) -> None:
-        if not crawler.settings.getbool("KZNEWS_INCREMENTAL", True):
+        if not crawler.settings.getbool("KZNEWS_INCREMENTAL"):
             raise NotConfigured
         self.crawler = crawler
         self.path = crawler.settings.get("KZNEWS_DB")

@@ -58,10 +58,10 @@ class RetryAfterMiddleware:
     STATUSES = (429, 503)
 
     def __init__(self, crawler: Crawler) -> None:
-        if not crawler.settings.getbool("KZNEWS_RETRY_AFTER_ENABLED", True):
+        if not crawler.settings.getbool("KZNEWS_RETRY_AFTER_ENABLED"):
             raise NotConfigured
         self.crawler = crawler
-        self.max_wait = crawler.settings.getfloat("KZNEWS_RETRY_AFTER_MAX", 300.0)
+        self.max_wait = crawler.settings.getfloat("KZNEWS_RETRY_AFTER_MAX")
         # slot key -> (pause ends at, monotonic; the slot's own delay and jitter)
         self.paused: dict[str, tuple[float, float, float]] = {}
         crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)

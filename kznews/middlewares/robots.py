@@ -36,7 +36,7 @@ class RobotsFailClosedMiddleware(RobotsTxtMiddleware):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.max_crawl_delay = crawler.settings.getfloat("KZNEWS_CRAWL_DELAY_MAX", 30.0)
+        self.max_crawl_delay = crawler.settings.getfloat("KZNEWS_CRAWL_DELAY_MAX")
         self.crawl_delays: dict[str, float] = {}  # by download slot (host name)
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:

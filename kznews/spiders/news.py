@@ -28,9 +28,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from kznews import sites
+from kznews.addons import Defaults
 from kznews.discover import DiscoveryError
 from kznews.discover.feeds import parse_feed
 from kznews.discover.robots import sitemaps_from_robots
@@ -99,9 +101,15 @@ class NewsSpider(scrapy.Spider):
     frontier: Frontier
 
     @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """kznews's ``KZNEWS_*`` defaults under whatever settings the crawler was given (``addons.Defaults``)."""
+        super().update_settings(settings)
+        Defaults().update_settings(settings)
+
+    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.frontier = Frontier(crawler.settings.getint("KZNEWS_FRONTIER_REQUESTS", 500))
+        spider.frontier = Frontier(crawler.settings.getint("KZNEWS_FRONTIER_REQUESTS"))
         crawler.signals.connect(spider.request_done, signal=signals.request_dropped)
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         return spider
@@ -199,7 +207,7 @@ class NewsSpider(scrapy.Spider):
 
     def _document_meta(self) -> dict[str, int]:
         """Sitemaps and feeds may be larger than a page (the XML parser caps them again)."""
-        return {"download_maxsize": self.settings.getint("KZNEWS_SITEMAP_MAXSIZE", 50 * 2**20)}
+        return {"download_maxsize": self.settings.getint("KZNEWS_SITEMAP_MAXSIZE")}
 
     # --- discovery ------------------------------------------------------------------
 
@@ -232,7 +240,7 @@ class NewsSpider(scrapy.Spider):
         sitemap = self._parsed(parse_sitemap, response)
         if sitemap is None:
             return
-        if numbered and page < self.settings.getint("KZNEWS_MAX_NUMBERED_SITEMAPS", 1000):
+        if numbered and page < self.settings.getint("KZNEWS_MAX_NUMBERED_SITEMAPS"):
             yield self._request(
                 numbered.format(n=page + 1), self.parse_sitemap, lang, numbered=numbered, page=page + 1
             )

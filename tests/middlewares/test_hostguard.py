@@ -7,17 +7,17 @@ from typing import Any
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
-from scrapy.utils.test import get_crawler
 
 from kznews.middlewares import (
     HostGuardMiddleware,
     non_public,
 )
+from tests.conftest import crawler_with_defaults
 from tests.policy_spider import PolicySpider
 
 
 def _guard(domains: tuple[str, ...], **settings: Any) -> HostGuardMiddleware:
-    crawler = get_crawler(PolicySpider, settings)
+    crawler = crawler_with_defaults(PolicySpider, settings)
     crawler.spider = PolicySpider(urls=[], domains=list(domains))
     return HostGuardMiddleware.from_crawler(crawler)
 
@@ -82,7 +82,7 @@ def test_guard_logs_once_per_host(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_guard_fails_closed_without_an_outlet() -> None:
-    crawler = get_crawler()
+    crawler = crawler_with_defaults()
     crawler.spider = object()  # type: ignore[assignment]
     with pytest.raises(IgnoreRequest):
         HostGuardMiddleware.from_crawler(crawler).process_request(Request("https://tengrinews.kz/"))

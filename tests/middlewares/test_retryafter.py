@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from scrapy import Request
 from scrapy.http import Response
-from scrapy.utils.test import get_crawler
 
 from kznews.middlewares import (
     RetryAfterMiddleware,
     retry_after_seconds,
 )
+from tests.conftest import crawler_with_defaults
 
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
@@ -47,7 +47,7 @@ class _Slots:
 def test_retry_after_pauses_the_slot_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     from scrapy.core.downloader import Slot
 
-    crawler = get_crawler(settings_dict={"KZNEWS_RETRY_AFTER_MAX": 10})
+    crawler = crawler_with_defaults(settings={"KZNEWS_RETRY_AFTER_MAX": 10})
     slot = Slot(concurrency=1, delay=1.0, jitter=0.5)
     crawler.engine = type("Engine", (), {"downloader": _Slots({"kaz.example": slot})})()  # type: ignore[assignment]
     timers: list[float] = []

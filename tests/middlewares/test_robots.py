@@ -8,17 +8,17 @@ from typing import Any
 import pytest
 from scrapy import Request
 from scrapy.http import Response
-from scrapy.utils.test import get_crawler
 from twisted.internet.defer import Deferred
 
 from kznews.middlewares import (
     RobotsFailClosedMiddleware,
 )
+from tests.conftest import crawler_with_defaults
 from tests.policy_spider import PolicySpider
 
 
 def _robots(**settings: Any) -> RobotsFailClosedMiddleware:
-    crawler = get_crawler(PolicySpider, {"ROBOTSTXT_OBEY": True, **settings})
+    crawler = crawler_with_defaults(PolicySpider, {"ROBOTSTXT_OBEY": True, **settings})
     crawler.spider = PolicySpider(urls=[], domains=["kaz.example"])
     return RobotsFailClosedMiddleware.from_crawler(crawler)
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from scrapy.exceptions import NotConfigured
-from scrapy.utils.test import get_crawler
 
 from kznews.middlewares import (
     ArchivedSkipMiddleware,
@@ -14,6 +13,7 @@ from kznews.middlewares import (
     RetryAfterMiddleware,
     RobotsFailClosedMiddleware,
 )
+from tests.conftest import crawler_with_defaults
 
 
 @pytest.mark.parametrize(
@@ -27,4 +27,4 @@ from kznews.middlewares import (
 )
 def test_each_middleware_can_be_switched_off(cls: Any, setting: str) -> None:
     with pytest.raises(NotConfigured):
-        cls.from_crawler(get_crawler(settings_dict={setting: False}))
+        cls.from_crawler(crawler_with_defaults(settings={setting: False}))
