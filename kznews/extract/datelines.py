@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, any_word, month_number
+from .calendar import weekday_number
+from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, any_word, month_number, without_marks
 from .kazakh import spellings
 
 # Upper-case letters of the Latin (every Kazakh alphabet) and Cyrillic blocks.
@@ -35,7 +36,8 @@ _DAY_MONTH = (
     rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
 )
 _STOP = "[.,،]"  # full stop or comma, Arabic comma in tote
-_DATE = rf"(?:\s*{_STOP}\s+{_DAY_MONTH}\.?)"  # Ashgabat , 16 April: pages copied from print leave stray spaces
+# Ashgabat , 16 April (pages copied from print leave stray spaces); ASTANA, Tuesday, April 16 (a weekday before it)
+_DATE = rf"(?:\s*{_STOP}\s+(?:(?P<wd>{MONTH}){_STOP}?\s+)?{_DAY_MONTH}\.?)"
 _DASH = r"(?:\s+[–—-]{1,2}|\s*[–—-]{1,2}(?!\w))"  # a dash, not the hyphen inside Kassym-Jomart
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 _BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
@@ -126,7 +128,7 @@ def _may_open_with_dateline(text: str) -> bool:
 
 def find_dateline(text: str | None) -> Dateline | None:
     """The dateline at the very start of ``text`` (a body's first paragraph), or None."""
-    text = (text or "").lstrip()
+    text = without_marks((text or "")[:_REACH * 2]).lstrip()
     if not _may_open_with_dateline(text):
         return None
     for form, places in _FORMS:
@@ -140,6 +142,8 @@ def find_dateline(text: str | None) -> Dateline | None:
         month_word = g.get("mw") or g.get("mw2")
         month = month_number(month_word) if month_word else int(g["m3"]) if g.get("m3") else None
         if (month_word and month is None) or (month is not None and not 1 <= month <= 12):
+            continue
+        if g.get("wd") and weekday_number(g["wd"]) is None:
             continue
         day = g.get("d") or g.get("d2") or g.get("d3")
         return Dateline(m.group(0).strip(), g["place"] or None, int(day) if day else None, month, agency)

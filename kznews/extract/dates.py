@@ -19,7 +19,7 @@ from .kazakh import spellings
 
 __all__ = [
     "ALMATY", "AT", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word",
-    "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall",
+    "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall", "squash", "without_marks",
 ]
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -113,6 +113,7 @@ _INSIDE = tuple(re.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _fo
 _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
 _YEAR_DIGITS = re.compile(r"\d{4}")
+_BIDI = dict.fromkeys([0x200E, 0x200F, 0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def localize(dt: datetime) -> datetime:
@@ -210,13 +211,27 @@ def find_date(text: str) -> tuple[str, datetime | None] | None:
     return (m.group(0), None) if m else None
 
 
+def without_marks(text: str) -> str:
+    """``text`` without invisible direction marks.
+
+    Arabic-script (tote) text copied from pages carries left-to-right and right-to-left marks between
+    its words and digits; they are no letters, digits or spaces, so they would break every pattern.
+    """
+    return text.translate(_BIDI)
+
+
+def squash(text: str) -> str:
+    """``text`` without direction marks, its runs of white space made one space."""
+    return " ".join(without_marks(text).split())
+
+
 def parse_date(text: str | None, *, fuzzy: bool = False) -> datetime | None:
     """An aware datetime for a date string, or None.
 
     ISO 8601, RFC 2822 (feeds) and the printed formats above are parsed directly; with ``fuzzy``
     dateparser is tried last (slow, so only when the caller has nothing better).
     """
-    text = " ".join((text or "").split()).strip(" ,|")
+    text = squash(text or "").strip(" ,|")
     if not text:
         return None
     dt = _iso(text) or _rfc2822(text) or _printed(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from .dates import ALMATY, AT, COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, any_word, find_date, month_number
+from .dates import ALMATY, AT, COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, any_word, find_date, month_number, squash
 from .kazakh import fold, spellings
 
 SKEW = timedelta(days=1)  # how far past the fetch time a date may lie (wrong offsets, clocks): see dating.py
@@ -169,7 +169,7 @@ def read_printed(text: str, now: datetime | None, reference: datetime | None) ->
 
     Relative dates need the fetch time ``now``; day-month dates need a ``reference`` for the year.
     """
-    text = " ".join(text.split())
+    text = squash(text)
     found = find_date(text)
     if found and found[1] is not None:
         return found[0], found[1], ""

@@ -150,6 +150,8 @@ def test_first_sentences_are_not_datelines(text):
     ("Almaty, Kazakhstan, 16 April 2024 – Text", ("Almaty", 16, 4, None)),
     ("Ashgabat , 16 April 2024 (nCa) — The", ("Ashgabat", 16, 4, "nCa")),  # a stray space before the comma
     ("Алматы, 16 сәуір – «Азаттық». Мәтін", ("Алматы", 16, 4, "Азаттық")),
+    ("ASTANA, Tuesday, April 16 (Reuters) - The", ("ASTANA", 16, 4, "Reuters")),  # a weekday before the date
+    ("استانا. \u200f4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # a right-to-left mark
 ])
 def test_dateline_neighbours(text, parts):
     found = find_dateline(text)

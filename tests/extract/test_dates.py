@@ -224,5 +224,9 @@ def test_twelve_hour_clock_past_twelve_is_no_date():
     assert parse_date("April 16, 2024 at 14:35 PM") is None
 
 
+def test_direction_marks_of_a_tote_date_are_no_obstacle():
+    assert iso(parse_date("\u200f28 قاراشا\u200f، 2025")) == "2025-11-28T00:00:00+05:00"
+
+
 def test_arabic_indic_digits_of_a_tote_date():
     assert iso(parse_date("٢٨ قاراشا، ٢٠٢٥")) == "2025-11-28T00:00:00+05:00"
