@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import NamedTuple
@@ -171,18 +171,17 @@ _ANY_CODE = re.compile(rf"\b{_CAPITALS}\b")
 _CODE_SOMEWHERE = re.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters (4x faster)
 _CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
 _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z kept, every other byte a space
-# Hints of a widget whose currencies are named or signed, not coded: the dollar as tickers name it
-# (every rates widget quotes the dollar) in Cyrillic, Latin and tote, each sought only when the page's
-# text holds its script (a one-byte search), and the signs of the currency block (€, ₽, the tenge's ₸).
-# The dollar's sign alone is no hint: it is in every script and price, and a widget of signs shows a
-# second one or the tenge's.  The hints are the dollar's name in lower case ("Доллар", "доллары",
-# "AQSh dollary"): a name in capitals ("ДОЛЛАР США") stands in a bank's table beside its code.
-# hint: (a byte its script's text holds, the hint by its rarer letters, which a walk's search skips ahead on)
-_HINTS = {"оллар": (b"\xd0", "ллар"), "ollar": (b"", "llar"), "دوللار": (b"\xd8", "للار")}
-_HINT_BYTES = {hint: hint.encode("utf-8") for hint in _HINTS}
-_SIGN_BLOCK, _SIGNS_SHOWN = "€".encode("utf-8")[:2], "$€₽¥£₸"  # the UTF-8 lead of U+20A0-U+20BF; signs read
-_NUMBER_NEAR = re.compile(rb"\d")
-_NEAR = 64  # bytes after a hint within which its quote's number is printed
+# Hints of a widget whose currencies are named, not coded, sought in the page's text only when it holds
+# their script (a one-byte search): the dollar's name with a number after it (every rates widget quotes
+# the dollar; "Доллар", "доллары", "AQSh dollary", tote's دوللار) and the tenge right after a number with
+# decimals, as rates are printed ("4,84 теңге"; prices and sums are whole: "2500 тенге", "5 млрд тенге").
+# Each is a substring of the name by its small letters, so a capital first letter counts too.  A widget of
+# signs or codes alone shows a code or the tenge; other currencies' names are read in a widget these open.
+_DOLLAR_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9"}  # hint: a byte its script's text holds
+_TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b""}
+_NUMBER_AFTER = re.compile(rb"\d")
+_DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
+_NEAR = 64  # bytes after a dollar's name within which its number is printed
 _SHORT = 4 * MAX_TEXT  # a text node longer than this (indentation included) is no ticker's
 
 
@@ -198,28 +197,33 @@ def _names_a_code(text: bytes) -> bool:
     return not _CODE_WORDS.isdisjoint(text.translate(_CAPITALS_ONLY).split())
 
 
-def _hints(text: bytes) -> str:
-    """The hints ``text`` holds with a number after them, as an alternation of their rarer letters (empty:
-    none); a sign of the currency block brings every sign."""
-    found = [rare for hint, (script, rare) in _HINTS.items() if script in text and _numbered(text, _HINT_BYTES[hint])]
-    if _SIGN_BLOCK in text:
-        found.append(f"[{re.escape(_SIGNS_SHOWN)}]")
-    return "|".join(found)
+def _hints(text: bytes) -> list[str]:
+    """The hints ``text`` holds with their number."""
+    return [hint for table, numbered in ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before))
+            for hint, script in table.items() if script in text and numbered(text, hint.encode("utf-8"))]
 
 
-def _numbered(text: bytes, hint: bytes) -> bool:
-    """Whether ``hint`` is in ``text`` with a number printed within ``_NEAR`` bytes after it."""
+def _number_after(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` is in ``text`` with a digit within ``_NEAR`` bytes after it."""
+    return any(_NUMBER_AFTER.search(text, at, at + len(hint) + _NEAR) for at in _found(text, hint))
+
+
+def _decimals_before(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` (a tenge without its first letter) is in ``text`` right after a number with decimals."""
+    return any(_DECIMALS_BEFORE.search(text, max(0, at - 16), at) for at in _found(text, hint))
+
+
+def _found(text: bytes, hint: bytes) -> Iterator[int]:
+    """Where ``hint`` starts in ``text``, first to last."""
     at = text.find(hint)
     while at >= 0:
-        if _NUMBER_NEAR.search(text, at, at + _NEAR):
-            return True
+        yield at
         at = text.find(hint, at + 1)
-    return False
 
 
 def might_have_tickers(tree: etree._Element) -> bool:
-    """False when the text of the page's body names no currency code as a word and holds no hint of a named
-    or signed widget: then ``find_tickers`` finds nothing.  A superset test: a split and a few substring
+    """False when the text of the page's body names no currency code as a word and holds no hint of a
+    widget of names: then ``find_tickers`` finds nothing.  A superset test: a split and a few substring
     tests on the text in one piece, no regex over it."""
     text = _page_text(tree)
     return _names_a_code(text) or bool(_hints(text))
@@ -234,10 +238,14 @@ def _marked(text: str) -> bool:
     return len(text) <= _SHORT and _MARKER.search(_plain(text)) is not None
 
 
-def _anchored(hints: str) -> Callable[[str], bool]:
-    """Whether a page text may start a widget: it names a code in capitals, or, short, holds a hint."""
-    hinted = re.compile(hints)
-    return lambda text: bool(_ANY_CODE.search(text) or len(text) <= _SHORT and hinted.search(text))
+def _anchored(hints: list[str]) -> tuple[re.Pattern[str], Callable[[str], bool]]:
+    """The walk's tests for a page text that may start a widget: it names a code in capitals, or, short,
+    holds one of the page's ``hints``.  No hint: the codes alone are sought, as cheaply as ever."""
+    if not hints:
+        return _CODE_SOMEWHERE, _ANY_CODE.search
+    hinted = re.compile("|".join(hints))
+    near = re.compile(f"{_CAPITALS}|{hinted.pattern}")
+    return near, lambda text: bool(_ANY_CODE.search(text) or len(text) <= _SHORT and hinted.search(text))
 
 
 def _texts(root: etree._Element, near: re.Pattern[str], wanted: Callable[[str], bool]) -> list[etree._Element]:
@@ -549,8 +557,7 @@ def find_tickers(
     found: list[tuple[etree._Element, _Quote]] = []
     pairs: set[str] = set()
     read: set[etree._Element] = set()  # the widgets read, and every element inside them
-    hints = _hints(_page_text(tree))
-    near, wanted = (re.compile(f"{_CAPITALS}|{hints}"), _anchored(hints)) if hints else (_CODE_SOMEWHERE, _ANY_CODE.search)
+    near, wanted = _anchored(_hints(_page_text(tree)))
     for root in roots:
         for el in _texts(root, near, wanted):
             if el in read:
