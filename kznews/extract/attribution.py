@@ -248,7 +248,11 @@ _PROPER_OBLIQUE = {  # a masculine proper name: в Антикоре, по дан
 
 
 def _ru_nominative(phrase: str, case: str) -> str:
-    """``phrase`` with its first word, a known head noun in ``case`` ("loc"/"acc"/"gen"), in the nominative."""
+    """``phrase`` with its first word, a known head noun in ``case`` ("loc"/"acc"/"gen"), in the nominative; a
+    quoted name is declined inside its quotes (``"Автодоре"`` → ``"Автодор"``)."""
+    quoted = re.fullmatch(r"([«\"“])([^»\"”]+)([»\"”])", phrase)
+    if quoted:
+        return quoted.group(1) + _ru_nominative(quoted.group(2), case) + quoted.group(3)
     head, _, rest = phrase.partition(" ")
     low = head.lower()
     for form, noun in _RU_NOMINATIVE[case]:
@@ -400,8 +404,9 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 
 # --- the forms ---------------------------------------------------------------------------------------------------
 
-_SENTENCE_END = r"(?=\s*(?:[.;!?](?:\s|$)|\n|$))"
-_CLAUSE_END = r"(?=\s*(?:[.;,!?،؛](?:\s|$)|\n|$))"
+# The end of a sentence (or clause) after a name; a dot after an initial (``М. Смаилов``) ends nothing.
+_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;!?](?:\s|$)|\n|$))"
+_CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;,!?،؛](?:\s|$)|\n|$))"
 _CHANNEL = (r"(?:\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
             r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
             r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?)?")
@@ -663,7 +668,7 @@ def _clean(name: str) -> str:
 
 def _base(name: str, case: str) -> str:
     """The reporter phrase in its base form."""
-    if case in ("loc", "gen") and re.search("[а-яё]", name[:1], re.I) and not _kk_has_letters(name):
+    if case in ("loc", "gen") and re.match("[«\"“]?[а-яё]", name, re.I) and not _kk_has_letters(name):
         return _ru_nominative(name, case)
     if case in ("abl", "gen"):
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
