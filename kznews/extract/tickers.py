@@ -51,9 +51,10 @@ from .relative import local, read_printed
 
 @dataclass(frozen=True)
 class Currency:
-    """A currency as tickers name it.  Each word of a name is a stem that takes up to four letters of
-    ending (``доллар`` reads ``долларов``, ``доллары``; ``рубл`` reads ``рубль``, ``рублі``); a word
-    ending in a dot is an abbreviation, read as written."""
+    """A currency as tickers name it.  Each word of a name is a stem that takes up to six letters of
+    ending, Russian and Kazakh cases (``доллар`` reads ``долларов``, ``долларының``; ``рубл`` reads
+    ``рубль``, ``рублі``); a word ending in a dot is an abbreviation, read as written.  The tenge's names
+    take no ending: ``5 теңгеге`` (by 5 tenge) is a change, not a rate."""
 
     code: str
     signs: tuple[str, ...] = ()
@@ -69,7 +70,8 @@ CURRENCIES = (
     Currency("EUR", ("€",), ("евро", "euro"), ("еуро", "евро")),
     Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble"),
              ("ресей рубл", "рубл")),
-    Currency("CNY", ("¥",), ("китайск юан", "юан", "жэньминьби", "chinese yuan", "yuan", "renminbi", "rmb"),
+    Currency("CNY", ("¥",),  # ¥ is the yen's too; beside the tenge it is the yuan
+             ("китайск юан", "юан", "жэньминьби", "chinese yuan", "yuan", "renminbi", "rmb"),
              ("қытай юан", "юан")),
     Currency("GBP", ("£",), ("британск фунт", "фунт стерлинг", "фунт", "british pound", "pound sterling", "pound"),
              ("ағылшын фунт", "британ фунт", "фунт стерлинг", "фунт")),
@@ -82,7 +84,7 @@ CURRENCIES = (
     Currency("BYN", (), ("белорусск рубл", "belarusian ruble"), ("беларусь рубл", "белорус рубл")),
     Currency("GEL", (), ("грузинск лари", "georgian lari"), ("грузин лари",)),
     Currency("AZN", (), ("азербайджанск манат", "azerbaijani manat"), ("әзірбайжан манат",)),
-    Currency("KZT", ("₸",), ("тенге", "тг.", "тг", "tenge"), ("теңге",)),
+    Currency("KZT", ("₸",), ("тенге", "тг.", "тг", "tenge"), ("теңге",)),  # last: the tenge, what the rest is quoted in
 )
 CODES = tuple(c.code for c in CURRENCIES)
 _WORD_CODES = ("TRY", "GEL")  # codes that are also English words: in capitals only
@@ -130,10 +132,11 @@ def _trie(words: set[str]) -> str:
     return emit(root)
 
 
-_NAMES = {c.code: re.compile(_trie(_spellings(c)), re.I) for c in CURRENCIES if c.code != "KZT"}
-_SIGNS = {sign: c.code for c in CURRENCIES for sign in c.signs if c.code != "KZT"}
-_NAME = _trie({s for c in CURRENCIES if c.code != "KZT" for s in _spellings(c)})
-_TENGE = _trie(_spellings(next(c for c in CURRENCIES if c.code == "KZT"), _STOP) | {"kzt" + _STOP, "₸"})  # no ending
+_QUOTED = [c for c in CURRENCIES if c.code != "KZT"]  # the currencies quoted in tenge
+_NAMES = {c.code: re.compile(_trie(_spellings(c)), re.I) for c in _QUOTED}
+_SIGNS = {sign: c.code for c in _QUOTED for sign in c.signs}
+_NAME = _trie({s for c in _QUOTED for s in _spellings(c)})
+_TENGE = _trie(_spellings(CURRENCIES[-1], _STOP) | {"kzt" + _STOP, "₸"})
 _CAPITALS = "(?-i:" + "|".join(CODES) + ")"
 _ANY_CASE = "(?:" + "|".join(c for c in CODES if c not in _WORD_CODES) + ")"
 _SIGN = "(?:" + "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=True)) + ")"
@@ -347,7 +350,8 @@ def _printed_change(rest: re.Match[str]) -> tuple[float | None, str | None]:
 # "markup" say nothing, and "up"/"down" after a verb they make a compound with ("drop-down", "signUp",
 # "slideDown") neither.  Colours are the weakest sign: a site may paint a falling dollar green (a rising tenge).
 _MARKUP_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
-_DIRECTION_ATTRS = frozenset({"class", "title", "alt", "aria-label", "src", "href"})
+_DIRECTION_ATTRS = frozenset({"class", "title", "alt", "aria-label", "src"})
+_SPRITE_ATTRS = frozenset({"href", "{http://www.w3.org/1999/xlink}href"})  # <use href="#arrow-up"> of an SVG icon
 
 
 def _forms(*words: str) -> frozenset[str]:
@@ -391,7 +395,7 @@ def _markup_direction(item: etree._Element) -> str | None:
         if not isinstance(el.tag, str):
             continue
         for name, value in el.items():
-            if name in _DIRECTION_ATTRS or name.startswith("data-"):
+            if name in _DIRECTION_ATTRS or name.startswith("data-") or el.tag == "use" and name in _SPRITE_ATTRS:
                 words = [w.lower() for w in _MARKUP_WORDS.findall(value)]
                 said.update(filter(None, (_word_direction(words, i) for i in range(len(words)))))
                 colours.update(_COLOURS[w] for w in words if w in _COLOURS)
