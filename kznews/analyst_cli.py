@@ -17,6 +17,7 @@ import click
 
 from kznews.options import check_window, emit, iso_date, reader
 from kznews.storage import QueryError
+from kznews.storage.filters import ArticleFilter
 
 
 def _window(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -135,7 +136,7 @@ def report_cmd(obj: dict[str, Any], out: str, site: str | None, since: str | Non
 
     check_window(since, until)
     with closing(reader(obj["db"])) as conn:
-        page = report.render(conn, report.Window(since=since, until=until, site=site), obj["db"])
+        page = report.render(conn, ArticleFilter(site=site, since=since, until=until), obj["db"])
     try:
         Path(out).write_text(page, encoding="utf-8")
     except OSError as exc:

@@ -37,6 +37,7 @@ from typing import IO, Any
 
 from kznews import __version__
 from kznews.storage import QueryError
+from kznews.storage.filters import ArticleFilter
 from kznews.storage.folding import fold_query
 from kznews.storage.packing import unpack
 
@@ -51,13 +52,9 @@ _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
 @dataclass(frozen=True)
-class Filters:
-    """Which articles an export takes: the filters of ``kznews search``, plus ``source``."""
+class Filters(ArticleFilter):
+    """Which articles an export takes: the outlet, language and window of every reader, a search query, a source."""
 
-    site: str | None = None
-    lang: str | None = None
-    since: str | None = None  # inclusive ISO date, compared with the publication date
-    until: str | None = None
     query: str | None = None  # FTS5 query over headline, lead, body, folded as `kznews search` folds it
     source: str | None = None  # case-insensitive substring of the `source` column
 
@@ -94,13 +91,7 @@ def prepare(conn: sqlite3.Connection) -> None:
 
 def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (over ``a`` = articles) and its named parameters."""
-    sql = """
-        (:site IS NULL OR a.site = :site)
-        AND (:lang IS NULL OR a.lang = :lang)
-        AND (:since IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:since)) >= :since)
-        AND (:until IS NULL OR substr(coalesce(a.published_at, a.fetched_at), 1, length(:until)) <= :until)
-        AND (:source IS NULL OR instr(kznews_casefold(a.source), kznews_casefold(:source)) > 0)
-    """
+    sql = filters.where("a") + " AND (:source IS NULL OR instr(kznews_casefold(a.source), kznews_casefold(:source)) > 0)"
     params = asdict(filters)
     if filters.query:  # the folded index, as `kznews search` reads it: Токаев finds Тоқаев and Toqaev
         sql += " AND a.id IN (SELECT rowid FROM articles_fold WHERE articles_fold MATCH :query)"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from typing import Any
 
 from kznews import __version__
 from kznews.series import pairs, series
+from kznews.storage.filters import ArticleFilter
 
 WIDTH = 960  # the chart width in px
 LABEL = 110  # room for outlet labels on the left
@@ -30,21 +30,7 @@ svg text{font:11px system-ui,sans-serif;fill:#333}.muted{color:#777}
 """
 
 
-@dataclass(frozen=True)
-class Window:
-    """The report's scope: publication dates (inclusive) and one outlet or all."""
-
-    since: str | None = None
-    until: str | None = None
-    site: str | None = None
-
-    def params(self) -> dict[str, Any]:
-        return {"since": self.since, "until": self.until, "site": self.site}
-
-
 _DAY = "substr(coalesce(published_at, fetched_at), 1, 10)"
-_WHERE = (f"(:site IS NULL OR site = :site) AND (:since IS NULL OR {_DAY} >= :since)"
-          f" AND (:until IS NULL OR {_DAY} <= :until)")
 
 
 def _days(first: str, last: str) -> list[str]:
@@ -156,25 +142,25 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-def render(conn: sqlite3.Connection, window: Window, archive_label: str) -> str:
+def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) -> str:
     """The report as one HTML document."""
-    params = window.params()
+    params, where = window.params(), window.where("articles")
     per_day: dict[str, dict[str, int]] = defaultdict(dict)
     for site, day, n in conn.execute(
-        f"SELECT coalesce(site, ''), {_DAY} AS day, count(*) FROM articles WHERE {_WHERE}"
+        f"SELECT coalesce(site, ''), {_DAY} AS day, count(*) FROM articles WHERE {where}"
         " GROUP BY 1, 2 ORDER BY 1, 2", params):
         per_day[site][day] = n
     langs = conn.execute(
-        f"SELECT coalesce(lang, '?'), count(*) FROM articles WHERE {_WHERE} GROUP BY 1 ORDER BY 2 DESC",
+        f"SELECT coalesce(lang, '?'), count(*) FROM articles WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
         params).fetchall()
     sources = conn.execute(
-        f"SELECT source, count(*), count(DISTINCT site) FROM articles WHERE source IS NOT NULL AND {_WHERE}"
+        f"SELECT source, count(*), count(DISTINCT site) FROM articles WHERE source IS NOT NULL AND {where}"
         " GROUP BY source ORDER BY 2 DESC, 1 LIMIT 20", params).fetchall()
     republished = conn.execute(
         "SELECT s.outlet, a.site, count(DISTINCT a.id), count(DISTINCT l.article_id), min(l.lag_minutes),"
         " CAST(round(avg(l.lag_minutes)) AS INTEGER), max(l.lag_minutes)"
         " FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s"
-        f" JOIN (SELECT id, site FROM articles WHERE {_WHERE}) a ON a.id = s.article_id"
+        f" JOIN (SELECT id, site FROM articles WHERE {where}) a ON a.id = s.article_id"
         " LEFT JOIN republication_lags l ON l.article_id = a.id AND l.source_outlet = s.outlet"
         " WHERE s.outlet IS NOT a.site"
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2", params).fetchall()

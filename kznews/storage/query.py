@@ -10,11 +10,11 @@ import json
 import re
 import sqlite3
 import time
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, QueryError, explain
+from kznews.storage.filters import ArticleFilter
 from kznews.storage.folding import fold_query, snippet
 from kznews.storage.schema import SCHEMA_VERSION, archive_version, register_functions
 
@@ -60,17 +60,6 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def _iso_bound(name: str, value: str | None) -> str | None:
-    """Check that a since/until bound is an ISO date or datetime."""
-    if value is None:
-        return None
-    try:
-        (datetime if "T" in value or " " in value else date).fromisoformat(value)
-    except ValueError:
-        raise QueryError(f"--{name} must be an ISO date like 2024-05-01, got {value!r}") from None
-    return value
-
-
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -100,18 +89,15 @@ def search(
         raise QueryError(f"limit must be at least 1, got {limit}")
     if order not in _ORDERS:
         raise QueryError(f"order must be one of {', '.join(_ORDERS)}, got {order!r}")
-    filtered = order == "date" or any(v is not None for v in (site, lang, since, until))
+    wanted = ArticleFilter(site=site, lang=lang, since=since, until=until)
+    filtered = order == "date" or wanted.active
     # The best ``limit`` ids first, reading only what ranking and filters need; the
     # articles' text is read for those alone (reading every match's body is the cost).
     hits = (
         f"""SELECT a.id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank,
                    coalesce(a.published_at, a.fetched_at) AS day
             FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid
-            WHERE articles_fold MATCH :query AND articles_fold.rowid >= :floor
-              AND (:site IS NULL OR a.site = :site)
-              AND (:lang IS NULL OR a.lang = :lang)
-              AND (:since IS NULL OR substr(day, 1, length(:since)) >= :since)
-              AND (:until IS NULL OR substr(day, 1, length(:until)) <= :until)
+            WHERE articles_fold MATCH :query AND articles_fold.rowid >= :floor AND {wanted.where("a")}
             ORDER BY {_ORDERS[order]} LIMIT :limit"""
         if filtered
         else f"""SELECT rowid AS id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank, NULL AS day
@@ -122,15 +108,7 @@ def search(
         FROM ({hits}) AS hits JOIN articles AS a ON a.id = hits.id
         ORDER BY {_ORDERS[order]}
     """
-    params = {
-        "query": fold_query(query),
-        "site": site,
-        "lang": lang,
-        "since": _iso_bound("since", since),
-        "until": _iso_bound("until", until),
-        "limit": limit,
-        "floor": 0,
-    }
+    params = {"query": fold_query(query), **wanted.params(), "limit": limit, "floor": 0}
     window = RANK_WINDOW if order == "rank" else None
     try:
         while True:
