@@ -44,7 +44,9 @@ _BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,4
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
 _CLOSE = rf"(?:{_DASH}|{_BYLINE})"
 _COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
-_SIGNED = rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?\.|«[^»\n]{{1,40}}»\.?)(?=\s|$)"  # – Sputnik.  – «Азаттық»
+# – Sputnik.  – РИА Новости.  – «Азаттық»  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
+_SIGNED = (rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?|«[^»\n]{{1,40}}»)"
+           rf"(?:,(?: [{_UP}][\w’'-]*\.?){{1,3}})?\.?(?<=[.»])(?=\s|$)")
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"

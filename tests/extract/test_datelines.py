@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kznews.extract.calendar import MONTHS, russian_forms
+from kznews.extract.calendar import MONTHS, WEEKDAYS, russian_forms
 from kznews.extract.datelines import find_dateline
 from kznews.extract.kazakh import ALPHABETS, spell
 
@@ -79,6 +79,8 @@ FORMS = [
     ("{P} ({A}) — {B}", False, True),
     ("{CP}. {CA} – {B}", False, True),
     ("{CP} – {B}", False, False),
+    ("{P}, {WD}, {DM} ({A}) – {B}", True, True),
+    ("{P}. {DD}. {A} – {B}", True, True),
 ]
 
 
@@ -103,7 +105,8 @@ def printed_datelines(draw):
     place, agency = draw(st.sampled_from(PLACES[lang])), draw(st.sampled_from(AGENCIES[lang]))
     day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
     text = template.format(P=place, CP=place.upper(), A=agency, CA=agency.upper(), B=BODIES[lang],
-                           DM=day_month(lang, day, month, draw(st.booleans())), Y=draw(st.integers(2000, 2030)))
+                           DM=day_month(lang, day, month, draw(st.booleans())), Y=draw(st.integers(2000, 2030)),
+                           WD=draw(st.sampled_from(WEEKDAYS[lang])), DD=f"{day:02d}.{month:02d}")
     if lang == "kk":
         text, place, agency = (spell(part, alphabet) for part in (text, place, agency))
     shown_place = place.upper() if "{CP}" in template else place
@@ -151,6 +154,8 @@ def test_first_sentences_are_not_datelines(text):
     ("Ashgabat , 16 April 2024 (nCa) — The", ("Ashgabat", 16, 4, "nCa")),  # a stray space before the comma
     ("Алматы, 16 сәуір – «Азаттық». Мәтін", ("Алматы", 16, 4, "Азаттық")),
     ("ASTANA, Tuesday, April 16 (Reuters) - The", ("ASTANA", 16, 4, "Reuters")),  # a weekday before the date
+    ("АЛМАТЫ, 16 апр – Sputnik, Мария Иванова. Текст", ("АЛМАТЫ", 16, 4, "Sputnik")),  # the agency's reporter
+    ("АСТАНА, 16 апр — РИА Новости. Текст", ("АСТАНА", 16, 4, "РИА Новости")),
     ("استانا. \u200f4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # a right-to-left mark
 ])
 def test_dateline_neighbours(text, parts):
