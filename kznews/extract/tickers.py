@@ -42,7 +42,7 @@ from lxml import etree
 
 from ..items import TickerQuote
 from .dates import parse_date
-from .html import SKIP_TAGS, css, squash, text_of
+from .html import SKIP_TAGS, css, squash, text_pieces
 from .kazakh import spellings
 from .relative import local, read_printed
 
@@ -97,7 +97,7 @@ _FOLD = str.maketrans({"'": None, "’": None, "‘": None, "ʼ": None, "`": Non
 _ACCENTS = re.compile("[\u0300-\u036f]")
 # In a name: where a word's ending goes, where a word that takes none ends, and the space between words.
 _END, _STOP, _GAP = "\x00", "\x01", " "
-_PIECES = {_END: r"\w{0,6}(?!\w)", _STOP: r"(?!\w)", _GAP: r"\s*"}
+_PIECES = {_END: r"[^\W\d_]{0,6}(?![^\W\d_])", _STOP: r"(?![^\W\d_])", _GAP: r"\s*"}
 
 
 def _plain(text: str) -> str:
@@ -140,8 +140,9 @@ _TENGE = _trie(_spellings(CURRENCIES[-1], _STOP) | {"kzt" + _STOP, "₸"})
 _CAPITALS = "(?-i:" + "|".join(CODES) + ")"
 _ANY_CASE = "(?:" + "|".join(c for c in CODES if c not in _WORD_CODES) + ")"
 _SIGN = "(?:" + "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=True)) + ")"
-# A value: a comma followed by a space is still a decimal comma before the tenge ("481, 29 теңге").
-_VALUE = rf"(?P<value>\d{{1,7}}(?:[.,]\d{{1,5}}|,\s\d{{2}}(?=\s*{_TENGE}))?)(?![.,]?\d)"
+# A value, whole (not the end of another number); a comma followed by a space is still a decimal comma
+# before the tenge ("481, 29 теңге").
+_VALUE = rf"(?<!\d)(?<!\d[.,])(?P<value>\d{{1,7}}(?:[.,]\d{{1,5}}|,\s\d{{2}}(?=\s*{_TENGE}))?)(?![.,]?\d)"
 # A currency: a name (with its code after it), a code, or a sign.
 _CURRENCY = (rf"(?:(?P<name>{_NAME})(?:\s*\(?(?P<named>{_CAPITALS})\)?)?"
              rf"|(?P<code>{_CAPITALS}(?!\w)|{_ANY_CASE}(?=\s*/))|(?P<sign>{_SIGN}))")
@@ -177,11 +178,14 @@ _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z ke
 # Hints of a widget whose currencies are named, not coded, sought in the page's text only when it holds
 # their script (a one-byte search): the dollar's name with a number after it (every rates widget quotes
 # the dollar; "Доллар", "доллары", "AQSh dollary", tote's دوللار) and the tenge right after a number with
-# decimals, as rates are printed ("4,84 теңге"; prices and sums are whole: "2500 тенге", "5 млрд тенге").
-# Each is a substring of the name by its small letters, so a capital first letter counts too.  A widget of
-# signs or codes alone shows a code or the tenge; other currencies' names are read in a widget these open.
+# decimals, as rates are printed ("4,84 теңге"; prices and sums are whole: "2500 тенге", "5 млрд тенге"),
+# and a sign of the currency block beside a number (€ ₽ ₸; the dollar's sign alone is in every price, and a
+# widget of signs shows another).  Each is a substring of the name by its small letters, so a capital first
+# letter counts too.  Other currencies' names are read in the widget these open.
 _DOLLAR_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9"}  # hint: a byte its script's text holds
-_TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b""}
+_TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
+_SIGN_HINTS = {sign: b"\xe2\x82" for sign in "€₽₸"}  # the UTF-8 lead of the currency block, U+20A0-U+20CF
+_SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
 _NUMBER_AFTER = re.compile(rb"\d")
 _DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
 _NEAR = 64  # bytes after a dollar's name within which its number is printed
@@ -202,13 +206,19 @@ def _names_a_code(text: bytes) -> bool:
 
 def _hints(text: bytes) -> list[str]:
     """The hints ``text`` holds with their number."""
-    return [hint for table, numbered in ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before))
+    tables = ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before), (_SIGN_HINTS, _number_beside))
+    return [hint for table, numbered in tables
             for hint, script in table.items() if script in text and numbered(text, hint.encode("utf-8"))]
 
 
 def _number_after(text: bytes, hint: bytes) -> bool:
     """Whether ``hint`` is in ``text`` with a digit within ``_NEAR`` bytes after it."""
     return any(_NUMBER_AFTER.search(text, at, at + len(hint) + _NEAR) for at in _found(text, hint))
+
+
+def _number_beside(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` is in ``text`` with a digit just before or after it ("€ 510,20", "510,20 ₸")."""
+    return any(_NUMBER_AFTER.search(text, max(0, at - 3), at + len(hint) + 3) for at in _found(text, hint))
 
 
 def _decimals_before(text: bytes, hint: bytes) -> bool:
@@ -246,7 +256,9 @@ def _anchored(hints: list[str]) -> tuple[re.Pattern[str], Callable[[str], bool]]
     holds one of the page's ``hints``.  No hint: the codes alone are sought, as cheaply as ever."""
     if not hints:
         return _CODE_SOMEWHERE, _ANY_CODE.search
-    hinted = re.compile("|".join(hints))
+    words = [hint for hint in hints if hint not in _SIGN_HINTS]
+    signs = [f"[{re.escape(_SIGNS_READ)}]"] if len(words) < len(hints) else []
+    hinted = re.compile("|".join(words + signs))
     near = re.compile(f"{_CAPITALS}|{hinted.pattern}")
     return near, lambda text: bool(_ANY_CODE.search(text) or len(text) <= _SHORT and hinted.search(text))
 
@@ -412,13 +424,19 @@ _WIDGET_LEVELS = 3  # how far up from a quote cell its widget may reach
 MAX_WIDGET = 400  # a widget's whole text is short; longer is a page section
 
 
+def _cell_text(el: etree._Element) -> str:
+    """The visible text of a cell, its text nodes apart: cells of a row (``<td>USD</td><td>470.50</td>``)
+    are words of their own, which ``text_of`` would run together."""
+    return squash(" ".join(text_pieces(el)))
+
+
 def _cell(node: etree._Element) -> etree._Element | None:
     """The smallest element around a currency's text node whose text is a whole quote."""
     el: etree._Element | None = node
     for _ in range(3):
         if el is None or el.tag in SKIP_TAGS:
             return None
-        text = text_of(el)
+        text = _cell_text(el)
         if len(text) > MAX_TEXT:
             return None
         if _parse(text):
@@ -449,7 +467,7 @@ def _read_widget(widget: etree._Element) -> list[tuple[etree._Element, _Quote]]:
     quotes: dict[str, tuple[etree._Element, _Quote]] = {}
     for el in _texts(widget, _VISIBLE, _marked):
         cell = _cell(el)
-        quote = _parse(text_of(cell)) if cell is not None else None
+        quote = _parse(_cell_text(cell)) if cell is not None else None
         if quote and quote.pair not in quotes:
             quotes[quote.pair] = (cell, quote)
     several = len({pair.split("/")[0] for pair in quotes}) > 1

@@ -1,0 +1,249 @@
+"""tickers.py by family: currencies named in every language, alphabet and letter case, signs and tenge forms;
+rate statements and the prose that is no quote; the direction a widget's markup shows; the page gate.
+
+Widgets are laid out as the real ones of ../shared/pages: kt.kz's ``div.currency_item`` (code, value, change,
+arrow in separate spans) and inform.kz's ``div.exchange_block`` (one span a quote, an arrow picture in it).
+"""
+
+import re
+
+import pytest
+
+from kznews.extract.html import decode, parse
+from kznews.extract.kazakh import ALPHABETS, spell
+from kznews.extract.tickers import find_tickers, might_have_tickers, parse_quote
+
+from .shared import page
+
+# --- names in every alphabet and letter case ---------------------------------------------------------------
+# (Kazakh name as printed in Cyrillic, its code): spelled in each alphabet by kazakh.py, not by hand.
+KAZAKH_NAMES = [("АҚШ доллары", "USD"), ("Еуро", "EUR"), ("Ресей рублі", "RUB"), ("Қытай юані", "CNY"),
+                ("Қырғыз сомы", "KGS"), ("Өзбек сомы", "UZS"), ("Ағылшын фунты", "GBP"), ("Жапон иенасы", "JPY")]
+CASES = {"as printed": str, "capitals": str.upper, "small": str.lower}
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("name, code", KAZAKH_NAMES)
+@pytest.mark.parametrize("case", CASES)
+def test_a_kazakh_name_with_the_tenge_in_every_alphabet_and_case(alphabet, name, code, case):
+    fold = CASES[case]
+    text = f"{fold(spell(name, alphabet))} 470,50 {fold(spell('теңге', alphabet))}"
+    assert parse_quote(text) == (f"{code}/KZT", 470.5)
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+def test_a_kazakh_name_alone_before_a_rate(alphabet):
+    assert parse_quote(f"{spell('Еуро', alphabet)}: 510,20") == ("EUR/KZT", 510.2)
+
+
+@pytest.mark.parametrize("text, pair, value", [
+    ("Доллар США 470,50", "USD/KZT", 470.5),
+    ("ДОЛЛАР США: 470,50 тг", "USD/KZT", 470.5),
+    ("доллар — 470.50 ₸", "USD/KZT", 470.5),
+    ("1 доллар США = 470,50 тенге", "USD/KZT", 470.5),
+    ("Доллар США 1 = 470,50 тг.", "USD/KZT", 470.5),
+    ("Долл. США 470,5", "USD/KZT", 470.5),
+    ("Евро 510,20", "EUR/KZT", 510.2),
+    ("Российский рубль 5,10", "RUB/KZT", 5.1),
+    ("руб. 5,10 тг", "RUB/KZT", 5.1),
+    ("Китайский юань: 65,30", "CNY/KZT", 65.3),
+    ("Фунт стерлингов 600,15", "GBP/KZT", 600.15),
+    ("Кыргызский сом 5,48", "KGS/KZT", 5.48),
+    ("100 узбекских сумов – 3,50 тенге", "UZS/KZT", 3.5),
+    ("Белорусский рубль 150,3", "BYN/KZT", 150.3),
+    ("US Dollar 470.50", "USD/KZT", 470.5),
+    ("1 U.S. dollar = 470.50 tenge", "USD/KZT", 470.5),
+    ("Euro 510.20 KZT", "EUR/KZT", 510.2),
+    ("Russian rouble 5.10", "RUB/KZT", 5.1),
+    ("Chinese yuan (CNY) 65.30", "CNY/KZT", 65.3),
+    ("Renminbi 65.30", "CNY/KZT", 65.3),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_russian_and_english_names(text, pair, value):
+    assert parse_quote(text) == (pair, value)
+
+
+@pytest.mark.parametrize("text, pair, value", [
+    ("$ 1 = 470.50 KZT", "USD/KZT", 470.5),
+    ("€ 510,20 ₸", "EUR/KZT", 510.2),
+    ("₽ 5.10 тг", "RUB/KZT", 5.1),
+    ("£ 1 = 600.15 KZT", "GBP/KZT", 600.15),
+    ("¥ 65,30 тенге", "CNY/KZT", 65.3),
+    ("usd/kzt 470.50", "USD/KZT", 470.5),
+    ("Eur/Kzt: 510.20", "EUR/KZT", 510.2),
+    ("USD — 470.50", "USD/KZT", 470.5),
+    ("USD/тенге 470,50", "USD/KZT", 470.5),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_signs_cases_of_codes_and_tenge_forms(text, pair, value):
+    assert parse_quote(text) == (pair, value)
+
+
+@pytest.mark.parametrize("text, pair, value", [
+    ("Курс доллара составил 470,50 тенге", "USD/KZT", 470.5),
+    ("Официальный курс евро, установленный Нацбанком на 21 июля, составил 510,20 тенге", "EUR/KZT", 510.2),
+    ("Курс доллара вырос на 2,5 тенге и составил 470,50 тенге", "USD/KZT", 470.5),
+    ("АҚШ долларының орташа бағамы – 470, 50 теңге", "USD/KZT", 470.5),
+    ("Бір еуроның бағамы 510,20 теңге", "EUR/KZT", 510.2),
+    ("1 юаньға 65,30 теңге", "CNY/KZT", 65.3),
+    ("The official rate is 470.50 tenge per US dollar", "USD/KZT", 470.5),
+    ("Курс на 1 марта — 5,10 тенге за российский рубль", "RUB/KZT", 5.1),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_sentence_stating_a_rate(text, pair, value):
+    assert parse_quote(text) == (pair, value)
+
+
+@pytest.mark.parametrize("text", [
+    "доллар подорожал на 5 тенге",
+    "Курс доллара вырос на 2,5 тенге",
+    "Доллар 5,20 теңгеге қымбаттады",
+    "The dollar rose by 2.50 tenge",
+    "Доллар 470,50 тенге: что ждать дальше?",
+    "Евро 2024",
+    "Доллар 100",
+    "Доллар США 0,00",
+    "Евро —",
+    "USD/KZT 0.0",
+], ids=lambda v: v)
+def test_prose_placeholders_and_counts_are_no_quotes(text):
+    assert parse_quote(text) is None
+
+
+def _quotes(html: str, **kwargs) -> dict[str, tuple[float, str | None]]:
+    quotes = find_tickers(parse(f"<html><body>{html}</body></html>"), "https://example.kz/", **kwargs)
+    return {q.pair: (q.value, q.direction) for q in quotes}
+
+
+def test_a_long_sentence_in_a_page_is_no_quote():
+    text = ("Курс доллара составил 470,50 тенге, сообщили в Национальном банке, добавив, что спрос на валюту "
+            "на бирже в последние дни оставался высоким")
+    assert _quotes(f"<p>{text}</p>") == {}
+
+
+def test_a_price_in_dollars_is_no_quote_but_a_widget_of_signs_is():
+    assert _quotes("<div class=product><span class=price>$45.99</span></div>") == {}
+    widget = "<ul class=rates><li>$ 470.50</li><li>€ 510.20</li><li>₽ 5.10</li></ul>"
+    assert {pair: value for pair, (value, _) in _quotes(widget).items()} == {
+        "USD/KZT": 470.5, "EUR/KZT": 510.2, "RUB/KZT": 5.1}
+
+
+def test_a_widget_of_names_is_read_whole():
+    widget = ("<div class=kurs><div class=kurs__title>Курс валют</div>"
+              "<div class=kurs__row><span>Доллар США</span><span>470,50</span></div>"
+              "<div class=kurs__row><span>Евро</span><span>510,20</span></div>"
+              "<div class=kurs__row><span>Российский рубль</span><span>5,10</span></div>"
+              "<div class=kurs__row><span>Кыргызский сом</span><span>5,48</span></div></div>")
+    assert {pair: value for pair, (value, _) in _quotes(widget).items()} == {
+        "USD/KZT": 470.5, "EUR/KZT": 510.2, "RUB/KZT": 5.1, "KGS/KZT": 5.48}
+
+
+# --- direction from the markup -------------------------------------------------------------------------------
+def _kt_item(code: str, value: str, change: str, arrow_class: str) -> str:
+    """A kt.kz ``div.currency_item`` (the saved homepage's markup), the arrow drawn by a class, not a character."""
+    return (f'<div class="currency_item"><span>{code}</span>  <span class="text_center">{value} </span>  '
+            f'<span class="text_center">{change} <div class="{arrow_class}"></div> </span></div>')
+
+
+def _inform_block(*spans: str) -> str:
+    """inform.kz's ``div.exchange_block`` (the saved article's markup): one span a quote."""
+    return '<div class="exchange_block">' + "".join(f"<span>{s}</span>" for s in spans) + "</div>"
+
+
+UP_CLASSES = ["cur_arrow currency_up", "fa fa-caret-up", "fa fa-arrow-up", "tickerDirGreen", "rate-rise",
+              "is-increasing", "change positive", "icon-plus", "growth", "arrow-up", "icon-up", "caret-up",
+              "triangle-up", "trendUp", "glyphicon glyphicon-arrow-up", "value--rising"]
+DOWN_CLASSES = ["cur_arrow currency_down", "fa fa-caret-down", "fa-arrow-down", "tickerDirRed", "rate-fall",
+                "is-decreasing", "change negative", "icon-minus", "decline", "arrow-down", "icon-down",
+                "caret-down", "triangle-down", "trendDown", "value--falling"]
+
+
+@pytest.mark.parametrize("arrow_class, direction", [(c, "up") for c in UP_CLASSES] + [(c, "down") for c in DOWN_CLASSES])
+def test_direction_from_classes_in_a_kt_item(arrow_class, direction):
+    html = _kt_item("USD", "320.34", "0.26", arrow_class) + _kt_item("EUR", "394.47", "0.61", "cur_arrow")
+    assert _quotes(html) == {"USD/KZT": (320.34, direction), "EUR/KZT": (394.47, None)}
+
+
+@pytest.mark.parametrize("arrow_class", ["dropdown", "signup", "backup", "update", "markup", "drop-down", "slideDown",
+                                         "pop-up", "dropDown-toggle", "sign-up-form"])
+def test_words_that_only_contain_up_or_down_say_nothing(arrow_class):
+    assert _quotes(_kt_item("USD", "320.34", "0.26", arrow_class)) == {"USD/KZT": (320.34, None)}
+
+
+def test_the_printed_sign_wins_over_the_class():
+    html = _kt_item("USD", "320.34", "-0.26", "cur_arrow currency_up") + _kt_item("RUB", "5.54", "+0.00", "arrow-up")
+    assert _quotes(html) == {"USD/KZT": (320.34, "down"), "RUB/KZT": (5.54, None)}
+
+
+def test_both_directions_drawn_say_nothing():
+    assert _quotes(_kt_item("USD", "320.34", "0.26", "arrow-up hidden") .replace(
+        "</span></div>", '<i class="arrow-down"></i></span></div>')) == {"USD/KZT": (320.34, None)}
+
+
+@pytest.mark.parametrize("icon, direction", [
+    ('<i class="fa fa-caret-up"></i>', "up"),
+    ('<span data-direction="down"></span>', "down"),
+    ('<span data-trend="rise"></span>', "up"),
+    ('<b title="Рост"></b>', "up"),
+    ('<b title="Снижение курса"></b>', "down"),
+    ('<b title="Бағам өсті"></b>', "up"),
+    ('<b title="Бағам төмендеді"></b>', "down"),
+    ('<img src="/lenta/img/down.png">', "down"),
+    ('<img src="/i/arrow.svg" alt="up">', "up"),
+    ('<svg><use href="#icon-arrow-down"></use></svg>', "down"),
+])
+def test_direction_from_an_icon_in_an_inform_span(icon, direction):
+    html = _inform_block(f"USD 425.05 {icon}", "EUR 509.29")
+    assert _quotes(html) == {"USD/KZT": (425.05, direction), "EUR/KZT": (509.29, None)}
+
+
+def test_a_class_on_the_widget_holding_every_quote_is_not_a_quote_s():
+    html = '<div class="rates up">' + _inform_block("USD 425.05", "EUR 509.29") + "</div>"
+    assert _quotes(html) == {"USD/KZT": (425.05, None), "EUR/KZT": (509.29, None)}
+
+
+def test_an_item_around_the_cell_gives_its_direction():
+    rows = "".join(f'<tr class="{cls}"><td>{code}</td><td>{value}</td></tr>'
+                   for cls, code, value in (("row row--up", "USD", "470.50"), ("row row--down", "EUR", "510.20")))
+    assert _quotes(f"<table class=rates>{rows}</table>") == {"USD/KZT": (470.5, "up"), "EUR/KZT": (510.2, "down")}
+
+
+def test_the_real_widgets_keep_their_quotes_and_directions():
+    for name, want in (("kt.kz/homepage-2018-03-21.html", {"USD/KZT": "down", "EUR/KZT": "up", "RUB/KZT": "down"}),
+                       ("inform.kz/article-ru-2020-a3725092.html",
+                        {"USD/KZT": "up", "EUR/KZT": "up", "RUB/KZT": "down", "CNY/KZT": "up"})):
+        quotes = find_tickers(parse(decode(page(name))), "u")
+        assert {q.pair: q.direction for q in quotes} == want
+
+
+# --- the page gate -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("cell", [
+    "<span>Доллар США</span> <span>470,50</span>",
+    "<span>АҚШ доллары</span> <span>470,50</span>",
+    "<span>AQSh dollary</span> <span>470,50</span>",
+    "<span>اقش دوللارى</span> <span>470,50</span>",
+    "<span>Ресей рублі</span> <span>5,10 теңге</span>",
+    "<span>Евро</span> <span>510,20 тенге</span>",
+    "<span>reseı rýbli</span> <span>5,10 teńge</span>",
+    "<span>USD 470.50</span>",
+])
+def test_the_gate_lets_a_widget_of_names_through(cell):
+    tree = parse(f"<html><body><header><div class=rates>{cell}</div></header><p>Новости</p></body></html>")
+    assert might_have_tickers(tree) and find_tickers(tree, "u")
+
+
+@pytest.mark.parametrize("prose", [
+    "Штраф составит 2500 тенге, а бюджет выделит 5 млрд тенге.",
+    "Биткоин может обвалиться до 2,8 тысячи долларов",
+    "Айыппұл 2500 теңге болады.",
+    "The company raised $45 million.",
+])
+def test_the_gate_rules_out_prose_about_money(prose):
+    assert not might_have_tickers(parse(f"<html><body><p>{prose}</p></body></html>"))
+
+
+def test_every_name_of_a_quote_the_gate_admits_is_read_on_the_page():
+    """The real widgets of ../shared/pages with their codes replaced by Russian names still give their quotes."""
+    html = decode(page("kt.kz/homepage-2018-03-21.html"))
+    names = {"USD": "Доллар", "EUR": "Евро", "RUB": "Рубль"}
+    renamed = re.sub(r"<span>(USD|EUR|RUB)</span>", lambda m: f"<span>{names[m.group(1)]}</span>", html)
+    tree = parse(renamed)
+    assert might_have_tickers(tree)
+    assert {q.pair: q.value for q in find_tickers(tree, "u")} == {"USD/KZT": 320.34, "EUR/KZT": 394.47, "RUB/KZT": 5.54}
