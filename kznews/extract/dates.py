@@ -114,6 +114,7 @@ _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _BIDI = dict.fromkeys([0x200E, 0x200F, 0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_MARK = re.compile("[" + "".join(map(chr, _BIDI)) + "]")
 
 
 def localize(dt: datetime) -> datetime:
@@ -217,7 +218,7 @@ def without_marks(text: str) -> str:
     Arabic-script (tote) text copied from pages carries left-to-right and right-to-left marks between
     its words and digits; they are no letters, digits or spaces, so they would break every pattern.
     """
-    return text.translate(_BIDI)
+    return text.translate(_BIDI) if _MARK.search(text) else text  # the search is a C scan; translate() is not
 
 
 def squash(text: str) -> str:
