@@ -21,7 +21,7 @@ from kznews import __version__, coverage, exitcodes, settings, sites
 from kznews.extract import extract_page
 from kznews.extract.pagetype import KINDS
 from kznews.normalize import normalize
-from kznews.options import FORMATS, check_window, emit, iso_date, reader
+from kznews.options import FORMATS, check_window, emit, emit_stream, iso_date, reader
 from kznews.reextract import Tally as ReextractTally
 from kznews.reextract import default_workers
 from kznews.reextract import reextract as run_reextract
@@ -476,22 +476,29 @@ def _run_row(run: dict[str, Any]) -> dict[str, Any]:
 @main.command("sql")
 @click.argument("query")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--timeout", type=float, default=10.0, show_default=True,
+              help="Seconds for the whole command: running the query and printing every row.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Rows a table shows (it counts the rest); CSV and JSON print every row.")
 @click.pass_obj
-def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float) -> None:
+def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float, max_rows: int) -> None:
     """Run one read-only SELECT against the archive.
 
-    The archive is opened read-only; anything but a single SELECT/WITH is refused.
+    The archive is opened read-only; anything but a single SELECT/WITH/EXPLAIN is refused.
+    Rows are printed as they are read, so memory stays small whatever the result's size:
+    CSV and JSON lines print every row, a table the first --max-rows (values cut at 200
+    characters). Blobs (pages.body) print as base64 in CSV and JSON, as their size in a
+    table. A value longer than 32 MiB is refused.
 
     \b
     Example:
         kznews sql "SELECT site, count(*) AS n FROM articles GROUP BY site"
     """
     try:
-        columns, rows = run_sql(obj["db"], query, timeout=timeout)
+        with run_sql(obj["db"], query, timeout=timeout) as result:
+            emit_stream(result.columns, result, fmt, max_rows=max_rows)
     except (QueryError, ArchiveError) as exc:
         raise click.ClickException(str(exc)) from None
-    emit([dict(zip(columns, row)) for row in rows], fmt)
 
 
 def _register_commands() -> None:

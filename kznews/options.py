@@ -5,11 +5,12 @@ Every error here is one line (``click.ClickException``, exit 1), as the commands
 
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,51 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str) -> None:
             writer.writerows(rows)
     elif rows:
         click.echo(tabulate(rows, headers="keys", tablefmt="simple", maxcolwidths=60))
+
+
+TABLE_CELL = 200  # characters of one value a table shows; CSV and JSON print values whole
+
+
+def _plain(value: Any) -> Any:
+    """A value as CSV and JSON print it: bytes (a blob) as base64 text."""
+    return base64.b64encode(value).decode("ascii") if isinstance(value, bytes) else value
+
+
+def _cell(value: Any) -> Any:
+    """A value as a table shows it: a blob as its size, a long text cut short with its length."""
+    if isinstance(value, bytes):
+        return f"<blob: {len(value)} bytes>"
+    if isinstance(value, str) and len(value) > TABLE_CELL:
+        return f"{value[:TABLE_CELL]}… ({len(value)} chars)"
+    return value
+
+
+def emit_stream(columns: list[str], rows: Iterable[tuple[Any, ...]], fmt: str, *, max_rows: int) -> None:
+    """Print a result as its rows come: JSON lines and CSV (header always) print every row as it is read; a table
+    shows the first ``max_rows`` and says how many it left out.  Blobs are base64 in JSON and CSV, their size in a
+    table; a table cuts values longer than ``TABLE_CELL`` characters."""
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, map(_plain, row))), ensure_ascii=False))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(map(_plain, row))
+        return
+    shown, left_out = [], 0
+    for row in rows:
+        if len(shown) < max_rows:
+            shown.append(dict(zip(columns, map(_cell, row))))
+        else:
+            left_out += 1
+    if shown:
+        click.echo(tabulate(shown, headers="keys", tablefmt="simple", maxcolwidths=60))
+    elif sys.stdout.isatty():
+        click.echo("0 rows")
+    if left_out:
+        click.echo(f"… {left_out} more rows not shown (--max-rows, or --format csv or json for all)", err=True)
 
 
 def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -210,3 +210,47 @@ def test_reextract_status_line_keeps_errors_on_their_own_lines(capsys: pytest.Ca
     assert err.startswith("\r5 pages, 3 articles changed, 0 errors, ")
     assert "pages/s \nhttps://x.kz/a: ValueError: bad page\n\r9 pages, 7 articles changed, 1 errors, " in err
     assert err.endswith("pages/s \n")
+
+
+@pytest.fixture
+def small_archive(tmp_path):
+    from kznews.storage import Archive
+    from tests.storage.conftest import make_item
+
+    with Archive(tmp_path / "s.db") as archive:
+        archive.store([make_item(f"https://kaz.example/news/{i}", headline=f"Жаңалық {i}") for i in range(5)])
+    return str(tmp_path / "s.db")
+
+
+def test_sql_prints_blobs_as_base64_in_json_and_csv_and_as_their_size_in_a_table(small_archive):
+    import base64
+    import csv
+    import io
+
+    query = "SELECT url, body FROM pages ORDER BY id LIMIT 1"
+    (row,) = [json.loads(line) for line in invoke("--db", small_archive, "sql", query, "--format", "json").output
+              .splitlines()]
+    with sqlite3.connect(small_archive) as conn:
+        stored = conn.execute(query).fetchone()[1]
+    assert base64.b64decode(row["body"]) == stored
+    (_, body), = list(csv.reader(io.StringIO(invoke("--db", small_archive, "sql", query, "--format", "csv").output)))[1:]
+    assert base64.b64decode(body) == stored
+    assert f"<blob: {len(stored)} bytes>" in invoke("--db", small_archive, "sql", query).output
+
+
+def test_sql_csv_of_an_empty_result_still_has_its_header(small_archive):
+    result = invoke("--db", small_archive, "sql", "SELECT url, site FROM articles WHERE 0", "--format", "csv")
+    assert result.output.splitlines() == ["url,site"]
+
+
+def test_sql_table_shows_max_rows_and_says_how_many_it_left_out(small_archive):
+    result = CliRunner().invoke(main, ["--db", small_archive, "sql", "SELECT url FROM articles", "--max-rows", "2"])
+    assert result.exit_code == 0
+    assert sum("kaz.example" in line for line in result.stdout.splitlines()) == 2
+    assert "3 more rows not shown" in result.stderr
+
+
+def test_sql_huge_value_is_a_one_line_error(small_archive):
+    result = CliRunner().invoke(main, ["--db", small_archive, "sql", "SELECT randomblob(1000000000)"])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "longer than 32 MiB" in result.output

@@ -6,10 +6,12 @@ while a crawl is writing (WAL). Values reach SQL only as named parameters.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -263,14 +265,62 @@ def _authorize(action: int, arg1: str | None, arg2: str | None, _db: str | None,
     return sqlite3.SQLITE_OK
 
 
-def run_sql(
-    path: str | Path, sql: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run one read-only SELECT/WITH/EXPLAIN statement; return (column names, rows).
+MAX_VALUE_MIB = 32  # the longest string or blob a statement may make or read: randomblob(1e9) is refused
 
-    Defence in depth: a ``mode=ro`` connection, ``PRAGMA query_only``, a
-    statement-keyword check, an authorizer that allows only reads, and a
-    time limit (``QueryError`` when exceeded).
+
+class SqlRows:
+    """The result of one read-only statement: ``columns``, then its rows as they are iterated (never all held).
+
+    The time limit covers the whole reading, not only the first row; a context manager (or ``close``) releases
+    the connection.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, cursor: sqlite3.Cursor, deadline: float, timeout: float) -> None:
+        self.columns = [d[0] for d in cursor.description] if cursor.description else []
+        self._conn, self._cursor, self._deadline, self._timeout = conn, cursor, deadline, timeout
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        with _translated(self._deadline, self._timeout):
+            for row in self._cursor:
+                yield row
+                if time.monotonic() > self._deadline:
+                    raise QueryError(f"query took longer than {self._timeout:g} s")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SqlRows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def _translated(deadline: float, timeout: float) -> Iterator[None]:
+    """SQLite's errors while a statement runs, as one-line ``QueryError``s."""
+    try:
+        yield
+    except sqlite3.ProgrammingError as exc:
+        raise QueryError(str(exc)) from None  # several statements, missing parameter
+    except sqlite3.DataError as exc:
+        raise QueryError(f"a value is longer than {MAX_VALUE_MIB} MiB: {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        if time.monotonic() > deadline and "interrupted" in str(exc):
+            raise QueryError(f"query took longer than {timeout:g} s") from None
+        if any(word in str(exc) for word in ("not authorized", "readonly", "may not be modified")):
+            raise QueryError("not allowed: only reading the archive is permitted") from None
+        if "too big" in str(exc):
+            raise QueryError(f"a value is longer than {MAX_VALUE_MIB} MiB: {exc}") from None
+        raise QueryError(f"SQL error: {exc}") from None
+
+
+def run_sql(path: str | Path, sql: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0) -> SqlRows:
+    """Run one read-only SELECT/WITH/EXPLAIN statement; its rows are read as the result is iterated.
+
+    Defence in depth: a ``mode=ro`` connection, ``PRAGMA query_only``, a statement-keyword check, an
+    authorizer that allows only reads; bounds: ``timeout`` seconds for running and reading the whole result,
+    ``MAX_VALUE_MIB`` for any one value (``QueryError`` when exceeded).
     """
     body = _LEADING_COMMENTS.sub("", sql)
     keyword = (body.split(None, 1) or [""])[0].upper()
@@ -278,25 +328,17 @@ def run_sql(
         raise QueryError(f"only SELECT, WITH or EXPLAIN statements are allowed, not {keyword or 'an empty query'}")
     conn = connect_readonly(path)
     try:
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_MIB * 2**20)
         conn.execute("PRAGMA query_only = 1")
         conn.set_authorizer(_authorize)
         deadline = time.monotonic() + timeout
         conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
-        try:
+        with _translated(deadline, timeout):
             cursor = conn.execute(sql, params or {})
-            rows = cursor.fetchall()
-        except sqlite3.ProgrammingError as exc:
-            raise QueryError(str(exc)) from None  # several statements, missing parameter
-        except sqlite3.DatabaseError as exc:
-            if time.monotonic() > deadline and "interrupted" in str(exc):
-                raise QueryError(f"query took longer than {timeout:g} s") from None
-            if any(word in str(exc) for word in ("not authorized", "readonly", "may not be modified")):
-                raise QueryError("not allowed: only reading the archive is permitted") from None
-            raise QueryError(f"SQL error: {exc}") from None
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return columns, rows
-    finally:
+        return SqlRows(conn, cursor, deadline, timeout)
+    except BaseException:
         conn.close()
+        raise
 
 
 def article_fetch_info(

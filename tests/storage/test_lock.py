@@ -79,7 +79,8 @@ def test_kill_9_leaves_no_stale_lock(db_path: Path, holder: subprocess.Popen[str
 def test_readers_are_unaffected(db_path: Path, holder: subprocess.Popen[str]) -> None:
     with closing(connect_readonly(db_path)) as conn:
         assert stats(conn)["totals"]["articles"] == 1
-    assert run_sql(db_path, "SELECT count(*) FROM pages")[1] == [(1,)]
+    with run_sql(db_path, "SELECT count(*) FROM pages") as result:
+        assert list(result) == [(1,)]
 
 
 def test_one_writer_per_archive_within_a_process_too(db_path: Path) -> None:

@@ -206,8 +206,13 @@ def test_stats_on_empty_archive(db_path: Path) -> None:
 # -- run_sql --------------------------------------------------------------------------
 
 
+def _all(path: Path, sql: str, params: dict | None = None, **kw: float) -> tuple[list[str], list[tuple]]:
+    with run_sql(path, sql, params, **kw) as result:
+        return result.columns, list(result)
+
+
 def test_run_sql_select_with_params(filled: Path) -> None:
-    columns, rows = run_sql(filled, "SELECT url, lang FROM articles WHERE site = :site ORDER BY url", {"site": "b"})
+    columns, rows = _all(filled, "SELECT url, lang FROM articles WHERE site = :site ORDER BY url", {"site": "b"})
     assert columns == ["url", "lang"]
     assert rows == [("https://b.kz/1", "kk"), ("https://b.kz/2", "en")]
 
@@ -224,7 +229,7 @@ def test_run_sql_select_with_params(filled: Path) -> None:
     ],
 )
 def test_run_sql_allows_reads(filled: Path, sql: str) -> None:
-    run_sql(filled, sql)
+    _all(filled, sql)
 
 
 @pytest.mark.parametrize(
@@ -248,29 +253,29 @@ def test_run_sql_allows_reads(filled: Path, sql: str) -> None:
 )
 def test_run_sql_refuses_everything_else(filled: Path, sql: str) -> None:
     with pytest.raises(QueryError) as excinfo:
-        run_sql(filled, sql)
+        _all(filled, sql)
     assert "\n" not in str(excinfo.value)
-    assert run_sql(filled, "SELECT count(*) FROM articles")[1] == [(4,)]
+    assert _all(filled, "SELECT count(*) FROM articles")[1] == [(4,)]
 
 
 def test_run_sql_times_out(filled: Path) -> None:
     runaway = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
     started = time.monotonic()
     with pytest.raises(QueryError, match=r"query took longer than 0.3 s"):
-        run_sql(filled, runaway, timeout=0.3)
+        _all(filled, runaway, timeout=0.3)
     assert time.monotonic() - started < 3
 
 
 def test_run_sql_errors_are_one_line(filled: Path) -> None:
     with pytest.raises(QueryError, match="no such table: nope"):
-        run_sql(filled, "SELECT * FROM nope")
+        _all(filled, "SELECT * FROM nope")
     with pytest.raises(QueryError, match="binding parameter"):
-        run_sql(filled, "SELECT :missing")
+        _all(filled, "SELECT :missing")
 
 
 def test_run_sql_does_not_create_a_missing_archive(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError):
-        run_sql(tmp_path / "nope.db", "SELECT 1")
+        _all(tmp_path / "nope.db", "SELECT 1")
     assert not (tmp_path / "nope.db").exists()
 
 
@@ -287,7 +292,7 @@ def test_readers_work_while_a_writer_holds_a_transaction(filled: Path) -> None:
         conn = connect_readonly(filled)
         assert len(search(conn, "Тоқаев*")) == 3
         assert stats(conn)["totals"]["articles"] == 4
-        assert run_sql(filled, "SELECT count(*) FROM articles")[1] == [(4,)]
+        assert _all(filled, "SELECT count(*) FROM articles")[1] == [(4,)]
         assert time.monotonic() - started < 2  # nobody waited for the lock
     finally:
         writer.execute("ROLLBACK")
@@ -320,3 +325,22 @@ def test_ranked_search_widens_its_window_until_the_filters_are_met(
     # a full page from the newest matches: the oldest (a headline hit, the best bm25) is not ranked
     assert "https://a.kz/0" not in _urls(search(conn, "Тоқаев", limit=2))
     assert _urls(search(conn, "Тоқаев", limit=2, order="date"))  # date order reads every match
+
+
+def test_run_sql_time_limit_covers_reading_the_rows(filled: Path) -> None:
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n"
+    started = time.monotonic()
+    with run_sql(filled, endless, timeout=0.3) as result:
+        rows = iter(result)
+        assert next(rows) == (1,)  # the statement starts at once: the rows come as they are read
+        with pytest.raises(QueryError, match=r"query took longer than 0.3 s"):
+            for _ in rows:
+                pass
+    assert time.monotonic() - started < 3
+
+
+def test_run_sql_refuses_a_huge_value_without_making_it(filled: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="a value is longer than 32 MiB"):
+        _all(filled, "SELECT randomblob(1000000000)")
+    assert time.monotonic() - started < 3
