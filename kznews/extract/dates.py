@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 from .calendar import kazakh_words, month_number
-from .kazakh import spellings
+from .kazakh import day_suffixes, spellings
 
 __all__ = [
     "ALMATY", "AT", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word",
@@ -57,7 +57,7 @@ def _tree_regex(node: dict[str, dict]) -> str:
 
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
 YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + any_word(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
-DAY_SUFFIX = r"(?:st|nd|rd|th|-" + any_word(["го", "е", *kazakh_words("ы", "і", "сы", "сі", "шы", "ші", "ншы", "нші")]) + ")"
+DAY_SUFFIX = r"(?:st|nd|rd|th|-" + any_word(["го", "е", *(s for x in day_suffixes() for s in spellings(x))]) + ")"
 _MONTH_BY_NUMBER = any_word(kazakh_words("ай"))  # 4-айдың: the month by its number
 _DAY_BY_NUMBER = any_word(kazakh_words("күн"))  # 16-күні
 _HOUR_WORD = any_word(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])

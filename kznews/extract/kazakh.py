@@ -187,8 +187,20 @@ def case_forms(word: str) -> tuple[str, ...]:
         forms.append(word + _suffix(word, case))
     located = word + _suffix(word, "locative")
     forms.append(located + _suffix(located, "adjective"))
-    owned = _possessive(word)
-    front = _is_front(owned)
-    forms += [owned, owned + ("нде" if front else "нда"), owned + ("нің" if front else "ның"),
-              owned + ("не" if front else "на"), owned + ("нен" if front else "нан")]
+    forms += _owned_forms(_possessive(word))
     return tuple(dict.fromkeys(forms))
+
+
+# After the possessive the case endings start with н: locative, genitive, dative, ablative (back, front).
+_OWNED_CASES = {False: ("нда", "ның", "на", "нан"), True: ("нде", "нің", "не", "нен")}
+ORDINAL_SUFFIXES = ("ыншы", "інші", "ншы", "нші", "шы", "ші")  # 16-ыншы, 2-нші; on digits mostly cut: 16-шы, 1-ші
+
+
+def _owned_forms(owned: str) -> list[str]:
+    """A possessive form and its case forms: сәуірі, сәуірінде, сәуірінің, сәуіріне, сәуірінен."""
+    return [owned, *(owned + ending for ending in _OWNED_CASES[_is_front(owned)])]
+
+
+def day_suffixes() -> tuple[str, ...]:
+    """What follows a day's digits in Kazakh: the possessive (16-сы, 1-і), with a case (16-сында), or an ordinal."""
+    return (*(form for owned in ("ы", "і", "сы", "сі") for form in _owned_forms(owned)), *ORDINAL_SUFFIXES)

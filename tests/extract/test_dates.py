@@ -129,6 +129,11 @@ def kazakh_possessive_day(day: int) -> str:
     return f"{day}-{'і' if front else 'ы'}"
 
 
+def located(owned: str) -> str:
+    """The locative of a possessive form by vowel harmony: 16-сы → 16-сында, 1-і → 1-інде."""
+    return owned + ("нде" if owned.endswith("і") else "нда")
+
+
 def kazakh_forms(d: date) -> list[str]:
     """The printed forms of ``d`` in Kazakh (Cyrillic), each as Kazakh sites print it."""
     name = MONTHS["kk"][d.month - 1]
@@ -143,6 +148,7 @@ def kazakh_forms(d: date) -> list[str]:
         f"{weekday}, {d.day} {name} {d.year} жыл",
         f"{name.capitalize()} {d.day}, {d.year}",
         f"{d.year} жылғы {forms[2]} {kazakh_possessive_day(d.day)}",
+        f"{d.year} жылғы {forms[2]} {located(kazakh_possessive_day(d.day))}",  # on the 16th: 16-сында
         f"{d.year}-жылы {d.month}-айдың {d.day}-күні",
     ]
 

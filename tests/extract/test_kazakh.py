@@ -2,7 +2,7 @@
 
 import pytest
 
-from kznews.extract.kazakh import case_forms, fold, latin, spell, spellings, tote
+from kznews.extract.kazakh import case_forms, day_suffixes, fold, latin, spell, spellings, tote
 
 
 @pytest.mark.parametrize("cyrillic,alphabet,expected", [
@@ -87,3 +87,8 @@ def test_fold_keeps_different_words_apart():
 
 def test_spell_cyrillic_is_unchanged():
     assert spell("Сәуір", "cyrillic") == "Сәуір"
+
+
+def test_day_suffixes_are_the_possessive_with_its_cases_and_the_ordinal():
+    assert {"сы", "сында", "і", "інде", "ының", "сіне", "ншы", "ші"} <= set(day_suffixes())
+    assert not {"сынде", "інда"} & set(day_suffixes())  # no suffix against vowel harmony
