@@ -18,7 +18,7 @@ from .calendar import kazakh_words, month_number
 from .kazakh import day_suffixes, spellings
 
 __all__ = [
-    "ALMATY", "AT", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word",
+    "ALMATY", "AT", "COMMA", "clock_of", "clock_pattern", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word",
     "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall", "squash", "without_marks",
 ]
 
@@ -65,7 +65,7 @@ AT = rf"(?:(?:в|at|@)\s+|{_HOUR_WORD}\.?\s*)"  # the word before a clock time: 
 _AMPM = r"\s*[ap]\.?\s?m\.?(?!\w)"
 
 
-def _time(n: str = "") -> str:
+def clock_pattern(n: str = "") -> str:
     """A clock time (14:35, 14.35, 2:35 PM, 14:35:20, 14:35 ч.), its groups' names ending in ``n``."""
     return (rf"(?P<h{n}>\d{{1,2}})[:.](?P<mi{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?(?P<ap{n}>{_AMPM})?"
             rf"(?:\s*{_HOUR_WORD}\.?)?")
@@ -93,8 +93,8 @@ _BODIES = (
 )
 _WEEKDAY = rf"(?:{_WORD}\.?{COMMA}?\s+)?"
 # 14:38, 11 Февраль 2026 / 14:35, вторник, 16 апреля 2024
-_TIME_BEFORE = rf"(?:{_time('0')}(?:\s*[,،|/]\s*|\s+)(?:[-–—]\s+)?(?:{_WORD}\.?{COMMA}\s+)?)?"
-_TIME_AFTER = rf"(?:(?:\s*[,،|/]\s*|\s+[-–—]\s+|\s+){AT}?{_time()})?"  # 27 марта 2024 | 20:10
+_TIME_BEFORE = rf"(?:{clock_pattern('0')}(?:\s*[,،|/]\s*|\s+)(?:[-–—]\s+)?(?:{_WORD}\.?{COMMA}\s+)?)?"
+_TIME_AFTER = rf"(?:(?:\s*[,،|/]\s*|\s+[-–—]\s+|\s+){AT}?{clock_pattern()})?"  # 27 марта 2024 | 20:10
 _OFFSET = r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?)?"
 
 _ISO = re.compile(
@@ -151,7 +151,7 @@ def _rfc2822(text: str) -> datetime | None:
         return None
 
 
-def _clock(g: dict[str, str | None], n: str) -> time | None:
+def clock_of(g: dict[str, str | None], n: str = "") -> time | None:
     """The clock time of groups ``h{n}``/``mi{n}``/``s{n}``/``ap{n}`` (12-hour times made 24-hour), None if absent.
 
     Raises ValueError for an impossible time.
@@ -174,7 +174,7 @@ def _from_match(m: re.Match[str]) -> datetime | None:
         return None
     try:
         day = date(int(g["y"]), month, int(g["d"]))
-        clock = _clock(g, "") or _clock(g, "0") or time()
+        clock = clock_of(g) or clock_of(g, "0") or time()
     except ValueError:
         return None
     dt = datetime.combine(day, clock)

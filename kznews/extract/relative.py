@@ -13,7 +13,20 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from .dates import ALMATY, AT, COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, any_word, find_date, month_number, squash
+from .dates import (
+    ALMATY,
+    AT,
+    COMMA,
+    DAY_MONTH_SEP,
+    DAY_SUFFIX,
+    MONTH,
+    any_word,
+    clock_of,
+    clock_pattern,
+    find_date,
+    month_number,
+    squash,
+)
 from .kazakh import fold, spellings
 
 SKEW = timedelta(days=1)  # how far past the fetch time a date may lie (wrong offsets, clocks): see dating.py
@@ -24,8 +37,7 @@ def _kazakh(*words: str) -> tuple[str, ...]:
     return tuple(s for word in words for s in spellings(word))
 
 
-_CLOCK = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})"
-_CLOCK2 = r"(?P<h2>\d{1,2})[:.](?P<mi2>\d{2})"
+_CLOCK, _CLOCK2 = clock_pattern(), clock_pattern("2")  # 14:35, 2:35 PM, 14:35 ч.
 # Days back from today, each with its words: Russian, Kazakh (every alphabet), English.
 _DAY_WORDS: dict[int, tuple[str, ...]] = {
     0: ("сегодня", *_kazakh("бүгін"), "today"),
@@ -86,11 +98,10 @@ def at(day: date, clock: time | None = None) -> datetime:
     return datetime.combine(day, clock or time()).replace(tzinfo=ALMATY)
 
 
-def _clock(h: str | None, mi: str | None) -> time | None:
-    if h is None:
-        return None
+def _clock(g: dict[str, str | None], n: str = "") -> time | None:
+    """The clock time of a match's groups ending in ``n``, None when absent or impossible (25:70)."""
     try:
-        return time(int(h), int(mi))
+        return clock_of(g, n)
     except ValueError:
         return None
 
@@ -102,7 +113,7 @@ def relative(text: str, now: datetime) -> tuple[str, datetime] | None:
     found: list[tuple[int, str, datetime]] = []
     for m in filter(None, (form.search(text) for form in _DAY_WORD)):
         day = local(now).date() - timedelta(days=_DAY_BACK[fold(m.group("word"))])
-        found.append((m.start(), m.group(0), at(day, _clock(m.group("h"), m.group("mi")))))
+        found.append((m.start(), m.group(0), at(day, _clock(m.groupdict()))))
     if m := _AGO.search(text):
         delta = timedelta()
         for part in _PART.finditer(m.group("parts")):
@@ -140,7 +151,7 @@ def partial(text: str, reference: datetime, latest: datetime) -> tuple[str, date
             day = infer_year(month, int(m.group("d")), reference, latest)
             if day is not None:
                 g = m.groupdict()
-                clock = _clock(g.get("h"), g.get("mi")) or _clock(g.get("h2"), g.get("mi2"))
+                clock = _clock(g) or _clock(g, "2")
                 return m.group(0).strip(" ,"), at(day, clock)
     return None
 

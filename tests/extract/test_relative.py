@@ -156,3 +156,15 @@ def test_kazakh_day_month_in_every_alphabet(text, day, month, clock, alphabet):
 
 def test_read_printed_reads_a_kazakh_relative_date_in_latin():
     assert read_printed("Jańalyqtar · 2 saǵat buryn", NOW, NOW)[2] == ":relative"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Yesterday at 2:35 PM", "2024-04-17T14:35:00+05:00"),  # a 12-hour clock after a relative word
+    ("Today, 9:05 am", "2024-04-18T09:05:00+05:00"),
+])
+def test_relative_with_twelve_hour_clock(text, expected):
+    assert iso(relative(text, NOW)[1]) == expected
+
+
+def test_day_month_with_twelve_hour_clock():
+    assert iso(partial("April 16, 2:35 PM", NOW, NOW)[1]) == "2024-04-16T14:35:00+05:00"
