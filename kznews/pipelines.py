@@ -53,7 +53,7 @@ class ExtractPipeline:
 
     With ``KZNEWS_EXTRACT_WORKERS`` > 0, extraction runs in that many worker processes,
     so downloading and extracting use two cores (threads would not: extraction holds
-    the GIL; bench/RESULTS.md). A page that fails to extract is kept, counted and logged.
+    the GIL). A page that fails to extract is kept, counted and logged.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -73,7 +73,7 @@ class ExtractPipeline:
                 item.record, item.packed = _extract(item, outlet)
             else:
                 item.record, item.packed = await asyncio.wrap_future(self._pool().submit(_extract, item, outlet))
-            item.body = b""  # the packed copy is what the archive stores: a waiting batch holds ~4x less
+            item.body = b""  # the packed copy is what the archive stores: a waiting batch holds only that
         except BrokenProcessPool as exc:  # a worker died (e.g. killed): start new ones
             self.pool = None
             self._failed(item, exc)

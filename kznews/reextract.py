@@ -48,8 +48,7 @@ def extract_again(item: PageItem, outlet: Outlet | None) -> PageRecord | str:
 
 
 def default_workers() -> int:
-    """One worker per core: the main process only reads, hands out and writes pages (66 vs 56 pages/s with
-    none, on 2 cores: bench/reextract.py)."""
+    """One worker per core: the main process only reads, hands out and writes pages, so it adds little load."""
     return os.cpu_count() or 1
 
 

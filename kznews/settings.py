@@ -15,28 +15,25 @@ NEWSPIDER_MODULE = "kznews.spiders"
 # --- kznews's own settings -------------------------------------------------
 # The archive every writing command uses (KZNEWS_DB in the environment, or --db).
 KZNEWS_DB = os.environ.get("KZNEWS_DB", "data/kznews.db")
-# Items written per transaction, at most: larger batches are faster (500 cost ~25% less writer CPU
-# per article than 100, bench/archive.py), smaller lose less to a crash (nothing is lost either
-# way: an unwritten batch is refetched on the next run).
+# Items written per transaction, at most: larger batches cost the writer less per article, smaller
+# lose less to a crash (nothing is lost either way: an unwritten batch is refetched on the next run).
 KZNEWS_BATCH_SIZE = 500
-# ... and pages held for one batch, at most, MiB: a page counts its packed size once extracted
-# (real outlet pages, ~165 KiB, pack to ~37 KiB: 500 hold ~19 MiB), its raw size otherwise (0: no bound).
+# ... and pages held for one batch, at most, MiB: a page counts its packed size once extracted,
+# its raw size otherwise (0: no bound).
 KZNEWS_BATCH_MIB = 32
 # A batch not yet full is written after at most this many seconds (0: only full batches), so a
 # polite crawl (a page a second) shows its articles within seconds, not after 100 pages.
 KZNEWS_FLUSH_SECONDS = 10.0
 # The archive writer's SQLite page cache, MiB: part of a crawl's resident memory once the archive
-# outgrows it; larger keeps more FTS segments and indexes cached while writing. 16 instead of 64:
-# a 10k-page loopback crawl peaked at 165 MiB instead of 214, at the same CPU per page (bench/memory.py).
+# outgrows it; larger keeps more FTS segments and indexes cached, but beyond 16 it made writing no cheaper.
 KZNEWS_SQLITE_CACHE_MIB = 16
 # Worker processes that extract pages off the reactor thread (0: extract in the reactor thread).
-# One worker lets downloading and extraction use two cores: 0.78x -> 0.96x of `scrapy bench`
-# on the loopback mirror (bench/crawl.py); more workers than cores - 1 only add contention.
+# One worker lets downloading and extraction use two cores; more workers than cores - 1 only add contention.
 KZNEWS_EXTRACT_WORKERS = 1
 # Stop scheduling article requests after this many (0: no limit).
 KZNEWS_MAX_ARTICLES = 0
 # Article requests per outlet released to Scrapy's scheduler and not yet finished; the outlet's
-# other URLs wait in the spider's frontier, ~0.3 KB each instead of ~1.7 KB as Requests.
+# other URLs wait in the spider's frontier, a compact tuple each instead of a Request.
 KZNEWS_FRONTIER_REQUESTS = 500
 # Upper bound of numbered sitemaps (sitemap_news{n}.xml) walked per start point.
 KZNEWS_MAX_NUMBERED_SITEMAPS = 1000

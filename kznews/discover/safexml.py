@@ -71,8 +71,8 @@ def stream_xml(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> Iterator[et
     """The root element (its start tag only), then each child of the root, complete, in document order.
 
     Same safety and recovery as ``parse_xml``, but each child is freed once the consumer
-    moves on: a 50,000-URL sitemap is never held as one tree (that tree cost ~250 MiB of
-    memory, never given back, in a 100k-page crawl).
+    moves on: a 50,000-URL sitemap is never held as one tree (a tree that size is hundreds of
+    MiB, which CPython does not give back).
     """
     body = _prepared(body, url, max_bytes)
     root = done = None

@@ -71,7 +71,7 @@ def _shown_headline(h1: str | None, h1_count: int, site_names: set[str], titles:
     """The headline an unknown site shows: its one ``<h1>``, unless that names the site or shares no word with
     the page's structured ``titles`` (a logo, a section name, an unfilled ``{{template}}``).
 
-    og:title and JSON-LD often carry a social or SEO variant of it: WCXB titles 0.734 -> 0.830 (bench/RESULTS.md).
+    og:title and JSON-LD often carry a social or SEO variant of it.
     """
     if h1_count != 1 or not h1 or h1.lower() in site_names:
         return None

@@ -278,8 +278,8 @@ def _htmldate(tree: etree._Element, url: str, latest: datetime) -> datetime | No
 
     htmldate reads a copy without chrome, drawings and long scripts, and its last resort (``search_page``,
     a regex scan of the page source for any date-like digits) reads only the page's short inline scripts
-    (``showDate("2020/04/17 01:43:09")``): on the whole source it was most of htmldate's time and, on the
-    WCXB pages that reach it, found 16 wrong dates and no right one (bench/RESULTS.md, session 7).
+    (``showDate("2020/04/17 01:43:09")``): on the whole source it was most of htmldate's time and it took
+    dates from links and attributes, which belong to other pages.
     """
     from htmldate import find_date  # imported on first use: most pages never need it
 
@@ -325,8 +325,8 @@ def _script_dates(tree: etree._Element) -> list[str]:
     """Publication-date values in inline scripts, in page order (JSON that failed to parse, page variables).
 
     Every key contains "pub", and a match starts at most 6 characters before it (a quote, ``first``):
-    the full pattern is tried only there, ~6x cheaper than scanning every script with it.  "pub" is
-    found in the lower-cased script by plain substring search (2.3x cheaper than a case-blind regex).
+    the full pattern is tried only there, not over every script.  "pub" is found in the lower-cased
+    script by plain substring search, cheaper than a case-blind regex.
     """
     found = []
     for script in _SCRIPTS(tree):

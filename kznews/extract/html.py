@@ -18,9 +18,9 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Elements whose text is never page text: code, styling, comments.
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
-# No table of id attributes (nothing here looks elements up by id): a few % of the parse.
+# No table of id attributes: nothing here looks elements up by id.
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=False, collect_ids=False)
-# lxml.html's own parser picks each element's class in Python, once per element touched (~8% of extraction);
+# lxml.html's own parser picks each element's class in Python, once per element touched;
 # this C-level lookup gives every element lxml.html's HtmlElement (only its form classes are lost, unused here).
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
@@ -127,7 +127,7 @@ def parse(text: str | bytes) -> lxml.html.HtmlElement:
 
 def squash(text: str | None) -> str:
     """Whitespace collapsed to single spaces and trimmed (nbsp included): ``str.split`` knows the same
-    whitespace as ``re``'s ``\\s`` and is 3-5x faster than a substitution."""
+    whitespace as ``re``'s ``\\s`` and is faster than a substitution."""
     return " ".join(text.split()) if text else ""
 
 
@@ -135,7 +135,7 @@ def text_pieces(el: etree._Element) -> list[str]:
     """The text nodes under ``el`` in order (a ``<br>`` as a line break), skipping comments, scripts and styles.
 
     A plain walk over the children: on the small elements it is asked for (links, paragraphs,
-    cells) it is 3-5x faster than lxml's ``itertext`` behind a test for scripts.
+    cells) it is faster than lxml's ``itertext`` behind a test for scripts.
     """
     if el.tag in SKIP_TAGS or not isinstance(el.tag, str):
         return []
@@ -163,7 +163,7 @@ def text_of(el: etree._Element) -> str:
 
 class CaseBlind:
     """A case-blind search for lower-case words in class names: on ASCII text (the rule) the lower-cased text
-    with a case-sensitive pattern, ~3x cheaper in ``re`` than ``re.IGNORECASE``, which is kept for the rest."""
+    with a case-sensitive pattern, cheaper in ``re`` than ``re.IGNORECASE``, which is kept for the rest."""
 
     def __init__(self, pattern: str) -> None:
         self._exact = re.compile(pattern)

@@ -1,8 +1,8 @@
 """The crawl frontier: article URLs found but not yet requested, held compactly per outlet.
 
-A sitemap lists up to 50,000 URLs. Yielded as Requests at once they all wait in Scrapy's
-scheduler (~1.7 KB each with their discovery hints); held here, each is one marshalled tuple
-(~0.3 KB) and becomes a Request only when its outlet has fewer than ``bound`` article requests
+A sitemap lists up to 50,000 URLs. Yielded as Requests at once they would all wait in Scrapy's
+scheduler, each a full Request with its discovery hint; held here, each is one marshalled tuple
+and becomes a Request only when its outlet has fewer than ``bound`` article requests
 released and not yet finished (``KZNEWS_FRONTIER_REQUESTS``).  Each outlet has its own window,
 so a slow or large outlet never holds back the others; within an outlet, URLs go out in the
 order they were found (a news sitemap's newest first).

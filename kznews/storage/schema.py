@@ -307,8 +307,8 @@ def _v7_stats_at_scale(db: Database) -> None:
 
     ``count(*)`` of a million articles, versions or pages reads a whole index (seconds for
     the wide ones), and so does counting per outlet; ``counts`` and ``outlets`` hold the
-    numbers, exact, and ``stats`` reads the first/last dates from index ends.  Per-row
-    insert triggers cost the writer ~15%: it adds what it inserted once per batch.
+    numbers, exact, and ``stats`` reads the first/last dates from index ends.  The writer adds
+    what it inserted once per batch: per-row insert triggers would weigh on every write.
     """
     db.execute("CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL)")
     for table in COUNTED_TABLES:
@@ -387,7 +387,7 @@ def _v10_fewer_scattered_index_writes(db: Database) -> None:
     """Indexes a batch's rows land together in: fewer pages rewritten per commit.
 
     An index ordered by URL takes each new row on a different page, so a commit of 100
-    articles rewrites ~100 of its pages.  Tickers get one unique index led by time,
+    articles rewrites as many of its pages.  Tickers get one unique index led by time,
     ``(pair, observed_at, url)``, in place of ``(pair, url, observed_at)`` and ``(pair, observed_at)``:
     the same uniqueness, and it serves the series queries.  ``canonical_url`` is indexed only
     where it differs from ``url`` (an equal one is found by ``url``), which is seldom.  The ticker
