@@ -28,7 +28,8 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {  # Monday first, as datetime.weekday() 
 }
 # Abbreviations that are not a name's first letters.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ru": ("пн", "вт", "ср", "чт", "пт", "сб", "вс")}
-_CUTS = (3, 4, 5)  # a name cut to this many letters (янв, сент, Sept, Thurs) abbreviates it when no other name shares the cut
+# A name cut to this many letters (янв, сент, Sept, Thurs) abbreviates it, unless another name shares the cut.
+_CUTS = (3, 4, 5)
 
 
 def russian_forms(word: str) -> tuple[str, ...]:

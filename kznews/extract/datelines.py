@@ -25,8 +25,9 @@ _CASED_WORD = rf"[{_UP}][\w’'-]+"  # Усть-Каменогорск, Nur-Sult
 _CAPS_WORD = rf"[{_UP}][{_UP}’'-]+"
 _TOTE_WORD = rf"[{_TOTE_LETTER}]+"
 # What a region's or town's name is followed by: Алматы облысы, Астана қ., Алматинская область, Almaty region.
+_KAZAKH_KINDS = ("облысы", "облыс", "ауданы", "аудан", "қаласы", "қала", "ауылы", "қ")
 _KIND = any_word(["область", "области", "обл", "район", "района", "region", "district", "oblast", "city",
-                  *(s for word in ("облысы", "облыс", "ауданы", "аудан", "қаласы", "қала", "ауылы", "қ") for s in spellings(word))])
+                  *(s for word in _KAZAKH_KINDS for s in spellings(word))])
 _PLACE = (rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+{_KIND}\.?)?"
           rf"|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)")
 _CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
@@ -55,13 +56,15 @@ _ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"
 _FORMS = tuple(
     (re.compile(pattern), places)
     for pattern, places in (
-        # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –   ASTANA, Nov. 30 (Xinhua) –
+        # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –
+        # ASTANA, Nov. 30 (Xinhua) –
         (rf"{_PLACE}{_COUNTRY}{_DATE}?{_STOP}?\s*{_BRACKETED}", _ANY),
         # АСТАНА, 1 ноя – Sputnik.
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
-        # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/   Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
+        # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/
+        # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -
         (rf"{_PLACE}\.\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),

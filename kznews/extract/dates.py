@@ -18,8 +18,9 @@ from .calendar import kazakh_words, month_number
 from .kazakh import day_suffixes, spellings
 
 __all__ = [
-    "ALMATY", "AT", "COMMA", "clock_of", "clock_pattern", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word",
-    "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall", "squash", "without_marks",
+    "ALMATY", "AT", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word", "clock_of",
+    "clock_pattern", "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall", "squash",
+    "without_marks",
 ]
 
 ALMATY = ZoneInfo("Asia/Almaty")

@@ -215,7 +215,7 @@ def test_printed_date_in_every_language_alphabet_and_form_parses_back(printed):
 
 
 @settings(max_examples=200, deadline=None)
-@given(printed_dates(), st.sampled_from(["Жарияланды: {} | Көрілді 120", "Опубликовано {} Просмотров: 5", "Posted {} by"]))
+@given(printed_dates(), st.sampled_from(["Жарияланды: {} | Көрілді 120", "Опубликовано {} Просмотров: 5", "Posted {}"]))
 def test_printed_date_inside_text_is_found(printed, around):
     text, expected = printed
     assert read_printed(around.format(text), None, None)[1] == expected
