@@ -109,8 +109,7 @@ def spell(text: str, alphabet: str) -> str:
 def spellings(word: str) -> frozenset[str]:
     """Every lowercase spelling of Cyrillic Kazakh ``word``: Cyrillic, each Latin alphabet with its variants, tote."""
     word = word.lower()
-    found = {word, tote(word)}
-    found.add(tote(word, every_front=True))
+    found = {word, tote(word), tote(word, every_front=True)}
     for table in _LATIN.values():
         found.update(_spell_letters(word, table))
     return frozenset(found)
@@ -119,8 +118,9 @@ def spellings(word: str) -> frozenset[str]:
 def fold(word: str) -> str:
     """The key under which every spelling of a word compares equal, whatever its case and accents.
 
-    Lowercased, accents and tote's hamza dropped, dotless ı and apostrophes folded: ``Sáýir``,
-    ``SÄUIR``, ``sa'y'ir`` and ``sayir`` differ only in what a reader can do without.
+    Lowercased, accents, apostrophes and tote's hamza dropped, dotless ı made i: ``Sáýir``, ``SÁÝIR``,
+    ``sa'y'ir`` and ``sayir`` give one key, ``säuır``, ``SÄUIR`` and ``sauir`` another (``spellings`` lists
+    both spellings of сәуір), ``ءساۋىر`` and ``ساۋىر`` a third.
     """
     decomposed = unicodedata.normalize("NFD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_FOLD)
@@ -165,6 +165,7 @@ _SOUNDS = ("vowel", "nasal", "voiceless", "voiced")
 
 
 def _suffix(word: str, case: str) -> str:
+    """The ending of ``case`` after ``word``, by its last sound and its vowel harmony."""
     suffix = _CASES[case][_SOUNDS.index(_after(word))]
     return suffix.translate(_FRONTED) if _is_front(word) else suffix
 
@@ -175,6 +176,16 @@ def _possessive(word: str) -> str:
     if _after(word) == "vowel":
         return word + ("сі" if front else "сы")
     return word[:-1] + _VOICING.get(word[-1], word[-1]) + ("і" if front else "ы")
+
+
+# After the possessive the case endings start with н: locative, genitive, dative, ablative (back, front).
+_OWNED_CASES = {False: ("нда", "ның", "на", "нан"), True: ("нде", "нің", "не", "нен")}
+ORDINAL_SUFFIXES = ("ыншы", "інші", "ншы", "нші", "шы", "ші")  # 16-ыншы, 2-нші; on digits mostly cut: 16-шы, 1-ші
+
+
+def _owned_forms(owned: str) -> list[str]:
+    """A possessive form and its case forms: сәуірі, сәуірінде, сәуірінің, сәуіріне, сәуірінен."""
+    return [owned, *(owned + ending for ending in _OWNED_CASES[_is_front(owned)])]
 
 
 def case_forms(word: str) -> tuple[str, ...]:
@@ -189,16 +200,6 @@ def case_forms(word: str) -> tuple[str, ...]:
     forms.append(located + _suffix(located, "adjective"))
     forms += _owned_forms(_possessive(word))
     return tuple(dict.fromkeys(forms))
-
-
-# After the possessive the case endings start with н: locative, genitive, dative, ablative (back, front).
-_OWNED_CASES = {False: ("нда", "ның", "на", "нан"), True: ("нде", "нің", "не", "нен")}
-ORDINAL_SUFFIXES = ("ыншы", "інші", "ншы", "нші", "шы", "ші")  # 16-ыншы, 2-нші; on digits mostly cut: 16-шы, 1-ші
-
-
-def _owned_forms(owned: str) -> list[str]:
-    """A possessive form and its case forms: сәуірі, сәуірінде, сәуірінің, сәуіріне, сәуірінен."""
-    return [owned, *(owned + ending for ending in _OWNED_CASES[_is_front(owned)])]
 
 
 def day_suffixes() -> tuple[str, ...]:
