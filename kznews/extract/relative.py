@@ -65,11 +65,13 @@ _UNITS: tuple[tuple[tuple[str, ...], timedelta], ...] = (
 )
 _STEP = {fold(word): step for words, step in _UNITS for word in words}
 _UNIT = any_word([word for words, _ in _UNITS for word in words])
-_AGO_WORD = any_word(["назад", *_kazakh("бұрын"), "ago"])
+_AGO_WORDS = ("назад", *_kazakh("бұрын"), "ago")
+_NOW_WORDS = ("только что", *_kazakh("жаңа ғана"), "just now")
+_AGO_WORD = any_word(_AGO_WORDS)
 _COUNT = r"(?:\d+|an?|one)"  # 2 hours, an hour, a minute; with no count (час назад) one unit
 _AGO = re.compile(rf"(?<!\w)(?P<parts>(?:(?:{_COUNT}\s*)?{_UNIT}\.?\s*)+){_AGO_WORD}", re.I)
 _PART = re.compile(rf"(?P<n>{_COUNT})?\s*(?P<unit>{_UNIT})", re.I)
-_NOW = re.compile(rf"(?<!\w){any_word(['только что', *_kazakh('жаңа ғана'), 'just now'])}", re.I)
+_NOW = re.compile(rf"(?<!\w){any_word(_NOW_WORDS)}", re.I)
 _DAY = rf"(?P<d>\d{{1,2}}){DAY_SUFFIX}?"
 _PARTIAL = (
     # 16:05, 14 марта / 14 марта, 16:05 / 14 марта / 19 April / 16-сәуірде / 15 -مامىردا
@@ -80,10 +82,7 @@ _PARTIAL = (
 )
 
 # Every word a relative date needs (one of them at least), folded: a cheap test before the searches.
-WORDS: frozenset[str] = frozenset(
-    fold(word) for words in (*_DAY_WORDS.values(), ("назад", *_kazakh("бұрын"), "ago"),
-                             ("только что", *_kazakh("жаңа ғана"), "just now")) for word in words
-)
+WORDS: frozenset[str] = frozenset(fold(word) for words in (*_DAY_WORDS.values(), _AGO_WORDS, _NOW_WORDS) for word in words)
 _HINTS = frozenset(max(word.split(), key=len) for word in WORDS)  # one word of each that any text using it holds
 _TOKEN = re.compile(r"[^\W\d_]+")
 
