@@ -82,7 +82,9 @@ _PARTIAL = (
 )
 
 # Every word a relative date needs (one of them at least), folded: a cheap test before the searches.
-WORDS: frozenset[str] = frozenset(fold(word) for words in (*_DAY_WORDS.values(), _AGO_WORDS, _NOW_WORDS) for word in words)
+WORDS: frozenset[str] = frozenset(
+    fold(word) for words in (*_DAY_WORDS.values(), _AGO_WORDS, _NOW_WORDS) for word in words
+)
 _HINTS = frozenset(max(word.split(), key=len) for word in WORDS)  # one word of each that any text using it holds
 _TOKEN = re.compile(r"[^\W\d_]+")
 
