@@ -59,17 +59,41 @@ def _kk_spellings(cyrillic: str) -> set[str]:
     return out
 
 
-def _regex(spelling: str) -> str:
-    """A regex for one spelling: any run of spaces between words, any apostrophe, tote's optional hamza."""
-    hamza = _HAMZA + "?" if re.search("[\u0600-\u06ff]", spelling) else ""
-    return r"\s+".join(hamza + re.escape(w).replace("'", f"[{_APOSTROPHES}]") for w in spelling.split())
+_HAMZA_SLOT = "\x00"  # where tote may write its hamza: the start of each word
+
+
+def _marked(spelling: str) -> str:
+    """A spelling with its hamza slots marked, if it is in tote."""
+    if not re.search("[\u0600-\u06ff]", spelling):
+        return spelling
+    return " ".join(_HAMZA_SLOT + word for word in spelling.split())
+
+
+def _char(ch: str) -> str:
+    """The regex for one character of a spelling: any run of spaces, any apostrophe, tote's optional hamza."""
+    return {" ": r"\s+", "'": f"[{_APOSTROPHES}]", _HAMZA_SLOT: _HAMZA + "?"}.get(ch) or re.escape(ch)
+
+
+def _trie(node: dict[str, dict]) -> str:
+    """The regex of a character trie: alternatives share their prefixes, so a failing position fails at once."""
+    branches = [_char(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a spelling ends here; a longer one may go on
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
 
 
 def _alternation(spellings: Iterable[str], *, word_start: bool = True) -> str:
-    """Every spelling as one non-capturing alternation, longest first, ending a word (and starting one, unless
-    ``word_start`` is false: a suffix)."""
-    body = "|".join(_regex(s) for s in sorted(set(spellings), key=lambda s: (-len(s), s)))
-    return (rf"(?<![\w{_HAMZA}])" if word_start else "") + rf"(?:{body})(?!\w)"
+    """Every spelling in one regex, ending a word (and starting one, unless ``word_start`` is false: a suffix)."""
+    root: dict[str, dict] = {}
+    for spelling in set(spellings):
+        node = root
+        for ch in _marked(spelling):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return (rf"(?<![\w{_HAMZA}])" if word_start else "") + rf"(?:{_trie(root)})(?!\w)"
 
 
 def _kk(words: Iterable[str], *, word_start: bool = True) -> str:
@@ -329,9 +353,9 @@ def _en_name(name: str) -> str | None:
         return None
     named = False
     for word in (_POSSESSIVE.sub("", w) for w in words):
-        if word[:1].isupper() or word[:1].isdigit() or _DOMAIN.fullmatch(word):
+        if word[:1].isupper() or _DOMAIN.fullmatch(word):
             named = True
-        elif word.lower() not in _EN_LOWER and re.search(r"\w", word):
+        elif not word[:1].isdigit() and word.lower() not in _EN_LOWER and re.search(r"\w", word):
             return None
     return name if named or name.lower().startswith(("the ", "a ", "an ")) else None
 
@@ -418,12 +442,15 @@ _NAME = _NOT_NAME + r"(?P<reporter>[^\s,.;:()»\"][^,;:()\n]*?)"
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word.
 _WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
-_CLAUSE = r"(?:^|(?<=[,;:.!?\"“”«»—–(،؛]))\s*"
+# A clause (sentence) opens after one of these marks, consumed so that the regex engine skips other positions fast;
+# a stretch is tried with ". " before it, so that its start opens one too.
+_CLAUSE = r"[,;:.!?\"“”«»—–(،؛]\s*"
+_PAD = ". "
+_OPENING = " \t,;:.!?\"”»—–(،؛"  # the mark opening a clause, not part of the text as printed
 
-_RU_VERB = _alternation(_RU_FORMS)
 _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^.;\n]+?))?"
-# Before the verb: "как", "о чём", or "об этом" with a time and place (``Об этом сегодня, 15 августа, на брифинге``).
-_RU_LEAD = r"(?:как\s+|о\s+ч[её]м\s+|об\s+этом\s+(?:[^.;\n]{0,100}?\s+)?)?"
+# A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
+_RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
 _DEP = _kk(("деп",))
 _KK_NAME = r"(?P<reporter>«[^»\n]+»|[^\s,.;:()«»\"،؛]+(?:\.[^\s,.;:()«»\"،؛]+)*)"
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
@@ -452,7 +479,7 @@ _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|through|during|today|yesterday|earlier|
             r"|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
-_SENTENCE_START = r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s))\s*"
+_SENTENCE_START = r"[.!?…][\"”»]?\s+"
 
 
 @dataclass(frozen=True)
@@ -481,32 +508,32 @@ _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
-        ("correspondent", _RU_LEAD + _RU_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
+        ("correspondent", _RU_AT_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
          r"[^;\n]+?)" + _END, "nom", _RU_STEMS),
-        ("reports", _RU_LEAD + _RU_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
-        ("reports", r"как\s+" + _RU_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
+        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
+        ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
-        ("reports", _RU_LEAD + _RU_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
+        ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS),
-        ("reports", r"(?:^|(?<=[.!?…«\"]))\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
+        ("reports", r"[.!?…«\"]\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
-        ("reports", r"(?P<reporter>(?:\S+\s+){0,3}?\S+)\s+" + _RU_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
+        ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          r"(?P<via>[^.;\n]+?)" + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s+" + _RU_VERB + r"\s*,\s+что\b", "nom",
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")" + _RU_AT_VERB + r"\s*,\s+что\b", "nom",
          _RU_STEMS, _ru_body),
-        ("reports", r"(?<![\w-])(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
+        ("reports", r"\s(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
          r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen",
          ("говорится", "сообщ", "отмеч", "указыва")),
-        ("reports", r"(?<![\w-])(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
+        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
          + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям")),
         # Kazakh: деп хабарлайды X тілшісі / X Y-ға сілтеме жасап / X; деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
-        ("reports", r"(?:^|(?<=[,»\"”–—،]))\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
+        ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
          _kk_words(*(said + " " for said in _KK_SAID))),
-        ("reports", r"(?:^|(?<=[,–—،]))\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
+        ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"
          + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(_kk_verb("айт")[1]), _kk_subject),
@@ -525,14 +552,10 @@ _FORMS: tuple[_Form, ...] = tuple(
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")" + _EN_TAIL
          + _SENTENCE_END, "nom", ("told",), _en_body, "nom"),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_END,
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + f"(?:{_EN_THAT}|{_EN_END})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_END, "nom", _EN_SAY_WORDS,
-         _en_body),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + _EN_THAT, "nom", ("report",),
-         _en_name),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + _EN_THAT, "nom", _EN_SAY_WORDS,
-         _en_body),
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + f"(?:{_EN_THAT}|{_EN_END})",
+         "nom", _EN_SAY_WORDS, _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
          _en_name),
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
@@ -556,12 +579,13 @@ _KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (know
     w for form in _FORMS if any(re.search("[\u0600-\u06ff]", w) for w in form.words) for w in form.words
     if re.fullmatch(r"[^\u0400-\u04ff\u0600-\u06ff]+", w))
 # (a text's mark of a script: any of these characters, or None for every text; the words of that script).  A
-# Kazakh Latin text writes a letter of its alphabet beyond ASCII (ı, á, ä, …) or the 2017 apostrophe.
+# Kazakh Latin text writes a letter of its alphabet beyond ASCII (ı, á, ä, …) or one of the 2017 alphabet's frequent
+# apostrophe letters (a' ә, y' у, g' ғ), which English does not write.
 _SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | None, tuple[str, ...]], ...] = (
     (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN)),
     (tuple("аоеі"), tuple(w for w in _WORDS if re.search("[а-яёәғқңөұүһі]", w))),
     (("ا",), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
-    (tuple("ıáäóöúüńñǵğşý'"), tuple(sorted(_KK_LATIN))),
+    ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'"), tuple(sorted(_KK_LATIN))),
 )
 _BEFORE = 250  # characters kept before a reporting word: room for a name and a via
 _AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
@@ -762,7 +786,7 @@ def _first_form(stretches: list[str], words: list[str], agency: str | None, text
         for form in _FORMS:
             if present.isdisjoint(form.words):
                 continue
-            for m in form.pattern.finditer(line):
+            for m in form.pattern.finditer(_PAD + line):
                 found = _attribution(form, m, agency, text)
                 if found:
                     return found
@@ -778,7 +802,8 @@ def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -
     reporter, kind = _reporter(form.kind, name, form.case, lambda: agency or _dateline_agency(text))
     if not reporter:
         return None
-    return Attribution(m.group(0).strip(" ,."), reporter, kind, _via(g.get("via") or g.get("via2"), form.via_case))
+    via = _via(g.get("via") or g.get("via2"), form.via_case)
+    return Attribution(m.group(0).lstrip(_OPENING).rstrip(" ,."), reporter, kind, via)
 
 
 def _dateline_agency(text: str) -> str | None:
