@@ -89,6 +89,11 @@ def weekday_number(word: str) -> int | None:
     return _WEEKDAY_INDEX.get(fold(word.rstrip(".,")))
 
 
+def weekday_words() -> tuple[str, ...]:
+    """Every printed spelling of a full weekday name, lowercase (for a regex alternation compiled with re.I)."""
+    return tuple(sorted({form for lang, names in WEEKDAYS.items() for name in names for form in _full_forms(lang, name)}))
+
+
 def kazakh_words(*words: str) -> tuple[str, ...]:
     """Every spelling of the Cyrillic Kazakh ``words`` and their case forms, longest first (for regex alternations)."""
     found = {s for word in words for form in case_forms(word) for s in spellings(form)}

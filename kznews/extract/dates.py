@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
-from .calendar import kazakh_words, month_number
+from .calendar import kazakh_words, month_number, weekday_words
 from .kazakh import day_suffixes, spellings
 
 __all__ = [
@@ -93,6 +93,7 @@ _BODIES = (
     rf"{_YEAR_LED}(?P<m>\d{{1,2}})\s*-?\s*{_MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{_DAY_BY_NUMBER}",
 )
 _WEEKDAY = rf"(?:{_WORD}\.?{COMMA}?\s+)?"
+_WEEKDAY_AFTER = rf"(?:{COMMA}?\s+{any_word(weekday_words())})?"  # 16 апреля 2024, вторник
 # 14:38, 11 Февраль 2026 / 14:35, вторник, 16 апреля 2024
 _TIME_BEFORE = rf"(?:{clock_pattern('0')}(?:\s*[,،|/]\s*|\s+)(?:[-–—]\s+)?(?:{_WORD}\.?{COMMA}\s+)?)?"
 _TIME_AFTER = rf"(?:(?:\s*[,،|/]\s*|\s+[-–—]\s+|\s+){AT}?{clock_pattern()})?"  # 27 марта 2024 | 20:10
@@ -105,8 +106,9 @@ _RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d
 
 
 def _formats(weekday: str) -> tuple[str, ...]:
-    """The printed formats: each date body, a clock time before or after it, an offset, led by ``weekday``."""
-    return tuple(weekday + _TIME_BEFORE + body + _TIME_AFTER + _OFFSET for body in _BODIES)
+    """The printed formats: each date body, a clock time before or after it (a weekday between), an offset,
+    led by ``weekday``."""
+    return tuple(weekday + _TIME_BEFORE + body + _WEEKDAY_AFTER + _TIME_AFTER + _OFFSET for body in _BODIES)
 
 
 _WHOLE = tuple(re.compile(p + "$", re.I) for p in _formats(_WEEKDAY))

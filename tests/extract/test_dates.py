@@ -150,6 +150,7 @@ def kazakh_forms(d: date) -> list[str]:
         f"{d.year} жылғы {forms[2]} {kazakh_possessive_day(d.day)}",
         f"{d.year} жылғы {forms[2]} {located(kazakh_possessive_day(d.day))}",  # on the 16th: 16-сында
         f"{d.year}-жылы {d.month}-айдың {d.day}-күні",
+        f"{d.day} {name} {d.year} ж., {weekday.lower()}",
     ]
 
 
@@ -166,6 +167,7 @@ def russian_forms_of(d: date) -> list[str]:
         f"{d:%d.%m.%Y}",
         f"{d:%d.%m.%Y} г.",
         f"{d.day}-го {genitive} {d.year} г.",
+        f"{d.day} {genitive} {d.year}, {weekday}",
     ]
 
 
@@ -180,6 +182,7 @@ def english_forms(d: date) -> list[str]:
         f"{month[:3]} {d.day}, {d.year}",
         f"{d.day}{th} {month} {d.year}",
         f"{month} {d.day}{th}, {d.year}",
+        f"{d.day} {month} {d.year}, {weekday}",
     ]
 
 
