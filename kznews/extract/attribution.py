@@ -619,8 +619,8 @@ _PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*
 _PHOTO_BY = re.compile(_OPEN + rf"{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
 _PHOTO_OF = re.compile(
-    r"^\s*(?:фото|изображение|" + _kk(("сурет", "фотосурет", "фото")) + r"|photo|image|foto)\s+(?P<credit>\S.*?)"
-    r"[\s.,;]*$", re.I)
+    r"^\s*(?:(?P<ru>фото|изображение)|(?P<kk>" + _kk(("сурет", "фотосурет")) + r")|photo|image|foto)\s+"
+    r"(?P<credit>\S.*?)[\s.,;]*$", re.I)
 _PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + _kk(("сурет", "фото")) + r")\)\s*$", re.I)
 # Lines that are themselves the credit: ``Иллюстративное фото``, ``Скриншот видео``, ``Getty Images / AFP``.
 _PHOTO_WHOLE = re.compile(
@@ -669,8 +669,16 @@ def photo_credit(line: str) -> str | None:
     m = _PHOTO_OF.match(line)
     if not m or len(m.group("credit").split()) > 6 or re.search(r"[,!?]|\.\s", m.group("credit")):
         return None
-    russian = re.match(r"\s*(?:фото|изображение)\s", line, re.I)
-    return _genitive_credit(m.group("credit")) if russian else m.group("credit")
+    return _base_credit(m)
+
+
+def _base_credit(m: re.Match[str]) -> str:
+    """A credit printed after its label in an oblique case, in its base form: Russian genitive (``Фото Турара
+    Казангапова``), Kazakh ablative (``Сурет ашық дереккөзден``)."""
+    credit = m.group("credit")
+    if m.group("kk") or (m.group("ru") and _kk_has_letters(credit)):
+        return _kk_base(credit, _KK_ABLATIVE)
+    return _genitive_credit(credit) if m.group("ru") else credit
 
 
 # --- reading a text ----------------------------------------------------------------------------------------------
