@@ -36,14 +36,14 @@ _DAY_MONTH = (
     rf"|(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})(?:\.\d{{4}}|\.\d{{2}}(?!\d))?)"  # 16.04.2024
     rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
 )
-_STOP = "[.,،]"  # full stop or comma, Arabic comma in tote
+_STOP = "[.,،۔]"  # full stop or comma, also the Arabic ones in tote
 # Ashgabat , 16 April (pages copied from print leave stray spaces); ASTANA, Tuesday, April 16 (a weekday before it)
 _DATE = rf"(?:\s*{_STOP}\s+(?:(?P<wd>{MONTH}){_STOP}?\s+)?{_DAY_MONTH}\.?)"
 _DASH = r"(?:\s+[–—-]{1,2}|\s*[–—-]{1,2}(?!\w))"  # a dash, not the hyphen inside Kassym-Jomart
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 _BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
-_CLOSE = rf"(?:{_DASH}|{_BYLINE})"
+_CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/
 _COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
 _SIGNED = (rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?|«[^»\n]{{1,40}}»)"
@@ -67,9 +67,9 @@ _FORMS = tuple(
         # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -
-        (rf"{_PLACE}\.\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),
+        (rf"{_PLACE}[.۔]\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),
         # TURKESTAN. KAZINFORM  (no dash: the agency must be in capitals)
-        (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}})(?=\s|$)", _CAPS),
+        (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}})\.?(?=\s|$)", _CAPS),
         # АЛМАТЫ – КазТАГ.
         (rf"{_CAPS_PLACE}{_DASH}\s*{_SIGNED}", _NAMED),
         # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)

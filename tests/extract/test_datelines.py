@@ -156,6 +156,8 @@ def test_first_sentences_are_not_datelines(text):
     ("ASTANA, Tuesday, April 16 (Reuters) - The", ("ASTANA", 16, 4, "Reuters")),  # a weekday before the date
     ("АЛМАТЫ, 16 апр – Sputnik, Мария Иванова. Текст", ("АЛМАТЫ", 16, 4, "Sputnik")),  # the agency's reporter
     ("АСТАНА, 16 апр — РИА Новости. Текст", ("АСТАНА", 16, 4, "РИА Новости")),
+    ("Алматы. 16 апреля. КазТАГ. – Текст", ("Алматы", 16, 4, "КазТАГ")),  # a full stop before the dash
+    ("ASTANA. KAZINFORM. The President", ("ASTANA", None, None, "KAZINFORM")),
     ("استانا. \u200f4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # a right-to-left mark
 ])
 def test_dateline_neighbours(text, parts):
