@@ -1,8 +1,10 @@
 """relative.py: relative words, day-month without a year and clock runs, against the fetch time."""
 
-from datetime import datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kznews.extract.dates import iso
 from kznews.extract.kazakh import ALPHABETS, spell
@@ -10,6 +12,7 @@ from kznews.extract.relative import (
     WORDS,
     clock_run,
     infer_year,
+    local,
     partial,
     read_printed,
     relative,
@@ -168,3 +171,41 @@ def test_relative_with_twelve_hour_clock(text, expected):
 
 def test_day_month_with_twelve_hour_clock():
     assert iso(partial("April 16, 2:35 PM", NOW, NOW)[1]) == "2024-04-16T14:35:00+05:00"
+
+
+def russian_plural(n: int, one: str, few: str, many: str) -> str:
+    """The Russian noun form after the number ``n``: 1 час, 2 часа, 5 часов, 21 час, 11 часов."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
+
+
+# unit → (Russian one/few/many after a number, Kazakh noun, English noun, length)
+UNITS = {
+    "minute": (("минуту", "минуты", "минут"), "минут", "minute", timedelta(minutes=1)),
+    "hour": (("час", "часа", "часов"), "сағат", "hour", timedelta(hours=1)),
+    "day": (("день", "дня", "дней"), "күн", "day", timedelta(days=1)),
+    "week": (("неделю", "недели", "недель"), "апта", "week", timedelta(weeks=1)),
+}
+
+
+@st.composite
+def printed_ago(draw):
+    """(text, how long ago) of "N units ago" in a random language, Kazakh alphabet and unit."""
+    n, unit = draw(st.integers(1, 59)), draw(st.sampled_from(sorted(UNITS)))
+    russian, kazakh, english, step = UNITS[unit]
+    lang = draw(st.sampled_from(["ru", "kk", "en"]))
+    if lang == "ru":
+        text = f"{n} {russian_plural(n, *russian)} назад"
+    elif lang == "kk":
+        text = spell(f"{n} {kazakh} бұрын", draw(st.sampled_from(ALPHABETS)))
+    else:
+        text = f"{n} {english}{'s' if n > 1 else ''} ago"
+    return text, n * step
+
+
+@settings(max_examples=300, deadline=None)
+@given(printed_ago())
+def test_time_ago_in_every_language_and_alphabet_parses_back(printed):
+    text, back = printed
+    assert relative(text, NOW) == (text, (local(NOW) - back).replace(second=0, microsecond=0))
