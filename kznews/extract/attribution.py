@@ -11,13 +11,15 @@ the language rather than from samples:
   form generated from a Cyrillic stem by the suffix rules and vowel harmony: ``деп хабарлайды X
   (…-ға сілтеме жасап)``, ``деді X``, ``Бұл туралы X хабарлады``, ``X-тың хабарлауынша/мәліметінше/
   мәліметі бойынша``, ``X баспасөз қызметі хабарлады``.
-- English: ``X reports/said/informed/announced/stated (in a statement, on Telegram …)``, ``X cites /
-  refers to / has learnt from Y``, ``Y told X``, ``according to X``, ``as reported by X``, ``reports X``.
+- English: ``X reports/said/informed/announced/stated (in a statement, on Telegram …)``, ``X said (on
+  Monday) that``, ``X cites / refers to / has learnt from Y``, ``Y told X``, ``according to X``, ``as reported
+  by X``, ``reports X``; a person quoted ("…, Smith said") is no reporter, a body or an official is.
 
 A name printed in an oblique case is given in its base form (``в акимате Алматы`` → ``акимат Алматы``,
-``қызметінен`` → ``қызметі``, ``ведомствоның`` → ``ведомство``); a reporter that is a correspondent
-(``корреспондент X``, ``X тілшісі``, ``a X correspondent``) gives the kind ``correspondent``, and the
-publisher's own (``корреспондент агентства``, ``the agency``) names the agency of the article's dateline.
+``қызметінен`` → ``қызметі``, ``ведомствоның`` → ``ведомство``), and so is a photo credit (``Фото Турара
+Казангапова`` → ``Турар Казангапов``, ``Сурет ашық дереккөзден`` → ``ашық дереккөз``).  A reporter that is
+a correspondent (``корреспондент X``, ``X тілшісі``, ``a X correspondent``) gives the kind ``correspondent``,
+and the publisher's own (``корреспондент агентства``, ``the agency``) names the agency of the article's dateline.
 
 Cost: one substring scan of the lower-cased text for the reporting words; the forms run only on short
 stretches around them, each form only where one of its own words occurs.
@@ -170,10 +172,11 @@ _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 _KK_QUOTE = _KK_REPORT + tuple(form for stem in ("атап өт", "айт", "түсіндір") for form in _kk_verb(stem))
 _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
-_KK_SOURCES = ("мәлімет", "дерек", "ақпарат", "хабарлау", "мәлімдеу")  # information, data, reporting
+_KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
+_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу")  # the reporting, the statement: verbal nouns, singular only
 _KK_ACCORDING = tuple(
-    phrase for noun in _KK_SOURCES for n in {noun, _kk_plural(noun)} - {_kk_plural("хабарлау"), _kk_plural("мәлімдеу")}
-    for phrase in _kk_according(n)
+    phrase for noun in (*_KK_SOURCES, *map(_kk_plural, _KK_SOURCES), *_KK_VERBAL_SOURCES)
+    for phrase in _kk_according(noun)
 )
 _KK_CHANNEL = tuple(  # парақшасында, аккаунтында, …: "on (their) page, account, channel, site"
     _kk_possessive(n) + _harmony(n, "нда", "нде") for n in ("парақша", "аккаунт", "арна", "сайт", "бет"))
@@ -497,9 +500,12 @@ class _Form:
 
 
 def _kk_words(*cyrillic: str) -> tuple[str, ...]:
+    """The substrings a Kazakh form needs: its Cyrillic words in every script."""
     return _substrings(s for w in cyrillic for s in _kk_spellings(w))
 
 
+_EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
+                      r"(?:from|of|by|provided\s+by)\s+", re.I)  # according to data from X: X reports
 _EN_SAY_WORDS = ("said", "says", "informed", "informs", "announc", "stated", "noted", "wrote", "writes", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "подчерк", "добав", "сказа")
@@ -527,7 +533,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("говорится", "сообщ", "отмеч", "указыва")),
         ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
          + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям")),
-        # Kazakh: деп хабарлайды X тілшісі / X Y-ға сілтеме жасап / X; деді X; Бұл туралы X хабарлады; X хабарлауынша …
+        # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
@@ -565,9 +571,6 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
     )
 )
-_EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
-                      r"(?:from|of|by|provided\s+by)\s+", re.I)
-
 _LABELS = ("источник", "дереккөз", "дерек көзі", "source", "derekkóz")
 _SOURCE_LINE = re.compile(
     r"\s*(?P<label>Источник|Дереккөз|Дерек көзі|Source|Derekkóz)\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
