@@ -52,10 +52,13 @@ def _full_forms(lang: str, name: str) -> set[str]:
     return {name.lower()}
 
 
-def _cut_forms(lang: str, name: str) -> set[str]:
-    """The abbreviations of ``name``: its first letters in each spelling (Kazakh: in every alphabet)."""
-    cuts = {name.lower()[:n] for n in _CUTS}
-    return {s for cut in cuts for s in spellings(cut)} if lang == "kk" else cuts
+def _cut_forms(name: str) -> set[str]:
+    """The abbreviations of ``name``: its first letters as printed (сәу., қаң., янв., Sept).
+
+    Kazakh names are cut in Cyrillic only: pages in the other alphabets print them whole, and their
+    cuts would be common words (say, saw, tam) taken for months.
+    """
+    return {name.lower()[:n] for n in _CUTS}
 
 
 def _index(table: dict[str, tuple[str, ...]], base: int, extra: dict[str, tuple[str, ...]]) -> dict[str, int]:
@@ -65,7 +68,7 @@ def _index(table: dict[str, tuple[str, ...]], base: int, extra: dict[str, tuple[
     for lang, names in table.items():
         for number, name in enumerate(names, base):
             full.update((fold(form), number) for form in _full_forms(lang, name))
-            for form in _cut_forms(lang, name):
+            for form in _cut_forms(name):
                 cut.setdefault(fold(form), set()).add(number)
     for lang, words in extra.items():
         full.update((fold(word), number) for number, word in enumerate(words, base))
