@@ -406,8 +406,9 @@ def _capitalised_tail(name: str) -> str | None:
 
 
 def _ru_institution(name: str) -> str | None:
-    """A Russian locative phrase whose head is a known institution or a proper name (``пресс-службе акимата``)."""
-    return name if _ru_nominative(name, "loc") != name else None
+    """A Russian locative phrase whose head is a known institution, a proper name or an acronym (``пресс-службе
+    акимата``, ``Минздраве``, ``МВД``), not a place or an occasion (``в Алматы``, ``в интервью``)."""
+    return name if _ru_nominative(name, "loc") != name or re.match(r"[A-ZА-ЯЁ]{2,}\b", name) else None
 
 
 def _kk_office(name: str) -> str | None:
@@ -520,7 +521,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
-         _RU_STEMS),
+         _RU_STEMS, _ru_institution),
         ("reports", r"[.!?…«\"]\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
