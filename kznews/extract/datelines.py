@@ -39,6 +39,7 @@ _DAY_MONTH = (
 _STOP = "[.,،۔]"  # full stop or comma, also the Arabic ones in tote
 # Ashgabat , 16 April (pages copied from print leave stray spaces); ASTANA, Tuesday, April 16 (a weekday before it)
 _DATE = rf"(?:\s*{_STOP}\s+(?:(?P<wd>{MONTH}){_STOP}?\s+)?{_DAY_MONTH}\.?)"
+_LOOSE_DATE = rf"(?:(?:\s*{_STOP})?\s+(?:(?P<wd>{MONTH}){_STOP}?\s+)?{_DAY_MONTH}\.?)"  # before brackets
 _DASH = r"(?:\s+[–—-]{1,2}|\s*[–—-]{1,2}(?!\w))"  # a dash, not the hyphen inside Kassym-Jomart
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 _BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
@@ -57,8 +58,8 @@ _FORMS = tuple(
     (re.compile(pattern), places)
     for pattern, places in (
         # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –
-        # ASTANA, Nov. 30 (Xinhua) –
-        (rf"{_PLACE}{_COUNTRY}{_DATE}?{_STOP}?\s*{_BRACKETED}", _ANY),
+        # ASTANA, Nov. 30 (Xinhua) –   Ashgabat 3 April 2020 (nCa) –  (the brackets make a comma needless)
+        (rf"{_PLACE}{_COUNTRY}{_LOOSE_DATE}?{_STOP}?\s*{_BRACKETED}", _ANY),
         # АСТАНА, 1 ноя – Sputnik.
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –

@@ -152,6 +152,7 @@ def test_first_sentences_are_not_datelines(text):
     ("Алматы. 16.04.2024. КазТАГ – Текст", ("Алматы", 16, 4, "КазТАГ")),  # the day and month in digits
     ("Almaty, Kazakhstan, 16 April 2024 – Text", ("Almaty", 16, 4, None)),
     ("Ashgabat , 16 April 2024 (nCa) — The", ("Ashgabat", 16, 4, "nCa")),  # a stray space before the comma
+    ("Ashgabat 3 April 2020 (nCa) – The", ("Ashgabat", 3, 4, "nCa")),  # no comma: the brackets close it
     ("Алматы, 16 сәуір – «Азаттық». Мәтін", ("Алматы", 16, 4, "Азаттық")),
     ("ASTANA, Tuesday, April 16 (Reuters) - The", ("ASTANA", 16, 4, "Reuters")),  # a weekday before the date
     ("АЛМАТЫ, 16 апр – Sputnik, Мария Иванова. Текст", ("АЛМАТЫ", 16, 4, "Sputnik")),  # the agency's reporter
