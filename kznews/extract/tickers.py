@@ -13,8 +13,13 @@ a cell longer than ``MAX_TEXT`` or going on in words after the number is prose.
 A currency's name or sign with a bare number is a weaker sign than a code: a whole number after a name
 is a year or a count (``Евро 2024``), and a sign with a number alone is a price (``$45.99``).  So a name
 needs a fraction, a tenge, a code or ``=`` beside it, and a bare sign counts only in a widget that quotes
-a second currency.  Widgets are found from the quotes that name the dollar (every rates widget quotes
-it) or a code: the page-wide walk looks for those cheaply, and each widget is then read whole.
+a second currency.  A short sentence stating a rate is a quote too (``курс рубля составил 8,5 тенге``,
+``147,46 тенге за $1``), a change is not (``доллар подорожал на 5 тенге``).
+
+Widgets are found from the texts that may start one: a code in capitals, or, on a page whose text
+hints at a widget of names (the dollar's name before a number, the tenge after a number with decimals,
+a sign of the currency block beside a number), a short text holding that hint.  Those are sought
+cheaply over the whole page; each widget found is then read whole, every currency named in any way.
 
 The direction of a quote is what its text prints (a signed change, an arrow) or else what its markup
 shows: class names, ``data-*``, ``title``/``alt`` and picture paths on the quote's cell and its item (the
@@ -205,10 +210,9 @@ def _names_a_code(text: bytes) -> bool:
 
 
 def _hints(text: bytes) -> list[str]:
-    """The hints ``text`` holds with their number."""
-    tables = ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before), (_SIGN_HINTS, _number_beside))
-    return [hint for table, numbered in tables
-            for hint, script in table.items() if script in text and numbered(text, hint.encode("utf-8"))]
+    """The hints ``text`` holds with their number (each script's byte sought once)."""
+    scripts = {script: script in text for script in _SCRIPTS}
+    return [hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle)]
 
 
 def _number_after(text: bytes, hint: bytes) -> bool:
@@ -232,6 +236,14 @@ def _found(text: bytes, hint: bytes) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(hint, at + 1)
+
+
+# (hint, its UTF-8, the byte of its script, the test of its number)
+_HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
+               for table, numbered in ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before),
+                                       (_SIGN_HINTS, _number_beside))
+               for hint, script in table.items()]
+_SCRIPTS = {script for _, _, script, _ in _HINT_TESTS}
 
 
 def might_have_tickers(tree: etree._Element) -> bool:
