@@ -107,9 +107,14 @@ def _clock(g: dict[str, str | None], n: str = "") -> time | None:
         return None
 
 
+def may_be_relative(text: str) -> bool:
+    """False when ``text`` holds no word a relative date needs: a set look-up per word, before any search."""
+    return not _HINTS.isdisjoint(_TOKEN.findall(fold(text)))
+
+
 def relative(text: str, now: datetime) -> tuple[str, datetime] | None:
     """(as printed, datetime) of the first relative date in ``text``, resolved against ``now``."""
-    if _HINTS.isdisjoint(_TOKEN.findall(fold(text))):  # a set look-up per word instead of the searches below
+    if not may_be_relative(text):
         return None
     found: list[tuple[int, str, datetime]] = []
     for m in filter(None, (form.search(text) for form in _DAY_WORD)):

@@ -13,6 +13,7 @@ from kznews.extract.relative import (
     clock_run,
     infer_year,
     local,
+    may_be_relative,
     partial,
     read_printed,
     relative,
@@ -141,6 +142,14 @@ def test_relative_spellings_and_amounts(text, expected):
 
 def test_relative_words_are_given_folded_for_a_cheap_test():
     assert {"бүгін", "bugin", "buryn", "назад", "ago", "بۇگىن"} <= WORDS
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2 sağat būryn", True), ("ءبۇگىن 11:20", True), ("KEŞE", True), ("Только что", True),
+    ("Совещание прошло в Астане", False), ("Mәjilis qabyldady", False),
+])
+def test_may_be_relative_is_a_cheap_yes_or_no(text, expected):
+    assert may_be_relative(text) is expected
 
 
 @pytest.mark.parametrize("alphabet", ALPHABETS)
