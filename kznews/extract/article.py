@@ -18,7 +18,7 @@ from ..items import Article, DiscoveryHint, Source
 from ..sites import Outlet, outlet_named
 from .attribution import Attribution, find_attributions, main_attribution
 from .body import MainBlock, extract_body
-from .datelines import find_dateline
+from .datelines import Dateline, find_dateline
 from .dates import iso
 from .dating import published_and_modified
 from .html import css, text_of
@@ -94,6 +94,17 @@ def from_dateline(paragraphs: list[str], headline: str | None) -> list[str]:
         if len(para) > SHORT_PIECE:
             break
     return paragraphs
+
+
+def opening_dateline(paragraphs: list[str]) -> Dateline | None:
+    """The dateline opening the body.  One printed as a paragraph of its own, without its agency, takes the
+    agency that opens the next paragraph (``АСТАНА, 4 сентября.`` / ``/ТАСС/. Текст``)."""
+    found = find_dateline(paragraphs[0]) if paragraphs else None
+    if found is not None and found.agency is None and len(paragraphs) > 1 and found.text == paragraphs[0].strip():
+        joined = find_dateline(f"{paragraphs[0]} {paragraphs[1]}")
+        if joined is not None and joined.agency is not None:
+            return joined
+    return found
 
 
 def _source(attribution: Attribution) -> Source:
@@ -190,8 +201,8 @@ def build_article(
     f.offer("lead", paragraphs[0] if paragraphs else None, "body")
 
     dateline = None
-    for text, source_rule in ((paragraphs[0] if paragraphs else None, "dateline"), (article.lead, "dateline-lead")):
-        dateline = find_dateline(text)
+    for found, source_rule in ((opening_dateline(paragraphs), "dateline"), (find_dateline(article.lead), "dateline-lead")):
+        dateline = found
         if dateline and f.offer("dateline", dateline.text, source_rule):
             break
     published, modified = published_and_modified(

@@ -1,0 +1,54 @@
+"""article.py: the body opens at its dateline; a dateline printed over two paragraphs is read whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from kznews.extract import extract_page
+from kznews.extract.article import from_dateline, opening_dateline
+
+TEXT = "Министр культуры и информации прокомментировал слухи, передает корреспондент агентства."
+
+
+@pytest.mark.parametrize("chrome", [
+    ["Главная", "Новости"],  # menu items a generic pass kept
+    ["Главная", "Новость дня", "12 апреля 2024, 10:00"],  # and the headline and date line
+])
+@pytest.mark.parametrize("dateline", ["АСТАНА. КАЗИНФОРМ –", "Алматы. 16 апреля. Центр информации -",
+                                      "ALMATY. April 10. KAZINFORM –", "НҰР-СҰЛТАН. ҚазАқпарат -"])
+def test_short_pieces_before_the_dateline_are_chrome(chrome, dateline):
+    assert from_dateline([*chrome, f"{dateline} {TEXT}", "Второй абзац."], "Новость дня") == [
+        f"{dateline} {TEXT}", "Второй абзац."]
+
+
+def test_the_headline_glued_before_the_dateline_is_dropped():
+    assert from_dateline([f"News of the day ASTANA – {TEXT}"], "News of the day") == [f"ASTANA – {TEXT}"]
+
+
+def test_a_lead_paragraph_before_the_dateline_stays():
+    lead = "Власти объявили о новых мерах поддержки аграриев: субсидии вырастут вдвое, а сроки выплат сократятся."
+    body = [lead, f"АСТАНА. КАЗИНФОРМ – {TEXT}"]
+    assert from_dateline(body, "Новость") == body
+
+
+def test_a_body_without_a_dateline_is_left_as_it_is():
+    body = ["Главная", TEXT]
+    assert from_dateline(body, "Новость") == body
+
+
+def test_a_dateline_paragraph_takes_the_agency_opening_the_next_one():
+    found = opening_dateline(["АСТАНА, 4 сентября.", "/ТАСС/. Информация новостного портала подтвердилась."])
+    assert (found.place, found.day, found.month, found.agency) == ("АСТАНА", 4, 9, "ТАСС")
+
+
+def test_a_dateline_paragraph_followed_by_text_keeps_no_agency():
+    found = opening_dateline(["АСТАНА, 4 сентября.", "Информация новостного портала подтвердилась."])
+    assert (found.text, found.agency) == ("АСТАНА, 4 сентября.", None)
+
+
+def test_a_short_page_with_chrome_has_its_dateline_and_a_clean_body():
+    html = ("<html><body><nav><a href='/'>Главная</a></nav><h1>Новость дня</h1>"
+            f"<div><p>ALMATY. April 10. KAZINFORM – {TEXT[:60]}</p></div></body></html>")
+    article = extract_page(html, "https://example.kz/news/1", kind="article").article
+    assert article.dateline == "ALMATY. April 10. KAZINFORM –"
+    assert article.body.startswith("ALMATY. April 10.")
