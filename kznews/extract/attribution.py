@@ -572,23 +572,29 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
     )
 )
-_LABELS = ("источник", "дереккөз", "дерек көзі", "source", "derekkóz")
+# Source lines: ``Источник: КазТАГ``, ``Source: …``, Kazakh ``Дереккөз: …`` / ``Дерек көзі`` / ``Ақпарат көзі`` in
+# every script.
+_KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі")
+_KK_LABEL_WORDS = _kk_words(*_KK_LABELS)
+_LABELS = ("источник", "source", *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(
-    r"\s*(?P<label>Источник|Дереккөз|Дерек көзі|Source|Derekkóz)\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+    r"\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
+    + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
 # Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
 # worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
 # looked for only in a text holding a letter of it: (the letters, or None for plain ASCII; the words).
-_WORDS = tuple(sorted({w for form in _FORMS for w in form.words}))
-_KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (known by their tote spellings)
-    w for form in _FORMS if any(re.search("[\u0600-\u06ff]", w) for w in form.words) for w in form.words
-    if re.fullmatch(r"[^\u0400-\u04ff\u0600-\u06ff]+", w))
+_WORDS = tuple(sorted({w for form in _FORMS for w in form.words} | set(_LABELS)))
+_KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (known by their tote spellings) and labels
+    w for words in (*(form.words for form in _FORMS), _KK_LABEL_WORDS)
+    if any(re.search("[\u0600-\u06ff]", w) for w in words)
+    for w in words if re.fullmatch(r"[^\u0400-\u04ff\u0600-\u06ff]+", w))
 # (a text's mark of a script: any of these characters, or None for every text; the words of that script).  A
 # Kazakh Latin text writes a letter of its alphabet beyond ASCII (ı, á, ä, …) or one of the 2017 alphabet's frequent
 # apostrophe letters (a' ә, y' у, g' ғ), which English does not write.
 _SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | None, tuple[str, ...]], ...] = (
     (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN)),
     (tuple("аоеі"), tuple(w for w in _WORDS if re.search("[а-яёәғқңөұүһі]", w))),
-    (("ا",), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
+    (tuple("اەىن"), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
     ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'"), tuple(sorted(_KK_LATIN))),
 )
 _BEFORE = 250  # characters kept before a reporting word: room for a name and a via
@@ -743,7 +749,7 @@ def _script_words(low: str) -> list[str]:
 def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[list[str]]]:
     """The lines of ``text`` (``low`` lower-cased) with a source-line label, and for each line with reporting
     ``words`` the stretches worth trying: from shortly before each word to a sentence end well after it."""
-    hits = sorted({(i, word in _LABELS) for word in words + list(_LABELS) for i in _occurrences(low, word)})
+    hits = sorted({(i, word in _LABELS) for word in words for i in _occurrences(low, word)})
     labelled: list[str] = []
     reporting: list[list[str]] = []
     spans: list[list[int]] = []

@@ -170,6 +170,14 @@ def test_kazakh_correspondent_in_the_genitive():
     assert _found("ҚазАқпарат тілшісінің хабарлауынша, мектеп ашылды.") == ("ҚазАқпарат", None, "correspondent")
 
 
+@pytest.mark.parametrize("line", [
+    "Дереккөз: Egemen.kz", "Дерек көзі: Egemen.kz", "Ақпарат көзі: Egemen.kz", "Derekkóz: Egemen.kz",
+    "Derekköz: Egemen.kz", "دەرەككوز: Egemen.kz", "Источник: Egemen.kz", "Source: Egemen.kz",
+])
+def test_source_lines_in_every_script(line):
+    assert _found(line) == ("Egemen.kz", None, "source-line")
+
+
 # --- English -----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
