@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -65,31 +66,36 @@ class Currency:
     signs: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # Russian and English, as written
     kazakh: tuple[str, ...] = ()  # Kazakh Cyrillic, read also in the Latin alphabets (2017, 2018, 2021) and tote
+    country: str = ""  # the internet country code of the one country whose money it is
 
 
 CURRENCIES = (
     Currency("USD", ("US$", "$"),
              ("доллар сша", "долл. сша", "американск доллар", "доллар", "долл.",
               "us dollar", "u.s. dollar", "american dollar", "dollar"),
-             ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл.")),
+             ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл."), "us"),
     Currency("EUR", ("€",), ("евро", "euro"), ("еуро", "евро")),
     Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble"),
-             ("ресей рубл", "рубл")),
+             ("ресей рубл", "рубл"), "ru"),
     Currency("CNY", ("¥",),  # ¥ is the yen's too; beside the tenge it is the yuan
              ("китайск юан", "юан", "жэньминьби", "chinese yuan", "yuan", "renminbi", "rmb"),
-             ("қытай юан", "юан")),
+             ("қытай юан", "юан"), "cn"),
     Currency("GBP", ("£",), ("британск фунт", "фунт стерлинг", "фунт", "british pound", "pound sterling", "pound"),
-             ("ағылшын фунт", "британ фунт", "фунт стерлинг", "фунт")),
-    Currency("JPY", (), ("японск иен", "японск йен", "иен", "йен", "japanese yen", "yen"), ("жапон иена", "иена")),
-    Currency("CHF", (), ("швейцарск франк", "swiss franc"), ("швейцария франк", "швейцар франк")),
-    Currency("KGS", (), ("кыргызск сом", "киргизск сом", "kyrgyz som"), ("қырғыз сом",)),
-    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som"), ("өзбек сом",)),
-    Currency("TRY", (), ("турецк лир", "turkish lira"), ("түрік лира",)),
-    Currency("AED", (), ("дирхам оаэ", "uae dirham"), ("баә дирхам",)),
-    Currency("BYN", (), ("белорусск рубл", "belarusian ruble"), ("беларусь рубл", "белорус рубл")),
-    Currency("GEL", (), ("грузинск лари", "georgian lari"), ("грузин лари",)),
-    Currency("AZN", (), ("азербайджанск манат", "azerbaijani manat"), ("әзірбайжан манат",)),
-    Currency("KZT", ("₸",), ("тенге", "тг.", "тг", "tenge"), ("теңге",)),  # last: the tenge, what the rest is quoted in
+             ("ағылшын фунт", "британ фунт", "фунт стерлинг", "фунт"), "uk"),
+    Currency("JPY", (), ("японск иен", "японск йен", "иен", "йен", "japanese yen", "yen"), ("жапон иена", "иена"), "jp"),
+    Currency("CHF", (), ("швейцарск франк", "swiss franc"), ("швейцария франк", "швейцар франк"), "ch"),
+    Currency("KGS", (), ("кыргызск сом", "киргизск сом", "kyrgyz som"), ("қырғыз сом",), "kg"),
+    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som"), ("өзбек сом",), "uz"),
+    Currency("TRY", (), ("турецк лир", "turkish lira"), ("түрік лира",), "tr"),
+    Currency("AED", (), ("дирхам оаэ", "uae dirham"), ("баә дирхам",), "ae"),
+    Currency("BYN", (), ("белорусск рубл", "belarusian ruble"), ("беларусь рубл", "белорус рубл"), "by"),
+    Currency("GEL", (), ("грузинск лари", "georgian lari"), ("грузин лари",), "ge"),
+    Currency("AZN", (), ("азербайджанск манат", "azerbaijani manat"), ("әзірбайжан манат",), "az"),
+    Currency("UAH", ("₴",), ("украинск гривн", "гривн", "ukrainian hryvnia", "hryvnia"), ("украина гривна",), "ua"),
+    Currency("AMD", ("֏",), ("армянск драм", "armenian dram"), ("армян драмы",), "am"),
+    # last: the tenge, what the rest is quoted in on a Kazakh page or one of no country
+    Currency("KZT", ("₸",), ("казахстанск тенге", "казахск тенге", "тенге", "тг.", "тг", "kazakhstani tenge", "tenge"),
+             ("теңге",), "kz"),
 )
 CODES = tuple(c.code for c in CURRENCIES)
 _WORD_CODES = ("TRY", "GEL")  # codes that are also English words: in capitals only
@@ -113,10 +119,20 @@ def _plain(text: str) -> str:
 
 
 def _spellings(currency: Currency, ending: str = _END) -> set[str]:
-    """Every spelling of the currency's names, folded, each word marked where its ``ending`` goes:
-    Russian and English as written, Kazakh in Cyrillic, every Latin alphabet and tote."""
+    """Every spelling of the currency's names, folded, each word marked where its ending goes (the last
+    word's is ``ending``): Russian and English as written, Kazakh in Cyrillic, every Latin alphabet and tote."""
     names = set(currency.names) | {s for name in currency.kazakh for s in spellings(name)}
-    return {" ".join(w if w.endswith(".") else w + ending for w in _plain(name).split()) for name in names}
+    return {" ".join(_word(w, ending if last else _END) for last, w in _lasts(_plain(name).split())) for name in names}
+
+
+def _word(word: str, ending: str) -> str:
+    """A name's word marked with its ending (an abbreviation takes none)."""
+    return word if word.endswith(".") else word + ending
+
+
+def _lasts(words: list[str]) -> Iterator[tuple[bool, str]]:
+    """Each word with whether it is the last."""
+    return ((i == len(words) - 1, word) for i, word in enumerate(words))
 
 
 def _trie(words: set[str]) -> str:
@@ -138,6 +154,7 @@ def _trie(words: set[str]) -> str:
 
 
 _QUOTED = [c for c in CURRENCIES if c.code != "KZT"]  # the currencies quoted in tenge
+_HOMES = {c.country: c.code for c in CURRENCIES if c.country}
 _NAMES = {c.code: re.compile(_trie(_spellings(c)), re.I) for c in _QUOTED}
 _SIGNS = {sign: c.code for c in _QUOTED for sign in c.signs}
 _NAME = _trie({s for c in _QUOTED for s in _spellings(c)})
@@ -148,16 +165,16 @@ _SIGN = "(?:" + "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=T
 # A value, whole (not the end of another number); a comma followed by a space is still a decimal comma
 # before the tenge ("481, 29 теңге").
 _VALUE = rf"(?<!\d)(?<!\d[.,])(?P<value>\d{{1,7}}(?:[.,]\d{{1,5}}|,\s\d{{2}}(?=\s*{_TENGE}))?)(?![.,]?\d)"
-# A currency: a name (with its code after it), a code, or a sign.
+# A currency: a name (with its code after it), a code (with its name after it: a table's row), or a sign.
 _CURRENCY = (rf"(?:(?P<name>{_NAME})(?:\s*\(?(?P<named>{_CAPITALS})\)?)?"
-             rf"|(?P<code>{_CAPITALS}(?!\w)|{_ANY_CASE}(?=\s*/))|(?P<sign>{_SIGN}))")
+             rf"|(?P<code>{_CAPITALS}(?!\w)|{_ANY_CASE}(?=\s*/))(?:\s+(?:{_NAME}|{_TENGE}))?|(?P<sign>{_SIGN}))")
 # A ticker's cell: units and their words ("1 ЕУРО EUR", "100 узбекских сумов"), the currency, a pair,
 # "1" before "=", a separator, the value, the tenge.
 _QUOTE = re.compile(
     rf"^(?:(?P<units>\d{{1,4}})\s+(?:[^\W\d_]+\s+){{0,2}}?)?{_CURRENCY}"
     rf"(?:\s*/\s*(?:(?P<pair>{_ANY_CASE}|{_CAPITALS})(?!\w)|(?P<over>{_TENGE})))?"
     rf"(?:\s*1(?=\s*=))?"
-    rf"\s*(?P<sep>[:=—–]|-(?=\s))?\s*{_VALUE}"
+    rf"\s*(?P<sep>[:=—–|]|-(?=\s))?\s*{_VALUE}"
     rf"(?:\s*(?P<tenge>{_TENGE}))?",
     re.I,
 )
@@ -324,14 +341,15 @@ def _base(g: dict[str, str | None]) -> str | None:
     return next((code for code, names in _NAMES.items() if names.fullmatch(g["name"])), None)
 
 
-def _parse(text: str) -> _Quote | None:
-    """The quote a ticker's text states, with its change and direction when printed."""
+def _parse(text: str, home: str = "KZT") -> _Quote | None:
+    """The quote a ticker's text states, with its change and direction when printed; in ``home`` (the
+    currency of the page's country) when it names no currency it is quoted in."""
     text = " ".join(_plain(text).split())
     m = _QUOTE.match(text) or _STATEMENT.match(text) or _RATE_FOR.match(text)
-    if not m:
+    if not m or _AMOUNT.match(text, m.end()):
         return None
     g = m.groupdict()
-    base, quote = _base(g), (g.get("pair") or "KZT").upper()
+    base, quote = _base(g), "KZT" if g.get("over") or g.get("tenge") else (g.get("pair") or home).upper()
     printed = g["value"].replace(" ", "")
     value = float(printed.replace(",", "."))
     if value <= 0 or base is None or base == quote:
@@ -354,6 +372,9 @@ _CHANGE = re.compile(
 )
 _ARROWS = {"↑": "up", "▲": "up", "△": "up", "↓": "down", "▼": "down", "▽": "down"}
 _PROSE = re.compile(r"[^\W\d_]{3,}\W+[^\W\d_]{3,}")  # two words after the quote: it goes on as a sentence
+# A value followed by a magnitude is a sum, not a rate ("USD 415.93 billion", "5,2 млрд тенге").
+_AMOUNT = re.compile(r"\s*(?:bn|mln|billion|million|trillion|thousand|млрд|млн|трлн|тыс|миллиард|миллион|мың)"
+                     r"(?![^\W\d_])", re.I)
 
 
 def _printed_change(rest: re.Match[str]) -> tuple[float | None, str | None]:
@@ -442,7 +463,7 @@ def _cell_text(el: etree._Element) -> str:
     return squash(" ".join(text_pieces(el)))
 
 
-def _cell(node: etree._Element) -> etree._Element | None:
+def _cell(node: etree._Element, home: str) -> etree._Element | None:
     """The smallest element around a currency's text node whose text is a whole quote."""
     el: etree._Element | None = node
     for _ in range(3):
@@ -451,7 +472,7 @@ def _cell(node: etree._Element) -> etree._Element | None:
         text = _cell_text(el)
         if len(text) > MAX_TEXT:
             return None
-        if _parse(text):
+        if _parse(text, home):
             return el
         el = el.getparent()
     return None
@@ -474,12 +495,12 @@ def _widget(cell: etree._Element) -> etree._Element:
     return widget
 
 
-def _read_widget(widget: etree._Element) -> list[tuple[etree._Element, _Quote]]:
+def _read_widget(widget: etree._Element, home: str) -> list[tuple[etree._Element, _Quote]]:
     """A widget's quotes in document order, one per pair; bare signs only beside a second currency."""
     quotes: dict[str, tuple[etree._Element, _Quote]] = {}
     for el in _texts(widget, _VISIBLE, _marked):
-        cell = _cell(el)
-        quote = _parse(_cell_text(cell)) if cell is not None else None
+        cell = _cell(el, home)
+        quote = _parse(_cell_text(cell), home) if cell is not None else None
         if quote and quote.pair not in quotes:
             quotes[quote.pair] = (cell, quote)
     several = len({pair.split("/")[0] for pair in quotes}) > 1
@@ -584,7 +605,8 @@ def find_tickers(
     nothing (a widget renamed in a redesign is still read); the head (a title naming a rate) holds no widget.
 
     Each quote carries its widget's as-of day when the widget states one (``observed_at`` dates
-    relative and year-less ones), and its direction: as printed, else as its item's markup shows it.
+    relative and year-less ones), and its direction: as printed, else as its item's markup shows it.  A quote
+    that names no currency it is quoted in is in the currency of the page's country (``url``), else the tenge.
     """
     body = tree.find("body")
     roots = (css(selector)(tree) if selector else None) or [tree if body is None else body]
@@ -592,16 +614,17 @@ def find_tickers(
     pairs: set[str] = set()
     read: set[etree._Element] = set()  # the widgets read, and every element inside them
     near, wanted = _anchored(_hints(_page_text(tree)))
+    home = _home(url)
     for root in roots:
         for el in _texts(root, near, wanted):
             if el in read:
                 continue
-            cell = _cell(el)
+            cell = _cell(el, home)
             if cell is None or cell in read:
                 continue
             widget = _widget(cell)
             read.update(widget.iter())
-            for cell, quote in _read_widget(widget):
+            for cell, quote in _read_widget(widget, home):
                 if quote.pair not in pairs:
                     pairs.add(quote.pair)
                     found.append((cell, quote))
@@ -612,6 +635,13 @@ def find_tickers(
                     direction=_direction(quote, _item(cell, holders)), as_of=as_of.of(cell))
         for cell, quote in found
     ]
+
+
+def _home(url: str) -> str:
+    """The currency a page's quotes are in when they name none: its country's, by the top-level domain of its
+    host (a Russian page quotes in roubles, an Armenian one in drams), else the tenge."""
+    host = urlsplit(url).hostname or ""
+    return _HOMES.get(host.rsplit(".", 1)[-1], "KZT")
 
 
 def _direction(quote: _Quote, item: etree._Element) -> str | None:
