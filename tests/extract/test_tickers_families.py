@@ -247,3 +247,33 @@ def test_every_name_of_a_quote_the_gate_admits_is_read_on_the_page():
     tree = parse(renamed)
     assert might_have_tickers(tree)
     assert {q.pair: q.value for q in find_tickers(tree, "u")} == {"USD/KZT": 320.34, "EUR/KZT": 394.47, "RUB/KZT": 5.54}
+
+
+# --- the currency a quote is in ------------------------------------------------------------------------------
+WIDGET = "<ul class=rates><li>$ 76.35</li><li>€ 89.25</li></ul>"
+
+
+@pytest.mark.parametrize("url, home", [("https://www.mk.ru/politics/", "RUB"), ("https://news.am/arm/news/", "AMD"),
+                                       ("https://www.unn.com.ua/ru/news/", "UAH"), ("https://kaktus.media.kg/", "KGS"),
+                                       ("https://www.inform.kz/ru/", "KZT"), ("https://astanatimes.com/", "KZT")])
+def test_a_quote_naming_no_quote_currency_is_in_the_page_s_country_s(url, home):
+    assert {q.pair for q in find_tickers(parse(f"<html><body>{WIDGET}</body></html>"), url)} == {
+        f"USD/{home}", f"EUR/{home}"}
+
+
+def test_a_printed_tenge_wins_over_the_page_s_country():
+    html = "<html><body><ul><li>USD 470,50 тг</li><li>EUR 510,20 тг</li></ul></body></html>"
+    assert {q.pair for q in find_tickers(parse(html), "https://www.mk.ru/")} == {"USD/KZT", "EUR/KZT"}
+
+
+def test_a_table_row_of_code_name_and_rate():
+    row = "<table><tr><td>KZT</td><td>Казахский тенге</td><td>|</td><td>0,1547</td></tr></table>"
+    assert {(q.pair, q.value) for q in find_tickers(parse(f"<html><body>{row}</body></html>"), "https://www.sravni.ru/")} == {
+        ("KZT/RUB", 0.1547)}
+    assert parse_quote("KZT Казахский тенге | 0,1547") is None  # a tenge in tenge: no quote without the page
+    assert parse_quote("USD Доллар США | 470,50") == ("USD/KZT", 470.5)
+
+
+@pytest.mark.parametrize("text", ["USD 415.93 billion", "USD 2.65 bn", "Доллар 5,2 млрд", "$ 1,5 трлн тенге"])
+def test_a_value_with_a_magnitude_is_a_sum(text):
+    assert parse_quote(text) is None
