@@ -271,7 +271,8 @@ def cases(limit: int | None = None, *, compare: bool = False) -> Score:
     items = real_cases.load()[:limit]
     datelines = [c for c in items if c["category"] == "dateline"]
     right, speed = _timed(lambda case: _case_right(case, datelines), items)
-    in_page = [right_in_page(case, extract_case(case, CASES_NOW)) for case in items]
+    openings = {c["url"]: c["text"] for c in datelines if c["url"]}
+    in_page = [right_in_page(case, extract_case(case, CASES_NOW, openings.get(case["url"]))) for case in items]
     score = Score("cases", len(items))
     for category in sorted({c["category"] for c in items}):
         for half in real_cases.HALVES:

@@ -2,7 +2,8 @@
 
 The page: a header with a menu (and, for a ticker case, a rates widget holding the case's text), an
 ``<h1>``, a date line under it (a date case's text), a photo with its caption (a photo-credit case's
-text) and the body: the paragraphs of the case's context, a dateline case's text opening the first.
+text) and the body: the paragraphs of the case's context, a dateline case's text opening the first (and the
+dateline of the case's page opening the others' when a dateline case of the same URL gives it).
 The case's URL is the page's, its outlet known from the registry, the page fetched at ``now``.
 """
 
@@ -29,8 +30,9 @@ def _without(context: str, text: str) -> str:
     return "\n".join(line for line in context.split("\n") if text.split("\n")[0] not in line)
 
 
-def page_of(case: dict[str, Any]) -> str:
-    """The article page a case's text sits in (see the module's docstring)."""
+def page_of(case: dict[str, Any], opening: str | None = None) -> str:
+    """The article page a case's text sits in (see the module's docstring); ``opening`` (the dateline printed on
+    the case's page, when a dateline case of the same URL gives it) opens its body."""
     text, context, category = case["text"], case["context"], case["category"]
     widget = date_line = caption = ""
     body = context
@@ -44,6 +46,8 @@ def page_of(case: dict[str, Any]) -> str:
         body = _without(context, text)
     elif category == "dateline":
         body = context[context.find(text):] if text in context else text + " " + context
+    if opening and category != "dateline" and opening not in body:
+        body = f"{opening} {body}"
     headline = _HEADLINES.get(case["lang"], _HEADLINES["en"])
     return (f'<html lang="{case["lang"]}"><head><meta charset="utf-8"><title>{headline}</title></head><body>'
             f'<header><nav><a href="/">Home</a> <a href="/news/">News</a></nav>{widget}</header>'
@@ -52,10 +56,11 @@ def page_of(case: dict[str, Any]) -> str:
             f"<footer>© 2026</footer></body></html>")
 
 
-def extract_case(case: dict[str, Any], now: datetime) -> PageRecord:
-    """``extract_page`` of the case's page, as an article of the case's URL fetched at ``now``."""
+def extract_case(case: dict[str, Any], now: datetime, opening: str | None = None) -> PageRecord:
+    """``extract_page`` of the case's page (``opening``: its dateline), as an article of the case's URL fetched at
+    ``now``."""
     url = case["url"] or "https://example.kz/news/1"
-    return extract_page(page_of(case), url, outlet=for_url(url), fetched_at=now.isoformat(), kind="article")
+    return extract_page(page_of(case, opening), url, outlet=for_url(url), fetched_at=now.isoformat(), kind="article")
 
 
 def date_right(dt: datetime, suffix: str, want: dict[str, Any]) -> bool:

@@ -212,7 +212,9 @@ def build_article(
             f.offer(name, iso(dated.value), dated.rule)
     if published is not None:
         f.offer("published_raw", published.raw, published.rule)
-    attributions = find_attributions("\n".join(paragraphs)) or find_attributions(article.lead)
+    # "передает корреспондент агентства" names the publisher: its dateline's agency, else the outlet
+    agency = (dateline.agency if dateline else None) or (outlet.name if outlet is not None else None)
+    attributions = find_attributions("\n".join(paragraphs), agency) or find_attributions(article.lead, agency)
     attribution = main_attribution(attributions)
     f.offer("source", attribution.text if attribution else None, "attribution")
     f.offer("sources", [_source(a) for a in attributions], "attribution")

@@ -664,10 +664,39 @@ def _genitive_credit(credit: str) -> str:
     return " ".join(out)
 
 
+# Cyrillic and Latin letters drawn alike: a label typed with one of the other script's letters (``Photо`` with a
+# Cyrillic о) is read in its own script.
+_CYRILLIC_LIKE = "аеорсухкіјѕАВЕКМНОРСТХУІЈЅ"
+_LATIN_LIKE = "aeopcyxkijsABEKMHOPCTXYIJS"
+_TO_LATIN = str.maketrans(_CYRILLIC_LIKE, _LATIN_LIKE)
+_TO_CYRILLIC = str.maketrans(_LATIN_LIKE, _CYRILLIC_LIKE)
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _one_script_label(line: str) -> str:
+    """``line`` with its first word in one script when it mixes Cyrillic and Latin look-alike letters; the
+    letters are swapped one for one, so every position in the line stays where it was."""
+    m = _FIRST_WORD.match(line)
+    if not m:
+        return line
+    word = m.group(1)
+    latin = [c for c in word if "a" <= c.lower() <= "z"]
+    if len(latin) in (0, len(word)):
+        return line
+    # the script of the letters only one script has decides (Ф, т; h, t)
+    only_latin = sum(c not in _LATIN_LIKE for c in latin)
+    only_cyrillic = sum(c not in _CYRILLIC_LIKE for c in word if not "a" <= c.lower() <= "z")
+    if only_latin == only_cyrillic:
+        return line
+    fixed = word.translate(_TO_LATIN if only_latin > only_cyrillic else _TO_CYRILLIC)
+    return line[:m.start(1)] + fixed + line[m.end(1):]
+
+
 def photo_credit(line: str) -> str | None:
     """The credit of a photo-credit line (``Фото: gov.kz``, ``Фото Турара Казангапова``, ``Photo by …``), or None."""
     if len(line) >= 200:
         return None
+    line = _one_script_label(line)
     wrapped = re.fullmatch(r"\s*\((.+)\)\s*", line)
     line = wrapped.group(1) if wrapped else line
     for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER):

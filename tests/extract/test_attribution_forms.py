@@ -307,3 +307,14 @@ def test_sentences_are_not_credits(line):
 
 def test_a_sentence_opening_with_photo_keeps_its_attribution():
     assert _found("Фото сделано вчера, сообщает КазТАГ.") == ("КазТАГ", None, "reports")
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Photо: Akorda", "Akorda"),  # a Cyrillic о in a Latin label
+    ("Фoтo: Акорда", "Акорда"),  # Latin o's in a Cyrillic label
+    ("Сурeт: Akorda", "Akorda"),
+    ("Foto: check-point.kz", "check-point.kz"),
+])
+def test_a_label_typed_with_the_other_scripts_look_alike_letters_is_read(line, credit):
+    assert photo_credit(line) == credit
+    assert find_attribution(line) is None
