@@ -38,9 +38,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -187,6 +189,7 @@ _STATEMENT = re.compile(
     rf"{_VALUE}\s*(?P<tenge>{_TENGE})",
     re.I,
 )
+_TENGE_SOMEWHERE = re.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
 _RATE_FOR = re.compile(
     rf"^(?:.{{0,60}}?\s)?(?<!\bна )(?<!\bby ){_VALUE}\s*(?P<tenge>{_TENGE})\s+(?:за|for|per)\s+(?:1\s*)?{_CURRENCY}"
     rf"(?:\s*1)?(?!\d)",
@@ -201,12 +204,12 @@ _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z ke
 # their script (a one-byte search): the dollar's name with a number after it (every rates widget quotes
 # the dollar; "Доллар", "доллары", "AQSh dollary", tote's دوللار) and the tenge right after a number with
 # decimals, as rates are printed ("4,84 теңге"; prices and sums are whole: "2500 тенге", "5 млрд тенге"),
-# and a sign of the currency block beside a number (€ ₽ ₸; the dollar's sign alone is in every price, and a
-# widget of signs shows another).  Each is a substring of the name by its small letters, so a capital first
-# letter counts too.  Other currencies' names are read in the widget these open.
+# and, on a Cyrillic page (the outlets of Kazakhstan and its neighbours), a sign of the currency block beside
+# a number (€ ₽ ₸; the dollar's sign alone is in every price, and a widget of signs shows another).  Each is
+# a substring of the name by its small letters, so a capital first letter counts too.  Other currencies'
+# names are read in the widget these open.
 _DOLLAR_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9"}  # hint: a byte its script's text holds
 _TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
-_SIGN_HINTS = {sign: b"\xe2\x82" for sign in "€₽₸"}  # the UTF-8 lead of the currency block, U+20A0-U+20CF
 _SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
 _NUMBER_AFTER = re.compile(rb"\d")
 _DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
@@ -214,10 +217,17 @@ _NEAR = 64  # bytes after a dollar's name within which its number is printed
 _SHORT = 4 * MAX_TEXT  # a text node longer than this (indentation included) is no ticker's
 
 
+# The text each page's gate read, kept while the page's tree lives: ``find_tickers`` then reads it again free.
+_PAGE_TEXTS: weakref.WeakKeyDictionary[etree._Element, bytes] = weakref.WeakKeyDictionary()
+
+
 def _page_text(tree: etree._Element) -> bytes:
     """The text of the page's body in one piece (libxml2 joins it, scripts included)."""
-    body = tree.find("body")
-    return etree.tostring(tree if body is None else body, method="text", encoding="utf-8")
+    text = _PAGE_TEXTS.get(tree)
+    if text is None:
+        body = tree.find("body")
+        text = _PAGE_TEXTS[tree] = etree.tostring(tree if body is None else body, method="text", encoding="utf-8")
+    return text
 
 
 def _names_a_code(text: bytes) -> bool:
@@ -226,10 +236,11 @@ def _names_a_code(text: bytes) -> bool:
     return not _CODE_WORDS.isdisjoint(text.translate(_CAPITALS_ONLY).split())
 
 
-def _hints(text: bytes) -> list[str]:
+@lru_cache(maxsize=4)  # the gate's and the walk's reading of one page
+def _hints(text: bytes) -> tuple[str, ...]:
     """The hints ``text`` holds with their number (each script's byte sought once)."""
     scripts = {script: script in text for script in _SCRIPTS}
-    return [hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle)]
+    return tuple(hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle))
 
 
 def _number_after(text: bytes, hint: bytes) -> bool:
@@ -257,9 +268,11 @@ def _found(text: bytes, hint: bytes) -> Iterator[int]:
 
 # (hint, its UTF-8, the byte of its script, the test of its number)
 _HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
-               for table, numbered in ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before),
-                                       (_SIGN_HINTS, _number_beside))
+               for table, numbered in ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before))
                for hint, script in table.items()]
+# The signs: sought on Cyrillic pages (the outlets of Kazakhstan and its neighbours), the bytes every sign of
+# the currency block begins with (one search for €, ₽, ₸ and the rest).
+_HINT_TESTS.append(("signs", b"\xe2\x82", b"\xd0", _number_beside))
 _SCRIPTS = {script for _, _, script, _ in _HINT_TESTS}
 
 
@@ -280,13 +293,13 @@ def _marked(text: str) -> bool:
     return len(text) <= _SHORT and _MARKER.search(_plain(text)) is not None
 
 
-def _anchored(hints: list[str]) -> tuple[re.Pattern[str], Callable[[str], bool]]:
+def _anchored(hints: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], bool]]:
     """The walk's tests for a page text that may start a widget: it names a code in capitals, or, short,
     holds one of the page's ``hints``.  No hint: the codes alone are sought, as cheaply as ever."""
     if not hints:
         return _CODE_SOMEWHERE, _ANY_CODE.search
-    words = [hint for hint in hints if hint not in _SIGN_HINTS]
-    signs = [f"[{re.escape(_SIGNS_READ)}]"] if len(words) < len(hints) else []
+    words = [hint for hint in hints if hint != "signs"]
+    signs = [f"[{re.escape(_SIGNS_READ)}]"] if "signs" in hints else []
     hinted = re.compile("|".join(words + signs))
     near = re.compile(f"{_CAPITALS}|{hinted.pattern}")
     return near, lambda text: bool(_ANY_CODE.search(text) or len(text) <= _SHORT and hinted.search(text))
@@ -345,7 +358,7 @@ def _parse(text: str, home: str = "KZT") -> _Quote | None:
     """The quote a ticker's text states, with its change and direction when printed; in ``home`` (the
     currency of the page's country) when it names no currency it is quoted in."""
     text = " ".join(_plain(text).split())
-    m = _QUOTE.match(text) or _STATEMENT.match(text) or _RATE_FOR.match(text)
+    m = _QUOTE.match(text) or _TENGE_SOMEWHERE.search(text) and (_STATEMENT.match(text) or _RATE_FOR.match(text))
     if not m or _AMOUNT.match(text, m.end()):
         return None
     g = m.groupdict()
@@ -479,9 +492,14 @@ def _cell(node: etree._Element, home: str) -> etree._Element | None:
 
 
 def _longer(el: etree._Element, size: int) -> bool:
-    """Whether the text of ``el`` is longer than ``size``, whitespace collapsed: libxml2's serialisation
-    (scripts included, so a widget with a script counts as larger), cheaper than a walk on a large element."""
-    return len(squash(etree.tostring(el, method="text", encoding="unicode", with_tail=False))) > size
+    """Whether the text of ``el`` (scripts included) holds more than ``size`` characters besides whitespace: its
+    text nodes counted until the sum passes ``size``, so a large element costs no more than a small one."""
+    total = 0
+    for piece in el.itertext():
+        total += len("".join(piece.split()))
+        if total > size:
+            return True
+    return False
 
 
 def _widget(cell: etree._Element) -> etree._Element:

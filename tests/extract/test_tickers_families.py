@@ -119,8 +119,8 @@ def test_a_long_sentence_in_a_page_is_no_quote():
 
 
 def test_a_price_in_dollars_is_no_quote_but_a_widget_of_signs_is():
-    assert _quotes("<div class=product><span class=price>$45.99</span></div>") == {}
-    widget = "<ul class=rates><li>$ 470.50</li><li>€ 510.20</li><li>₽ 5.10</li></ul>"
+    assert _quotes("<p>Цена</p><div class=product><span class=price>$45.99</span></div>") == {}
+    widget = "<p>Новости</p><ul class=rates><li>$ 470.50</li><li>€ 510.20</li><li>₽ 5.10</li></ul>"
     assert {pair: value for pair, (value, _) in _quotes(widget).items()} == {
         "USD/KZT": 470.5, "EUR/KZT": 510.2, "RUB/KZT": 5.1}
 
@@ -250,7 +250,7 @@ def test_every_name_of_a_quote_the_gate_admits_is_read_on_the_page():
 
 
 # --- the currency a quote is in ------------------------------------------------------------------------------
-WIDGET = "<ul class=rates><li>$ 76.35</li><li>€ 89.25</li></ul>"
+WIDGET = "<ul class=rates><li>$ 76.35</li><li>€ 89.25</li></ul><p>Новости</p>"  # signs are sought on Cyrillic pages
 
 
 @pytest.mark.parametrize("url, home", [("https://www.mk.ru/politics/", "RUB"), ("https://news.am/arm/news/", "AMD"),
