@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -26,7 +26,7 @@ from ..items import LinkHint
 from ..sites import Outlet
 from .dates import find_date, iso, month_number, parse_date
 from .html import SKIP_TAGS, squash, text_pieces
-from .relative import clock_run, partial, read_printed, relative
+from .relative import SKEW, at, clock_run, local, partial, read_printed, relative
 
 _SLUG = re.compile(r"[^\W\d_]{3,}")
 _ID = re.compile(r"\d{4,}")
@@ -41,6 +41,7 @@ _RELATIVE_WORDS = (
 )
 _RELATIVE_WORD = re.compile("|".join(map(re.escape, _RELATIVE_WORDS)))  # one scan instead of 18 substring tests
 _LEVELS = 3  # how far up from a link its item container (with the time) may be
+_RUN = 8  # a newest-first list of clock times rises at most once in this many (midnight crossed)
 # hrefs whose urljoin + urldefrag is plain string work: an absolute http(s) URL with a plain host, or a
 # root-relative path without empty or dot segments; never ';' (params), whitespace or an empty '?'
 _PLAIN_ABSOLUTE = re.compile(
@@ -157,6 +158,104 @@ def _is_month(word: str) -> bool:
     return month_number(word) is not None
 
 
+# What a piece of link or item text is, when it is not the headline (each read from its own element):
+# a counter ("2688", "👁 2688", "Просмотров: 32674", "4236 рет көрсетілді"), a "read more" invitation,
+# or a printed date with the words that go with it ("14 марта 2018 года", "Наурыз 19, 2018 |").
+_WORD = re.compile(r"[^\W\d_]+")
+_COUNTER_STEMS = (
+    "просмотр", "показ", "прочт", "прочит", "коммент", "комент", "отзыв", "ответ", "лайк",  # ru
+    "көрсет", "көріл", "қарал", "оқыл", "пікір", "kórset", "korset", "körset", "pikir", "oqyl",  # kk
+    "view", "comment", "like", "read", "share", "vote",  # en
+)
+_COUNTER_UNITS = frozenset({"рет", "ret", "k", "к", "тыс", "мың", "myń", "mıñ"})  # "4236 рет", "2,6k", "2 тыс."
+_READ_MORE = frozenset({
+    "читать далее", "читать полностью", "подробнее", "далее", "читать", "толығырақ", "толық оқу", "әрі қарай",
+    "ары қарай", "оқу", "tolyǵyraq", "tolygyraq", "tolyğyraq", "tolyq oqu", "read more", "more", "continue reading",
+})
+_DATE_FILLER = frozenset({"года", "год", "г", "гг", "ж", "жылы", "жыл", "в", "at", "сағат", "saǵat", "sağat"})
+_SEPARATOR = re.compile(r"\s+[|•·—–/]\s+")  # "Headline | 14.03.2018": a date set apart inside one text
+_EDGE = " |•·—–-,/:"
+_SHORT = 32  # a counter or a "read more" is no longer than this
+_DATE_TOKENS = 8  # a date printed alone is fewer words and numbers: "14:38, 11 Февраль 2026 | GMT +5" is 7
+MAX_LABEL_WORDS = 2  # words beside a date outside the link ("Опубликовано:", "Дата:"), not a teaser's sentence
+# Class words that mark the headline of an item, and those that say the element is something else's title.
+_TITLE_WORDS = frozenset({"title", "headline", "heading", "name", "zagolovok"})
+_NOT_TITLE_WORDS = frozenset({"author", "category", "rubric", "section", "tag", "site", "module", "block", "user", "sub"})
+_LABEL_WORDS = frozenset({"category", "cat", "rubric", "rubrika", "section", "tag", "tags", "label", "badge", "kicker"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CLASS_WORD = re.compile(r"[a-z]+")
+_HEADING_LEVELS = 2  # how far up from a link a heading holding it may be (<h3><span><a>)
+_BLOCK_LEVELS = 6  # how far up from a link the list holding its item may be
+# A day in an article URL's path: /20180317/, /2018/03/17/, /2018-03-17/, _2018-03-17, -2016_02_24-, _2018_03_21_...
+_URL_DAY = re.compile(
+    r"[/_-](?P<y>(?:19|20)\d\d)(?:(?P<sep>[-/_])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?![^/_.-])|(?P<m8>\d\d)(?P<d8>\d\d)(?=/))")
+_MENU = ""  # no article's key: the mark of an element linking more elsewhere than to articles
+_Piece = tuple[str, bool, bool]  # (squashed text, inside the item's headline element, inside a section label)
+
+
+@lru_cache(maxsize=1024)
+def _class_marks(classes: str) -> tuple[bool, bool]:
+    """(says a title, says a section or tag label) of a class attribute, by its words: "post-preview__title"
+    says a title, "author-name" or "block-title" does not (an author's, a section's)."""
+    words = frozenset(_CLASS_WORD.findall(classes.lower()))
+    title = not words.isdisjoint(_TITLE_WORDS) and words.isdisjoint(_NOT_TITLE_WORDS)
+    return title, not words.isdisjoint(_LABEL_WORDS)
+
+
+def _is_heading(el: etree._Element) -> bool:
+    """A heading element, or one whose class says it holds a title."""
+    if el.tag in _HEADINGS:
+        return True
+    classes = el.get("class")
+    return classes is not None and _class_marks(classes)[0]
+
+
+def _marked_pieces(el: etree._Element, heading: bool, label: bool, out: list[_Piece]) -> list[_Piece]:
+    """The text pieces under ``el`` (as ``text_pieces``), each marked as in a headline element and/or a label."""
+    if el.text and not el.text.isspace():
+        out.append((squash(el.text), heading, label))
+    for child in el:
+        tag = child.tag
+        if tag.__class__ is str and tag not in SKIP_TAGS and tag != "br":
+            classes = child.get("class")
+            title, labelled = _class_marks(classes) if classes is not None else (False, False)
+            _marked_pieces(child, heading or title or tag in _HEADINGS, label or labelled, out)
+        if child.tail and not child.tail.isspace():
+            out.append((squash(child.tail), heading, label))
+    return out
+
+
+def _is_counter(text: str) -> bool:
+    """A view/comment counter: a number with, at most, counter words and signs ("👁 2 688", "Просмотров: 32674")."""
+    if not _DIGIT.search(text):
+        return False
+    return all(w in _COUNTER_UNITS or w.startswith(_COUNTER_STEMS) for w in _WORD.findall(text.lower()))
+
+
+def _is_read_more(text: str) -> bool:
+    """An invitation to open the article ("Читать далее →", "Толығырақ...", "Read more »")."""
+    return text.lower().strip(" .…→»>›+") in _READ_MORE
+
+
+def _words_beside(text: str, printed: str) -> int:
+    """How many words ``text`` holds besides the date ``printed`` in it and the words that go with a date."""
+    rest = text.replace(printed, " ", 1).lower()
+    return sum(1 for w in _WORD.findall(rest) if w not in _DATE_FILLER)
+
+
+def _url_day(path: str, now: datetime | None) -> date | None:
+    """The day an article URL's path carries (not after the fetch day), or None."""
+    m = _URL_DAY.search(path.split("?", 1)[0])
+    if m is None:
+        return None
+    y, mo, d = m["y"], m["m"] or m["m8"], m["d"] or m["d8"]
+    try:
+        day = date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    return day if now is None or day <= (local(now) + SKEW).date() else None
+
+
 def _free_text(el: etree._Element) -> list[str]:
     """Text pieces of ``el`` that are not inside a link, a script or a comment."""
     pieces: list[str] = [el.text] if el.text else []
@@ -169,7 +268,7 @@ def _free_text(el: etree._Element) -> list[str]:
 
 
 class _Listing:
-    """One listing page being read: where each link goes, and each text's date read once."""
+    """One listing page being read: where each link goes, its items and lists, and each text's date read once."""
 
     def __init__(self, tree: etree._Element, base_url: str, now: datetime | None, outlet: Outlet | None) -> None:
         resolve = _resolver(base_url)
@@ -186,7 +285,17 @@ class _Listing:
             self.targets[anchor] = judged[href]
         self._dates: dict[str, tuple[str, datetime | None] | None] = {}
         self._item_dates: dict[etree._Element, str | None] = {}
-        self._item_targets: dict[etree._Element, set[tuple[str, str | None] | None]] = {}
+        self._keys: dict[etree._Element, frozenset[str]] = {}
+        self._section_names: set[str] | None = None
+        self._plain: dict[str, bool] = {}
+        self._article_like: dict[str, bool] = {}
+        self.base_url = base_url
+
+    def looks_like_article(self, url: str) -> bool:
+        """``looks_like_article`` of ``url`` on this page, remembered (a listing links to most URLs twice or more)."""
+        if url not in self._article_like:
+            self._article_like[url] = looks_like_article(url, self.base_url)
+        return self._article_like[url]
 
     def when(self, text: str) -> tuple[str, datetime | None] | None:
         """``_when`` of ``text``, remembered (a listing repeats times and labels)."""
@@ -196,37 +305,138 @@ class _Listing:
             self._dates[text] = _when(text, self.now)
         return self._dates[text]
 
-    def headline_and_time(self, anchor: etree._Element) -> tuple[str, str | None]:
-        """The link's text without a time printed inside it (a piece that is a date alone), and that time if any."""
-        words: list[str] = []
-        printed: str | None = None
-        for piece in text_pieces(anchor):
-            if printed is not None or piece.isspace():
-                words.append(piece)
-                continue
-            text = squash(piece)
-            if _may_be_whole_date(text) and (found := self.when(piece)) and text == found[0]:
-                printed = found[0]
-            else:
-                words.append(piece)
-        return squash(" ".join(words)), printed
+    def date_alone(self, text: str, others: int = 0) -> str | None:
+        """``text`` as printed when it is a date with at most ``others`` words besides ("14 марта 2018 года")."""
+        text = text.strip(_EDGE)
+        if not text or text.count(" ") >= _DATE_TOKENS + others or not _may_be_whole_date(text):
+            return None
+        found = self.when(text)
+        return found[0] if found and _words_beside(text, found[0]) <= others else None
 
-    def time_beside(self, anchor: etree._Element) -> str | None:
-        """A date/time printed in the link's own item: the nearest ancestor linking nowhere else."""
-        target = self.targets[anchor]
+    def edge_date(self, text: str, last: bool) -> tuple[str, str] | None:
+        """(date as printed, the text left) when a date is set apart at the start or end of ``text``."""
+        if not _SEPARATOR.search(text):
+            return None
+        parts = _SEPARATOR.split(text)
+        edge, rest = (parts[-1], parts[:-1]) if last else (parts[0], parts[1:])
+        printed = self.date_alone(edge)
+        return (printed, " ".join(rest)) if printed else None
+
+    def section_names(self) -> set[str]:
+        """Lower-cased texts of the page's short links to pages that are not articles (sections, tags): labels."""
+        if self._section_names is None:
+            self._section_names = {
+                squash(" ".join(text_pieces(a))).lower() for a, t in self.targets.items() if t is not None and t[1] is None
+            }
+        return self._section_names
+
+    def is_label(self, piece: _Piece) -> bool:
+        text, _, label = piece
+        return label or (len(text.split()) <= MAX_LABEL_WORDS and text.lower() in self.section_names())
+
+    def headline_and_time(self, anchor: etree._Element) -> tuple[str, bool, str | None]:
+        """(headline, whether a headline element in the link gave it, date printed in the link).
+
+        The headline is the text of the headline element in the link when there is one, else the link's
+        text without the date, counters, labels and "read more" at its ends.
+        """
+        if len(anchor) == 0:  # text alone, the usual link: no element to mark anything
+            pieces = [(squash(anchor.text), False, False)] if anchor.text and not anchor.text.isspace() else []
+        else:
+            pieces = _marked_pieces(anchor, False, False, [])
+        if any(marked for _, marked, _ in pieces):
+            titled = [p for p in pieces if p[1]]
+            printed = next(filter(None, (self.date_alone(t) for t, marked, _ in pieces if not marked)), None)
+            headline, printed_in = self.trimmed(titled, printed is None)
+            return headline, True, printed or printed_in
+        headline, printed = self.trimmed(pieces, True)
+        return headline, False, printed
+
+    def pick(self, candidates: list[tuple[str, bool, etree._Element]]) -> str:
+        """The headline among the texts of the links to one article (text, from a headline element in the link,
+        the link): the first a headline element gives, in the link or around it, else the shortest (a teaser
+        linked beside the headline is longer)."""
+        first = candidates[0][0]
+        if all(text == first for text, _, _ in candidates):
+            return first
+        titled = (text for text, inside, anchor in candidates if inside or self.in_heading(anchor))
+        return next(titled, None) or min((text for text, _, _ in candidates), key=len)
+
+    def trimmed(self, pieces: list[_Piece], want_date: bool) -> tuple[str, str | None]:
+        """The pieces' text with what is not headline taken off both ends, and the date taken off if any."""
+        pieces, printed = list(pieces), None
+        for end in (0, -1):
+            while pieces:
+                text, heading, label = pieces[end]
+                if not self.plain(text):
+                    if want_date and printed is None and (printed := self.date_alone(text)):
+                        pieces.pop(end)
+                        continue
+                    if want_date and printed is None and (split := self.edge_date(text, end == -1)):
+                        printed, pieces[end] = split[0], (split[1], heading, label)
+                        continue
+                    if len(text) <= _SHORT and (_is_counter(text) or _is_read_more(text)):
+                        pieces.pop(end)
+                        continue
+                if len(pieces) > 1 and self.is_label(pieces[end]):
+                    pieces.pop(end)
+                    continue
+                break
+        return " ".join(text for text, _, _ in pieces), printed
+
+    def plain(self, text: str) -> bool:
+        """``text`` holds nothing the ends of a link's text are trimmed of (remembered: a page repeats headlines)."""
+        if text not in self._plain:
+            digit = _DIGIT.search(text) is not None  # a counter and a date set apart by a separator have one
+            self._plain[text] = not (
+                (len(text) <= _SHORT and ((digit and _is_counter(text)) or _is_read_more(text)))
+                or (digit and _SEPARATOR.search(text) is not None) or self.date_alone(text))
+        return self._plain[text]
+
+    def in_heading(self, anchor: etree._Element) -> bool:
+        """The link sits in a heading (``<h3><a>``) or a title-classed element of its item."""
+        el = anchor.getparent()
+        for _ in range(_HEADING_LEVELS):
+            if el is None or el.tag == "body":
+                return False
+            if _is_heading(el):
+                return True
+            el = el.getparent()
+        return False
+
+    def keys(self, el: etree._Element) -> frozenset[str]:
+        """The articles ``el`` links to; with more links elsewhere than to articles (a menu), a mark of its own."""
+        if el not in self._keys:
+            targets = [self.targets.get(a) for a in el.iter("a")]
+            keys = frozenset(t[1] for t in targets if t and t[1])
+            to_articles = sum(1 for t in targets if t and t[1])
+            self._keys[el] = keys if len(targets) - to_articles <= to_articles else keys | {_MENU}
+        return self._keys[el]
+
+    def time_beside(self, anchor: etree._Element, key: str) -> str | None:
+        """A date printed in the link's own item (the nearest ancestors linking to no other article, and to
+        sections, tags or authors less often than to it), alone in its element or with a label word or two, so
+        that a date in a teaser's sentence is not taken."""
         el = anchor.getparent()
         for _ in range(_LEVELS):
-            if el is None or el.tag == "body":
-                return None
-            if el not in self._item_targets:  # an item's links read once, not once per link in it
-                self._item_targets[el] = {self.targets.get(a) for a in el.iter("a")} - {None}
-            if not self._item_targets[el] <= {target}:
+            if el is None or el.tag == "body" or not self.keys(el) <= {key}:
                 return None
             if el not in self._item_dates:
-                found = next(filter(None, map(self.when, _free_text(el))), None)
-                self._item_dates[el] = found[0] if found else None
+                texts = (squash(t) for t in _free_text(el))
+                self._item_dates[el] = next(filter(None, (self.date_alone(t, MAX_LABEL_WORDS) for t in texts)), None)
             if self._item_dates[el]:
                 return self._item_dates[el]
+            el = el.getparent()
+        return None
+
+    def block(self, anchor: etree._Element, key: str) -> etree._Element | None:
+        """The list the link's item is in: the nearest ancestor linking to other articles too."""
+        el = anchor.getparent()
+        for _ in range(_BLOCK_LEVELS):
+            if el is None or el.tag == "body":
+                return None
+            if not self.keys(el) <= {key}:
+                return el
             el = el.getparent()
         return None
 
@@ -236,31 +446,55 @@ def find_links(
 ) -> list[LinkHint]:
     """Article links on a listing page, deduplicated by URL (first spelling kept), in page order.
 
-    A printed time with a full date wins over a bare clock time shown for the same link elsewhere.
+    The headline is read from all the links to the article (see ``_Listing.pick``). A printed date with a day wins over a bare clock time shown for the same
+    link elsewhere; a clock time takes its day from the URL when the URL carries one, else from the
+    list it is in (see ``_resolve_clocks``); a URL's day alone dates the link to the day ("2018-03-17").
     """
     now = parse_date(fetched_at) if fetched_at else None
     page = _Listing(tree, base_url, now, outlet)
     hints: dict[str, LinkHint] = {}
+    texts: dict[str, list[tuple[str, bool, etree._Element]]] = {}  # key -> its links' texts (see ``pick``)
+    clocks: dict[str, etree._Element | None] = {}  # key -> the list its bare clock time was read in
     for anchor, target in page.targets.items():
         if target is None or target[1] is None:
             continue
         url, key = target
-        headline, printed = page.headline_and_time(anchor)
-        if outlet is None and not (looks_like_article(url, base_url) and len(headline.split()) >= MIN_WORDS):
+        if outlet is None and not page.looks_like_article(url):
+            continue
+        headline, titled, printed = page.headline_and_time(anchor)
+        if outlet is None and len(headline.split()) < MIN_WORDS:
             continue
         hint = hints.get(key)
         if hint is None:
             hint = hints[key] = LinkHint(url)
-        if headline and len(headline) > len(hint.headline or ""):
-            hint.headline = headline
-        if hint.published_at is None:
-            printed = printed or page.time_beside(anchor)
+            texts[key] = []
+        if headline:
+            texts[key].append((headline, titled, anchor))
+        if hint.published_at is None or key in clocks:
+            printed = printed or page.time_beside(anchor, key)
             found = page.when(printed) if printed else None
-            if found and (hint.published_raw is None or found[1] is not None):
+            if found and found[1] is not None:
                 hint.published_raw, hint.published_at = found[0], iso(found[1])
+                clocks.pop(key, None)
+            elif found and hint.published_raw is None:
+                hint.published_raw = found[0]
+                clocks[key] = page.block(anchor, key)
+    for key, hint in hints.items():
+        hint.headline = page.pick(texts[key]) if texts[key] else None
+        _date_from_url(hint, _url_day(key[key.find("/"):], now), key in clocks)
     if now is not None:
-        _resolve_clocks([h for h in hints.values() if h.published_raw and h.published_at is None], now)
+        _resolve_clocks([(hints[key], block) for key, block in clocks.items() if hints[key].published_at is None], now)
     return list(hints.values())
+
+
+def _date_from_url(hint: LinkHint, day: date | None, clock_only: bool) -> None:
+    """The day the URL carries, with the link's printed clock time when it has one, else alone (day precision)."""
+    if day is None or (hint.published_at is not None and not clock_only):
+        return
+    clock = _clock(hint.published_raw or "") if clock_only else None
+    hint.published_at = iso(at(day, clock)) if clock is not None else day.isoformat()
+    if clock is None:
+        hint.published_raw = None  # no printed value goes with a day read from the URL
 
 
 def _clock(printed: str) -> time | None:
@@ -270,7 +504,23 @@ def _clock(printed: str) -> time | None:
         return None
 
 
-def _resolve_clocks(hints: list[LinkHint], now: datetime) -> None:
-    """Dates for links printed with a clock time only, read as one newest-first run (see ``clock_run``)."""
-    for hint, dt in zip(hints, clock_run([_clock(h.published_raw or "") for h in hints], now)):
-        hint.published_at = iso(dt)
+def _resolve_clocks(hints: list[tuple[LinkHint, etree._Element | None]], now: datetime) -> None:
+    """Dates for links printed with a clock time only, list by list.
+
+    A list whose times fall newest-first (at most one rise in ``_RUN`` times: midnight crossed) is one run
+    (``clock_run``); in any other, a hand-picked selection, each time is its latest moment before the fetch.
+    """
+    lists: dict[etree._Element | None, list[LinkHint]] = {}
+    for hint, block in hints:
+        lists.setdefault(block, []).append(hint)
+    for members in lists.values():
+        clocks = [_clock(h.published_raw or "") for h in members]
+        run = clock_run(clocks, now) if _newest_first(clocks) else [clock_run([c], now)[0] for c in clocks]
+        for hint, dt in zip(members, run):
+            hint.published_at = iso(dt)
+
+
+def _newest_first(clocks: list[time | None]) -> bool:
+    """The clock times of a list fall from the newest, but for a midnight crossed now and then."""
+    known = [c for c in clocks if c is not None]
+    return sum(b > a for a, b in zip(known, known[1:])) <= len(known) // _RUN
