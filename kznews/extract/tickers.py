@@ -96,8 +96,10 @@ CURRENCIES = (
     Currency("UAH", ("₴",), ("украинск гривн", "гривн", "ukrainian hryvnia", "hryvnia"), ("украина гривна",), "ua"),
     Currency("AMD", ("֏",), ("армянск драм", "armenian dram"), ("армян драмы",), "am"),
     # last: the tenge, what the rest is quoted in on a Kazakh page or one of no country
+    # the tenge in Kazakh: as a rate is stated in it (nominative, accusative "бағамы 491,29 теңгені құрады",
+    # genitive, locative, instrumental); never dative or ablative, which say by how much or from what it moved
     Currency("KZT", ("₸",), ("казахстанск тенге", "казахск тенге", "тенге", "тг.", "тг", "kazakhstani tenge", "tenge"),
-             ("теңге",), "kz"),
+             ("теңге", "теңгені", "теңгенің", "теңгеде", "теңгемен"), "kz"),
 )
 CODES = tuple(c.code for c in CURRENCIES)
 _WORD_CODES = ("TRY", "GEL")  # codes that are also English words: in capitals only
@@ -164,12 +166,18 @@ _TENGE = _trie(_spellings(CURRENCIES[-1], _STOP) | {"kzt" + _STOP, "₸"})
 _CAPITALS = "(?-i:" + "|".join(CODES) + ")"
 _ANY_CASE = "(?:" + "|".join(c for c in CODES if c not in _WORD_CODES) + ")"
 _SIGN = "(?:" + "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=True)) + ")"
+# The tiyn, a hundredth of a tenge ("150 теңге 46 тиын"), in every alphabet.
+_TIYN = _trie({_word(s, _END) for s in spellings("тиын")} | {"тиин" + _END})
 # A value, whole (not the end of another number); a comma followed by a space is still a decimal comma
 # before the tenge ("481, 29 теңге").
 _VALUE = rf"(?<!\d)(?<!\d[.,])(?P<value>\d{{1,7}}(?:[.,]\d{{1,5}}|,\s\d{{2}}(?=\s*{_TENGE}))?)(?![.,]?\d)"
-# A currency: a name (with its code after it), a code (with its name after it: a table's row), or a sign.
+_IN_TENGE = rf"(?P<tenge>{_TENGE})(?:\s+(?P<tiyn>\d{{1,2}})\s*{_TIYN})?"  # after a value: "150 теңге 46 тиын"
+# A currency: a name (with its code after it), a code (with its name after it: a table's row), an exchange's
+# instrument (USDKZT, USD_KZT, USDKZT_TOD: the pair glued, a settlement after it), or a sign.
 _CURRENCY = (rf"(?:(?P<name>{_NAME})(?:\s*\(?(?P<named>{_CAPITALS})\)?)?"
-             rf"|(?P<code>{_CAPITALS}(?!\w)|{_ANY_CASE}(?=\s*/))(?:\s+(?:{_NAME}|{_TENGE}))?|(?P<sign>{_SIGN}))")
+             rf"|(?P<code>{_CAPITALS}(?!\w)|{_ANY_CASE}(?=\s*/))(?:\s+(?:{_NAME}|{_TENGE}))?"
+             rf"|\(?(?P<traded>{_CAPITALS})_?(?P<against>{_CAPITALS})(?:_[A-Z]{{3}})?\)?(?![^\W_])"
+             rf"|(?P<sign>{_SIGN}))")
 # A ticker's cell: units and their words ("1 ЕУРО EUR", "100 узбекских сумов"), the currency, a pair,
 # "1" before "=", a separator, the value, the tenge.
 _QUOTE = re.compile(
@@ -177,7 +185,7 @@ _QUOTE = re.compile(
     rf"(?:\s*/\s*(?:(?P<pair>{_ANY_CASE}|{_CAPITALS})(?!\w)|(?P<over>{_TENGE})))?"
     rf"(?:\s*1(?=\s*=))?"
     rf"\s*(?P<sep>[:=—–|]|-(?=\s))?\s*{_VALUE}"
-    rf"(?:\s*(?P<tenge>{_TENGE}))?",
+    rf"(?:\s*{_IN_TENGE})?",
     re.I,
 )
 # A sentence stating a rate in tenge: a few words, the currency, what is said of it, the value and the
@@ -186,7 +194,7 @@ _QUOTE = re.compile(
 # a change ("доллар подорожал на 5 тенге"), and so is a tenge with a Kazakh case ending ("5 теңгеге").
 _STATEMENT = re.compile(
     rf"^(?:[^\W\d_]+[\s,]+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}[^=]{{0,60}}?(?<!\bна )(?<!\bby )"
-    rf"{_VALUE}\s*(?P<tenge>{_TENGE})",
+    rf"{_VALUE}\s*{_IN_TENGE}",
     re.I,
 )
 _TENGE_SOMEWHERE = re.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
@@ -346,7 +354,7 @@ class _Quote(NamedTuple):
 
 def _base(g: dict[str, str | None]) -> str | None:
     """The code of the currency a quote's groups name: its code, else its name's, else its sign's."""
-    code = g["code"] or g["named"]
+    code = g["code"] or g["named"] or g["traded"]
     if code:
         return code.upper()
     if g["sign"]:
@@ -362,12 +370,13 @@ def _parse(text: str, home: str = "KZT") -> _Quote | None:
     if not m or _AMOUNT.match(text, m.end()):
         return None
     g = m.groupdict()
-    base, quote = _base(g), "KZT" if g.get("over") or g.get("tenge") else (g.get("pair") or home).upper()
+    stated = g.get("pair") or g["against"]
+    base, quote = _base(g), "KZT" if g.get("over") or g.get("tenge") else (stated or home).upper()
     printed = g["value"].replace(" ", "")
-    value = float(printed.replace(",", "."))
+    value = float(printed.replace(",", ".")) + int(g.get("tiyn") or 0) / 100
     if value <= 0 or base is None or base == quote:
         return None
-    coded = any(g.get(key) for key in ("code", "named", "pair", "over", "tenge")) or g.get("sep") == "="
+    coded = any(g.get(key) for key in ("code", "named", "traded", "pair", "over", "tenge")) or g.get("sep") == "="
     if not coded and printed.isdigit():
         return None  # a whole number after a name or sign: a year, a count, a price
     rest = _CHANGE.match(text, m.end())

@@ -86,6 +86,11 @@ def test_signs_cases_of_codes_and_tenge_forms(text, pair, value):
     ("1 юаньға 65,30 теңге", "CNY/KZT", 65.3),
     ("The official rate is 470.50 tenge per US dollar", "USD/KZT", 470.5),
     ("Курс на 1 марта — 5,10 тенге за российский рубль", "RUB/KZT", 5.1),
+    ("Еуроның орташа бағамы 510,20 теңгені құрады", "EUR/KZT", 510.2),
+    ("Ресей рублінің бағамы 5,10 теңгеде тұр", "RUB/KZT", 5.1),
+    ("1 юань үшін 65 теңге 30 тиын", "CNY/KZT", 65.3),
+    ("(EURKZT_TOM) орташа сараланған бағамы 510,20 теңгені", "EUR/KZT", 510.2),
+    ("USD_KZT 470.50", "USD/KZT", 470.5),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_a_sentence_stating_a_rate(text, pair, value):
     assert parse_quote(text) == (pair, value)
@@ -95,6 +100,7 @@ def test_a_sentence_stating_a_rate(text, pair, value):
     "доллар подорожал на 5 тенге",
     "Курс доллара вырос на 2,5 тенге",
     "Доллар 5,20 теңгеге қымбаттады",
+    "Еуро 510,20 теңгеден 505,10 теңгеге дейін арзандады",
     "The dollar rose by 2.50 tenge",
     "Доллар 470,50 тенге: что ждать дальше?",
     "Евро 2024",
