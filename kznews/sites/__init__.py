@@ -1,7 +1,8 @@
 """The outlet registry: outlets as declarative data (``outlets.toml``).
 
-An ``Outlet`` says where an outlet publishes (domains), how to recognise its
-article URLs (path patterns), where discovery starts for each language
+An ``Outlet`` says where an outlet publishes (domains, and the domains it
+published on before, with the years they served), how to recognise its
+article URLs (path patterns, AMP copies included), where discovery starts for each language
 edition, and optional CSS selectors for extraction.  Adding an outlet is an
 entry in ``outlets.toml`` plus its saved-page tests, never a new code path.
 """
@@ -27,6 +28,10 @@ GENERIC_ARTICLES = (
     r"/(19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}/.",
     r"/[^/]*-[^/]*-[^/]*-[^/]+/?$",
 )
+
+
+# An AMP copy of an article: "/amp/<the article's path>" or "<the article's path>/amp".
+_AMP = re.compile(r"^/amp(?=/)|/amp/?$")
 
 
 class UnknownOutlet(KeyError):
@@ -77,6 +82,15 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class FormerDomain:
+    """A domain the outlet published on before, and the years it served (None: not known)."""
+
+    domain: str
+    since: int | None = None
+    until: int | None = None
+
+
+@dataclass(frozen=True)
 class Outlet:
     """A news outlet as the crawler and the extractors need to know it."""
 
@@ -88,6 +102,7 @@ class Outlet:
     selectors: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     aliases: tuple[str, ...] = ()  # names attributions print for the outlet
     story: str | None = None  # regex over the URL path: group 1 is an id shared by editions
+    former: tuple[FormerDomain, ...] = ()  # domains it published on before (archive backfill reads them)
 
     def story_key(self, url: str) -> str | None:
         """"key:id" when the outlet's URLs carry an id its language editions share."""
@@ -96,9 +111,14 @@ class Outlet:
         m = re.search(self.story, urlsplit(url).path)
         return f"{self.key}:{m.group(1)}" if m else None
 
+    @cached_property
+    def hosts(self) -> tuple[str, ...]:
+        """Every domain the outlet publishes or published on."""
+        return self.domains + tuple(f.domain for f in self.former)
+
     def owns_host(self, host: str) -> bool:
-        """True when ``host`` is one of the outlet's domains or their subdomains."""
-        return _owned(self.domains, host or "")
+        """True when ``host`` is one of the outlet's domains, present or former, or their subdomains."""
+        return _owned(self.hosts, host or "")
 
     @cached_property
     def _article_path(self) -> re.Pattern[str]:
@@ -112,7 +132,9 @@ class Outlet:
 
     def is_article(self, host: str, path: str) -> bool:
         """``is_article_url`` of a URL already split: its host and its path with the ?query."""
-        return self.owns_host(host) and self._article_path.search(path) is not None
+        if not self.owns_host(host):
+            return False
+        return self._article_path.search(_AMP.sub("", path) if "amp" in path else path) is not None
 
     def edition(self, lang: str | None) -> Edition:
         """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ValueError if absent."""
@@ -145,7 +167,7 @@ class Outlet:
             )
             for ed in self.editions
         )
-        return replace(self, domains=(base.hostname or "",), editions=editions)
+        return replace(self, domains=(base.hostname or "",), editions=editions, former=())
 
 
 def _outlet(key: str, data: dict[str, Any]) -> Outlet:
@@ -170,6 +192,8 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
             selectors=dict(data.get("selectors", {})),
             aliases=tuple(data.get("aliases", ())),
             story=data.get("story"),
+            former=tuple(
+                FormerDomain(f["domain"].lower(), f.get("from"), f.get("until")) for f in data.get("domains_history", ())),
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"outlet {key!r}: bad registry entry ({exc})") from exc

@@ -97,8 +97,8 @@ def test_non_article_urls_are_not_articles(key, url):
 
 
 def test_domains_do_not_overlap():
-    owners = {d: o.key for o in sites.outlets().values() for d in o.domains}
-    assert len(owners) == sum(len(o.domains) for o in sites.outlets().values())
+    owners = {d: o.key for o in sites.outlets().values() for d in o.hosts}
+    assert len(owners) == sum(len(o.hosts) for o in sites.outlets().values())
     for domain, key in owners.items():
         assert [k for d, k in owners.items() if k != key and domain.endswith("." + d)] == []
 

@@ -121,3 +121,44 @@ def test_url_split_for_outlet_tests_agrees_with_urlsplit(url):
     expected = None if parts.scheme not in ("http", "https") else (
         (parts.hostname or "").rstrip("."), parts.path + (f"?{parts.query}" if parts.query else ""))
     assert sites._host_and_path(url) == expected
+
+
+@pytest.mark.parametrize(("key", "url"), [
+    # URL shapes the outlets used before their present one, and slugs as they come: real links, and the
+    # double-hyphen slug form the issue quotes (kaztag)
+    ("sputnik", "https://ru.sputniknews.kz/world/20180317/4949875.html"),
+    ("sputnik", "https://sputniknews.kz/society/20190520/10197904/Sakhnany-syylauy-kerek-Belgili-galym-Qabatovtyn-soyleu-manerin-synga-aldy.html"),
+    ("inform", "http://www.inform.kz/rus/article/2874214"),
+    ("kaztag", "https://kaztag.kz/ru/news/vizovyy-rezhim-dlya-ssha--mid"),
+    ("kaztag", "https://kaztag.kz/ru/news/dobycha-nefti-upala"),
+    ("egemen", "https://ar.egemen.kz/article/288807-tilim-tilinbesin-elim-bulinbesin!"),
+    ("egemen", "http://lat.egemen.kz/article/203769-boldganghan-shyghyn-kolemi-%E2%80%93-20-mlrd-tenhge"),
+    ("baq", "https://rus.baq.kz/ego-zaslugi-ochevidny-glava-gosudarstva-o-nazarbaeve_300030470/"),
+    ("aikyn", "https://aikyn.kz/218880/dollar-bagamy-3-43-tengege-kymbattady/"),
+    ("orda", "https://orda.kz/tokaev-podpisal-zakon/"),
+    # AMP copies: the article's path behind /amp/ or followed by /amp
+    ("inform", "https://www.inform.kz/en/kazakh-pm-smailov-holds-meeting-on-akmola-region-s-development_a3957144/amp"),
+    ("informburo", "https://informburo.kz/amp/novosti/v-almaty-moyut-asfalt-po-kotoromu-proydyot-karim-masimov.html"),
+    ("kapital", "https://kapital.kz/amp/finance/46647/kursy-tenge-k-invalyutam-na-30-dekabrya.html"),
+    ("zakon", "https://kaz.zakon.kz/amp/kogam-tynysy/6053941-almatyda-tuelszdk-knne-oray-kktbe-telemnarasynda-ttytau-zhary-shouy-krsetld.html"),
+    ("ulysmedia", "https://qaz.ulysmedia.kz/news/37392-zhaksylyk-omar-ustaldy-ma-resmi-zhauap/amp"),
+])
+def test_every_url_shape_of_an_outlet_is_its_article(key, url):
+    assert sites.for_url(url).key == key and sites.get(key).is_article_url(url)
+
+
+@pytest.mark.parametrize(("key", "url"), [
+    ("sputnik", "https://ru.sputniknews.kz/archive/"), ("sputnik", "https://ru.sputniknews.kz/world/"),
+    ("kaztag", "https://kaztag.kz/ru/news/politika--ekonomika"), ("orda", "https://orda.kz/o-nas/"),
+    ("kt", "http://www.kt.kz/rus/ad/zakon_rk_1153652526.html"), ("kt", "http://www.kt.kz/rus/contacts/kontakti_1153576509.html"),
+    ("aikyn", "https://aikyn.kz/amp/"), ("informburo", "https://informburo.kz/amp/novosti"),
+])
+def test_pages_of_an_outlet_that_are_not_articles(key, url):
+    assert not sites.get(key).is_article_url(url)
+
+
+def test_former_domains_belong_to_their_outlet_with_the_years_they_served():
+    sputnik = sites.get("sputnik")
+    assert [(f.domain, f.since, f.until) for f in sputnik.former] == [("sputniknews.kz", 2015, 2022)]
+    assert sputnik.owns_host("ru.sputniknews.kz") and not sputnik.owns_host("sputniknews.kz.example")
+    assert sputnik.rebased("http://127.0.0.1:8123").former == ()
