@@ -126,17 +126,17 @@ def _spellings(currency: Currency, ending: str = _END) -> set[str]:
     """Every spelling of the currency's names, folded, each word marked where its ending goes (the last
     word's is ``ending``): Russian and English as written, Kazakh in Cyrillic, every Latin alphabet and tote."""
     names = set(currency.names) | {s for name in currency.kazakh for s in spellings(name)}
-    return {" ".join(_word(w, ending if last else _END) for last, w in _lasts(_plain(name).split())) for name in names}
+    return {_ended(name, ending) for name in names}
+
+
+def _ended(name: str, ending: str) -> str:
+    """A name folded, its words marked with their endings (the last with ``ending``; an abbreviation none)."""
+    *inner, last = _plain(name).split()
+    return " ".join([_word(w, _END) for w in inner] + [_word(last, ending)])
 
 
 def _word(word: str, ending: str) -> str:
-    """A name's word marked with its ending (an abbreviation takes none)."""
     return word if word.endswith(".") else word + ending
-
-
-def _lasts(words: list[str]) -> Iterator[tuple[bool, str]]:
-    """Each word with whether it is the last."""
-    return ((i == len(words) - 1, word) for i, word in enumerate(words))
 
 
 def _trie(words: set[str]) -> str:
