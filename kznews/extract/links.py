@@ -172,7 +172,8 @@ _READ_MORE = frozenset({
     "читать далее", "читать полностью", "подробнее", "далее", "читать", "толығырақ", "толық оқу", "әрі қарай",
     "ары қарай", "оқу", "tolyǵyraq", "tolygyraq", "tolyğyraq", "tolyq oqu", "read more", "more", "continue reading",
 })
-_DATE_FILLER = frozenset({"года", "год", "г", "гг", "ж", "жылы", "жыл", "в", "at", "сағат", "saǵat", "sağat"})
+_DATE_FILLER = frozenset({  # "года", "г.", Kazakh "ж." / "j." (жылы, jyly), "в", "at", "сағат"
+    "года", "год", "г", "гг", "ж", "жылы", "жыл", "j", "jyly", "jyl", "jıly", "jıl", "в", "at", "сағат", "saǵat", "sağat"})
 _SEPARATOR = re.compile(r"\s+[|•·—–/]\s+")  # "Headline | 14.03.2018": a date set apart inside one text
 _EDGE = " |•·—–-,/:"
 _SHORT = 32  # a counter or a "read more" is no longer than this
@@ -290,6 +291,7 @@ class _Listing:
         self._plain: dict[str, bool] = {}
         self._article_like: dict[str, bool] = {}
         self.base_url = base_url
+        self.generic = outlet is None  # every link has a key: an article's path is told by its shape
 
     def looks_like_article(self, url: str) -> bool:
         """``looks_like_article`` of ``url`` on this page, remembered (a listing links to most URLs twice or more)."""
@@ -326,7 +328,8 @@ class _Listing:
         """Lower-cased texts of the page's short links to pages that are not articles (sections, tags): labels."""
         if self._section_names is None:
             self._section_names = {
-                squash(" ".join(text_pieces(a))).lower() for a, t in self.targets.items() if t is not None and t[1] is None
+                squash(" ".join(text_pieces(a))).lower() for a, t in self.targets.items()
+                if t is not None and (t[1] is None or (self.generic and not self.looks_like_article(t[0])))
             }
         return self._section_names
 
