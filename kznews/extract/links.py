@@ -211,19 +211,30 @@ def _is_heading(el: etree._Element) -> bool:
     return classes is not None and _class_marks(classes)[0]
 
 
-def _marked_pieces(el: etree._Element, heading: bool, label: bool, out: list[_Piece]) -> list[_Piece]:
-    """The text pieces under ``el`` (as ``text_pieces``), each marked as in a headline element and/or a label."""
+def _owned_pieces(el: etree._Element, out: list[tuple[str, etree._Element]]) -> list[tuple[str, etree._Element]]:
+    """The text pieces under ``el`` that are not blank (as ``text_pieces``), each with the element holding it."""
     if el.text and not el.text.isspace():
-        out.append((squash(el.text), heading, label))
+        out.append((el.text, el))
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in SKIP_TAGS and tag != "br":
-            classes = child.get("class")
-            title, labelled = _class_marks(classes) if classes is not None else (False, False)
-            _marked_pieces(child, heading or title or tag in _HEADINGS, label or labelled, out)
+            _owned_pieces(child, out)
         if child.tail and not child.tail.isspace():
-            out.append((squash(child.tail), heading, label))
+            out.append((child.tail, el))
     return out
+
+
+def _marks(el: etree._Element, anchor: etree._Element) -> tuple[bool, bool]:
+    """(in a headline element, in a section label) of text held by ``el``, by the elements from it up to the link."""
+    heading = label = False
+    while el is not None:
+        classes = el.get("class")
+        title, labelled = _class_marks(classes) if classes is not None else (False, False)
+        heading, label = heading or title or el.tag in _HEADINGS, label or labelled
+        if el is anchor:
+            return heading, label
+        el = el.getparent()
+    return heading, label
 
 
 def _is_counter(text: str) -> bool:
@@ -343,10 +354,11 @@ class _Listing:
         The headline is the text of the headline element in the link when there is one, else the link's
         text without the date, counters, labels and "read more" at its ends.
         """
-        if len(anchor) == 0:  # text alone, the usual link: no element to mark anything
-            pieces = [(squash(anchor.text), False, False)] if anchor.text and not anchor.text.isspace() else []
-        else:
-            pieces = _marked_pieces(anchor, False, False, [])
+        owned = _owned_pieces(anchor, [])
+        if len(owned) > 1:  # which piece is what: the marks of the elements holding them
+            pieces = [(squash(text), *_marks(el, anchor)) for text, el in owned]
+        else:  # one piece: nothing to tell apart (whether a heading holds the link is for ``pick``)
+            pieces = [(squash(text), False, False) for text, _ in owned]
         if any(marked for _, marked, _ in pieces):
             titled = [p for p in pieces if p[1]]
             printed = next(filter(None, (self.date_alone(t) for t, marked, _ in pieces if not marked)), None)
