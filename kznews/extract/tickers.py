@@ -87,7 +87,7 @@ CURRENCIES = (
     Currency("JPY", (), ("японск иен", "японск йен", "иен", "йен", "japanese yen", "yen"), ("жапон иена", "иена"), "jp"),
     Currency("CHF", (), ("швейцарск франк", "swiss franc"), ("швейцария франк", "швейцар франк"), "ch"),
     Currency("KGS", (), ("кыргызск сом", "киргизск сом", "kyrgyz som"), ("қырғыз сом",), "kg"),
-    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som"), ("өзбек сом",), "uz"),
+    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som"), ("өзбек сом", "өзбек сум"), "uz"),
     Currency("TRY", (), ("турецк лир", "turkish lira"), ("түрік лира",), "tr"),
     Currency("AED", (), ("дирхам оаэ", "uae dirham"), ("баә дирхам",), "ae"),
     Currency("BYN", (), ("белорусск рубл", "belarusian ruble"), ("беларусь рубл", "белорус рубл"), "by"),
@@ -192,15 +192,18 @@ _QUOTE = re.compile(
 # tenge ("Средневзвешенный курс китайского юаня составил 63,80 тенге", "Ресей рублінің орташа бағамы
 # 4,84 теңге"); or the value first, for the currency ("147,46 тенге за $1").  A value after "на"/"by" is
 # a change ("доллар подорожал на 5 тенге"), and so is a tenge with a Kazakh case ending ("5 теңгеге").
+# "KZT/USD" after a value is the same as "tenge per dollar" ("383.91 KZT/USD").
+_SAID = 120  # characters of what a sentence says between its currency and its value
 _STATEMENT = re.compile(
-    rf"^(?:[^\W\d_]+[\s,]+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}[^=]{{0,60}}?(?<!\bна )(?<!\bby )"
+    rf"^(?:[^\W\d_]+[\s,]+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}[^=]{{0,{_SAID}}}?(?<!\bна )(?<!\bby )"
     rf"{_VALUE}\s*{_IN_TENGE}",
     re.I,
 )
+_BULLET = re.compile(r"^[-–—•*·]\s+")  # a list item's marker ("- еуро – 613,75 теңге")
 _TENGE_SOMEWHERE = re.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
 _RATE_FOR = re.compile(
-    rf"^(?:.{{0,60}}?\s)?(?<!\bна )(?<!\bby ){_VALUE}\s*(?P<tenge>{_TENGE})\s+(?:за|for|per)\s+(?:1\s*)?{_CURRENCY}"
-    rf"(?:\s*1)?(?!\d)",
+    rf"^(?:.{{0,{_SAID}}}?\s)?(?<!\bна )(?<!\bby ){_VALUE}\s*(?P<tenge>{_TENGE})(?:\s+(?:за|for|per)\s+|\s*/\s*)"
+    rf"(?:1\s*)?{_CURRENCY}(?:\s*1)?(?!\d)",
     re.I,
 )
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
@@ -210,13 +213,15 @@ _CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
 _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z kept, every other byte a space
 # Hints of a widget whose currencies are named, not coded, sought in the page's text only when it holds
 # their script (a one-byte search): the dollar's name with a number after it (every rates widget quotes
-# the dollar; "Доллар", "доллары", "AQSh dollary", tote's دوللار) and the tenge right after a number with
+# the dollar; "Доллар", "доллары", "AQSh dollary", tote's دوللار), a pair in small letters ("eur/kzt
+# 482.21") and the tenge right after a number with
 # decimals, as rates are printed ("4,84 теңге"; prices and sums are whole: "2500 тенге", "5 млрд тенге"),
 # and, on a Cyrillic page (the outlets of Kazakhstan and its neighbours), a sign of the currency block beside
 # a number (€ ₽ ₸; the dollar's sign alone is in every price, and a widget of signs shows another).  Each is
 # a substring of the name by its small letters, so a capital first letter counts too.  Other currencies'
 # names are read in the widget these open.
-_DOLLAR_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9"}  # hint: a byte its script's text holds
+# hint: a byte its script's text holds ("kzt": the tenge's code in small letters, a pair "eur/kzt")
+_NAME_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9", "kzt": b""}
 _TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
 _SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
 _NUMBER_AFTER = re.compile(rb"\d")
@@ -276,7 +281,7 @@ def _found(text: bytes, hint: bytes) -> Iterator[int]:
 
 # (hint, its UTF-8, the byte of its script, the test of its number)
 _HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
-               for table, numbered in ((_DOLLAR_HINTS, _number_after), (_TENGE_HINTS, _decimals_before))
+               for table, numbered in ((_NAME_HINTS, _number_after), (_TENGE_HINTS, _decimals_before))
                for hint, script in table.items()]
 # The signs: sought on Cyrillic pages (the outlets of Kazakhstan and its neighbours), the bytes every sign of
 # the currency block begins with (one search for €, ₽, ₸ and the rest).
@@ -365,7 +370,7 @@ def _base(g: dict[str, str | None]) -> str | None:
 def _parse(text: str, home: str = "KZT") -> _Quote | None:
     """The quote a ticker's text states, with its change and direction when printed; in ``home`` (the
     currency of the page's country) when it names no currency it is quoted in."""
-    text = " ".join(_plain(text).split())
+    text = _BULLET.sub("", " ".join(_plain(text).split()))
     m = _QUOTE.match(text) or _TENGE_SOMEWHERE.search(text) and (_STATEMENT.match(text) or _RATE_FOR.match(text))
     if not m or _AMOUNT.match(text, m.end()):
         return None

@@ -91,6 +91,11 @@ def test_signs_cases_of_codes_and_tenge_forms(text, pair, value):
     ("1 юань үшін 65 теңге 30 тиын", "CNY/KZT", 65.3),
     ("(EURKZT_TOM) орташа сараланған бағамы 510,20 теңгені", "EUR/KZT", 510.2),
     ("USD_KZT 470.50", "USD/KZT", 470.5),
+    ("The National Bank set the official rate for March 2 at 470.50 tenge per 1 US dollar", "USD/KZT", 470.5),
+    ("470.50 KZT/USD", "USD/KZT", 470.5),
+    ("- еуро – 510,20 теңге", "EUR/KZT", 510.2),
+    ("• Российский рубль — 5,10 тенге", "RUB/KZT", 5.1),
+    ("100 өзбек сумы – 3,50 теңге", "UZS/KZT", 3.5),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_a_sentence_stating_a_rate(text, pair, value):
     assert parse_quote(text) == (pair, value)
@@ -229,6 +234,7 @@ def test_the_real_widgets_keep_their_quotes_and_directions():
     "<span>Евро</span> <span>510,20 тенге</span>",
     "<span>reseı rýbli</span> <span>5,10 teńge</span>",
     "<span>USD 470.50</span>",
+    "<span>usd/kzt 470.50</span>",
 ])
 def test_the_gate_lets_a_widget_of_names_through(cell):
     tree = parse(f"<html><body><header><div class=rates>{cell}</div></header><p>Новости</p></body></html>")
