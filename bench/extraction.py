@@ -264,16 +264,16 @@ def _case_right(case: dict[str, Any], datelines: list[dict[str, Any]]) -> bool:
     return printed is not None and date_right(printed[1], printed[2], want)
 
 
-def cases(limit: int | None = None, *, compare: bool = False) -> Score:
+def cases(limit: int | None = None, *, compare: bool = False, batch: str | None = None) -> Score:
     """Share of the real Kazakh strings read right, per category and half (the rule-writing half and the
     test-only half, ``bench/cases``): the string alone by its parser, and placed in an article page as outlets lay
     them out, by ``extract_page`` (``bench/cases/pages.py``).  trafilatura has no such parsers."""
-    items = real_cases.load()[:limit]
+    items = real_cases.load(batch=batch)[:limit]
     datelines = [c for c in items if c["category"] == "dateline"]
     right, speed = _timed(lambda case: _case_right(case, datelines), items)
     openings = {c["url"]: c["text"] for c in datelines if c["url"]}
     in_page = [right_in_page(case, extract_case(case, CASES_NOW, openings.get(case["url"]))) for case in items]
-    score = Score("cases", len(items))
+    score = Score(f"cases {batch}" if batch else "cases", len(items))
     for category in sorted({c["category"] for c in items}):
         for half in real_cases.HALVES:
             chosen = [i for i, c in enumerate(items) if c["category"] == category and c["half"] == half]
@@ -309,9 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), action="append", help="a set to run (repeatable; default all)")
     parser.add_argument("--limit", type=int, help="the first N pages (cases) of each set")
+    parser.add_argument("--batch", help="cases: only those of this file of bench/cases (cases, found, found2...)")
     parser.add_argument("--no-append", action="store_true", help="print only, do not append to bench/RESULTS.md")
     args = parser.parse_args(argv)
-    scores = [SETS[name](args.limit) for name in args.set or SETS]
+    scores = [SETS[name](args.limit, batch=args.batch) if name == "cases" else SETS[name](args.limit)
+              for name in args.set or SETS]
     report = table(scores)
     print(report)
     if not args.no_append:

@@ -43,19 +43,22 @@ def _files() -> list[Path]:
     return [SHARED_CASES, *sorted(HERE.glob("*.jsonl"))]
 
 
-def load(category: str | None = None, which: str | None = None) -> list[dict[str, Any]]:
-    """Every case (of ``category``, in half ``which`` when given), each with its ``half`` added."""
+def load(category: str | None = None, which: str | None = None, batch: str | None = None) -> list[dict[str, Any]]:
+    """Every case (of ``category``, in half ``which``, from file ``batch`` when given), each with its ``half`` and
+    ``batch`` added."""
     moved = _moved()
     out = []
     for case in _read():
         case["half"] = half(case["id"], moved)
-        if (category is None or case["category"] == category) and (which is None or case["half"] == which):
+        if ((category is None or case["category"] == category) and (which is None or case["half"] == which)
+                and (batch is None or case["batch"] == batch)):
             out.append(case)
     return out
 
 
 def _read() -> Iterator[dict[str, Any]]:
+    """Every case, with ``batch`` naming the file it came from (``cases``, ``found``, ``found2``...)."""
     for path in _files():
         if path.exists():
             with open(path, encoding="utf-8") as fh:
-                yield from (json.loads(line) for line in fh if line.strip())
+                yield from ({**json.loads(line), "batch": path.stem} for line in fh if line.strip())
