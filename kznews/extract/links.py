@@ -184,6 +184,7 @@ _TITLE_WORDS = frozenset({"title", "headline", "heading", "name", "zagolovok"})
 _NOT_TITLE_WORDS = frozenset({"author", "category", "rubric", "section", "tag", "site", "module", "block", "user", "sub"})
 _LABEL_WORDS = frozenset({"category", "cat", "rubric", "rubrika", "section", "tag", "tags", "label", "badge", "kicker"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NO_TEXT = SKIP_TAGS | {"br", "img", "picture", "source", "svg", "video", "iframe"}  # elements a link's text is not in
 _CLASS_WORD = re.compile(r"[a-z]+")
 _HEADING_LEVELS = 2  # how far up from a link a heading holding it may be (<h3><span><a>)
 _BLOCK_LEVELS = 6  # how far up from a link the list holding its item may be
@@ -217,7 +218,7 @@ def _owned_pieces(el: etree._Element, out: list[tuple[str, etree._Element]]) -> 
         out.append((el.text, el))
     for child in el:
         tag = child.tag
-        if tag.__class__ is str and tag not in SKIP_TAGS and tag != "br":
+        if tag.__class__ is str and tag not in _NO_TEXT:
             _owned_pieces(child, out)
         if child.tail and not child.tail.isspace():
             out.append((child.tail, el))
