@@ -1,10 +1,20 @@
-"""Listing pages: the article links they show, each with its headline and printed time.
+"""Listing pages: the article links they show, each with its headline and date, read as a reader reads them.
 
 With an outlet, a link is kept when ``outlet.is_article_url`` says so; without
 one, when it stays on the page's host, its path looks like an article (a slug
 with a numeric id or ``.html``) and its text reads like a headline (>= 4 words).
-Times are resolved against the fetch time: relative ones (``Сегодня, 14:35``)
-directly, bare clock times (``19:18``) as a newest-first run that may cross midnight.
+
+The headline: of the links to one article, the text a headline element gives (a heading, or an element
+whose class says title/headline/name), else the shortest (a teaser linked beside it is longer); a link's
+text loses, at its ends, what a page prints apart from the headline: its date, a view or comment
+counter, a section label, "Читать далее/Толығырақ/Read more".
+
+The date: one printed in the link, else in its item (the nearest ancestors linking to no other
+article), alone in its element so that a word of a teaser is not taken for it. Relative dates
+(``Сегодня, 14:35``) are resolved against the fetch time; a bare clock time (``19:18``) takes the day
+the URL carries (``/20180317/``, ``/2018/03/17/``), else its list's: one newest-first run that may cross
+midnight, or, in a hand-picked selection, its latest moment before the fetch. A URL's day alone dates
+the link to the day (``2018-03-17``, no clock, nothing printed).
 
 A listing has hundreds of links, so the scan is one pass with each text read once:
 hrefs of the usual shapes are resolved without ``urljoin``, each URL is judged once,
