@@ -432,9 +432,10 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 
 # --- the forms ---------------------------------------------------------------------------------------------------
 
-# The end of a sentence (or clause) after a name; a dot after an initial (``М. Смаилов``) ends nothing.
-_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;!?](?:\s|$)|\n|$))"
-_CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;,!?،؛](?:\s|$)|\n|$))"
+# The end of a sentence (or clause) after a name, an ellipsis too; a dot after an initial (``М. Смаилов``) ends
+# nothing.
+_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;!?…]+(?:\s|$)|\n|$))"
+_CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;,!?…،؛]+(?:\s|$)|\n|$))"
 _CHANNEL = (r"(?:\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
             r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
             r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?)?")
@@ -823,21 +824,32 @@ def _occurrences(low: str, word: str) -> list[int]:
 
 
 def _first_form(stretches: list[str], words: list[str], agency: str | None, text: str) -> Attribution | None:
-    """The attribution of the first form that names a reporter on a line, trying its stretches in turn; a form only
-    on a stretch holding one of its ``words`` (a plain substring test; most regex searches would fail, slowly)."""
+    """The attribution of a line: the publisher's correspondent, else that of the first sentence naming a reporter
+    (by the first form naming one there), trying the line's stretches in turn; a form only on a stretch holding one of its ``words`` (a plain substring test;
+    most regex searches would fail, slowly)."""
     for line in stretches:
         if photo_credit(line.strip()):
             continue
         low = _lower(line)
         present = {word for word in words if word in low}
-        for form in _FORMS:
-            if present.isdisjoint(form.words):
-                continue
-            for m in form.pattern.finditer(_PAD + line):
-                found = _attribution(form, m, agency, text)
-                if found:
-                    return found
+        found = [(a.kind != "correspondent", len(_SENTENCE_BREAK.findall(line, 0, m.end() - len(_PAD))), i, a)
+                 for i, form in enumerate(_FORMS) if not present.isdisjoint(form.words)
+                 for m, a in [_first_match(form, line, agency, text)] if m and a]
+        if found:
+            return min(found, key=lambda found: found[:3])[3]
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»]?\s")
+
+
+def _first_match(form: _Form, line: str, agency: str | None, text: str) -> tuple[re.Match[str] | None, Attribution | None]:
+    """The first match of ``form`` on ``line`` that names a reporter, and its attribution."""
+    for m in form.pattern.finditer(_PAD + line):
+        found = _attribution(form, m, agency, text)
+        if found:
+            return m, found
+    return None, None
 
 
 def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -> Attribution | None:
