@@ -28,57 +28,79 @@ _TOTE_WORD = rf"[{_TOTE_LETTER}]+"
 _KAZAKH_KINDS = ("облысы", "облыс", "ауданы", "аудан", "қаласы", "қала", "ауылы", "қ")
 _KIND = any_word(["область", "области", "обл", "район", "района", "region", "district", "oblast", "city",
                   *(s for word in _KAZAKH_KINDS for s in spellings(word))])
-_PLACE = (rf"(?P<place>{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+{_KIND}\.?)?"
+# What a place's name may be led by: St. Petersburg, ST. PETERSBURG, г. Алматы, с. Есик, пос. Кордай.
+_PREFIX = r"(?:(?:St|ST|Ст|СТ|г|с|пос)\.\s?)?"
+_PLACE = (rf"(?P<place>{_PREFIX}{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+{_KIND}\.?)?"
           rf"|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)")
-_CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
-_DAY_MONTH = (
-    rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})|(?P<mw2>{MONTH})\s+(?P<d2>\d{{1,2}}){DAY_SUFFIX}?"
-    rf"|(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})(?:\.\d{{4}}|\.\d{{2}}(?!\d))?)"  # 16.04.2024
-    rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
-)
+_CAPS_PLACE = rf"(?P<place>{_PREFIX}{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
 _STOP = "[.,،۔]"  # full stop or comma, also the Arabic ones in tote
-# Ashgabat , 16 April (pages copied from print leave stray spaces); ASTANA, Tuesday, April 16 (a weekday before it)
-_DATE = rf"(?:\s*{_STOP}\s+(?:(?P<wd>{MONTH}){_STOP}?\s+)?{_DAY_MONTH}\.?)"
-_LOOSE_DATE = rf"(?:(?:\s*{_STOP})?\s+(?:(?P<wd>{MONTH}){_STOP}?\s+)?{_DAY_MONTH}\.?)"  # before brackets
-_DASH = r"(?:\s+[–—-]{1,2}|\s*[–—-]{1,2}(?!\w))"  # a dash, not the hyphen inside Kassym-Jomart
+_DAY_MONTH = (
+    # 16 апреля, 16-сәуір, April 16, Sept. 5, Dec.5, 16.04 / 16.04.2024
+    rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})"
+    rf"|(?P<mw2>{MONTH})(?:(?<=\.)\s*|\s+)(?P<d2>\d{{1,2}}){DAY_SUFFIX}?"
+    rf"|(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})(?:\.\d{{4}}|\.\d{{2}}(?!\d))?)"
+    rf"(?:{COMMA}?\s+\d{{4}}(?:\s*-?\s*{YEAR_WORD})?)?"  # a year is printed now and then: ASTANA, November 30, 2018 -
+    rf"(?:{COMMA}\s*\d{{1,2}}:\d{{2}})?"  # and a clock time: Алматы, 5 марта 2020, 10:30 —
+)
+# Ashgabat , 16 April (pages copied from print leave stray spaces, or none: Алматы.16 апреля.КазТАГ);
+# ASTANA, Tuesday, April 16 (a weekday before it)
+_WEEKDAY = rf"(?:(?P<wd>{MONTH}){_STOP}?\s+)?"
+_DATE = rf"(?:\s*{_STOP}\s*{_WEEKDAY}{_DAY_MONTH}\.?)"
+_LOOSE_DATE = rf"(?:(?:\s*{_STOP}\s*|\s+){_WEEKDAY}{_DAY_MONTH}\.?)"  # before brackets, which make a comma needless
+# A dash: an en or em dash (spaced or not, ASTANA—The), two hyphens (--), or a hyphen not inside a word
+# (not the hyphen of Kassym-Jomart).
+_DASH = r"(?:\s*(?:--|[–—‒―−])|\s*-(?!\w))"
+_GLUED_DASH = r"(?:\s*(?:--|[–—]))?\s*"  # ALMATY, Kazakhstan--(BUSINESS WIRE)--
+_END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragraph of its own, its dash not copied
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
-_BRACKETED = r"(?:/\s*(?P<agency>[^/\n]{1,40}?)\s*/|\(\s*(?P<agency2>[^()\n]{1,40}?)\s*\))\.?(?:" + _DASH + ")?"
+# /ТАСС/  (Xinhua)  (irna-itar-tass-acsna)  /24.kg, Анна Капушенко/: the reporter after a comma is no agency
+_BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,]{1,40}?)(?:,[^/\n]{1,40})?\s*/"
+              r"|\(\s*(?P<agency2>[^()\n,]{1,40}?)(?:,[^()\n]{1,40})?\s*\))\.?")
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
 _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/
-_COUNTRY = rf"(?:,\s+{_CASED_WORD})?"  # ALMATY, Kazakhstan (RFE/RL) --
-# – Sputnik.  – РИА Новости.  – «Азаттық»  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
-_SIGNED = (rf"(?P<agency>[{_UP}\d][\w.-]*(?: [{_UP}\d][\w.-]*)?|«[^»\n]{{1,40}}»)"
-           rf"(?:,(?: [{_UP}][\w’'-]*\.?){{1,3}})?\.?(?<=[.»])(?=\s|$)")
+_COUNTRY = rf"(?:,\s+{_CASED_WORD}|\s*\(\s*{_CASED_WORD}\s*\)(?={_STOP}))?"  # ALMATY, Kazakhstan  ASTANA (Kazakhstan),
+_NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
+_DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
+# – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
+_SIGNED_WORD = rf"[{_UP}\d][\w-]*(?:\.[\w-]+)*"  # Sputnik, РИА, Vlast.kz: a full stop only inside
+_SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|«[^»\n]{{1,40}}»|{_DOMAIN})"
+_SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
+_SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
-_ANY, _CAPS, _UNDATED, _NAMED = "any", "caps", "undated", "named"
+_ANY, _CAPS, _UNDATED, _NAMED, _FREE, _BRACKETS = "any", "caps", "undated", "named", "free", "brackets"
 
 # Each form, and what it takes: any place, a place in capitals, or an agency that must read as one (see _fits).
 _FORMS = tuple(
     (re.compile(pattern), places)
     for pattern, places in (
-        # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ALMATY /Kazinform/ –
-        # ASTANA, Nov. 30 (Xinhua) –   Ashgabat 3 April 2020 (nCa) –  (the brackets make a comma needless)
-        (rf"{_PLACE}{_COUNTRY}{_LOOSE_DATE}?{_STOP}?\s*{_BRACKETED}", _ANY),
-        # АСТАНА, 1 ноя – Sputnik.
+        # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ASTANA, Nov. 30 (Xinhua) --
+        # Ashgabat 3 April 2020 (nCa) –   ALMATY, April 1 \n\n (THE GLOBE)   ASTANA (Kazakhstan), Dec. 5 (Trend)
+        (rf"{_PLACE}{_COUNTRY}{_LOOSE_DATE}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH})?", _BRACKETS),
+        # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--  (closed: else
+        # any capitalised word before brackets would do, "Kazakhstan (AP) is")
+        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|{_END})", _BRACKETS),
+        # BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend:  (a reporter's byline before the agency)
+        (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s*By{_NAMES}{_DASH}\s*{_SIGNED_NAME}:?", _ANY),
+        # АСТАНА, 1 ноя – Sputnik.   АСТАНА, 5 янв - РИА Новости
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/
-        # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -
-        (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s+{_FREE_AGENCY}{_CLOSE}", _ANY),
-        # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -
-        (rf"{_PLACE}[.۔]\s+{_FREE_AGENCY}{_CLOSE}", _UNDATED),
+        # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -   Astana. July 4. KazTAG
+        (rf"{_PLACE}{_COUNTRY}{_DATE}(?:{_STOP}\s*|\s+){_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _FREE),
+        # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -   استانا. قازاقپارات
+        (rf"{_PLACE}[.۔]\s+{_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _UNDATED),
         # TURKESTAN. KAZINFORM  (no dash: the agency must be in capitals)
         (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}})\.?(?=\s|$)", _CAPS),
         # АЛМАТЫ – КазТАГ.
         (rf"{_CAPS_PLACE}{_DASH}\s*{_SIGNED}", _NAMED),
         # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)
         (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}{_DASH}", _CAPS),
-        # АСТАНА, 4 сентября.  (a paragraph of its own: the agency, if any, opens the next one)
-        (rf"{_PLACE}{_COUNTRY}{_DATE}\s*$", _ANY),
+        # АСТАНА, 4 сентября.   Tashkent, April 2  (a paragraph of its own: the agency, if any, opens the next one)
+        (rf"{_PLACE}{_COUNTRY}{_DATE}{_END}", _ANY),
         # March 20 (THE GLOBE)   16 апреля /КазТАГ/ –  (a date and agency with no place)
-        (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}", _ANY),
+        (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}(?:{_DASH})?", _BRACKETS),
     )
 )
 
@@ -100,36 +122,75 @@ def _is_name(agency: str) -> bool:
     return any(ch.isupper() for word in agency.split() for ch in word[1:]) or "." in agency
 
 
-def _is_undated_agency(agency: str, place: str) -> bool:
-    """Whether ``agency``, after an undated ``place`` and before a dash, reads as an agency, not the body's first words.
+def _caseless(text: str) -> bool:
+    """Whether ``text`` has no letter case (tote), so capitals cannot tell a name."""
+    return not any(ch.isupper() or ch.islower() for ch in text)
 
-    A name (ПЕТРОПАВЛОВСК. КАЗИНФОРМ –, Астана. КазТАГ –), up to three capitalised words (Astana. Kazinform –),
-    or in tote, which has no letter case, one or two words.
+
+def _is_undated_agency(agency: str, place: str, alone: bool) -> bool:
+    """Whether ``agency``, after an undated ``place``, reads as an agency, not the body's first words.
+
+    Before a dash: a name (ПЕТРОПАВЛОВСК. КАЗИНФОРМ –, Астана. КазТАГ –), up to three capitalised words
+    (Astana. Kazinform –), or in tote, which has no letter case, one or two words.  ``alone`` (no dash, the
+    line ends): only a name, or in tote one word after a one-word place (استانا. قازاقپارات), since short
+    lines of page chrome (Главная. Новости) are shaped alike.
     """
     words = agency.split()
     if _is_name(agency):
         return True
-    if not any(ch.isupper() or ch.islower() for ch in place + agency):
-        return len(words) <= 2
-    return len(words) <= 3 and all(word[0].isupper() for word in words)
+    if _caseless(place + agency):
+        return len(words) == 1 and len(place.split()) == 1 if alone else len(words) <= 2
+    return not alone and len(words) <= 3 and all(word[0].isupper() for word in words)
 
 
-def _fits(places: str, place: str, agency: str | None) -> bool:
-    """Whether the matched ``place`` (and agency) suit a form that takes ``places``."""
+def _is_free_agency(agency: str, alone: bool) -> bool:
+    """Whether ``agency``, after a dated place, reads as an agency: it opens with a capital, digit or quote
+    (Центр информации, 24.kg, «Азаттық»), not a lowercase word ("Алматы, 16 апреля в городе прошла встреча –");
+    ``alone`` (no dash, the line ends), three words at most (Astana. July 4. KazTAG)."""
+    if alone and len(agency.split()) > 3:
+        return False
+    return not agency[0].islower() or _is_name(agency)
+
+
+def _is_bracketed_agency(agency: str) -> bool:
+    """Whether ``agency`` in brackets reads as one: a name (AP, nCa), capitalised (Xinhua, THE GLOBE, Центр
+    информации), or a single token, as lists of agencies are printed (irna-itar-tass-acsna, dpa); not the words
+    of a sentence ("ВВП (валовой продукт) –")."""
+    return " " not in agency or not agency[0].islower() or _is_name(agency)
+
+
+def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
+    """Whether the matched place and agency (groups ``g``) suit a form that takes ``places``."""
+    place, alone = g["place"] or "", g.get("end") is not None
     if places == _CAPS:
         return place.isupper()
-    if places == _UNDATED:
-        return agency is not None and _is_undated_agency(agency, place)
     if places == _NAMED:
         return agency is not None and _is_name(agency)
+    if agency is None:
+        return places not in (_UNDATED, _FREE, _BRACKETS)
+    if places == _UNDATED:
+        return _is_undated_agency(agency, place, alone)
+    if places == _FREE:
+        return _is_free_agency(agency, alone)
+    if places == _BRACKETS:
+        return _is_bracketed_agency(agency)
     return True
 
 
 def _may_open_with_dateline(text: str) -> bool:
     """False when ``text`` cannot start with a dateline: every form has a dash, a slash or a bracket near the
-    start, or opens with a word in capitals (TURKESTAN. KAZINFORM)."""
+    start, or opens with a word in capitals (TURKESTAN. KAZINFORM), or is a short line of its own
+    (Tashkent, April 2; Astana. July 4. KazTAG)."""
     head = text[:_REACH]
-    return any(mark in head for mark in "–—-/(") or head[:2].isupper()
+    return any(mark in head for mark in "–—-/(") or head[:2].isupper() or len(head.partition("\n")[0]) <= _SHORT_LINE
+
+
+def _month(g: dict[str, str | None]) -> int | None:
+    """The month the groups ``g`` name, 0 when they name one that is no month, None when they name none."""
+    if word := g.get("mw") or g.get("mw2"):
+        return month_number(word) or 0
+    number = int(g["m3"]) if g.get("m3") else None
+    return number if number is None or 1 <= number <= 12 else 0
 
 
 def find_dateline(text: str | None) -> Dateline | None:
@@ -143,13 +204,8 @@ def find_dateline(text: str | None) -> Dateline | None:
             continue
         g = m.groupdict()
         agency = (g.get("agency") or g.get("agency2") or "").rstrip(".").strip(_QUOTES) or None
-        if not _fits(places, g["place"], agency):
-            continue
-        month_word = g.get("mw") or g.get("mw2")
-        month = month_number(month_word) if month_word else int(g["m3"]) if g.get("m3") else None
-        if (month_word and month is None) or (month is not None and not 1 <= month <= 12):
-            continue
-        if g.get("wd") and weekday_number(g["wd"]) is None:
+        month = _month(g)
+        if not _fits(places, g, agency) or month == 0 or (g.get("wd") and weekday_number(g["wd"]) is None):
             continue
         day = g.get("d") or g.get("d2") or g.get("d3")
         return Dateline(m.group(0).strip(), g["place"] or None, int(day) if day else None, month, agency)
