@@ -18,7 +18,7 @@ from .calendar import kazakh_words, month_number, weekday_words
 from .kazakh import day_suffixes, spellings
 
 __all__ = [
-    "ALMATY", "AT", "COMMA", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word", "clock_of",
+    "ALMATY", "AT", "COMMA", "ZONES", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word", "clock_of",
     "clock_pattern", "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall", "squash",
     "without_marks",
 ]
@@ -97,7 +97,17 @@ _WEEKDAY_AFTER = rf"(?:{COMMA}?\s+{any_word(weekday_words())})?"  # 16 апре�
 # 14:38, 11 Февраль 2026 / 14:35, вторник, 16 апреля 2024
 _TIME_BEFORE = rf"(?:{clock_pattern('0')}(?:\s*[,،|/]\s*|\s+)(?:[-–—]\s+)?(?:{_WORD}\.?{COMMA}\s+)?)?"
 _TIME_AFTER = rf"(?:(?:\s*[,،|/]\s*|\s+[-–—]\s+|\s+){AT}?{clock_pattern()})?"  # 27 марта 2024 | 20:10
-_OFFSET = r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?)?"
+# Zones named by their abbreviation, where it names one offset only (hours from UTC): the US zones American
+# agencies print (12:50 PM EDT), Europe's, Moscow's (мск) and Kazakhstan's own.  CST (US Central or China),
+# IST and AST name several zones, ET and PT either of two offsets: they are left unread.
+ZONES: dict[str, float] = {
+    "gmt": 0, "utc": 0, "wet": 0, "bst": 1, "cet": 1, "west": 1, "cest": 2, "eet": 2, "eest": 3,
+    "msk": 3, "мск": 3, "aqtt": 5, "orat": 5, "almt": 6, "qyzt": 6,
+    "est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
+}
+# GMT +5, (UTC+06:00), | GMT +6, or a zone's abbreviation: 12:50 PM EDT, 14:00 (мск)
+_OFFSET = (r"(?:\s*[|(]?\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?"
+           rf"|\s*\(?(?P<zone>{any_word(list(ZONES))})\)?)?")
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -185,6 +195,8 @@ def _from_match(m: re.Match[str]) -> datetime | None:
         hours = int(g["off"].replace(" ", ""))
         minutes = int(g.get("offm") or 0) * (1 if hours >= 0 else -1)
         return dt.replace(tzinfo=timezone(timedelta(hours=hours, minutes=minutes)))
+    if g.get("zone") and (g.get("h") or g.get("h0")):  # a zone names the offset of a clock time, not of a day
+        return dt.replace(tzinfo=timezone(timedelta(hours=ZONES[g["zone"].lower()])))
     return localize(dt)
 
 
