@@ -323,12 +323,13 @@ _EN_LOWER = frozenset(
     "of the and for on de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
     " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
-    " regional city district national state news information correspondent mayor's".split()
+    " regional city district national state news information correspondent mayor's presidential president prime"
+    " premier telegram outlet publication newspaper magazine media tv television radio broadcaster".split()
 )
 _EN_BODIES = frozenset(
     "ministry service office department agency committee akimat administration government embassy police court"
     " company bank fund center centre council commission prosecutor website site page portal channel spokesperson"
-    " spokesman spokeswoman correspondent parliament senate mazhilis authority authorities bureau institute university"
+    " spokesman spokeswoman correspondent correspondents parliament senate mazhilis authority authorities bureau institute university"
     " organization organisation association union party corporation group foundation news press presse times post"
     " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
     " ambassador director deputy".split()
@@ -347,10 +348,17 @@ def _plain(name: str) -> str | None:
     return None if not name or name.lower() in _PRONOUNS else name
 
 
+# Adverbs opening a sentence before its subject: ``Earlier Qazinform reported``.
+_EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|separately|now|today|yesterday"
+                         r"|in\s+turn)\b,?\s+", re.I)
+
+
 def _en_name(name: str) -> str | None:
     """An English reporter: capitalised words (or a domain), joined by ``of``/``and`` and organisation nouns
-    (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``)."""
-    words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).split()
+    (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``), without an adverb
+    opening the sentence."""
+    name = _EN_OPENERS.sub("", name.strip())
+    words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).split()
     if (not words or len(words) > 12 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
             or words[-1].lower() in _EN_JOINS or _POSSESSIVE.search(words[-1])):
         return None
@@ -363,9 +371,21 @@ def _en_name(name: str) -> str | None:
     return name if named or name.lower().startswith(("the ", "a ", "an ")) else None
 
 
+def _registered_spelling(name: str) -> str | None:
+    """The registry's spelling of a registered outlet's name typed all in lower case (``kazinform`` → ``Kazinform``;
+    not a web address, which is lower case): one spelling per outlet, for grouping articles by source."""
+    if not name.islower() or _DOMAIN.fullmatch(name):
+        return None
+    outlet = outlet_named(name)
+    folded = name.casefold()
+    return next((alias for alias in (outlet.aliases if outlet else ()) if alias.casefold() == folded), None)
+
+
 def _en_outlet(name: str) -> str | None:
     """An English reporter that names an organisation (``the Russian Foreign Ministry``, ``the press service``), a
     correspondent, a web address or a registered outlet."""
+    if _registered_spelling(name):
+        return name
     name = _en_name(name) or ""
     words = {_POSSESSIVE.sub("", w).lower() for w in name.split()}
     return name if words & _EN_BODIES or _DOMAIN.search(name) or outlet_named(name) else None
@@ -444,8 +464,9 @@ _END = _CHANNEL + _WHEN + _SENTENCE_END
 # A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
 _NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|that|on|in)\s)"  # a preposition or conjunction, not a name, follows the verb
 _NAME = _NOT_NAME + r"(?P<reporter>[^\s,.;:()»\"][^,;:()\n]*?)"
-# A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word.
-_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s[A-ZА-ЯЁ]))"
+# A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
+# after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence).
+_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
 # A clause (sentence) opens after one of these marks, consumed so that the regex engine skips other positions fast;
 # a stretch is tried with ". " before it, so that its start opens one too.
@@ -453,7 +474,8 @@ _CLAUSE = r"[,;:.!?\"“”«»—–(،؛]\s*"
 _PAD = ". "
 _OPENING = " \t,;:.!?\"”»—–(،؛"  # the mark opening a clause, not part of the text as printed
 
-_RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^.;\n]+?))?"
+_VIA = r"(?P<via>(?:[^.;\n]|\.(?=[^\s.]))+?)"  # what a reporter cites: dots inside a word (``gov.kz``) end nothing
+_RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + ")?"
 # A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
 _RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
 _DEP = _kk(("деп",))
@@ -473,15 +495,20 @@ def _en_verbs(*verbs: str) -> str:
 
 
 _EN_REPORT = _en_verbs("reports", "reported", "reads")  # an outlet reports, a page reads
-_EN_SAY = _en_verbs("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote",
-                    "writes", "told")  # said of people as well as of bodies
-_EN_CITING = _en_verbs("reports citing", "reported citing", "reports, citing", "reported, citing",
-                       "reports with reference to", "reported with reference to")
-_EN_CITE = _en_verbs("cites", "cited", "citing", "refers to", "referred to", "referring to", "has learnt from",
-                     "has learned from", "learnt from", "learned from", "with reference to")
+_EN_SAID = ("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote", "writes", "told")
+_EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
+# After its subject, the plain form too: the subject may be plural (``correspondents report``, ``officials say``).
+_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "inform", "announce", "state", "note", "write")
+# reports (on Monday), citing: the time the report came may stand between.
+_EN_CITING = (_en_verbs("reports", "reported") + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?"
+              r",?\s+" + _en_verbs("citing", "with reference to"))
+_EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to", "refer to",
+                    "referred to", "referring to", "has learnt from", "has learned from", "learnt from", "learned from",
+                    "with reference to")
+_EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*?)?"  # quotes X as saying
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
-_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|through|during|today|yesterday|earlier|this|last|late|reporters|journalists"
-            r"|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
+_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|today|yesterday|earlier|this|last|late|reporters"
+            r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
 _SENTENCE_START = r"[.!?…][\"”»]?\s+"
@@ -508,7 +535,7 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 
 _EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
                       r"(?:from|of|by|provided\s+by)\s+", re.I)  # according to data from X: X reports
-_EN_SAY_WORDS = ("said", "says", "informed", "informs", "announc", "stated", "noted", "wrote", "writes", "told")
+_EN_SAY_WORDS = ("said", "say", "report", "inform", "announc", "state", "note", "wrot", "writ", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "подчерк", "добав", "сказа")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
@@ -526,7 +553,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"[.!?…«\"]\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
-         r"(?P<via>[^.;\n]+?)" + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
+         + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
         ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")" + _RU_AT_VERB + r"\s*,\s+что\b", "nom",
          _RU_STEMS, _ru_body),
         ("reports", r"\s(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
@@ -553,16 +580,17 @@ _FORMS: tuple[_Form, ...] = tuple(
         # English
         ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+(?P<via>[^.;\n]+?)" + _END,
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
          "nom", ("citing", "with reference"), _en_name, "nom"),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+(?P<via>[^.;\n]+?)" + _END, "nom",
-         ("cite", "citing", "refers to", "referred to", "referring to", "learnt from", "learned from",
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
+         ("cite", "citing", "quot", "refer to", "refers to", "referred to", "referring to", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
-        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")" + _EN_TAIL
-         + _SENTENCE_END, "nom", ("told",), _en_body, "nom"),
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
+         + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_body, "nom"),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + f"(?:{_EN_THAT}|{_EN_END})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY + f"(?:{_EN_THAT}|{_EN_END})",
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY_AFTER
+         + f"(?:{_EN_THAT}|{_EN_END})",
          "nom", _EN_SAY_WORDS, _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
          _en_name),
@@ -606,7 +634,8 @@ _IMPLIED = re.compile(
     r"(?:нашего\s+)?(?:агентства|издания|портала|редакции)|(?:the\s+|our\s+)?agency(?:['’]s)?|our|"
     + _kk(("агенттік", "агенттігі", "агенттігінің", "біздің")), re.I)
 _CORRESPONDENT = re.compile(
-    r"^(?:(?:собственн\w+|наш\w*)\s+)?корреспондент\w*\s+(?P<ru>.+)$|^(?P<en>.+?)(?:['’]s)?\s+correspondent$"
+    r"^(?:(?:собственн\w+|наш\w*)\s+)?корреспондент\w*\s+(?P<ru>.+)$|^(?P<en>.+?)(?:['’]s)?\s+correspondents?$"
+    r"|^correspondents?\s+(?:of|for|from)\s+(?P<of>.+)$"
     r"|^(?P<kk>.+?)\s+" + _kk(("тілшісі", "тілшісінің")) + "$", re.I)
 
 # --- photo credits -----------------------------------------------------------------------------------------------
@@ -756,9 +785,10 @@ def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None])
     """The reporter in its base form and the kind; the publisher's ``agency()`` when the phrase names the publisher
     (None when no agency is known)."""
     name = _base(_clean(name), case)
+    name = _registered_spelling(name) or name
     m = _CORRESPONDENT.match(name)
     if m:
-        kind, name = "correspondent", _clean(m.group("ru") or m.group("en") or m.group("kk"))
+        kind, name = "correspondent", _clean(m.group("ru") or m.group("en") or m.group("of") or m.group("kk"))
         name = _POSSESSIVE.sub("", _kk_base(name, _KK_GENITIVE))
     return (agency() if _IMPLIED.fullmatch(name) else name), kind
 
