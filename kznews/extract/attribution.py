@@ -213,29 +213,36 @@ def _kk_undative(phrase: str) -> str:
 
 # --- Russian morphology ------------------------------------------------------------------------------------------
 
-# Reporting verbs: (past stems of the perfective and imperfective, present stem); every gender, number and tense
-# is generated.
+# Reporting verbs: (past stems of the perfective and imperfective, present stem, reflexive); every gender, number and
+# tense is generated.
 _RU_VERB_STEMS = (
     (("сообщи", "сообща"), "сообща"), (("заяви", "заявля"), "заявля"), (("информирова",), "информиру"),
     (("переда", "передава"), "переда"), (("писа",), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
     (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
     (("подчеркну", "подчеркива"), "подчеркива"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
+    (("подели",), "", True),  # поделился (в Telegram-канале): shared
 )
 
 
-def _ru_verb(pasts: tuple[str, ...], present: str) -> tuple[str, ...]:
+def _ru_verb(pasts: tuple[str, ...], present: str, reflexive: bool = False) -> tuple[str, ...]:
     """Past (m, f, n, pl) and present (3 sg, 3 pl; none for an empty stem) of a verb: сообщил, сообщала, сообщило,
-    сообщили, сообщает…"""
+    сообщили, сообщает…; a present stem in -и is of the second conjugation (делит, делят); a reflexive verb takes
+    -ся after a consonant and -сь after a vowel (поделился, поделилась, делится)."""
     if not present:
         ends: tuple[str, ...] = ()
+    elif present[-1] == "и":
+        present, ends = present[:-1], ("ит", "ят")
     elif present[-1] in "аеиоуыэюя":
         ends = ("ет", "ют", "ёт") if present.endswith("да") else ("ет", "ют")
     else:
         ends = ("ет", "ут")
-    return tuple(past + "л" + e for past in pasts for e in ("", "а", "о", "и")) + tuple(present + e for e in ends)
+    forms = tuple(past + "л" + e for past in pasts for e in ("", "а", "о", "и")) + tuple(present + e for e in ends)
+    return tuple(f + ("сь" if f[-1] in "аоиу" else "ся") for f in forms) if reflexive else forms
 
 
 _RU_FORMS = tuple(form for stems in _RU_VERB_STEMS for form in _ru_verb(*stems))
+# Verbs of quoting, said of a source cited (``приводит X со ссылкой на Y``, ``цитирует X``).
+_RU_CITE_FORMS = _ru_verb(("приве", "приводи"), "приводи") + _ru_verb(("цитирова", "процитирова"), "цитиру")
 _RU_PLURAL = tuple(f for f in _RU_FORMS if f.endswith(("ли", "ют", "ут")))
 
 # Russian head nouns of the organisations that report, in the nominative; a phrase printed in another case
@@ -411,6 +418,15 @@ def _ru_body(name: str) -> str | None:
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|«|[A-Za-z]", name) else None
 
 
+# What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``).
+_RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|по\s+состоянию)\s.*$")
+
+
+def _ru_before_adjunct(name: str) -> str | None:
+    """A Russian reporter without the time or place printed after it."""
+    return _plain(_RU_ADJUNCT.sub("", name))
+
+
 def _capitalised_tail(name: str) -> str | None:
     """The capitalised words (or a «quoted» name) closing ``name``: ``казахстанское издание Орда`` → ``Орда``."""
     quoted = re.search(r"«[^»]+»$", name)
@@ -537,7 +553,7 @@ _EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|informatio
                       r"(?:from|of|by|provided\s+by)\s+", re.I)  # according to data from X: X reports
 _EN_SAY_WORDS = ("said", "say", "report", "inform", "announc", "state", "note", "wrot", "writ", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
-             "подчерк", "добав", "сказа")
+             "подчерк", "добав", "сказа", "подели")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
@@ -554,14 +570,16 @@ _FORMS: tuple[_Form, ...] = tuple(
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")" + _RU_AT_VERB + r"\s*,\s+что\b", "nom",
-         _RU_STEMS, _ru_body),
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")" + _RU_AT_VERB + r"(?:\s*,\s+что\b|" + _END + ")",
+         "nom", _RU_STEMS, _ru_body),
         ("reports", r"\s(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
          r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen",
          ("говорится", "сообщ", "отмеч", "указыва")),
         ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
-         + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям")),
+         + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям"), _ru_before_adjunct),
+        ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
+         + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "приве", "цитир")),
         # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
