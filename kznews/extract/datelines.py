@@ -66,6 +66,8 @@ _SIGNED_WORD = rf"[{_UP}\d][\w-]*(?:\.[\w-]+)*"  # Sputnik, РИА, Vlast.kz: a 
 _SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|«[^»\n]{{1,40}}»|{_DOMAIN})"
 _SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
+_PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
+_PLACE_END = re.compile(r"[.,،۔–—(/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED, _FREE, _BRACKETS = "any", "caps", "undated", "named", "free", "brackets"
@@ -178,11 +180,16 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
 
 
 def _may_open_with_dateline(text: str) -> bool:
-    """False when ``text`` cannot start with a dateline: every form has a dash, a slash or a bracket near the
-    start, or opens with a word in capitals (TURKESTAN. KAZINFORM), or is a short line of its own
-    (Tashkent, April 2; Astana. July 4. KazTAG)."""
+    """False when ``text`` cannot start with a dateline: every form ends its place (or date) with a stop, dash or
+    bracket early, and has a dash, a slash or a bracket near the start, or opens with a word in capitals
+    (TURKESTAN. KAZINFORM), or is a short line of its own (Tashkent, April 2; Astana. July 4. KazTAG)."""
+    if _PLACE_END.search(text, 0, _PLACE_REACH) is None:
+        return False
     head = text[:_REACH]
-    return any(mark in head for mark in "–—-/(") or head[:2].isupper() or len(head.partition("\n")[0]) <= _SHORT_LINE
+    if any(mark in head for mark in "–—-/(") or head[:2].isupper():
+        return True
+    line = head.partition("\n")[0]
+    return len(line) <= _SHORT_LINE and any(stop in line for stop in ".,،۔")
 
 
 def _month(g: dict[str, str | None]) -> int | None:
