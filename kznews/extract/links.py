@@ -390,6 +390,8 @@ class _Listing:
 
     def trimmed(self, pieces: list[_Piece], want_date: bool) -> tuple[str, str | None]:
         """The pieces' text with what is not headline taken off both ends, and the date taken off if any."""
+        if len(pieces) == 1 and self.plain(pieces[0][0]):  # the usual link: its headline alone
+            return pieces[0][0], None
         pieces, printed = list(pieces), None
         for end in (0, -1):
             while pieces:
