@@ -479,7 +479,7 @@ _WHEN = r"(?:\s+on\s+\w+\.?\s+\d{1,2})?"
 _END = _CHANNEL + _WHEN + _SENTENCE_END
 # A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
 _NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|that|on|in)\s)"  # a preposition or conjunction, not a name, follows the verb
-_NAME = _NOT_NAME + r"(?P<reporter>[^\s,.;:()»\"][^,;:()\n]*?)"
+_NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"“])[^,;:()\n]*?)"  # may open with a quoted name
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
 # after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence).
 _WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
@@ -495,7 +495,12 @@ _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
 # A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
 _RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
 _DEP = _kk(("деп",))
-_KK_NAME = r"(?P<reporter>«[^»\n]+»|[^\s,.;:()«»\"،؛]+(?:\.[^\s,.;:()«»\"،؛]+)*)"
+_KK_NAME = r"(?P<reporter>«[^»\n]+»|[\"“][^\"”\n]+[\"”]|[^\s,.;:()«»\"“”،؛]+(?:\.[^\s,.;:()«»\"“”،؛]+)*)"
+# What an outlet is, printed after its name: ``Qamshy.kz ақпарат агенттігі``, ``Zakon.kz сайты``, ``Skifnews.kz
+# ақпарат порталы``; the name alone is the reporter (and the source cited).
+_KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет")) + r"\s+)?"
+             + _kk(_kk_possessive(noun) for noun in ("агенттік", "портал", "сайт", "газет", "телеарна", "арна",
+                                                     "басылым", "журнал")))
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
 _KK_ABOUT = _kk(tuple(  # "about this"
     f"{this} {about}" for this in ("бұл", "осы") for about in ("туралы", "жөнінде", "жайында", "хақында")))
@@ -581,7 +586,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
          + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "приве", "цитир")),
         # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
-        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r",?\s+(?P<via>[^.;\n]+?)\s+" + _KK_LINK
+        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
         ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
@@ -802,7 +807,7 @@ def _kk_has_letters(text: str) -> bool:
 def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None]) -> tuple[str | None, str]:
     """The reporter in its base form and the kind; the publisher's ``agency()`` when the phrase names the publisher
     (None when no agency is known)."""
-    name = _base(_clean(name), case)
+    name = _kk_outlet(_base(_clean(name), case))
     name = _registered_spelling(name) or name
     m = _CORRESPONDENT.match(name)
     if m:
@@ -816,7 +821,19 @@ def _via(via: str | None, case: str) -> str | None:
     if not via:
         return None
     via = _clean(via)
-    return _ru_nominative(via, "acc") if case == "acc" else _kk_undative(via) if case == "dat" else via
+    return _ru_nominative(via, "acc") if case == "acc" else _kk_outlet(_kk_undative(via)) if case == "dat" else via
+
+
+_KK_MEDIA_AFTER = re.compile(r"\s+" + _KK_MEDIA + "$", re.I)
+_NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capital, a digit, a dot or a quote: a name, not a description
+
+
+def _kk_outlet(name: str) -> str:
+    """A Kazakh outlet's name without what it is printed after it (``Skifnews.kz ақпарат порталы`` → ``Skifnews.kz``);
+    a site or outlet of something not named right before it is kept (``ведомство сайты``, ``әкімдігінің ресми
+    сайты``)."""
+    m = _KK_MEDIA_AFTER.search(name)
+    return name[: m.start()] if m and _NAMED.search(name[: m.start()].rsplit(" ", 1)[-1]) else name
 
 
 def _script_words(low: str) -> list[str]:
