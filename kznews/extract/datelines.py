@@ -25,12 +25,14 @@ _CASED_WORD = rf"[{_UP}][\w’'-]+"  # Усть-Каменогорск, Nur-Sult
 _CAPS_WORD = rf"[{_UP}][{_UP}’'-]+"
 _TOTE_WORD = rf"[{_TOTE_LETTER}]+"
 # What a region's or town's name is followed by: Алматы облысы, Астана қ., Алматинская область, Almaty region.
-_KAZAKH_KINDS = ("облысы", "облыс", "ауданы", "аудан", "қаласы", "қала", "ауылы", "қ")
-_KIND = any_word(["область", "области", "обл", "район", "района", "region", "district", "oblast", "city",
-                  *(s for word in _KAZAKH_KINDS for s in spellings(word))])
+# Abbreviated ones take their full stop (Астана қ., Алматинская обл.); a full stop after a whole word ends the place.
+_KAZAKH_KINDS, _KAZAKH_CUTS = ("облысы", "облыс", "ауданы", "аудан", "қаласы", "қала", "ауылы"), ("қ", "обл")
+_KIND = (any_word(["область", "области", "район", "района", "region", "district", "oblast", "city",
+                   *(s for word in _KAZAKH_KINDS for s in spellings(word))])
+         + "|" + any_word(["обл", "р-н", *(s for word in _KAZAKH_CUTS for s in spellings(word))]) + r"\.")
 # What a place's name may be led by: St. Petersburg, ST. PETERSBURG, г. Алматы, с. Есик, пос. Кордай.
 _PREFIX = r"(?:(?:St|ST|Ст|СТ|г|с|пос)\.\s?)?"
-_PLACE = (rf"(?P<place>{_PREFIX}{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+{_KIND}\.?)?"
+_PLACE = (rf"(?P<place>{_PREFIX}{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+(?:{_KIND}))?"
           rf"|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)")
 _CAPS_PLACE = rf"(?P<place>{_PREFIX}{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
 _STOP = "[.,،۔]"  # full stop or comma, also the Arabic ones in tote
@@ -55,10 +57,11 @@ _END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragr
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 # /ТАСС/  (Xinhua)  (irna-itar-tass-acsna)  /24.kg, Анна Капушенко/: the reporter after a comma is no agency
 _BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,]{1,40}?)(?:,[^/\n]{1,40})?\s*/"
-              r"|\(\s*(?P<agency2>[^()\n,]{1,40}?)(?:,[^()\n]{1,40})?\s*\))\.?")
+              r"|\(\s*(?P<agency2>[^()\n,]{1,40}?)(?:,[^()\n]{1,40})?\s*\)"
+              r"|\[\s*(?P<agency3>[^\[\]\n,]{1,40}?)(?:,[^\[\]\n]{1,40})?\s*\])\.?")
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
 _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/
-_COUNTRY = rf"(?:,\s+{_CASED_WORD}|\s*\(\s*{_CASED_WORD}\s*\)(?={_STOP}))?"  # ALMATY, Kazakhstan  ASTANA (Kazakhstan),
+_COUNTRY = rf"(?:,\s+{_CASED_WORD}|\s*\(\s*{_CASED_WORD}\s*\)(?=\s*{_STOP}|\s+\w))?"  # ALMATY, Kazakhstan  ASTANA (Kazakhstan),
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
@@ -67,7 +70,7 @@ _SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|«[^»\n]{{1,40}
 _SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
-_PLACE_END = re.compile(r"[.,،۔–—(/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
+_PLACE_END = re.compile(r"[.,،۔–—(\[/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED, _FREE, _BRACKETS = "any", "caps", "undated", "named", "free", "brackets"
@@ -79,9 +82,11 @@ _FORMS = tuple(
         # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ASTANA, Nov. 30 (Xinhua) --
         # Ashgabat 3 April 2020 (nCa) –   ALMATY, April 1 \n\n (THE GLOBE)   ASTANA (Kazakhstan), Dec. 5 (Trend)
         (rf"{_PLACE}{_COUNTRY}{_LOOSE_DATE}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH})?", _BRACKETS),
-        # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--  (closed: else
-        # any capitalised word before brackets would do, "Kazakhstan (AP) is")
-        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|{_END})", _BRACKETS),
+        # WASHINGTON (January 24, 2017) —   ASTANA (Dec. 5) –  (the date in the brackets)
+        (rf"{_PLACE}{_COUNTRY}\s*\(\s*{_WEEKDAY}{_DAY_MONTH}\.?\s*\){_DASH}", _ANY),
+        # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--  (the dash
+        # needed: else any capitalised words before brackets would do, "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
+        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}{_DASH}", _BRACKETS),
         # BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend:  (a reporter's byline before the agency)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s*By{_NAMES}{_DASH}\s*{_SIGNED_NAME}:?", _ANY),
         # АСТАНА, 1 ноя – Sputnik.   АСТАНА, 5 янв - РИА Новости
@@ -186,7 +191,7 @@ def _may_open_with_dateline(text: str) -> bool:
     if _PLACE_END.search(text, 0, _PLACE_REACH) is None:
         return False
     head = text[:_REACH]
-    if any(mark in head for mark in "–—-/(") or head[:2].isupper():
+    if any(mark in head for mark in "–—-/([") or head[:2].isupper():
         return True
     line = head.partition("\n")[0]
     return len(line) <= _SHORT_LINE and any(stop in line for stop in ".,،۔")
@@ -210,7 +215,7 @@ def find_dateline(text: str | None) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
-        agency = (g.get("agency") or g.get("agency2") or "").rstrip(".").strip(_QUOTES) or None
+        agency = (g.get("agency") or g.get("agency2") or g.get("agency3") or "").rstrip(".").strip(_QUOTES) or None
         month = _month(g)
         if not _fits(places, g, agency) or month == 0 or (g.get("wd") and weekday_number(g["wd"]) is None):
             continue
