@@ -84,9 +84,10 @@ _FORMS = tuple(
         (rf"{_PLACE}{_COUNTRY}{_LOOSE_DATE}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH})?", _BRACKETS),
         # WASHINGTON (January 24, 2017) —   ASTANA (Dec. 5) –  (the date in the brackets)
         (rf"{_PLACE}{_COUNTRY}\s*\(\s*{_WEEKDAY}{_DAY_MONTH}\.?\s*\){_DASH}", _ANY),
-        # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--  (the dash
-        # needed: else any capitalised words before brackets would do, "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
-        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}{_DASH}", _BRACKETS),
+        # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--
+        # Hong Kong (CNN Business) A muddled view  (with no dash, a name in the brackets and the body's capital
+        # after them: else any capitalised words before brackets would do, "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
+        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|(?P<bare>)(?=\s+[{_UP}]))", _BRACKETS),
         # BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend:  (a reporter's byline before the agency)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s*By{_NAMES}{_DASH}\s*{_SIGNED_NAME}:?", _ANY),
         # АСТАНА, 1 ноя – Sputnik.   АСТАНА, 5 янв - РИА Новости
@@ -159,10 +160,14 @@ def _is_free_agency(agency: str, alone: bool) -> bool:
     return not agency[0].islower() or _is_name(agency)
 
 
-def _is_bracketed_agency(agency: str) -> bool:
-    """Whether ``agency`` in brackets reads as one: a name (AP, nCa), capitalised (Xinhua, THE GLOBE, Центр
-    информации), or a single token, as lists of agencies are printed (irna-itar-tass-acsna, dpa); not the words
-    of a sentence ("ВВП (валовой продукт) –")."""
+def _is_bracketed_agency(agency: str, place: str) -> bool:
+    """Whether ``agency`` in brackets after ``place`` reads as one: a name (AP, nCa), capitalised (Xinhua, THE GLOBE,
+    Центр информации), or a single token, as lists of agencies are printed (irna-itar-tass-acsna, dpa); not the
+    words of a sentence ("ВВП (валовой продукт) –") nor the initials of the words before it ("Республика
+    Казахстан (РК) –", "Certified Financial Planner (CFP)")."""
+    initials = "".join(word[0] for word in place.replace("-", " ").split()).casefold()
+    if len(initials) > 1 and agency.replace(" ", "").casefold() == initials:
+        return False
     return " " not in agency or not agency[0].islower() or _is_name(agency)
 
 
@@ -180,7 +185,7 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
     if places == _FREE:
         return _is_free_agency(agency, alone)
     if places == _BRACKETS:
-        return _is_bracketed_agency(agency)
+        return _is_bracketed_agency(agency, place) and (g.get("bare") is None or _is_name(agency) and agency[0].isupper())
     return True
 
 
