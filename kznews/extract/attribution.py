@@ -625,13 +625,19 @@ _FORMS: tuple[_Form, ...] = tuple(
     )
 )
 # Source lines: ``Источник: КазТАГ``, ``Source: …``, Kazakh ``Дереккөз: …`` / ``Дерек көзі`` / ``Ақпарат көзі`` in
-# every script.
+# every script, opening a line or after a sentence; and a line that is a press office alone, as outlets print the
+# source under a headline (``Presidential press service``, ``Пресс-служба акимата``, ``Әкімдіктің баспасөз қызметі``).
 _KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі")
-_KK_LABEL_WORDS = _kk_words(*_KK_LABELS)
-_LABELS = ("источник", "source", *_KK_LABEL_WORDS)
+_KK_PRESS = "баспасөз қызметі"
+_KK_LABEL_WORDS = _kk_words(*_KK_LABELS, _KK_PRESS)
+_LABELS = ("источник", "source", "пресс-служба", "press service", "press office", *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(
-    r"\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
+    r"(?:^\s*|(?<=[.!?…])\s+)(?P<label>"
+    + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
     + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+_OFFICE_LINE = re.compile(
+    r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?press\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
+    r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|[^.,;:!?\n]{1,60}?\s+" + _kk((_KK_PRESS,)) + r")\s*\.?\s*", re.I)
 # Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
 # worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
 # looked for only in a text holding a letter of it: (the letters, or None for plain ASCII; the words).
@@ -936,6 +942,36 @@ def _dateline_agency(text: str) -> str | None:
     return dateline.agency if dateline else None
 
 
+def _source_line(line: str, words: list[str]) -> Attribution | None:
+    """The source line a line with a label is, if any: a label opening it (or, capitalised, opening a sentence in it),
+    or a press office alone (without any reporting ``words``: not ``деп хабарлайды … баспасөз қызметі``)."""
+    m = _SOURCE_LINE.search(line)
+    if m and (not line[: m.start("label")].strip() or m.group("label")[0].isupper()):
+        return None if photo_credit(m.group(0)) else Attribution(
+            m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
+    m = _OFFICE_LINE.fullmatch(line)
+    if not m or any(w in _lower(line) for w in words if w not in _LABELS):
+        return None
+    return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
+
+
+# A wire's name in parentheses closing a paragraph: ``… in 2012. (Trend)``, ``(Reuters)``; not a credit or a note.
+_CLOSING_TAG = re.compile(r"\((?P<reporter>[A-ZА-ЯЁ][\w.&/’'-]*(?:\s[A-ZА-ЯЁ][\w.&/’'-]*){0,2})\)[ \t]*$", re.M)
+_NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + ("update", "updated", "обновлено", "audio", "аудио"))
+
+
+def _closing_tags(text: str) -> list[Attribution]:
+    """The wires named in parentheses at the end of a paragraph (after a sentence) or alone on a line."""
+    if ")" not in text:
+        return []
+    found = []
+    for m in _CLOSING_TAG.finditer(text):
+        before = text[: m.start()].rstrip(" \t")
+        if (not before or before[-1] in ".!?…»\"”\n") and m.group("reporter").lower() not in _NOT_TAGS:
+            found.append(Attribution(m.group(0).strip(), m.group("reporter"), "source-line"))
+    return found
+
+
 def find_attributions(text: str | None, agency: str | None = None) -> list[Attribution]:
     """Every attribution in ``text``, once each: source lines, then reporting phrases (one per line).
 
@@ -946,11 +982,8 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     low = _lower(text)
     words = _script_words(low)
     labelled, reporting = _lines(text, low, words)
-    found = [
-        Attribution(m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
-        for m in map(_SOURCE_LINE.match, labelled)
-        if m and not photo_credit(m.group(0))
-    ]
+    found = [a for a in (_source_line(line, words) for line in labelled) if a]
+    found += _closing_tags(text)
     found += filter(None, (_first_form(stretches, words, agency, text) for stretches in reporting))
     seen: set[tuple[str, str]] = set()
     return [a for a in found if (a.reporter, a.kind) not in seen and not seen.add((a.reporter, a.kind))]
