@@ -259,7 +259,7 @@ def _case_right(case: dict[str, Any], datelines: list[dict[str, Any]]) -> bool:
     if category == "photo_credit":
         return photo_credit(text) == want["credit"] and find_attribution(text) is None
     if category == "ticker":
-        return parse_quote(text) == (want["pair"], want["value"])
+        return parse_quote(text, case["url"] or "") == (want["pair"], want["value"])
     printed = read_printed(text, CASES_NOW, CASES_NOW)
     return printed is not None and date_right(printed[1], printed[2], want)
 

@@ -342,10 +342,10 @@ def _texts(root: etree._Element, near: re.Pattern[str], wanted: Callable[[str], 
     return [el for _, el in sorted(hits, key=lambda hit: hit[0])]
 
 
-def parse_quote(text: str) -> tuple[str, float] | None:
+def parse_quote(text: str, url: str = "") -> tuple[str, float] | None:
     """(pair, value) for a ticker's text such as ``USD 425.05``, ``EUR/KZT: 509.29``, ``Доллар США 470,50 тг``;
-    None otherwise."""
-    found = _parse(text)
+    None otherwise.  ``url``: the page's, whose country's currency a quote is in when it names none."""
+    found = _parse(text, _home(url))
     return found[:2] if found else None
 
 

@@ -289,3 +289,12 @@ def test_a_table_row_of_code_name_and_rate():
 @pytest.mark.parametrize("text", ["USD 415.93 billion", "USD 2.65 bn", "Доллар 5,2 млрд", "$ 1,5 трлн тенге"])
 def test_a_value_with_a_magnitude_is_a_sum(text):
     assert parse_quote(text) is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.sravni.ru/valjuty/", ("KZT/RUB", 0.1547)),  # a Russian page quotes in roubles
+    ("https://kurs.kz/", None),  # a Kazakh page in tenge: the tenge in tenge is no quote
+    ("", None),
+])
+def test_a_quote_naming_no_currency_it_is_in_takes_the_pages_country(url, expected):
+    assert parse_quote("KZT Казахский тенге | 0,1547", url) == expected
