@@ -140,10 +140,12 @@ def _is_undated_agency(agency: str, place: str, alone: bool) -> bool:
 
     Before a dash: a name (ПЕТРОПАВЛОВСК. КАЗИНФОРМ –, Астана. КазТАГ –), up to three capitalised words
     (Astana. Kazinform –), or in tote, which has no letter case, one or two words.  ``alone`` (no dash, the
-    line ends): only a name, or in tote one word after a one-word place (استانا. قازاقپارات), since short
-    lines of page chrome (Главная. Новости) are shaped alike.
+    line ends): only a name of two words at most, or in tote one word after a one-word place (استانا.
+    قازاقپارات), since short lines of page chrome (Главная. Новости) are shaped alike.
     """
     words = agency.split()
+    if alone and len(words) > 2:
+        return False
     if _is_name(agency):
         return True
     if _caseless(place + agency):
@@ -153,9 +155,10 @@ def _is_undated_agency(agency: str, place: str, alone: bool) -> bool:
 
 def _is_free_agency(agency: str, alone: bool) -> bool:
     """Whether ``agency``, after a dated place, reads as an agency: it opens with a capital, digit or quote
-    (Центр информации, 24.kg, «Азаттық»), not a lowercase word ("Алматы, 16 апреля в городе прошла встреча –");
-    ``alone`` (no dash, the line ends), three words at most (Astana. July 4. KazTAG)."""
-    if alone and len(agency.split()) > 3:
+    (Центр информации, 24.kg, «Азаттық»), not a lowercase word ("Алматы, 16 апреля в городе прошла встреча –")
+    nor a number (a year: Wednesday, 23 January 2013); ``alone`` (no dash, the line ends), three words at most
+    (Astana. July 4. KazTAG)."""
+    if alone and len(agency.split()) > 3 or not any(ch.isalpha() for ch in agency):
         return False
     return not agency[0].islower() or _is_name(agency)
 
@@ -189,6 +192,11 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
     return True
 
 
+def _is_calendar_word(place: str) -> bool:
+    """Whether ``place`` is a weekday's or month's name: a date line (Wednesday, 23 January 2013), not a dateline."""
+    return weekday_number(place) is not None or month_number(place) is not None
+
+
 def _may_open_with_dateline(text: str) -> bool:
     """False when ``text`` cannot start with a dateline: every form ends its place (or date) with a stop, dash or
     bracket early, and has a dash, a slash or a bracket near the start, or opens with a word in capitals
@@ -220,6 +228,8 @@ def find_dateline(text: str | None) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
+        if g["place"] and _is_calendar_word(g["place"]):
+            continue
         agency = (g.get("agency") or g.get("agency2") or g.get("agency3") or "").rstrip(".").strip(_QUOTES) or None
         month = _month(g)
         if not _fits(places, g, agency) or month == 0 or (g.get("wd") and weekday_number(g["wd"]) is None):
