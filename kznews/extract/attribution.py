@@ -679,16 +679,19 @@ _CREDIT_WORD = _alternation(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + tuple(
 # Kazakh "made by": суретті түсірген, коллажды жасаған, фотоны дайындаған.
 _CREDIT_MADE = _kk(f"{_kk_accusative(noun)} {_kk_participle(verb)}"
                    for noun in _CREDIT_WORDS_KK for verb in ("түсір", "жаса", "дайында", "ал"))
-_CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured|top|header|lead)\s+)?{_CREDIT_WORD}"
+# What kind of picture it is, before the label: ``Архивное фото: …``, ``File photo by …``, ``Көрнекі сурет …``.
+_CREDIT_KIND = r"(?:архивное|иллюстративное|иллюстрационное|file|archive|illustrative|stock|" + _kk(("көрнекі",)) + ")"
+_CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured|top|header|lead|{_CREDIT_KIND})\s+)?{_CREDIT_WORD}"
                  rf"(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
                  r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?" + rf"|{_CREDIT_MADE}")
 _OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
 _CLOSE = r"[\s.,;]*$"
 _PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)" + _CLOSE, re.I)
-_PHOTO_BY = re.compile(_OPEN + rf"{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
+_PHOTO_BY = re.compile(_OPEN + rf"(?:{_CREDIT_KIND}\s+)?{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
 _PHOTO_OF = re.compile(
-    r"^\s*(?:(?P<ru>фото|изображение)|(?P<kk>" + _kk(("сурет", "фотосурет")) + r")|photo|image|foto)\s+"
+    r"^\s*(?:" + _CREDIT_KIND + r"\s+)?(?:(?P<ru>фото|изображение)|(?P<kk>" + _kk(("сурет", "фотосурет"))
+    + r")|photo|image|foto)\s+"
     r"(?P<credit>\S.*?)[\s.,;]*$", re.I)
 _PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + _kk(("сурет", "фото")) + r")\)\s*$", re.I)
 # Lines that are themselves the credit: ``Иллюстративное фото``, ``Скриншот видео``, ``Getty Images / AFP``.
@@ -701,26 +704,36 @@ _RU_FROM = re.compile(  # "taken from the site of", "provided by": the credit fo
 
 
 _RU_PREPOSITIONS = frozenset(("с", "из", "от", "на", "для", "в", "и"))
+_RU_PAGES = ("страница", "аккаунт", "сообщество")  # where a photo is taken from, besides a site or a channel
 
 
 def _genitive_credit(credit: str) -> str:
     """A Russian credit printed in the genitive (``Турара Казангапова``, ``из открытых источников``, ``пресс-службы
-    акимата``) in the nominative: the name, or the adjectives and head noun, before the words that depend on it;
-    a credit opening in another script or with a web address is given as printed."""
+    акимата``, ``с телеграм канала МЧС``) in the nominative: the name, or the words up to the head noun (an
+    indeclinable word before it, ``телеграм``, included), before the words that depend on it; after "с" only an
+    institution or a channel (``с места событий`` is a place, not a source); a credit opening in another script or
+    with a web address is given as printed."""
     credit = _RU_FROM.sub("", credit)
-    words = re.sub(r"^(?:из|от)\s+", "", credit, flags=re.I).split()
-    if not re.match("[а-яё]", words[0], re.I) or _DOMAIN.fullmatch(words[0]):
+    preposition = re.match(r"(?:из|от|со?)\s+", credit, re.I)
+    words = credit[preposition.end() if preposition else 0:].split()
+    if not words or not re.match("[а-яё]", words[0], re.I) or _DOMAIN.fullmatch(words[0]):
         return credit
-    out = []
+    out: list[str] = []
+    head, rest = "", []
     for i, word in enumerate(words):
         if word.lower() in _RU_PREPOSITIONS or not re.match("[а-яё]", word, re.I):
-            return " ".join(out + words[i:])
+            rest = words[i:]
+            break
         nominative = _ru_nominative(word, "gen")
         out.append(nominative if nominative != word else _ru_genitive_word(word))
-        if word.islower() and (out[-1].lower().endswith(_RU_HEAD_NOUNS) or not _RU_ADJECTIVE.search(word)):
-            # the head noun: the words after it depend on it
-            return " ".join(out + words[i + 1:])
-    return " ".join(out)
+        if word.islower() and out[-1] != word and (out[-1].lower().endswith(_RU_HEAD_NOUNS)
+                                                   or not _RU_ADJECTIVE.search(word)):
+            head, rest = out[-1], words[i + 1:]  # the head noun: the words after it depend on it
+            break
+    if preposition and preposition.group(0).strip().lower() in ("с", "со") and not head.lower().endswith(
+            (*_RU_HEAD_NOUNS, *_RU_PAGES)):
+        return credit
+    return " ".join(out + rest)
 
 
 # Cyrillic and Latin letters drawn alike: a label typed with one of the other script's letters (``Photо`` with a
