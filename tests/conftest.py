@@ -32,6 +32,32 @@ if netguard.LOG_ENV not in os.environ:
     os.environ[netguard.LOG_ENV] = str(Path(_guard_dir) / "refused.log")
 
 
+# Test modules that read ../shared (its pages, texts or evaluation sets), directly or through a helper
+# (tests/extract/shared.py, the loopback mirror built from a real page, the benchmarks' loaders).
+_READS_SHARED = ("SHARED", "from .shared import", "from tests.extract", "tests.mirror", "from bench")
+_without_shared: list[str] = []
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Without ../shared beside the repository, the modules that read it are left out (and counted), not failed."""
+    if SHARED.exists() or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    if any(marker in collection_path.read_text("utf-8") for marker in _READS_SHARED):
+        _without_shared.append(collection_path.name)
+        return True
+    return None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return None if SHARED.exists() else f"{SHARED} is missing: test modules that read it are left out"
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _without_shared:
+        terminalreporter.write_line(
+            f"{SHARED} is missing: {len(_without_shared)} test modules that read it were not run")
+
+
 @pytest.fixture(autouse=True)
 def _no_internet() -> Iterator[None]:
     """Fail a test that tried to connect beyond loopback, here or in a subprocess, even if the error was handled."""
