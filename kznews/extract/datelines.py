@@ -31,13 +31,14 @@ _KIND = (any_word(["область", "области", "район", "район
                    *(s for word in _KAZAKH_KINDS for s in spellings(word))])
          + "|" + any_word(["обл", "р-н", *(s for word in _KAZAKH_CUTS for s in spellings(word))]) + r"\.")
 # What a place's name may be led by: St. Petersburg, ST. PETERSBURG, г. Алматы, с. Есик, пос. Кордай.
-_PREFIX = r"(?:(?:St|ST|Ст|СТ|г|с|пос)\.\s?)?"
+_PREFIX = r"(?:(?:St|ST|Ст|СТ|г|Г|с|С|пос)\.\s?)?"
 _PLACE = (rf"(?P<place>{_PREFIX}{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+(?:{_KIND}))?"
           rf"|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)")
 _CAPS_PLACE = rf"(?P<place>{_PREFIX}{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
-_STOP = "[.,،۔]"  # full stop or comma, also the Arabic ones in tote
+_STOP = "[.,،۔|]"  # full stop or comma, also the Arabic ones in tote, or a bar: Алматы | 16 апреля | КазТАГ
 _DAY_MONTH = (
     # 16 апреля, 16-сәуір, April 16, Sept. 5, Dec.5, 16.04 / 16.04.2024
+    rf"(?:\d{{4}}\s*-?\s*{YEAR_WORD}\s+)?"  # the year first, as Kazakh prints it: 2024 жылғы 16 сәуір
     rf"(?:(?P<d>\d{{1,2}}){DAY_SUFFIX}?{DAY_MONTH_SEP}(?P<mw>{MONTH})"
     rf"|(?P<mw2>{MONTH})(?:(?<=\.)\s*|\s+)(?P<d2>\d{{1,2}}){DAY_SUFFIX}?"
     rf"|(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})(?:\.\d{{4}}|\.\d{{2}}(?!\d))?)"
@@ -61,7 +62,10 @@ _BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,]{1,40}?)(?:,[^/\n]{1,40})?\s*/"
               r"|\[\s*(?P<agency3>[^\[\]\n,]{1,40}?)(?:,[^\[\]\n]{1,40})?\s*\])\.?")
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
 _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/
-_COUNTRY = rf"(?:,\s+{_CASED_WORD}|\s*\(\s*{_CASED_WORD}\s*\)(?=\s*{_STOP}|\s+\w))?"  # ALMATY, Kazakhstan  ASTANA (Kazakhstan),
+# What follows the place: its country or the town in its region (ALMATY, Kazakhstan; ASTANA (Kazakhstan), Dec. 5;
+# Алматы облысы, Талғар ауданы; Almaty region, Talgar district)
+_COUNTRY = (rf"(?:,\s+{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?"
+            rf"|\s*\(\s*{_CASED_WORD}\s*\)(?=\s*{_STOP}|\s+\w))?")
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
@@ -70,8 +74,12 @@ _SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|«[^»\n]{{1,40}
 _SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
-_PLACE_END = re.compile(r"[.,،۔–—(\[/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
+_PLACE_END = re.compile(r"[.,،۔|–—(\[/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
+# The word for a correspondent, in Russian (корр., корреспондент), English and Kazakh (every alphabet).
+_CORRESPONDENT = re.compile(
+    r"(?:^|\s)(?:" + any_word(["корр", "корреспондент", "correspondent", "reporter", *spellings("тілші"),
+                              *spellings("тілшісі")]) + r")\.?(?=\s|$)", re.I)
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
 _ANY, _CAPS, _UNDATED, _NAMED, _FREE, _BRACKETS = "any", "caps", "undated", "named", "free", "brackets"
 
@@ -96,11 +104,11 @@ _FORMS = tuple(
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/
         # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -   Astana. July 4. KazTAG
-        (rf"{_PLACE}{_COUNTRY}{_DATE}(?:{_STOP}\s*|\s+){_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _FREE),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}(?:\s*{_STOP}\s*|\s+){_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _FREE),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -   استانا. قازاقپارات
-        (rf"{_PLACE}[.۔]\s+{_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _UNDATED),
-        # TURKESTAN. KAZINFORM  (no dash: the agency must be in capitals)
-        (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}})\.?(?=\s|$)", _CAPS),
+        (rf"{_PLACE}{_COUNTRY}[.۔]\s+{_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _UNDATED),
+        # TURKESTAN. KAZINFORM   НҰР-СҰЛТАН. ҚазАқпарат Мемлекет басшысы  (no dash: the agency must be a name)
+        (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}}|[{_UP}][\w’'-]*)\.?(?=\s|$)", _NAMED),
         # АЛМАТЫ – КазТАГ.
         (rf"{_CAPS_PLACE}{_DASH}\s*{_SIGNED}", _NAMED),
         # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)
@@ -192,6 +200,16 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
     return True
 
 
+def _agency(printed: str) -> str | None:
+    """The agency's name as printed, without its quotes, and without the correspondent named beside it
+    (/KAZINFORM correspondent Dauren Zhailin/, /Корр. ИТАР-ТАСС Иван Иванов/, /ҚазАқпарат тілшісі/)."""
+    agency = printed.rstrip(".").strip(_QUOTES)
+    if m := _CORRESPONDENT.search(agency):
+        before, after = agency[:m.start()].strip(), agency[m.end():].split()
+        agency = before or (after[0] if after else "")
+    return agency or None
+
+
 def _is_calendar_word(place: str) -> bool:
     """Whether ``place`` is a weekday's or month's name: a date line (Wednesday, 23 January 2013), not a dateline."""
     return weekday_number(place) is not None or month_number(place) is not None
@@ -230,7 +248,7 @@ def find_dateline(text: str | None) -> Dateline | None:
         g = m.groupdict()
         if g["place"] and _is_calendar_word(g["place"]):
             continue
-        agency = (g.get("agency") or g.get("agency2") or g.get("agency3") or "").rstrip(".").strip(_QUOTES) or None
+        agency = _agency(g.get("agency") or g.get("agency2") or g.get("agency3") or "")
         month = _month(g)
         if not _fits(places, g, agency) or month == 0 or (g.get("wd") and weekday_number(g["wd"]) is None):
             continue
