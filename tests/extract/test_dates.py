@@ -1,13 +1,13 @@
 """dates.py: ISO 8601, printed formats of Kazakh outlets, the Asia/Almaty zone."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kznews.extract.calendar import MONTHS, WEEKDAYS, russian_forms
-from kznews.extract.dates import ALMATY, find_date, iso, month_number, parse_date, parse_wall
+from kznews.extract.dates import ALMATY, ZONES, find_date, iso, month_number, parse_date, parse_wall
 from kznews.extract.kazakh import ALPHABETS, case_forms, spell
 from kznews.extract.relative import read_printed
 
@@ -239,3 +239,36 @@ def test_direction_marks_of_a_tote_date_are_no_obstacle():
 
 def test_arabic_indic_digits_of_a_tote_date():
     assert iso(parse_date("٢٨ قاراشا، ٢٠٢٥")) == "2025-11-28T00:00:00+05:00"
+
+
+# --- a clock time's zone named by its abbreviation ------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
+       st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+       st.sampled_from(sorted(ZONES)), st.sampled_from(["{} {}", "{} ({})"]), st.booleans())
+def test_a_named_zone_gives_its_offset(day, clock, zone, joined, upper):
+    """Jun. 30, 2019 12:50 PM EDT (AP), 16 апреля 2024, 14:00 (мск): the zone's offset, not Almaty's."""
+    month = MONTHS["en"][day.month - 1]
+    printed = f"{month[:3]}. {day.day}, {day.year} {clock.hour % 12 or 12}:{clock.minute:02d} " \
+              f"{'PM' if clock.hour >= 12 else 'AM'}"
+    text = joined.format(printed, zone.upper() if upper else zone)
+    offset = timezone(timedelta(hours=ZONES[zone]))
+    assert parse_date(text) == datetime.combine(day, clock).replace(tzinfo=offset)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Jun. 30, 2019 12:50 PM EDT", "2019-06-30T12:50:00-04:00"),
+    ("Nov. 5, 2019 at 10:00 a.m. EST", "2019-11-05T10:00:00-05:00"),
+    ("16 апреля 2024, 14:00 (мск)", "2024-04-16T14:00:00+03:00"),
+    ("16 April 2024 10:00 GMT", "2024-04-16T10:00:00+00:00"),
+    ("16 April 2024 EDT", "2024-04-16T00:00:00+05:00"),  # a bare day: the zone names no clock, the day stays local
+])
+def test_named_zone_neighbours(text, value):
+    assert iso(parse_date(text)) == value
+
+
+@pytest.mark.parametrize("text", ["Jun. 30, 2019 12:50 PM CST", "16 April 2024 10:00 IST"])
+def test_a_zone_naming_several_offsets_is_not_read(text):
+    """CST is US Central or China, IST India, Ireland or Israel: the string is left to other evidence."""
+    assert parse_date(text) is None
