@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -236,21 +238,31 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
 def cron(obj: dict[str, Any], every: str) -> None:
     """Print a crontab line and a systemd timer that run `kznews harvest` for this install.
 
+    Every path is absolute (the program, the archive, the log beside the archive, whose
+    folder the line creates), and the kznews environment this shell has (KZNEWS_SITES,
+    KZNEWS_CONTACT) is written into both, so they work from wherever cron starts them.
+
     \b
     Example:
         kznews cron --every 30 >> kznews-schedule.txt
     """
     minutes = int(every)
-    exe = Path(sys.argv[0]).resolve() if Path(sys.argv[0]).name == "kznews" else None
-    command = f"{exe or Path(sys.executable).resolve()} {'' if exe else '-m kznews '}"
+    # absolute, not resolved: a virtual environment's python is a link to an interpreter without kznews
+    exe = Path(sys.argv[0]).absolute() if Path(sys.argv[0]).name == "kznews" else None
+    command = f"{exe or Path(sys.executable).absolute()} {'' if exe else '-m kznews '}"
     db = Path(obj["db"]).resolve()
     # Stop each run well before the next one starts (the archive lock refuses overlaps anyway).
     max_time = max(60, minutes * 60 - 120)
-    line = f"{command}--db {db} harvest --max-time {max_time}"
+    line = f"{command}--db {shlex.quote(str(db))} harvest --max-time {max_time}"
     log = db.with_name("harvest.log")
+    env = {name: str(Path(value).resolve()) if name == "KZNEWS_SITES" else value
+           for name in ("KZNEWS_SITES", "KZNEWS_CONTACT") if (value := os.environ.get(name))}
+    assignments = "".join(f"{name}={shlex.quote(value)} " for name, value in env.items())
+    unit_env = "".join(f"Environment={shlex.quote(f'{name}={value}')}\n" for name, value in env.items())
     schedule = f"*/{minutes} * * * *" if minutes < 60 else f"0 */{minutes // 60} * * *"
+    folder, cwd = shlex.quote(str(log.parent)), shlex.quote(str(Path.cwd()))
     click.echo(f"""# crontab (crontab -e), every {every} minutes:
-{schedule} cd {Path.cwd()} && {line} >> {log} 2>&1
+{schedule} mkdir -p {folder} && cd {cwd} && {assignments}{line} >> {shlex.quote(str(log))} 2>&1
 
 # systemd: ~/.config/systemd/user/kznews-harvest.service
 [Unit]
@@ -259,6 +271,7 @@ Description=kznews harvest into {db}
 [Service]
 Type=oneshot
 WorkingDirectory={Path.cwd()}
+{unit_env}ExecStartPre=/bin/mkdir -p {folder}
 ExecStart={line}
 # 3: partial, 5: stopped by --max-time (resumes next run); neither is a failure of the unit
 SuccessExitStatus=3 5

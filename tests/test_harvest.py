@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 
 from kznews import exitcodes
 from kznews.storage import Archive
-from tests.conftest import run_kznews
+from tests.conftest import REPO, run_kznews
 from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
 
@@ -135,3 +137,21 @@ def test_a_broken_registry_file_is_one_line(tmp_path):
         del os.environ["KZNEWS_SITES"]
     assert result.returncode == exitcodes.ERROR
     assert len(result.stderr.strip().splitlines()) == 1 and "KZNEWS_SITES" in result.stderr
+
+
+def test_cron_works_from_anywhere_cron_starts_it(tmp_path):
+    sites_file = tmp_path / "my-sites.toml"
+    sites_file.write_text("", encoding="utf-8")
+    env = {**os.environ, "KZNEWS_SITES": os.path.relpath(sites_file, REPO)}
+    db = tmp_path / "new" / "folder" / "c.db"
+    result = subprocess.run([sys.executable, "-m", "kznews", "--db", str(db), "cron", "--every", "30"],
+                            capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("*/30 * * * * "))
+    assert line.startswith(f"*/30 * * * * mkdir -p {db.parent} && ")
+    assert f"KZNEWS_SITES={sites_file} " in line and line.endswith(f">> {db.parent / 'harvest.log'} 2>&1")
+    assert f"Environment=KZNEWS_SITES={sites_file}" in result.stdout
+    # the line runs where cron would: another directory, the archive's folder not there yet
+    command = line.split("* * * * ", 1)[1].replace("harvest --max-time 1680", "sites")
+    ran = subprocess.run(["sh", "-c", command], cwd="/", capture_output=True, text=True, timeout=120)
+    assert db.parent.is_dir() and (db.parent / "harvest.log").exists()
+    assert ran.returncode == 0, (db.parent / "harvest.log").read_text()
