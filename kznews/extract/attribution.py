@@ -220,7 +220,6 @@ _RU_VERB_STEMS = (
     (("переда", "передава"), "переда"), (("писа",), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
     (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
     (("подчеркну", "подчеркива"), "подчеркива"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
-    (("подели",), "", True),  # поделился (в Telegram-канале): shared
 )
 
 
@@ -241,6 +240,8 @@ def _ru_verb(pasts: tuple[str, ...], present: str, reflexive: bool = False) -> t
 
 
 _RU_FORMS = tuple(form for stems in _RU_VERB_STEMS for form in _ru_verb(*stems))
+# Shared (поделился в Telegram-канале): after its subject only; after the verb comes what was shared.
+_RU_SHARED = _ru_verb(("подели",), "", True)
 # Verbs of quoting, said of a source cited (``приводит X со ссылкой на Y``, ``цитирует X``).
 _RU_CITE_FORMS = _ru_verb(("приве", "приводи"), "приводи") + _ru_verb(("цитирова", "процитирова"), "цитиру")
 _RU_PLURAL = tuple(f for f in _RU_FORMS if f.endswith(("ли", "ют", "ут")))
@@ -336,7 +337,8 @@ _EN_LOWER = frozenset(
 _EN_BODIES = frozenset(
     "ministry service office department agency committee akimat administration government embassy police court"
     " company bank fund center centre council commission prosecutor website site page portal channel spokesperson"
-    " spokesman spokeswoman correspondent correspondents parliament senate mazhilis authority authorities bureau institute university"
+    " spokesman spokeswoman correspondent correspondents parliament senate mazhilis authority authorities bureau"
+    " institute university"
     " organization organisation association union party corporation group foundation news press presse times post"
     " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
     " ambassador director deputy".split()
@@ -516,16 +518,18 @@ def _en_verbs(*verbs: str) -> str:
 
 
 _EN_REPORT = _en_verbs("reports", "reported", "reads")  # an outlet reports, a page reads
-_EN_SAID = ("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote", "writes", "told")
+_EN_SAID = ("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote", "writes",
+            "told")
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, the plain form too: the subject may be plural (``correspondents report``, ``officials say``).
-_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "inform", "announce", "state", "note", "write")
+_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "inform", "announce")
 # reports (on Monday), citing: the time the report came may stand between.
-_EN_CITING = (_en_verbs("reports", "reported") + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?"
-              r",?\s+" + _en_verbs("citing", "with reference to"))
-_EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to", "refer to",
-                    "referred to", "referring to", "has learnt from", "has learned from", "learnt from", "learned from",
-                    "with reference to")
+_EN_CITING = (_en_verbs("reports", "reported")
+              + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
+              + _en_verbs("citing", "with reference to"))
+_EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to",
+                    "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
+                    "learned from", "with reference to")
 _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*?)?"  # quotes X as saying
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|today|yesterday|earlier|this|last|late|reporters"
@@ -556,9 +560,10 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 
 _EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
                       r"(?:from|of|by|provided\s+by)\s+", re.I)  # according to data from X: X reports
-_EN_SAY_WORDS = ("said", "say", "report", "inform", "announc", "state", "note", "wrot", "writ", "told")
+_EN_SAY_WORDS = ("said", "says", " say", "report", "informed", "informs", " inform ", "announc", "stated", "noted",
+                 "wrote", "writes", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
-             "подчерк", "добав", "сказа", "подели")
+             "подчерк", "добав", "сказа")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
@@ -575,8 +580,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")" + _RU_AT_VERB + r"(?:\s*,\s+что\b|" + _END + ")",
-         "nom", _RU_STEMS, _ru_body),
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s(?-i:"
+         + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END + ")", "nom",
+         (*_RU_STEMS, "подели"), _ru_body),
         ("reports", r"\s(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
          r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen",
@@ -584,9 +590,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
          + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям"), _ru_before_adjunct),
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
-         + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "приве", "цитир")),
+         + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "привел", "цитир")),
         # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
-        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA + r"\s+" + _KK_LINK
+        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
+         + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
         ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
@@ -606,7 +613,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
          "nom", ("citing", "with reference"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
-         ("cite", "citing", "quot", "refer to", "refers to", "referred to", "referring to", "learnt from", "learned from",
+         ("cite", "citing", "quote", "quoting", "refer to", "refers to", "referred to", "referring to", "learnt from",
+          "learned from",
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_body, "nom"),
@@ -687,7 +695,8 @@ _CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured
 _OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
 _CLOSE = r"[\s.,;]*$"
 _PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)" + _CLOSE, re.I)
-_PHOTO_BY = re.compile(_OPEN + rf"(?:{_CREDIT_KIND}\s+)?{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
+_PHOTO_BY = re.compile(
+    _OPEN + rf"(?:{_CREDIT_KIND}\s+)?{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
 _PHOTO_OF = re.compile(
     r"^\s*(?:" + _CREDIT_KIND + r"\s+)?(?:(?P<ru>фото|изображение)|(?P<kk>" + _kk(("сурет", "фотосурет"))
@@ -909,25 +918,43 @@ def _occurrences(low: str, word: str) -> list[int]:
 
 def _first_form(stretches: list[str], words: list[str], agency: str | None, text: str) -> Attribution | None:
     """The attribution of a line: the publisher's correspondent, else that of the first sentence naming a reporter
-    (by the first form naming one there), trying the line's stretches in turn; a form only on a stretch holding one of its ``words`` (a plain substring test;
-    most regex searches would fail, slowly)."""
+    (by the first form naming one there), trying the line's stretches in turn; a form only on a stretch holding one
+    of its ``words`` (a plain substring test; most regex searches would fail, slowly), and only where it may name an
+    earlier sentence than the forms tried before it."""
     for line in stretches:
         if photo_credit(line.strip()):
             continue
         low = _lower(line)
-        present = {word for word in words if word in low}
-        found = [(a.kind != "correspondent", len(_SENTENCE_BREAK.findall(line, 0, m.end() - len(_PAD))), i, a)
-                 for i, form in enumerate(_FORMS) if not present.isdisjoint(form.words)
-                 for m, a in [_first_match(form, line, agency, text)] if m and a]
-        if found:
-            return min(found, key=lambda found: found[:3])[3]
+        first = {word: low.find(word) for word in words if word in low}
+        correspondent = any(word in low for word in _CORRESPONDENT_WORDS)
+        best: tuple[bool, int] | None = None
+        chosen = None
+        for form in _FORMS:
+            starts = [first[word] for word in form.words if word in first]
+            # a match holds one of the form's words: it ends no earlier than the sentence of the first of them
+            if not starts or (best and _sentence(line, min(starts)) >= best[1] and not (best[0] and correspondent)):
+                continue
+            m, found = _first_match(form, line, agency, text)
+            if m and found:
+                key = (found.kind != "correspondent", _sentence(line, m.end() - len(_PAD)))
+                if best is None or key < best:
+                    best, chosen = key, found
+        if chosen:
+            return chosen
     return None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”»]?\s")
+_CORRESPONDENT_WORDS = ("корреспондент", "correspondent", *_kk_words("тілші"))
 
 
-def _first_match(form: _Form, line: str, agency: str | None, text: str) -> tuple[re.Match[str] | None, Attribution | None]:
+def _sentence(line: str, end: int) -> int:
+    """How many sentences of ``line`` end before position ``end``."""
+    return len(_SENTENCE_BREAK.findall(line, 0, end))
+
+
+def _first_match(form: _Form, line: str, agency: str | None,
+                 text: str) -> tuple[re.Match[str] | None, Attribution | None]:
     """The first match of ``form`` on ``line`` that names a reporter, and its attribution."""
     for m in form.pattern.finditer(_PAD + line):
         found = _attribution(form, m, agency, text)
@@ -968,21 +995,23 @@ def _source_line(line: str, words: list[str]) -> Attribution | None:
     return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
 
 
-# A wire's name in parentheses closing a paragraph: ``… in 2012. (Trend)``, ``(Reuters)``; not a credit or a note.
-_CLOSING_TAG = re.compile(r"\((?P<reporter>[A-ZА-ЯЁ][\w.&/’'-]*(?:\s[A-ZА-ЯЁ][\w.&/’'-]*){0,2})\)[ \t]*$", re.M)
-_NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + ("update", "updated", "обновлено", "audio", "аудио"))
+# A wire's name in parentheses closing the text, after its last sentence: ``… in 2012. (Trend)``, ``(Reuters)``; not
+# a credit or an editor's note.
+_CLOSING_TAG = re.compile(
+    r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*(?:[.&/’'-][^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]*){0,2})\)\s*$")
+_NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
+    "update", "updated", "обновлено", "audio", "аудио", "more", "continued", "end", "required", "optional"))
 
 
 def _closing_tags(text: str) -> list[Attribution]:
-    """The wires named in parentheses at the end of a paragraph (after a sentence) or alone on a line."""
-    if ")" not in text:
+    """The wire named in parentheses at the end of ``text``, after a sentence (or alone)."""
+    tail = text[-60:]
+    m = _CLOSING_TAG.search(tail) if tail.rstrip().endswith(")") else None
+    if not m or m.group("reporter").lower() in _NOT_TAGS:
         return []
-    found = []
-    for m in _CLOSING_TAG.finditer(text):
-        before = text[: m.start()].rstrip(" \t")
-        if (not before or before[-1] in ".!?…»\"”\n") and m.group("reporter").lower() not in _NOT_TAGS:
-            found.append(Attribution(m.group(0).strip(), m.group("reporter"), "source-line"))
-    return found
+    before = text[: len(text) - len(tail) + m.start()].rstrip()
+    return [Attribution(m.group(0).strip(), m.group("reporter"), "source-line")] if not before or before[-1] in (
+        ".!?…»\"”") else []
 
 
 def find_attributions(text: str | None, agency: str | None = None) -> list[Attribution]:
