@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from kznews.options import check_window, emit, iso_date, reader
+from kznews.options import check_window, emit, iso_date, known_site, reader
 from kznews.storage import QueryError
 from kznews.storage.filters import ArticleFilter
 
@@ -81,6 +81,7 @@ def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query:
             raise click.ClickException("--format parquet needs pyarrow: pip install 'kznews[parquet]'") from None
     filters = export.Filters(site=site, lang=lang, since=since, until=until, query=query, source=source)
     with closing(reader(obj["db"])) as conn:
+        known_site(conn, site)
         directory = _out_dir(out)
         try:
             manifest = export.export(conn, obj["db"], directory, fmt, filters)
@@ -113,6 +114,7 @@ def tickers_cmd(obj: dict[str, Any], pair: str, site: str | None, since: str | N
 
     check_window(since, until)
     with closing(reader(obj["db"])) as conn:
+        known_site(conn, site)
         try:
             rows = [asdict(p) for p in series.series(conn, pair, site=site, since=since, until=until)]
         except series.UnknownPair as exc:
@@ -136,6 +138,7 @@ def report_cmd(obj: dict[str, Any], out: str, site: str | None, since: str | Non
 
     check_window(since, until)
     with closing(reader(obj["db"])) as conn:
+        known_site(conn, site)
         page = report.render(conn, ArticleFilter(site=site, since=since, until=until), obj["db"])
     try:
         Path(out).write_text(page, encoding="utf-8")

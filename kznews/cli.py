@@ -23,7 +23,7 @@ from kznews import __version__, coverage, exitcodes, settings, sites
 from kznews.extract import extract_page
 from kznews.extract.pagetype import KINDS
 from kznews.normalize import normalize
-from kznews.options import FORMATS, check_window, emit, emit_stream, iso_date, reader
+from kznews.options import FORMATS, check_window, emit, emit_stream, iso_date, known_site, reader
 from kznews.reextract import Tally as ReextractTally
 from kznews.reextract import default_workers
 from kznews.reextract import reextract as run_reextract
@@ -429,6 +429,7 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
         kznews search "су тасқыны" --with-editions   # with the ru/en editions of each story
     """
     conn = reader(obj["db"])
+    known_site(conn, site)
     try:
         rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
     except QueryError as exc:

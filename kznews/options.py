@@ -17,6 +17,7 @@ from typing import Any
 import click
 from tabulate import tabulate
 
+from kznews import sites
 from kznews.storage import ArchiveError, connect_readonly
 
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -95,6 +96,16 @@ def check_window(since: str | None, until: str | None) -> None:
     """Refuse a --since after --until."""
     if since and until and since > until:
         raise click.ClickException(f"--since {since} is after --until {until}")
+
+
+def known_site(conn: sqlite3.Connection, site: str | None) -> None:
+    """Refuse a --site that is neither a registry outlet nor an outlet of the archive: a typo would find nothing."""
+    if site is None or site in sites.outlets():
+        return
+    if conn.execute("SELECT 1 FROM outlets WHERE site = ?", (site,)).fetchone() is None:
+        raise click.ClickException(
+            f"--site {site}: no such outlet in the registry or the archive (see `kznews sites`; registry: "
+            f"{', '.join(sorted(sites.outlets()))})")
 
 
 def reader(path: str) -> sqlite3.Connection:

@@ -254,3 +254,18 @@ def test_sql_huge_value_is_a_one_line_error(small_archive):
     result = CliRunner().invoke(main, ["--db", small_archive, "sql", "SELECT randomblob(1000000000)"])
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and "longer than 32 MiB" in result.output
+
+
+@pytest.mark.parametrize("command", [["search", "Жаңалық"], ["export", "--format", "csv", "--out", "{tmp}/x"], ["tickers", "USD/KZT"],
+                                     ["report", "{tmp}/r.html"]])
+def test_an_unknown_site_is_a_one_line_error_naming_the_known_ones(small_archive, tmp_path, command):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    result = CliRunner().invoke(main, ["--db", small_archive, *args, "--site", "nosuch"])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0
+    assert "--site nosuch: no such outlet" in result.output and "tengrinews" in result.output
+
+
+def test_an_outlet_of_the_archive_outside_the_registry_is_known(small_archive):
+    result = CliRunner().invoke(main, ["--db", small_archive, "search", "Жаңалық", "--site", "example"])
+    assert result.exit_code == 0 and "kaz.example" in result.output
