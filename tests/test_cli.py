@@ -269,3 +269,13 @@ def test_an_unknown_site_is_a_one_line_error_naming_the_known_ones(small_archive
 def test_an_outlet_of_the_archive_outside_the_registry_is_known(small_archive):
     result = CliRunner().invoke(main, ["--db", small_archive, "search", "Жаңалық", "--site", "example"])
     assert result.exit_code == 0 and "kaz.example" in result.output
+
+
+@pytest.mark.parametrize("query, found", [
+    ("{headline}:Жаңалық", 5), ("{headline lead}: Жаңалық", 5), ("{body}:Жаңалық", 0),
+    ("Жаңалық -бүгін", 0), ("Жаңалық -жоқ", 5), ('Жаңалық -"сөз сөйледі"', 0),
+])
+def test_search_keeps_column_filters_and_reads_a_minus_as_not(small_archive, query, found):
+    result = CliRunner().invoke(main, ["--db", small_archive, "search", query, "--format", "json", "--limit", "50"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == found

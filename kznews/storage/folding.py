@@ -42,6 +42,10 @@ _BYTE_TABLE = _byte_table()
 # FTS5 query syntax that must survive folding: operators (uppercase words) and
 # column filters ("headline:"); everything else that is a word is a search term.
 _TERM = re.compile(r"(?<![\w])(?!(?:AND|OR|NOT|NEAR)\b)(\w+)(?!\w*:)")
+# A column set, "{headline lead}:", kept as written; a minus before a term (not before a column filter), as web
+# searches read it: "тенге -банк" is "тенге NOT банк".
+_COLUMN_SET = re.compile(r"(\{[^{}]*\}\s*:)")
+_MINUS = re.compile(r"(^|(?<=\s))-(?=[\w\"])(?!\w+\s*:)")
 
 
 def fold(text: str | None) -> str | None:
@@ -55,8 +59,11 @@ def fold(text: str | None) -> str | None:
 
 
 def fold_query(query: str) -> str:
-    """An FTS5 query with its search terms folded and its operators kept."""
-    return _TERM.sub(lambda m: fold(m.group(1)), query)
+    """An FTS5 query with its search terms folded and its operators and column names kept; ``-term`` is
+    ``NOT term``."""
+    pieces = _COLUMN_SET.split(query)  # odd pieces: column sets
+    return "".join(piece if i % 2 else _TERM.sub(lambda m: fold(m.group(1)), _MINUS.sub(r"\1NOT ", piece))
+                   for i, piece in enumerate(pieces))
 
 
 def headline_key(headline: str | None) -> str:
