@@ -57,15 +57,16 @@ _GLUED_DASH = r"(?:\s*(?:--|[–—]))?\s*"  # ALMATY, Kazakhstan--(BUSINESS WIR
 _END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragraph of its own, its dash not copied
 _FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
 # /ТАСС/  (Xinhua)  (irna-itar-tass-acsna)  /24.kg, Анна Капушенко/: the reporter after a comma is no agency
-_BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,]{1,40}?)(?:,[^/\n]{1,40})?\s*/"
-              r"|\(\s*(?P<agency2>[^()\n,]{1,40}?)(?:,[^()\n]{1,40})?\s*\)"
-              r"|\[\s*(?P<agency3>[^\[\]\n,]{1,40}?)(?:,[^\[\]\n]{1,40})?\s*\])\.?")
+# (60 letters: a correspondent may be named with the agency, /ҚазАқпарат тілшісі Айгүл Жақыпова/)
+_BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,،]{1,60}?)(?:[,،][^/\n]{1,40})?\s*/"
+              r"|\(\s*(?P<agency2>[^()\n,،]{1,60}?)(?:[,،][^()\n]{1,40})?\s*\)"
+              r"|\[\s*(?P<agency3>[^\[\]\n,،]{1,60}?)(?:[,،][^\[\]\n]{1,40})?\s*\])\.?")
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
 _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/
 # What follows the place: its country or the town in its region (ALMATY, Kazakhstan; ASTANA (Kazakhstan), Dec. 5;
 # Алматы облысы, Талғар ауданы; Almaty region, Talgar district)
-_COUNTRY = (rf"(?:,\s+{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?"
-            rf"|\s*\(\s*{_CASED_WORD}\s*\)(?=\s*{_STOP}|\s+\w))?")
+_COUNTRY = (rf"(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?|{_TOTE_WORD})"
+            rf"|\s*\(\s*(?:{_CASED_WORD}|{_TOTE_WORD})\s*\)(?=\s*{_STOP}|\s+\w))?")
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)

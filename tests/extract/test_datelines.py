@@ -54,9 +54,9 @@ def test_dateline_only_at_start():
 # --- every dateline form, in every language and Kazakh alphabet, parsed back ---------------------------------
 
 PLACES = {
-    "ru": ["Астана", "Алматы", "Нур-Султан", "Усть-Каменогорск", "Петропавловск", "Шымкент", "Караганда"],
-    "kk": ["Астана", "Алматы", "Шымкент", "Қостанай", "Орал", "Өскемен", "Қызылорда", "Түркістан", "Ақтөбе"],
-    "en": ["Astana", "Almaty", "Nur-Sultan", "Ust-Kamenogorsk", "Shymkent", "Oral", "Karaganda"],
+    "ru": ["Астана", "Алматы", "Нур-Султан", "Усть-Каменогорск", "Петропавловск", "Шымкент", "Алматинская область"],
+    "kk": ["Астана", "Алматы", "Шымкент", "Қостанай", "Орал", "Өскемен", "Қызылорда", "Түркістан", "Алматы облысы"],
+    "en": ["Astana", "Almaty", "Nur-Sultan", "Ust-Kamenogorsk", "Shymkent", "Oral", "Almaty region"],
 }
 AGENCIES = {
     "ru": ["Казинформ", "КазТАГ", "Центр информации", "KAZAKHSTAN TODAY"],
@@ -68,7 +68,18 @@ BODIES = {
     "kk": "Мемлекет басшысы шетелдік делегацияны қабылдады.",
     "en": "The President of Kazakhstan met the delegation.",
 }
-# (template, what the dateline says: with a day and month, with an agency); {P} place, {A} agency, {DM} day and month.
+COUNTRIES = {"ru": "Казахстан", "kk": "Қазақстан", "en": "Kazakhstan"}
+REPORTERS = {"ru": "Мария Иванова", "kk": "Айгүл Жақыпова", "en": "Dauren Zhailin"}
+# The agency's correspondent named in the brackets with it: the agency is what the dateline gives.
+CORRESPONDENTS = {"ru": "{A}, корреспондент {R}", "kk": "{A} тілшісі {R}", "en": "{A} correspondent {R}"}
+# Month names as datelines cut them (Russian and AP style; Kazakh in Cyrillic): some months are never cut.
+CUT_MONTHS = {
+    "ru": ("янв.", "февр.", "марта", "апр.", "мая", "июня", "июля", "авг.", "сент.", "окт.", "нояб.", "дек."),
+    "kk": ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.", "қаз.", "қар.", "жел."),
+    "en": ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."),
+}
+# (template, what the dateline says: with a day and month, with an agency); {P} place, {A} agency, {DM} day and
+# month, {DMY} with the year, {C} country, {R} reporter, {CORR} the agency's correspondent, {B} the body's start.
 FORMS = [
     ("{P}. {DM}. {A} – {B}", True, True),
     ("{P}, {DM} – {B}", True, False),
@@ -81,17 +92,45 @@ FORMS = [
     ("{CP} – {B}", False, False),
     ("{P}, {WD}, {DM} ({A}) – {B}", True, True),
     ("{P}. {DD}. {A} – {B}", True, True),
+    # agencies' wire styles: two hyphens, the country, square brackets, a reporter or correspondent with the agency
+    ("{P}, {DM} -- {B}", True, False),
+    ("{P}, {DM} ({A}) -- {B}", True, True),
+    ("{P}, {C}, {DM} ({A}) – {B}", True, True),
+    ("{P} ({C}), {DM} ({A}) – {B}", True, True),
+    ("{P}, {DM} [{A}] — {B}", True, True),
+    ("{P}, {DM} /{A}, {R}/. {B}", True, True),
+    ("{P}. {DM}. /{CORR}/ – {B}", True, True),
+    ("{P}, {DMY} ({A}) – {B}", True, True),
+    ("{P}, {DMY}, 10:30 – {B}", True, False),
+    # separators: none after the stops (copied from print), bars, a dash with no spaces
+    ("{P}.{DM}.{A} – {B}", True, True),
+    ("{P} | {DM} | {A} – {B}", True, True),
+    ("{CP}—{B}", False, False),
+    # a dateline standing alone as a paragraph (its dash not copied): the line's end closes it
+    ("{P}. {DM}. {A}", True, True),
+    ("{P}, {DM}", True, False),
 ]
 
 
-def day_month(lang: str, day: int, month: int, month_first: bool) -> str:
-    """The day and month as a dateline prints them: 16 апреля, 16 сәуір / 16-сәуір, April 16 / 16 April."""
+def day_month(lang: str, day: int, month: int, month_first: bool, cut: bool) -> str:
+    """The day and month as a dateline prints them: 16 апреля, 16 сәуір / 16-сәуір, April 16 / 16 April, and
+    ``cut``: 16 апр., 16 сәу., Apr. 16 / Sept. 5."""
+    name = CUT_MONTHS[lang][month - 1] if cut else MONTHS[lang][month - 1]
     if lang == "ru":
-        return f"{day} {russian_forms(MONTHS['ru'][month - 1])[1]}"
+        return f"{day} {name if cut else russian_forms(name)[1]}"
     if lang == "kk":
-        return f"{day}{'-' if month_first else ' '}{MONTHS['kk'][month - 1]}"
-    name = MONTHS["en"][month - 1]
+        return f"{day}{'-' if month_first and not cut else ' '}{name}"
     return f"{name} {day}" if month_first else f"{day} {name}"
+
+
+def day_month_year(lang: str, day: int, month: int, year: int, year_first: bool) -> str:
+    """A date with its year: 16 апреля 2024 г., 16 сәуір 2024 ж. / 2024 жылғы 16 сәуір, April 16, 2024 / 16 April 2024."""
+    name = MONTHS[lang][month - 1]
+    if lang == "ru":
+        return f"{day} {russian_forms(name)[1]} {year} {'года' if year_first else 'г.'}"
+    if lang == "kk":
+        return f"{year} жылғы {day} {name}" if year_first else f"{day} {name} {year} ж."
+    return f"{name} {day}, {year}" if year_first else f"{day} {name} {year}"
 
 
 @st.composite
@@ -100,12 +139,15 @@ def printed_datelines(draw):
     lang = draw(st.sampled_from(["ru", "kk", "en"]))
     alphabet = draw(st.sampled_from(ALPHABETS)) if lang == "kk" else "cyrillic"
     template, dated, with_agency = draw(st.sampled_from(FORMS))
-    if alphabet == "tote" and "{C" in template:
+    if alphabet == "tote" and ("{CP}" in template or "{CA}" in template):
         template, dated, with_agency = FORMS[0]  # tote has no capitals
     place, agency = draw(st.sampled_from(PLACES[lang])), draw(st.sampled_from(AGENCIES[lang]))
-    day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
-    text = template.format(P=place, CP=place.upper(), A=agency, CA=agency.upper(), B=BODIES[lang],
-                           DM=day_month(lang, day, month, draw(st.booleans())), Y=draw(st.integers(2000, 2030)),
+    day, month, year = draw(st.integers(1, 28)), draw(st.integers(1, 12)), draw(st.integers(2000, 2030))
+    cut = draw(st.booleans()) and alphabet == "cyrillic"  # Kazakh pages cut month names in Cyrillic only
+    text = template.format(P=place, CP=place.upper(), A=agency, CA=agency.upper(), B=BODIES[lang], Y=year,
+                           DM=day_month(lang, day, month, draw(st.booleans()), cut),
+                           DMY=day_month_year(lang, day, month, year, draw(st.booleans())),
+                           C=COUNTRIES[lang], R=REPORTERS[lang], CORR=CORRESPONDENTS[lang].format(A=agency, R=REPORTERS[lang]),
                            WD=draw(st.sampled_from(WEEKDAYS[lang])), DD=f"{day:02d}.{month:02d}")
     if lang == "kk":
         text, place, agency = (spell(part, alphabet) for part in (text, place, agency))
@@ -114,7 +156,7 @@ def printed_datelines(draw):
     return text, (shown_place, day if dated else None, month if dated else None, shown_agency if with_agency else None)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(printed_datelines())
 def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
     text, expected = printed
@@ -131,6 +173,16 @@ def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
     "The President said on Monday – the talks were over.",
     "Астана. Сегодня прошло совещание – важное.",
     "16 апреля – день памяти.",
+    "Алматы, 16 апреля в городе прошла встреча – важная.",  # words of a sentence where an agency would stand
+    "Алматы, 5 марта в 10:30 – начало концерта.",
+    "ВВП (валовой продукт) – главный показатель экономики.",
+    "Республика Казахстан (РК) – унитарное государство.",  # the initials of the words before the brackets
+    "Kazakhstan (AP) is a country in Central Asia.",  # brackets with no dash and no capital after them
+    "Home Depot (ticker: HD) reported earnings.",
+    "Wednesday, 23 January 2013",  # a date line under a headline: a weekday is no place
+    "جۇما، 30 قاڭتار 2026",
+    "Главная. Новости",  # short lines of page chrome, shaped like a dateline standing alone
+    "EJ Swift (Arcadia)",
 ])
 def test_first_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
@@ -160,6 +212,35 @@ def test_first_sentences_are_not_datelines(text):
     ("Алматы. 16 апреля. КазТАГ. – Текст", ("Алматы", 16, 4, "КазТАГ")),  # a full stop before the dash
     ("ASTANA. KAZINFORM. The President", ("ASTANA", None, None, "KAZINFORM")),
     ("استانا. \u200f4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # a right-to-left mark
+    # the agency signed after the dash, as a domain or with the paragraph ending after it
+    ("АЛМАТЫ, 5 марта — vlast.kz. Текст", ("АЛМАТЫ", 5, 3, "vlast.kz")),
+    ("АСТАНА, 5 янв - РИА Новости", ("АСТАНА", 5, 1, "РИА Новости")),
+    ("Astana, 16 sáýir – Sputnik Qazaqstan. Mátin", ("Astana", 16, 4, "Sputnik Qazaqstan")),
+    # a reporter's byline before the agency; a correspondent named inside the brackets
+    ("BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend: The", ("BAKU", 5, 5, "Trend")),
+    ("АСТАНА, 5 августа. /Корр. КАЗИНФОРМ Иван Иванов/ - Текст", ("АСТАНА", 5, 8, "КАЗИНФОРМ")),
+    ("Бишкек, 5 марта /24.kg, Анна Капушенко/. Текст", ("Бишкек", 5, 3, "24.kg")),
+    # wire styles: brackets with no dash before the body's capital, glued dashes, a date in the brackets
+    ("Hong Kong (CNN Business) A muddled view", ("Hong Kong", None, None, "CNN Business")),
+    ("ALMATY, Kazakhstan--(BUSINESS WIRE)--The", ("ALMATY", None, None, "BUSINESS WIRE")),
+    ("WASHINGTON (January 24, 2017) — Mindfulness", ("WASHINGTON", 24, 1, None)),
+    ("ASTANA—The talks", ("ASTANA", None, None, None)),
+    ("Baku, Azerbaijan, Dec.5 (Trend) The", ("Baku", 5, 12, "Trend")),
+    # place forms: a prefix, the town in its region, a caps place with a named agency and no dash
+    ("St. Petersburg, Dec. 5 (Xinhua) -- The", ("St. Petersburg", 5, 12, "Xinhua")),
+    ("Г. АЛМАТЫ. КАЗИНФОРМ – Текст", ("Г. АЛМАТЫ", None, None, "КАЗИНФОРМ")),
+    ("Алматы облысы, Талғар ауданы. ҚазАқпарат - Мәтін", ("Алматы облысы", None, None, "ҚазАқпарат")),
+    ("Алматы облысы. April 16, 2024 (nCa) — The", ("Алматы облысы", 16, 4, "nCa")),
+    ("НҰР-СҰЛТАН. ҚазАқпарат Мемлекет басшысы", ("НҰР-СҰЛТАН", None, None, "ҚазАқпарат")),
+    # a dateline standing alone as a paragraph
+    ("Tashkent, April 2\n\n(irna-itar-tass-acsna)", ("Tashkent", 2, 4, "irna-itar-tass-acsna")),
+    ("Tashkent, April 2", ("Tashkent", 2, 4, None)),
+    ("Astana. July 4. KazTAG", ("Astana", 4, 7, "KazTAG")),
+    ("استانا. قازاقپارات", ("استانا", None, None, "قازاقپارات")),
+    # a year first, a clock time after the date, bars between the parts
+    ("Астана, 2024 жылғы 16 сәуір – Мәтін басы", ("Астана", 16, 4, None)),
+    ("Алматы, 5 марта 2020, 10:30 — ИА REGNUM. Текст", ("Алматы", 5, 3, "ИА REGNUM")),
+    ("Алматы | 16 апреля | КазТАГ - Текст", ("Алматы", 16, 4, "КазТАГ")),
 ])
 def test_dateline_neighbours(text, parts):
     found = find_dateline(text)
