@@ -31,9 +31,18 @@ def _window(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _out_dir(value: str) -> Path:
-    """The export directory, created if missing; a one-line error when it cannot be written."""
+def _out_dir(value: str, fmt: str, force: bool) -> Path:
+    """The export directory, created if missing; a one-line error when it is not named, cannot be written, or
+    holds an earlier export's data file or manifest (unless ``force``)."""
+    if not value.strip():
+        raise click.ClickException("--out: name a directory for the export")
     path = Path(value)
+    from kznews import export
+
+    earlier = [name for name in (export.FILE_NAMES[fmt], export.MANIFEST) if (path / name).exists()]
+    if earlier and not force:
+        raise click.ClickException(f"--out {value}: holds an earlier export ({', '.join(earlier)}); "
+                                   "choose another directory or add --force to replace it")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -54,10 +63,11 @@ def _out_dir(value: str) -> Path:
 @click.option("--lang", help="Only this language (ru, kk, en).")
 @click.option("--query", help="Only articles matching this full-text query (FTS5 syntax, as `kznews search`).")
 @click.option("--source", help="Only articles whose source line contains this (any case), e.g. КазТАГ.")
+@click.option("--force", is_flag=True, help="Replace an earlier export in the --out directory.")
 @_window
 @click.pass_obj
 def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query: str | None,
-               source: str | None, site: str | None, since: str | None, until: str | None) -> None:
+               source: str | None, force: bool, site: str | None, since: str | None, until: str | None) -> None:
     """Export articles (CSV, JSON lines, Parquet) or raw pages (WARC) with a manifest.
 
     Writes DIR/articles.csv (or .jsonl, .parquet; pages.warc.gz for warc) and
@@ -82,7 +92,7 @@ def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query:
     filters = export.Filters(site=site, lang=lang, since=since, until=until, query=query, source=source)
     with closing(reader(obj["db"])) as conn:
         known_site(conn, site)
-        directory = _out_dir(out)
+        directory = _out_dir(out, fmt, force)
         try:
             manifest = export.export(conn, obj["db"], directory, fmt, filters)
         except QueryError as exc:

@@ -162,8 +162,21 @@ def test_out_is_created_and_names_are_fixed(cli: Cli, generated: Path, tmp_path:
     assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "manifest.json"]
 
 
+def test_an_earlier_export_is_replaced_only_with_force(cli: Cli, generated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_export(cli, generated, out, "csv", "--site", "kt")
+    refused = cli("export", "--format", "csv", "--out", str(out), "--site", "inform", db=generated)
+    assert refused.exit_code == 1 and "holds an earlier export (articles.csv, manifest.json)" in refused.output
+    assert json.loads((out / "manifest.json").read_text("utf-8")) == first  # untouched
+    other_format = cli("export", "--format", "jsonl", "--out", str(out), db=generated)
+    assert other_format.exit_code == 1 and "(manifest.json)" in other_format.output  # its manifest would go
+    replaced = run_export(cli, generated, out, "csv", "--site", "inform", "--force")
+    assert replaced["filters"]["site"] == "inform"
+
+
 @pytest.mark.parametrize("args, message", [
     (["--out", "{file}/sub"], "cannot create directory"),
+    (["--out", ""], "--out: name a directory"),
     (["--since", "2024-02-30"], "is not a date"),
     (["--since", "2024-03-05", "--until", "2024-03-01"], "is after"),
     (["--query", '"unbalanced'], "invalid search query"),
