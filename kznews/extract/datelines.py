@@ -76,6 +76,7 @@ _SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
 _PLACE_END = re.compile(r"[.,،۔|–—(\[/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
+_DIGIT = re.compile(r"\d")  # a day near the start: a dateline may close with a full stop (Astana. July 4. KazTAG.)
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 # The word for a correspondent, in Russian (корр., корреспондент), English and Kazakh (every alphabet).
 _CORRESPONDENT = re.compile(
@@ -105,7 +106,9 @@ _FORMS = tuple(
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/
         # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -   Astana. July 4. KazTAG
-        (rf"{_PLACE}{_COUNTRY}{_DATE}(?:\s*{_STOP}\s*|\s+){_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _FREE),
+        # Astana. July 4. KazTAG. President ...  (a full stop before the body's capital closes a name)
+        (rf"{_PLACE}{_COUNTRY}{_DATE}(?:\s*{_STOP}\s*|\s+){_FREE_AGENCY}"
+         rf"(?:{_CLOSE}|\.?{_END}|\.(?P<named>)(?=\s+[{_UP}]))", _FREE),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -   استانا. قازاقپارات
         (rf"{_PLACE}{_COUNTRY}[.۔]\s+{_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _UNDATED),
         # TURKESTAN. KAZINFORM   НҰР-СҰЛТАН. ҚазАқпарат Мемлекет басшысы  (no dash: the agency must be a name)
@@ -195,7 +198,7 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
     if places == _UNDATED:
         return _is_undated_agency(agency, place, alone)
     if places == _FREE:
-        return _is_free_agency(agency, alone)
+        return _is_free_agency(agency, alone) and (g.get("named") is None or _is_name(agency))
     if places == _BRACKETS:
         return _is_bracketed_agency(agency, place) and (g.get("bare") is None or _is_name(agency) and agency[0].isupper())
     return True
@@ -219,14 +222,15 @@ def _is_calendar_word(place: str) -> bool:
 def _may_open_with_dateline(text: str) -> bool:
     """False when ``text`` cannot start with a dateline: every form ends its place (or date) with a stop, dash or
     bracket early, and has a dash, a slash or a bracket near the start, or opens with a word in capitals
-    (TURKESTAN. KAZINFORM), or is a short line of its own (Tashkent, April 2; Astana. July 4. KazTAG)."""
+    (TURKESTAN. KAZINFORM), or is a short line of its own (Tashkent, April 2), or has a day near the start
+    (Astana. July 4. KazTAG. President ...)."""
     if _PLACE_END.search(text, 0, _PLACE_REACH) is None:
         return False
     head = text[:_REACH]
     if any(mark in head for mark in "–—-/([") or head[:2].isupper():
         return True
     line = head.partition("\n")[0]
-    return len(line) <= _SHORT_LINE and any(stop in line for stop in ".,،۔")
+    return (len(line) <= _SHORT_LINE and any(stop in line for stop in ".,،۔")) or _DIGIT.search(text, 0, _PLACE_REACH) is not None
 
 
 def _month(g: dict[str, str | None]) -> int | None:

@@ -105,6 +105,7 @@ FORMS = [
     # separators: none after the stops (copied from print), bars, a dash with no spaces
     ("{P}.{DM}.{A} – {B}", True, True),
     ("{P} | {DM} | {A} – {B}", True, True),
+    ("{P}. {DM}. {CA}. {B}", True, True),  # a full stop closes an agency's name before the body's capital
     ("{CP}—{B}", False, False),
     # a dateline standing alone as a paragraph (its dash not copied): the line's end closes it
     ("{P}. {DM}. {A}", True, True),
@@ -183,6 +184,7 @@ def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
     "جۇما، 30 قاڭتار 2026",
     "Главная. Новости",  # short lines of page chrome, shaped like a dateline standing alone
     "EJ Swift (Arcadia)",
+    "Алматы. 5 декабря. Прошла встреча. Было холодно.",  # a sentence's words before a full stop are no agency
 ])
 def test_first_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
@@ -236,6 +238,7 @@ def test_first_sentences_are_not_datelines(text):
     ("Tashkent, April 2\n\n(irna-itar-tass-acsna)", ("Tashkent", 2, 4, "irna-itar-tass-acsna")),
     ("Tashkent, April 2", ("Tashkent", 2, 4, None)),
     ("Astana. July 4. KazTAG", ("Astana", 4, 7, "KazTAG")),
+    ("Astana. July 4. KazTAG. President Tokayev met", ("Astana", 4, 7, "KazTAG")),
     ("استانا. قازاقپارات", ("استانا", None, None, "قازاقپارات")),
     # a year first, a clock time after the date, bars between the parts
     ("Астана, 2024 жылғы 16 сәуір – Мәтін басы", ("Астана", 16, 4, None)),
