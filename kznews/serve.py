@@ -143,11 +143,17 @@ def _escape_fts_folded(query: str) -> str:
     return fold(escape_fts(query)) or ""
 
 
+def _match_query(query: str | None) -> str:
+    """``fold_query`` of a canned query's :query; an empty one (the search page's first visit) matches nothing
+    instead of being an FTS5 syntax error."""
+    return fold_query(query) if query and query.strip() else '""'
+
+
 def _prepare_connection(conn: Any) -> None:
     """Add the SQL functions the canned queries use, and the folding ``escape_fts`` table search uses."""
     export.prepare(conn)
     conn.create_function("kznews_almaty_day", 1, series.almaty_day, deterministic=True)
-    conn.create_function("kznews_fold_query", 1, fold_query, deterministic=True)
+    conn.create_function("kznews_fold_query", 1, _match_query, deterministic=True)
     conn.create_function("escape_fts", 1, _escape_fts_folded, deterministic=True)
 
 

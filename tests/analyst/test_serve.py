@@ -160,3 +160,12 @@ def test_browser_search(server: str, generated: Path, tmp_path: Path,
     shot = tmp_path / "search.png"
     chromium(f"--screenshot={shot}", "--window-size=1280,900", url)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_the_search_page_without_a_query_is_empty_not_an_error(server: str, query: str) -> None:
+    assert get(server, "/kznews/search_articles.json", query=query, _shape="array") == []
+    url = f"{server}/kznews/search_articles?{urllib.parse.urlencode({'query': query})}"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert "syntax error" not in page
