@@ -522,7 +522,7 @@ _EN_SAID = ("said", "says", "informed", "informs", "announced", "announces", "st
             "told")
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, the plain form too: the subject may be plural (``correspondents report``, ``officials say``).
-_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "inform", "announce")
+_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "announce")
 # reports (on Monday), citing: the time the report came may stand between.
 _EN_CITING = (_en_verbs("reports", "reported")
               + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
@@ -560,7 +560,7 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 
 _EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
                       r"(?:from|of|by|provided\s+by)\s+", re.I)  # according to data from X: X reports
-_EN_SAY_WORDS = ("said", "says", " say", "report", "informed", "informs", " inform ", "announc", "stated", "noted",
+_EN_SAY_WORDS = ("said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted",
                  "wrote", "writes", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "подчерк", "добав", "сказа")
@@ -613,8 +613,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
          "nom", ("citing", "with reference"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
-         ("cite", "citing", "quote", "quoting", "refer to", "refers to", "referred to", "referring to", "learnt from",
-          "learned from",
+         ("cite", "citing", "quote", "quoting", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_body, "nom"),
@@ -638,7 +637,7 @@ _FORMS: tuple[_Form, ...] = tuple(
 _KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі")
 _KK_PRESS = "баспасөз қызметі"
 _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, _KK_PRESS)
-_LABELS = ("источник", "source", "пресс-служба", "press service", "press office", *_KK_LABEL_WORDS)
+_LABELS = ("источник", "source", "пресс-служба", "press ", *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(
     r"(?:^\s*|(?<=[.!?…])\s+)(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
@@ -930,9 +929,11 @@ def _first_form(stretches: list[str], words: list[str], agency: str | None, text
         best: tuple[bool, int] | None = None
         chosen = None
         for form in _FORMS:
-            starts = [first[word] for word in form.words if word in first]
+            if first.keys().isdisjoint(form.words):
+                continue
             # a match holds one of the form's words: it ends no earlier than the sentence of the first of them
-            if not starts or (best and _sentence(line, min(starts)) >= best[1] and not (best[0] and correspondent)):
+            if best and not (best[0] and correspondent) and _sentence(
+                    line, min(first[word] for word in form.words if word in first)) >= best[1]:
                 continue
             m, found = _first_match(form, line, agency, text)
             if m and found:
