@@ -5,7 +5,15 @@ or by the agency's brackets: ``ПЕТРОПАВЛОВСК. КАЗИНФОРМ �
 Центр информации -`` (kt.kz, ic24), ``Almaty. April 19. Information Center -``, ``АСТАНА, 1 ноя –
 Sputnik.``, ``АСТАНА, 4 сентября. /ТАСС/.``, ``ASTANA, Nov. 30 (Xinhua) –``, ``ASTANA –``,
 ``Астана. 16 сәуір. ҚазАқпарат –``, and the same in Kazakh Latin and tote (which has no capitals).
-Places in lower case are accepted only where the rest of the line is unmistakably a dateline.
+Each part comes in the forms wires and outlets print: the place led by ``St.``/``г.``, followed by its
+country or the town in its region (``ALMATY, Kazakhstan``, ``ASTANA (Kazakhstan),``, ``Алматы облысы,
+Талғар ауданы``); the date cut (``Sept. 5``, ``5 сент.``), with a year (first, as Kazakh prints it) and a
+clock time, or in brackets; the agency in slashes, round or square brackets, after the dash, or free,
+with its reporter or correspondent beside it (``/24.kg, Анна Капушенко/``, ``KAZINFORM /Dauren Zhailin/``,
+``By Elchin Mehdiyev – Trend:``); separators with stray spaces, none, or bars; dashes spaced, glued or
+doubled (``--``).  A dateline standing alone as a paragraph needs no dash.  Every agency is checked by its
+shape (a name, capitalised words, a single token), so the first words of an ordinary sentence are none;
+places in lower case are accepted only where the rest of the line is unmistakably a dateline.
 A dateline carries no year: the caller infers it from other evidence.
 """
 
@@ -71,7 +79,8 @@ _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Ив
 _DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
 _SIGNED_WORD = rf"[{_UP}\d][\w-]*(?:\.[\w-]+)*"  # Sputnik, РИА, Vlast.kz: a full stop only inside
-_SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|«[^»\n]{{1,40}}»|{_DOMAIN})"
+# – «Азаттық»  – ИА «Новости-Казахстан» (the agency's kind before its quoted name)
+_SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|(?:[{_UP}]{{2}} )?«[^»\n]{{1,40}}»|{_DOMAIN})"
 _SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
@@ -205,9 +214,13 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
 
 
 def _agency(printed: str) -> str | None:
-    """The agency's name as printed, without its quotes, and without the correspondent named beside it
+    """The agency's name as printed, without its quotes (and what precedes them: ИА «Казинформ»), and without the
+    correspondent named beside it
     (/KAZINFORM correspondent Dauren Zhailin/, /Корр. ИТАР-ТАСС Иван Иванов/, /ҚазАқпарат тілшісі/)."""
-    agency = printed.rstrip(".").strip(_QUOTES)
+    agency = printed.rstrip(".").strip()
+    if agency.endswith("»") and "«" in agency:  # ИА «Казинформ»: the quoted name
+        agency = agency[agency.index("«"):]
+    agency = agency.strip(_QUOTES)
     if m := _CORRESPONDENT.search(agency):
         before, after = agency[:m.start()].strip(), agency[m.end():].split()
         agency = before or (after[0] if after else "")

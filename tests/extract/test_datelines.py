@@ -218,6 +218,8 @@ def test_first_sentences_are_not_datelines(text):
     ("АЛМАТЫ, 5 марта — vlast.kz. Текст", ("АЛМАТЫ", 5, 3, "vlast.kz")),
     ("АСТАНА, 5 янв - РИА Новости", ("АСТАНА", 5, 1, "РИА Новости")),
     ("Astana, 16 sáýir – Sputnik Qazaqstan. Mátin", ("Astana", 16, 4, "Sputnik Qazaqstan")),
+    ("МОСКВА, 5 марта — ИА «Новости-Казахстан». Текст", ("МОСКВА", 5, 3, "Новости-Казахстан")),  # the quoted name
+    ("Алматы. 5 марта. ИА «Казинформ» – Текст", ("Алматы", 5, 3, "Казинформ")),
     # a reporter's byline before the agency; a correspondent named inside the brackets
     ("BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend: The", ("BAKU", 5, 5, "Trend")),
     ("АСТАНА, 5 августа. /Корр. КАЗИНФОРМ Иван Иванов/ - Текст", ("АСТАНА", 5, 8, "КАЗИНФОРМ")),
