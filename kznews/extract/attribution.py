@@ -110,7 +110,7 @@ def _substrings(spellings: Iterable[str]) -> tuple[str, ...]:
 
 # --- Kazakh morphology (Cyrillic; the other scripts follow by spelling) ------------------------------------------
 
-_KK_OPEN = "аәеоөұүыі"  # a stem ending in one of these takes the vowel-initial suffixes' consonant forms
+_KK_OPEN = "аәеоөұүыіяэ"  # a stem ending in one of these takes the vowel-initial suffixes' consonant forms
 _KK_VOICELESS = "кқпстфхцчшщ"
 _KK_VOICING = {"к": "г", "қ": "ғ", "п": "б"}  # a final voiceless stop voiced before a vowel (дерек → дерегі)
 
@@ -120,7 +120,7 @@ def _harmony(word: str, back: str, front: str) -> str:
     for ch in reversed(word):
         if ch in "аоұыя":
             return back
-        if ch in "әеөүіэ":
+        if ch in "әеөүіэи":  # и: loans (министрге, брифингте)
             return front
     return back
 
@@ -153,6 +153,14 @@ def _kk_accusative(noun: str) -> str:
     if noun[-1] in _KK_OPEN:
         return noun + _harmony(noun, "ны", "ні")
     return noun + (_harmony(noun, "ты", "ті") if noun[-1] in _KK_VOICELESS else _harmony(noun, "ды", "ді"))
+
+
+def _kk_locative(noun: str) -> str:
+    """The locative (брифинг → брифингте, отырыс → отырыста, конференциясы → конференциясында)."""
+    if noun.endswith(("сы", "сі")):  # a possessive takes -нда/-нде
+        return noun + _harmony(noun, "нда", "нде")
+    # a final voiced stop of a loan sounds voiceless (брифингте)
+    return noun + (_harmony(noun, "та", "те") if noun[-1] in _KK_VOICELESS + "бвгд" else _harmony(noun, "да", "де"))
 
 
 def _kk_participle(stem: str) -> str:
@@ -474,9 +482,10 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 # nothing.
 _SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;!?…]+(?:\s|$)|\n|$))"
 _CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;,!?…،؛]+(?:\s|$)|\n|$))"
-_CHANNEL = (r"(?:\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
-            r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
-            r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?)?")
+_ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
+               r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
+               r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?")
+_CHANNEL = f"(?:{_ON_CHANNEL})?"
 _WHEN = r"(?:\s+on\s+\w+\.?\s+\d{1,2})?"
 _END = _CHANNEL + _WHEN + _SENTENCE_END
 # A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
@@ -494,6 +503,13 @@ _OPENING = " \t,;:.!?\"”»—–(،؛"  # the mark opening a clause, not part 
 
 _VIA = r"(?P<via>(?:[^.;\n]|\.(?=[^\s.]))+?)"  # what a reporter cites: dots inside a word (``gov.kz``) end nothing
 _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + ")?"
+# Where it was said, between the verb and its subject: ``сообщил на брифинге министр``, ``рассказал в интервью
+# Tengrinews.kz директор``, ``заявил в интервью телеканалу «Хабар» аким`` (the outlet of an interview named in Latin
+# letters or quotes, or after its kind in the dative).
+_RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифинге|брифинга|пресс-конференции|заседании|заседания|совещании"
+                r"|совещания|встрече|встречи|интервью|эфире|выступлении|выступления|сессии)"
+                r"(?:\s+(?:телеканалу|изданию|агентству|порталу|газете|журналу|сайту|радио)\s+[^\s,.;:]+"
+                r"|\s+(?:[A-Za-z][\w.-]*|«[^»\n]+»))?+\s+)?")  # possessive: an interview's outlet is never the subject
 # A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
 _RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
 _DEP = _kk(("деп",))
@@ -504,6 +520,10 @@ _KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңал
              + _kk(_kk_possessive(noun) for noun in ("агенттік", "портал", "сайт", "газет", "телеарна", "арна",
                                                      "басылым", "журнал")))
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
+# Where it was said, before the subject: ``деп мәлімдеді брифингте министр``, ``баспасөз конференциясында``.
+_KK_OCCASION = "(?:" + _kk(
+    [_kk_locative(n) for n in ("брифинг", "отырыс", "жиын", "жиналыс", "кездесу", "сұхбат", "эфир", "сессия")]
+    + ["баспасөз " + _kk_locative(_kk_possessive("конференция"))]) + r"\s+)?"
 _KK_ABOUT = _kk(tuple(  # "about this"
     f"{this} {about}" for this in ("бұл", "осы") for about in ("туралы", "жөнінде", "жайында", "хақында")))
 # Where a person wrote: ``(өзінің) Facebook-тегі (жеке) парақшасында``, ``Telegram-арнасында``.
@@ -571,7 +591,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", _RU_AT_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
          r"[^;\n]+?)" + _END, "nom", _RU_STEMS),
-        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _NAME + _RU_VIA + _END, "nom", _RU_STEMS),
+        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_OCCASION + _NAME + _RU_VIA + _END, "nom",
+         _RU_STEMS),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
@@ -595,7 +616,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
-        ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _NAME + _END, "abl", _kk_words("деп ")),
+        ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп ")),
         ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
          _kk_words(*(said + " " for said in _KK_SAID))),
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
