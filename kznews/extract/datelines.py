@@ -63,7 +63,8 @@ _LOOSE_DATE = rf"(?:(?:\s*{_STOP}\s*|\s+){_WEEKDAY}{_DAY_MONTH}\.?)"  # before b
 _DASH = r"(?:\s*(?:--|[–—‒―−])|\s*-(?!\w))"
 _GLUED_DASH = r"(?:\s*(?:--|[–—]))?\s*"  # ALMATY, Kazakhstan--(BUSINESS WIRE)--
 _END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragraph of its own, its dash not copied
-_FREE_AGENCY = r"(?P<agency>[^\s.,–—-][^.,–—\n]{0,40}?)"  # Центр информации, KAZAKHSTAN TODAY
+# Центр информации, KAZAKHSTAN TODAY, Tengrinews.kz (a full stop inside a domain)
+_FREE_AGENCY = r"(?P<agency>[^\s.,–—-](?:[^.,–—\n]|\.(?=\w)){0,40}?)"
 # /ТАСС/  (Xinhua)  (irna-itar-tass-acsna)  /24.kg, Анна Капушенко/: the reporter after a comma is no agency
 # (60 letters: a correspondent may be named with the agency, /ҚазАқпарат тілшісі Айгүл Жақыпова/)
 _BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,،]{1,60}?)(?:[,،][^/\n]{1,40})?\s*/"
@@ -105,8 +106,8 @@ _FORMS = tuple(
         (rf"{_PLACE}{_COUNTRY}\s*\(\s*{_WEEKDAY}{_DAY_MONTH}\.?\s*\){_DASH}", _ANY),
         # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--
         # Hong Kong (CNN Business) A muddled view  (with no dash, a name in the brackets and the body's capital
-        # after them: else any capitalised words before brackets would do, "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
-        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|(?P<bare>)(?=\s+[{_UP}]))", _BRACKETS),
+        # after them, or nothing: ALMATY \n\n (THE GLOBE); else any capitalised words before brackets would do, "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
+        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|(?P<bare>)(?=\s+[{_UP}]|\s*$))", _BRACKETS),
         # BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend:  (a reporter's byline before the agency)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s*By{_NAMES}{_DASH}\s*{_SIGNED_NAME}:?", _ANY),
         # АСТАНА, 1 ноя – Sputnik.   АСТАНА, 5 янв - РИА Новости

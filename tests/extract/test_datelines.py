@@ -59,9 +59,9 @@ PLACES = {
     "en": ["Astana", "Almaty", "Nur-Sultan", "Ust-Kamenogorsk", "Shymkent", "Oral", "Almaty region"],
 }
 AGENCIES = {
-    "ru": ["Казинформ", "КазТАГ", "Центр информации", "KAZAKHSTAN TODAY"],
-    "kk": ["ҚазАқпарат", "Егемен Қазақстан"],
-    "en": ["Kazinform", "Reuters", "Xinhua", "Trend"],
+    "ru": ["Казинформ", "КазТАГ", "Центр информации", "KAZAKHSTAN TODAY", "Tengrinews.kz"],
+    "kk": ["ҚазАқпарат", "Егемен Қазақстан", "7kun.kz"],
+    "en": ["Kazinform", "Reuters", "Xinhua", "Trend", "Vlast.kz"],
 }
 BODIES = {
     "ru": "Президент Казахстана провел встречу с делегацией.",
@@ -239,6 +239,7 @@ def test_first_sentences_are_not_datelines(text):
     # a dateline standing alone as a paragraph
     ("Tashkent, April 2\n\n(irna-itar-tass-acsna)", ("Tashkent", 2, 4, "irna-itar-tass-acsna")),
     ("Tashkent, April 2", ("Tashkent", 2, 4, None)),
+    ("ALMATY\n\n(THE GLOBE)", ("ALMATY", None, None, "THE GLOBE")),
     ("Astana. July 4. KazTAG", ("Astana", 4, 7, "KazTAG")),
     ("Astana. July 4. KazTAG. President Tokayev met", ("Astana", 4, 7, "KazTAG")),
     ("استانا. قازاقپارات", ("استانا", None, None, "قازاقپارات")),
