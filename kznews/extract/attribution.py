@@ -339,7 +339,8 @@ _EN_LOWER = frozenset(
     "of the and for on de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
     " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
-    " regional city district national state news information correspondent mayor's presidential president prime"
+    " regional city district national state news information correspondent correspondents mayor's presidential president"
+    " prime"
     " premier telegram outlet publication newspaper magazine media tv television radio broadcaster".split()
 )
 _EN_BODIES = frozenset(
@@ -375,6 +376,8 @@ def _en_name(name: str) -> str | None:
     (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``), without an adverb
     opening the sentence."""
     name = _EN_OPENERS.sub("", name.strip())
+    if _registered_spelling(name):
+        return name
     words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).split()
     if (not words or len(words) > 12 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
             or words[-1].lower() in _EN_JOINS or _POSSESSIVE.search(words[-1])):
@@ -401,9 +404,9 @@ def _registered_spelling(name: str) -> str | None:
 def _en_outlet(name: str) -> str | None:
     """An English reporter that names an organisation (``the Russian Foreign Ministry``, ``the press service``), a
     correspondent, a web address or a registered outlet."""
+    name = _en_name(name) or ""
     if _registered_spelling(name):
         return name
-    name = _en_name(name) or ""
     words = {_POSSESSIVE.sub("", w).lower() for w in name.split()}
     return name if words & _EN_BODIES or _DOMAIN.search(name) or outlet_named(name) else None
 
@@ -492,8 +495,9 @@ _END = _CHANNEL + _WHEN + _SENTENCE_END
 _NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|that|on|in)\s)"  # a preposition or conjunction, not a name, follows the verb
 _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"“])[^,;:()\n]*?)"  # may open with a quoted name
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
-# after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence).
-_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
+# after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence), a colon
+# only in a time (``на 10:00``).
+_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\d):(?=\d)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
 # A clause (sentence) opens after one of these marks, consumed so that the regex engine skips other positions fast;
 # a stretch is tried with ". " before it, so that its start opens one too.
@@ -602,7 +606,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
         ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s(?-i:"
-         + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END + ")", "nom",
+         + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END
+         + r"|(?:\s+[^\s,.;:]+){1,3}?" + _ON_CHANNEL + _SENTENCE_END + ")", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
         ("reports", r"\s(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
@@ -734,6 +739,7 @@ _RU_FROM = re.compile(  # "taken from the site of", "provided by": the credit fo
 
 _RU_PREPOSITIONS = frozenset(("с", "из", "от", "на", "для", "в", "и"))
 _RU_PAGES = ("страница", "аккаунт", "сообщество")  # where a photo is taken from, besides a site or a channel
+_RU_WORD = re.compile("(?:[a-z]+-)?[а-яё]", re.I)  # a Russian word, or a compound of a Latin name (Telegram-канала)
 
 
 def _genitive_credit(credit: str) -> str:
@@ -745,17 +751,17 @@ def _genitive_credit(credit: str) -> str:
     credit = _RU_FROM.sub("", credit)
     preposition = re.match(r"(?:из|от|со?)\s+", credit, re.I)
     words = credit[preposition.end() if preposition else 0:].split()
-    if not words or not re.match("[а-яё]", words[0], re.I) or _DOMAIN.fullmatch(words[0]):
+    if not words or not _RU_WORD.match(words[0]) or _DOMAIN.fullmatch(words[0]):
         return credit
     out: list[str] = []
     head, rest = "", []
     for i, word in enumerate(words):
-        if word.lower() in _RU_PREPOSITIONS or not re.match("[а-яё]", word, re.I):
+        if word.lower() in _RU_PREPOSITIONS or not _RU_WORD.match(word):
             rest = words[i:]
             break
         nominative = _ru_nominative(word, "gen")
         out.append(nominative if nominative != word else _ru_genitive_word(word))
-        if word.islower() and out[-1] != word and (out[-1].lower().endswith(_RU_HEAD_NOUNS)
+        if word.rpartition("-")[2].islower() and out[-1] != word and (out[-1].lower().endswith(_RU_HEAD_NOUNS)
                                                    or not _RU_ADJECTIVE.search(word)):
             head, rest = out[-1], words[i + 1:]  # the head noun: the words after it depend on it
             break
@@ -855,7 +861,7 @@ def _kk_has_letters(text: str) -> bool:
 def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None]) -> tuple[str | None, str]:
     """The reporter in its base form and the kind; the publisher's ``agency()`` when the phrase names the publisher
     (None when no agency is known)."""
-    name = _kk_outlet(_base(_clean(name), case))
+    name = _ru_outlet(_kk_outlet(_base(_clean(name), case)))
     name = _registered_spelling(name) or name
     m = _CORRESPONDENT.match(name)
     if m:
@@ -874,6 +880,21 @@ def _via(via: str | None, case: str) -> str | None:
 
 _KK_MEDIA_AFTER = re.compile(r"\s+" + _KK_MEDIA + "$", re.I)
 _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capital, a digit, a dot or a quote: a name, not a description
+
+
+# What an outlet is, printed before its name: ``информационное агентство «Казинформ»``, ``издание Орда``, ``портал
+# Tengrinews.kz``; not ``радио``, which opens names (``Радио Азаттык``), nor a kind followed by more than a name
+# (``агентство Республики Казахстан по делам …`` is a body).
+_RU_MEDIA_BEFORE = re.compile(
+    r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
+    r"(?:агентство|издание|портал|сайт|телеканал|газета|журнал)\s+"
+    r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*)")
+
+
+def _ru_outlet(name: str) -> str:
+    """A Russian outlet's name without the kind of outlet printed before it (``издание Орда`` → ``Орда``)."""
+    m = _RU_MEDIA_BEFORE.fullmatch(name)
+    return m.group("name") if m else name
 
 
 def _kk_outlet(name: str) -> str:
