@@ -78,6 +78,7 @@ _COUNTRY = (rf"(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIN
             rf"|\s*\(\s*(?:{_CASED_WORD}|{_TOTE_WORD})\s*\)(?=\s*{_STOP}|\s+\w))?")
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
+_DOMAIN_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")  # NUR.KZ, 24.kg, informburo.kz
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
 _SIGNED_WORD = rf"[{_UP}\d][\w-]*(?:\.[\w-]+)*"  # Sputnik, РИА, Vlast.kz: a full stop only inside
 # – «Азаттық»  – ИА «Новости-Казахстан» (the agency's kind before its quoted name)
@@ -148,8 +149,8 @@ class Dateline:
 
 def _is_name(agency: str) -> bool:
     """Whether ``agency`` is shaped like an agency's name: in capitals or with a capital inside a word
-    (КАЗИНФОРМ, КазТАГ, QazAqparat) or a domain (NUR.KZ)."""
-    return any(ch.isupper() for word in agency.split() for ch in word[1:]) or "." in agency
+    (КАЗИНФОРМ, КазТАГ, QazAqparat) or a domain (NUR.KZ, 24.kg; not "почта: foto1@inform.kz")."""
+    return any(ch.isupper() for word in agency.split() for ch in word[1:]) or _DOMAIN_NAME.fullmatch(agency) is not None
 
 
 def _caseless(text: str) -> bool:

@@ -185,6 +185,9 @@ def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
     "Главная. Новости",  # short lines of page chrome, shaped like a dateline standing alone
     "EJ Swift (Arcadia)",
     "Алматы. 5 декабря. Прошла встреча. Было холодно.",  # a sentence's words before a full stop are no agency
+    "Эл. почта: foto1@inform.kz",  # an address is no agency's domain
+    "Updated February 12, 2026",  # a label before a date is no place
+    "Posted 10 января 2022, 05:59",
 ])
 def test_first_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
