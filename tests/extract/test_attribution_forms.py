@@ -7,6 +7,8 @@ import pytest
 
 from kznews.extract.attribution import (
     _kk_according,
+    _kk_locative,
+    _kk_possessive,
     _kk_spellings,
     _kk_verb,
     _ru_verb,
@@ -316,5 +318,178 @@ def test_a_sentence_opening_with_photo_keeps_its_attribution():
     ("Foto: check-point.kz", "check-point.kz"),
 ])
 def test_a_label_typed_with_the_other_scripts_look_alike_letters_is_read(line, credit):
+    assert photo_credit(line) == credit
+    assert find_attribution(line) is None
+
+
+# --- second round: families of the real cases gathered from unseen pages ------------------------------------------
+
+def test_russian_reflexive_and_second_conjugation_verbs_are_generated():
+    assert _ru_verb(("подели",), "", True) == ("поделился", "поделилась", "поделилось", "поделились")
+    assert {"приводит", "приводят", "привел", "привела"} <= set(_ru_verb(("приве", "приводи"), "приводи"))
+
+
+def test_kazakh_locative_follows_harmony_and_a_loans_final_stop():
+    assert [_kk_locative(n) for n in ("брифинг", "отырыс", "жиын", "кездесу", "сұхбат", "сессия")] == [
+        "брифингте", "отырыста", "жиында", "кездесуде", "сұхбатта", "сессияда"]
+    assert _kk_locative(_kk_possessive("конференция")) == "конференциясында"
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Токаев поздравил чемпионку, сообщает пресс-служба Акорды.…", "пресс-служба Акорды"),
+    ("Токаев поздравил чемпионку, сообщает пресс-служба Акорды...", "пресс-служба Акорды"),
+    ("Tokayev congratulated the champion, the Akorda press service reported…", "Akorda press service"),
+])
+def test_an_ellipsis_ends_the_sentence_naming_the_reporter(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+def test_the_first_sentence_naming_a_reporter_speaks_for_its_line():
+    line = "По данным СМИ, в пригороде идет бой. Об этом сообщили местные жители."
+    assert _found(line) == ("СМИ", None, "reports")
+    line = "По данным МВД, задержаны 5 человек, передает корреспондент Tengrinews.kz."
+    assert _found(line) == ("Tengrinews.kz", None, "correspondent")  # the publisher's own correspondent first
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("По данным МЧС на утро 15 апреля, спасены 111 человек.", "МЧС"),
+    ("По данным МВД на 10:00, задержаны 5 человек.", "МВД"),
+    ("По данным Бюро национальной статистики за 2023 год, цены выросли.", "Бюро национальной статистики"),
+    ("По информации департамента полиции в Алматы, задержаны 5 человек.", "департамент полиции"),
+    ("По данным Министерства по чрезвычайным ситуациям, спасены 111 человек.",
+     "Министерство по чрезвычайным ситуациям"),
+])
+def test_russian_according_to_without_the_time_or_place_after_the_name(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Об этом сообщил на брифинге министр энергетики Алмасадам Саткалиев.",
+     "министр энергетики Алмасадам Саткалиев"),
+    ("Об этом заявил в ходе пресс-конференции аким Алматы Ерболат Досаев.", "аким Алматы Ерболат Досаев"),
+    ("Об этом рассказал в интервью Tengrinews.kz директор департамента.", "директор департамента"),
+    ("Об этом заявил в интервью телеканалу «Хабар» аким области.", "аким области"),
+    ("Мектеп ашылады, деп мәлімдеді брифингте министр Асқар Жұмағалиев.", "министр Асқар Жұмағалиев"),
+    ("Мектеп ашылады, деп атап өтті баспасөз конференциясында вице-министр.", "вице-министр"),
+])
+def test_where_it_was_said_between_the_verb_and_the_subject(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Пресс-служба Акорды поделилась в своем Telegram-канале.", "Пресс-служба Акорды"),
+    ("Пресс-служба акимата поделилась подробностями в Telegram-канале.", "Пресс-служба акимата"),
+    ("Пресс-служба МВД сообщила в Telegram.", "Пресс-служба МВД"),
+])
+def test_russian_subject_before_its_verb_and_channel(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter, via", [
+    ("Задержаны 5 человек, приводит Tengrinews со ссылкой на оперативный штаб МВД.", "Tengrinews",
+     "оперативный штаб МВД"),
+    ("Задержаны 5 человек, цитирует Orda.kz, ссылаясь на пресс-службу акимата.", "Orda.kz", "пресс-служба акимата"),
+    ("Mektep ashylady, dep habarlaıdy Qamshy.kz aqparat agenttigi Zakon.kz saıtyna silteme jasap.", "Qamshy.kz",
+     "Zakon.kz"),
+    ("Мектеп ашылады, деп хабарлайды Qamshy.kz ақпарат агенттігі Zakon.kz сайтына сілтеме жасап.", "Qamshy.kz",
+     "Zakon.kz"),
+    ("مەكتەپ اشىلادى، دەپ حابارلايدى Qamshy.kz اقپارات اگەنتتىگى Zakon.kz سايتىنا سىلتەمە جاساپ.", "Qamshy.kz",
+     "Zakon.kz"),
+    ("A new school opened, Kazinform cites primeminister.kz.", "Kazinform", "primeminister.kz"),
+    ("A new school opened, Trend reported on Monday, citing the Ministry of Energy.", "Trend", "Ministry of Energy"),
+    ("A new school opened, Kazinform quotes the ministry as saying.", "Kazinform", "ministry"),
+])
+def test_the_cited_source_in_every_language(text, reporter, via):
+    assert _found(text) == (reporter, via, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Школу откроют в сентябре, сообщает информационное агентство «Казинформ».", "«Казинформ»"),
+    ("Школу откроют в сентябре, пишет портал Tengrinews.kz.", "Tengrinews.kz"),
+    ("Мектеп ашылады, деп хабарлайды Kazinform ақпарат агенттігі.", "Kazinform"),
+    ("Мектеп ашылады, деп жазады Abai.kz ақпараттық порталы.", "Abai.kz"),
+    ("Mektep ashylady, dep habarlaıdy Skifnews.kz aqparat portaly.", "Skifnews.kz"),
+    ("Mektep aşylady, dep habarlaidy Skifnews.kz aqparat portaly.", "Skifnews.kz"),
+    ("Мектеп қыркүйекте ашылады, деп хабарлайды Egemen.kz сайты.", "Egemen.kz"),
+    ("Мектеп ашылады, деп хабарлайды «Ұлт ақпарат».", "«Ұлт ақпарат»"),
+    ('Мектеп ашылады, деп хабарлайды "Ұлт ақпарат".', '"Ұлт ақпарат"'),
+])
+def test_an_outlet_without_the_kind_of_outlet_printed_with_its_name(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Школу откроют, сообщает агентство Республики Казахстан по делам госслужбы.",
+     "агентство Республики Казахстан по делам госслужбы"),
+    ("Мектеп ашылады, деп хабарлайды Астана қаласы әкімдігінің ресми сайты.",
+     "Астана қаласы әкімдігінің ресми сайты"),
+    ("Школу откроют в сентябре, передает радио «Азаттык».", "радио «Азаттык»"),
+])
+def test_a_body_or_a_site_of_a_body_keeps_its_kind(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Correspondents of RFE/RL quote the Presidential Press Service as reporting.",
+     ("RFE/RL", "Presidential Press Service", "correspondent")),
+    ("Correspondents of Azattyq report from Almaty.", ("Azattyq", None, "correspondent")),
+    ("RFE/RL correspondents report from Almaty.", ("RFE/RL", None, "correspondent")),
+    ("Authorities say that the school opened.", ("Authorities", None, "reports")),
+    ("Earlier Qazinform News Agency reported that a school opened.", ("Qazinform News Agency", None, "reports")),
+    ("Previously, Tengrinews reported that a school opened.", ("Tengrinews", None, "reports")),
+    ("The Abai News local telegram channel reported that a school opened.",
+     ("Abai News local telegram channel", None, "reports")),
+    ("The presidential press office said on Wednesday.", ("presidential press office", None, "reports")),
+    ("The president's press service said in a statement on Wednesday.", ("president's press service", None, "reports")),
+    ("He flew to D.C. An unnamed U.S. official told RFE/RL that he met officials.",
+     ("RFE/RL", "unnamed U.S. official", "reports")),
+    ("A meeting was held, kazinform cites the Akorda press service.", ("Kazinform", "Akorda press service", "reports")),
+])
+def test_english_subjects_verbs_and_names(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The heating season ended. Source: Kazinform", ("Kazinform", None, "source-line")),
+    ("Отопительный сезон завершен. Источник: Kazinform", ("Kazinform", None, "source-line")),
+    ("Жылу маусымы аяқталды. Дереккөз: Egemen.kz", ("Egemen.kz", None, "source-line")),
+    ("Presidential press service", ("Presidential press service", None, "source-line")),
+    ("Пресс-служба акимата Алматы", ("Пресс-служба акимата Алматы", None, "source-line")),
+    ("Алматы қаласы әкімдігінің баспасөз қызметі", ("Алматы қаласы әкімдігінің баспасөз қызметі", None, "source-line")),
+    ("Almaty qalasy ákimdiginiń baspasóz qyzmeti", ("Almaty qalasy ákimdiginiń baspasóz qyzmeti", None, "source-line")),
+    ("Oil output grew by 5% in 2012. (Trend)", ("Trend", None, "source-line")),
+    ("(Interfax)", ("Interfax", None, "source-line")),
+])
+def test_source_lines_without_a_label_at_a_lines_start(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Companies such as the ones we studied (Google) grew. Sales grew. (More)",
+    "Sales of the product grew (Google) last year.",
+    "Пресс-служба акимата сообщила о новых правилах",
+    "Мы обратились в пресс-службу. Там ответили: нет.",
+    "Своими рецептами поделились участники форума.",
+    "Это приводит к росту цен.",
+    "Об этом заявил в интервью телеканалу Хабар.",
+])
+def test_no_reporter_in_these_neighbours(text):
+    assert find_attribution(text) is None
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Архивное фото из открытых источников", "открытые источники"),
+    ("Иллюстративное фото с сайта pixabay.com", "pixabay.com"),
+    ("Архивное фото: Tengrinews.kz", "Tengrinews.kz"),
+    ("File photo by John Smith", "John Smith"),
+    ("Archive photo: Reuters", "Reuters"),
+    ("Көрнекі сурет: Egemen.kz", "Egemen.kz"),
+    ("Фото с телеграмм канала МЧС РК", "телеграмм канал МЧС РК"),
+    ("Фото с телеграм-канала акимата Алматы", "телеграм-канал акимата Алматы"),
+    ("Фото из Telegram-канала МЧС", "Telegram-канал МЧС"),
+    ("Фото со страницы акимата в Instagram", "страница акимата в Instagram"),
+    ("Фото с места событий", "с места событий"),  # a place, not a source: as printed
+])
+def test_photo_credits_after_the_kind_of_picture_or_from_a_channel(line, credit):
     assert photo_credit(line) == credit
     assert find_attribution(line) is None
