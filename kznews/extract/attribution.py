@@ -1,25 +1,37 @@
 """Attribution: who the article says the news comes from; photo credits, which never name a source.
 
-Source lines (``Источник: КазТАГ``, ``Дереккөз: …``, ``Source: …``) and reporting phrases, built from
-the language rather than from samples:
+Source lines (``Источник: КазТАГ``, ``Дереккөз: …``, ``Source: …``, opening a line or a sentence in it; a press
+office alone on a line; a wire's name in parentheses closing the text, ``… (Trend)``) and reporting phrases, built
+from the language rather than from samples:
 
 - Russian: a reporting verb in any gender, number and tense (сообщает/сообщил/сообщила/сообщили,
   заявил…, информирует…, передаёт…, пишет…), followed by the reporter in the nominative (``сообщает
   КазТАГ со ссылкой на …``, ``передает корреспондент МИА «Казинформ»``) or in the locative
-  (``сообщили в акимате``, ``В Минздраве сообщили``); ``по данным/по информации/согласно данным …``.
+  (``сообщили в акимате``, ``В Минздраве сообщили``), where it was said between the two (``сообщил на брифинге
+  министр``); ``по данным/по информации/согласно данным X`` (without a time or place after X); quoting verbs
+  (``приводит/цитирует X со ссылкой на Y``); ``X поделился в Telegram-канале``.
 - Kazakh, in Cyrillic, the three Latin alphabets (2017, 2018, 2021) and tote (Arabic) script, every
   form generated from a Cyrillic stem by the suffix rules and vowel harmony: ``деп хабарлайды X
   (…-ға сілтеме жасап)``, ``деді X``, ``Бұл туралы X хабарлады``, ``X-тың хабарлауынша/мәліметінше/
-  мәліметі бойынша``, ``X баспасөз қызметі хабарлады``.
+  мәліметі бойынша``, ``X баспасөз қызметі хабарлады``, ``деп мәлімдеді брифингте X``.
 - English: ``X reports/said/informed/announced/stated (in a statement, on Telegram …)``, ``X said (on
-  Monday) that``, ``X cites / refers to / has learnt from Y``, ``Y told X``, ``according to X``, ``as reported
-  by X``, ``reports X``; a person quoted ("…, Smith said") is no reporter, a body or an official is.
+  Monday) that``, a plural subject too (``Correspondents of X report``, ``Authorities say``), ``X cites / quotes /
+  refers to / has learnt from Y``, ``X reported on Monday, citing Y``, ``Y told X (that)``, ``according to X``,
+  ``as reported by X``, ``reports X``, after an opening adverb (``Earlier X reported``); a person quoted ("…, Smith
+  said") is no reporter, a body or an official is.
+
+A line names one reporter: the publisher's correspondent, else the reporter of its first sentence naming one.
 
 A name printed in an oblique case is given in its base form (``в акимате Алматы`` → ``акимат Алматы``,
 ``қызметінен`` → ``қызметі``, ``ведомствоның`` → ``ведомство``), and so is a photo credit (``Фото Турара
 Казангапова`` → ``Турар Казангапов``, ``Сурет ашық дереккөзден`` → ``ашық дереккөз``).  A reporter that is
 a correspondent (``корреспондент X``, ``X тілшісі``, ``a X correspondent``) gives the kind ``correspondent``,
 and the publisher's own (``корреспондент агентства``, ``the agency``) names the agency of the article's dateline.
+Names are given as printed, quotes included (``«Казинформ»``), but a reporter without the kind of outlet printed
+with its name (``издание Орда`` → ``Орда``, ``Skifnews.kz ақпарат порталы`` → ``Skifnews.kz``, and so a Kazakh
+cited site, ``Zakon.kz сайтына`` → ``Zakon.kz``; a body's site keeps it), and a
+registered outlet typed all in lower case in the registry's spelling (``kazinform`` → ``Kazinform``).  ``via`` is a
+source the reporter cites, not the platform it posted on (``сообщила в Telegram`` has none).
 
 Cost: one substring scan of the lower-cased text for the reporting words; the forms run only on short
 stretches around them, each form only where one of its own words occurs.
