@@ -77,8 +77,8 @@ _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFOR
 _COUNTRY = (rf"(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?|{_TOTE_WORD})"
             rf"|\s*\(\s*(?:{_CASED_WORD}|{_TOTE_WORD})\s*\)(?=\s*{_STOP}|\s+\w))?")
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
-_DOMAIN = r"[^\W\d_][\w-]*\.[a-z]{2,6}"  # vlast.kz
-_DOMAIN_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")  # NUR.KZ, 24.kg, informburo.kz
+_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}"  # vlast.kz, NUR.KZ, 24.kg
+_DOMAIN_NAME = re.compile(_DOMAIN)
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
 _SIGNED_WORD = rf"[{_UP}\d][\w-]*(?:\.[\w-]+)*"  # Sputnik, РИА, Vlast.kz: a full stop only inside
 # – «Азаттық»  – ИА «Новости-Казахстан» (the agency's kind before its quoted name)
@@ -107,7 +107,8 @@ _FORMS = tuple(
         (rf"{_PLACE}{_COUNTRY}\s*\(\s*{_WEEKDAY}{_DAY_MONTH}\.?\s*\){_DASH}", _ANY),
         # ALMATY /Kazinform/ –   ALMATY, Kazakhstan (AP) —   ALMATY, Kazakhstan--(BUSINESS WIRE)--
         # Hong Kong (CNN Business) A muddled view  (with no dash, a name in the brackets and the body's capital
-        # after them, or nothing: ALMATY \n\n (THE GLOBE); else any capitalised words before brackets would do, "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
+        # after them, or nothing: ALMATY \n\n (THE GLOBE); else any capitalised words before brackets would do,
+        # "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
         (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|(?P<bare>)(?=\s+[{_UP}]|\s*$))", _BRACKETS),
         # BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend:  (a reporter's byline before the agency)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s*By{_NAMES}{_DASH}\s*{_SIGNED_NAME}:?", _ANY),
@@ -211,7 +212,8 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
     if places == _FREE:
         return _is_free_agency(agency, alone) and (g.get("named") is None or _is_name(agency))
     if places == _BRACKETS:
-        return _is_bracketed_agency(agency, place) and (g.get("bare") is None or _is_name(agency) and agency[0].isupper())
+        bare = g.get("bare") is not None  # no dash after the brackets: only a name will do
+        return _is_bracketed_agency(agency, place) and (not bare or _is_name(agency) and agency[0].isupper())
     return True
 
 
@@ -245,7 +247,9 @@ def _may_open_with_dateline(text: str) -> bool:
     if any(mark in head for mark in "–—-/([") or head[:2].isupper():
         return True
     line = head.partition("\n")[0]
-    return (len(line) <= _SHORT_LINE and any(stop in line for stop in ".,،۔")) or _DIGIT.search(text, 0, _PLACE_REACH) is not None
+    if len(line) <= _SHORT_LINE and any(stop in line for stop in ".,،۔"):
+        return True
+    return _DIGIT.search(text, 0, _PLACE_REACH) is not None
 
 
 def _month(g: dict[str, str | None]) -> int | None:

@@ -125,7 +125,8 @@ def day_month(lang: str, day: int, month: int, month_first: bool, cut: bool) -> 
 
 
 def day_month_year(lang: str, day: int, month: int, year: int, year_first: bool) -> str:
-    """A date with its year: 16 апреля 2024 г., 16 сәуір 2024 ж. / 2024 жылғы 16 сәуір, April 16, 2024 / 16 April 2024."""
+    """A date with its year: 16 апреля 2024 г., 16 сәуір 2024 ж. / 2024 жылғы 16 сәуір, April 16, 2024 /
+    16 April 2024."""
     name = MONTHS[lang][month - 1]
     if lang == "ru":
         return f"{day} {russian_forms(name)[1]} {year} {'года' if year_first else 'г.'}"
@@ -148,7 +149,8 @@ def printed_datelines(draw):
     text = template.format(P=place, CP=place.upper(), A=agency, CA=agency.upper(), B=BODIES[lang], Y=year,
                            DM=day_month(lang, day, month, draw(st.booleans()), cut),
                            DMY=day_month_year(lang, day, month, year, draw(st.booleans())),
-                           C=COUNTRIES[lang], R=REPORTERS[lang], CORR=CORRESPONDENTS[lang].format(A=agency, R=REPORTERS[lang]),
+                           C=COUNTRIES[lang], R=REPORTERS[lang],
+                           CORR=CORRESPONDENTS[lang].format(A=agency, R=REPORTERS[lang]),
                            WD=draw(st.sampled_from(WEEKDAYS[lang])), DD=f"{day:02d}.{month:02d}")
     if lang == "kk":
         text, place, agency = (spell(part, alphabet) for part in (text, place, agency))
