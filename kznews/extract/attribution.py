@@ -566,7 +566,8 @@ _EN_CITING = (_en_verbs("reports", "reported")
 _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to",
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
-_EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*?)?"  # quotes X as saying
+# quotes X as saying …: to the sentence end at once (possessive, so that no other split of the sentence is tried)
+_EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|today|yesterday|earlier|this|last|late|reporters"
             r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
@@ -651,7 +652,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
          "nom", ("citing", "with reference"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
-         ("cite", "citing", "quote", "quoting", "refer to", "refers to", "referr", "learnt from", "learned from",
+         ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_body, "nom"),
@@ -680,6 +681,7 @@ _SOURCE_LINE = re.compile(
     r"(?:^\s*|(?<=[.!?…])\s+)(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
     + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+_OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
 _OFFICE_LINE = re.compile(
     r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?press\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
     r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|[^.,;:!?\n]{1,60}?\s+" + _kk((_KK_PRESS,)) + r")\s*\.?\s*", re.I)
@@ -979,15 +981,14 @@ def _first_form(stretches: list[str], words: list[str], agency: str | None, text
             continue
         low = _lower(line)
         first = {word: low.find(word) for word in words if word in low}
-        correspondent = any(word in low for word in _CORRESPONDENT_WORDS)
         best: tuple[bool, int] | None = None
         chosen = None
         for form in _FORMS:
             if first.keys().isdisjoint(form.words):
                 continue
             # a match holds one of the form's words: it ends no earlier than the sentence of the first of them
-            if best and not (best[0] and correspondent) and _sentence(
-                    line, min(first[word] for word in form.words if word in first)) >= best[1]:
+            if best and _sentence(line, min(first[word] for word in form.words if word in first)) >= best[1] and not (
+                    best[0] and any(word in low for word in _CORRESPONDENT_WORDS)):
                 continue
             m, found = _first_match(form, line, agency, text)
             if m and found:
@@ -1040,11 +1041,11 @@ def _dateline_agency(text: str) -> str | None:
 def _source_line(line: str, words: list[str]) -> Attribution | None:
     """The source line a line with a label is, if any: a label opening it (or, capitalised, opening a sentence in it),
     or a press office alone (without any reporting ``words``: not ``деп хабарлайды … баспасөз қызметі``)."""
-    m = _SOURCE_LINE.search(line)
+    m = _SOURCE_LINE.search(line) if ":" in line else None
     if m and (not line[: m.start("label")].strip() or m.group("label")[0].isupper()):
         return None if photo_credit(m.group(0)) else Attribution(
             m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
-    m = _OFFICE_LINE.fullmatch(line)
+    m = _OFFICE_LINE.fullmatch(line) if len(line) <= _OFFICE_LINE_MAX else None
     if not m or any(w in _lower(line) for w in words if w not in _LABELS):
         return None
     return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
