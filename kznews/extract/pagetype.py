@@ -23,8 +23,9 @@ evidence                 points  what
 ``og:other``             -2      ``og:type`` of a product, profile, book, video
 ``published-meta``       +1      an ``article:published_time`` meta
 ``dated``                +2      the page's own publication date (structured data, markup or printed text)
+``dated:htmldate``       +1      only htmldate's search finds a date (weaker: it also dates other pages)
 ``text-block``           +1/-1   a block of paragraph text of at least ``MIN_BLOCK`` characters, or not
-``no-headline``          -2      neither an ``<h1>`` nor a structured title
+``no-headline``          -1      neither an ``<h1>`` nor a structured title
 ``url:root``             -3      the site's root
 ``url:section-page``     -2      a section's own page (``/news``, ``/blog``, ``/products``)
 ``url:other-section``    -2      under a section of other pages (``/docs/``, ``/product/``, ``/forum/``,
@@ -36,8 +37,10 @@ evidence                 points  what
 ``many-dated-items``     -2      five or more ``<time>`` elements: posts of a thread or items of a list
 ``code-listings``        -1      three or more ``<pre>`` blocks and no article type: documentation
 ``teasers``              -2      links hold a third of the main text block: a list of teasers
-``link-dense``           -2      links hold half of the page's text
 =======================  ======  ==========================================================================
+
+The link density of the whole page is not evidence: news pages of big portals are mostly menus and
+related links around a short text.
 
 ``dated`` needs the article's date rules, so it is asked for only when it could tip the balance: a page
 whose other evidence sums to between ``-DATED`` and zero is dated first (``PageType.kind`` is None).
@@ -80,6 +83,7 @@ _OTHER_HOST = re.compile(r"(?:forums?|community|discuss|docs?|wiki|store|shop|su
 _ARTICLE_HOST = re.compile(r"(?:blog|news)\.", re.I)
 _WORD = re.compile(r"[^\W_]+")
 _EXTENSION = re.compile(r"\.\w{2,5}$")
+_LINK_TEXT = etree.XPath(".//a//text()")  # every text node inside a link, in one C-level search
 _YEAR_MONTH = re.compile(r"/(?:19|20)\d{2}[/-]?(?:0[1-9]|1[0-2])")
 
 
@@ -109,8 +113,11 @@ class PageType:
 
     def dated_by(self, rule: str | None) -> str:
         """The kind once the page's publication-date rule (``provenance["published_at"]``) is known."""
-        if rule and rule.split(":")[0] in _PAGE_DATE_RULES:
+        source = rule.split(":")[0] if rule else None
+        if source in _PAGE_DATE_RULES:
             self.add("dated", DATED)
+        elif source == "htmldate":
+            self.add("dated:htmldate", 1)
         return "article" if self.score > 0 else "listing"
 
     def describe(self) -> str:
@@ -174,26 +181,24 @@ def _link_share(el: etree._Element) -> float:
     """The share of ``el``'s text that sits in links."""
     unseen = sum(_chars(s) for s in el.iter("script", "style", "noscript", "template"))
     total = _chars(el) - unseen
-    return sum(_chars(a) for a in el.iter("a")) / total if total > 0 else 0.0
+    return len("".join("".join(_LINK_TEXT(el)).split())) / total if total > 0 else 0.0
 
 
 def _shape(found: PageType, tree: etree._Element, structured: Structured, block: MainBlock) -> None:
-    """What the page's content looks like: a text block, a headline, lists of dated items, code, links."""
+    """What the page's content looks like: a text block, a headline, lists of dated items, code, teasers."""
     found.add("text-block", 1) if block.size >= MIN_BLOCK else found.add("text-block", -1)
     titled = structured.first("og:title") or (structured.article or {}).get("headline")
     body = tree.find("body")
     if body is None:
         body = tree
     if not titled and next(body.iter("h1"), None) is None:
-        found.add("no-headline", -2)
+        found.add("no-headline", -1)
     if sum(1 for _ in body.iter("time")) >= 5:
         found.add("many-dated-items", -2)
     if not structured.types & ARTICLE_TYPES and sum(1 for _ in body.iter("pre")) >= 3:
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
-    if _link_share(body) > 0.5:
-        found.add("link-dense", -2)
 
 
 def _section(host: str, sections: list[str]) -> bool | None:
