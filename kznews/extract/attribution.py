@@ -237,9 +237,9 @@ def _kk_undative(phrase: str) -> str:
 # tense is generated.
 _RU_VERB_STEMS = (
     (("сообщи", "сообща"), "сообща"), (("заяви", "заявля"), "заявля"), (("информирова",), "информиру"),
-    (("переда", "передава"), "переда"), (("писа",), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
+    (("переда", "передава"), "переда"), (("писа", "написа"), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
     (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
-    (("подчеркну", "подчеркива"), "подчеркива"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
+    (("подчеркну", "подчеркива"), "подчеркива"), (("подтверди", "подтвержда"), "подтвержда"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
 )
 
 
@@ -595,19 +595,23 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
     return _substrings(s for w in cyrillic for s in _kk_spellings(w))
 
 
-_EN_DATA = re.compile(r"^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates)\s+"
-                      r"(?:from|of|by|provided\s+by)\s+", re.I)  # according to data from X: X reports
+# according to data from X, to a statement published on X's website: X reports
+_EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates"
+                      r"|statement|report|press\s+release|message|post)\s+(?:(?:published|posted|issued|released)\s+)?"
+                      r"(?:from|of|by|on|provided\s+by)\s+", re.I)
+# An adverb between a subject and its verb: ``Kazinform earlier reported``, ``the ministry has said``.
+_EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|has|had|have)\s+)?"
 _EN_SAY_WORDS = ("said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted",
                  "wrote", "writes", "told")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
-             "подчерк", "добав", "сказа")
+             "подчерк", "добав", "сказа", "подтвер")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", _RU_AT_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
-         r"[^;\n]+?)" + _END, "nom", _RU_STEMS),
+         r"[^,;\n]+?)(?:" + _END + r"|(?=\s*,))", "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_OCCASION + _NAME + _RU_VIA + _END, "nom",
          _RU_STEMS),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
@@ -656,9 +660,10 @@ _FORMS: tuple[_Form, ...] = tuple(
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_body, "nom"),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_REPORT + f"(?:{_EN_THAT}|{_EN_END})",
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_REPORT
+         + f"(?:{_EN_THAT}|{_EN_END})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_SAY_AFTER
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + f"(?:{_EN_THAT}|{_EN_END})",
          "nom", _EN_SAY_WORDS, _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
