@@ -9,7 +9,8 @@ from the language rather than from samples:
   КазТАГ со ссылкой на …``, ``передает корреспондент МИА «Казинформ»``) or in the locative
   (``сообщили в акимате``, ``В Минздраве сообщили``), where it was said between the two (``сообщил на брифинге
   министр``); ``по данным/по информации/согласно данным X`` (without a time or place after X); quoting verbs
-  (``приводит/цитирует X со ссылкой на Y``); ``X поделился в Telegram-канале``.
+  (``приводит/цитирует X со ссылкой на Y``); ``X поделился в Telegram-канале``; an outlet told, in the dative
+  (``сообщили Tengrinews.kz в акимате``: the outlet reports, citing the akimat, as ``the akimat told X``).
 - Kazakh, in Cyrillic, the three Latin alphabets (2017, 2018, 2021) and tote (Arabic) script, every
   form generated from a Cyrillic stem by the suffix rules and vowel harmony: ``деп хабарлайды X
   (…-ға сілтеме жасап)``, ``деді X``, ``Бұл туралы X хабарлады``, ``X-тың хабарлауынша/мәліметінше/
@@ -519,6 +520,10 @@ _OPENING = " \t,;:.!?\"”»—–(،؛"  # the mark opening a clause, not part 
 
 _VIA = r"(?P<via>(?:[^.;\n]|\.(?=[^\s.]))+?)"  # what a reporter cites: dots inside a word (``gov.kz``) end nothing
 _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + ")?"
+# An outlet told something, in the dative (``сообщили Tengrinews.kz в акимате``, ``стало известно Orda.kz``): named in
+# Latin letters, which do not decline, or its correspondent; the outlet reports, citing the body (as ``the akimat told
+# X``).
+_RU_TOLD_OUTLET = r"(?:корреспонденту\s+)?[A-Z][\w.-]*"
 # Where it was said, between the verb and its subject: ``сообщил на брифинге министр``, ``рассказал в интервью
 # Tengrinews.kz директор``, ``заявил в интервью телеканалу «Хабар» аким`` (the outlet of an interview named in Latin
 # letters or quotes, or after its kind in the dative).
@@ -610,8 +615,12 @@ _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
-        ("correspondent", _RU_AT_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент\w*\s+"
+        ("correspondent", _RU_AT_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+"
          r"[^,;\n]+?)(?:" + _END + r"|(?=\s*,))", "nom", _RU_STEMS),
+        ("reports", _RU_AT_VERB + r"\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")\s+во?\s+(?P<via>[^,.;:()\n]+?)(?:" + _END
+         + r"|(?=\s*,))", "nom", _RU_STEMS, _plain, "loc"),
+        ("reports", r"\s(?:стало|становится)\s+известно\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")" + _CLAUSE_END, "nom",
+         ("известно",)),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_OCCASION + _NAME + _RU_VIA + _END, "nom",
          _RU_STEMS),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
@@ -894,7 +903,9 @@ def _via(via: str | None, case: str) -> str | None:
     if not via:
         return None
     via = _clean(via)
-    return _ru_nominative(via, "acc") if case == "acc" else _kk_outlet(_kk_undative(via)) if case == "dat" else via
+    if case in ("acc", "loc"):
+        return _ru_nominative(via, case)
+    return _kk_outlet(_kk_undative(via)) if case == "dat" else via
 
 
 _KK_MEDIA_AFTER = re.compile(r"\s+" + _KK_MEDIA + "$", re.I)

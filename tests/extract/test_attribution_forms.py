@@ -493,3 +493,21 @@ def test_no_reporter_in_these_neighbours(text):
 def test_photo_credits_after_the_kind_of_picture_or_from_a_channel(line, credit):
     assert photo_credit(line) == credit
     assert find_attribution(line) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Как сообщили Tengrinews.kz в пресс-службе акимата, школа открылась.",
+     ("Tengrinews.kz", "пресс-служба акимата", "reports")),
+    ("Школу откроют, сообщили Kazinform в Минздраве.", ("Kazinform", "Минздрав", "reports")),
+    ("Как сообщили корреспонденту Kazinform в пресс-службе акимата, школа открылась.",
+     ("Kazinform", "пресс-служба акимата", "correspondent")),
+    ("Как стало известно Tengrinews.kz, школа открылась.", ("Tengrinews.kz", None, "reports")),
+    ("Как передает корреспондент BAQ.KZ, школа открылась.", ("BAQ.KZ", None, "correspondent")),
+    ("Информацию подтвердили в пресс-службе ДП.", ("пресс-служба ДП", None, "reports")),
+    ("Об этом на своей странице в Facebook написал министр.", ("министр", None, "reports")),
+    ("As Kazinform earlier reported, a school opened.", ("Kazinform", None, "reports")),
+    ("The ministry has said that a school opened.", ("ministry", None, "reports")),
+    ("A school opened, according to a statement from the ministry.", ("ministry", None, "reports")),
+])
+def test_an_outlet_told_and_other_neighbours(text, expected):
+    assert _found(text) == expected
