@@ -160,8 +160,9 @@ def build_article(
     h1s = tree.findall(".//body//h1")
     h1 = text_of(h1s[0]) if h1s else None
     structured_titles = (text_value(ld, "headline"), (structured.first("og:title") or (None,))[0])
-    # An outlet's order was checked on its saved pages; an unknown site's shown headline comes first.
-    shown = _shown_headline(h1, len(h1s), site_names, structured_titles) if outlet is None else None
+    # A registry outlet's order was checked on its saved pages; an unknown site's shown headline comes first.
+    checked = outlet is not None and outlet.registered
+    shown = None if checked else _shown_headline(h1, len(h1s), site_names, structured_titles)
     for value, rule in (
         (shown, "h1"),
         (structured_titles[0], "jsonld"),
@@ -206,7 +207,8 @@ def build_article(
         if dateline and f.offer("dateline", dateline.text, source_rule):
             break
     published, modified = published_and_modified(
-        tree, structured, url, selector=selectors.get("date"), fetched_at=fetched_at, hint=hint, dateline=dateline)
+        tree, structured, url, selector=selectors.get("date"), fetched_at=fetched_at, hint=hint, dateline=dateline,
+        checked=checked)
     for name, dated in (("published_at", published), ("modified_at", modified)):
         if dated is not None:
             f.offer(name, iso(dated.value), dated.rule)

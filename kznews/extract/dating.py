@@ -29,7 +29,7 @@ takes that offset (suffix ``:local``); when only its day is known (the URL day, 
 value is shown in Asia/Almaty or, if that is another day, at the whole-hour offset nearest UTC that
 falls on it (suffix ``:local-day``).  The instant never changes.
 
-The page's own over a template's: a structured publication date (``jsonld``, ``jsonld-other``, ``meta``) that
+The page's own over a template's (on pages of sites the registry does not know): a structured publication date (``jsonld``, ``jsonld-other``, ``meta``) that
 falls on the day of the last modification or on another day than the URL's is checked against the date the page
 shows (``time``, then ``text``; not a numeric date whose day and month could be swapped, 06/01/2020).  When the two disagree, the URL's day decides if it agrees with one of them;
 else the shown date wins when the structured one is later and is also the modification date (a template
@@ -181,8 +181,12 @@ def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime 
 def published_and_modified(
     tree: etree._Element, structured: Structured, url: str, *, selector: str | None = None,
     fetched_at: str | None = None, hint: DiscoveryHint | None = None, dateline: Dateline | None = None,
+    checked: bool = False,
 ) -> tuple[Dated | None, Dated | None]:
-    """(publication, last modification) of the article, each the most trusted plausible value."""
+    """(publication, last modification) of the article, each the most trusted plausible value.
+
+    ``checked``: a registry outlet's page, whose structured dates were checked on its saved pages; they are not
+    weighed against the date the page shows (the page's own over a template's, above)."""
     now = parse_date(fetched_at) if fetched_at else None
     latest = now or datetime.now(timezone.utc)
     in_url = url_date(url)
@@ -232,7 +236,7 @@ def published_and_modified(
     if pub.found is None and (found := _htmldate(tree, url, latest)):
         pub.offer(found, found.date().isoformat(), "htmldate:day")
 
-    if pub.found and pub.found.rule in _STRUCTURED and _doubtful(pub.found, modified.found, in_url):
+    if not checked and pub.found and pub.found.rule in _STRUCTURED and _doubtful(pub.found, modified.found, in_url):
         visible = next((Dated(dt, raw, "time") for raw in _markup(marked(), "datePublished")
                         if (dt := parse_date(raw)) is not None and plausible(dt, latest)), None)
         visible = visible or _text_dates(tree, now, reference)

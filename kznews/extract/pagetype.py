@@ -55,7 +55,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..items import DiscoveryHint
-from ..sites import GENERIC_ARTICLES, Outlet
+from ..sites import Outlet
 from .body import MIN_BLOCK, MainBlock
 from .structured import ARTICLE_TYPES, Structured
 
@@ -134,7 +134,7 @@ def page_type(
     """The evidence on whether the page at ``url`` is an article (see the module's table)."""
     if kind is not None:
         return PageType(settled=kind, reason="given")
-    if outlet is not None and outlet.articles is not GENERIC_ARTICLES:
+    if outlet is not None and outlet.registered:
         if outlet.is_article_url(url):
             return PageType(settled="article", reason="url:outlet-article")
         if not structured.types & ARTICLE_TYPES:

@@ -103,6 +103,8 @@ class Outlet:
     aliases: tuple[str, ...] = ()  # names attributions print for the outlet
     story: str | None = None  # regex over the URL path: group 1 is an id shared by editions
     former: tuple[FormerDomain, ...] = ()  # domains it published on before (archive backfill reads them)
+    # In the registry (its URL patterns and selectors checked on its saved pages), not an ad-hoc site's stand-in
+    registered: bool = True
 
     def story_key(self, url: str) -> str | None:
         """"key:id" when the outlet's URLs carry an id its language editions share."""
@@ -266,7 +268,7 @@ def adhoc(url: str) -> Outlet:
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
         raise ValueError(f"not an http(s) URL: {url!r}")
-    return Outlet(key=host, name=host, domains=(host,), articles=GENERIC_ARTICLES, editions=())
+    return Outlet(key=host, name=host, domains=(host,), articles=GENERIC_ARTICLES, editions=(), registered=False)
 
 
 @lru_cache(maxsize=1)

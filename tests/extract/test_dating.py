@@ -7,6 +7,7 @@ from kznews.extract.dates import iso
 from kznews.extract.dating import _DATEISH, _NOT_HERE, url_date
 from kznews.extract.html import parse
 from kznews.items import DiscoveryHint
+from kznews.sites import adhoc, for_url
 
 FETCHED = "2024-04-18T10:00:00+00:00"  # 15:00 in Almaty
 TEXT = "<p>" + "Текст новости. " * 40 + "</p>"
@@ -353,3 +354,13 @@ def test_a_shown_numeric_date_whose_day_and_month_could_be_swapped_does_not_over
     head = _STAMPED.replace("2024-04-17", "2024-04-01")
     assert _dated(_article(head, shown)) == ("2024-04-01T18:00:00+05:00", "jsonld")
     assert _dated(_article(head, shown.replace("04/01/2024", "4 января 2024"))) == ("2024-01-04T00:00:00+06:00", "text")
+
+
+def test_a_registry_outlets_structured_date_is_not_weighed_against_the_shown_one():
+    url = "https://www.kt.kz/rus/society/konflikt_s_uchastiem_olimpiyskogo_chempiona_1377987032.html"
+    html = f"<html><head>{_STAMPED}</head><body><h1>Заголовок</h1>{_SHOWN}{TEXT}</body></html>"
+    article = extract_page(html, url, outlet=for_url(url), kind="article", fetched_at=FETCHED).article
+    assert _dated(article) == ("2024-04-17T18:00:00+05:00", "jsonld")
+    adhoc = extract_page(html, "https://x.kz/news/a-1", outlet=adhoc("https://x.kz/sitemap.xml"),
+                         kind="article", fetched_at=FETCHED).article
+    assert _dated(adhoc) == ("2024-04-12T09:15:00+05:00", "text")  # an ad-hoc site is an unknown site
