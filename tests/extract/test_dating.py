@@ -361,6 +361,6 @@ def test_a_registry_outlets_structured_date_is_not_weighed_against_the_shown_one
     html = f"<html><head>{_STAMPED}</head><body><h1>Заголовок</h1>{_SHOWN}{TEXT}</body></html>"
     article = extract_page(html, url, outlet=for_url(url), kind="article", fetched_at=FETCHED).article
     assert _dated(article) == ("2024-04-17T18:00:00+05:00", "jsonld")
-    adhoc = extract_page(html, "https://x.kz/news/a-1", outlet=adhoc("https://x.kz/sitemap.xml"),
+    unknown = extract_page(html, "https://x.kz/news/a-1", outlet=adhoc("https://x.kz/sitemap.xml"),
                          kind="article", fetched_at=FETCHED).article
-    assert _dated(adhoc) == ("2024-04-12T09:15:00+05:00", "text")  # an ad-hoc site is an unknown site
+    assert _dated(unknown) == ("2024-04-12T09:15:00+05:00", "text")  # an ad-hoc site is an unknown site
