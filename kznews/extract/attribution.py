@@ -444,6 +444,22 @@ def _ru_body(name: str) -> str | None:
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|«|[A-Za-z]", name) else None
 
 
+# A person's name in Russian or Kazakh Cyrillic: initials before a surname (``М. Тасмаганбетов``), or a first name
+# and a surname with a surname's ending (-ов/-ев/-ин/-ский/-енко/-ұлы/-қызы…, in any gender).
+_RU_PERSON = re.compile(
+    r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
+    r"|[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]*"
+    r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая|ко|ук|юк|ич|ұлы|улы|қызы|кызы)")
+
+
+def _not_a_person(name: str) -> str | None:
+    """A reporter after a Russian or Kazakh verb, unless it is a person's bare name: a person quoted (``…, заявил
+    М. Тасмаганбетов``, ``деп мәлімдеді А. Ахметов``) is a speaker, not where the news comes from; a title or a body
+    before the name makes them one (``заявил аким области М. Тасмаганбетов``)."""
+    plain = _plain(name)
+    return None if plain is not None and _RU_PERSON.fullmatch(plain) else plain
+
+
 # What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``).
 _RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|по\s+состоянию)\s.*$")
 
@@ -622,7 +638,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?:стало|становится)\s+известно\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")" + _CLAUSE_END, "nom",
          ("известно",)),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_OCCASION + _NAME + _RU_VIA + _END, "nom",
-         _RU_STEMS),
+         _RU_STEMS, _not_a_person),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
@@ -647,9 +663,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
-        ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп ")),
+        ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп "),
+         _not_a_person),
         ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
-         _kk_words(*(said + " " for said in _KK_SAID))),
+         _kk_words(*(said + " " for said in _KK_SAID)), _not_a_person),
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"

@@ -511,3 +511,23 @@ def test_photo_credits_after_the_kind_of_picture_or_from_a_channel(line, credit)
 ])
 def test_an_outlet_told_and_other_neighbours(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Это важно для региона, заявил М. Тасмаганбетов.",
+    "Мы продолжим работу, сказала Аида Балаева.",
+    "Решение принято, подчеркнул Касым-Жомарт Токаев.",
+    "Бұл маңызды, деп мәлімдеді А. Ахметов.",
+])
+def test_a_persons_bare_name_after_a_speech_verb_is_a_speaker_not_a_source(text):
+    found = find_attribution(text)
+    assert found is None or found.reporter not in text.split(", ")[-1].rstrip(".").split(maxsplit=1)[-1]
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Это важно для региона, заявил аким области М. Тасмаганбетов.", "аким области М. Тасмаганбетов"),
+    ("Об этом сообщает Радио Азаттык.", "Радио Азаттык"),
+    ("Об этом сообщает КазТАГ.", "КазТАГ"),
+])
+def test_a_title_or_an_outlet_after_the_verb_is_a_source(text, reporter):
+    assert find_attribution(text).reporter == reporter
