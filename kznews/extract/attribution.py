@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from ..sites import outlet_named
 from .datelines import find_dateline
+from .wordtrie import trie_regex
 
 # --- Kazakh in its scripts ---------------------------------------------------------------------------------------
 
@@ -89,26 +90,10 @@ def _char(ch: str) -> str:
     return {" ": r"\s+", "'": f"[{_APOSTROPHES}]", _HAMZA_SLOT: _HAMZA + "?"}.get(ch) or re.escape(ch)
 
 
-def _trie(node: dict[str, dict]) -> str:
-    """The regex of a character trie: alternatives share their prefixes, so a failing position fails at once."""
-    branches = [_char(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a spelling ends here; a longer one may go on
-        return f"(?:{body})?" if len(branches) == 1 else body + "?"
-    return body
-
-
 def _alternation(spellings: Iterable[str], *, word_start: bool = True) -> str:
     """Every spelling in one regex, ending a word (and starting one, unless ``word_start`` is false: a suffix)."""
-    root: dict[str, dict] = {}
-    for spelling in set(spellings):
-        node = root
-        for ch in _marked(spelling):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return (rf"(?<![\w{_HAMZA}])" if word_start else "") + rf"(?:{_trie(root)})(?!\w)"
+    trie = trie_regex((_marked(spelling) for spelling in spellings), _char)
+    return (rf"(?<![\w{_HAMZA}])" if word_start else "") + rf"(?:{trie})(?!\w)"
 
 
 def _kk(words: Iterable[str], *, word_start: bool = True) -> str:

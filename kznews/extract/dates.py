@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .calendar import kazakh_words, month_number, weekday_words
 from .kazakh import day_suffixes, spellings
+from .wordtrie import trie_regex
 
 __all__ = [
     "ALMATY", "AT", "COMMA", "ZONES", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word", "clock_of",
@@ -32,28 +33,9 @@ MONTH = rf"{_WORD}\.?"  # a month word, checked by month_number()
 
 
 def any_word(words: list[str] | tuple[str, ...]) -> str:
-    """A regex matching any of ``words`` (lowercase; compile with re.I), not running into a following letter.
-
-    The words are merged letter by letter into a tree, so a match costs the length of the word, not
-    the number of words: these alternations hold every spelling of a word in every Kazakh alphabet.
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return f"(?:{_tree_regex(tree)})(?!{_LETTER})"
-
-
-def _tree_regex(node: dict[str, dict]) -> str:
-    """The regex of a letter tree: longer words first (greedy), a word ending here optional."""
-    branches = [re.escape(ch) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    """A regex matching any of ``words`` (lowercase; compile with re.I), not running into a following letter; one
+    letter tree (``wordtrie``), so a match costs the length of the word, not the number of words."""
+    return f"(?:{trie_regex(words)})(?!{_LETTER})"
 
 
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.

@@ -53,6 +53,7 @@ from .dates import parse_date
 from .html import SKIP_TAGS, css, squash, text_pieces
 from .kazakh import spellings
 from .relative import local, read_printed
+from .wordtrie import trie_regex
 
 # --- the currencies: one table, every language and alphabet ----------------------------------------
 
@@ -140,21 +141,8 @@ def _word(word: str, ending: str) -> str:
 
 
 def _trie(words: set[str]) -> str:
-    """One regex for ``words`` with their shared beginnings written once, so ``re`` reads each letter once."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [_PIECES.get(ch, re.escape(ch)) + emit(child) for ch, child in node.items() if ch]
-        if "" in node:
-            branches.append("")  # last: a longer name is tried first
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(root)
+    """One regex for ``words`` (``wordtrie``), each character as ``_PIECES`` writes it."""
+    return trie_regex(words, lambda ch: _PIECES.get(ch, re.escape(ch)))
 
 
 _QUOTED = [c for c in CURRENCIES if c.code != "KZT"]  # the currencies quoted in tenge
