@@ -31,7 +31,8 @@ falls on it (suffix ``:local-day``).  The instant never changes.
 
 The page's own over a template's (on pages of sites the registry does not know): a structured publication date (``jsonld``, ``jsonld-other``, ``meta``) that
 falls on the day of the last modification or on another day than the URL's is checked against the date the page
-shows (``time``, then ``text``; not a numeric date whose day and month could be swapped, 06/01/2020).  When the two disagree, the URL's day decides if it agrees with one of them;
+shows (``time``, then ``text`` around the headline; not a numeric date whose day and month could be swapped,
+06/01/2020).  When the two disagree, the URL's day decides if it agrees with one of them;
 else the shown date wins when the structured one is later and is also the modification date (a template
 stamping the last edit into both): publication, not modification.
 
@@ -163,10 +164,20 @@ def _markup(marked: list[etree._Element], prop: str) -> list[str]:
     return [v for v in values if v]
 
 
-def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime | None) -> Dated | None:
-    """The first date printed in a short, date-classed element of the article (not footer, sidebar...)."""
+def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime | None, *,
+                near: bool = False) -> Dated | None:
+    """The first date printed in a short, date-classed element of the article (not footer, sidebar...).
+
+    ``near``: only around the headline (its ``<article>``, else the block two levels above the ``<h1>``), where a
+    page shows its own date line; nothing without an ``<h1>``."""
     h1 = tree.find(".//body//h1")
     scope = next((a for a in h1.iterancestors("article")), None) if h1 is not None else None
+    if near:
+        if h1 is None:
+            return None
+        if scope is None:
+            parent = h1.getparent()
+            scope = parent.getparent() if parent is not None and parent.getparent() is not None else parent
     for el in (scope if scope is not None else tree).iter("time", "span", "div", "p", "small", "li", "a", "em"):
         if el.tag != "time" and not _DATEISH.search(_class_path(el)):
             continue
@@ -239,7 +250,7 @@ def published_and_modified(
     if not checked and pub.found and pub.found.rule in _STRUCTURED and _doubtful(pub.found, modified.found, in_url):
         visible = next((Dated(dt, raw, "time") for raw in _markup(marked(), "datePublished")
                         if (dt := parse_date(raw)) is not None and plausible(dt, latest)), None)
-        visible = visible or _text_dates(tree, now, reference)
+        visible = visible or _text_dates(tree, now, reference, near=True)
         if visible is not None and _page_over_template(pub.found, visible, modified.found, in_url):
             pub.found = visible
     if pub.found and _is_utc(pub.found.value):
