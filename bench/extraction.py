@@ -28,7 +28,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -264,7 +264,7 @@ def _case_right(case: dict[str, Any], datelines: list[dict[str, Any]]) -> bool:
     return printed is not None and date_right(printed[1], printed[2], want)
 
 
-def cases(limit: int | None = None, *, compare: bool = False, batch: str | None = None) -> Score:
+def cases(limit: int | None = None, *, compare: bool = False, batch: str | Collection[str] | None = None) -> Score:
     """Share of the real Kazakh strings read right, per category and half (the rule-writing half and the
     test-only half, ``bench/cases``): the string alone by its parser, and placed in an article page as outlets lay
     them out, by ``extract_page`` (``bench/cases/pages.py``).  trafilatura has no such parsers."""
@@ -273,7 +273,7 @@ def cases(limit: int | None = None, *, compare: bool = False, batch: str | None 
     right, speed = _timed(lambda case: _case_right(case, datelines), items)
     openings = {c["url"]: c["text"] for c in datelines if c["url"]}
     in_page = [right_in_page(case, extract_case(case, CASES_NOW, openings.get(case["url"]))) for case in items]
-    score = Score(f"cases {batch}" if batch else "cases", len(items))
+    score = Score(f"cases {batch}" if isinstance(batch, str) else "cases", len(items))
     for category in sorted({c["category"] for c in items}):
         for half in real_cases.HALVES:
             chosen = [i for i, c in enumerate(items) if c["category"] == category and c["half"] == half]

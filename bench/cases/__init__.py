@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +43,17 @@ def _files() -> list[Path]:
     return [SHARED_CASES, *sorted(HERE.glob("*.jsonl"))]
 
 
-def load(category: str | None = None, which: str | None = None, batch: str | None = None) -> list[dict[str, Any]]:
-    """Every case (of ``category``, in half ``which``, from file ``batch`` when given), each with its ``half`` and
-    ``batch`` added."""
+def load(category: str | None = None, which: str | None = None,
+         batch: str | Collection[str] | None = None) -> list[dict[str, Any]]:
+    """Every case (of ``category``, in half ``which``, from file ``batch`` or one of several, when given), each
+    with its ``half`` and ``batch`` added."""
+    batches = {batch} if isinstance(batch, str) else batch
     moved = _moved()
     out = []
     for case in _read():
         case["half"] = half(case["id"], moved)
         if ((category is None or case["category"] == category) and (which is None or case["half"] == which)
-                and (batch is None or case["batch"] == batch)):
+                and (batches is None or case["batch"] in batches)):
             out.append(case)
     return out
 

@@ -31,9 +31,14 @@ CASE_FLOORS = {
 }
 
 
+# The batches the floors were measured on: a batch added later has its own first measurement to make.
+CASE_BATCHES = ("cases", "found", "found2")
+
+
 @lru_cache(maxsize=1)
 def _cases() -> dict[str, float]:
-    return {metric.split(" (")[0]: ours for metric, (ours, _) in extraction.cases().metrics.items()}
+    scores = extraction.cases(batch=CASE_BATCHES).metrics.items()
+    return {metric.split(" (")[0]: ours for metric, (ours, _) in scores}
 
 
 @pytest.mark.parametrize("metric", sorted(CASE_FLOORS))
