@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 
 from tests import netguard
@@ -31,6 +32,10 @@ if netguard.LOG_ENV not in os.environ:
     atexit.register(shutil.rmtree, _guard_dir, True)
     os.environ[netguard.LOG_ENV] = str(Path(_guard_dir) / "refused.log")
 
+
+# Property tests draw the same examples on every run (CI included): a red run is a regression, never a new draw.
+hypothesis.settings.register_profile("kznews", derandomize=True, database=None)
+hypothesis.settings.load_profile("kznews")
 
 # Test modules that read ../shared (its pages, texts or evaluation sets), directly or through a helper
 # (tests/extract/shared.py, the loopback mirror built from a real page, the benchmarks' loaders).
