@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from html import escape
 from typing import Any
 
-from kznews import __version__
+from kznews import __version__, sites
 from kznews.series import pairs, series
 from kznews.storage.filters import ArticleFilter
 
@@ -153,9 +153,13 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
     langs = conn.execute(
         f"SELECT coalesce(lang, '?'), count(*) FROM articles WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
         params).fetchall()
-    sources = conn.execute(
-        f"SELECT source, count(*), count(DISTINCT site) FROM articles WHERE source IS NOT NULL AND {where}"
-        " GROUP BY source ORDER BY 2 DESC, 1 LIMIT 20", params).fetchall()
+    # every attribution, one outlet however its name is printed (Источник: КазТАГ, Source: KazTAG)
+    registry = sites.outlets()
+    sources = [
+        (registry[who].name if who in registry else who, n, k) for who, n, k in conn.execute(
+            "SELECT coalesce(s.outlet, s.name), count(DISTINCT a.id), count(DISTINCT a.site) FROM sources AS s"
+            f" JOIN (SELECT id, site FROM articles WHERE {where}) a ON a.id = s.article_id"
+            " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20", params)]
     republished = conn.execute(
         "SELECT s.outlet, a.site, count(DISTINCT a.id), count(DISTINCT l.article_id), min(l.lag_minutes),"
         " CAST(round(avg(l.lag_minutes)) AS INTEGER), max(l.lag_minutes)"
@@ -196,7 +200,8 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
         _table(["outlet", "articles"], [[s, sum(per_day[s].values())] for s in
                                        sorted(per_day, key=lambda s: -sum(per_day[s].values()))]),
         "<h2>Languages</h2>", _bars([(lang, n) for lang, n in langs], "articles per language", PALETTE[2]),
-        "<h2>Top sources</h2><p class=muted>The attribution line as printed, with how many outlets carried it.</p>",
+        "<h2>Top sources</h2><p class=muted>Who the articles name as their source (one outlet however its name is"
+        " printed), with how many outlets carried it.</p>",
         _bars([(f"{s} ({k} outlets)", n) for s, n, k in sources], "top sources", PALETTE[3]),
         ("<h2>Republications</h2><p class=muted>Articles of one outlet attributed to another (an outlet of the "
          "registry), and how soon they followed the source's own article when it is in the archive (same "

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from kznews.items import Article, PageItem, PageRecord, TickerQuote
-from kznews.report import gaps
-from kznews.storage import Archive
+from kznews.items import Article, PageItem, PageRecord, Source, TickerQuote
+from kznews.report import gaps, render
+from kznews.storage import Archive, ArticleFilter, connect_readonly
+from tests.storage.conftest import make_item
 
 Cli = Callable[..., Result]
 EVIL = '<script>alert("x")</script>'
@@ -86,3 +87,17 @@ def test_report_says_who_republishes_whom_and_how_soon(cli: Cli, tmp_path: Path)
     section = out.read_text("utf-8").split("<h2>Republications</h2>")[1].split("<h2>")[0]
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", section)
     assert cells == ["kaztag", "ic24", "2", "1", "90", "90", "90"]
+
+
+def test_top_sources_are_one_outlet_however_its_name_is_printed(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    printed = [("Источник: КазТАГ", "КазТАГ"), ("Дереккөз: КазТАГ", "КазТАГ"), ("Source: KazTAG", "KazTAG")]
+    with Archive(db) as archive:
+        archive.store([
+            make_item(f"https://ic24.kz/news/a-u{i}", site="ic24", headline=f"Новость {i}",
+                      published_at="2024-04-16T10:00:00+05:00",
+                      sources=[Source(name=name, kind="source-line", evidence=line, outlet="kaztag")])
+            for i, (line, name) in enumerate(printed)])
+    page = render(connect_readonly(db), ArticleFilter(), "s.db")
+    top = page.split("<h2>Top sources</h2>")[1].split("<h2>")[0]
+    assert "КазТАГ (kaztag.kz) (1 outlets)" in top and "Источник" not in top and "Source:" not in top
