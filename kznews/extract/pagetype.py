@@ -186,7 +186,7 @@ def _link_share(el: etree._Element) -> float:
 
 def _shape(found: PageType, tree: etree._Element, structured: Structured, block: MainBlock) -> None:
     """What the page's content looks like: a text block, a headline, lists of dated items, code, teasers."""
-    found.add("text-block", 1) if block.size >= MIN_BLOCK else found.add("text-block", -1)
+    found.add("text-block", 1 if block.size >= MIN_BLOCK else -1)
     titled = structured.first("og:title") or (structured.article or {}).get("headline")
     body = tree.find("body")
     if body is None:
@@ -226,8 +226,10 @@ def _url(found: PageType, url: str) -> None:
         return
     sections, last = segments[:-1], segments[-1]
     section = _section(host, sections)
-    if section is not None:
-        found.add(*(("url:article-section", 1) if section else ("url:other-section", -2)))
+    if section is True:
+        found.add("url:article-section", 1)
+    elif section is False:
+        found.add("url:other-section", -2)
     if (not sections and _OTHER_SECTIONS.fullmatch(last)) or _ARTICLE_SECTIONS.fullmatch(last):
         found.add("url:section-page", -2)
     if len(_WORD.findall(_EXTENSION.sub("", last))) >= 4:
