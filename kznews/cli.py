@@ -444,7 +444,12 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
                 found if fmt == "json"
                 else "\n".join(f"{e['lang']}: {e['url']}" for e in found)
             )
-    emit(rows, fmt)
+    columns = [*SEARCH_COLUMNS, *(["editions"] if with_editions else [])]
+    emit(rows, fmt, columns=columns, noun="articles")
+
+
+# The columns of a search result in CSV and JSON (``storage.search`` gives them in this order)
+SEARCH_COLUMNS = ("url", "site", "lang", "headline", "published_at", "rank", "snippet")
 
 
 @main.command("stats")

@@ -23,18 +23,22 @@ from kznews.storage import ArchiveError, connect_readonly
 FORMATS = click.Choice(["table", "json", "csv"])
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: str) -> None:
-    """Print rows as an aligned table, JSON lines or CSV."""
+def emit(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] = (), noun: str = "rows") -> None:
+    """Print rows as an aligned table, JSON lines or CSV.  Without rows, CSV still prints the header of
+    ``columns`` (when given) and a table on a terminal says "0 <noun>"."""
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+        fieldnames = list(rows[0]) if rows else list(columns)
+        if fieldnames:
+            writer = csv.DictWriter(sys.stdout, fieldnames=fieldnames)
             writer.writeheader()
             writer.writerows(rows)
     elif rows:
         click.echo(tabulate(rows, headers="keys", tablefmt="simple", maxcolwidths=60))
+    elif sys.stdout.isatty():
+        click.echo(f"0 {noun}")
 
 
 TABLE_CELL = 200  # characters of one value a table shows; CSV and JSON print values whole

@@ -279,3 +279,13 @@ def test_search_keeps_column_filters_and_reads_a_minus_as_not(small_archive, que
     result = CliRunner().invoke(main, ["--db", small_archive, "search", query, "--format", "json", "--limit", "50"])
     assert result.exit_code == 0, result.output
     assert len(result.output.splitlines()) == found
+
+
+def test_search_csv_with_no_match_still_prints_its_header(small_archive):
+    result = invoke("--db", small_archive, "search", "жоқсөз", "--format", "csv")
+    assert result.output.splitlines() == ["url,site,lang,headline,published_at,rank,snippet"]
+
+
+def test_search_csv_columns_are_the_ones_a_match_prints(small_archive):
+    result = invoke("--db", small_archive, "search", "Жаңалық", "--format", "csv", "--limit", "1")
+    assert result.output.splitlines()[0] == "url,site,lang,headline,published_at,rank,snippet"
