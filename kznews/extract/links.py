@@ -36,7 +36,7 @@ from ..items import LinkHint
 from ..sites import Outlet
 from .dates import find_date, iso, month_number, parse_date
 from .html import SKIP_TAGS, squash, text_pieces
-from .relative import SKEW, at, clock_run, local, partial, read_printed, relative
+from .relative import SKEW, at, clock_run, local, may_be_relative, partial, read_printed, relative
 
 _SLUG = re.compile(r"[^\W\d_]{3,}")
 _ID = re.compile(r"\d{4,}")
@@ -44,12 +44,6 @@ MIN_WORDS = 4
 _DIGIT = re.compile(r"\d")  # every printed form but a relative word needs a digit (dates.py, relative.py)
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-# The words relative.py's forms are built on, folded (see _may_be_relative): its day words, "ago" and "just now".
-_RELATIVE_WORDS = (
-    "сегодня", "бүгін", "bügin", "búgin", "today", "вчера", "кеше", "keshe", "yesterday", "алдыңғы күні",
-    "назад", "бұрын", "burin", "buryn", "ago", "только что", "жаңа ғана", "just now",
-)
-_RELATIVE_WORD = re.compile("|".join(map(re.escape, _RELATIVE_WORDS)))  # one scan instead of 18 substring tests
 _LEVELS = 3  # how far up from a link its item container (with the time) may be
 _RUN = 8  # a newest-first list of clock times rises at most once in this many (midnight crossed)
 # hrefs whose urljoin + urldefrag is plain string work: an absolute http(s) URL with a plain host, or a
@@ -127,7 +121,7 @@ def _when(text: str, now: datetime | None) -> tuple[str, datetime | None] | None
     the text has a relative word: most link texts have none, and that search costs the most.
     """
     text = " ".join(text.split())
-    relative_words = now is not None and _may_be_relative(text)
+    relative_words = now is not None and may_be_relative(text)
     if not _DIGIT.search(text):  # only a relative word ("Вчера", "час назад") can be a date
         return relative(text, now) if relative_words and now is not None else None
     if relative_words:
@@ -140,15 +134,6 @@ def _when(text: str, now: datetime | None) -> tuple[str, datetime | None] | None
     return day_month[:2] if day_month else clock
 
 
-def _may_be_relative(text: str) -> bool:
-    """False when ``text`` holds none of the words a relative date needs (a 2 µs test; ``relative`` takes 50).
-
-    Folded as ``re.IGNORECASE`` compares letters (dotted/dotless i, long s), so no spelling it accepts is missed.
-    """
-    folded = text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
-    return _RELATIVE_WORD.search(folded) is not None
-
-
 def _may_be_whole_date(text: str) -> bool:
     """False when squashed, non-empty ``text`` cannot be a date printed alone, so ``_when`` need not search it.
 
@@ -159,7 +144,7 @@ def _may_be_whole_date(text: str) -> bool:
     if text[0].isdigit():
         return True
     first = _FIRST_WORD.match(text)
-    return (first is not None and _is_month(first.group(0))) or _may_be_relative(text)
+    return (first is not None and _is_month(first.group(0))) or may_be_relative(text)
 
 
 @lru_cache(maxsize=4096)

@@ -28,6 +28,7 @@ from .dates import (
     squash,
 )
 from .kazakh import fold, spellings
+from .wordtrie import trie_regex
 
 SKEW = timedelta(days=1)  # how far past the fetch time a date may lie (wrong offsets, clocks): see dating.py
 
@@ -81,12 +82,17 @@ _PARTIAL = (
     re.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
 )
 
-# Every word a relative date needs (one of them at least), folded: a cheap test before the searches.
-WORDS: frozenset[str] = frozenset(
-    fold(word) for words in (*_DAY_WORDS.values(), _AGO_WORDS, _NOW_WORDS) for word in words
-)
-_HINTS = frozenset(max(word.split(), key=len) for word in WORDS)  # one word of each that any text using it holds
-_TOKEN = re.compile(r"[^\W\d_]+")
+
+def _caseless(text: str) -> str:
+    """``text`` lower-cased with the letters ``re.IGNORECASE`` also equates (dotless ı and i, long s and s, İ)."""
+    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+
+
+# One word of each phrase a relative date needs (its longest), every spelling, caseless as the forms compare
+# them: a text holding none of them holds no relative date, so one search of it spares the forms' searches.
+_HINT = re.compile(trie_regex(
+    {_caseless(max(word.split(), key=len)) for words in (*_DAY_WORDS.values(), _AGO_WORDS, _NOW_WORDS)
+     for word in words}))
 
 
 def local(now: datetime) -> datetime:
@@ -108,8 +114,8 @@ def _clock(g: dict[str, str | None], n: str = "") -> time | None:
 
 
 def may_be_relative(text: str) -> bool:
-    """False when ``text`` holds no word a relative date needs: a set look-up per word, before any search."""
-    return not _HINTS.isdisjoint(_TOKEN.findall(fold(text)))
+    """False when ``text`` holds no word a relative date needs (then ``relative`` finds nothing)."""
+    return _HINT.search(_caseless(text)) is not None
 
 
 def relative(text: str, now: datetime) -> tuple[str, datetime] | None:

@@ -7,6 +7,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from kznews import sites
+from kznews.extract import extract_page
 from kznews.extract.html import decode, parse
 from kznews.extract.links import _may_be_whole_date, _resolver, _when, find_links, looks_like_article
 from kznews.sites import Outlet
@@ -363,3 +364,13 @@ def test_newest_first_list_crosses_midnight_once():
     hints = find_links(parse(f"<html><body><ul>{items}</ul></body></html>"), "https://x.kz/",
                        fetched_at="2018-03-19T04:00:00+00:00")
     assert [h.published_at[:10] for h in hints] == ["2018-03-19"] * 4 + ["2018-03-18"] * 5
+
+
+@pytest.mark.parametrize("printed", ["ءبۇگىن، 11:20", "Keşe, 09:15", "Búgin, 14:05", "BÜGIN 14:05", "2 sağat būryn"])
+def test_a_link_dated_by_a_relative_word_in_any_kazakh_alphabet(printed):
+    html = (f'<html><body><ul><li><a href="/kz/jana-mektep-ashyldy_a3725092">Жаңа мектеп ашылды</a>'
+            f"<span>{printed}</span></li></ul></body></html>")
+    record = extract_page(html, "https://www.inform.kz/kz/", outlet=sites.get("inform"), kind="listing",
+                          fetched_at="2024-04-18T10:00:00+00:00")
+    (link,) = [link for link in record.links if link.url.endswith("_a3725092")]
+    assert link.published_at is not None and link.published_at.startswith("2024-04-1")
