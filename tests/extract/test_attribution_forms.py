@@ -520,8 +520,7 @@ def test_an_outlet_told_and_other_neighbours(text, expected):
     "Бұл маңызды, деп мәлімдеді А. Ахметов.",
 ])
 def test_a_persons_bare_name_after_a_speech_verb_is_a_speaker_not_a_source(text):
-    found = find_attribution(text)
-    assert found is None or found.reporter not in text.split(", ")[-1].rstrip(".").split(maxsplit=1)[-1]
+    assert find_attribution(text) is None
 
 
 @pytest.mark.parametrize("text, reporter", [
