@@ -23,8 +23,8 @@ from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 
 from kznews.extract import extract_item
+from kznews.extract.normalize import normalize
 from kznews.items import PackedBody, PageItem, PageRecord
-from kznews.normalize import normalize
 from kznews.sites import Outlet
 from kznews.storage import Archive, ArchiveError
 from kznews.storage.packing import pack

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from kznews import sites
 from kznews.extract import extract_item
+from kznews.extract.normalize import normalize
 from kznews.items import PageItem, PageRecord
-from kznews.normalize import normalize
 from kznews.sites import Outlet
 from kznews.storage import Archive
 from kznews.workers import extraction_pool

@@ -7,16 +7,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-import click
 import pytest
 from click.testing import CliRunner, Result
 
 from kznews.cli import main
-from kznews.outlet_cli import register
 from tests.conftest import REPO
 
-# `kznews` with the outlet commands registered (harmless once cli.py registers them itself).
-ENTRY = "from kznews.cli import main; from kznews.outlet_cli import register; register(main); main(prog_name='kznews')"
+ENTRY = "from kznews.cli import main; main(prog_name='kznews')"
 
 
 def run_outlet_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -28,12 +25,9 @@ def run_outlet_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProc
 
 @pytest.fixture
 def cli() -> Callable[..., Result]:
-    """Run ``kznews ARGS`` in-process on a copy of the group with the outlet commands added."""
-    group = click.Group(main.name, commands=dict(main.commands), params=main.params, callback=main.callback,
-                        context_settings=main.context_settings)
-    register(group)
+    """Run ``kznews ARGS`` in-process."""
 
     def run(*args: str) -> Result:
-        return CliRunner().invoke(group, list(args), catch_exceptions=False)
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
     return run

@@ -10,8 +10,8 @@ import pytest
 from click.testing import Result
 
 from kznews import sites
+from kznews.cli.fixture import NOTE, default_name
 from kznews.extract import extract_page
-from kznews.fixture import NOTE, default_name
 from tests.mirror.outlets import OutletMirror, build_outlet
 from tests.mirror.server import MirrorServer, Override, serve
 from tests.sites.test_outlet_pages import actual

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kznews import export, report
+from kznews.analysis import export, report
 from kznews.storage import ArticleFilter, QueryError, connect_readonly, search
 
 from .conftest import make_item

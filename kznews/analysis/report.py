@@ -14,7 +14,7 @@ from html import escape
 from typing import Any
 
 from kznews import __version__, sites
-from kznews.series import pairs, series
+from kznews.analysis.series import pairs, series
 from kznews.storage.filters import ArticleFilter
 
 WIDTH = 960  # the chart width in px

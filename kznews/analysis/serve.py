@@ -21,7 +21,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from kznews import __version__, export, series
+from kznews import __version__
+from kznews.analysis import export, series
 from kznews.storage.folding import fold, fold_query
 
 DB_NAME = "kznews"

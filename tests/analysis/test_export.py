@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from kznews import export
+from kznews.analysis import export
 from kznews.storage import connect_readonly
 from kznews.storage.folding import fold
 

@@ -1,6 +1,6 @@
-"""The kznews command line: one command group whose --help is the documentation.
+"""The crawling commands: crawl, harvest, cron, extract, reextract.
 
-Exit codes are listed in ``kznews.exitcodes``.
+They write the archive named by the group's ``--db`` (``extract`` writes nothing) and drive Scrapy.
 """
 
 from __future__ import annotations
@@ -13,68 +13,23 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from kznews import __version__, coverage, exitcodes, settings, sites
+from kznews import coverage, exitcodes, settings, sites
+from kznews.cli.options import check_window, iso_date, reader
 from kznews.extract import extract_page
+from kznews.extract.normalize import normalize
 from kznews.extract.pagetype import KINDS
-from kznews.normalize import normalize
-from kznews.options import FORMATS, check_window, emit, emit_stream, iso_date, known_site, reader
 from kznews.reextract import Tally as ReextractTally
 from kznews.reextract import default_workers
 from kznews.reextract import reextract as run_reextract
-from kznews.runstats import crawl_figures
-from kznews.sites.table import discovery_kinds, markdown_table
-from kznews.storage import (
-    Archive,
-    ArchiveBusy,
-    ArchiveError,
-    QueryError,
-    editions_of,
-    run_sql,
-    search,
-)
-from kznews.storage import stats as archive_stats
-from kznews.storage.query import RANK_WINDOW
+from kznews.storage import Archive, ArchiveBusy, ArchiveError
 
 if TYPE_CHECKING:
     from kznews.crawl import CrawlSummary
-
-DEFAULT_DB = "data/kznews.db"
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kznews")
-@click.option(
-    "--db",
-    envvar="KZNEWS_DB",
-    default=DEFAULT_DB,
-    show_default=True,
-    metavar="PATH",
-    help="The SQLite archive (also KZNEWS_DB).",
-)
-@click.pass_context
-def main(ctx: click.Context, db: str) -> None:
-    """kznews: crawl Kazakh news sites into a SQLite archive, and query it.
-
-    Exit codes: 0 success, 1 error (one line on stderr), 2 usage error,
-    3 partial (pages failed), 4 crawl failed, 5 stopped by a limit,
-    6 another run holds the archive.
-
-    \b
-    Example:
-        kznews crawl tengrinews --max-articles 50
-        kznews search "Токаев" --since 2024-01-01
-    """
-    ctx.obj = {"db": db}
-    try:
-        sites.outlets()  # a broken KZNEWS_SITES file is one line, not a traceback
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 class Busy(click.ClickException):
@@ -141,7 +96,7 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-@main.command()
+@click.command()
 @click.argument("outlets", nargs=-1)
 @click.option("--url", help="Crawl a site not in the registry from this feed, sitemap or listing URL.")
 @click.option("--edition", help="Only this language edition (ru, kk, en).")
@@ -189,7 +144,7 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
     sys.exit(summary.exit_code)
 
 
-@main.command()
+@click.command()
 @click.argument("outlets", nargs=-1)
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, show_default=True, help="Article requests per outlet per run at most (0: no limit).")
 @click.option("--max-time", type=click.IntRange(min=0), default=3000, show_default=True, help="Seconds before the run stops (0: no limit); the next run resumes.")
@@ -232,7 +187,7 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     sys.exit(code)
 
 
-@main.command()
+@click.command()
 @click.option("--every", type=click.Choice(["5", "10", "15", "20", "30", "60", "120", "180", "360", "720", "1440"]), default="60", show_default=True, help="Minutes between runs.")
 @click.pass_obj
 def cron(obj: dict[str, Any], every: str) -> None:
@@ -291,31 +246,7 @@ WantedBy=timers.target
 # then: systemctl --user daemon-reload && systemctl --user enable --now kznews-harvest.timer""")
 
 
-@main.command("sites")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-def sites_cmd(fmt: str) -> None:
-    """List the registered outlets and their editions.
-
-    \b
-    Examples:
-        kznews sites
-        kznews sites --format json       # the registry, for scripts
-    """
-    outlets = list(sites.outlets().values())
-    if fmt == "markdown":
-        click.echo(markdown_table(outlets), nl=False)
-        return
-    rows = [
-        {"key": o.key, "name": o.name, "domains": list(o.domains),
-         "editions": [e.label for e in o.editions], "discovery": discovery_kinds(o)}
-        for o in outlets
-    ]
-    if fmt == "table":
-        rows = [{k: " ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
-    emit(rows, fmt)
-
-
-@main.command()
+@click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", help="The page's URL (tells the outlet and edition); default: the file's path.")
 @click.option("--kind", type=click.Choice(KINDS),
@@ -370,7 +301,7 @@ class StatusLine:
             click.echo(err=True)
 
 
-@main.command()
+@click.command()
 @click.option("--site", help="Only pages of this outlet.")
 @click.option("--workers", type=click.IntRange(min=0), default=default_workers, show_default="one per core",
               help="Extraction processes (0: extract in this process).")
@@ -401,132 +332,6 @@ def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
     sys.exit(exitcodes.PARTIAL if tally.errors else exitcodes.OK)
 
 
-@main.command("search")
-@click.argument("query")
-@click.option("--site", help="Only this outlet.")
-@click.option("--lang", help="Only this language (ru, kk, en).")
-@click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help=f"Best matches first (of a query matching more than {RANK_WINDOW:,} articles, the best of"
-              f" its newest {RANK_WINDOW:,} matches: fast at any archive size), or newest first (every match).")
-@click.option("--with-editions", is_flag=True, help="Show each hit's other language editions in the archive.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@click.pass_obj
-def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | None,
-               since: str | None, until: str | None, limit: int, order: str,
-               with_editions: bool, fmt: str) -> None:
-    """Full-text search of headlines, leads and bodies (SQLite FTS5 syntax).
-
-    Kazakh, Russian and Latin spellings meet: Тоқаев, Токаев and Toqaev find the
-    same articles, and е finds ё.
-
-    \b
-    Examples:
-        kznews search "Токаев"
-        kznews search '"Национальный банк" AND тенге' --site inform --since 2024-03-01
-        kznews search девальвац* --format csv > hits.csv
-        kznews search "су тасқыны" --with-editions   # with the ru/en editions of each story
-    """
-    conn = reader(obj["db"])
-    known_site(conn, site)
-    try:
-        rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
-    if fmt == "table":
-        rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
-    if with_editions:
-        editions = editions_of(conn, [r["url"] for r in rows])
-        for row in rows:
-            found = editions[row["url"]]
-            row["editions"] = (
-                found if fmt == "json"
-                else "\n".join(f"{e['lang']}: {e['url']}" for e in found)
-            )
-    columns = [*SEARCH_COLUMNS, *(["editions"] if with_editions else [])]
-    emit(rows, fmt, columns=columns, noun="articles")
 
 
-# The columns of a search result in CSV and JSON (``storage.search`` gives them in this order)
-SEARCH_COLUMNS = ("url", "site", "lang", "headline", "published_at", "rank", "snippet")
-
-
-@main.command("stats")
-@click.option("--days", type=click.IntRange(min=1), default=14, show_default=True, help="How many recent days to show per outlet.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.pass_obj
-def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
-    """Articles per outlet per day, totals, the last runs and coverage alerts.
-
-    \b
-    Example:
-        kznews stats --days 7
-    """
-    conn = reader(obj["db"])
-    result = archive_stats(conn, days=days)
-    result["alerts"] = [asdict(a) for a in coverage.alerts(conn)]
-    if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, default=str))
-        return
-    result["runs"] = [_run_row(run) for run in result["runs"]]
-    for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
-                       ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
-                       ("Coverage alerts", "alerts")):
-        value = result.get(key)
-        if not value:
-            continue
-        click.echo(f"\n{title}")
-        emit([value] if isinstance(value, dict) else value, "table")
-
-
-def _run_row(run: dict[str, Any]) -> dict[str, Any]:
-    """A run as one table row: what it crawled, when, how it ended and its main figures."""
-    args, stats = run.get("args") or {}, run.get("stats") or {}
-    figures = crawl_figures(stats)
-    return {
-        "id": run["id"], "command": run["command"],
-        "crawled": args.get("url") or " ".join(args.get("sites") or ()),
-        "started_at": run["started_at"], "ended_at": run["ended_at"], "outcome": run["outcome"],
-        **{k: figures[k] for k in ("pages", "new", "updated", "errors")},
-    }
-
-
-@main.command("sql")
-@click.argument("query")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@click.option("--timeout", type=float, default=10.0, show_default=True,
-              help="Seconds for the whole command: running the query and printing every row.")
-@click.option("--max-rows", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Rows a table shows (it counts the rest); CSV and JSON print every row.")
-@click.pass_obj
-def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float, max_rows: int) -> None:
-    """Run one read-only SELECT against the archive.
-
-    The archive is opened read-only; anything but a single SELECT/WITH/EXPLAIN is refused.
-    Rows are printed as they are read, so memory stays small whatever the result's size:
-    CSV and JSON lines print every row, a table the first --max-rows (values cut at 200
-    characters). Blobs (pages.body) print as base64 in CSV and JSON, as their size in a
-    table. A value longer than 32 MiB is refused.
-
-    \b
-    Example:
-        kznews sql "SELECT site, count(*) AS n FROM articles GROUP BY site"
-    """
-    try:
-        with run_sql(obj["db"], query, timeout=timeout) as result:
-            emit_stream(result.columns, result, fmt, max_rows=max_rows)
-    except (QueryError, ArchiveError) as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _register_commands() -> None:
-    """Commands that live in their own modules: the analyst's (export, tickers, report,
-    serve) and the outlet maintainer's (check, fixture)."""
-    from kznews import analyst_cli, outlet_cli
-
-    analyst_cli.register(main)
-    outlet_cli.register(main)
-
-
-_register_commands()
+COMMANDS = (crawl, harvest, cron, extract, reextract)

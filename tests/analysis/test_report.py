@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from kznews.analysis.report import gaps, render
 from kznews.items import Article, PageItem, PageRecord, Source, TickerQuote
-from kznews.report import gaps, render
 from kznews.storage import Archive, ArticleFilter, connect_readonly
 from tests.storage.conftest import make_item
 

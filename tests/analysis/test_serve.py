@@ -19,15 +19,15 @@ from typing import Any
 
 import pytest
 
-from kznews import series
+from kznews.analysis import series
 from kznews.storage import connect_readonly
 from kznews.storage.folding import fold
-from tests.analyst.conftest import REPO
+from tests.analysis.conftest import REPO
 
 pytest.importorskip("datasette")
 
 WORD = "шекараны"  # Kazakh: "the border" (accusative)
-RUN = "from kznews.cli import main; from kznews.analyst_cli import register; register(main); main()"
+RUN = "from kznews.cli import main; main()"
 
 
 def free_port() -> int:

@@ -11,11 +11,9 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-import click
 import pytest
 from click.testing import CliRunner, Result
 
-from kznews.analyst_cli import register
 from kznews.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,14 +42,11 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def cli() -> Callable[..., Result]:
-    """Run ``kznews [--db DB] ARGS`` in-process: the real group's options, the analyst commands added."""
-    group = click.Group(main.name, commands=dict(main.commands), params=main.params, callback=main.callback,
-                        context_settings=main.context_settings)
-    register(group)
+    """Run ``kznews [--db DB] ARGS`` in-process."""
 
     def run(*args: str, db: Path | None = None) -> Result:
         prefix = ["--db", str(db)] if db is not None else []
-        return CliRunner().invoke(group, [*prefix, *args], catch_exceptions=False)
+        return CliRunner().invoke(main, [*prefix, *args], catch_exceptions=False)
 
     return run
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from kznews import sites
 from kznews.storage import connect_readonly, search
-from tests.analyst.conftest import REPO, generator
+from tests.analysis.conftest import REPO, generator
 
 
 def test_archive_has_the_shape_of_a_real_one(generated: Path) -> None:

@@ -1,6 +1,6 @@
 """The analyst's commands: export, tickers, report, serve.
 
-``register(main)`` adds them to the ``kznews`` group.  They read the archive
+They read the archive
 named by the group's ``--db`` (read-only) and fail with one line (exit 1) on bad
 input: an unknown pair, a bad date, an unwritable output.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from kznews.options import check_window, emit, iso_date, known_site, reader
+from kznews.cli.options import check_window, emit, iso_date, known_site, reader
 from kznews.storage import QueryError
 from kznews.storage.filters import ArticleFilter
 
@@ -37,7 +37,7 @@ def _out_dir(value: str, fmt: str, force: bool) -> Path:
     if not value.strip():
         raise click.ClickException("--out: name a directory for the export")
     path = Path(value)
-    from kznews import export
+    from kznews.analysis import export
 
     earlier = [name for name in (export.FILE_NAMES[fmt], export.MANIFEST) if (path / name).exists()]
     if earlier and not force:
@@ -81,7 +81,7 @@ def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query:
     Example:
         kznews export --format parquet --out exports/kaztag --source КазТАГ --since 2024-01-01
     """
-    from kznews import export
+    from kznews.analysis import export
 
     check_window(since, until)
     if fmt == "parquet":
@@ -120,7 +120,7 @@ def tickers_cmd(obj: dict[str, Any], pair: str, site: str | None, since: str | N
     Example:
         kznews tickers USD/KZT --site inform --since 2024-01-01 --format csv > usd.csv
     """
-    from kznews import series
+    from kznews.analysis import series
 
     check_window(since, until)
     with closing(reader(obj["db"])) as conn:
@@ -144,7 +144,7 @@ def report_cmd(obj: dict[str, Any], out: str, site: str | None, since: str | Non
     Example:
         kznews report report.html --since 2024-01-01
     """
-    from kznews import report
+    from kznews.analysis import report
 
     check_window(since, until)
     with closing(reader(obj["db"])) as conn:
@@ -174,7 +174,7 @@ def serve_cmd(obj: dict[str, Any], port: int, host: str) -> None:
     """
 
     reader(obj["db"]).close()  # a missing or foreign archive: one line, before the server starts
-    from kznews import serve
+    from kznews.analysis import serve
 
     try:
         import datasette  # noqa: F401
@@ -189,9 +189,3 @@ def serve_cmd(obj: dict[str, Any], port: int, host: str) -> None:
 
 
 COMMANDS = (export_cmd, tickers_cmd, report_cmd, serve_cmd)
-
-
-def register(main: click.Group) -> None:
-    """Add the analyst's commands to the ``kznews`` group."""
-    for command in COMMANDS:
-        main.add_command(command)

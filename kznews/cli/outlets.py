@@ -1,6 +1,5 @@
-"""Commands about the outlets themselves: `check` and `fixture save`.
-
-``register(main)`` adds them to the ``kznews`` group.  Bad input is one line
+"""Commands about the outlets themselves: `sites`, `check` and `fixture save`.
+  Bad input is one line
 (``click.ClickException``, exit 1); a failed check exits 3.
 """
 
@@ -13,7 +12,8 @@ from pathlib import Path
 import click
 
 from kznews import exitcodes, sites
-from kznews.options import emit
+from kznews.cli.options import emit
+from kznews.sites.table import discovery_kinds, markdown_table
 
 
 def _outlet(key: str, edition: str | None = None) -> sites.Outlet:
@@ -66,7 +66,7 @@ def check_cmd(outlet: str, edition: str | None, articles: int, mirror: str | Non
         kznews check tengrinews --articles 3
         kznews check inform --edition kk --format json
     """
-    from kznews.check import REQUIRED, run_check
+    from kznews.cli.check import REQUIRED, run_check
 
     _outlet(outlet, edition)
     if mirror:
@@ -129,7 +129,7 @@ def fixture_save(outlet: str, url: str, name: str | None, directory: str, mirror
     Example:
         kznews fixture save kt https://www.kt.kz/rus/politics/some-article_1153654429.html --name article-ru-1153654429
     """
-    from kznews import fixture
+    from kznews.cli import fixture
 
     found = _outlet(outlet)
     try:
@@ -142,7 +142,29 @@ def fixture_save(outlet: str, url: str, name: str | None, directory: str, mirror
     click.echo(f"fixture save: {page} ({len(body)} bytes), {meta}: review its expected fields")
 
 
-def register(main: click.Group) -> None:
-    """Add `check` and `fixture` to the ``kznews`` group."""
-    main.add_command(check_cmd)
-    main.add_command(fixture_group)
+@click.command("sites")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+def sites_cmd(fmt: str) -> None:
+    """List the registered outlets and their editions.
+
+    \b
+    Examples:
+        kznews sites
+        kznews sites --format json       # the registry, for scripts
+    """
+    outlets = list(sites.outlets().values())
+    if fmt == "markdown":
+        click.echo(markdown_table(outlets), nl=False)
+        return
+    rows = [
+        {"key": o.key, "name": o.name, "domains": list(o.domains),
+         "editions": [e.label for e in o.editions], "discovery": discovery_kinds(o)}
+        for o in outlets
+    ]
+    if fmt == "table":
+        rows = [{k: " ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+    emit(rows, fmt)
+
+
+
+COMMANDS = (sites_cmd, check_cmd, fixture_group)

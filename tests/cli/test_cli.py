@@ -195,7 +195,7 @@ def test_search_with_editions_shows_the_other_languages(tmp_path):
 
 
 def test_reextract_status_line_keeps_errors_on_their_own_lines(capsys: pytest.CaptureFixture[str]) -> None:
-    from kznews.cli import StatusLine
+    from kznews.cli.crawling import StatusLine
     from kznews.reextract import Tally
 
     status = StatusLine()

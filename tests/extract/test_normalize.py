@@ -1,7 +1,7 @@
 """Normalization: control characters out of stored text, empty articles dropped."""
 
+from kznews.extract.normalize import clean_text, normalize
 from kznews.items import Article, LinkHint, PageRecord, TickerQuote
-from kznews.normalize import clean_text, normalize
 
 
 def test_clean_text_removes_c0_and_c1_controls_but_keeps_layout():

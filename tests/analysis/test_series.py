@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from kznews import series
+from kznews.analysis import series
 from kznews.items import PageItem, PageRecord, TickerQuote
 from kznews.storage import Archive, connect_readonly
 

@@ -1,0 +1,141 @@
+"""The archive's reading commands: search, stats, sql.
+
+They open the archive named by the group's ``--db`` read-only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from kznews import coverage
+from kznews.cli.options import FORMATS, emit, emit_stream, iso_date, known_site, reader
+from kznews.runstats import crawl_figures
+from kznews.storage import ArchiveError, QueryError, editions_of, run_sql, search
+from kznews.storage import stats as archive_stats
+from kznews.storage.query import RANK_WINDOW
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--site", help="Only this outlet.")
+@click.option("--lang", help="Only this language (ru, kk, en).")
+@click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help=f"Best matches first (of a query matching more than {RANK_WINDOW:,} articles, the best of"
+              f" its newest {RANK_WINDOW:,} matches: fast at any archive size), or newest first (every match).")
+@click.option("--with-editions", is_flag=True, help="Show each hit's other language editions in the archive.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | None,
+               since: str | None, until: str | None, limit: int, order: str,
+               with_editions: bool, fmt: str) -> None:
+    """Full-text search of headlines, leads and bodies (SQLite FTS5 syntax).
+
+    Kazakh, Russian and Latin spellings meet: Тоқаев, Токаев and Toqaev find the
+    same articles, and е finds ё.
+
+    \b
+    Examples:
+        kznews search "Токаев"
+        kznews search '"Национальный банк" AND тенге' --site inform --since 2024-03-01
+        kznews search девальвац* --format csv > hits.csv
+        kznews search "су тасқыны" --with-editions   # with the ru/en editions of each story
+    """
+    conn = reader(obj["db"])
+    known_site(conn, site)
+    try:
+        rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "table":
+        rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
+    if with_editions:
+        editions = editions_of(conn, [r["url"] for r in rows])
+        for row in rows:
+            found = editions[row["url"]]
+            row["editions"] = (
+                found if fmt == "json"
+                else "\n".join(f"{e['lang']}: {e['url']}" for e in found)
+            )
+    columns = [*SEARCH_COLUMNS, *(["editions"] if with_editions else [])]
+    emit(rows, fmt, columns=columns, noun="articles")
+
+
+# The columns of a search result in CSV and JSON (``storage.search`` gives them in this order)
+SEARCH_COLUMNS = ("url", "site", "lang", "headline", "published_at", "rank", "snippet")
+
+
+@click.command("stats")
+@click.option("--days", type=click.IntRange(min=1), default=14, show_default=True, help="How many recent days to show per outlet.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
+    """Articles per outlet per day, totals, the last runs and coverage alerts.
+
+    \b
+    Example:
+        kznews stats --days 7
+    """
+    conn = reader(obj["db"])
+    result = archive_stats(conn, days=days)
+    result["alerts"] = [asdict(a) for a in coverage.alerts(conn)]
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, default=str))
+        return
+    result["runs"] = [_run_row(run) for run in result["runs"]]
+    for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
+                       ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
+                       ("Coverage alerts", "alerts")):
+        value = result.get(key)
+        if not value:
+            continue
+        click.echo(f"\n{title}")
+        emit([value] if isinstance(value, dict) else value, "table")
+
+
+def _run_row(run: dict[str, Any]) -> dict[str, Any]:
+    """A run as one table row: what it crawled, when, how it ended and its main figures."""
+    args, stats = run.get("args") or {}, run.get("stats") or {}
+    figures = crawl_figures(stats)
+    return {
+        "id": run["id"], "command": run["command"],
+        "crawled": args.get("url") or " ".join(args.get("sites") or ()),
+        "started_at": run["started_at"], "ended_at": run["ended_at"], "outcome": run["outcome"],
+        **{k: figures[k] for k in ("pages", "new", "updated", "errors")},
+    }
+
+
+@click.command("sql")
+@click.argument("query")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--timeout", type=float, default=10.0, show_default=True,
+              help="Seconds for the whole command: running the query and printing every row.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Rows a table shows (it counts the rest); CSV and JSON print every row.")
+@click.pass_obj
+def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float, max_rows: int) -> None:
+    """Run one read-only SELECT against the archive.
+
+    The archive is opened read-only; anything but a single SELECT/WITH/EXPLAIN is refused.
+    Rows are printed as they are read, so memory stays small whatever the result's size:
+    CSV and JSON lines print every row, a table the first --max-rows (values cut at 200
+    characters). Blobs (pages.body) print as base64 in CSV and JSON, as their size in a
+    table. A value longer than 32 MiB is refused.
+
+    \b
+    Example:
+        kznews sql "SELECT site, count(*) AS n FROM articles GROUP BY site"
+    """
+    try:
+        with run_sql(obj["db"], query, timeout=timeout) as result:
+            emit_stream(result.columns, result, fmt, max_rows=max_rows)
+    except (QueryError, ArchiveError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+COMMANDS = (search_cmd, stats_cmd, sql_cmd)
