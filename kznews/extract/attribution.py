@@ -184,8 +184,8 @@ _KK_ACCORDING = tuple(
     phrase for noun in (*_KK_SOURCES, *map(_kk_plural, _KK_SOURCES), *_KK_VERBAL_SOURCES)
     for phrase in _kk_according(noun)
 )
-_KK_CHANNEL = tuple(  # парақшасында, аккаунтында, …: "on (their) page, account, channel, site"
-    _kk_possessive(n) + _harmony(n, "нда", "нде") for n in ("парақша", "аккаунт", "арна", "сайт", "бет"))
+_KK_CHANNEL = tuple(  # парақшасында, аккаунтында, каналында, …: "on (their) page, account, channel, site"
+    _kk_possessive(n) + _harmony(n, "нда", "нде") for n in ("парақша", "аккаунт", "арна", "канал", "сайт", "бет"))
 
 
 def _kk_suffix(suffixes: Iterable[str]) -> re.Pattern[str]:
@@ -307,12 +307,24 @@ def _ru_nominative(phrase: str, case: str) -> str:
     return phrase
 
 
-# Genitive endings of Russian personal names and their adjectives, to the nominative (Турара Казангапова →
-# Турар Казангапов, Анны Ивановой → Анна Иванова, открытых источников → открытые источники); tried in order.
+# Genitive endings of Russian nouns, personal names and adjectives, to the nominative (Турара Казангапова → Турар
+# Казангапов, Анны Ивановой → Анна Иванова, открытых источников → открытые источники, главы региона → глава региона,
+# организаторов → организаторы, руководителя → руководитель); tried in order, the longest ending first.  An
+# adjective's masculine -ого/-его is -ый after a hard stem, -ий after a velar, a hushing or a soft stem (казахстанского
+# → казахстанский, общего → общий), -ой where the ending is stressed (городского → городской).
 _RU_GENITIVE_ENDINGS = (
-    ("ских", "ские"), ("ых", "ые"), ("их", "ие"), ("ков", "ки"), ("гов", "ги"), ("ов", "ы"), ("ской", "ская"),
-    ("ого", "ий"), ("ой", "а"), ("ии", "ия"), ("ки", "ка"), ("ги", "га"), ("ы", "а"), ("ея", "ей"),
+    ("ских", "ские"), ("ых", "ые"), ("их", "ие"), ("ков", "ки"), ("гов", "ги"), ("хов", "хи"), ("ов", "ы"),
+    ("ев", "и"), ("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+    ("ыной", "ына"), ("ой", "ая"), ("нней", "нняя"), ("шней", "шняя"), ("ского", "ский"), ("цкого", "цкий"),
+    ("кого", "кий"), ("гого", "гий"), ("хого", "хий"), ("жего", "жий"), ("шего", "ший"), ("чего", "чий"),
+    ("щего", "щий"), ("его", "ий"), ("ого", "ый"), ("ении", "ение"), ("ании", "ание"), ("ения", "ение"),
+    ("ания", "ание"), ("ства", "ство"), ("ии", "ия"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("жи", "жа"),
+    ("ши", "ша"), ("чи", "ча"), ("щи", "ща"), ("ы", "а"), ("ея", "ей"), ("ителя", "итель"), ("теля", "тель"), ("телей", "тели"),
+    ("стей", "сти"),
 )
+# Adjective stems whose ending is stressed, -ой in the masculine nominative (городской, областной, мировой …).
+_RU_STRESSED = ("городск", "мужск", "морск", "областн", "окружн", "основн", "миров", "передов", "полев", "речн",
+                "лесн", "земск", "рабоч", "мирск", "сельск")
 _RU_ADJECTIVE = re.compile(r"(?:ых|их|ого|его|ой|ей)$", re.I)  # an adjective's genitive (and instrumental)
 _RU_CONSONANT_A = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$", re.I)
 
@@ -322,6 +334,11 @@ def _ru_genitive_word(word: str) -> str:
     low = word.lower()
     for end, base in _RU_GENITIVE_ENDINGS:
         if low.endswith(end) and len(low) > len(end) + 1:
+            stem = low[: -len(end)] + base[:-2]
+            if end.endswith("ого") and base.endswith(("ый", "ий")) and stem.endswith(_RU_STRESSED):
+                base = base[:-2] + "ой"
+            elif end == "ой" and (low[:-2] + "а").endswith(_RU_HEAD_NOUNS):  # a noun's instrumental: службой
+                base = "а"
             base = base.upper() if word[-1].isupper() else base
             return word[: -len(end)] + base
     return word[:-1] if _RU_CONSONANT_A.search(word) and len(word) > 3 else word
@@ -548,8 +565,9 @@ _KK_OCCASION = "(?:" + _kk(
     + ["баспасөз " + _kk_locative(_kk_possessive("конференция"))]) + r"\s+)?"
 _KK_ABOUT = _kk(tuple(  # "about this"
     f"{this} {about}" for this in ("бұл", "осы") for about in ("туралы", "жөнінде", "жайында", "хақында")))
-# Where a person wrote: ``(өзінің) Facebook-тегі (жеке) парақшасында``, ``Telegram-арнасында``.
-_KK_PLATFORM = (r"(?:\s+(?:" + _kk(("өзінің",)) + r"\s+)?(?P<via>[^\s-]+)(?:-?"
+# Where a person wrote: ``(өзінің) Facebook-тегі (жеке) парақшасында``, ``Telegram-арнасында``, ``телеграмм
+# каналында``: the platform, not a source cited, so no ``via``.
+_KK_PLATFORM = (r"(?:\s+(?:" + _kk(("өзінің",)) + r"\s+)?[^\s-]+(?:-?"
                 + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False)
                 + r")?[\s-]+(?:" + _kk(("жеке",)) + r"\s+)?" + _kk(_KK_CHANNEL, word_start=False) + ")?")
 
@@ -783,6 +801,17 @@ def _genitive_credit(credit: str) -> str:
     words = credit[preposition.end() if preposition else 0:].split()
     if not words or not _RU_WORD.match(words[0]) or _DOMAIN.fullmatch(words[0]):
         return credit
+    phrase, head = _ru_genitive_phrase(words)
+    if preposition and preposition.group(0).strip().lower() in ("с", "со") and not head.lower().endswith(
+            (*_RU_HEAD_NOUNS, *_RU_PAGES)):
+        return credit
+    return phrase
+
+
+def _ru_genitive_phrase(words: list[str]) -> tuple[str, str]:
+    """A Russian phrase printed in the genitive (its ``words``) in the nominative, and its head noun ("" if none
+    was found): the words up to the head noun (its adjectives, or a name) are declined, the words after it depend on
+    it and are kept (``пресс-службы акимата`` → ``пресс-служба акимата``, ``главы региона`` → ``глава региона``)."""
     out: list[str] = []
     head, rest = "", []
     for i, word in enumerate(words):
@@ -791,14 +820,19 @@ def _genitive_credit(credit: str) -> str:
             break
         nominative = _ru_nominative(word, "gen")
         out.append(nominative if nominative != word else _ru_genitive_word(word))
+        if out[-1] == word and word[:1].isupper():  # a capitalised word that does not decline: Бюро, МЧС
+            head, rest = word, words[i + 1:]
+            break
         if word.rpartition("-")[2].islower() and out[-1] != word and (out[-1].lower().endswith(_RU_HEAD_NOUNS)
                                                    or not _RU_ADJECTIVE.search(word)):
             head, rest = out[-1], words[i + 1:]  # the head noun: the words after it depend on it
             break
-    if preposition and preposition.group(0).strip().lower() in ("с", "со") and not head.lower().endswith(
-            (*_RU_HEAD_NOUNS, *_RU_PAGES)):
-        return credit
-    return " ".join(out + rest)
+    if head[-1:].lower() in ("о", "е"):  # a neuter head: its adjectives agree (казахстанское, общее)
+        out[:-1] = [_RU_NEUTER.sub(lambda m: "ее" if m.group(1) else "ое", w) for w in out[:-1]]
+    return " ".join(out + rest), head
+
+
+_RU_NEUTER = re.compile(r"(?:(?<![кгх])(ий)|(?<=[кгх])ий|ый|ой)$")  # masculine endings: soft -ий takes -ее
 
 
 # Cyrillic and Latin letters drawn alike: a label typed with one of the other script's letters (``Photо`` with a
@@ -877,7 +911,10 @@ def _clean(name: str) -> str:
 def _base(name: str, case: str) -> str:
     """The reporter phrase in its base form."""
     if case in ("loc", "gen") and re.match("[«\"“]?[а-яё]", name, re.I) and not _kk_has_letters(name):
-        return _ru_nominative(name, case)
+        nominative = _ru_nominative(name, case)
+        if case == "loc" or nominative != name or not _RU_WORD.match(name):
+            return nominative
+        return _ru_genitive_phrase(name.split())[0]
     if case in ("abl", "gen"):
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
     return name
