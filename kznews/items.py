@@ -35,6 +35,26 @@ class PackedBody:
 
 
 @dataclass
+class Capture:
+    """Where an archived page came from, when it did not come from the live site.
+
+    The capture time is the page item's ``fetched_at`` (extraction reads relative dates against it,
+    as a live crawl reads them against its fetch time).
+    """
+
+    origin: str  # "commoncrawl" | "wayback" | "warc" (a live fetch has no Capture: its origin is "live")
+    digest: str | None  # the archive's payload digest (base32 SHA-1, as CDX indexes and WARC-Payload-Digest give it)
+    # The archive's record: Common Crawl {crawl, filename, offset, length}; Wayback {timestamp};
+    # a WARC file {file, offset, record_id}
+    record: dict[str, str | int] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        """The record as one line, for an article's provenance: "commoncrawl crawl=CC-MAIN-2018-13 filename=… length=… offset=… digest=…"."""
+        values = " ".join(f"{k}={v}" for k, v in sorted(self.record.items()))
+        return f"{self.origin} {values}".strip() + (f" digest={self.digest}" if self.digest else "")
+
+
+@dataclass
 class PageItem:
     """A fetched page as the spider yields it: the raw response and its context."""
 
@@ -49,6 +69,7 @@ class PageItem:
     hint: DiscoveryHint | None = None
     record: PageRecord | None = None  # filled by the extract pipeline
     packed: PackedBody | None = None  # ``body`` packed beside extraction, off the writer; else by the writer
+    capture: Capture | None = None  # a web archive's or WARC file's capture; None for a live fetch
 
 
 @dataclass

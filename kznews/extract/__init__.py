@@ -65,6 +65,16 @@ def extract_page(
 
 def extract_item(item: PageItem, outlet: Outlet | None) -> PageRecord:
     """``extract_page`` of a fetched or archived page with all it came with: fetch time, headers, kind
-    (a "page" of undecided kind is decided by extraction) and the discovery hint (a sitemap's date)."""
-    return extract_page(item.body, item.url, outlet=outlet, fetched_at=item.fetched_at, headers=item.headers,
-                        kind=None if item.kind == "page" else item.kind, hint=item.hint)
+    (a "page" of undecided kind is decided by extraction) and the discovery hint (a sitemap's date).
+
+    The article's provenance says where the page came from: ``origin`` (live, or the web archive or WARC
+    file that captured it; its ``fetched_at`` is then the capture time) and, for a capture, the archive's record.
+    """
+    record = extract_page(item.body, item.url, outlet=outlet, fetched_at=item.fetched_at, headers=item.headers,
+                          kind=None if item.kind == "page" else item.kind, hint=item.hint)
+    if record.article is not None:
+        provenance = record.article.provenance
+        provenance["origin"] = item.capture.origin if item.capture else "live"
+        if item.capture:
+            provenance["capture"] = item.capture.describe()
+    return record

@@ -20,7 +20,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
-from kznews.items import Article, DiscoveryHint, PageItem, PageRecord
+from kznews.items import Article, Capture, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
 from kznews.storage.folding import fold, headline_key
 from kznews.storage.lock import WriterLock
@@ -118,12 +118,14 @@ class _Batch:
         self.result = result
         self.stored: dict[str, int] = {}
         self.digests: dict[int, str] = {}
-        for url, article_id, digest in conn.execute(
-            "SELECT url, id, content_hash FROM articles WHERE url IN (SELECT value FROM json_each(?))",
+        self.current_seen: dict[int, str] = {}  # when the stored current text was fetched (or captured)
+        for url, article_id, digest, fetched_at in conn.execute(
+            "SELECT url, id, content_hash, fetched_at FROM articles WHERE url IN (SELECT value FROM json_each(?))",
             (_json(list(urls)),),
         ):
             self.stored[url] = article_id
             self.digests[article_id] = digest
+            self.current_seen[article_id] = fetched_at or ""  # unknown (an old archive): any fetch is newer
         self.next_id: int = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         self.new: dict[str, _NewArticle] = {}
         self.updates: dict[int, list[_Fetch]] = {}
@@ -153,9 +155,15 @@ class _Batch:
     def _merge(self, new: _NewArticle, fetch: _Fetch) -> None:
         """A re-fetch of an article new in this batch: what ``_update`` would do, in memory."""
         row = new.row
+        row["first_seen_at"] = min(row["first_seen_at"], fetch.seen)
         if fetch.digest == row["content_hash"]:
             row["fetched_at"] = max(row["fetched_at"], fetch.seen)
             self.result.unchanged_articles += 1
+        elif fetch.seen < row["fetched_at"]:  # an older capture of another text: an earlier version
+            new.earlier.setdefault(fetch.digest, _version_row(row["id"], fetch))
+            row["versions"] = len(new.earlier.keys() | {row["content_hash"]})
+            self.result.updated_articles += 1
+            return
         else:
             new.earlier.setdefault(row["content_hash"], {**row, "article_id": row["id"]})
             row.update(fetch.content, content_hash=fetch.digest, page_id=fetch.page_id, fetched_at=fetch.seen,
@@ -167,15 +175,30 @@ class _Batch:
         new.sources = _source_rows(row["id"], fetch.article)
 
     def _update(self, article_id: int, fetch: _Fetch) -> None:
-        """Touch a stored article (same content) or update it and add a version (changed)."""
+        """Touch a stored article (same content) or update it and add a version (changed).
+
+        Versions follow capture order, not the order fetches arrive in: a changed text captured before
+        the stored current one (a backfill from a web archive) is added as an earlier version.
+        """
         touch = {"id": article_id, "seen": fetch.seen}
         if fetch.digest == self.digests[article_id]:
             self.conn.execute(
-                "UPDATE articles SET fetched_at = max(fetched_at, :seen), last_seen_at = max(last_seen_at, :seen),"
-                " story = :story WHERE id = :id",
+                "UPDATE articles SET fetched_at = max(fetched_at, :seen), first_seen_at = min(first_seen_at, :seen),"
+                " last_seen_at = max(last_seen_at, :seen), story = :story WHERE id = :id",
                 {**touch, "story": fetch.article.story},
             )
             self.result.unchanged_articles += 1
+        elif fetch.seen < self.current_seen[article_id]:
+            _count(self.conn, "article_versions", self.conn.execute(
+                _INSERT_VERSION, _version_row(article_id, fetch)).rowcount)
+            self.conn.execute(
+                "UPDATE articles SET first_seen_at = min(first_seen_at, :seen), versions = 1 + (SELECT count(*)"
+                " FROM article_versions AS v WHERE v.article_id = :id AND v.content_hash <> articles.content_hash)"
+                " WHERE id = :id",
+                touch,
+            )
+            self.result.updated_articles += 1
+            return
         else:
             _count(self.conn, "article_versions", self.conn.execute(_SUPERSEDE, (article_id,)).rowcount)
             assignments = ", ".join(f"{c} = :{c}" for c in fetch.content)
@@ -188,6 +211,7 @@ class _Batch:
                  "page_id": fetch.page_id, "story": fetch.article.story},
             )
             self.digests[article_id] = fetch.digest
+            self.current_seen[article_id] = fetch.seen
             self.result.updated_articles += 1
         self.conn.execute("DELETE FROM sources WHERE article_id = ?", (article_id,))
         self.conn.executemany(_INSERT_SOURCE, _source_rows(article_id, fetch.article))
@@ -233,6 +257,12 @@ class _Batch:
         ).fetchone()
         self.conn.executemany(_UPSERT_LINK, self.links)
         self.result.links += len(pairs) - known
+
+
+def _version_row(article_id: int, fetch: _Fetch) -> dict[str, Any]:
+    """The ``article_versions`` row of a fetch whose text is not the current one."""
+    return {**fetch.content, "article_id": article_id, "content_hash": fetch.digest, "fetched_at": fetch.seen,
+            "page_id": fetch.page_id}
 
 
 def _count(conn: sqlite3.Connection, table: str, added: int) -> None:
@@ -464,19 +494,28 @@ class Archive:
                 rows.append((
                     page_id, item.url, item.site, item.edition, item.kind, item.status, _json(item.headers),
                     _json(asdict(item.hint)) if item.hint else None, body.compressed,
-                    body.sha256, item.fetched_at, item.fetched_at, run_id,
+                    body.sha256, item.fetched_at, item.fetched_at, run_id, item.capture.origin if item.capture else "live",
                 ))
             else:
-                touched.append((item.fetched_at, page_id))
+                touched.append((item.fetched_at, item.fetched_at, page_id))
             ids.append(page_id)
         self._conn.executemany(
             "INSERT INTO pages (id, url, site, edition, kind, status, headers, hint, body, body_sha256,"
-            " fetched_at, last_fetched_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " fetched_at, last_fetched_at, run_id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        self._conn.executemany("UPDATE pages SET last_fetched_at = max(last_fetched_at, ?) WHERE id = ?", touched)
+        self._conn.executemany(  # an older capture of a stored body moves its first fetch back
+            "UPDATE pages SET last_fetched_at = max(last_fetched_at, ?), fetched_at = min(fetched_at, ?) WHERE id = ?",
+            touched,
+        )
         _count(self._conn, "pages", len(rows))
         result.pages += len(rows)
+        self._conn.executemany(
+            "INSERT INTO captures (page_id, url, origin, captured_at, digest, record, run_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(page_id, item.url, item.capture.origin, item.fetched_at, item.capture.digest, _json(item.capture.record),
+              run_id) for item, page_id in zip(items, ids, strict=True) if item.capture],
+        )
         return ids
 
     @staticmethod
@@ -519,11 +558,16 @@ class Archive:
         ]
         for page_id in ids:
             row = self._conn.execute(
-                "SELECT url, status, headers, body, last_fetched_at, site, edition, kind, hint"
-                " FROM pages WHERE id = ?",
+                "SELECT p.url, p.status, p.headers, p.body, p.last_fetched_at, p.site, p.edition, p.kind, p.hint,"
+                " c.origin, c.digest, c.record, c.captured_at FROM pages AS p LEFT JOIN captures AS c ON c.id ="
+                " (SELECT id FROM captures WHERE page_id = p.id ORDER BY captured_at DESC, id DESC LIMIT 1)"
+                " WHERE p.id = ?",
                 (page_id,),
             ).fetchone()
-            url, status, headers, body, fetched_at, page_site, edition, page_kind, hint = row
+            url, status, headers, body, fetched_at, page_site, edition, page_kind, hint, *captured = row
+            origin, digest, record, captured_at = captured
+            # the capture that gave last_fetched_at is the page's origin and "now" for its relative dates
+            capture = Capture(origin, digest, json.loads(record)) if origin and captured_at == fetched_at else None
             yield page_id, PageItem(
                 url=url,
                 status=status,
@@ -534,6 +578,7 @@ class Archive:
                 edition=edition,
                 kind=page_kind,
                 hint=DiscoveryHint(**json.loads(hint)) if hint else None,
+                capture=capture,
             )
 
     def known_article_urls(self, urls: Iterable[str]) -> set[str]:

@@ -429,10 +429,41 @@ def _v11_current_text_once(db: Database) -> None:
     db.execute(_HISTORY_VIEW)
 
 
+def _v12_captures(db: Database) -> None:
+    """Where each page came from: ``pages.origin`` (live, commoncrawl, wayback, warc) and ``captures``.
+
+    A page fetched from a web archive or read from a WARC file is one row of ``captures`` per capture:
+    its origin, capture time, the archive's payload digest and its record (Common Crawl: crawl, WARC
+    file, offset, length; Wayback: timestamp; a WARC file: its path, offset and record id), linked to
+    the page row holding its body (several captures of one body share it).  A backfill asks it which
+    captures are archived already (by URL and digest), so a second run fetches only the rest.
+    Every page stored before is a live fetch.
+    """
+    db.execute("ALTER TABLE pages ADD COLUMN origin TEXT NOT NULL DEFAULT 'live'")
+    db["pages"].create_index(["origin"])
+    db["captures"].create(
+        {
+            "id": int,
+            "page_id": int,
+            "url": str,
+            "origin": str,
+            "captured_at": str,
+            "digest": str,
+            "record": str,  # JSON object
+            "run_id": int,
+        },
+        pk="id",
+        not_null=["page_id", "url", "origin", "captured_at"],
+        foreign_keys=[("page_id", "pages", "id"), ("run_id", "runs", "id")],
+    )
+    db.execute("CREATE UNIQUE INDEX idx_captures_url_digest ON captures (url, digest, origin, captured_at)")
+    db["captures"].create_index(["page_id"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
     _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index, _v10_fewer_scattered_index_writes,
-    _v11_current_text_once,
+    _v11_current_text_once, _v12_captures,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
