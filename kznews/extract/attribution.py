@@ -432,6 +432,17 @@ def _en_body(name: str) -> str | None:
     return _en_outlet(name) or (name if re.search(r"\b[A-Z]{2,}\b", _en_name(name) or "") else None)
 
 
+def _en_told(name: str) -> str | None:
+    """Who was told, as a reporter: a body or outlet (see ``_en_body``), or a one-word name (``told Reuters``,
+    ``told Interfax``: an outlet is told by its name alone) that is not a surname (``told Putin``)."""
+    plain = _en_name(name)
+    return _en_body(name) or (plain if plain and " " not in plain and not _EN_SURNAME.search(plain) else None)
+
+
+# The endings of Russian, Kazakh and Ukrainian surnames written in Latin letters (Tokayev, Putin, Kuleba uly).
+_EN_SURNAME = re.compile(r"(?:ov|ev|yev|in|yn|ova|eva|ina|uly|kyzy|enko|ko|ich|sky|skiy|iy)$", re.I)
+
+
 _RU_TITLES = ("министр", "аким", "глава", "президент", "премьер", "спикер", "представитель", "директор", "председатель",
               "руководитель", "пресс-секретарь", "начальник", "заместитель", "депутат")
 
@@ -598,6 +609,11 @@ _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|today|yesterday|ear
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
 _SENTENCE_START = r"[.!?…][\"”»]?\s+"
+# Reported speech without "that": the reported clause's subject follows the verb at once (``the ministry said the
+# school will open``, ``officials said on Monday it was closed``).
+_EN_REPORTED_CLAUSE = (r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?(?=\s+(?:(?-i:the|a|an"
+                       r"|it|its|there|this|these|those|he|she|they|we|all|some|no|more|about|over|nearly|up)\b"
+                       r"|[A-Z0-9]))")
 
 
 @dataclass(frozen=True)
@@ -662,6 +678,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям"), _ru_before_adjunct),
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
          + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "привел", "цитир")),
+        # цитирует inform.kz руководителя отдела …: the outlet (a Latin or quoted name), then whom it quotes
+        ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+(?P<reporter>"
+         + _RU_TOLD_OUTLET + r"|«[^»\n]+»|\"[^\"\n]+\")\s+(?P<via>[^,.;:()\n]+?)" + _CLAUSE_END, "nom",
+         ("привод", "привел", "цитир")),
         # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
@@ -688,12 +708,12 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
-         + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_body, "nom"),
+         + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_REPORT
-         + f"(?:{_EN_THAT}|{_EN_END})",
+         + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
-         + f"(?:{_EN_THAT}|{_EN_END})",
+         + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", _EN_SAY_WORDS, _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
          _en_name),
@@ -834,6 +854,52 @@ def _ru_genitive_phrase(words: list[str]) -> tuple[str, str]:
 
 _RU_NEUTER = re.compile(r"(?:(?<![кгх])(ий)|(?<=[кгх])ий|ый|ой)$")  # masculine endings: soft -ий takes -ее
 
+# Accusative endings to the nominative: a feminine noun or name and its adjective (пресс-службу → пресс-служба,
+# Наурызбаеву → Наурызбаева, областную → областная, организацию → организация); an animate masculine or plural
+# noun is printed as its genitive (руководителя, министра, экспертов), an inanimate one as its nominative.
+_RU_ACCUSATIVE_ENDINGS = (("ую", "ая"), ("юю", "яя"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"),
+                          ("цию", "ция"), ("ию", "ия"), ("у", "а"), ("ю", "я"))
+
+
+def _ru_accusative_word(word: str) -> str:
+    """One Russian word printed in the accusative, in the nominative, keeping its letter case."""
+    low = word.lower()
+    for end, base in _RU_ACCUSATIVE_ENDINGS:
+        if low.endswith(end) and len(low) > len(end) + 2:
+            return word[: -len(end)] + (base.upper() if word[-1].isupper() else base)
+    return _ru_genitive_word(word)
+
+
+def _ru_accusative_phrase(phrase: str) -> str:
+    """A Russian phrase printed in the accusative, in the nominative: its words up to the head noun (adjectives, a
+    name), and a person's name closing it after a title's dependants (``руководителя отдела … Гаухар Наурызбаеву`` →
+    ``руководитель отдела … Гаухар Наурызбаева``)."""
+    known = _ru_nominative(phrase, "acc")
+    words = phrase.split()
+    if known != phrase or not words or not re.match("[а-яё]", words[0], re.I) or _kk_has_letters(phrase):
+        return known
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if not _RU_WORD.match(word) or word.lower() in _RU_PREPOSITIONS:
+            return " ".join(out + words[i:])
+        out.append(_ru_accusative_word(word))
+        if out[-1] == word and word[:1].isupper() and not out[:-1]:
+            return phrase  # a name that does not decline
+        if word[:1].islower() and not _RU_ADJECTIVE_ACC.search(word):
+            rest = words[i + 1:]
+            break
+    else:
+        return " ".join(out)
+    named = 0  # the capitalised Cyrillic words closing the phrase: a person's name
+    while named < min(3, len(rest)) and re.fullmatch(r"[А-ЯЁ][а-яё-]+", rest[-1 - named]):
+        named += 1
+    if named >= 2 and out[-1].lower().startswith(_RU_TITLES):
+        rest = rest[:-named] + [_ru_accusative_word(w) for w in rest[-named:]]
+    return " ".join(out + rest)
+
+
+_RU_ADJECTIVE_ACC = re.compile(r"(?:ую|юю|ого|его|ых|их|ый|ий|ой|ое|ее|ые|ие)$", re.I)  # an adjective, any gender
+
 
 # Cyrillic and Latin letters drawn alike: a label typed with one of the other script's letters (``Photо`` with a
 # Cyrillic о) is read in its own script.
@@ -942,7 +1008,9 @@ def _via(via: str | None, case: str) -> str | None:
     if not via:
         return None
     via = _clean(via)
-    if case in ("acc", "loc"):
+    if case == "acc":
+        return _ru_accusative_phrase(via)
+    if case == "loc":
         return _ru_nominative(via, case)
     return _kk_outlet(_kk_undative(via)) if case == "dat" else via
 

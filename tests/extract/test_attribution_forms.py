@@ -553,3 +553,48 @@ RU_GENITIVES = (
 def test_russian_according_to_gives_the_genitive_phrase_in_the_nominative(opening, genitive, nominative):
     text = f"Школа откроется в сентябре. {opening} {genitive}, в ней будет 600 мест."
     assert _found(text) == (nominative, None, "reports")
+
+
+# The source an outlet cites, printed in the accusative after "со ссылкой на" or a quoting verb: given back in the
+# nominative (a feminine noun and its adjective, an animate noun printed as its genitive, a title's name closing it).
+RU_ACCUSATIVES = (
+    ("пресс-службу акимата", "пресс-служба акимата"), ("областную прокуратуру", "областная прокуратура"),
+    ("министра энергетики", "министр энергетики"), ("экспертов", "эксперты"), ("главу региона", "глава региона"),
+    ("оперативный штаб МВД", "оперативный штаб МВД"), ("организацию", "организация"),
+    ("заместителя акима Ивана Петрова", "заместитель акима Иван Петров"),
+    ("руководителя отдела культуры Гаухар Наурызбаеву", "руководитель отдела культуры Гаухар Наурызбаева"),
+)
+
+
+@pytest.mark.parametrize("accusative, nominative", RU_ACCUSATIVES)
+def test_russian_cited_source_in_the_accusative_in_the_nominative(accusative, nominative):
+    assert _found(f"Школа откроется в сентябре, сообщает Zakon.kz со ссылкой на {accusative}.") == (
+        "Zakon.kz", nominative, "reports")
+    assert _found(f"Школа откроется в сентябре, цитирует Zakon.kz {accusative}.") == ("Zakon.kz", nominative, "reports")
+
+
+def test_quoting_an_official_without_a_citing_phrase():
+    """globalnews.kz (rule half): the outlet quoted, then whom it quotes, in the accusative."""
+    text = "цитирует inform.kz руководителя отдела внутренней политики Камыстинского района Гаухар Наурызбаеву"
+    assert _found(text) == (
+        "inform.kz", "руководитель отдела внутренней политики Камыстинского района Гаухар Наурызбаева", "reports")
+
+
+@pytest.mark.parametrize("verb", ["said", "says", "announced", "stated", "informed", "noted", "reported"])
+@pytest.mark.parametrize("after", ["the school will open", "on Monday the school will open", "it will open a school",
+                                   "Kazakhstan will open a school", "about 600 pupils will study there"])
+def test_english_reported_speech_without_that(verb, after):
+    assert _found(f"Prices rose. The Ministry of Education {verb} {after}.") == (
+        "Ministry of Education", None, "reports")
+
+
+@pytest.mark.parametrize("outlet", ["Reuters", "Interfax", "Sputnik", "Bloomberg", "Xinhua"])
+def test_an_outlet_told_by_its_name_alone(outlet):
+    assert _found(f"The school will open in May, a ministry spokesman told {outlet}.") == (
+        outlet, "ministry spokesman", "reports")
+
+
+@pytest.mark.parametrize("text", ["Tokayev told Putin that ties are strong.", "He told reporters the school opened.",
+                                  "Smith said the weather was fine."])
+def test_a_person_told_or_speaking_is_no_reporter(text):
+    assert _found(text) is None
