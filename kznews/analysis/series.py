@@ -15,10 +15,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kznews.errors import KznewsError
+
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
-class UnknownPair(ValueError):
+class UnknownPair(KznewsError, ValueError):
     """A pair the archive holds no quotes of."""
 
 

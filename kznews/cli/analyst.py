@@ -16,7 +16,6 @@ from typing import Any
 import click
 
 from kznews.cli.options import check_window, emit, iso_date, known_site, reader
-from kznews.storage import QueryError
 from kznews.storage.filters import ArticleFilter
 
 
@@ -95,8 +94,6 @@ def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query:
         directory = _out_dir(out, fmt, force)
         try:
             manifest = export.export(conn, obj["db"], directory, fmt, filters)
-        except QueryError as exc:
-            raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(f"--out {out}: {exc.strerror or exc}") from None
     info = manifest["files"][0]
@@ -125,10 +122,7 @@ def tickers_cmd(obj: dict[str, Any], pair: str, site: str | None, since: str | N
     check_window(since, until)
     with closing(reader(obj["db"])) as conn:
         known_site(conn, site)
-        try:
-            rows = [asdict(p) for p in series.series(conn, pair, site=site, since=since, until=until)]
-        except series.UnknownPair as exc:
-            raise click.ClickException(str(exc)) from None
+        rows = [asdict(p) for p in series.series(conn, pair, site=site, since=since, until=until)]
     emit(rows, fmt)
 
 

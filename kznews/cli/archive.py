@@ -14,7 +14,7 @@ import click
 from kznews import coverage
 from kznews.cli.options import FORMATS, emit, emit_stream, iso_date, known_site, reader
 from kznews.runstats import crawl_figures
-from kznews.storage import ArchiveError, QueryError, editions_of, run_sql, search
+from kznews.storage import editions_of, run_sql, search
 from kznews.storage import stats as archive_stats
 from kznews.storage.query import RANK_WINDOW
 
@@ -48,10 +48,7 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
     """
     conn = reader(obj["db"])
     known_site(conn, site)
-    try:
-        rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
+    rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
     if fmt == "table":
         rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
     if with_editions:
@@ -131,11 +128,8 @@ def sql_cmd(obj: dict[str, Any], query: str, fmt: str, timeout: float, max_rows:
     Example:
         kznews sql "SELECT site, count(*) AS n FROM articles GROUP BY site"
     """
-    try:
-        with run_sql(obj["db"], query, timeout=timeout) as result:
-            emit_stream(result.columns, result, fmt, max_rows=max_rows)
-    except (QueryError, ArchiveError) as exc:
-        raise click.ClickException(str(exc)) from None
+    with run_sql(obj["db"], query, timeout=timeout) as result:
+        emit_stream(result.columns, result, fmt, max_rows=max_rows)
 
 
 COMMANDS = (search_cmd, stats_cmd, sql_cmd)

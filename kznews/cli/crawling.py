@@ -11,7 +11,7 @@ import os
 import shlex
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,53 +19,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kznews import coverage, exitcodes, settings, sites
-from kznews.cli.options import check_window, iso_date, reader
+from kznews.cli.options import check_window, iso_date, reader, registered, scrapy_settings
 from kznews.extract import extract_page
 from kznews.extract.normalize import normalize
 from kznews.extract.pagetype import KINDS
 from kznews.reextract import Tally as ReextractTally
 from kznews.reextract import default_workers
 from kznews.reextract import reextract as run_reextract
-from kznews.storage import Archive, ArchiveBusy, ArchiveError
+from kznews.storage import Archive
 
 if TYPE_CHECKING:
     from kznews.crawl import CrawlSummary
 
 
-class Busy(click.ClickException):
-    """Another run holds the archive: its own exit code, so cron can tell it apart."""
-
-    exit_code = exitcodes.BUSY
-
-
 def _check_archive(db: str) -> None:
-    """Fail early, in one line, on an archive that cannot be written."""
-    try:
-        Archive(db).close()
-    except ArchiveBusy as exc:
-        raise Busy(str(exc)) from None
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _outlets(keys: Sequence[str], edition: str | None) -> list[sites.Outlet]:
-    try:
-        outlets = [sites.get(k) for k in keys]
-        for outlet in outlets if edition else ():
-            outlet.edition(edition)
-    except (sites.UnknownOutlet, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    return outlets
-
-
-def _settings(pairs: Sequence[str]) -> dict[str, str]:
-    settings = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s")
-        settings[name] = value
-    return settings
+    """Fail early, in one line, on an archive that cannot be written (``ArchiveBusy``: exit 6)."""
+    Archive(db).close()
 
 
 def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, Any],
@@ -88,7 +57,7 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
 def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options that `crawl` and `harvest` share."""
     for option in reversed((
-        click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+        click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=scrapy_settings,
                      help="A Scrapy setting, as with `scrapy crawl -s`."),
         click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO)."),
     )):
@@ -108,7 +77,7 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_obj
 def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, edition: str | None,
           mirror: str | None, max_articles: int, since: str | None, until: str | None,
-          overrides: tuple[str, ...], verbose: bool) -> None:
+          overrides: dict[str, str], verbose: bool) -> None:
     """Crawl outlets (or --url) into the archive.
 
     \b
@@ -126,20 +95,16 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
         raise click.UsageError("give outlets (see `kznews sites`) or --url URL, not both")
     check_window(since, until)
     if url:
-        try:
-            sites.adhoc(url)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from None
-    _outlets(outlets, edition)
+        sites.adhoc(url)
+    registered(outlets, edition)
     if mirror and len(outlets) > 1:
         raise click.UsageError("--mirror stands in for one outlet at a time")
-    settings = _settings(overrides)
     _check_archive(obj["db"])
     summary = _run(
         obj["db"], f"crawl {' '.join(outlets) or url}",
         {"site": ",".join(outlets), "url": url, "edition": edition, "mirror": mirror,
          "max_articles": max_articles, "since": since, "until": until},
-        settings, verbose, max_error_rate=0.0,
+        overrides, verbose, max_error_rate=0.0,
     )
     sys.exit(summary.exit_code)
 
@@ -153,7 +118,7 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
 @crawl_options
 @click.pass_obj
 def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, max_time: int,
-            max_error_rate: float, stale_runs: int, overrides: tuple[str, ...], verbose: bool) -> None:
+            max_error_rate: float, stale_runs: int, overrides: dict[str, str], verbose: bool) -> None:
     """Harvest new articles of all outlets (or those named), incrementally, for cron.
 
     Articles already archived are not fetched again unless their feed or sitemap says
@@ -171,8 +136,8 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     by --max-time (the next run resumes), 6 another run holds the archive.
     """
     keys = list(outlets) or list(sites.outlets())
-    _outlets(keys, None)
-    settings = {"KZNEWS_COMMAND": "harvest", "CLOSESPIDER_TIMEOUT": max_time, **_settings(overrides)}
+    registered(keys)
+    settings = {"KZNEWS_COMMAND": "harvest", "CLOSESPIDER_TIMEOUT": max_time, **overrides}
     _check_archive(obj["db"])
     summary = _run(obj["db"], f"harvest {len(keys)} outlets",
                    {"site": ",".join(keys), "max_articles": max_articles},
@@ -317,10 +282,7 @@ def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
     Example:
         kznews reextract --site inform
     """
-    try:
-        archive = Archive(obj["db"])
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
+    archive = Archive(obj["db"])
     status = StatusLine() if sys.stderr.isatty() else None
     with archive:
         tally = run_reextract(archive, site=site, workers=workers, batch_size=settings.KZNEWS_BATCH_SIZE,

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 from kznews import settings
+from kznews.errors import KznewsError
 from kznews.extract import extract_page
 from kznews.items import PageRecord
 from kznews.sites import Outlet
@@ -35,7 +36,7 @@ ARTICLE_FIELDS = ("headline", "published_at", "published_raw", "modified_at", "l
 EDGE = 80  # characters of the body's start and end kept as expectations
 
 
-class FixtureError(ValueError):
+class FixtureError(KznewsError, ValueError):
     """A page that cannot be saved as a fixture (bad URL, fetch failed, fixture exists)."""
 
 

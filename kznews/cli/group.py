@@ -1,6 +1,7 @@
-"""The ``kznews`` command group: the global ``--db`` option and the help every command hangs under.
+"""The ``kznews`` command group: the global ``--db`` option, and the one place user-facing errors are translated.
 
-Exit codes are listed in ``kznews.exitcodes``.
+A ``KznewsError`` raised anywhere below a command becomes ``Error: <message>`` on stderr and the error's exit
+code (``kznews.exitcodes``), as Scrapy's ``cmdline`` does with its ``UsageError``.
 """
 
 from __future__ import annotations
@@ -8,11 +9,30 @@ from __future__ import annotations
 import click
 
 from kznews import __version__, sites
+from kznews.errors import KznewsError
 
 DEFAULT_DB = "data/kznews.db"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Failed(click.ClickException):
+    """A ``KznewsError`` as click prints it: one line, the error's own exit code."""
+
+    def __init__(self, error: KznewsError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+class Group(click.Group):
+    """The kznews group: translates a ``KznewsError`` from any command into ``Failed``."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KznewsError as exc:
+            raise Failed(exc) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kznews")
 @click.option(
     "--db",
@@ -36,9 +56,6 @@ def main(ctx: click.Context, db: str) -> None:
         kznews search "Токаев" --since 2024-01-01
     """
     ctx.obj = {"db": db}
-    try:
-        sites.outlets()  # a broken KZNEWS_SITES file is one line, not a traceback
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+    sites.outlets()  # a broken KZNEWS_SITES file is one line before any command runs
 
 

@@ -18,7 +18,7 @@ import click
 from tabulate import tabulate
 
 from kznews import sites
-from kznews.storage import ArchiveError, connect_readonly
+from kznews.storage import connect_readonly
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -113,8 +113,25 @@ def known_site(conn: sqlite3.Connection, site: str | None) -> None:
 
 
 def reader(path: str) -> sqlite3.Connection:
-    """The archive opened read-only, or a one-line error."""
-    try:
-        return connect_readonly(path)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
+    """The archive opened read-only (an ``ArchiveError`` when it cannot be)."""
+    return connect_readonly(path)
+
+
+def registered(keys: Sequence[str], edition: str | None = None) -> list[sites.Outlet]:
+    """The registry's outlets named by ``keys``, each with ``edition`` when one is given (``UnknownOutlet`` or
+    ``RegistryError`` otherwise)."""
+    outlets = [sites.get(key) for key in keys]
+    for outlet in outlets if edition else ():
+        outlet.edition(edition)
+    return outlets
+
+
+def scrapy_settings(ctx: click.Context, param: click.Parameter, pairs: tuple[str, ...]) -> dict[str, str]:
+    """``-s NAME=VALUE`` pairs as a dict of Scrapy settings, as ``scrapy crawl -s`` takes them."""
+    found = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", ctx=ctx, param=param)
+        found[name] = value
+    return found

@@ -12,30 +12,8 @@ from pathlib import Path
 import click
 
 from kznews import exitcodes, sites
-from kznews.cli.options import emit
+from kznews.cli.options import emit, registered, scrapy_settings
 from kznews.sites.table import discovery_kinds, markdown_table
-
-
-def _outlet(key: str, edition: str | None = None) -> sites.Outlet:
-    """The registered outlet (and edition), or a one-line error."""
-    try:
-        outlet = sites.get(key)
-        if edition:
-            outlet.edition(edition)
-    except (sites.UnknownOutlet, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    return outlet
-
-
-def _settings(ctx: click.Context, param: click.Parameter, pairs: tuple[str, ...]) -> dict[str, str]:
-    """-s NAME=VALUE pairs as a dict of Scrapy settings."""
-    found = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", ctx=ctx, param=param)
-        found[name] = value
-    return found
 
 
 @click.command("check")
@@ -45,7 +23,7 @@ def _settings(ctx: click.Context, param: click.Parameter, pairs: tuple[str, ...]
               help="Article pages to fetch at most.")
 @click.option("--mirror", metavar="URL", help="Fetch the outlet's start points from this host (a local mirror).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=_settings,
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=scrapy_settings,
               help="A Scrapy setting, as with `kznews crawl -s` (e.g. DOWNLOAD_DELAY=0 for a mirror).")
 def check_cmd(outlet: str, edition: str | None, articles: int, mirror: str | None, fmt: str,
               overrides: dict[str, str]) -> None:
@@ -68,11 +46,11 @@ def check_cmd(outlet: str, edition: str | None, articles: int, mirror: str | Non
     """
     from kznews.cli.check import REQUIRED, run_check
 
-    _outlet(outlet, edition)
+    registered([outlet], edition)
     if mirror:
         try:
             sites.adhoc(mirror)
-        except ValueError as exc:
+        except sites.RegistryError as exc:
             raise click.ClickException(f"--mirror: {exc}") from None
     report = run_check(outlet, edition=edition, mirror=mirror, articles=articles, overrides=overrides)
     problems = report.problems()
@@ -131,14 +109,11 @@ def fixture_save(outlet: str, url: str, name: str | None, directory: str, mirror
     """
     from kznews.cli import fixture
 
-    found = _outlet(outlet)
-    try:
-        source = fixture.source_url(found, url, mirror)
-        page, meta = fixture.paths(found, url, Path(directory), name, force)
-        body = fixture.fetch(source, found, mirror)
-        fixture.save(found, url, body, page, meta)
-    except fixture.FixtureError as exc:
-        raise click.ClickException(str(exc)) from None
+    (found,) = registered([outlet])
+    source = fixture.source_url(found, url, mirror)
+    page, meta = fixture.paths(found, url, Path(directory), name, force)
+    body = fixture.fetch(source, found, mirror)
+    fixture.save(found, url, body, page, meta)
     click.echo(f"fixture save: {page} ({len(body)} bytes), {meta}: review its expected fields")
 
 

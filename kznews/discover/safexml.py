@@ -13,12 +13,14 @@ from io import BytesIO
 
 from lxml import etree
 
+from kznews.errors import KznewsError
+
 MAX_BYTES = 50 * 1024 * 1024  # the design's sitemap cap (reliability.md)
 GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
 
 
-class DiscoveryError(ValueError):
+class DiscoveryError(KznewsError, ValueError):
     """A discovery document could not be used; the message is one line."""
 
 

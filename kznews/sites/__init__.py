@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from kznews.errors import KznewsError
+
 # Article-looking paths for sites not in the registry (ad-hoc crawls): a numeric id,
 # a .html page, a /YYYY/MM/DD/ date or a long hyphenated slug.
 GENERIC_ARTICLES = (
@@ -34,7 +36,11 @@ GENERIC_ARTICLES = (
 _AMP = re.compile(r"^/amp(?=/)|/amp/?$")
 
 
-class UnknownOutlet(KeyError):
+class RegistryError(KznewsError, ValueError):
+    """A registry entry, an edition or an ad-hoc site's URL that cannot be used."""
+
+
+class UnknownOutlet(KznewsError, KeyError):
     """Raised for an outlet key that is not in the registry."""
 
     def __str__(self) -> str:
@@ -139,11 +145,11 @@ class Outlet:
         return self._article_path.search(_AMP.sub("", path) if "amp" in path else path) is not None
 
     def edition(self, lang: str | None) -> Edition:
-        """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ValueError if absent."""
+        """The edition for ``lang`` (e.g. "ru" or "kk-cyrl"); raises ``RegistryError`` if absent."""
         for ed in self.editions:
             if lang in (ed.lang, ed.label):
                 return ed
-        raise ValueError(
+        raise RegistryError(
             f"outlet {self.key!r} has no edition {lang!r} "
             f"(editions: {', '.join(e.label for e in self.editions)})"
         )
@@ -198,7 +204,7 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
                 FormerDomain(f["domain"].lower(), f.get("from"), f.get("until")) for f in data.get("domains_history", ())),
         )
     except (KeyError, TypeError) as exc:
-        raise ValueError(f"outlet {key!r}: bad registry entry ({exc})") from exc
+        raise RegistryError(f"outlet {key!r}: bad registry entry ({exc})") from exc
     for pattern in outlet.articles:
         re.compile(pattern)
     return outlet
@@ -244,7 +250,7 @@ def outlets() -> dict[str, Outlet]:
         try:
             data.update(tomllib.loads(Path(extra).read_text("utf-8")).get("outlets", {}))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ValueError(f"KZNEWS_SITES={extra}: {exc}") from None
+            raise RegistryError(f"KZNEWS_SITES={extra}: {exc}") from None
     return {key: _outlet(key, entry) for key, entry in data.items()}
 
 
@@ -267,7 +273,7 @@ def adhoc(url: str) -> Outlet:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
-        raise ValueError(f"not an http(s) URL: {url!r}")
+        raise RegistryError(f"not an http(s) URL: {url!r}")
     return Outlet(key=host, name=host, domains=(host,), articles=GENERIC_ARTICLES, editions=(), registered=False)
 
 

@@ -1,25 +1,30 @@
 """The errors the archive layer raises, and how SQLite errors become them.
 
-Both carry a one-line message meant for the person running ``kznews``: the CLI
-prints it and exits non-zero, never showing an SQLite traceback.
+Both are ``KznewsError``s: a one-line message meant for the person running ``kznews``, which the CLI
+prints before it exits non-zero, never showing an SQLite traceback.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+from kznews import exitcodes
+from kznews.errors import KznewsError
+
 BUSY_TIMEOUT_S = 10.0  # how long a writer waits for another writer's lock
 
 
-class ArchiveError(Exception):
+class ArchiveError(KznewsError):
     """The archive cannot be opened or written (wrong file, read-only, disk full...)."""
 
 
 class ArchiveBusy(ArchiveError):
-    """Another writer (another kznews run) holds the archive's lock."""
+    """Another writer (another kznews run) holds the archive's lock: its own exit code, so cron can tell it apart."""
+
+    exit_code = exitcodes.BUSY
 
 
-class QueryError(Exception):
+class QueryError(KznewsError):
     """A query was refused or failed (malformed search, write attempted, too slow...)."""
 
 
