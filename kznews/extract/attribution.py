@@ -686,6 +686,11 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
+        # X told an outlet's correspondent: Бұл туралы X Kazinform тілшісіне айтты; деді X Kazinform тілшісіне
+        ("correspondent", "(?:" + _KK_ABOUT + r"|(?<=[.,»\"”–—،-])\s*(?:" + _DEP + r"\s+" + _kk(_KK_QUOTE) + "|"
+         + _kk(_KK_SAID) + r"))\s+(?P<via>[^.,;:()\n]{2,120}?)\s+" + _KK_NAME
+         + r"\s+" + _kk((_kk_possessive("тілші") + "не",)) + r"(?:\s+" + _kk(_KK_TOLD + _KK_QUOTE) + ")?" + _END,
+         "nom", _kk_words(_kk_possessive("тілші") + "не"), _plain, "nom"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп "),
          _not_a_person),
         ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",

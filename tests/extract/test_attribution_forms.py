@@ -598,3 +598,20 @@ def test_an_outlet_told_by_its_name_alone(outlet):
                                   "Smith said the weather was fine."])
 def test_a_person_told_or_speaking_is_no_reporter(text):
     assert _found(text) is None
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+@pytest.mark.parametrize("template", [
+    "Мектеп ашылады. Бұл туралы облыс әкімі Ержан Сәрсенов {outlet} тілшісіне айтты.",
+    "Мектеп ашылады. Бұл туралы облыс әкімі Ержан Сәрсенов {outlet} тілшісіне мәлімдеді.",
+    "Мектеп ашылады, - деді облыс әкімі Ержан Сәрсенов {outlet} тілшісіне.",
+    "Мектеп ашылады, деп атап өтті облыс әкімі Ержан Сәрсенов {outlet} тілшісіне.",
+])
+def test_kazakh_told_an_outlets_correspondent(alphabet, template):
+    """"X told the outlet's correspondent": the outlet's correspondent reports, X is the source cited."""
+    from kznews.extract.kazakh import spell
+
+    before, after = template.split("{outlet}")
+    text = f"{spell(before, alphabet)}Kazinform{spell(after, alphabet)}"  # tote has no capitals: the name kept
+    speaker = spell("облыс әкімі Ержан Сәрсенов", alphabet)
+    assert _found(text) == ("Kazinform", speaker, "correspondent")
