@@ -189,11 +189,16 @@ _STATEMENT = re.compile(
 )
 _BULLET = re.compile(r"^[-–—•*·]\s+")  # a list item's marker ("- еуро – 613,75 теңге")
 _TENGE_SOMEWHERE = re.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
+# One unit of the currency, in figures or words ("за 1 доллар", "per one US dollar", "бір долларға").
+_ONE = r"(?:(?:1|one|a|один|одного|одну|бір)\s+|1)?"
 _RATE_FOR = re.compile(
     rf"^(?:.{{0,{_SAID}}}?\s)?(?<!\bна )(?<!\bby ){_VALUE}\s*(?P<tenge>{_TENGE})(?:\s+(?:за|for|per)\s+|\s*/\s*)"
-    rf"(?:1\s*)?{_CURRENCY}(?:\s*1)?(?!\d)",
+    rf"{_ONE}{_CURRENCY}(?:\s*1)?(?!\d)",
     re.I,
 )
+# The tenge's code or sign before the value, as English wires print it ("KZT53.4000 per Chinese yuan").
+_TENGE_FIRST = re.compile(
+    rf"^(?:.{{0,{_SAID}}}?\s)?(?P<tenge>kzt|₸)\s*{_VALUE}\s+(?:for|per|за)\s+{_ONE}{_CURRENCY}(?!\d)", re.I)
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
 _ANY_CODE = re.compile(rf"\b{_CAPITALS}\b")
 _CODE_SOMEWHERE = re.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters
@@ -359,7 +364,11 @@ def _parse(text: str, home: str = "KZT") -> _Quote | None:
     """The quote a ticker's text states, with its change and direction when printed; in ``home`` (the
     currency of the page's country) when it names no currency it is quoted in."""
     text = _BULLET.sub("", " ".join(_plain(text).split()))
-    m = _QUOTE.match(text) or _TENGE_SOMEWHERE.search(text) and (_STATEMENT.match(text) or _RATE_FOR.match(text))
+    m = _QUOTE.match(text)
+    if m and (m.group("code") or "").upper() == "KZT":  # the tenge first: a rate for what follows ("KZT 53.4 per yuan")
+        m = _TENGE_FIRST.match(text) or m
+    m = m or _TENGE_SOMEWHERE.search(text) and (
+        _STATEMENT.match(text) or _RATE_FOR.match(text) or _TENGE_FIRST.match(text))
     if not m or _AMOUNT.match(text, m.end()):
         return None
     g = m.groupdict()

@@ -298,3 +298,26 @@ def test_a_value_with_a_magnitude_is_a_sum(text):
 ])
 def test_a_quote_naming_no_currency_it_is_in_takes_the_pages_country(url, expected):
     assert parse_quote("KZT Казахский тенге | 0,1547", url) == expected
+
+
+# --- tenge per one unit, the tenge before the value -----------------------------------------------------------
+ENGLISH_NAMES = [("US dollar", "USD"), ("euro", "EUR"), ("Russian ruble", "RUB"), ("Chinese yuan", "CNY"),
+                 ("yuan", "CNY"), ("Kyrgyz som", "KGS")]
+
+
+@pytest.mark.parametrize("name, code", ENGLISH_NAMES)
+@pytest.mark.parametrize("unit", ["", "1 ", "one ", "a "])
+@pytest.mark.parametrize("template", ["{v} tenge per {unit}{name}", "KZT{v} per {unit}{name}",
+                                      "KZT {v} per {unit}{name}", "The rate was set at {v} tenge per {unit}{name}"])
+def test_tenge_per_one_unit_in_words_or_figures(name, code, unit, template):
+    assert parse_quote(template.format(v="386.0400", unit=unit, name=name)) == (f"{code}/KZT", 386.04)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("386.04 tenge per one US dollar", ("USD/KZT", 386.04)),  # found3 (rule half), trend.az
+    ("KZT45.8450 per yuan", ("CNY/KZT", 45.845)),  # found3 (rule half), inform.kz
+    ("5,2 тенге за одного рубля", ("RUB/KZT", 5.2)),
+    ("The ticket costs KZT 5000 for a child", None),  # a price for something, not a currency
+])
+def test_rates_per_unit_on_real_strings(text, expected):
+    assert parse_quote(text) == expected
