@@ -805,7 +805,16 @@ _PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + 
 _PHOTO_WHOLE = re.compile(
     r"^\s*(?:(?:иллюстративное|архивное)\s+(?:фото|изображение)|фото\s+иллюстративное|скриншот\b.*"
     r"|(?:illustrative|stock|file|archive)\s+(?:image|photo|picture)|screenshot\b.*|" + _kk(("көрнекі сурет",))
-    + r"|(?:getty\s+images|shutterstock|depositphotos|istock|unsplash|pixabay|freepik|pexels)\b.*)\s*$", re.I)
+    + r"|(?:getty\s+images|shutterstock|depositphotos|istock|unsplash|pixabay|freepik|pexels)\b.*"
+    # "open sources" alone under a photo: ашық дереккөз(і/дер), открытые источники, open sources
+    + r"|(?:открыт\w*\s+источник\w*|open\s+sources?|" + _kk(("ашық дереккөз", "ашық дереккөзі", "ашық дереккөздер",
+                                                             "ашық дерек көзі")) + r"))\s*$", re.I)
+# A Kazakh credit before the picture's word in the possessive: ``Eldeç Orda суреті`` (Eldeç Orda's picture),
+# ``Айзаттың фотосы``, ``Kazinform коллажы``; a name (each word opening with a capital, a digit or a quote, or a
+# web address), never a sentence (``Бұл оның суреті``, ``Мектептің жаңа суреті``).
+_PHOTO_OWNED = re.compile(
+    r"^\s*(?P<credit>[\w«\"“@](?:[^.,;:!?()]|\.(?=\S)){0,60}?)\s+(?:"
+    + _kk(_kk_possessive(w) for w in (*_CREDIT_WORDS_KK, "фотосурет")) + r")[\s.]*$", re.I)
 _RU_FROM = re.compile(  # "taken from the site of", "provided by": the credit follows
     r"^(?:взят[оаы]?\s+)?(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+", re.I)
 
@@ -947,6 +956,9 @@ def photo_credit(line: str) -> str | None:
             return re.sub(r"^the\s+", "", m.group("credit"), flags=re.I)
     if _PHOTO_WHOLE.match(line):
         return line.strip(" .")
+    owned = _PHOTO_OWNED.match(line)
+    if owned and all(_NAMED.match(word) or _DOMAIN.fullmatch(word) for word in owned.group("credit").split()):
+        return _kk_base(owned.group("credit"), _KK_GENITIVE)
     m = _PHOTO_OF.match(line)
     if not m or len(m.group("credit").split()) > 6 or re.search(r"[,!?]|\.\s", m.group("credit")):
         return None

@@ -615,3 +615,26 @@ def test_kazakh_told_an_outlets_correspondent(alphabet, template):
     text = f"{spell(before, alphabet)}Kazinform{spell(after, alphabet)}"  # tote has no capitals: the name kept
     speaker = spell("облыс әкімі Ержан Сәрсенов", alphabet)
     assert _found(text) == ("Kazinform", speaker, "correspondent")
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021"])
+@pytest.mark.parametrize("word", ["суреті", "фотосы", "коллажы", "фотосуреті", "бейнесі"])
+@pytest.mark.parametrize("name, credit", [("Eldeç Orda", "Eldeç Orda"), ("Egemen.kz", "Egemen.kz"),
+                                          ("Kazinform", "Kazinform")])
+def test_kazakh_credit_before_the_pictures_word(alphabet, word, name, credit):
+    """kerey.kz (rule half): ``Eldeç Orda суреті``, the name's picture."""
+    from kznews.extract.kazakh import spell
+
+    line = f"{name} {spell(word, alphabet)}"
+    assert photo_credit(line) == credit and find_attribution(line) is None
+
+
+@pytest.mark.parametrize("line", ["Бұл оның суреті", "Мектептің жаңа суреті", "Ауылдың көне суреті"])
+def test_a_phrase_before_the_pictures_word_is_no_credit(line):
+    assert photo_credit(line) is None
+
+
+@pytest.mark.parametrize("line", ["ашық дереккөзі", "Ашық дереккөз", "Ashyq derekkózi", "Открытые источники",
+                                  "Open sources"])
+def test_open_sources_alone_are_a_credit(line):
+    assert photo_credit(line) == line and find_attribution(line) is None
