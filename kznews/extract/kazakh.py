@@ -29,10 +29,10 @@ _LATIN: dict[str, dict[str, tuple[str, ...]]] = {
         "а=a ә=a' б=b в=v г=g ғ=g' д=d е=e ё=io ж=j з=z и=i' й=i' к=k қ=q л=l м=m н=n ң=n' о=o ө=o' п=p р=r "
         "с=s т=t у=y'|u ұ=u ү=u' ф=f х=h һ=h ц=c ч=c' ш=s' щ=s' ъ= ы=y і=i ь= э=e ю=i'y' я=i'a"
     ),
-    # 2018 (decree of 19 February 2018): acute accents, sh/ch digraphs
+    # 2018 (decree of 19 February 2018): acute accents, sh/ch digraphs; ү often typed ý, the accent of у
     "latin2018": _table(
         "а=a ә=á б=b в=v г=g ғ=ǵ д=d е=e ё=ıo ж=j з=z и=ı й=ı к=k қ=q л=l м=m н=n ң=ń о=o ө=ó п=p р=r "
-        "с=s т=t у=ý|u ұ=u ү=ú ф=f х=h һ=h ц=ts ч=ch ш=sh щ=shch ъ= ы=y і=i ь= э=e ю=ıý я=ıa"
+        "с=s т=t у=ý|u ұ=u ү=ú|ý ф=f х=h һ=h ц=ts ч=ch ш=sh щ=shch ъ= ы=y і=i ь= э=e ю=ıý я=ıa"
     ),
     # 2021 (the revised alphabet): Turkic letters, dotless ı for і, dotted i for и/й
     "latin2021": _table(

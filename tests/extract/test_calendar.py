@@ -3,7 +3,7 @@
 import pytest
 
 from kznews.extract.calendar import MONTHS, WEEKDAYS, month_number, russian_forms, weekday_number
-from kznews.extract.kazakh import ALPHABETS, case_forms, spell
+from kznews.extract.kazakh import ALPHABETS, case_forms, latin, spell
 
 KAZAKH_MONTHS = list(enumerate(MONTHS["kk"], 1))
 
@@ -73,3 +73,10 @@ def test_russian_and_english_weekdays(word, number):
 
 def test_a_month_is_no_weekday():
     assert weekday_number("апреля") is None and month_number("вторник") is None
+
+
+@pytest.mark.parametrize("number, name", list(enumerate(MONTHS["kk"], 1)))
+def test_a_kazakh_month_in_the_2018_alphabet_with_y_acute_for_u_acute(number, name):
+    """abai.kz (rule half) prints қыркүйек as ``Qyrkýiek``: ү typed ý (у's letter), й as i."""
+    typed = latin(name.capitalize(), "latin2018").replace("ú", "ý").replace("ı", "i")
+    assert month_number(typed) == number
