@@ -440,8 +440,8 @@ def _v12_captures(db: Database) -> None:
     Every page stored before is a live fetch.
     """
     db.execute("ALTER TABLE pages ADD COLUMN origin TEXT NOT NULL DEFAULT 'live'")
-    db["pages"].create_index(["origin"])
-    db["captures"].create(
+    db.table("pages").create_index(["origin"])
+    db.table("captures").create(
         {
             "id": int,
             "page_id": int,
@@ -457,7 +457,7 @@ def _v12_captures(db: Database) -> None:
         foreign_keys=[("page_id", "pages", "id"), ("run_id", "runs", "id")],
     )
     db.execute("CREATE UNIQUE INDEX idx_captures_url_digest ON captures (url, digest, origin, captured_at)")
-    db["captures"].create_index(["page_id"])
+    db.table("captures").create_index(["page_id"])
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
