@@ -25,6 +25,7 @@ from twisted.internet.task import LoopingCall
 from kznews.extract import extract_item
 from kznews.extract.normalize import normalize
 from kznews.items import PackedBody, PageItem, PageRecord
+from kznews.scope import scope_of
 from kznews.sites import Outlet
 from kznews.storage import Archive, ArchiveError
 from kznews.storage.packing import pack
@@ -67,7 +68,7 @@ class ExtractPipeline:
         return cls(crawler)
 
     async def process_item(self, item: PageItem) -> PageItem:
-        outlet = self.crawler.spider.outlet_for(item.url)
+        outlet = scope_of(self.crawler).outlet_for(item.url)
         try:
             if self.workers <= 0:
                 item.record, item.packed = _extract(item, outlet)
@@ -140,14 +141,8 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        spider = self.crawler.spider
         self.archive = Archive(self.path, cache_mib=self.crawler.settings.getint("KZNEWS_SQLITE_CACHE_MIB"))
-        args = {
-            "sites": [o.key for o in spider.outlets],
-            "url": spider.start_url,
-            "editions": [f"{o.key}:{e.label}" for o, e in spider.editions],
-            "max_articles": spider.max_articles,
-        }
+        args = scope_of(self.crawler).run_args()
         self.run_id = self.archive.start_run(self.crawler.settings.get("KZNEWS_COMMAND"), args)
         self.crawler.stats.set_value("kznews/run_id", self.run_id)
         self.crawler.stats.set_value("kznews/db", str(self.path))

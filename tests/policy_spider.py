@@ -4,7 +4,7 @@
 
 It requests its start URLs with ``dont_filter=True`` (as Scrapy's own start and
 retry requests are), follows every link, and writes the crawl's stats as JSON.
-Its ``named_hosts`` and ``owns_host`` are what ``HostGuardMiddleware`` asks, as of NewsSpider.
+Its ``scope`` (one outlet owning ``domains``) is what ``HostGuardMiddleware`` reads, as of NewsSpider.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from kznews.scope import CrawlScope
 from kznews.sites import Outlet
 
 # The crawl-policy middlewares as kznews.settings enables them.
@@ -51,12 +52,8 @@ class PolicySpider(scrapy.Spider):
     def __init__(self, urls: list[str], domains: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.urls = urls
-        self.outlet = Outlet(key="test", name="test", domains=tuple(domains), articles=(), editions=())
-        self.named_hosts = frozenset(self.outlet.domains)
-
-    def owns_host(self, host: str) -> bool:
-        """The host guard's question, as NewsSpider answers it."""
-        return self.outlet.owns_host(host)
+        outlet = Outlet(key="test", name="test", domains=tuple(domains), articles=(), editions=())
+        self.scope = CrawlScope((outlet,), ())
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.urls:

@@ -18,7 +18,7 @@ from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -28,18 +28,16 @@ from scrapy.linkextractors import LinkExtractor
 from kznews import settings as project_settings
 from kznews.crawl import run_crawl
 from kznews.discover import DiscoveryError, parse_feed, parse_sitemap
+from kznews.scope import ARTICLE, DOCUMENT, scope_of
 from kznews.storage import connect_readonly
 
 REQUIRED = ("headline", "published_at", "body")
 FIELDS = (*REQUIRED, "lang", "dateline", "source", "authors")
-# The spider's callbacks for discovery documents, and what each document is.
-DOCUMENTS = {"parse_feed": "feed", "parse_sitemap": "sitemap", "parse_listing": "listing",
-             "parse_robots": "robots.txt"}
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",), unique=True)  # as the spider reads listings
 
 
 @dataclass
-class StartPoint:
+class Checked:
     """One start point of the outlet's registry entry and what it led to."""
 
     kind: str  # "feed" | "sitemap" | "robots.txt" | "listing" | "archive" (a daily template)
@@ -57,7 +55,7 @@ class Report:
 
     outlet: str
     mirror: str | None
-    start_points: list[StartPoint]
+    start_points: list[Checked]
     requested: int  # article pages requested (at most --articles)
     fetched: int  # article pages that answered 2xx
     stored: int  # articles extracted and stored
@@ -117,19 +115,19 @@ class Probe:
         if referer:
             parent = referer.decode("latin-1")
             self.children[self.keys.get(parent, parent)].add(key)
-        if _callback(request) == "parse_article":
+        if request.meta.get(ARTICLE):
             self.articles.add(key)
 
     def response_received(self, response: Response, request: Request) -> None:
         key = _key(request)
         self.keys[response.url] = key
         self.status[key] = response.status
-        kind = DOCUMENTS.get(_callback(request) or "")
+        kind = request.meta.get(DOCUMENT)
         if kind and 200 <= response.status < 300:
-            spider = self.crawler.spider
+            scope = scope_of(self.crawler)
             urls = {urldefrag(url)[0] for url in _named(response, kind)}
             self.named[key] = {
-                url for url in urls if (outlet := spider.outlet_for(url)) and outlet.is_article_url(url)
+                url for url in urls if (outlet := scope.outlet_for(url)) and outlet.is_article_url(url)
             }
 
     def spider_closed(self) -> None:
@@ -140,21 +138,15 @@ class Probe:
         }
         Path(self.crawler.settings["KZNEWS_CHECK_OUT"]).write_text(json.dumps(report), "utf-8")
 
-    def _start_points(self) -> list[StartPoint]:
-        spider = self.crawler.spider
-        points: dict[tuple[str, str], tuple[StartPoint, list[str]]] = {}
-        days = spider.window.days()
-        for _outlet, ed in spider.editions:
-            found = [*(("feed", u, [u]) for u in ed.feeds),
-                     *(("robots.txt" if urlsplit(u).path == "/robots.txt" else "sitemap", u,
-                        [u.format(n=1) if "{n}" in u else u])  # numbered: the walk starts at 1
-                       for u in ed.sitemaps),
-                     *(("listing", ls.url, [ls.url]) for ls in ed.listings),
-                     *(("archive", t, [t.format(date=d) for d in days]) for t in ed.archives)]
-            for kind, url, roots in found:
-                point, _ = points.setdefault((kind, url), (StartPoint(kind, url, []), roots))
-                if ed.label not in point.editions:
-                    point.editions.append(ed.label)
+    def _start_points(self) -> list[Checked]:
+        scope = scope_of(self.crawler)
+        points: dict[tuple[str, str], tuple[Checked, list[str]]] = {}
+        days = scope.window.days()
+        for ed, start in scope.start_points():
+            point, _ = points.setdefault((start.kind, start.url),
+                                         (Checked(start.kind, start.url, []), start.first_urls(days)))
+            if ed.label not in point.editions:
+                point.editions.append(ed.label)
         for point, roots in points.values():
             docs = set(self._descendants(roots)) & self.named.keys()
             answered = [self.status[r] for r in roots if r in self.status]
@@ -179,10 +171,6 @@ class Probe:
 def _key(request: Request) -> str:
     """The URL a request was first made for (before any redirect)."""
     return request.meta.get("redirect_urls", [request.url])[0]
-
-
-def _callback(request: Request) -> str | None:
-    return getattr(request.callback, "__name__", None)
 
 
 def _named(response: Response, kind: str) -> list[str]:
@@ -216,7 +204,7 @@ def run_check(key: str, *, edition: str | None, mirror: str | None, articles: in
         fields, tickers, stored = _fields(db)
     return Report(
         outlet=key, mirror=mirror,
-        start_points=[StartPoint(**p) for p in probe.get("start_points", [])],
+        start_points=[Checked(**p) for p in probe.get("start_points", [])],
         requested=probe.get("requested", 0), fetched=probe.get("fetched", 0),
         stored=stored, fields=fields, tickers=tickers,
     )

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.httpobj import urlparse_cached
 
+from kznews.scope import scope_of
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -111,11 +113,11 @@ class HostGuardMiddleware:
 
     def refusal(self, host: str) -> str | None:
         """Why a request to ``host`` is refused, or None when it may go."""
-        spider = self.crawler.spider
-        named = self.allow_hosts | {_norm(d) for d in getattr(spider, "named_hosts", ())}
+        scope = scope_of(self.crawler)
+        named = self.allow_hosts | {_norm(d) for d in scope.named_hosts}
         if host in named:
             return None
-        if not (hasattr(spider, "owns_host") and spider.owns_host(host)):
+        if not scope.owns_host(host):
             return "not a host of the crawled outlets"
         return non_public(host)
 

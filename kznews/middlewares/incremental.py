@@ -11,6 +11,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from kznews.extract.dates import parse_date
+from kznews.scope import ARTICLE
 from kznews.storage import ArchiveError, article_fetch_info, connect_readonly
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 class ArchivedSkipMiddleware:
     """Incremental crawling: do not fetch again an article the archive already holds.
 
-    For article requests only (``callback`` is the spider's ``parse_article``) it
+    For article requests only (``Request.meta[kznews.scope.ARTICLE]``) it
     asks the archive -- a read-only connection on ``KZNEWS_DB``, opened at the first
     article request and kept (WAL lets it read while the pipeline writes) -- when
     the URL was last fetched:
@@ -79,12 +80,8 @@ class ArchivedSkipMiddleware:
             logger.warning("incremental lookup of %s failed (%s): fetching it", url, exc)
             return None
 
-    def _is_article(self, request: Request) -> bool:
-        parse_article = getattr(self.crawler.spider, "parse_article", None)
-        return parse_article is not None and request.callback == parse_article
-
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        if not self._is_article(request) or request.meta.get("kznews_conditional"):
+        if not request.meta.get(ARTICLE) or request.meta.get("kznews_conditional"):
             return
         archived = self.lookup(request.url)
         if archived is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -66,6 +67,30 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class StartPoint:
+    """One place an edition's discovery starts: its kind and its URL as registered.
+
+    ``kind`` is "feed", "sitemap" (a template with "{n}" is a numbered series, walked until one is
+    missing), "robots.txt" (the sitemaps its ``Sitemap:`` lines name), "listing" (``listing`` says how to page
+    it) or "archive" (a daily archive's template, formatted with each day of the crawl's window).
+    """
+
+    kind: str
+    url: str
+    listing: Listing | None = None
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind == "sitemap" and "{n}" in self.url
+
+    def first_urls(self, days: Sequence[date]) -> list[str]:
+        """The URLs a crawl over ``days`` requests first from this start point."""
+        if self.kind == "archive":
+            return [self.url.format(date=day) for day in days]
+        return [self.url.format(n=1) if self.numbered else self.url]
+
+
+@dataclass(frozen=True)
 class Edition:
     """One language edition of an outlet and its discovery start points."""
 
@@ -78,9 +103,15 @@ class Edition:
     # "https://www.kt.kz/rus/archive/{date:%Y-%m-%d}/"; crawled for the --since/--until window.
     archives: tuple[str, ...] = ()
 
-    def archive_urls(self, day: date) -> list[str]:
-        """The edition's archive pages for ``day``."""
-        return [template.format(date=day) for template in self.archives]
+    def start_points(self) -> tuple[StartPoint, ...]:
+        """Every start point of the edition: feeds, sitemaps (robots.txt among them), listings, daily archives."""
+        return (
+            *(StartPoint("feed", url) for url in self.feeds),
+            *(StartPoint("robots.txt" if urlsplit(url).path == "/robots.txt" else "sitemap", url)
+              for url in self.sitemaps),
+            *(StartPoint("listing", listing.url, listing) for listing in self.listings),
+            *(StartPoint("archive", template) for template in self.archives),
+        )
 
     @property
     def label(self) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlsplit
 
 from . import Outlet
 
@@ -13,16 +12,7 @@ MARK_END = "<!-- outlets:end -->"
 
 def discovery_kinds(outlet: Outlet) -> list[str]:
     """The kinds of start points the outlet's editions use, in a fixed order."""
-    kinds: set[str] = set()
-    for ed in outlet.editions:
-        if ed.feeds:
-            kinds.add("feed")
-        for url in ed.sitemaps:
-            kinds.add("robots.txt" if urlsplit(url).path == "/robots.txt" else "sitemap")
-        if ed.listings:
-            kinds.add("listing")
-        if ed.archives:
-            kinds.add("daily archive")
+    kinds = {"daily archive" if p.kind == "archive" else p.kind for ed in outlet.editions for p in ed.start_points()}
     order = ("feed", "sitemap", "robots.txt", "listing", "daily archive")
     return [k for k in order if k in kinds]
 

@@ -17,8 +17,7 @@ bounded number per outlet at a time, so a 50,000-URL sitemap does not become
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urldefrag, urlsplit
 
@@ -31,63 +30,19 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from kznews import sites
 from kznews.addons import Defaults
 from kznews.discover import DiscoveryError
 from kznews.discover.feeds import parse_feed
 from kznews.discover.robots import sitemaps_from_robots
 from kznews.discover.sitemaps import parse_sitemap
 from kznews.discover.sniff import sniff
-from kznews.extract.dates import ALMATY, parse_date
 from kznews.items import DiscoveryHint, PageItem
-from kznews.sites import Edition, Listing, Outlet
+from kznews.scope import ARTICLE, DOCUMENT, CrawlScope
+from kznews.sites import Listing
 from kznews.spiders.frontier import Frontier
 
 T = TypeVar("T")
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",), unique=True)
-
-
-@dataclass(frozen=True)
-class Window:
-    """The --since/--until days of a backfill; open ends accept any date.
-
-    Daily archives are crawled for its days (by default yesterday and today,
-    Almaty time); sitemap and feed entries dated outside it are skipped.
-    """
-
-    since: date | None = None
-    until: date | None = None
-
-    @classmethod
-    def parse(cls, since: str | None, until: str | None) -> Window:
-        window = cls(
-            date.fromisoformat(since) if since else None,
-            date.fromisoformat(until) if until else None,
-        )
-        if window.since and window.until and window.since > window.until:
-            raise ValueError(f"since {since} is after until {until}")
-        return window
-
-    def days(self) -> list[date]:
-        last = self.until or datetime.now(ALMATY).date()
-        first = self.since or last - timedelta(days=1)
-        return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-    def _day(self, value: str | None) -> date | None:
-        parsed = parse_date(value) if value else None
-        return parsed.astimezone(ALMATY).date() if parsed else None
-
-    def before(self, value: str | None) -> bool:
-        """True when ``value`` is a date before the window (unknown dates are not)."""
-        day = self._day(value) if self.since else None
-        return bool(day and day < self.since)
-
-    def holds(self, value: str | None) -> bool:
-        """True unless ``value`` is a date outside the window."""
-        day = self._day(value) if (self.since or self.until) else None
-        if day is None:
-            return True
-        return not ((self.since and day < self.since) or (self.until and day > self.until))
 
 
 class NewsSpider(scrapy.Spider):
@@ -126,83 +81,46 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if bool(site) == bool(url):
-            raise ValueError("give exactly one of site=OUTLET or url=URL")
-        self.start_url = url
-        if url:
-            self.outlets: tuple[Outlet, ...] = (sites.adhoc(url),)
-        else:
-            keys = site.split(",") if isinstance(site, str) else list(site)
-            if mirror and len(keys) > 1:
-                raise ValueError("a mirror stands in for one outlet at a time")
-            self.outlets = tuple(
-                sites.get(k).rebased(mirror) if mirror else sites.get(k) for k in keys
-            )
-        # (outlet, edition) pairs whose start points are crawled
-        self.editions: tuple[tuple[Outlet, Edition], ...] = tuple(
-            (o, o.edition(edition) if edition else ed)
-            for o in self.outlets
-            for ed in ((None,) if edition else o.editions)
-        )
-        self.named_hosts = frozenset(d for o in self.outlets for d in o.domains)
-        self.allowed_domains = sorted(self.named_hosts)
-        self.max_articles = int(max_articles or 0)
-        self.window = Window.parse(since, until)
-        self.scheduled: dict[str, set[str]] = {o.key: set() for o in self.outlets}
-
-    @property
-    def adhoc(self) -> bool:
-        return self.start_url is not None
+        # The crawl's scope: what the pipelines and middlewares read (``kznews.scope.scope_of``).
+        self.scope = CrawlScope.build(site, url, edition, mirror, max_articles, since, until)
+        self.allowed_domains = sorted(self.scope.named_hosts)
+        self.scheduled: dict[str, set[str]] = {o.key: set() for o in self.scope.outlets}
 
     def _limit(self) -> int:
         """Articles per outlet to request at most (0: no limit)."""
-        return self.max_articles or self.settings.getint("KZNEWS_MAX_ARTICLES")
-
-    def outlet_for(self, url: str) -> Outlet | None:
-        """The crawled outlet whose domains hold ``url``'s host."""
-        host = urlsplit(url).hostname or ""
-        return next((o for o in self.outlets if o.owns_host(host)), None)
-
-    def owns_host(self, host: str) -> bool:
-        """True when ``host`` belongs to one of the crawled outlets (the host guard asks)."""
-        return any(o.owns_host(host) for o in self.outlets)
+        return self.scope.max_articles or self.settings.getint("KZNEWS_MAX_ARTICLES")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self._start_requests():
             yield request
 
     def _start_requests(self) -> Iterator[scrapy.Request]:
-        if self.start_url:
+        if self.scope.start_url:
             yield scrapy.Request(
-                self.start_url, callback=self.parse_start, errback=self.failed,
+                self.scope.start_url, callback=self.parse_start, errback=self.failed,
                 meta=self._document_meta(),
             )
             return
-        for _outlet, ed in self.editions:
-            for feed in ed.feeds:
-                yield self._request(feed, self.parse_feed, ed.lang)
-            for sitemap in ed.sitemaps:
-                if "{n}" in sitemap:  # numbered sitemaps: walked until one is missing
-                    yield self._request(
-                        sitemap.format(n=1), self.parse_sitemap, ed.lang, numbered=sitemap, page=1
-                    )
-                elif urlsplit(sitemap).path == "/robots.txt":
-                    yield self._request(sitemap, self.parse_robots, ed.lang)
-                else:
-                    yield self._request(sitemap, self.parse_sitemap, ed.lang)
-            for listing in ed.listings:
-                yield self._request(
-                    listing.url, self.parse_listing, ed.lang, listing=listing, page=1
-                )
-            for day in self.window.days():
-                for url in ed.archive_urls(day):
+        days = self.scope.window.days()
+        for ed, point in self.scope.start_points():
+            if point.kind == "archive":
+                for url in point.first_urls(days):
                     yield self._request(url, self.parse_listing, ed.lang, listing=Listing(url), page=1)
+            elif point.kind == "listing":
+                yield self._request(point.url, self.parse_listing, ed.lang, listing=point.listing, page=1)
+            elif point.numbered:  # walked until one is missing
+                yield self._request(point.url.format(n=1), self.parse_sitemap, ed.lang, numbered=point.url, page=1)
+            else:
+                parse = {"feed": self.parse_feed, "robots.txt": self.parse_robots}.get(point.kind, self.parse_sitemap)
+                yield self._request(point.url, parse, ed.lang)
 
     def _request(self, url: str, callback: Any, lang: str | None, **kwargs: Any) -> scrapy.Request:
-        is_document = callback in (self.parse_sitemap, self.parse_feed, self.parse_robots)
+        """A request for a discovery document, marked with its kind (``Request.meta[DOCUMENT]``)."""
+        kind = {self.parse_sitemap: "sitemap", self.parse_feed: "feed", self.parse_robots: "robots.txt",
+                self.parse_listing: "listing"}[callback]
         return scrapy.Request(
             url, callback=callback, errback=self.failed, cb_kwargs={"lang": lang, **kwargs},
-            meta=self._document_meta() if is_document else {},
+            meta={DOCUMENT: kind, **(self._document_meta() if kind != "listing" else {})},
         )
 
     def _document_meta(self) -> dict[str, int]:
@@ -246,10 +164,10 @@ class NewsSpider(scrapy.Spider):
             )
         for entry in sitemap.entries:
             if sitemap.kind == "index":
-                if self._on_site(entry.loc) and not self.window.before(entry.lastmod):
+                if self._on_site(entry.loc) and not self.scope.window.before(entry.lastmod):
                     yield self._request(entry.loc, self.parse_sitemap, lang)
                 continue
-            if not self.window.holds(entry.news_publication_date or entry.lastmod):
+            if not self.scope.window.holds(entry.news_publication_date or entry.lastmod):
                 continue
             hint = DiscoveryHint(
                 source="sitemap",
@@ -272,7 +190,7 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response, lang: str | None) -> Iterator[scrapy.Request]:
         """An RSS/Atom feed: its item links."""
         for entry in self._parsed(parse_feed, response) or ():
-            if not self.window.holds(entry.published or entry.updated):
+            if not self.scope.window.holds(entry.published or entry.updated):
                 continue
             hint = DiscoveryHint(
                 source="feed",
@@ -308,7 +226,7 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(next_url, self.parse_listing, lang, listing=listing, page=page + 1)
 
     def _on_site(self, url: str) -> bool:
-        return self.owns_host(urlsplit(url).hostname or "")
+        return self.scope.owns_host(urlsplit(url).hostname or "")
 
     def _article(self, url: str, hint: DiscoveryHint, lang: str | None, listed: bool) -> None:
         """Put ``url`` in the frontier when it is one of the outlet's articles, once, within the limit.
@@ -320,13 +238,13 @@ class NewsSpider(scrapy.Spider):
         candidate article (extraction decides); links on listing pages must look like one.
         """
         url = urldefrag(url)[0]
-        outlet = self.outlet_for(url)
+        outlet = self.scope.outlet_for(url)
         if outlet is None:
             return
         scheduled = self.scheduled[outlet.key]
         if url in scheduled:
             return
-        if not (self.adhoc and listed) and not outlet.is_article_url(url):
+        if not (self.scope.adhoc and listed) and not outlet.is_article_url(url):
             return
         limit = self._limit()
         if limit and len(scheduled) >= limit:
@@ -348,7 +266,7 @@ class NewsSpider(scrapy.Spider):
                 url, callback=self.parse_article, errback=self.failed,
                 cb_kwargs={"lang": lang, "hint": hint},
                 headers={"Referer": hint.source_url} if hint.source_url else None,
-                meta={"kznews_frontier": key, "depth_reset": True},
+                meta={"kznews_frontier": key, "depth_reset": True, ARTICLE: True},
             )
 
     def request_done(self, request: Request) -> None:
@@ -376,14 +294,14 @@ class NewsSpider(scrapy.Spider):
         self, response: Response, lang: str | None, hint: DiscoveryHint
     ) -> Iterator[PageItem | scrapy.Request]:
         # In ad-hoc mode a candidate's kind is left to extraction ("page").
-        yield self._page_item(response, lang, kind="page" if self.adhoc else "article", hint=hint)
+        yield self._page_item(response, lang, kind="page" if self.scope.adhoc else "article", hint=hint)
         self.request_done(response.request)
         yield from self._released()
 
     def _page_item(
         self, response: Response, lang: str | None, kind: str, hint: DiscoveryHint | None
     ) -> PageItem:
-        site = self.outlet_for(response.url).key
+        site = self.scope.outlet_for(response.url).key
         self.crawler.stats.inc_value(f"kznews/site/{site}/pages")
         return PageItem(
             url=response.url,
@@ -433,7 +351,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("kznews/listing_ends")
             return
         self.crawler.stats.inc_value("kznews/failed_requests")
-        outlet = self.outlet_for(request.url)
+        outlet = self.scope.outlet_for(request.url)
         if outlet:
             self.crawler.stats.inc_value(f"kznews/site/{outlet.key}/failed_requests")
         self.logger.warning("failed: %s: %s", request.url, failure.getErrorMessage())

@@ -81,8 +81,9 @@ def test_guard_logs_once_per_host(caplog: pytest.LogCaptureFixture) -> None:
     assert guard.crawler.stats.get_value("kznews/host_guard/refused") == 3
 
 
-def test_guard_fails_closed_without_an_outlet() -> None:
+def test_guard_fails_closed_without_a_scope() -> None:
+    """A spider that names no scope lets nothing through: the request fails, naming what is missing."""
     crawler = crawler_with_defaults()
     crawler.spider = object()  # type: ignore[assignment]
-    with pytest.raises(IgnoreRequest):
+    with pytest.raises(TypeError, match="no `scope`"):
         HostGuardMiddleware.from_crawler(crawler).process_request(Request("https://tengrinews.kz/"))

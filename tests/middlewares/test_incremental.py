@@ -17,6 +17,7 @@ from kznews.middlewares import (
     ArchivedSkipMiddleware,
     changed_since,
 )
+from kznews.scope import ARTICLE
 from kznews.spiders.news import NewsSpider
 from kznews.storage import Archive
 
@@ -42,7 +43,7 @@ def _skipper(db: Path, **settings: Any) -> tuple[ArchivedSkipMiddleware, NewsSpi
 
 
 def _article_request(spider: NewsSpider, url: str = ART, **hint: str) -> Request:
-    return Request(url, callback=spider.parse_article,
+    return Request(url, callback=spider.parse_article, meta={ARTICLE: True},
                    cb_kwargs={"lang": None, "hint": DiscoveryHint(source="sitemap", **hint)})
 
 

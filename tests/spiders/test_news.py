@@ -11,8 +11,9 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from kznews.items import DiscoveryHint, PageItem
+from kznews.scope import Window
 from kznews.sites import Listing
-from kznews.spiders.news import NewsSpider, Window
+from kznews.spiders.news import NewsSpider
 
 MIRROR = "http://127.0.0.1:9"
 
@@ -112,7 +113,7 @@ def listing_response(url: str) -> HtmlResponse:
 
 def test_listing_yields_the_page_its_articles_and_the_next_page():
     spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR)
-    listing = spider.outlets[0].edition("ru").listings[0]
+    listing = spider.scope.outlets[0].edition("ru").listings[0]
     results = list(spider.parse_listing(listing_response(f"{MIRROR}/news/"), "ru", listing, page=1))
     assert isinstance(results[0], PageItem) and results[0].kind == "listing"
     assert urls(results) == [f"{MIRROR}/kazakhstan_news/pervaya-novost-dnya-111/", f"{MIRROR}/news/page/2/"]
@@ -186,8 +187,9 @@ def test_window_before_prunes_old_child_sitemaps_only_when_dated():
 
 def test_archives_are_requested_for_each_day_of_the_window():
     spider = make_spider(site="tengrinews", edition="ru", mirror=MIRROR, since="2024-03-01", until="2024-03-02")
-    outlet, edition = spider.editions[0]
-    spider.editions = ((outlet, replace(edition, archives=(f"{MIRROR}/archive/{{date:%Y-%m-%d}}/",))),)
+    outlet, edition = spider.scope.editions[0]
+    archived = replace(edition, archives=(f"{MIRROR}/archive/{{date:%Y-%m-%d}}/",))
+    spider.scope = replace(spider.scope, editions=((outlet, archived),))
     starts = [r.url for r in spider._start_requests()]
     assert starts[-2:] == [f"{MIRROR}/archive/2024-03-01/", f"{MIRROR}/archive/2024-03-02/"]
 
@@ -201,10 +203,11 @@ def test_backfill_skips_sitemap_entries_outside_the_window():
 
 def test_several_outlets_in_one_spider():
     spider = make_spider(site="inform,tengrinews")
-    assert [o.key for o in spider.outlets] == ["inform", "tengrinews"]
-    assert spider.outlet_for("https://kaz.tengrinews.kz/a/b-1/").key == "tengrinews"
-    assert spider.outlet_for("https://example.org/") is None
-    assert spider.owns_host("www.inform.kz") and not spider.owns_host("inform.kz.evil.org")
+    scope = spider.scope
+    assert [o.key for o in scope.outlets] == ["inform", "tengrinews"]
+    assert scope.outlet_for("https://kaz.tengrinews.kz/a/b-1/").key == "tengrinews"
+    assert scope.outlet_for("https://example.org/") is None
+    assert scope.owns_host("www.inform.kz") and not scope.owns_host("inform.kz.evil.org")
 
 
 def test_articles_are_limited_per_outlet():
