@@ -119,14 +119,29 @@ def fixture_save(outlet: str, url: str, name: str | None, directory: str, mirror
 
 @click.command("sites")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-def sites_cmd(fmt: str) -> None:
-    """List the registered outlets and their editions.
+@click.option("--check", "check_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Check a registry file of your own (the KZNEWS_SITES format): every problem, one a line, by its "
+                   "TOML path; exit 1 when there is any.")
+def sites_cmd(fmt: str, check_file: str | None) -> None:
+    """List the registered outlets and their editions, or check a registry file.
+
+    Outlets of your own go in a TOML file of the format of kznews/sites/outlets.toml (its header
+    documents every key), named by the KZNEWS_SITES environment variable; check it first with --check.
 
     \b
     Examples:
         kznews sites
         kznews sites --format json       # the registry, for scripts
+        kznews sites --check my-outlets.toml && KZNEWS_SITES=my-outlets.toml kznews crawl myoutlet
     """
+    if check_file:
+        found = sites.check_registry(Path(check_file))
+        for line in found:
+            click.echo(f"{check_file}: {line}", err=True)
+        if found:
+            raise click.ClickException(f"{check_file}: {len(found)} problem{'s' if len(found) > 1 else ''}")
+        click.echo(f"{check_file}: ok")
+        return
     outlets = list(sites.outlets().values())
     if fmt == "markdown":
         click.echo(markdown_table(outlets), nl=False)

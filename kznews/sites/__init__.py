@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from kznews.errors import KznewsError
+from kznews.sites import schema
 
 # Article-looking paths for sites not in the registry (ad-hoc crawls): a numeric id,
 # a .html page, a /YYYY/MM/DD/ date or a long hyphenated slug.
@@ -210,35 +211,30 @@ class Outlet:
 
 
 def _outlet(key: str, data: dict[str, Any]) -> Outlet:
-    try:
-        editions = tuple(
-            Edition(
-                lang=ed["lang"],
-                script=ed.get("script"),
-                feeds=tuple(ed.get("feeds", ())),
-                sitemaps=tuple(ed.get("sitemaps", ())),
-                listings=tuple(Listing(**ls) for ls in ed.get("listings", ())),
-                archives=tuple(ed.get("archives", ())),
-            )
-            for ed in data["editions"]
+    """The outlet of a registry entry that ``schema.problems`` passed."""
+    editions = tuple(
+        Edition(
+            lang=ed["lang"],
+            script=ed.get("script"),
+            feeds=tuple(ed.get("feeds", ())),
+            sitemaps=tuple(ed.get("sitemaps", ())),
+            listings=tuple(Listing(**ls) for ls in ed.get("listings", ())),
+            archives=tuple(ed.get("archives", ())),
         )
-        outlet = Outlet(
-            key=key,
-            name=data["name"],
-            domains=tuple(d.lower() for d in data["domains"]),
-            articles=tuple(data["articles"]),
-            editions=editions,
-            selectors=dict(data.get("selectors", {})),
-            aliases=tuple(data.get("aliases", ())),
-            story=data.get("story"),
-            former=tuple(
-                FormerDomain(f["domain"].lower(), f.get("from"), f.get("until")) for f in data.get("domains_history", ())),
-        )
-    except (KeyError, TypeError) as exc:
-        raise RegistryError(f"outlet {key!r}: bad registry entry ({exc})") from exc
-    for pattern in outlet.articles:
-        re.compile(pattern)
-    return outlet
+        for ed in data["editions"]
+    )
+    return Outlet(
+        key=key,
+        name=data["name"],
+        domains=tuple(d.lower() for d in data["domains"]),
+        articles=tuple(data["articles"]),
+        editions=editions,
+        selectors=dict(data.get("selectors", {})),
+        aliases=tuple(data.get("aliases", ())),
+        story=data.get("story"),
+        former=tuple(
+            FormerDomain(f["domain"].lower(), f.get("from"), f.get("until")) for f in data.get("domains_history", ())),
+    )
 
 
 _PLAIN_URL = re.compile(r"(?i)https?://(?:[^/?#@\s\[\]]*@)?(?P<host>[^/?#:@\s\[\]]+)(?::\d*)?(?P<rest>[^#\s]*)")
@@ -276,13 +272,39 @@ def outlets() -> dict[str, Outlet]:
     entries of the same key): a user's own outlets, or a local test registry.
     """
     text = resources.files(__package__).joinpath("outlets.toml").read_text("utf-8")
-    data = tomllib.loads(text)["outlets"]
+    builtin = tomllib.loads(text)
+    data = dict(_checked(builtin, schema.problems(builtin), "outlets.toml", "tests/sites lists them all")["outlets"])
     if extra := os.environ.get("KZNEWS_SITES"):
-        try:
-            data.update(tomllib.loads(Path(extra).read_text("utf-8")).get("outlets", {}))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise RegistryError(f"KZNEWS_SITES={extra}: {exc}") from None
+        data.update(read_registry(Path(extra), f"KZNEWS_SITES={extra}")["outlets"])
     return {key: _outlet(key, entry) for key, entry in data.items()}
+
+
+def check_registry(path: Path) -> list[str]:
+    """Every problem of a registry file of the ``outlets.toml`` format, each by its TOML path (empty: it loads)."""
+    return _load(path)[1]
+
+
+def read_registry(path: Path, origin: str) -> dict[str, Any]:
+    """A registry file of the ``outlets.toml`` format, parsed and checked (a ``RegistryError`` naming the first
+    problem and how many there are)."""
+    data, found = _load(path)
+    return _checked(data, found, origin, f"`kznews sites --check {path}` lists them all")
+
+
+def _load(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, [str(exc)]
+    return data, schema.problems(data)
+
+
+def _checked(data: dict[str, Any], found: list[str], origin: str, more: str) -> dict[str, Any]:
+    if len(found) == 1:
+        raise RegistryError(f"{origin}: {found[0]}")
+    if found:
+        raise RegistryError(f"{origin}: {len(found)} problems, the first: {found[0]} ({more})")
+    return data
 
 
 def get(key: str) -> Outlet:
