@@ -1,10 +1,11 @@
-"""Run the news spider in this process and judge how it went (for the CLI)."""
+"""Run a spider (the news spider, or the archive spider of a backfill) in this process and judge how it went (for the CLI)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
@@ -56,10 +57,10 @@ def exit_code(reason: str, figures: dict[str, int], max_error_rate: float) -> in
 
 def run_crawl(db: str, spider_args: dict[str, Any], overrides: dict[str, Any], *,
               progress: bool = False, verbose: bool = False,
-              max_error_rate: float = 0.0) -> CrawlSummary:
-    """Crawl with the news spider into ``db``; blocks until the crawl ends."""
+              max_error_rate: float = 0.0, spider: type[Spider] = NewsSpider) -> CrawlSummary:
+    """Crawl with ``spider`` into ``db``; blocks until the crawl ends."""
     process = CrawlerProcess(project_settings(db, overrides, progress=progress, verbose=verbose))
-    crawler = process.create_crawler(NewsSpider)
+    crawler = process.create_crawler(spider)
     process.crawl(crawler, **{k: v for k, v in spider_args.items() if v})
     process.start()
     stats = crawler.stats.get_stats()

@@ -106,6 +106,26 @@ KZNEWS_RETRY_AFTER_ENABLED = True
 KZNEWS_INCREMENTAL = True
 # Extra hosts allowed even if private or loopback (tests, a LAN mirror); outlet and --mirror hosts need no entry.
 KZNEWS_ALLOW_HOSTS: list[str] = []
+# A 429/503 of a web archive without Retry-After pauses its slot this many seconds, doubling with each
+# one in a row (capped by KZNEWS_RETRY_AFTER_MAX): the Wayback Machine blocks an address that keeps
+# asking after 429s for an hour, and Common Crawl's data server answers load with 503 Slow Down.
+KZNEWS_ARCHIVE_BACKOFF = 30.0
+
+# --- Web archives (`kznews backfill`, kznews/backfill/) ---------------------------------
+# Common Crawl's index server (collinfo.json, each crawl's CDX API); also from the environment, so a
+# test or a local mirror can stand in for it, as for the two endpoints below.
+KZNEWS_CC_INDEX = os.environ.get("KZNEWS_CC_INDEX", "https://index.commoncrawl.org")
+# Common Crawl's data server: WARC records by byte range.
+KZNEWS_CC_DATA = os.environ.get("KZNEWS_CC_DATA", "https://data.commoncrawl.org")
+# The Wayback Machine: CDX search and raw (id_) playback.
+KZNEWS_WAYBACK = os.environ.get("KZNEWS_WAYBACK", "https://web.archive.org")
+# Seconds between Common Crawl index requests, one at a time: one server answers everyone, and
+# Common Crawl asks for about one request a second (cdx_toolkit waits 1.0 s too).
+KZNEWS_CC_INDEX_DELAY = 1.0
+# Records fetched from Common Crawl's data server at once (a CDN): modest, each a single byte range.
+KZNEWS_CC_DATA_CONCURRENCY = 4
+# Seconds between Wayback Machine requests, one at a time: it enforces about 24 a minute per address.
+KZNEWS_WAYBACK_DELAY = 2.5
 
 # --- Components ---------------------------------------------------------------------
 ADDONS = {

@@ -52,6 +52,9 @@ class RetryAfterMiddleware:
     same slot fields, because that fires before the slot sends its next
     request; ``process_response`` would come too late for a queued one.  A
     stopping crawl (Ctrl-C) ends the pause so shutdown is not held up.
+    A request marked ``kznews_backoff`` (a web archive's) that gets a 429/503 without Retry-After
+    pauses its slot all the same, ``KZNEWS_ARCHIVE_BACKOFF`` seconds doubled for each such answer in
+    a row (an answer of another status ends the row): archives block clients that keep asking.
     Off with ``KZNEWS_RETRY_AFTER_ENABLED = False``.
     """
 
@@ -62,6 +65,8 @@ class RetryAfterMiddleware:
             raise NotConfigured
         self.crawler = crawler
         self.max_wait = crawler.settings.getfloat("KZNEWS_RETRY_AFTER_MAX")
+        self.backoff = crawler.settings.getfloat("KZNEWS_ARCHIVE_BACKOFF")
+        self.refusals: dict[str, int] = {}  # slot key -> 429/503 answers without Retry-After in a row
         # slot key -> (pause ends at, monotonic; the slot's own delay and jitter)
         self.paused: dict[str, tuple[float, float, float]] = {}
         crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
@@ -71,15 +76,21 @@ class RetryAfterMiddleware:
         return cls(crawler)
 
     def response_downloaded(self, response: Response, request: Request) -> None:
-        if response.status not in self.STATUSES:
-            return
-        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
         key = request.meta.get("download_slot")
-        if wait is None or key is None:
+        if response.status not in self.STATUSES:
+            self.refusals.pop(key, None)
             return
         stats = self.crawler.stats
         assert stats is not None
-        stats.inc_value("kznews/retry_after/received")
+        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if wait is None and key is not None and request.meta.get("kznews_backoff"):
+            wait = self.backoff * 2 ** self.refusals.get(key, 0)
+            self.refusals[key] = self.refusals.get(key, 0) + 1
+            stats.inc_value("kznews/retry_after/backoff")
+        elif wait is not None:
+            stats.inc_value("kznews/retry_after/received")
+        if wait is None or key is None:
+            return
         if wait > self.max_wait:
             stats.inc_value("kznews/retry_after/capped")
             wait = self.max_wait

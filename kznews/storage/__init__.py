@@ -10,6 +10,7 @@ from kznews.storage.archive import Archive, StoreResult
 from kznews.storage.errors import ArchiveBusy, ArchiveError, QueryError
 from kznews.storage.filters import ArticleFilter
 from kznews.storage.query import (
+    archived_captures,
     article_fetch_info,
     connect_readonly,
     editions_of,
@@ -25,6 +26,7 @@ __all__ = [
     "ArticleFilter",
     "QueryError",
     "StoreResult",
+    "archived_captures",
     "article_fetch_info",
     "connect_readonly",
     "editions_of",

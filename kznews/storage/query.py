@@ -341,6 +341,17 @@ def run_sql(path: str | Path, sql: str, params: dict[str, Any] | None = None, *,
         raise
 
 
+def archived_captures(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The ``(url, digest)`` pairs of ``pairs`` the archive holds a capture of, from any web archive or WARC file:
+    a backfill or an import does not fetch or read them again."""
+    if not pairs:
+        return set()
+    return set(conn.execute(
+        "SELECT url, digest FROM captures WHERE (url, digest) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+        (json.dumps(pairs),),
+    ).fetchall())
+
+
 def article_fetch_info(
     conn: sqlite3.Connection, urls: list[str] | tuple[str, ...]
 ) -> dict[str, tuple[str, str | None, str | None]]:

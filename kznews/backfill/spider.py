@@ -1,0 +1,333 @@
+"""The archive spider: an outlet's past from Common Crawl or the Wayback Machine, capture by capture.
+
+It asks the archive's index for every capture of each of the outlet's domains (former ones
+included) in the window, keeps the 200 HTML captures of its articles, homepages and listing pages
+(a homepage's ticker widget is the history of the rates: one capture per page per day is kept), and
+fetches each one alone: a byte range of a Common Crawl WARC file, or the Wayback Machine's raw
+playback.  Each becomes the ``PageItem`` a live fetch gives, with its ``Capture`` (origin, digest,
+the archive's record) and the capture time as its ``fetched_at``, so the extract and store
+pipelines archive it as they archive a live page.  A capture whose URL and digest are archived
+already is not fetched again: a killed backfill run again fetches only the rest.
+
+Politeness is per archive, by download slot (``DOWNLOAD_SLOTS``): the Common Crawl index one
+request at a time ``KZNEWS_CC_INDEX_DELAY`` apart, its data server ``KZNEWS_CC_DATA_CONCURRENCY``
+at a time, the Wayback Machine one at a time ``KZNEWS_WAYBACK_DELAY`` apart; AutoThrottle does not
+lower these.  429/503 pause the slot for their Retry-After, or without one for a backoff that doubles
+(``RetryAfterMiddleware``).  The archives' robots.txt is not asked: these are their documented APIs
+for programs, and the rates above are the ones the archives ask for.
+
+    scrapy crawl archive -a site=tengrinews -a source=commoncrawl -a since=2016-01-01 -a until=2016-12-31
+"""
+
+from __future__ import annotations
+
+import posixpath
+import sqlite3
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.settings import BaseSettings
+
+from kznews.addons import MIN_DELAY, Defaults
+from kznews.backfill import commoncrawl, wayback
+from kznews.backfill.cdx import BadIndexLine, CaptureWindow, IndexEntry
+from kznews.backfill.records import BadRecord, read_record
+from kznews.items import Capture, PageItem
+from kznews.scope import CrawlScope
+from kznews.sites import Edition, Outlet
+from kznews.storage import ArchiveError, archived_captures, connect_readonly
+
+SOURCES = ("commoncrawl", "wayback")
+_SLOTS = {"cc-index": "KZNEWS_CC_INDEX", "cc-data": "KZNEWS_CC_DATA", "wayback": "KZNEWS_WAYBACK"}
+# A range answer may carry this much more than the record's own length before it is refused as
+# "not a range answer" (a server that ignored Range would send the whole WARC file).
+_RANGE_SLACK = 1024
+_STAT = "kznews/backfill/"
+
+
+def edition_prefix(edition: Edition) -> str:
+    """The URL path an edition's start points share ("/rus" for kt.kz's Russian one; "/" when they share none)."""
+    paths = [urlsplit(u).path or "/" for u in (*edition.feeds, *edition.sitemaps, *(x.url for x in edition.listings),
+                                                 *edition.archives)]
+    if not paths:
+        return "/"
+    common = posixpath.commonpath(paths)
+    return common if common.count("/") <= 1 else posixpath.dirname(common)
+
+
+class ArchiveSpider(scrapy.Spider):
+    """Backfill outlets of the registry (``site``: keys, comma-separated) from ``source`` (commoncrawl|wayback)."""
+
+    name = "archive"
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """kznews's defaults, then one download slot per archive endpoint with its politeness."""
+        super().update_settings(settings)
+        Defaults().update_settings(settings)
+        slots = {
+            "cc-index": {"concurrency": 1, "delay": settings.getfloat("KZNEWS_CC_INDEX_DELAY"), "jitter": 0},
+            "cc-data": {"concurrency": settings.getint("KZNEWS_CC_DATA_CONCURRENCY"), "delay": MIN_DELAY,
+                        "jitter": 0},
+            "wayback": {"concurrency": 1, "delay": settings.getfloat("KZNEWS_WAYBACK_DELAY"), "jitter": 0},
+        }
+        settings.set("DOWNLOAD_SLOTS", {**settings.getdict("DOWNLOAD_SLOTS"), **slots}, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.endpoints = {slot: crawler.settings.get(name).rstrip("/") for slot, name in _SLOTS.items()}
+        # the archives' endpoints are the only hosts fetched (the host guard reads the scope)
+        endpoints = frozenset(urlsplit(u).hostname or "" for u in spider.endpoints.values())
+        spider.scope = replace(spider.scope, extra_hosts=endpoints)
+        return spider
+
+    def __init__(
+        self,
+        site: str | Sequence[str] = (),
+        source: str = "commoncrawl",
+        edition: str | None = None,
+        max_articles: int | str = 0,
+        since: str | None = None,
+        until: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if source not in SOURCES:
+            raise ValueError(f"unknown archive {source!r} (known: {', '.join(SOURCES)})")
+        if not site:
+            raise ValueError("give site=OUTLET")
+        self.source = source
+        # the outlets' pages come from the archives: no outlet host is fetched
+        self.scope = CrawlScope.build(site=site, edition=edition, max_articles=max_articles, fetches_outlets=False)
+        self.only_edition = edition is not None
+        self.window = CaptureWindow.parse(since, until)  # capture days, not publication days
+        self.endpoints: dict[str, str] = {}
+        self.requested: Counter[str] = Counter()  # article captures requested per outlet
+        self.seen: set[int] = set()  # hashes of (url, digest) requested in this run
+        self.listed_days: set[tuple[str, str]] = set()  # (listing URL, day) captures requested
+        self.conn: sqlite3.Connection | None = None
+
+    # --- requests ----------------------------------------------------------------------
+
+    def _request(self, url: str, slot: str, callback: Any, *, index: bool = False, **kwargs: Any) -> scrapy.Request:
+        meta = {
+            "download_slot": slot, "dont_obey_robotstxt": True, "autothrottle_dont_adjust_delay": True,
+            "kznews_backoff": True,
+        }
+        if index:  # "no captures" is a 404 with a JSON message
+            meta |= {"handle_httpstatus_list": [404], "download_maxsize": self.settings.getint("KZNEWS_SITEMAP_MAXSIZE")}
+        meta |= kwargs.pop("meta", {})
+        return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta, **kwargs)
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.source == "commoncrawl":
+            yield self._request(f"{self.endpoints['cc-index']}/collinfo.json", "cc-index", self.parse_collinfo,
+                                index=True)
+            return
+        for domain in self._domains():
+            url = wayback.search_url(self.endpoints["wayback"], domain, self.window.since, self.window.until)
+            yield self._request(url, "wayback", self.parse_search, index=True)
+
+    def _domains(self) -> list[str]:
+        """Every domain of the outlets, former ones included."""
+        return [d for o in self.scope.outlets for d in o.hosts]
+
+    # --- Common Crawl ---------------------------------------------------------------
+
+    def parse_collinfo(self, response: Response) -> Iterator[scrapy.Request]:
+        try:
+            crawls = commoncrawl.parse_collinfo(response.body)
+        except BadIndexLine as exc:
+            self._bad_index(response.url, exc)
+            return
+        wanted = [c for c in crawls if c.overlaps(self.window.since, self.window.until)]
+        self.crawler.stats.set_value(_STAT + "crawls", len(wanted))
+        for crawl in wanted:
+            for domain in self._domains():
+                url = commoncrawl.index_url(crawl, domain, self.window.since, self.window.until)
+                yield self._request(url, "cc-index", self.parse_num_pages, index=True,
+                                    cb_kwargs={"crawl": crawl, "domain": domain})
+
+    def parse_num_pages(self, response: Response, crawl: commoncrawl.Crawl, domain: str) -> Iterator[scrapy.Request]:
+        if response.status == 404:
+            self.crawler.stats.inc_value(_STAT + "no_captures")
+            return
+        try:
+            pages = commoncrawl.parse_num_pages(response.body)
+        except BadIndexLine as exc:
+            self._bad_index(response.url, exc)
+            return
+        for page in range(pages):
+            url = commoncrawl.index_url(crawl, domain, self.window.since, self.window.until, page=page)
+            yield self._request(url, "cc-index", self.parse_index, index=True, cb_kwargs={"crawl": crawl})
+
+    def parse_index(self, response: Response, crawl: commoncrawl.Crawl) -> Iterator[scrapy.Request]:
+        if response.status == 404:
+            self.crawler.stats.inc_value(_STAT + "no_captures")
+            return
+        for entry in self._wanted(commoncrawl.parse_index(response.body, crawl.id)):
+            try:
+                url, byte_range = commoncrawl.record_request(self.endpoints["cc-data"], entry)
+            except BadIndexLine as exc:
+                self._bad_index(response.url, exc)
+                continue
+            assert entry.length is not None  # record_request checked it
+            yield self._request(  # dont_filter: records of one WARC file share its URL, told apart by Range
+                url, "cc-data", self.parse_record, headers={"Range": byte_range}, priority=1, dont_filter=True,
+                meta={"download_maxsize": entry.length + _RANGE_SLACK}, cb_kwargs={"entry": entry},
+            )
+
+    def parse_record(self, response: Response, entry: IndexEntry) -> Iterator[PageItem]:
+        stats = self.crawler.stats
+        stats.inc_value(_STAT + "record_bytes", len(response.body))
+        stats.inc_value(_STAT + "record_length", entry.length or 0)
+        try:
+            record = read_record(response.body)
+        except BadRecord as exc:
+            stats.inc_value(_STAT + "bad_records")
+            self.logger.warning("unreadable record of %s (%s@%s): %s", entry.url, entry.filename, entry.offset, exc)
+            return
+        if not record.is_html():
+            stats.inc_value(_STAT + "not_html")
+            return
+        capture = Capture("commoncrawl", entry.digest, {
+            "crawl": entry.crawl or "", "filename": entry.filename or "", "offset": entry.offset or 0,
+            "length": entry.length or 0})
+        yield self._item(entry.url, record.status, record.headers, record.body, record.date, capture)
+
+    # --- the Wayback Machine ----------------------------------------------------------
+
+    def parse_search(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status == 404:
+            self.crawler.stats.inc_value(_STAT + "no_captures")
+            return
+        for entry in self._wanted(wayback.parse_search(response.body)):
+            yield self._request(wayback.playback_url(self.endpoints["wayback"], entry), "wayback",
+                                self.parse_playback, priority=1, cb_kwargs={"entry": entry})
+
+    def parse_playback(self, response: Response, entry: IndexEntry) -> Iterator[PageItem]:
+        stats = self.crawler.stats
+        stats.inc_value(_STAT + "record_bytes", len(response.body))
+        stats.inc_value(_STAT + "record_length", entry.length or 0)
+        # a redirect to a nearer capture: that capture's time is the page's
+        timestamp = (wayback.playback_target(response.url) or (entry.timestamp,))[0]
+        headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
+        content_type = headers.get("Content-Type", [""])[0].split(";")[0].strip().lower()
+        if content_type and content_type not in ("text/html", "application/xhtml+xml"):
+            stats.inc_value(_STAT + "not_html")
+            return
+        moment = IndexEntry(entry.url, timestamp, None, "", None, None).captured_at
+        capture = Capture("wayback", entry.digest, {"timestamp": timestamp})
+        yield self._item(entry.url, response.status, headers, response.body, moment, capture)
+
+    # --- shared ------------------------------------------------------------------------
+
+    def _wanted(self, entries: Iterable[IndexEntry | BadIndexLine]) -> Iterator[IndexEntry]:
+        """The captures to fetch: the outlets' article, homepage and listing captures in the window, within
+        --max-articles, not requested before in this run, not archived already."""
+        stats = self.crawler.stats
+        kept: list[tuple[IndexEntry, str]] = []
+        for entry in entries:
+            if isinstance(entry, BadIndexLine):
+                self._bad_index("index answer", entry)
+                continue
+            stats.inc_value(_STAT + "captures_listed")
+            try:
+                in_window = self.window.holds(entry)
+            except BadIndexLine as exc:
+                self._bad_index(entry.url, exc)
+                continue
+            if not entry.is_html_page() or not in_window:
+                stats.inc_value(_STAT + "captures_not_wanted")
+                continue
+            key = hash((entry.url, entry.digest))
+            kind = self._kind(entry) if key not in self.seen else None
+            if kind is None:
+                stats.inc_value(_STAT + "captures_not_wanted")
+                continue
+            self.seen.add(key)
+            if kind == "listing":
+                self.listed_days.add((entry.url, entry.timestamp[:8]))
+            kept.append((entry, kind))
+        archived = self._archived([(e.url, e.digest) for e, _ in kept if e.digest])
+        for entry, kind in kept:
+            if (entry.url, entry.digest) in archived:
+                stats.inc_value(_STAT + "captures_archived")
+                continue
+            outlet = self.scope.outlet_for(entry.url)
+            assert outlet is not None  # _kind checked it
+            if kind == "article":
+                if self.scope.max_articles and self.requested[outlet.key] >= self.scope.max_articles:
+                    continue
+                self.requested[outlet.key] += 1
+            stats.inc_value(_STAT + "captures_requested")
+            yield entry
+
+    def _kind(self, entry: IndexEntry) -> str | None:
+        """"article", "listing" (a homepage or listing page, one capture a day) or None (not fetched)."""
+        outlet = self.scope.outlet_for(entry.url)
+        if outlet is None or self._edition(outlet, entry.url) is None:
+            return None
+        if outlet.is_article_url(entry.url):
+            return "article"
+        if (entry.url, entry.timestamp[:8]) in self.listed_days:
+            return None
+        path = urlsplit(entry.url).path.rstrip("/") or "/"
+        listings = {"/"} | {
+            (urlsplit(x.url).path.rstrip("/") or "/") for o, ed in self.scope.editions if o is outlet for x in ed.listings
+        } | {edition_prefix(ed) for o, ed in self.scope.editions if o is outlet}
+        return "listing" if path in listings else None
+
+    def _edition(self, outlet: Outlet, url: str) -> Edition | None:
+        """The crawled edition ``url`` belongs to (the longest start-point prefix its path has); None when
+        --edition names another one."""
+        path = urlsplit(url).path or "/"
+        candidates = [(len(p), ed) for o, ed in self.scope.editions if o is outlet
+                      if path.startswith(p := edition_prefix(ed))]
+        if not candidates:
+            return None if self.only_edition else outlet.editions[0] if outlet.editions else None
+        return max(candidates, key=lambda c: c[0])[1]
+
+    def _archived(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        if not pairs:
+            return set()
+        if self.conn is None:
+            try:
+                self.conn = connect_readonly(self.settings.get("KZNEWS_DB"))
+            except ArchiveError as exc:
+                self.logger.warning("cannot tell archived captures (%s): fetching them all", exc)
+                return set()
+        return archived_captures(self.conn, pairs)
+
+    def _item(self, url: str, status: int, headers: dict[str, list[str]], body: bytes, captured_at: str,
+              capture: Capture) -> PageItem:
+        outlet = self.scope.outlet_for(url)
+        assert outlet is not None
+        edition = self._edition(outlet, url)
+        self.crawler.stats.inc_value(f"kznews/site/{outlet.key}/pages")
+        self.crawler.stats.inc_value(f"{_STAT}captures/{capture.origin}")
+        return PageItem(
+            url=url, status=status, headers=headers, body=body, fetched_at=captured_at, site=outlet.key,
+            edition=edition.lang if edition else None,
+            kind="article" if outlet.is_article_url(url) else "listing", capture=capture,
+        )
+
+    def _bad_index(self, where: str, exc: Exception) -> None:
+        self.crawler.stats.inc_value(_STAT + "bad_index_lines")
+        self.logger.warning("bad index answer (%s): %s", where, exc)
+
+    def failed(self, failure: Any) -> None:
+        """The errback: an index page or a record that could not be fetched is counted; the backfill goes on."""
+        self.crawler.stats.inc_value("kznews/failed_requests")
+        self.logger.warning("failed: %s: %s", failure.request.url, failure.getErrorMessage())
+
+    def closed(self, reason: str) -> None:
+        if self.conn is not None:
+            self.conn.close()

@@ -1,0 +1,187 @@
+"""Backfills against the loopback doubles of Common Crawl and the Wayback Machine, in a process of their own."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+from .doubles import Archives, Hit, Snapshot
+from .pages import IC24, INFORM, ic24_article, page
+
+KT = "https://www.kt.kz/"
+INFORM_CUT = INFORM.replace("a3725092", "a3725093")
+INFORM_JSON = INFORM.replace("a3725092", "a3725094")
+
+
+def _command(db: Path, args: dict[str, Any], base: str, **settings: Any) -> list[str]:
+    overrides = {"KZNEWS_CC_INDEX": base, "KZNEWS_CC_DATA": base, "KZNEWS_WAYBACK": base, "KZNEWS_CC_INDEX_DELAY": 0.3,
+                 "KZNEWS_WAYBACK_DELAY": 0.5, "KZNEWS_ARCHIVE_BACKOFF": 1, "KZNEWS_EXTRACT_WORKERS": 0, **settings}
+    return [sys.executable, "-m", "tests.backfill.run", str(db), json.dumps(args), json.dumps(overrides)]
+
+
+def _backfill(db: Path, args: dict[str, Any], base: str, **settings: Any) -> dict[str, Any]:
+    done = subprocess.run(_command(db, args, base, **settings), cwd=REPO, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def served(request: pytest.FixtureRequest) -> Iterator[tuple[Archives, str]]:
+    archives: Archives = request.param()
+    base = archives.start()
+    yield archives, base
+    archives.stop()
+
+
+def _gaps(hits: list[Hit]) -> list[float]:
+    return [b.time - a.time for a, b in zip(hits, hits[1:], strict=False)]
+
+
+def _common_crawl() -> Archives:
+    inform, kt = page("inform.kz/article-ru-2020-a3725092.html"), page("kt.kz/homepage-2018-03-21.html")
+    return Archives(
+        crawls={
+            "CC-MAIN-2018-13": [
+                Snapshot(KT, "20180321101500", kt, content_type="text/html"),
+                Snapshot(KT, "20180321180000", kt, content_type="text/html"),  # same day, same digest: once
+                Snapshot("https://www.kt.kz/static/logo.png", "20180321101501", b"\x89PNG", content_type="image/png"),
+            ],
+            "CC-MAIN-2020-50": [
+                Snapshot(INFORM, "20201201120000", inform),
+                Snapshot(INFORM_CUT, "20201202120000", inform),  # served cut short
+                Snapshot(INFORM_JSON, "20201203120000", b'{"error": 1}', content_type="application/json",
+                         index_mime="text/html"),  # listed as HTML, served as JSON
+                Snapshot("https://www.inform.kz/ru/search?q=1", "20201201130000", inform),  # neither article nor listing
+            ],
+            "CC-MAIN-2021-04": [Snapshot(INFORM, "20210120000000", inform)],  # the same payload again: not refetched
+            "CC-MAIN-2024-18": [Snapshot(INFORM, "20240420000000", inform + b" ")],  # after --until: never asked
+        },
+        faults={"/collinfo.json": [(429, {"Retry-After": "1"}, b"")], "/crawl-data/": [(503, {}, b"Slow Down")]},
+        truncated={INFORM_CUT},
+        index_delay=0.2,
+    )
+
+
+@pytest.mark.parametrize("served", [_common_crawl], indirect=True)
+def test_a_common_crawl_backfill_archives_its_captures_record_by_record(
+    served: tuple[Archives, str], tmp_path: Path
+) -> None:
+    archives, base = served
+    db = tmp_path / "a.db"
+    summary = _backfill(db, {"site": "kt,inform,sputnik", "source": "commoncrawl", "since": "2018-01-01",
+                             "until": "2021-12-31"}, base)
+    assert summary["outcome"] == "finished" and summary["exit_code"] == 0
+    conn = sqlite3.connect(db)
+    article = conn.execute("SELECT url, published_at, fetched_at, json_extract(provenance, '$.origin'),"
+                           " json_extract(provenance, '$.capture') FROM articles").fetchall()
+    assert [a[:4] for a in article] == [(INFORM, "2020-12-01T14:02:00+06:00", "2020-12-01T12:00:00+00:00", "commoncrawl")]
+    assert "crawl=CC-MAIN-2020-50" in article[0][4] and "filename=crawl-data/CC-MAIN-2020-50/" in article[0][4]
+    # the homepage's ticker is the rates of the capture's day
+    assert ("USD/KZT", 320.34, "2018-03-21T10:15:00+00:00") in conn.execute(
+        "SELECT pair, value, observed_at FROM tickers").fetchall()
+    assert sorted(conn.execute("SELECT url, origin, captured_at FROM captures")) == [
+        (INFORM, "commoncrawl", "2020-12-01T12:00:00+00:00"), (KT, "commoncrawl", "2018-03-21T10:15:00+00:00")]
+    stats = json.loads(conn.execute("SELECT stats FROM runs").fetchone()[0])
+    assert (stats["kznews/backfill/bad_records"], stats["kznews/backfill/not_html"]) == (1, 1)
+
+    data = [h for h in archives.hits if h.path.startswith("/crawl-data/")]
+    assert all(h.range for h in data)  # never a whole file
+    fetched = [h for h in data if h.status == 206]
+    records = {(r.filename, r.offset): r for r in archives.records}
+    lengths = [records["/".join(h.path.split("/")[1:]), int(h.range[len("bytes="):].split("-")[0])].length
+               for h in fetched]
+    assert sum(h.sent for h in fetched) <= sum(lengths)  # a cut record sent less
+    assert len(fetched) == 4  # kt homepage, inform, the cut one, the JSON one
+    index = [h for h in archives.hits if h.path.endswith("-index")]
+    assert not any("2024" in h.path for h in index)
+    assert {h.query["url"] for h in index} >= {"sputniknews.kz", "sputnik.kz"}  # a former domain too (404: none)
+    # politeness: the index one request at a time, KZNEWS_CC_INDEX_DELAY apart; the 429's Retry-After and
+    # the 503's backoff (no Retry-After) waited for
+    index_slot = [h for h in archives.hits if h.path == "/collinfo.json" or h.path.endswith("-index")]
+    assert min(_gaps(index_slot)) >= 0.29
+    assert _gaps(index_slot)[0] >= 0.99
+    assert _gaps(data)[0] >= 0.99
+
+
+def _wayback() -> Archives:
+    earlier = ic24_article().replace("собственная ассоциация</h1>".encode(), "ассоциация</h1>".encode())
+    return Archives(
+        wayback=[Snapshot(IC24, "20190420063000", earlier), Snapshot(IC24, "20240417063000", ic24_article()),
+                 Snapshot(IC24, "20240418063000", ic24_article())],  # the same digest again: collapsed
+        faults={"/cdx/search/cdx": [(429, {"Retry-After": "1"}, b"")], "/web/": [(503, {}, b"")]},
+    )
+
+
+@pytest.mark.parametrize("served", [_wayback], indirect=True)
+def test_a_wayback_backfill_reads_each_capture_against_its_own_time(
+    served: tuple[Archives, str], tmp_path: Path
+) -> None:
+    archives, base = served
+    db = tmp_path / "a.db"
+    summary = _backfill(db, {"site": "ic24", "source": "wayback"}, base)
+    assert summary["exit_code"] == 0
+    conn = sqlite3.connect(db)
+    # "Алматы. 16 апреля." has no year: each capture's own year, versions in capture order
+    assert conn.execute("SELECT published_at, fetched_at, current FROM article_history ORDER BY fetched_at").fetchall() == [
+        ("2019-04-16T00:00:00+06:00", "2019-04-20T06:30:00+00:00", 0),
+        ("2024-04-16T00:00:00+05:00", "2024-04-17T06:30:00+00:00", 1)]
+    assert conn.execute("SELECT json_extract(provenance, '$.capture') FROM articles").fetchone() == (
+        "wayback timestamp=20240417063000 digest=" + next(
+            row[5] for row in json.loads(archives._wayback_cdx({"url": "ic24.kz"})[2])[1:] if row[1] == "20240417063000"),)
+    playbacks = [h for h in archives.hits if h.path.startswith("/web/")]
+    assert len([h for h in playbacks if h.status == 200]) == 2
+    slot = [h for h in archives.hits if h.path.startswith(("/web/", "/cdx/"))]
+    assert min(_gaps(slot)) >= 0.49
+    assert _gaps(slot)[0] >= 0.99  # the CDX search's 429: Retry-After 1
+
+
+def _many() -> Archives:
+    inform = page("inform.kz/article-ru-2020-a3725092.html")
+    return Archives(crawls={"CC-MAIN-2020-50": [
+        Snapshot(INFORM.replace("a3725092", f"a372509{i}"), f"2020120{i}120000", inform) for i in range(1, 8)]},
+        record_delay=0.4, page_size=10)
+
+
+@pytest.mark.parametrize("served", [_many], indirect=True)
+def test_a_killed_backfill_run_again_fetches_only_what_it_had_not_archived(
+    served: tuple[Archives, str], tmp_path: Path
+) -> None:
+    archives, base = served
+    db = tmp_path / "a.db"
+    args = {"site": "inform", "source": "commoncrawl"}
+    settings = {"KZNEWS_BATCH_SIZE": 1, "KZNEWS_CC_DATA_CONCURRENCY": 1}
+    process = subprocess.Popen(_command(db, args, base, **settings), cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    archived: list[str] = []
+    while time.monotonic() < deadline and len(archived) < 3:
+        time.sleep(0.1)
+        if db.exists():
+            try:
+                archived = [r[0] for r in sqlite3.connect(db).execute("SELECT url FROM captures")]
+            except sqlite3.OperationalError:
+                pass  # not created yet
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    archived = [r[0] for r in sqlite3.connect(db).execute("SELECT url FROM captures")]
+    assert 3 <= len(archived) < 7
+    before = len(archives.hits)
+    _backfill(db, args, base, **settings)
+    refetched = {archives.records[[(r.filename, r.offset) for r in archives.records].index(
+        ("/".join(h.path.split("/")[1:]), int(h.range[len("bytes="):].split("-")[0])))].snapshot.url
+        for h in archives.hits[before:] if h.path.startswith("/crawl-data/")}
+    all_urls = {r.snapshot.url for r in archives.records}
+    assert refetched == all_urls - set(archived)
+    assert {r[0] for r in sqlite3.connect(db).execute("SELECT url FROM articles")} == all_urls
