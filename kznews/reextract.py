@@ -88,14 +88,15 @@ def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, ba
         for page_id, item, outlet in pages:
             store(page_id, extract_again(item, outlet))
     else:
-        for page_id, found in _in_workers(pages, workers):
+        for page_id, found in in_workers(pages, workers):
             store(page_id, found)
     flush()
     return tally
 
 
-def _in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int) -> Iterator[tuple[int, PageRecord | str]]:
-    """``extract_again`` of each page in ``workers`` processes, in page order, a bounded window in flight.
+def in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int) -> Iterator[tuple[int, PageRecord | str]]:
+    """``extract_again`` of each ``(key, page, outlet)`` in ``workers`` processes, in order, a bounded window in flight
+    (``reextract``'s keys are page ids; ``kznews import`` numbers the records it reads).
 
     A worker that dies (a page crashing the parser, a kill) fails the pages in flight with it, which
     are reported like any failed page; new workers take the pages after them.

@@ -15,7 +15,9 @@ an object (Parquet: a map); CSV holds them as the JSON strings the archive
 stores, and an empty cell is NULL.  ``pages.warc.gz`` holds the raw responses
 of the ``pages`` table as WARC 1.1 ``response`` records (one gzip member each),
 bodies decompressed (``Content-Encoding``/``Transfer-Encoding`` dropped,
-``Content-Length`` set to the body written).
+``Content-Length`` set to the body written), with what kznews knew of each page in ``KZNews-Kind``,
+``KZNews-Edition``, ``KZNews-Hint`` and ``KZNews-Origin`` headers: ``kznews import`` of the file into a
+new archive gives back the same articles.
 """
 
 from __future__ import annotations
@@ -191,7 +193,8 @@ def iter_pages(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str,
     """
     where, params = _where(filters)
     sql = """
-        SELECT p.id, p.url, p.site, p.status, p.headers, p.body, p.fetched_at, p.body_sha256
+        SELECT p.id, p.url, p.site, p.status, p.headers, p.body, p.fetched_at, p.body_sha256,
+               p.kind, p.edition, p.hint, p.origin
         FROM pages AS p
         WHERE (:site IS NULL OR p.site = :site)
           AND (:since IS NULL OR substr(p.fetched_at, 1, length(:since)) >= :since)
@@ -226,11 +229,18 @@ def _write_warc(out: IO[bytes], pages: Iterator[dict[str, Any]], tally: Tally) -
         headers.append(("Content-Length", str(len(body))))
         record = writer.create_warc_record(
             page["url"], "response", payload=BytesIO(body), length=len(body),
-            warc_headers_dict={"WARC-Date": _warc_date(page["fetched_at"])},
+            warc_headers_dict={"WARC-Date": _warc_date(page["fetched_at"]), **_kznews_headers(page)},
             http_headers=StatusAndHeaders(f"{page['status']} {reason}", headers, protocol="HTTP/1.1"),
         )
         writer.write_record(record)
         tally.add(page["site"], page["fetched_at"])
+
+
+def _kznews_headers(page: dict[str, Any]) -> dict[str, str]:
+    """What kznews knew of a page beside its response, as WARC headers a ``kznews import`` reads back: its kind,
+    edition, discovery hint (JSON) and origin (live, or the web archive it was captured by)."""
+    names = {"kind": "KZNews-Kind", "edition": "KZNews-Edition", "hint": "KZNews-Hint", "origin": "KZNews-Origin"}
+    return {header: str(page[column]) for column, header in names.items() if page[column] is not None}
 
 
 def _counted(rows: Iterator[dict[str, Any]], tally: Tally) -> Iterator[dict[str, Any]]:

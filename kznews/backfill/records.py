@@ -130,9 +130,8 @@ def iter_responses(stream: IO[bytes]) -> Iterator[Response | BadRecord]:
     end = 0
     try:
         for record in records:
-            offset = records.get_record_offset()
-            try:
-                response = _response(record, offset)
+            try:  # the record's content first: asking warcio for its offset reads it to its end
+                response = _response(record, end)
             except BadRecord as exc:
                 yield exc
                 continue
@@ -140,6 +139,7 @@ def iter_responses(stream: IO[bytes]) -> Iterator[Response | BadRecord]:
                 records.read_to_end(record)
                 end = records.get_record_offset() + records.get_record_length()
             if response is not None:
+                response.offset = records.get_record_offset()
                 yield response
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as exc:
         yield BadRecord(f"unreadable from offset {end}: {exc}")

@@ -581,6 +581,12 @@ class Archive:
                 capture=capture,
             )
 
+    def archived_captures(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """``query.archived_captures`` on the writer's own connection (an import reads and writes in one process)."""
+        from kznews.storage.query import archived_captures
+
+        return archived_captures(self._conn, pairs)
+
     def known_article_urls(self, urls: Iterable[str]) -> set[str]:
         """The subset of ``urls`` already archived as articles (by URL or canonical URL)."""
         wanted = _json(list(urls))

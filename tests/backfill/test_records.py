@@ -48,7 +48,7 @@ def test_a_file_gives_every_response_with_its_offset(warc: tuple[bytes, list], c
     data, records = warc
     stream = io.BytesIO(data if compressed else gzip.decompress(data))
     responses = list(iter_responses(stream))
-    assert [r.url for r in responses] == [r.snapshot.url for r in records]
+    assert [(r.url, r.body) for r in responses] == [(r.snapshot.url, r.snapshot.body) for r in records]
     if compressed:
         assert [r.offset for r in responses] == [r.offset for r in records]
 
