@@ -72,7 +72,8 @@ SEARCH_COLUMNS = ("url", "site", "lang", "headline", "published_at", "rank", "sn
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
-    """Articles per outlet per day, totals, the last runs and coverage alerts.
+    """Articles per outlet per day, totals, the last runs, pages by source (live, commoncrawl, wayback, warc)
+    and coverage alerts.
 
     \b
     Example:
@@ -87,7 +88,7 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
     result["runs"] = [_run_row(run) for run in result["runs"]]
     for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
                        ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
-                       ("Coverage alerts", "alerts")):
+                       ("Captures by source", "captures"), ("Coverage alerts", "alerts")):
         value = result.get(key)
         if not value:
             continue

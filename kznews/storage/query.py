@@ -169,7 +169,7 @@ def editions_of(conn: sqlite3.Connection, urls: list[str]) -> dict[str, list[dic
 
 
 def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
-    """Archive totals, articles per outlet per day, per-outlet totals and the last runs.
+    """Archive totals, articles per outlet per day, per-outlet totals, the last runs and pages by source.
 
     The per-day window is the last ``days`` days up to the newest publication
     date in the archive (capped at tomorrow, so a mis-parsed future date does
@@ -234,7 +234,10 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
             "SELECT id, command, args, started_at, ended_at, outcome, stats FROM runs ORDER BY id DESC LIMIT 10"
         )
     ]
-    return {"totals": totals, "per_day": per_day, "per_outlet": per_outlet, "runs": runs}
+    # where the pages came from: live, or a web archive's or WARC file's capture (an index scan of pages.origin)
+    captures = [{"source": origin, "pages": n} for origin, n in conn.execute(
+        "SELECT origin, count(*) FROM pages GROUP BY origin ORDER BY count(*) DESC")]
+    return {"totals": totals, "per_day": per_day, "per_outlet": per_outlet, "runs": runs, "captures": captures}
 
 
 # -- ad-hoc SQL -------------------------------------------------------------------

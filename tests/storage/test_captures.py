@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from kznews.items import Capture, PageItem
-from kznews.storage import Archive
+from kznews.storage import Archive, connect_readonly, stats
 
 from .conftest import make_item
 
@@ -85,3 +85,10 @@ def test_reextraction_reads_a_captured_page_with_its_capture(archive: Archive) -
     assert pages["https://kaz.example/news/1"].capture == CC
     assert pages["https://kaz.example/news/1"].fetched_at == OLDER
     assert pages["https://kaz.example/news/2"].capture is None
+
+
+def test_stats_count_the_pages_of_each_source(archive: Archive, db_path: Path) -> None:
+    archive.store([_captured(make_item(fetched_at=OLDER)), make_item("https://kaz.example/news/2"),
+                   make_item("https://kaz.example/news/3")])
+    conn = connect_readonly(db_path)
+    assert stats(conn)["captures"] == [{"source": "live", "pages": 2}, {"source": "commoncrawl", "pages": 1}]
