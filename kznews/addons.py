@@ -34,4 +34,5 @@ class PolitenessFloor:
 
     def update_settings(self, settings: BaseSettings) -> None:
         if settings.getfloat("DOWNLOAD_DELAY") < MIN_DELAY:
-            settings.set("DOWNLOAD_DELAY", MIN_DELAY, priority=settings.getpriority("DOWNLOAD_DELAY"))
+            priority = settings.getpriority("DOWNLOAD_DELAY")
+            settings.set("DOWNLOAD_DELAY", MIN_DELAY, priority="default" if priority is None else priority)

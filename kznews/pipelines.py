@@ -188,7 +188,7 @@ class StorePipeline:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         """Close the run with its outcome (the close reason) and the crawl's stats."""
-        if self.archive is None:
+        if self.archive is None or self.run_id is None:
             return
         stats = {
             k: v for k, v in self.crawler.stats.get_stats().items()

@@ -103,9 +103,7 @@ class CrawlScope:
             if mirror and len(keys) > 1:
                 raise ValueError("a mirror stands in for one outlet at a time")
             outlets = tuple(sites.get(k).rebased(mirror) if mirror else sites.get(k) for k in keys)
-        editions = tuple(
-            (o, o.edition(edition) if edition else ed) for o in outlets for ed in ((None,) if edition else o.editions)
-        )
+        editions = tuple((o, ed) for o in outlets for ed in ((o.edition(edition),) if edition else o.editions))
         return cls(outlets, editions, Window.parse(since, until), int(max_articles or 0), url, **kwargs)
 
     @property

@@ -152,7 +152,7 @@ class Probe:
             answered = [self.status[r] for r in roots if r in self.status]
             ok = [s for s in answered if 200 <= s < 300]
             point.reachable = bool(ok)
-            point.status = (ok or answered or [None])[0]
+            point.status = next(iter(ok or answered), None)
             point.documents = len(docs)
             point.article_urls = len(set().union(*(self.named[d] for d in docs)))
         return [point for point, _ in points.values()]

@@ -14,22 +14,15 @@ from kznews.errors import KznewsError
 DEFAULT_DB = "data/kznews.db"
 
 
-class Failed(click.ClickException):
-    """A ``KznewsError`` as click prints it: one line, the error's own exit code."""
-
-    def __init__(self, error: KznewsError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-
 class Group(click.Group):
-    """The kznews group: translates a ``KznewsError`` from any command into ``Failed``."""
+    """The kznews group: a ``KznewsError`` from any command is ``Error: <message>`` on stderr and its exit code."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except KznewsError as exc:
-            raise Failed(exc) from None
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -72,7 +72,8 @@ def emit_stream(columns: list[str], rows: Iterable[tuple[Any, ...]], fmt: str, *
         for row in rows:
             writer.writerow(map(_plain, row))
         return
-    shown, left_out = [], 0
+    shown: list[dict[str, Any]] = []
+    left_out = 0
     for row in rows:
         if len(shown) < max_rows:
             shown.append(dict(zip(columns, map(_cell, row))))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from io import BytesIO
+from typing import Any
 
 from lxml import etree
 
@@ -51,7 +52,7 @@ def _prepared(body: bytes, url: str, max_bytes: int) -> bytes:
     return body.removeprefix(_BOM).strip()
 
 
-_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False, "recover": True}
+_SAFE: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False, "recover": True}
 
 
 def parse_xml(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> etree._Element:
@@ -88,7 +89,7 @@ def stream_xml(body: bytes, url: str, max_bytes: int = MAX_BYTES) -> Iterator[et
             elif event == "end" and depth == 1:
                 yield el
                 el.clear(keep_tail=True)
-                while el.getprevious() is not None:
+                while el.getprevious() is not None and root is not None:  # root: the depth-1 start
                     del root[0]
                 done = el
     except etree.XMLSyntaxError as exc:

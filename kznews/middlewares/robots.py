@@ -6,14 +6,15 @@ import logging
 from typing import TYPE_CHECKING
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.robotstxt import RobotParser
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
+from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from scrapy.robotstxt import RobotParser
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class RobotsFailClosedMiddleware(RobotsTxtMiddleware):
             response = response.replace(body=b"")
         await super()._parse_robots(response, netloc, request)
         parser = self._parsers[netloc]
-        delay = parser.crawl_delay(self._useragent(request)) if parser is not None else None
+        delay = parser.crawl_delay(self._useragent(request)) if isinstance(parser, RobotParser) else None
         if delay:
             self._set_crawl_delay(urlparse_cached(request).hostname or "", delay)
 
@@ -65,7 +66,8 @@ class RobotsFailClosedMiddleware(RobotsTxtMiddleware):
         parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
         waiting = self._parsers[netloc]
         self._parsers[netloc] = parser
-        waiting.callback(parser)  # requests that waited for this robots.txt
+        if isinstance(waiting, Deferred):
+            waiting.callback(parser)  # requests that waited for this robots.txt
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
         super().process_request_2(rp, request)  # raises IgnoreRequest when disallowed

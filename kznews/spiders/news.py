@@ -25,7 +25,7 @@ import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -131,7 +131,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_start(self, response: Response) -> Iterator[Any]:
         """Ad-hoc start URL: a sitemap, a feed or a listing page, told by its content."""
-        kind = sniff(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        kind = sniff(response.body, (response.headers.get("Content-Type") or b"").decode("latin-1"))
         parse = {"sitemap": self.parse_sitemap, "feed": self.parse_feed}.get(kind)
         if parse:
             yield from parse(response, lang=None)
@@ -208,7 +208,7 @@ class NewsSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         """A listing page: stored (tickers, link hints), its article links and next page."""
         yield self._page_item(response, lang, kind="listing", hint=None)
-        for link in _LINKS.extract_links(response):
+        for link in _LINKS.extract_links(response) if isinstance(response, TextResponse) else ():
             hint = DiscoveryHint(
                 source="listing", source_url=response.url, title=link.text.strip() or None
             )
@@ -269,13 +269,13 @@ class NewsSpider(scrapy.Spider):
                 meta={"kznews_frontier": key, "depth_reset": True, ARTICLE: True},
             )
 
-    def request_done(self, request: Request) -> None:
+    def request_done(self, request: Request | None) -> None:
         """``request`` was answered, failed or dropped: a frontier one frees its outlet's place.
 
         Also the ``request_dropped`` handler (a duplicate the scheduler refused): the next
         callback, or the idle handler, fills that place.
         """
-        key = request.meta.get("kznews_frontier")
+        key = request.meta.get("kznews_frontier") if request is not None else None
         if key is not None:
             self.frontier.done(key)
 
@@ -301,7 +301,8 @@ class NewsSpider(scrapy.Spider):
     def _page_item(
         self, response: Response, lang: str | None, kind: str, hint: DiscoveryHint | None
     ) -> PageItem:
-        site = self.scope.outlet_for(response.url).key
+        outlet = self.scope.outlet_for(response.url)
+        site = outlet.key if outlet else urlsplit(response.url).hostname or ""  # a host the crawl named, off its outlets
         self.crawler.stats.inc_value(f"kznews/site/{site}/pages")
         return PageItem(
             url=response.url,
