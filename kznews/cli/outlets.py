@@ -13,7 +13,7 @@ import click
 
 from kznews import exitcodes, sites
 from kznews.cli.options import emit, registered, scrapy_settings
-from kznews.sites.table import discovery_kinds, markdown_table
+from kznews.sites.table import discovery_kinds, markdown_table, rewrite_readme, saved_page_kinds
 
 
 @click.command("check")
@@ -122,7 +122,10 @@ def fixture_save(outlet: str, url: str, name: str | None, directory: str, mirror
 @click.option("--check", "check_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Check a registry file of your own (the KZNEWS_SITES format): every problem, one a line, by its "
                    "TOML path; exit 1 when there is any.")
-def sites_cmd(fmt: str, check_file: str | None) -> None:
+@click.option("--write-readme", "readme", metavar="README", type=click.Path(dir_okay=False, exists=True),
+              help="Rewrite README's outlets table (between its <!-- outlets:start/end --> markers) from the "
+                   "registry and the fixtures in tests/sites/fixtures beside it.")
+def sites_cmd(fmt: str, check_file: str | None, readme: str | None) -> None:
     """List the registered outlets and their editions, or check a registry file.
 
     Outlets of your own go in a TOML file of the format of kznews/sites/outlets.toml (its header
@@ -133,7 +136,19 @@ def sites_cmd(fmt: str, check_file: str | None) -> None:
         kznews sites
         kznews sites --format json       # the registry, for scripts
         kznews sites --check my-outlets.toml && KZNEWS_SITES=my-outlets.toml kznews crawl myoutlet
+        kznews sites --write-readme README.md   # after adding an outlet and its saved page
     """
+    if readme:
+        path = Path(readme)
+        tested = saved_page_kinds(path.resolve().parent / "tests" / "sites" / "fixtures")
+        text = path.read_text("utf-8")
+        try:
+            new = rewrite_readme(text, sites.outlets().values(), tested)
+        except ValueError as exc:
+            raise click.ClickException(f"{readme}: {exc}") from None
+        path.write_text(new, "utf-8")
+        click.echo(f"{readme}: outlets table {'rewritten' if new != text else 'already up to date'}")
+        return
     if check_file:
         found = sites.check_registry(Path(check_file))
         for line in found:

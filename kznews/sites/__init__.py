@@ -141,6 +141,7 @@ class Outlet:
     aliases: tuple[str, ...] = ()  # names attributions print for the outlet
     story: str | None = None  # regex over the URL path: group 1 is an id shared by editions
     former: tuple[FormerDomain, ...] = ()  # domains it published on before (archive backfill reads them)
+    not_articles: tuple[str, ...] = ()  # the outlet's URLs that are no articles (sections, feeds...): checked on load
     # In the registry (its URL patterns and selectors checked on its saved pages), not an ad-hoc site's stand-in
     registered: bool = True
 
@@ -234,7 +235,15 @@ def _outlet(key: str, data: dict[str, Any]) -> Outlet:
         story=data.get("story"),
         former=tuple(
             FormerDomain(f["domain"].lower(), f.get("from"), f.get("until")) for f in data.get("domains_history", ())),
+        not_articles=tuple(data.get("not_articles", ())),
     )
+
+
+def _pattern_problems(outlets: dict[str, Outlet]) -> list[str]:
+    """An outlet's ``not_articles`` URLs that its article patterns take: the patterns are too loose."""
+    return [f"outlets.{key}.not_articles[{i}]: {url} matches the article patterns"
+            for key, outlet in outlets.items() for i, url in enumerate(outlet.not_articles)
+            if outlet.is_article_url(url)]
 
 
 _PLAIN_URL = re.compile(r"(?i)https?://(?:[^/?#@\s\[\]]*@)?(?P<host>[^/?#:@\s\[\]]+)(?::\d*)?(?P<rest>[^#\s]*)")
@@ -276,12 +285,17 @@ def outlets() -> dict[str, Outlet]:
     data = dict(_checked(builtin, schema.problems(builtin), "outlets.toml", "tests/sites lists them all")["outlets"])
     if extra := os.environ.get("KZNEWS_SITES"):
         data.update(read_registry(Path(extra), f"KZNEWS_SITES={extra}")["outlets"])
-    return {key: _outlet(key, entry) for key, entry in data.items()}
+    found = {key: _outlet(key, entry) for key, entry in data.items()}
+    _checked(data, _pattern_problems(found), "the registry", "`kznews sites --check FILE` lists them all")
+    return found
 
 
 def check_registry(path: Path) -> list[str]:
     """Every problem of a registry file of the ``outlets.toml`` format, each by its TOML path (empty: it loads)."""
-    return _load(path)[1]
+    data, found = _load(path)
+    if found:
+        return found
+    return _pattern_problems({key: _outlet(key, entry) for key, entry in data["outlets"].items()})
 
 
 def read_registry(path: Path, origin: str) -> dict[str, Any]:

@@ -161,6 +161,7 @@ _OUTLET = _table({
     "domains_history": _list_of(_table({"domain": _is_domain, "from": _is_year, "until": _is_year},
                                        required=("domain",))),
     "articles": _list_of(_is_regex, non_empty=True),
+    "not_articles": _list_of(_is_url),
     "aliases": _list_of(_is_str),
     "story": _is_story,
     "selectors": _table(dict.fromkeys(SELECTORS, _is_css)),

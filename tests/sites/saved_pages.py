@@ -56,13 +56,3 @@ def fixtures() -> list[Fixture]:
         Fixture(p.parent.name, p.stem, json.loads(p.read_text("utf-8")))
         for p in sorted(FIXTURES.glob("*/*.json"))
     ]
-
-
-def tested_on() -> dict[str, list[str]]:
-    """Outlet key -> the kinds of page it is tested on ("real", "constructed")."""
-    out: dict[str, list[str]] = {}
-    for f in fixtures():
-        kind = "constructed" if f.constructed else "real"
-        if kind not in out.setdefault(f.key, []):
-            out[f.key].append(kind)
-    return out

@@ -11,11 +11,17 @@ from kznews.sites.table import (
     discovery_kinds,
     markdown_table,
     readme_block,
+    rewrite_readme,
+    saved_page_kinds,
 )
 
-from .saved_pages import tested_on as fixture_kinds
+from .saved_pages import FIXTURES, fixtures
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def fixture_kinds() -> dict[str, list[str]]:
+    return saved_page_kinds(FIXTURES)
 
 
 def expected_block() -> str:
@@ -28,9 +34,7 @@ def test_readme_outlets_table_matches_the_registry():
     start = text.index(MARK_START)
     current = text[start : text.index(MARK_END, start) + len(MARK_END)]
     expected = expected_block()
-    assert current == expected, (
-        "README.md's outlets table is out of date; paste this between the markers:\n\n" + expected
-    )
+    assert current == expected, "README.md's outlets table is out of date: run `kznews sites --write-readme README.md`"
 
 
 def test_table_has_a_row_per_outlet():
@@ -46,3 +50,29 @@ def test_table_without_fixtures_has_no_tested_column():
 def test_discovery_kinds_tell_robots_from_sitemaps():
     assert discovery_kinds(sites.get("tengrinews")) == ["feed", "sitemap", "listing"]
     assert discovery_kinds(sites.get("kt")) == ["feed", "robots.txt", "daily archive"]
+
+
+def test_tested_on_reads_the_fixtures() -> None:
+    kinds = fixture_kinds()
+    assert set(kinds) == {f.key for f in fixtures()}
+    assert kinds["kt"] == ["constructed", "real"]  # article-ru (constructed), homepage (real), by name
+
+
+def test_write_readme_rewrites_only_the_block(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kznews.cli import main
+
+    readme = tmp_path / "README.md"
+    (tmp_path / "tests" / "sites").mkdir(parents=True)
+    (tmp_path / "tests" / "sites" / "fixtures").symlink_to(FIXTURES)
+    readme.write_text(f"# Title\n\n{MARK_START}\nold table\n{MARK_END}\n\nafter\n", "utf-8")
+    result = CliRunner().invoke(main, ["sites", "--write-readme", str(readme)])
+    assert result.exit_code == 0 and result.output.endswith("outlets table rewritten\n")
+    assert readme.read_text("utf-8") == f"# Title\n\n{expected_block()}\n\nafter\n"
+    result = CliRunner().invoke(main, ["sites", "--write-readme", str(readme)])
+    assert result.output.endswith("already up to date\n")
+    readme.write_text("no markers\n", "utf-8")
+    result = CliRunner().invoke(main, ["sites", "--write-readme", str(readme)])
+    assert result.exit_code == 1 and "no <!-- outlets:start --> ... <!-- outlets:end --> block" in result.output
+    assert rewrite_readme(f"{MARK_START}x{MARK_END}", [], {}) == readme_block([], {})

@@ -82,7 +82,7 @@ def test_selectors_are_those_extraction_reads() -> None:
 
 def test_the_registry_header_documents_every_key() -> None:
     header = resources.files("kznews.sites").joinpath("outlets.toml").read_text("utf-8").split("[outlets.", 1)[0]
-    keys = ["name", "domains", "domains_history", "articles", "aliases", "story", "selectors", "editions",
+    keys = ["name", "domains", "domains_history", "articles", "not_articles", "aliases", "story", "selectors", "editions",
             "lang", "script", *schema.START_POINTS, *schema.SELECTORS]
     assert [key for key in keys if not re.search(rf"\b{key}\b", header)] == []
 
@@ -113,3 +113,11 @@ def test_a_broken_user_registry_is_one_line_before_any_command(tmp_path: Path) -
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(f"Error: KZNEWS_SITES={mine}: outlets.mine.editions[0].sitemap: unknown key")
     sites.outlets.cache_clear()
+
+
+def test_a_not_article_url_the_patterns_take_is_a_problem(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(GOOD.replace("articles = ['^/news/\\d+$']", "articles = ['^/news/\\d+$', '^/[a-z]+/?$']\n"
+                                 'not_articles = ["https://mine.kz/news/", "https://mine.kz/news/2/page"]'), "utf-8")
+    assert sites.check_registry(mine) == [
+        "outlets.mine.not_articles[0]: https://mine.kz/news/ matches the article patterns"]
