@@ -563,10 +563,13 @@ _RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифи
 # A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
 _RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
 _DEP = _kk(("деп",))
-_KK_NAME = r"(?P<reporter>«[^»\n]+»|[\"“][^\"”\n]+[\"”]|[^\s,.;:()«»\"“”،؛]+(?:\.[^\s,.;:()«»\"“”،؛]+)*)"
+_KK_TOKEN = r"(?:«[^»\n]+»|[\"“][^\"”\n]+[\"”]|[^\s,.;:()«»\"“”،؛]+(?:\.[^\s,.;:()«»\"“”،؛]+)*)"
+_KK_NAME = rf"(?P<reporter>{_KK_TOKEN})"
+# An outlet citing a source: its name, or its correspondent (``Newsroom+ тілшісі``: the kind is read from the word).
+_KK_CITER = rf"(?P<reporter>{_KK_TOKEN}(?:\s+" + _kk(("тілшісі",)) + "(?!\\w))?)"
 # What an outlet is, printed after its name: ``Qamshy.kz ақпарат агенттігі``, ``Zakon.kz сайты``, ``Skifnews.kz
 # ақпарат порталы``; the name alone is the reporter (and the source cited).
-_KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет")) + r"\s+)?"
+_KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет", "медиа")) + r"\s+)?"
              + _kk(_kk_possessive(noun) for noun in ("агенттік", "портал", "сайт", "газет", "телеарна", "арна",
                                                      "басылым", "журнал")))
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
@@ -683,9 +686,12 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _RU_TOLD_OUTLET + r"|«[^»\n]+»|\"[^\"\n]+\")\s+(?P<via>[^,.;:()\n]+?)" + _CLAUSE_END, "nom",
          ("привод", "привел", "цитир")),
         # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
-        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
+        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
+        # Бұл туралы X (медиа порталы) Y-ге сілтеме жасап хабарлайды: the link before the verb
+        ("reports", _KK_ABOUT + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA + r"\s+" + _KK_LINK
+         + r"\s+" + _kk(_KK_REPORT) + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
         # X told an outlet's correspondent: Бұл туралы X Kazinform тілшісіне айтты; деді X Kazinform тілшісіне
         ("correspondent", "(?:" + _KK_ABOUT + r"|(?<=[.,»\"”–—،-])\s*(?:" + _DEP + r"\s+" + _kk(_KK_QUOTE) + "|"
          + _kk(_KK_SAID) + r"))\s+(?P<via>[^.,;:()\n]{2,120}?)\s+" + _KK_NAME
@@ -1037,11 +1043,11 @@ _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capit
 
 
 # What an outlet is, printed before its name: ``информационное агентство «Казинформ»``, ``издание Орда``, ``портал
-# Tengrinews.kz``; not ``радио``, which opens names (``Радио Азаттык``), nor a kind followed by more than a name
+# Tengrinews.kz``, abbreviated ``ИА El.kz``, ``МИА «Казинформ»``, ``информагентство Bestnews.kz``; not ``радио``, which opens names (``Радио Азаттык``), nor a kind followed by more than a name
 # (``агентство Республики Казахстан по делам …`` is a body).
 _RU_MEDIA_BEFORE = re.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
-    r"(?:агентство|издание|портал|сайт|телеканал|газета|журнал)\s+"
+    r"(?:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство|ИА|МИА)\s+"
     r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*)")
 
 

@@ -638,3 +638,40 @@ def test_a_phrase_before_the_pictures_word_is_no_credit(line):
                                   "Open sources"])
 def test_open_sources_alone_are_a_credit(line):
     assert photo_credit(line) == line and find_attribution(line) is None
+
+
+@pytest.mark.parametrize("kind", ["ИА", "МИА", "информагентство", "информационное агентство", "агентство", "издание",
+                                  "портал", "интернет-журнал"])
+@pytest.mark.parametrize("name", ["El.kz", "«Казинформ»", "Bestnews.kz"])
+@pytest.mark.parametrize("verb", ["сообщает", "передает", "пишет"])
+def test_russian_outlet_named_without_its_kind(kind, name, verb):
+    """The outlet's name alone, the kind printed before it dropped (bench/cases/SOURCES.md): ``ИА El.kz`` → ``El.kz``."""
+    assert _found(f"Школа откроется в сентябре, {verb} {kind} {name}.") == (name, None, "reports")
+    assert _found(f"Школа откроется, {verb} {kind} {name} со ссылкой на пресс-службу акимата.") == (
+        name, "пресс-служба акимата", "reports")
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+@pytest.mark.parametrize("kind", ["", " медиа порталы", " ақпарат агенттігі", " сайты"])
+@pytest.mark.parametrize("verb", ["хабарлайды", "хабарлады", "жазады"])
+def test_kazakh_outlet_citing_before_its_verb(alphabet, kind, verb):
+    """``Бұл туралы Caravan.kz медиа порталы BAQ.KZ ақпарат агенттігіне сілтеме жасап хабарлайды``: the outlet
+    reports, the outlet it links to is cited, both by their names alone."""
+    from kznews.extract.kazakh import spell
+
+    text = (spell("Мектеп ашылады. Бұл туралы ", alphabet) + "Caravan.kz" + spell(kind, alphabet) + " BAQ.KZ"
+            + spell(" ақпарат агенттігіне сілтеме жасап " + verb + ".", alphabet))
+    assert _found(text) == ("Caravan.kz", "BAQ.KZ", "reports")
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+@pytest.mark.parametrize("cited", ["Tengrinews.kz", "Tengrinews.kz порталына", "Tengrinews.kz сайтына"])
+def test_kazakh_correspondent_citing_a_source(alphabet, cited):
+    """found3-090 (moved): ``деп хабарлайды Newsroom+ тілшісі Tengrinews.kz сілтеме жасап``: the outlet's
+    correspondent reports, citing another outlet."""
+    from kznews.extract.kazakh import spell
+
+    name, _, kind = cited.partition(" ")
+    text = spell("Мәслихат отырысы өтті, деп хабарлайды ", alphabet) + "Newsroom+" + spell(" тілшісі ", alphabet) + name + (
+        spell(" " + kind, alphabet) if kind else "") + spell(" сілтеме жасап.", alphabet)
+    assert _found(text) == ("Newsroom+", "Tengrinews.kz", "correspondent")
