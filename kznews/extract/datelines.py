@@ -41,7 +41,7 @@ _KIND = (any_word(["область", "области", "район", "район
 # What a place's name may be led by: St. Petersburg, ST. PETERSBURG, г. Алматы, с. Есик, пос. Кордай.
 _PREFIX = r"(?:(?:St|ST|Ст|СТ|г|Г|с|С|пос)\.\s?)?"
 _PLACE = (rf"(?P<place>{_PREFIX}{_CASED_WORD}(?:[ -]{_CASED_WORD}){{0,2}}(?:\s+(?:{_KIND}))?"
-          rf"|{_TOTE_WORD}(?:[ -]{_TOTE_WORD})?)")
+          rf"|{_TOTE_WORD}(?:(?:[ -]|-\s){_TOTE_WORD})?)")  # tote may print a space after the hyphen: ۇلان- باتىر
 _CAPS_PLACE = rf"(?P<place>{_PREFIX}{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,2}})"
 _STOP = "[.,،۔|]"  # full stop or comma, also the Arabic ones in tote, or a bar: Алматы | 16 апреля | КазТАГ
 _DAY_MONTH = (
@@ -57,10 +57,12 @@ _DAY_MONTH = (
 # ASTANA, Tuesday, April 16 (a weekday before it)
 _WEEKDAY = rf"(?:(?P<wd>{MONTH}){_STOP}?\s+)?"
 _DATE = rf"(?:\s*{_STOP}\s*{_WEEKDAY}{_DAY_MONTH}\.?)"
-_LOOSE_DATE = rf"(?:(?:\s*{_STOP}\s*|\s+){_WEEKDAY}{_DAY_MONTH}\.?)"  # before brackets, which make a comma needless
+# before brackets, which make a comma needless; a dash may part it from the place (Астана - 8 октября /KZinform/)
+_LOOSE_DATE = rf"(?:(?:\s*{_STOP}\s*|\s+-\s+|\s+){_WEEKDAY}{_DAY_MONTH}\.?)"
 # A dash: an en or em dash (spaced or not, ASTANA—The), two hyphens (--), or a hyphen not inside a word
-# (not the hyphen of Kassym-Jomart).
-_DASH = r"(?:\s*(?:--|[–—‒―−])|\s*-(?!\w))"
+# (not the hyphen of Kassym-Jomart); the replacement character a page decoded in the wrong encoding left in the
+# dash's place (ASTANA � Kazakh President) is one too.
+_DASH = r"(?:\s*(?:--|[–—‒―−\ufffd])|\s*-(?!\w))"
 _GLUED_DASH = r"(?:\s*(?:--|[–—]))?\s*"  # ALMATY, Kazakhstan--(BUSINESS WIRE)--
 _END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragraph of its own, its dash not copied
 # Центр информации, KAZAKHSTAN TODAY, Tengrinews.kz (a full stop inside a domain)
@@ -86,7 +88,9 @@ _SIGNED_NAME = rf"(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?|(?:[{_UP}]{{2}} 
 _SIGNED = rf"{_SIGNED_NAME}(?:(?:,{_NAMES})?\.?(?<=[.»])(?=\s|$)|{_END})"
 _REACH = 160  # no dateline is longer: three place words, a day, month and year, a 40-letter agency, a byline
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
-_PLACE_END = re.compile(r"[.,،۔|–—(\[/]|\s-")  # what ends it: a stop, a dash, a bracket or slash
+# what ends it: a stop, a dash (or the character left in its place), a bracket or slash; or a place in capitals ends
+# where its date starts (ALMATY Jan 18)
+_PLACE_END = re.compile(rf"[.,،۔|–—(\[/\ufffd]|\s-|^[{_UP}’' -]{{4,}}\s+(?:\d|[{_UP}]\w*\.?\s+\d)")
 _DIGIT = re.compile(r"\d")  # a day near the start: a dateline may close with a full stop (Astana. July 4. KazTAG.)
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 # The word for a correspondent, in Russian (корр., корреспондент), English and Kazakh (every alphabet).
@@ -121,6 +125,9 @@ _FORMS = tuple(
         # Astana. July 4. KazTAG. President ...  (a full stop before the body's capital closes a name)
         (rf"{_PLACE}{_COUNTRY}{_DATE}(?:\s*{_STOP}\s*|\s+){_FREE_AGENCY}"
          rf"(?:{_CLOSE}|\.?{_END}|\.(?P<named>)(?=\s+[{_UP}]))", _FREE),
+        # ASTANA. November 29. KAZINFORM President ...  (the body right after the agency: it must be a name)
+        (rf"{_PLACE}{_COUNTRY}{_DATE}\s*{_STOP}?\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}}|{_SIGNED_WORD})"
+         rf"(?=\s+[{_UP}][^\s{_UP}])", _NAMED),
         # ПЕТРОПАВЛОВСК. КАЗИНФОРМ –   Астана. КазТАГ –   استانا. قازاقپارات -   استانا. قازاقپارات
         (rf"{_PLACE}{_COUNTRY}[.۔]\s+{_FREE_AGENCY}(?:{_CLOSE}|\.?{_END})", _UNDATED),
         # TURKESTAN. KAZINFORM   НҰР-СҰЛТАН. ҚазАқпарат Мемлекет басшысы  (no dash: the agency must be a name)
@@ -131,6 +138,13 @@ _FORMS = tuple(
         (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}{_DASH}", _CAPS),
         # АСТАНА, 4 сентября.   Tashkent, April 2  (a paragraph of its own: the agency, if any, opens the next one)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_END}", _ANY),
+        # ALMATY Jan 18 The weighted ...  (a place in capitals and its date with no stop between, as wires' text
+        # feeds print them: a dash, the line's end or the body's capital after it)
+        (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}\s+{_DAY_MONTH}\.?(?:{_DASH}|{_END}|(?=\s+[{_UP}]))", _CAPS),
+        # (Astana, April 3 irna-itar-tass-acsna)  (the whole dateline in brackets, the agency last)
+        (rf"\(\s*{_PLACE}{_COUNTRY}{_DATE}\s+(?P<agency>[^()\n,،]{{1,60}}?)\s*\)(?:{_DASH})?", _BRACKETS),
+        # ///nCa, 3 February 2023  (an agency's signature: slashes, its name, the date; a line of its own)
+        (rf"(?P<place>)/{{2,3}}\s*(?P<agency>\w[\w-]*(?:\.[\w-]+)*){_STOP}?\s+{_DAY_MONTH}\.?{_END}", _NAMED),
         # March 20 (THE GLOBE)   16 апреля /КазТАГ/ –  (a date and agency with no place)
         (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}(?:{_DASH})?", _BRACKETS),
     )

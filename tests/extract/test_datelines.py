@@ -110,6 +110,14 @@ FORMS = [
     # a dateline standing alone as a paragraph (its dash not copied): the line's end closes it
     ("{P}. {DM}. {A}", True, True),
     ("{P}, {DM}", True, False),
+    # wires' text feeds: a place in capitals and its date with no stop; the body right after an agency's name
+    ("{CP} {DM} {B}", True, False),
+    ("{CP} {DM} – {B}", True, False),
+    ("{P}. {DM}. {CA} {B}", True, True),
+    # a dash between the place and the date; the whole dateline in brackets; a dash lost to a wrong encoding
+    ("{P} - {DM} /{A}/. {B}", True, True),
+    ("({P}, {DM} {A}) {B}", True, True),
+    ("{CP} \ufffd {B}", False, False),
 ]
 
 
@@ -190,6 +198,8 @@ def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
     "Эл. почта: foto1@inform.kz",  # an address is no agency's domain
     "Updated February 12, 2026",  # a label before a date is no place
     "Posted 10 января 2022, 05:59",
+    "UPDATE 5 March the talks resumed",  # a capitalised word and a date glued to lower-case words
+    "///the end, 3 February 2023",  # a signature's name must read as one
 ])
 def test_first_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
@@ -204,6 +214,12 @@ def test_first_sentences_are_not_datelines(text):
     ("Алматы. 16 сәуір. «Азаттық» – Сот", ("Алматы", 16, 4, "Азаттық")),  # quotes are no part of the name
     ("استانا. 4 - قازان. قازاقپارات - ", ("استانا", 4, 10, "قازاقپارات")),  # tote's spaced hyphen
     ("نۇر-سۇلتان. قازاقپارات - ", ("نۇر-سۇلتان", None, None, "قازاقپارات")),  # a hyphenated tote place
+    ("ۇلان- باتىر. قازاقپارات -", ("ۇلان- باتىر", None, None, "قازاقپارات")),  # a space after tote's hyphen
+    ("ۇست- كامەنوگورسك. قازاقپارات - ", ("ۇست- كامەنوگورسك", None, None, "قازاقپارات")),
+    ("(Astana, April 3 irna-itar-tass-acsna)", ("Astana", 3, 4, "irna-itar-tass-acsna")),  # old ITAR-TASS wires
+    ("///nCa, 3 February 2023", (None, 3, 2, "nCa")),  # an agency's signature: slashes, its name, the date
+    ("//KazTAG, 16 апреля", (None, 16, 4, "KazTAG")),
+    ("ALMATY Jan 18 The weighted average of the", ("ALMATY", 18, 1, None)),  # Reuters' text feed
     ("Алматы облысы. ҚазАқпарат - Мәтін", ("Алматы облысы", None, None, "ҚазАқпарат")),  # a region
     ("Qyzylorda oblysy. QazAqparat – Mátin", ("Qyzylorda oblysy", None, None, "QazAqparat")),
     ("Алматинская область. КАЗИНФОРМ – Текст", ("Алматинская область", None, None, "КАЗИНФОРМ")),
