@@ -8,7 +8,8 @@ alphabets (``Доллар США``, ``АҚШ доллары``, ``AQSh dollary``,
 ``اقش دوللارى``), in any letter case; the tenge may be written after the value (``KZT``, ``тг``,
 ``тенге``, ``теңге``, ``teńge``, ``₸``).  Only text nodes are read, so values left in HTML comments or
 scripts are never taken; zero or missing numbers are placeholders a script fills later, not quotes, and
-a cell longer than ``MAX_TEXT`` or going on in words after the number is prose.
+a cell longer than ``MAX_TEXT`` (``MAX_STATEMENT`` for a sentence stating a rate) or going on in words after the
+number is prose.
 
 A currency's name or sign with a bare number is a weaker sign than a code: a whole number after a name
 is a year or a count (``Евро 2024``), and a sign with a number alone is a price (``$45.99``).  So a name
@@ -96,6 +97,31 @@ CURRENCIES = (
     Currency("AZN", (), ("азербайджанск манат", "azerbaijani manat"), ("әзірбайжан манат",), "az"),
     Currency("UAH", ("₴",), ("украинск гривн", "гривн", "ukrainian hryvnia", "hryvnia"), ("украина гривна",), "ua"),
     Currency("AMD", ("֏",), ("армянск драм", "armenian dram"), ("армян драмы",), "am"),
+    # the rest of the National Bank's table of official rates
+    Currency("KWD", (), ("кувейтск динар", "kuwaiti dinar"), ("кувейт динар",), "kw"),
+    Currency("CAD", (), ("канадск доллар", "canadian dollar"), ("канада доллар",), "ca"),
+    Currency("AUD", (), ("австралийск доллар", "australian dollar"), ("австралия доллар",), "au"),
+    Currency("SGD", (), ("сингапурск доллар", "singapore dollar"), ("сингапур доллар",), "sg"),
+    Currency("HKD", (), ("гонконгск доллар", "hong kong dollar"), ("гонконг доллар",), "hk"),
+    Currency("SEK", (), ("шведск крон", "swedish krona"), ("швед крона",), "se"),
+    Currency("NOK", (), ("норвежск крон", "norwegian krone"), ("норвегия крона",), "no"),
+    Currency("DKK", (), ("датск крон", "danish krone"), ("дания крона",), "dk"),
+    Currency("CZK", (), ("чешск крон", "czech koruna"), ("чех крона",), "cz"),
+    Currency("PLN", (), ("польск злот", "polish zloty"), ("поляк злоты",), "pl"),
+    Currency("HUF", (), ("венгерск форинт", "hungarian forint"), ("венгр форинт",), "hu"),
+    Currency("KRW", (), ("южнокорейск вон", "корейск вон", "south korean won", "korean won"), ("оңтүстік корея вон",),
+             "kr"),
+    Currency("INR", (), ("индийск рупи", "indian rupee"), ("үнді рупия",), "in"),
+    Currency("SAR", (), ("саудовск риял", "саудовск риал", "saudi riyal"), ("сауд риял", "сауд риал"), "sa"),
+    Currency("QAR", (), ("катарск риал", "катарск риял", "qatari riyal"), ("катар риал",), "qa"),
+    Currency("IRR", (), ("иранск риал", "iranian rial"), ("иран риал",), "ir"),
+    Currency("MYR", (), ("малайзийск ринггит", "malaysian ringgit"), ("малайзия ринггит",), "my"),
+    Currency("THB", (), ("тайск бат", "thai baht"), ("тай бат",), "th"),
+    Currency("BRL", (), ("бразильск реал", "brazilian real"), ("бразилия реал",), "br"),
+    Currency("ZAR", (), ("южноафриканск рэнд", "south african rand"), ("оңтүстік африка рэнд",), "za"),
+    Currency("MXN", (), ("мексиканск песо", "mexican peso"), ("мексика песо",), "mx"),
+    Currency("TJS", (), ("таджикск сомони", "tajik somoni"), ("тәжік сомони",), "tj"),
+    Currency("MDL", (), ("молдавск ле", "moldovan leu"), ("молдова лей",), "md"),
     # last: the tenge, what the rest is quoted in on a Kazakh page or one of no country
     # the tenge in Kazakh: as a rate is stated in it (nominative, accusative "бағамы 491,29 теңгені құрады",
     # genitive, locative, instrumental); never dative or ablative, which say by how much or from what it moved
@@ -199,7 +225,21 @@ _RATE_FOR = re.compile(
 # The tenge's code or sign before the value, as English wires print it ("KZT53.4000 per Chinese yuan").
 _TENGE_FIRST = re.compile(
     rf"^(?:.{{0,{_SAID}}}?\s)?(?P<tenge>kzt|₸)\s*{_VALUE}\s+(?:for|per|за)\s+{_ONE}{_CURRENCY}(?!\d)", re.I)
+# A price a unit of currency is sold or bought at, in Kazakh: "доллар 375 теңгеден сатылуда" (the dollar is sold at
+# 375 tenge): the tenge in the ablative before a verb of selling or buying, in every alphabet.
+_AT_PRICE = _trie({_word(s, _STOP) for s in spellings("теңгеден")})
+_TRADED = _trie({_word(s, _END) for verb in ("сатыл", "сатып ал", "алын") for s in spellings(verb)})
+_SOLD = re.compile(
+    rf"^(?:[^\W\d_]+\s+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}\s+{_VALUE}\s*(?P<tenge>{_AT_PRICE})\s+{_TRADED}", re.I)
+# A value per one unit of a currency named after it, in the currency of the page's country: an English wire's
+# "374.31 per dollar" (the tenge named sentences before); decimals only, so "5 per dollar" stays a count.
+_PER_UNIT = re.compile(
+    rf"^(?:.{{0,{_SAID}}}?\s)?(?<!\bna )(?<!\bby )(?P<value>\d{{1,7}}[.,]\d{{1,5}})\s+(?:per|за)\s+{_ONE}{_CURRENCY}(?!\d)",
+    re.I)
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
+# A sentence stating a rate in tenge names its source and day ("Официальный курс доллара США, установленный
+# Нацбанком на 27 сентября, составляет 476.8 тенге"): up to this long, it is a quote too.
+MAX_STATEMENT = 160
 _ANY_CODE = re.compile(rf"\b{_CAPITALS}\b")
 _CODE_SOMEWHERE = re.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters
 _CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
@@ -218,6 +258,8 @@ _NAME_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9", "kzt"
 _TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
 _SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
 _NUMBER_AFTER = re.compile(rb"\d")
+_DECIMALS_AFTER = re.compile(rb"\d{1,5}[.,]\d")
+_ROW = r"\s[-–—]\s\d{1,5}[.,]\d"  # the hint of a widget's row, as the walk seeks it in a text
 _DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
 _NEAR = 64  # bytes after a dollar's name within which its number is printed
 _SHORT = 4 * MAX_TEXT  # a text node longer than this (indentation included) is no ticker's
@@ -246,7 +288,8 @@ def _names_a_code(text: bytes) -> bool:
 def _hints(text: bytes) -> tuple[str, ...]:
     """The hints ``text`` holds with their number (each script's byte sought once)."""
     scripts = {script: script in text for script in _SCRIPTS}
-    return tuple(hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle))
+    return tuple(dict.fromkeys(  # once each: a hint may be sought by several needles
+        hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle)))
 
 
 def _number_after(text: bytes, hint: bytes) -> bool:
@@ -257,6 +300,11 @@ def _number_after(text: bytes, hint: bytes) -> bool:
 def _number_beside(text: bytes, hint: bytes) -> bool:
     """Whether ``hint`` is in ``text`` with a digit just before or after it ("€ 510,20", "510,20 ₸")."""
     return any(_NUMBER_AFTER.search(text, max(0, at - 3), at + len(hint) + 3) for at in _found(text, hint))
+
+
+def _decimals_after(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` (a spaced dash) is in ``text`` right before a number with decimals."""
+    return any(_DECIMALS_AFTER.match(text, at + len(hint)) for at in _found(text, hint))
 
 
 def _decimals_before(text: bytes, hint: bytes) -> bool:
@@ -279,6 +327,9 @@ _HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
 # The signs: sought on Cyrillic pages (the outlets of Kazakhstan and its neighbours), the bytes every sign of
 # the currency block begins with (one search for €, ₽, ₸ and the rest).
 _HINT_TESTS.append(("signs", b"\xe2\x82", b"\xd0", _number_beside))
+# The rows of a widget of names on a Cyrillic page, whichever currencies it quotes ("1 еуро – 326,06", "1 РР - 4,72",
+# "1 киргизский сом – 4,40"): a spaced dash, then a value with decimals; the walk then reads only short texts with one.
+_HINT_TESTS += [(_ROW, dash, b"\xd0", _decimals_after) for dash in (b" - ", b" \xe2\x80\x93 ", b" \xe2\x80\x94 ")]
 _SCRIPTS = {script for _, _, script, _ in _HINT_TESTS}
 
 
@@ -364,11 +415,14 @@ def _parse(text: str, home: str = "KZT") -> _Quote | None:
     """The quote a ticker's text states, with its change and direction when printed; in ``home`` (the
     currency of the page's country) when it names no currency it is quoted in."""
     text = _BULLET.sub("", " ".join(_plain(text).split()))
-    m = _QUOTE.match(text)
+    if text.startswith("(") and text.endswith(")"):  # a quote in brackets after a sentence: "(378,79 теңге / $1)"
+        text = text[1:-1].strip()
+    m = _SOLD.match(text) or _QUOTE.match(text)
     if m and (m.group("code") or "").upper() == "KZT":  # the tenge first: a rate for what follows ("KZT 53.4 per yuan")
         m = _TENGE_FIRST.match(text) or m
     m = m or _TENGE_SOMEWHERE.search(text) and (
         _STATEMENT.match(text) or _RATE_FOR.match(text) or _TENGE_FIRST.match(text))
+    m = m or _PER_UNIT.match(text)
     if not m or _AMOUNT.match(text, m.end()):
         return None
     g = m.groupdict()
@@ -494,7 +548,7 @@ def _cell(node: etree._Element, home: str) -> etree._Element | None:
         if el is None or el.tag in SKIP_TAGS:
             return None
         text = _cell_text(el)
-        if len(text) > MAX_TEXT:
+        if len(text) > (MAX_STATEMENT if _TENGE_SOMEWHERE.search(text) else MAX_TEXT):
             return None
         if _parse(text, home):
             return el

@@ -321,3 +321,88 @@ def test_tenge_per_one_unit_in_words_or_figures(name, code, unit, template):
 ])
 def test_rates_per_unit_on_real_strings(text, expected):
     assert parse_quote(text) == expected
+
+
+# --- the National Bank's whole table, widgets quoting no dollar, longer statements, prices, wires ------------------
+TABLE_NAMES = [("кувейтский динар", "KWD"), ("канадский доллар", "CAD"), ("австралийский доллар", "AUD"),
+               ("сингапурский доллар", "SGD"), ("гонконгский доллар", "HKD"), ("шведская крона", "SEK"),
+               ("норвежская крона", "NOK"), ("датская крона", "DKK"), ("чешская крона", "CZK"),
+               ("польский злотый", "PLN"), ("венгерский форинт", "HUF"), ("южнокорейская вона", "KRW"),
+               ("индийская рупия", "INR"), ("саудовский риял", "SAR"), ("катарский риал", "QAR"),
+               ("иранский риал", "IRR"), ("малайзийский ринггит", "MYR"), ("тайский бат", "THB"),
+               ("бразильский реал", "BRL"), ("южноафриканский рэнд", "ZAR"), ("мексиканское песо", "MXN"),
+               ("таджикский сомони", "TJS"), ("молдавский лей", "MDL")]
+KAZAKH_TABLE_NAMES = [("Кувейт динары", "KWD"), ("Канада доллары", "CAD"), ("Швед кронасы", "SEK"),
+                      ("Үнді рупиясы", "INR"), ("Тәжік сомониі", "TJS"), ("Оңтүстік Корея воны", "KRW")]
+
+
+@pytest.mark.parametrize("name, code", TABLE_NAMES)
+@pytest.mark.parametrize("template", ["1 {name} – {v}", "1 {name} {v} тенге", "{cap}: {v}", "{code} {v}"])
+def test_every_currency_of_the_national_banks_table(name, code, template):
+    text = template.format(name=name, cap=name.capitalize(), code=code, v="350,12")
+    assert parse_quote(text) == (f"{code}/KZT", 350.12)
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("name, code", KAZAKH_TABLE_NAMES)
+def test_the_tables_kazakh_names_in_every_alphabet(alphabet, name, code):
+    assert parse_quote(f"1 {spell(name, alphabet)} 350,12 {spell('теңге', alphabet)}") == (f"{code}/KZT", 350.12)
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+@pytest.mark.parametrize("rows", [
+    ["1 РР - 4,72", "1 еуро – 326,06"],  # caravan.kz, 7kun.kz (rule and test halves): no dollar in the widget
+    ["1 английский фунт стерлингов - 221,47", "1 киргизский сом – 4,40"],
+    ["Еуро – 510,20", "Ресей рублі – 5,10"],
+])
+def test_a_widget_of_names_quoting_no_dollar_is_found_on_a_page(dash, rows):
+    rows = [re.sub(r" [-–—] ", f" {dash} ", row) for row in rows]
+    html = ('<header><div class="currency">' + "".join(f'<div class="currency__item">{row}</div>' for row in rows)
+            + '</div></header><p>Новости дня.</p>')
+    tree = parse(f"<html><body>{html}</body></html>")
+    assert might_have_tickers(tree)
+    found = {q.pair: q.value for q in find_tickers(tree, "https://example.kz/")}
+    assert set(found.values()) == {float(row.rsplit(" ", 1)[1].replace(",", ".")) for row in rows}
+
+
+@pytest.mark.parametrize("text", ["Итоги года - 2,5 млн человек", "Счёт матча - 2,1"])
+def test_a_dash_before_decimals_alone_is_no_quote(text):
+    assert _quotes(f"<p>{text}</p>") == {}
+
+
+@pytest.mark.parametrize("text, pair, value", [
+    # found, found2 (test half, moved): a statement naming its source and day, longer than a widget's cell
+    ("Официальный курс доллара на 21 сентября к национальной валюте составляет 478,26 тенге", "USD/KZT", 478.26),
+    ("Официальный курс доллара США по отношению к тенге, объявленный Национальным банком на сегодня, составляет "
+     "255,26 тенге", "USD/KZT", 255.26),
+    ("Средневзвешенный курс евро на Казахстанской фондовой бирже по итогам утренних торгов составил 520,7 тенге",
+     "EUR/KZT", 520.7),
+])
+def test_a_longer_statement_of_a_rate_is_found_on_a_page(text, pair, value):
+    assert parse_quote(text) == (pair, value)
+    assert _quotes(f"<div><p>{text}</p></div>") == {pair: (value, None)}
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("name, code", [("доллар", "USD"), ("еуро", "EUR"), ("Ресей рублі", "RUB")])
+@pytest.mark.parametrize("verb", ["сатылуда", "сатылып жатыр", "сатылады", "сатып алынуда", "алынуда"])
+def test_a_kazakh_exchange_price_in_every_alphabet(alphabet, name, code, verb):
+    """found3-043 (moved): ``доллар 375 теңгеден сатылуда``, the dollar is sold at 375 tenge."""
+    assert parse_quote(spell(f"{name} 375 теңгеден {verb}", alphabet)) == (f"{code}/KZT", 375.0)
+
+
+@pytest.mark.parametrize("text", ["доллар 375 теңгеден асты", "Еуро 510 теңгеден 505 теңгеге дейін арзандады"])
+def test_a_kazakh_ablative_tenge_without_a_sale_is_no_quote(text):
+    assert parse_quote(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("374.31 per dollar", ("USD/KZT", 374.31)),  # found3-058 (moved): Reuters, the tenge named before
+    ("the tenge weakened to 481.20 per US dollar", ("USD/KZT", 481.2)),
+    ("(378,79 теңге / $1)", ("USD/KZT", 378.79)),  # found2-7kun.kz-2 (moved): a quote in brackets
+    ("(5,10 тенге за 1 рубль)", ("RUB/KZT", 5.1)),
+    ("5 per dollar", None),  # a whole number: a count
+    ("$45.99 per barrel", None),
+])
+def test_a_value_per_unit_and_a_bracketed_quote(text, expected):
+    assert parse_quote(text, "https://example.kz/") == expected
