@@ -71,6 +71,9 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 # Sitemaps and feeds, bytes at most: a full sitemap file may reach 50 MB uncompressed (sitemaps.org).
 KZNEWS_SITEMAP_MAXSIZE = 50 * 1024 * 1024
 RETRY_TIMES = 3
+# Resolve host names with the system's resolver, which also knows IPv6 (Scrapy's default resolver is IPv4
+# only: an http://[::1]:PORT/ mirror would fail as "DNS lookup failed").
+TWISTED_DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
 REDIRECT_MAX_TIMES = 5
 # Guard the machine on long runs.
 MEMUSAGE_LIMIT_MB = 2048

@@ -78,6 +78,23 @@ def test_adhoc_crawl_of_a_feed_or_listing(mirror, tmp_path, source, path):
     assert set(stored_articles(db)) == _listed(site, server, source)
 
 
+def test_a_mirror_on_an_ipv6_loopback_is_crawled(tmp_path):
+    """An http://[::1]:PORT/ URL: resolved by the system's resolver, let through by the host guard."""
+    site = build_site(n_articles=5)
+    try:
+        server_cm = serve(site, ipv6=True)
+        server = server_cm.__enter__()
+    except OSError as exc:
+        pytest.skip(f"no IPv6 loopback here ({exc})")
+    try:
+        db = tmp_path / "v6.db"
+        run = run_kznews("crawl", "--url", server.url("/sitemap.xml"), *FAST, db=db)
+    finally:
+        server_cm.__exit__(None, None, None)
+    assert run.returncode == 0, run.stderr
+    assert set(stored_articles(db)) == _listed(site, server, "sitemap") != set()
+
+
 def test_non_articles_are_not_stored(crawled):
     site, server, db, *_ = crawled
     stored = set(stored_articles(db))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kznews import coverage, exitcodes, settings, sites
-from kznews.cli.options import check_window, iso_date, reader, registered, scrapy_settings
+from kznews.cli.options import check_window, http_option, iso_date, reader, registered, scrapy_settings
 from kznews.extract import extract_page
 from kznews.extract.normalize import normalize
 from kznews.extract.pagetype import KINDS
@@ -77,7 +77,7 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_obj
 def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, edition: str | None,
           mirror: str | None, max_articles: int, since: str | None, until: str | None,
-          overrides: dict[str, str], verbose: bool) -> None:
+          overrides: dict[str, str], verbose: bool, redis: str) -> None:
     """Crawl outlets (or --url) into the archive.
 
     \b
@@ -225,22 +225,30 @@ def extract(files: tuple[str, ...], url: str | None, kind: str | None) -> None:
     outlet's article URL patterns (an outlet's article URL is an article however short),
     what the page declares (JSON-LD, og:type) and its shape; `kind_evidence` says which.
 
+    A file that cannot be read (a truncated .gz, no permission) is one line on stderr and the
+    others go on: exit 3 when some failed, 1 when all did.
+
     \b
     Example:
         kznews extract page.html --url https://www.inform.kz/ru/some-article_a3725092
     """
+    failed = 0
     for name in files:
         path = Path(name)
-        data = path.read_bytes()
-        if path.suffix == ".gz":
-            try:
+        try:
+            data = path.read_bytes()
+            if path.suffix == ".gz":
                 data = gzip.decompress(data)
-            except (OSError, EOFError) as exc:
-                raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
+        except (OSError, EOFError) as exc:
+            click.echo(f"Error: {name}: cannot be read ({getattr(exc, 'strerror', None) or exc})", err=True)
+            failed += 1
+            continue
         page_url = url or path.resolve().as_uri()
         record = extract_page(data, page_url, outlet=sites.for_url(page_url), kind=kind)
         normalize(record)
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+    if failed:
+        sys.exit(exitcodes.ERROR if failed == len(files) else exitcodes.PARTIAL)
 
 
 class StatusLine:

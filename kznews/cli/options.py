@@ -97,6 +97,16 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> s
         raise click.ClickException(f"--{param.name}: {value!r} is not a date like 2024-03-01") from None
 
 
+def http_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An http(s) URL option's value (a ``RegistryError`` naming the option otherwise)."""
+    if value is None:
+        return None
+    try:
+        return sites.http_url(value)
+    except sites.RegistryError as exc:
+        raise sites.RegistryError(f"--{param.name}: {exc}") from None
+
+
 def check_window(since: str | None, until: str | None) -> None:
     """Refuse a --since after --until."""
     if since and until and since > until:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from kznews import exitcodes, sites
-from kznews.cli.options import emit, registered, scrapy_settings
+from kznews.cli.options import emit, http_option, registered, scrapy_settings
 from kznews.sites.table import discovery_kinds, markdown_table, rewrite_readme, saved_page_kinds
 
 
@@ -21,7 +21,7 @@ from kznews.sites.table import discovery_kinds, markdown_table, rewrite_readme, 
 @click.option("--edition", help="Only this language edition (ru, kk, en, kk-latn...).")
 @click.option("--articles", type=click.IntRange(min=1), default=5, show_default=True,
               help="Article pages to fetch at most.")
-@click.option("--mirror", metavar="URL", help="Fetch the outlet's start points from this host (a local mirror).")
+@click.option("--mirror", metavar="URL", callback=http_option, help="Fetch the outlet's start points from this host (a local mirror).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=scrapy_settings,
               help="A Scrapy setting, as with `kznews crawl -s` (e.g. DOWNLOAD_DELAY=0 for a mirror).")
@@ -47,11 +47,6 @@ def check_cmd(outlet: str, edition: str | None, articles: int, mirror: str | Non
     from kznews.cli.check import REQUIRED, run_check
 
     registered([outlet], edition)
-    if mirror:
-        try:
-            sites.adhoc(mirror)
-        except sites.RegistryError as exc:
-            raise click.ClickException(f"--mirror: {exc}") from None
     report = run_check(outlet, edition=edition, mirror=mirror, articles=articles, overrides=overrides)
     problems = report.problems()
     if fmt == "json":
@@ -91,7 +86,7 @@ def fixture_group() -> None:
 @click.option("--name", help="The fixture's file name, without extension (default: from a hash of URL).")
 @click.option("--dir", "directory", default="tests/sites/fixtures", show_default=True,
               type=click.Path(file_okay=False), help="The fixtures directory (OUTLET/ is made in it).")
-@click.option("--mirror", metavar="URL", help="Fetch URL's path from this host instead (a local mirror); "
+@click.option("--mirror", metavar="URL", callback=http_option, help="Fetch URL's path from this host instead (a local mirror); "
               "URL may then also be on the mirror's host.")
 @click.option("--force", is_flag=True, help="Replace a fixture of the same name.")
 def fixture_save(outlet: str, url: str, name: str | None, directory: str, mirror: str | None,

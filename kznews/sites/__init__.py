@@ -188,8 +188,9 @@ class Outlet:
         )
 
     def rebased(self, base_url: str) -> Outlet:
-        """This outlet with every start point moved to ``base_url``'s host (for mirrors)."""
-        base = urlsplit(base_url)
+        """This outlet with every start point moved to ``base_url``'s host (for mirrors; a ``RegistryError`` when
+        it is no http(s) URL)."""
+        base = urlsplit(http_url(base_url))
 
         def move(url: str) -> str:
             p = urlsplit(url)
@@ -335,12 +336,23 @@ def for_url(url: str) -> Outlet | None:
     return next((o for o in outlets().values() if o.owns_host(host)), None)
 
 
+def http_url(url: str) -> str:
+    """``url`` when it is an http(s) URL with a host (and a port, if any, of 1-65535); else a ``RegistryError``."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise RegistryError(f"bad port in {url!r}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RegistryError(f"not an http(s) URL: {url!r}")
+    if port == 0:
+        raise RegistryError(f"bad port in {url!r}")
+    return url
+
+
 def adhoc(url: str) -> Outlet:
     """An outlet for a site not in the registry: ``url``'s host and generic article paths."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https") or not host:
-        raise RegistryError(f"not an http(s) URL: {url!r}")
+    host = (urlsplit(http_url(url)).hostname or "").lower()
     return Outlet(key=host, name=host, domains=(host,), articles=GENERIC_ARTICLES, editions=(), registered=False)
 
 

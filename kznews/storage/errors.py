@@ -40,7 +40,10 @@ def explain(exc: sqlite3.Error, label: str) -> ArchiveError | None:
     if "unable to open database file" in message:
         return ArchiveError(f"cannot open {label} (check the path and its permissions)")
     if "database is locked" in message or "database is busy" in message:
-        return ArchiveError(f"{label} is locked by another writer; is another kznews run still going?")
+        return ArchiveBusy(f"{label} is locked by another writer; is another kznews run still going?")
     if "disk I/O error" in message:
         return ArchiveError(f"disk I/O error on {label}")
+    if "malformed" in message:
+        return ArchiveError(f"{label} is damaged ({message}): restore a copy, or salvage it with "
+                            f"`sqlite3 {label} .recover | sqlite3 recovered.db`")
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sqlite3
 import time
@@ -29,26 +30,43 @@ RANK_WINDOW = 2000
 _ORDERS = {"rank": "rank", "date": "day DESC"}
 
 
+def _versioned(path: Path, query: str) -> tuple[sqlite3.Connection, int]:
+    """A connection opened with the URI ``query`` and the archive's schema version (closed on any error)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_S,
+                           isolation_level=None)
+    try:
+        return conn, archive_version(conn, str(path))
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _unwritable_folder(path: Path) -> bool:
+    """No ``-shm`` file beside the archive, and none can be made there."""
+    return not Path(f"{path}-shm").exists() and not os.access(path.resolve().parent, os.W_OK)
+
+
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open an existing archive read-only (``mode=ro``); ``ArchiveError`` if it is not one."""
+    """Open an existing archive read-only (``mode=ro``); ``ArchiveError`` if it is not one.
+
+    A reader needs the archive's ``-shm`` file beside it (WAL mode), which SQLite creates when it is missing.
+    Where it cannot (a folder the reader may not write, a read-only mount) and none is there, the archive is
+    opened ``immutable``: without locks and without the ``-wal`` file, so it reads what was last checkpointed
+    (every finished run checkpoints), and a writer changing the archive meanwhile is not seen.
+    """
     path = Path(path)
     label = str(path)
     if not path.is_file():
         raise ArchiveError(f"no archive at {label}")
     try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
-        )
+        conn, version = _versioned(path, "mode=ro")
     except sqlite3.Error as exc:
-        raise explain(exc, label) or ArchiveError(f"cannot open {label}: {exc}") from None
-    try:
-        version = archive_version(conn, label)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise explain(exc, label) or ArchiveError(f"cannot read {label}: {exc}") from None
-    except ArchiveError:
-        conn.close()
-        raise
+        if not _unwritable_folder(path):
+            raise explain(exc, label) or ArchiveError(f"cannot read {label}: {exc}") from None
+        try:
+            conn, version = _versioned(path, "mode=ro&immutable=1")
+        except sqlite3.Error as exc:
+            raise explain(exc, label) or ArchiveError(f"cannot read {label}: {exc}") from None
     register_functions(conn)  # so a (refused) write fails on mode=ro, not on the triggers
     if version == 0:
         conn.close()
@@ -62,10 +80,20 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def match_query(conn: sqlite3.Connection, query: str, *, exact: bool = False, lang: str | None = None) -> str:
+    """``query`` as the archive's index reads it: folded, each bare word with its archived word forms
+    (``word_forms``) unless ``exact``; ``lang`` (ru, kk) narrows the forms to that language's."""
+    if exact:
+        return fold_query(query)
+    narrowed = lang if lang in ("ru", "kk") else None
+    return fold_query(query, lambda word: wordforms.forms(conn, word, narrowed))
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
     *,
+    exact: bool = False,
     site: str | None = None,
     lang: str | None = None,
     since: str | None = None,

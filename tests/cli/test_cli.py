@@ -103,7 +103,20 @@ def test_extract_bad_gzip_is_a_one_line_error(tmp_path):
     bad.write_bytes(b"not gzip at all")
     result = CliRunner().invoke(main, ["extract", str(bad)])
     assert result.exit_code == 1
-    assert result.output.strip().count("\n") == 0 and "not a readable gzip file" in result.output
+    assert result.stderr == f"Error: {bad}: cannot be read (Not a gzipped file (b'no'))\n" and result.stdout == ""
+
+
+def test_extract_goes_on_past_a_truncated_page_of_a_batch(tmp_path):
+    """A batch: the truncated .gz is one line on stderr, the pages after it are still extracted, exit 3."""
+    truncated = tmp_path / "a.html.gz"
+    truncated.write_bytes(gzip.compress(INFORM_PAGE.read_bytes())[:2000])
+    whole = tmp_path / "b.html.gz"
+    whole.write_bytes(gzip.compress(INFORM_PAGE.read_bytes()))
+    result = CliRunner().invoke(main, ["extract", str(truncated), str(whole)])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {truncated}: cannot be read (") and result.stderr.count("\n") == 1
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["url"] == whole.resolve().as_uri() and record["article"]["headline"]
 
 
 # --- bad input: one line, non-zero exit -------------------------------------------------

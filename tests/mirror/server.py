@@ -91,12 +91,13 @@ class MirrorServer:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, site: MirrorSite, overrides: dict[str, Override]) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, site: MirrorSite, overrides: dict[str, Override], ipv6: bool = False) -> None:
+        self.address_family = socket.AF_INET6 if ipv6 else socket.AF_INET
+        super().__init__(("::1" if ipv6 else "127.0.0.1", 0), _Handler)
         self.site = site
         self.overrides = overrides
         self.hits: list[Hit] = []
-        self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
+        self.base_url = f"http://{'[::1]' if ipv6 else '127.0.0.1'}:{self.server_address[1]}"
         self.stopping = threading.Event()
         self.lock = threading.Lock()
         self.applied: dict[str, int] = {}  # path -> how many times its override was used
@@ -236,9 +237,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: MirrorSite, overrides: dict[str, Override] | None = None) -> Iterator[MirrorServer]:
-    """Serve ``site`` on 127.0.0.1 until the block ends; yields the running ``MirrorServer``."""
-    server = _Server(site, overrides if overrides is not None else {})
+def serve(site: MirrorSite, overrides: dict[str, Override] | None = None, *,
+          ipv6: bool = False) -> Iterator[MirrorServer]:
+    """Serve ``site`` on 127.0.0.1 (or ::1) until the block ends; yields the running ``MirrorServer``."""
+    server = _Server(site, overrides if overrides is not None else {}, ipv6)
     thread = threading.Thread(target=server.serve_forever, name="kznews-mirror", daemon=True)
     thread.start()
     try:
