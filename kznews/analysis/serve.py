@@ -23,7 +23,8 @@ from typing import Any
 
 from kznews import __version__
 from kznews.analysis import export, series
-from kznews.storage.folding import fold, fold_query
+from kznews.storage.folding import fold
+from kznews.storage.query import match_query
 
 DB_NAME = "kznews"
 
@@ -38,8 +39,9 @@ QUERIES: dict[str, dict[str, Any]] = {
     "search_articles": {
         "title": "Search articles",
         "description": "Full-text search of headline, lead and body in FTS5 syntax (:query): words, \"phrases\","
-                       " prefix* (useful for Kazakh suffixes), AND/OR/NOT. Folded as kznews search folds it:"
-                       " Токаев finds Тоқаев and Toqaev. The 100 most recently archived matches.",
+                       " prefix*, AND/OR/NOT. Read as kznews search reads it: Токаев finds Тоқаев and Toqaev, a word"
+                       " finds its forms (город: города, городе), a \"quoted\" word only itself."
+                       " The 100 most recently archived matches.",
         "sql": "SELECT a.published_at, a.site, a.lang, a.headline, a.source, a.url"
                " FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid"
                " WHERE articles_fold MATCH kznews_fold_query(:query) ORDER BY articles_fold.rowid DESC LIMIT 100",
@@ -144,17 +146,17 @@ def _escape_fts_folded(query: str) -> str:
     return fold(escape_fts(query)) or ""
 
 
-def _match_query(query: str | None) -> str:
-    """``fold_query`` of a canned query's :query; an empty one (the search page's first visit) matches nothing
-    instead of being an FTS5 syntax error."""
-    return fold_query(query) if query and query.strip() else '""'
+def _match_query(conn: Any, query: str | None) -> str:
+    """A canned query's :query as ``kznews search`` reads it (folded, words with their forms); an empty one (the
+    search page's first visit) matches nothing instead of being an FTS5 syntax error."""
+    return match_query(conn, query) if query and query.strip() else '""'
 
 
 def _prepare_connection(conn: Any) -> None:
     """Add the SQL functions the canned queries use, and the folding ``escape_fts`` table search uses."""
     export.prepare(conn)
     conn.create_function("kznews_almaty_day", 1, series.almaty_day, deterministic=True)
-    conn.create_function("kznews_fold_query", 1, _match_query, deterministic=True)
+    conn.create_function("kznews_fold_query", 1, lambda query: _match_query(conn, query))
     conn.create_function("escape_fts", 1, _escape_fts_folded, deterministic=True)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from typing import Any
 from kznews.items import Article, Capture, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
 from kznews.storage.folding import fold, headline_key
+from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, fold_row
 from kznews.storage.lock import WriterLock
 from kznews.storage.packing import packed, unpack
 from kznews.storage.schema import (
@@ -113,9 +115,12 @@ class _Batch:
     schema's triggers.
     """
 
-    def __init__(self, conn: sqlite3.Connection, urls: Iterable[str], result: StoreResult) -> None:
+    def __init__(self, conn: sqlite3.Connection, urls: Iterable[str], result: StoreResult,
+                 vocabulary: Vocabulary) -> None:
         self.conn = conn
         self.result = result
+        self.vocabulary = vocabulary
+        self.changed: list[tuple[str | None, tuple[str | None, ...]]] = []  # (lang, folded texts) of edited articles
         self.stored: dict[str, int] = {}
         self.digests: dict[int, str] = {}
         self.current_seen: dict[int, str] = {}  # when the stored current text was fetched (or captured)
@@ -212,6 +217,7 @@ class _Batch:
             )
             self.digests[article_id] = fetch.digest
             self.current_seen[article_id] = fetch.seen
+            self.changed.append((fetch.content["lang"], tuple(fold(fetch.content[c]) for c in ("headline", "lead", "body"))))
             self.result.updated_articles += 1
         self.conn.execute("DELETE FROM sources WHERE article_id = ?", (article_id,))
         self.conn.executemany(_INSERT_SOURCE, _source_rows(article_id, fetch.article))
@@ -237,14 +243,15 @@ class _Batch:
         conn.executemany("UPDATE outlets SET articles = articles + ? WHERE site IS ?", [(n, s) for s, n in added.items()])
         conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
         conn.executemany(_INSERT_EDITION, self.editions)
+        folded = [fold_row(n.row["id"], n.row["headline"], n.row["lead"], n.row["body"]) for n in new]
+        assign_stories(conn, [StoryInput(n.row["id"], n.row["url"], f[3], n.row["story"])
+                              for n, f in zip(new, folded, strict=True)])
         tickers = max(conn.executemany(_INSERT_TICKER, self.tickers).rowcount, 0)
         _count(conn, "tickers", tickers)
         self.result.tickers += tickers
         self._write_links()
-        conn.executemany(
-            "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)",
-            [(n.row["id"], fold(n.row["headline"]), fold(n.row["lead"]), fold(n.row["body"])) for n in new],
-        )
+        conn.executemany(INSERT_FOLD, folded)
+        self.vocabulary.file(conn, [*((n.row["lang"], f[1:]) for n, f in zip(new, folded, strict=True)), *self.changed])
 
     def _write_links(self) -> None:
         """Upsert the listing links in fetch order; count the (listing, url) pairs not stored before."""
@@ -323,6 +330,24 @@ def _check_path(path: Path, label: str) -> None:
         raise ArchiveError(f"{label} is a directory, not an archive file")
 
 
+class _UpgradeReport:
+    """Shows an upgrade that re-reads every article on stderr: a progress line on a terminal, else a line when it
+    starts and one when it is done."""
+
+    def __init__(self, label: str) -> None:
+        self.label, self.terminal, self.started = label, sys.stderr.isatty(), False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.terminal:
+            print(f"\rupgrading {self.label}: {done:,} of {total:,} articles re-indexed",
+                  end="\n" if done >= total else "", file=sys.stderr, flush=True)
+        elif done >= total:
+            print(f"upgraded {self.label}: {total:,} articles re-indexed", file=sys.stderr, flush=True)
+        elif not self.started:
+            print(f"upgrading {self.label}: re-indexing {total:,} articles, once", file=sys.stderr, flush=True)
+        self.started = True
+
+
 def _open(path: Path, label: str, cache_mib: int) -> sqlite3.Connection:
     """Open the writer connection with its pragmas (a page cache of ``cache_mib``), and migrate the schema."""
     # check_same_thread=False: the pipeline may hand batches to a worker thread;
@@ -345,7 +370,7 @@ def _open(path: Path, label: str, cache_mib: int) -> sqlite3.Connection:
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA foreign_keys = ON")
         register_functions(conn)
-        migrate(conn, label)
+        migrate(conn, label, _UpgradeReport(label))
     except sqlite3.Error as exc:
         conn.close()
         error = explain(exc, label)
@@ -372,6 +397,7 @@ class Archive:
         self._label = str(self.path)
         _check_path(self.path, self._label)
         self._lock = WriterLock(self.path, self._label)  # before anything migrates or writes
+        self._vocabulary = Vocabulary()  # the words this writer has filed in word_forms
         try:
             self._conn = _open(self.path, self._label, cache_mib)
         except BaseException:
@@ -441,7 +467,8 @@ class Archive:
         """Archive a batch of fetched pages and what was extracted from them, atomically."""
         result = StoreResult()
         with self._transaction() as conn:
-            batch = _Batch(conn, [i.record.article.url for i in items if i.record and i.record.article], result)
+            batch = _Batch(conn, [i.record.article.url for i in items if i.record and i.record.article], result,
+                           self._vocabulary)
             page_ids = self._store_pages(items, run_id, result)
             for item, page_id in zip(items, page_ids, strict=True):
                 if item.record is not None:
@@ -463,7 +490,7 @@ class Archive:
             }
             if missing := sorted({page_id for page_id, _ in records} - pages.keys()):
                 raise ArchiveError(f"no page {', '.join(map(str, missing))} in {self._label}")
-            batch = _Batch(conn, [r.article.url for _, r in records if r.article], result)
+            batch = _Batch(conn, [r.article.url for _, r in records if r.article], result, self._vocabulary)
             for page_id, record in records:
                 self._store_record(batch, page_id, record, *pages[page_id])
             batch.flush()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kznews.storage import wordforms
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, QueryError, explain
 from kznews.storage.filters import ArticleFilter
 from kznews.storage.folding import fold_query, snippet
@@ -104,10 +105,11 @@ def search(
 ) -> list[dict[str, Any]]:
     """Full-text search of headline, lead and body, best matches first (bm25) or newest first.
 
-    ``query`` uses FTS5 syntax: words, "phrases", ``prefix*`` (useful for
-    Kazakh suffixes: ``Тоқаев*`` also finds ``Тоқаевтың``), AND/OR/NOT.
+    ``query`` uses FTS5 syntax: words, "phrases", ``prefix*``, AND/OR/NOT.
     Terms are folded (``kznews.storage.folding``): ``Токаев`` and ``Toqaev``
-    find ``Тоқаев``, ``елка`` finds ``ёлка``. ``since``/``until`` are inclusive
+    find ``Тоқаев``, ``елка`` finds ``ёлка``.  A word finds its forms (``город``: города, городе;
+    ``Қазақстан``: Қазақстанның, Қазақстанда); a "quoted" word or phrase, or every word with ``exact``,
+    only the form typed. ``since``/``until`` are inclusive
     ISO dates (or datetimes) compared with ``published_at``, or ``fetched_at``
     when the date is unknown. ``order`` is "rank" (bm25, lower is better) or "date".
     For a frequent term, "rank" ranks the newest ``RANK_WINDOW`` matches (more if the
@@ -138,7 +140,7 @@ def search(
         FROM ({hits}) AS hits JOIN articles AS a ON a.id = hits.id
         ORDER BY {_ORDERS[order]}
     """
-    params = {"query": fold_query(query), **wanted.params(), "limit": limit, "floor": 0}
+    params = {"query": match_query(conn, query, exact=exact, lang=lang), **wanted.params(), "limit": limit, "floor": 0}
     window = RANK_WINDOW if order == "rank" else None
     try:
         while True:
@@ -159,7 +161,7 @@ def search(
         raise QueryError(f"invalid search query {query!r}: {exc}") from None
     for row in rows:
         body = row.pop("body")
-        row["snippet"] = snippet(body, query, mark=highlight)
+        row["snippet"] = snippet(body, params["query"], mark=highlight)
     return rows
 
 

@@ -460,10 +460,106 @@ def _v12_captures(db: Database) -> None:
     db.table("captures").create_index(["page_id"])
 
 
+# ``republication_lags`` finds a republication's original by headline (v8) or, since v13, by body: the source
+# outlet's earliest article of the same story (``stories``: near-duplicate bodies) in the same window.
+_REPUBLICATION_VIEWS_V13 = f"""
+CREATE VIEW republication_lags AS
+SELECT s.outlet AS source_outlet, a.site AS republisher, a.id AS article_id, a.url AS url,
+       a.published_at AS published_at, o.id AS original_id, o.url AS original_url,
+       o.published_at AS original_published_at,
+       CAST(round((julianday(a.published_at) - julianday(o.published_at)) * 1440) AS INTEGER) AS lag_minutes,
+       CASE WHEN o.headline_key = a.headline_key THEN 'headline' ELSE 'body' END AS matched_by
+FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s
+JOIN articles a ON a.id = s.article_id
+JOIN articles o ON o.id = (
+    SELECT c.id FROM articles c
+    WHERE c.site = s.outlet AND c.id <> a.id
+      AND (c.headline_key = a.headline_key AND a.headline_key <> ''
+           OR c.id IN (SELECT m.article_id FROM stories m
+                       WHERE m.story = (SELECT story FROM stories WHERE article_id = a.id)))
+      AND julianday(c.published_at) BETWEEN julianday(a.published_at) - {LAG_WINDOW_DAYS} AND julianday(a.published_at) + 1
+    ORDER BY julianday(c.published_at) LIMIT 1
+)
+WHERE s.outlet IS NOT a.site AND a.published_at IS NOT NULL;
+
+CREATE VIEW republications AS
+SELECT s.outlet AS source_outlet, a.site AS republisher, count(*) AS articles,
+       min(a.published_at) AS first_published, max(a.published_at) AS last_published,
+       count(l.article_id) AS with_original, count(CASE WHEN l.matched_by = 'body' THEN 1 END) AS by_body,
+       min(l.lag_minutes) AS min_lag_minutes,
+       CAST(round(avg(l.lag_minutes)) AS INTEGER) AS avg_lag_minutes, max(l.lag_minutes) AS max_lag_minutes
+FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN republication_lags l ON l.article_id = a.id AND l.source_outlet = s.outlet
+WHERE s.outlet IS NOT a.site
+GROUP BY s.outlet, a.site;
+
+CREATE VIEW story_outlets AS
+SELECT m.story AS story, count(*) AS articles, count(DISTINCT a.site) AS outlets,
+       group_concat(DISTINCT a.site) AS sites, min(coalesce(a.published_at, a.fetched_at)) AS first_published,
+       a.site AS first_publisher, a.headline AS headline, a.url AS first_url
+FROM (SELECT DISTINCT story FROM stories WHERE story <> article_id) multi
+JOIN stories m ON m.story = multi.story
+JOIN articles a ON a.id = m.article_id
+GROUP BY m.story;
+"""
+
+# Upgrades that read every article report how far they are (``migrate``'s ``progress``).
+Progress = Callable[[int, int], None]
+_progress: list[Progress] = []
+_UPGRADE_CHUNK = 2000
+
+
+def _v13_word_forms_and_stories(db: Database) -> None:
+    """Search that knows word forms, Latin folded only where it can be Kazakh, and stories across outlets.
+
+    ``word_forms`` files each word of an article under its word-form keys (``kznews.storage.wordforms``): a
+    search for ``город`` also finds ``города``.  The folding now keeps Latin words that cannot be Kazakh Latin
+    (``on`` no longer folds into ``он``): ``articles_fold`` and ``headline_key`` are rebuilt with it (the
+    index's delete triggers need the folding it was written with).  ``stories`` gives each article its story
+    (near-duplicate bodies, editions), ``story_bands`` the MinHash bands it is found by
+    (``kznews.storage.stories``); ``story_outlets`` lists the stories told by more than one article, and
+    ``republication_lags`` also finds originals whose headline differs but whose body matches.
+    Every article is read once, in chunks, with a progress report.
+    """
+    from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, fold_row
+
+    conn = db.conn
+    conn.execute("DROP TABLE articles_fold")
+    conn.execute("CREATE VIRTUAL TABLE articles_fold USING fts5("
+                 "headline, lead, body, content='', tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("CREATE TABLE word_forms (key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word))"
+                 " WITHOUT ROWID")
+    conn.execute("CREATE TABLE stories (article_id INTEGER PRIMARY KEY"
+                 " REFERENCES articles (id) ON DELETE CASCADE, story INTEGER NOT NULL)")
+    conn.execute("CREATE INDEX idx_stories_story ON stories (story)")
+    conn.execute("CREATE TABLE story_bands (key INTEGER NOT NULL, article_id INTEGER NOT NULL"
+                 " REFERENCES articles (id) ON DELETE CASCADE, PRIMARY KEY (key, article_id)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX idx_story_bands_article_id ON story_bands (article_id)")
+    conn.execute("DROP VIEW republications")
+    conn.execute("DROP VIEW republication_lags")
+    db.executescript(_REPUBLICATION_VIEWS_V13)
+    (total,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    vocabulary, last, done = Vocabulary(), 0, 0
+    while rows := conn.execute(
+        "SELECT id, url, lang, headline, lead, body, story FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+        (last, _UPGRADE_CHUNK),
+    ).fetchall():
+        folded = [fold_row(i, headline, lead, body) for i, _, _, headline, lead, body, _ in rows]
+        conn.executemany(INSERT_FOLD, folded)
+        conn.executemany("UPDATE articles SET headline_key = ? WHERE id = ?",
+                         [(headline_key(row[3]), row[0]) for row in rows])
+        vocabulary.file(conn, [(row[2], f[1:]) for row, f in zip(rows, folded, strict=True)])
+        assign_stories(conn, [StoryInput(row[0], row[1], f[3], row[6]) for row, f in zip(rows, folded, strict=True)])
+        last, done = rows[-1][0], done + len(rows)
+        for report in _progress:
+            report(done, total)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
     _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index, _v10_fewer_scattered_index_writes,
-    _v11_current_text_once, _v12_captures,
+    _v11_current_text_once, _v12_captures, _v13_word_forms_and_stories,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -503,12 +599,13 @@ def archive_version(conn: sqlite3.Connection, label: str) -> int:
     return version
 
 
-def migrate(conn: sqlite3.Connection, label: str) -> int:
+def migrate(conn: sqlite3.Connection, label: str, progress: Progress | None = None) -> int:
     """Bring the archive to ``SCHEMA_VERSION`` in one transaction; return the version.
 
     ``conn`` must be in autocommit mode (``isolation_level=None``) with no open
     transaction. The version is read again inside the write lock, so two
-    processes opening a new archive at once cannot both migrate it.
+    processes opening a new archive at once cannot both migrate it.  An upgrade that reads
+    every article calls ``progress(done, total)`` as it goes.
     """
     if archive_version(conn, label) == SCHEMA_VERSION:
         return SCHEMA_VERSION  # the common case: no write lock needed to open
@@ -517,8 +614,12 @@ def migrate(conn: sqlite3.Connection, label: str) -> int:
         version = archive_version(conn, label)
         if version < SCHEMA_VERSION:
             db = Database(conn, execute_plugins=False)
-            for migration in MIGRATIONS[version:]:
-                migration(db)
+            _progress[:] = [progress] if progress and version else []  # a new archive has nothing to report
+            try:
+                for migration in MIGRATIONS[version:]:
+                    migration(db)
+            finally:
+                _progress.clear()
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('app', :app), ('schema_version', :v)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -27,6 +27,7 @@ MIN_STEM = 2  # Kazakh has two-letter roots (ел, су, ай); a stem never get
 _RUSSIAN = Stemmer.Stemmer("russian")
 # A word worth filing: three letters or more, Cyrillic (what is not Cyrillic after folding is not Russian or Kazakh).
 WORD = re.compile(r"[а-яё]{3,}")
+_SEARCHED = re.compile(r"[а-яё]{2,}")  # a searched word may be a two-letter Kazakh root (ел, су), its forms longer
 
 _VOWELS = frozenset("аеиоуыэюя")
 _VOICELESS = frozenset("кпстфхцчшщ")
@@ -132,13 +133,14 @@ def keys(word: str, lang: str | None) -> tuple[str, ...]:
     return russian + kazakh
 
 
-def query_keys(word: str, lang: str | None = None) -> tuple[str, ...]:
-    """The keys a searched word (folded, lowercased: a base form) is looked up under: its Russian stem and itself
-    as a Russian stem (Snowball cuts ``казахстан`` to ``казахста`` but ``казахстане`` to ``казахстан``), and itself
-    as a Kazakh stem; ``lang`` narrows them to one language."""
-    russian = ("r" + stem_ru(word), "r" + word) if lang in ("ru", None) else ()
-    kazakh = ("k" + stem_kk(word),) if lang in ("kk", None) else ()
-    return russian + kazakh
+RUSSIAN_STEM_SLACK = 1  # letters a word's Russian stem may run past the searched word's (Snowball cuts астана
+# to аста but астане to астан, казахстан to казахста but казахстане to казахстан)
+
+
+def russian_match(word_stem: str, query_stem: str) -> bool:
+    """Whether a word whose Russian stem is ``word_stem`` is a form of a searched word whose stem is
+    ``query_stem``: the same stem, or one running ``RUSSIAN_STEM_SLACK`` letters past it."""
+    return word_stem.startswith(query_stem) and len(word_stem) - len(query_stem) <= RUSSIAN_STEM_SLACK
 
 
 def words(folded: Iterable[str | None]) -> set[str]:
@@ -158,15 +160,18 @@ def rows(found: Iterable[str], lang: str | None) -> Iterator[tuple[str, str]]:
 
 
 def forms(conn: sqlite3.Connection, word: str, lang: str | None = None) -> list[str]:
-    """The other archived forms of folded, lowercased ``word``: every word filed under one of its keys.
+    """The other archived forms of folded, lowercased ``word`` (a base form): the words of Russian articles whose
+    stem matches its stem (``russian_match``), the words of Kazakh articles with it among their stems.
 
-    ``lang`` narrows the keys to one language (None: both, as a query's language is not known).
+    ``lang`` narrows them to one language (None: both, as a query's language is not known).
     """
-    if not WORD.fullmatch(word):
+    if not _SEARCHED.fullmatch(word):
         return []
-    wanted = query_keys(word, lang)
-    marks = ", ".join("?" * len(wanted))
+    russian = "r" + stem_ru(word) if lang in ("ru", None) else None
+    kazakh = "k" + stem_kk(word) if lang in ("kk", None) else None
     rows_ = conn.execute(
-        f"SELECT DISTINCT word FROM word_forms WHERE key IN ({marks}) AND word <> ? ORDER BY word", (*wanted, word)
+        "SELECT DISTINCT word FROM word_forms WHERE (key >= :ru AND key < :ru || char(1114111)"
+        " AND length(key) <= length(:ru) + :slack OR key = :kk) AND word <> :word ORDER BY word",
+        {"ru": russian, "kk": kazakh, "slack": RUSSIAN_STEM_SLACK, "word": word},
     ).fetchall()
     return [row[0] for row in rows_]

@@ -344,3 +344,56 @@ def test_run_sql_refuses_a_huge_value_without_making_it(filled: Path) -> None:
     with pytest.raises(QueryError, match="a value is longer than 32 MiB"):
         _all(filled, "SELECT randomblob(1000000000)")
     assert time.monotonic() - started < 3
+
+
+# -- word forms, exact search, Latin --------------------------------------------------
+
+FORMS = [
+    ("https://f.kz/1", "ru", "Новости области", "В городе Павлодаре открыли школу. Жители города довольны."),
+    ("https://f.kz/2", "ru", "Курс", "Президент Казахстана провел совещание в Астане."),
+    ("https://f.kz/3", "kk", "Жаңалықтар", "Қазақстанның Президенті Астанада кеңес өткізді. Облысына барды."),
+    ("https://f.kz/4", "kk", "Qazaqstan", "Qazaqstanda jańa mektep ashyldy, dep habarlaıdy Qazinform tilshisi."),
+    ("https://f.kz/5", "en", "Roads", "The road on the left was closed. President Tokaev spoke in Astana."),
+]
+
+
+@pytest.fixture
+def forms(db_path: Path) -> Iterator[sqlite3.Connection]:
+    with Archive(db_path) as archive:
+        archive.store([make_item(url, lang=lang, headline=headline, body=body) for url, lang, headline, body in FORMS])
+    conn = connect_readonly(db_path)
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("город", ["https://f.kz/1"]),  # городе, города
+    ("Казахстан", ["https://f.kz/2"]),  # Казахстана
+    ("Қазақстан", ["https://f.kz/3", "https://f.kz/4"]),  # Қазақстанның; Qazaqstanda in Kazakh Latin
+    ("Астана", ["https://f.kz/2", "https://f.kz/3", "https://f.kz/5"]),  # Астане, Астанада, and English Astana
+    ("облыс", ["https://f.kz/3"]),  # облысына
+    ("президент", ["https://f.kz/2", "https://f.kz/3"]),  # Президенті; English "President" is another spelling
+])
+def test_a_base_form_finds_the_forms_of_its_word(forms: sqlite3.Connection, query: str, expected: list[str]) -> None:
+    assert sorted(_urls(search(forms, query))) == expected
+
+
+def test_exact_and_quoted_words_match_the_form_typed(forms: sqlite3.Connection) -> None:
+    assert search(forms, "город", exact=True) == []
+    assert _urls(search(forms, "города", exact=True)) == ["https://f.kz/1"]
+    assert search(forms, '"город"') == []
+    assert _urls(search(forms, '"городе Павлодаре"')) == ["https://f.kz/1"]
+    assert _urls(search(forms, '"городе" AND школ*')) == ["https://f.kz/1"]
+
+
+def test_prefix_queries_and_snippets_with_word_forms(forms: sqlite3.Connection) -> None:
+    assert _urls(search(forms, "Павлод*")) == ["https://f.kz/1"]
+    assert "[городе]" in search(forms, "город")[0]["snippet"]  # the form found is marked
+
+
+def test_latin_folds_into_cyrillic_only_where_it_can_be_kazakh(forms: sqlite3.Connection) -> None:
+    assert search(forms, "он") == [] and search(forms, "на") == []  # English "on" is not он
+    assert _urls(search(forms, "on")) == ["https://f.kz/5"]
+    assert _urls(search(forms, "Tokaev")) == ["https://f.kz/5"]
+    assert _urls(search(forms, "мектеп")) == ["https://f.kz/4"]  # Kazakh Latin text: mektep
+    assert _urls(search(forms, "headline:Qazaqstan")) == ["https://f.kz/4"]

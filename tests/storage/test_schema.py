@@ -9,7 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from kznews.storage import Archive, ArchiveError, connect_readonly, schema, search
-from kznews.storage.folding import fold
+from kznews.storage.folding import _TABLE, fold
 from kznews.storage.schema import (
     SCHEMA_VERSION,
     archive_version,
@@ -270,3 +270,31 @@ def test_article_versions_are_insert_only(db_path: Path) -> None:
     conn.execute("INSERT INTO article_versions (article_id, content_hash) VALUES (1, 'h')")
     with pytest.raises(sqlite3.IntegrityError, match="insert-only"):
         conn.execute("UPDATE article_versions SET body = 'rewritten'")
+
+
+def test_v12_archive_is_reindexed_for_word_forms_and_stories(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """v13: the folded index is rebuilt with the folding that keeps English Latin, every word is filed under its
+    word-form keys and every article placed in a story, in the one upgrade transaction, with a progress line."""
+    wire = ("Министр энергетики провел совещание в Астане по подготовке к отопительному сезону. " * 3
+            + "В городе проверили котельные, сети и запасы угля на зиму, сообщили в пресс-службе.") * 2
+    rows = [("https://a.kz/1", "a", "ru", "Совещание", wire),
+            ("https://b.kz/1", "b", "ru", "Подготовка к зиме", "АСТАНА. КАЗИНФОРМ – " + wire),
+            ("https://c.kz/1", "c", "en", "Roads", "The road on the left was closed for repairs on Monday.")]
+    conn = _old_archive(db_path, 12)
+    for n, (url, site, lang, headline, body) in enumerate(rows, 1):
+        conn.execute("INSERT INTO articles (id, url, site, lang, headline, body, first_seen_at, last_seen_at,"
+                     " content_hash) VALUES (?, ?, ?, ?, ?, ?, 't', 't', ?)", (n, url, site, lang, headline, body, f"h{n}"))
+        conn.execute("INSERT INTO articles_fold (rowid, headline, body) VALUES (?, ?, ?)",  # as the v12 writer folded
+                     (n, headline.translate(_TABLE), body.translate(_TABLE)))
+    conn.execute("COMMIT")
+
+    with Archive(db_path) as archive:
+        check_search_index(archive._conn)
+    assert capsys.readouterr().err.splitlines()[-1] == f"upgraded {db_path}: 3 articles re-indexed"
+    read = connect_readonly(db_path)
+    assert [r["url"] for r in search(read, "города")] == ["https://a.kz/1", "https://b.kz/1"]  # городе, a form
+    assert search(read, "он") == []  # English "on" no longer folds into он
+    assert [r["url"] for r in search(read, "road")] == ["https://c.kz/1"]
+    stories = read.execute("SELECT article_id, story FROM stories ORDER BY 1").fetchall()
+    assert stories == [(1, 1), (2, 1), (3, 3)]  # the republished wire copy joins the first one's story
+    assert read.execute("SELECT count(*) FROM word_forms WHERE word = 'городе'").fetchone()[0] == 1

@@ -1,0 +1,119 @@
+"""What the archive derives from an article's text for search: its folded index row, the words it files under
+their word-form keys (``word_forms``), and the story it belongs to (``stories``, ``story_bands``).
+
+The writer calls these for every batch of new articles, and the schema's upgrade for every article already
+archived, so both derive the same rows.  A story is the story of the archived (or earlier in the batch)
+article whose body shares the most MinHash bands with this one (``kznews.storage.stories``), else the story of
+an edition of it (a shared story key or an edition link: the ru/kk/en editions of one story), else its own id.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kznews.storage import stories, wordforms
+from kznews.storage.folding import fold
+
+INSERT_FOLD = "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)"
+_INSERT_WORD = "INSERT OR IGNORE INTO word_forms (key, word) VALUES (?, ?)"
+_INSERT_STORY = "INSERT INTO stories (article_id, story) VALUES (?, ?)"
+_INSERT_BAND = "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)"
+VOCABULARY_MEMORY = 500_000  # (language, word) pairs a writer remembers as filed; past it, it starts again
+
+
+def fold_row(article_id: int, headline: str | None, lead: str | None, body: str | None
+             ) -> tuple[int, str | None, str | None, str | None]:
+    """The ``articles_fold`` row of an article: its id and folded headline, lead and body."""
+    return (article_id, fold(headline), fold(lead), fold(body))
+
+
+class Vocabulary:
+    """Files the words of articles in ``word_forms``; remembers what it filed so a word is keyed once per writer."""
+
+    def __init__(self) -> None:
+        self.filed: set[tuple[str | None, str]] = set()
+
+    def file(self, conn: sqlite3.Connection, texts: Iterable[tuple[str | None, Sequence[str | None]]]) -> None:
+        """File the words of ``(lang, folded texts)`` pairs."""
+        if len(self.filed) > VOCABULARY_MEMORY:
+            self.filed.clear()
+        rows = []
+        for lang, folded in texts:
+            for word in wordforms.words(folded):
+                if (lang, word) not in self.filed:
+                    self.filed.add((lang, word))
+                    rows += [(key, word) for key in wordforms.keys(word, lang)]
+        conn.executemany(_INSERT_WORD, rows)
+
+
+@dataclass
+class StoryInput:
+    """What places an article in a story: its id, URL, folded body and edition story key."""
+
+    article_id: int
+    url: str
+    folded_body: str | None
+    edition_key: str | None
+
+
+def _json(values: Iterable[object]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> list[int]:
+    """The story of each article of ``batch`` (in order, ids ascending); writes its ``stories`` and ``story_bands``
+    rows.  The ``editions`` rows of the batch must be written before."""
+    keys = stories.keys_of([item.folded_body for item in batch])
+    holders: dict[int, list[int]] = {}
+    for key, article_id in conn.execute(
+        "SELECT key, article_id FROM story_bands WHERE key IN (SELECT value FROM json_each(?))",
+        (_json({k for ks in keys for k in ks}),),
+    ):
+        holders.setdefault(key, []).append(article_id)
+    story_of = dict(conn.execute(
+        "SELECT article_id, story FROM stories WHERE article_id IN (SELECT value FROM json_each(?))",
+        (_json({i for ids in holders.values() for i in ids}),),
+    ).fetchall())
+    urls = [item.url for item in batch]
+    linked: dict[str, set[str]] = {}
+    for url, other in conn.execute(
+        "SELECT url, edition_url FROM editions WHERE url IN (SELECT value FROM json_each(:u))"
+        " UNION SELECT edition_url, url FROM editions WHERE edition_url IN (SELECT value FROM json_each(:u))",
+        {"u": _json(urls)},
+    ):
+        linked.setdefault(url, set()).add(other)
+    by_url = dict(conn.execute(
+        "SELECT a.url, s.story FROM articles a JOIN stories s ON s.article_id = a.id"
+        " WHERE a.url IN (SELECT value FROM json_each(?))",
+        (_json({u for us in linked.values() for u in us}),),
+    ).fetchall())
+    by_key = dict(conn.execute(
+        "SELECT a.story, min(s.story) FROM articles a JOIN stories s ON s.article_id = a.id"
+        " WHERE a.story IN (SELECT value FROM json_each(?)) GROUP BY a.story",
+        (_json({item.edition_key for item in batch if item.edition_key}),),
+    ).fetchall())
+    out = []
+    for item, item_keys in zip(batch, keys, strict=True):
+        match = stories.best_match(item_keys, holders)
+        editions = [by_url[u] for u in linked.get(item.url, ()) if u in by_url]
+        if match is not None:
+            story = story_of[match]
+        elif item.edition_key and item.edition_key in by_key:
+            story = by_key[item.edition_key]
+        elif editions:
+            story = min(editions)
+        else:
+            story = item.article_id
+        out.append(story)
+        story_of[item.article_id] = story
+        by_url.setdefault(item.url, story)
+        if item.edition_key:
+            by_key.setdefault(item.edition_key, story)
+        for key in item_keys:
+            holders.setdefault(key, []).append(item.article_id)
+    conn.executemany(_INSERT_STORY, [(item.article_id, story) for item, story in zip(batch, out, strict=True)])
+    conn.executemany(_INSERT_BAND, [(key, item.article_id) for item, ks in zip(batch, keys, strict=True) for key in ks])
+    return out
