@@ -792,20 +792,30 @@ _CREDIT_WORD = _alternation(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + tuple(
 _CREDIT_MADE = _kk(f"{_kk_accusative(noun)} {_kk_participle(verb)}"
                    for noun in _CREDIT_WORDS_KK for verb in ("түсір", "жаса", "дайында", "ал"))
 # What kind of picture it is, before the label: ``Архивное фото: …``, ``File photo by …``, ``Көрнекі сурет …``.
-_CREDIT_KIND = r"(?:архивное|иллюстративное|иллюстрационное|file|archive|illustrative|stock|" + _kk(("көрнекі",)) + ")"
+_CREDIT_KIND = (r"(?:архивное|иллюстративное|иллюстрационное|стоков(?:ое|ые)|file|archive|illustrative|stock|"
+                + _kk(("көрнекі",)) + ")")
 _CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured|top|header|lead|{_CREDIT_KIND})\s+)?{_CREDIT_WORD}"
                  rf"(?:\s*(?:/|,|&|и|және|and)\s*{_CREDIT_WORD})*"
                  r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?" + rf"|{_CREDIT_MADE}")
 _OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
-_CLOSE = r"[\s.,;]*$"
+_CLOSE = r"[\s.,;©]*$"  # a © may close the line too (Фото Турар Казангапов ©)
 _PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)" + _CLOSE, re.I)
 _PHOTO_BY = re.compile(
     _OPEN + rf"(?:{_CREDIT_KIND}\s+)?{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
+# ``Автор фото Борис Козыркин``: the author named in the nominative.
 _PHOTO_OF = re.compile(
-    r"^\s*(?:" + _CREDIT_KIND + r"\s+)?(?:(?P<ru>фото|изображение)|(?P<kk>" + _kk(("сурет", "фотосурет"))
+    r"^\s*(?:" + _CREDIT_KIND + r"\s+)?(?:(?P<author>автор\s+(?:фото|фотографии|снимка|изображения))"
+    r"|(?P<ru>фото|изображени[ея]|фотографии)|(?P<kk>" + _kk(("сурет", "фотосурет"))
     + r")|photo|image|foto)\s+"
-    r"(?P<credit>\S.*?)[\s.,;]*$", re.I)
+    r"(?P<credit>\S.*?)" + _CLOSE, re.I)
+# An English credit before the picture's word: ``Reuters Photo``, ``Vesti.kz stock photo``, ``AFP/Getty Images``
+# is whole above; a name (each word opening with a capital, a digit or a quote, or a web address), not ``The photo``.
+_PHOTO_NAMED = re.compile(
+    r"^\s*(?P<credit>[\w«\"“@](?:[^.,;:!?()]|\.(?=\S)){0,60}?)\s+(?:(?:stock|file|archive)\s+)?"
+    r"(?:photo|photos|image|images|picture|pictures)[\s.]*$", re.I)
+_NOT_CREDITS = frozenset(("the", "a", "an", "this", "that", "our", "his", "her", "their", "its", "my", "your", "main",
+                          "cover", "featured", "top", "lead", "header", "file", "stock", "archive", "new", "old"))
 _PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + _kk(("сурет", "фото")) + r")\)\s*$", re.I)
 # Lines that are themselves the credit: ``Иллюстративное фото``, ``Скриншот видео``, ``Getty Images / AFP``.
 _PHOTO_WHOLE = re.compile(
@@ -840,7 +850,7 @@ def _genitive_credit(credit: str) -> str:
     preposition = re.match(r"(?:из|от|со?)\s+", credit, re.I)
     words = credit[preposition.end() if preposition else 0:].split()
     if not words or not _RU_WORD.match(words[0]) or _DOMAIN.fullmatch(words[0]):
-        return credit
+        return " ".join(words) if words else credit  # a name in another script or an address: as printed
     phrase, head = _ru_genitive_phrase(words)
     if preposition and preposition.group(0).strip().lower() in ("с", "со") and not head.lower().endswith(
             (*_RU_HEAD_NOUNS, *_RU_PAGES)):
@@ -959,9 +969,12 @@ def photo_credit(line: str) -> str | None:
     for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER):
         m = pattern.match(line)
         if m:
-            return re.sub(r"^the\s+", "", m.group("credit"), flags=re.I)
+            return _FROM.sub("", m.group("credit"))
     if _PHOTO_WHOLE.match(line):
         return line.strip(" .")
+    named = _PHOTO_NAMED.match(line)
+    if named and _named_credit(named.group("credit")):
+        return named.group("credit")
     owned = _PHOTO_OWNED.match(line)
     if owned and all(_NAMED.match(word) or _DOMAIN.fullmatch(word) for word in owned.group("credit").split()):
         return _kk_base(owned.group("credit"), _KK_GENITIVE)
@@ -971,10 +984,28 @@ def photo_credit(line: str) -> str | None:
     return _base_credit(m)
 
 
+# What may come before a credit after its label: ``the``, ``picture from an open source`` (the source is the credit).
+_FROM = re.compile(r"^(?:the\s+|(?:(?:picture|photo|image)s?\s+)?(?:taken\s+)?from\s+(?:an?\s+|the\s+)?)", re.I)
+
+
+def _named_credit(credit: str) -> bool:
+    """Whether the words before an English picture's word name its owner, not describe the picture: one name
+    (``Reuters``, ``Vesti.kz``), or acronyms and web addresses (``AFP``, ``TASS/Kazinform``), or a registered outlet;
+    several capitalised words are a title as often (``Beautiful Almaty photos``)."""
+    words = credit.split()
+    if credit.lower() in _NOT_CREDITS or words[0].lower() in _NOT_CREDITS:
+        return False
+    if len(words) == 1:
+        return bool(_NAMED.match(credit) or _DOMAIN.fullmatch(credit))
+    return all(word.isupper() or _DOMAIN.fullmatch(word) for word in words) or outlet_named(credit) is not None
+
+
 def _base_credit(m: re.Match[str]) -> str:
     """A credit printed after its label in an oblique case, in its base form: Russian genitive (``Фото Турара
     Казангапова``), Kazakh ablative (``Сурет ашық дереккөзден``)."""
     credit = m.group("credit")
+    if m.group("author"):
+        return credit
     if m.group("kk") or (m.group("ru") and _kk_has_letters(credit)):
         return _kk_base(credit, _KK_ABLATIVE)
     return _genitive_credit(credit) if m.group("ru") else credit

@@ -675,3 +675,38 @@ def test_kazakh_correspondent_citing_a_source(alphabet, cited):
     text = spell("Мәслихат отырысы өтті, деп хабарлайды ", alphabet) + "Newsroom+" + spell(" тілшісі ", alphabet) + name + (
         spell(" " + kind, alphabet) if kind else "") + spell(" сілтеме жасап.", alphabet)
     assert _found(text) == ("Newsroom+", "Tengrinews.kz", "correspondent")
+
+
+@pytest.mark.parametrize("name", ["Reuters", "AFP", "Vesti.kz", "Kazinform", "EPA EFE", "TASS/Kazinform"])
+@pytest.mark.parametrize("word", ["photo", "Photo", "stock photo", "file photo", "image", "Images", "picture"])
+def test_english_credit_before_the_pictures_word(name, word):
+    """found3-076, found-tengrinews.kz-3 (moved): ``Reuters Photo``, ``Vesti.kz stock photo``: the owner named."""
+    line = f"{name} {word}"
+    assert photo_credit(line) == name and find_attribution(line) is None
+
+
+@pytest.mark.parametrize("line", ["The photo", "Main photo", "Beautiful Almaty photos", "This is a photo",
+                                  "Cover image", "Our pictures"])
+def test_a_description_before_the_pictures_word_is_no_credit(line):
+    assert photo_credit(line) is None
+
+
+@pytest.mark.parametrize("label", ["Автор фото", "Автор фотографии", "Автор снимка", "автор фото"])
+@pytest.mark.parametrize("name", ["Борис Козыркин", "Айгуль Сарсенова", "Турар Казангапов"])
+def test_russian_author_of_the_photo_in_the_nominative(label, name):
+    """found2-pkzsk.info-1 (moved): ``Автор фото Борис Козыркин``: the author printed in the nominative."""
+    assert photo_credit(f"{label} {name}") == name
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Фото Турар Казангапов ©", "Турар Казангапов"),  # found2-tengrinews.kz-1 (moved): a © closing the line
+    ("Фото: Турар Казангапов ©", "Турар Казангапов"),
+    ("Стоковые изображения от Depositphotos", "Depositphotos"),  # found3-066 (moved): a stock kind, a Latin name
+    ("Стоковое фото от Shutterstock", "Shutterstock"),
+    ("Фото из Instagram", "Instagram"),
+    ("Photo source: picture from an open source", "open source"),  # found2-kaztag.info-3 (moved)
+    ("Photo: from open sources", "open sources"),
+    ("Photo: image taken from the Kazinform archive", "Kazinform archive"),
+])
+def test_credit_neighbours(line, credit):
+    assert photo_credit(line) == credit and find_attribution(line) is None
