@@ -186,7 +186,7 @@ _BLOCK_LEVELS = 6  # how far up from a link the list holding its item may be
 # A day in an article URL's path: /20180317/, /2018/03/17/, /2018-03-17/, _2018-03-17, -2016_02_24-, _2018_03_21_...
 _URL_DAY = re.compile(
     r"[/_-](?P<y>(?:19|20)\d\d)(?:(?P<sep>[-/_])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?![^/_.-])|(?P<m8>\d\d)(?P<d8>\d\d)(?=/))")
-_MENU = ""  # no article's key: the mark of an element linking more elsewhere than to articles
+_MENU = ""  # no article's key: the mark of an element linking to several articles, or more elsewhere than to articles
 _Piece = tuple[str, bool, bool]  # (squashed text, inside the item's headline element, inside a section label)
 
 
@@ -207,30 +207,25 @@ def _is_heading(el: etree._Element) -> bool:
     return classes is not None and _class_marks(classes)[0]
 
 
-def _owned_pieces(el: etree._Element, out: list[tuple[str, etree._Element]]) -> list[tuple[str, etree._Element]]:
-    """The text pieces under ``el`` that are not blank (as ``text_pieces``), each with the element holding it."""
+def _owned_pieces(el: etree._Element, heading: bool, label: bool, out: list[_Piece]) -> list[_Piece]:
+    """The text pieces under ``el`` that are not blank (as ``text_pieces``, not yet squashed), each marked as in a
+    headline element or a section label when the element holding it, or one around it up to ``el``, is one.
+
+    The marks are read going down, once per element, not once per piece going up."""
+    classes = el.get("class")
+    if classes is not None:
+        title, labelled = _class_marks(classes)
+        heading, label = heading or title, label or labelled
+    heading = heading or el.tag in _HEADINGS
     if el.text and not el.text.isspace():
-        out.append((el.text, el))
+        out.append((el.text, heading, label))
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in _NO_TEXT:
-            _owned_pieces(child, out)
+            _owned_pieces(child, heading, label, out)
         if child.tail and not child.tail.isspace():
-            out.append((child.tail, el))
+            out.append((child.tail, heading, label))
     return out
-
-
-def _marks(el: etree._Element, anchor: etree._Element) -> tuple[bool, bool]:
-    """(in a headline element, in a section label) of text held by ``el``, by the elements from it up to the link."""
-    heading = label = False
-    while el is not None:
-        classes = el.get("class")
-        title, labelled = _class_marks(classes) if classes is not None else (False, False)
-        heading, label = heading or title or el.tag in _HEADINGS, label or labelled
-        if el is anchor:
-            return heading, label
-        el = el.getparent()
-    return heading, label
 
 
 def _is_counter(text: str) -> bool:
@@ -264,13 +259,16 @@ def _url_day(path: str, now: datetime | None) -> date | None:
     return day if now is None or day <= (local(now) + SKEW).date() else None
 
 
-def _free_text(el: etree._Element) -> list[str]:
-    """Text pieces of ``el`` that are not inside a link, a script or a comment."""
-    pieces: list[str] = [el.text] if el.text else []
+def _free_text(el: etree._Element, pieces: list[str]) -> list[str]:
+    """The text pieces of ``el`` that are not inside a link, a script or a comment, and not blank, added to
+    ``pieces``."""
+    if el.text and not el.text.isspace():
+        pieces.append(el.text)
     for child in el:
-        if child.tag != "a" and isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
-            pieces.extend(_free_text(child))
-        if child.tail:
+        tag = child.tag
+        if tag != "a" and tag.__class__ is str and tag not in SKIP_TAGS:
+            _free_text(child, pieces)
+        if child.tail and not child.tail.isspace():
             pieces.append(child.tail)
     return pieces
 
@@ -292,8 +290,9 @@ class _Listing:
                 judged[href] = _judge(resolve(href), outlet)
             self.targets[anchor] = judged[href]
         self._dates: dict[str, tuple[str, datetime | None] | None] = {}
+        self._alone: dict[str, str | None] = {}
         self._item_dates: dict[etree._Element, str | None] = {}
-        self._keys: dict[etree._Element, frozenset[str]] = {}
+        self._items: dict[etree._Element, str | None] = {}
         self._section_names: set[str] | None = None
         self._plain: dict[str, bool] = {}
         self._article_like: dict[str, bool] = {}
@@ -321,6 +320,12 @@ class _Listing:
             return None
         found = self.when(text)
         return found[0] if found and _words_beside(text, found[0]) <= others else None
+
+    def alone(self, text: str) -> str | None:
+        """``date_alone(text)``, remembered: a link's text is asked whether it is plain, then for its date."""
+        if text not in self._alone:
+            self._alone[text] = self.date_alone(text)
+        return self._alone[text]
 
     def edge_date(self, text: str, last: bool) -> tuple[str, str] | None:
         """(date as printed, the text left) when a date is set apart at the start or end of ``text``."""
@@ -350,14 +355,17 @@ class _Listing:
         The headline is the text of the headline element in the link when there is one, else the link's
         text without the date, counters, labels and "read more" at its ends.
         """
-        owned = _owned_pieces(anchor, [])
-        if len(owned) > 1:  # which piece is what: the marks of the elements holding them
-            pieces = [(squash(text), *_marks(el, anchor)) for text, el in owned]
-        else:  # one piece: nothing to tell apart (whether a heading holds the link is for ``pick``)
-            pieces = [(squash(text), False, False) for text, _ in owned]
+        owned = _owned_pieces(anchor, False, False, [])
+        if len(owned) == 1:  # one piece: nothing to tell apart (whether a heading holds the link is for ``pick``)
+            text = squash(owned[0][0])
+            if self.plain(text):  # the usual link: its headline alone
+                return text, False, None
+            pieces = [(text, False, False)]
+        else:  # which piece is what: the marks of the elements holding them
+            pieces = [(squash(text), heading, label) for text, heading, label in owned]
         if any(marked for _, marked, _ in pieces):
             titled = [p for p in pieces if p[1]]
-            printed = next(filter(None, (self.date_alone(t) for t, marked, _ in pieces if not marked)), None)
+            printed = next(filter(None, (self.alone(t) for t, marked, _ in pieces if not marked)), None)
             headline, printed_in = self.trimmed(titled, printed is None)
             return headline, True, printed or printed_in
         headline, printed = self.trimmed(pieces, True)
@@ -382,7 +390,7 @@ class _Listing:
             while pieces:
                 text, heading, label = pieces[end]
                 if not self.plain(text):
-                    if want_date and printed is None and (printed := self.date_alone(text)):
+                    if want_date and printed is None and (printed := self.alone(text)):
                         pieces.pop(end)
                         continue
                     if want_date and printed is None and (split := self.edge_date(text, end == -1)):
@@ -403,7 +411,7 @@ class _Listing:
             digit = _DIGIT.search(text) is not None  # a counter and a date set apart by a separator have one
             self._plain[text] = not (
                 (len(text) <= _SHORT and ((digit and _is_counter(text)) or _is_read_more(text)))
-                or (digit and _SEPARATOR.search(text) is not None) or self.date_alone(text))
+                or (digit and _SEPARATOR.search(text) is not None) or self.alone(text))
         return self._plain[text]
 
     def in_heading(self, anchor: etree._Element) -> bool:
@@ -417,14 +425,26 @@ class _Listing:
             el = el.getparent()
         return False
 
-    def keys(self, el: etree._Element) -> frozenset[str]:
-        """The articles ``el`` links to; with more links elsewhere than to articles (a menu), a mark of its own."""
-        if el not in self._keys:
-            targets = [self.targets.get(a) for a in el.iter("a")]
-            keys = frozenset(t[1] for t in targets if t and t[1])
-            to_articles = sum(1 for t in targets if t and t[1])
-            self._keys[el] = keys if len(targets) - to_articles <= to_articles else keys | {_MENU}
-        return self._keys[el]
+    def item_of(self, el: etree._Element) -> str | None:
+        """The one article ``el`` links to (None: none); ``_MENU`` when it links to more than one, or more often
+        elsewhere than to articles (a menu).  The search stops at a second article: a list is told at its start."""
+        if el not in self._items:
+            found: str | None = None
+            anchors = to_articles = 0
+            for a in el.iter("a"):
+                anchors += 1
+                target = self.targets.get(a)
+                if target is not None and target[1]:
+                    if found is None:
+                        found = target[1]
+                    elif target[1] != found:
+                        found = _MENU
+                        break
+                    to_articles += 1
+            else:
+                found = _MENU if anchors - to_articles > to_articles else found
+            self._items[el] = found
+        return self._items[el]
 
     def time_beside(self, anchor: etree._Element, key: str) -> str | None:
         """A date printed in the link's own item (the nearest ancestors linking to no other article, and to
@@ -432,10 +452,10 @@ class _Listing:
         that a date in a teaser's sentence is not taken."""
         el = anchor.getparent()
         for _ in range(_LEVELS):
-            if el is None or el.tag == "body" or not self.keys(el) <= {key}:
+            if el is None or el.tag == "body" or self.item_of(el) not in (None, key):
                 return None
             if el not in self._item_dates:
-                texts = (squash(t) for t in _free_text(el))
+                texts = (squash(t) for t in _free_text(el, []))
                 self._item_dates[el] = next(filter(None, (self.date_alone(t, MAX_LABEL_WORDS) for t in texts)), None)
             if self._item_dates[el]:
                 return self._item_dates[el]
@@ -448,7 +468,7 @@ class _Listing:
         for _ in range(_BLOCK_LEVELS):
             if el is None or el.tag == "body":
                 return None
-            if not self.keys(el) <= {key}:
+            if self.item_of(el) not in (None, key):
                 return el
             el = el.getparent()
         return None
@@ -494,7 +514,8 @@ def find_links(
                 clocks[key] = page.block(anchor, key)
     for key, hint in hints.items():
         hint.headline = page.pick(texts[key]) if texts[key] else None
-        _date_from_url(hint, _url_day(key[key.find("/"):], now), key in clocks)
+        if hint.published_at is None or key in clocks:  # a printed date with its day is not read from the URL
+            _date_from_url(hint, _url_day(key[key.find("/"):], now), key in clocks)
     if now is not None:
         _resolve_clocks([(hints[key], block) for key, block in clocks.items() if hints[key].published_at is None], now)
     return list(hints.values())
