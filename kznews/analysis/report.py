@@ -161,13 +161,23 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
             f" JOIN (SELECT id, site FROM articles WHERE {where}) a ON a.id = s.article_id"
             " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20", params)]
     republished = conn.execute(
-        "SELECT s.outlet, a.site, count(DISTINCT a.id), count(DISTINCT l.article_id), min(l.lag_minutes),"
+        "SELECT s.outlet, a.site, count(DISTINCT a.id), count(DISTINCT l.article_id),"
+        " count(DISTINCT CASE WHEN l.matched_by = 'body' THEN l.article_id END), min(l.lag_minutes),"
         " CAST(round(avg(l.lag_minutes)) AS INTEGER), max(l.lag_minutes)"
         " FROM (SELECT DISTINCT article_id, outlet FROM sources WHERE outlet IS NOT NULL) s"
         f" JOIN (SELECT id, site FROM articles WHERE {where}) a ON a.id = s.article_id"
         " LEFT JOIN republication_lags l ON l.article_id = a.id AND l.source_outlet = s.outlet"
         " WHERE s.outlet IS NOT a.site"
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2", params).fetchall()
+    # stories told by more than one outlet: republished wire copy, rewrites, editions (schema v13)
+    stories = conn.execute(
+        "SELECT min(coalesce(a.published_at, a.fetched_at)), a.site, a.headline, count(DISTINCT a.site), count(*),"
+        " group_concat(DISTINCT a.site)"
+        " FROM (SELECT DISTINCT story FROM stories WHERE story <> article_id) multi"
+        " JOIN stories m ON m.story = multi.story"
+        f" JOIN (SELECT id, site, headline, published_at, fetched_at FROM articles WHERE {where}) a"
+        " ON a.id = m.article_id"
+        " GROUP BY m.story HAVING count(DISTINCT a.site) > 1 ORDER BY 4 DESC, 5 DESC, 1 LIMIT 20", params).fetchall()
     found_gaps = gaps(per_day)
     total = sum(sum(c.values()) for c in per_day.values())
 
@@ -205,9 +215,13 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
         _bars([(f"{s} ({k} outlets)", n) for s, n, k in sources], "top sources", PALETTE[3]),
         ("<h2>Republications</h2><p class=muted>Articles of one outlet attributed to another (an outlet of the "
          "registry), and how soon they followed the source's own article when it is in the archive (same "
-         "headline, folded).</p>"),
-        _table(["source", "republisher", "articles", "original found", "min lag (min)", "avg lag (min)",
-                "max lag (min)"], [["" if v is None else v for v in row] for row in republished]),
+         "headline, folded, or, headline rewritten, the same body).</p>"),
+        _table(["source", "republisher", "articles", "original found", "of which by body", "min lag (min)",
+                "avg lag (min)", "max lag (min)"], [["" if v is None else v for v in row] for row in republished]),
+        ("<h2>Stories across outlets</h2><p class=muted>The stories told by the most outlets: near-duplicate bodies "
+         "(republished wire copy, rewrites) and the language editions of one story, with who published first.</p>"),
+        _table(["first published", "first publisher", "headline", "outlets", "articles", "told by"],
+               [list(row) for row in stories]),
         "<h2>Coverage gaps</h2>",
         _table(["outlet", "first day", "last day", "days with articles", "days without", "gaps", "longest gaps"],
                gap_rows),

@@ -65,6 +65,15 @@ QUERIES: dict[str, dict[str, Any]] = {
                " WHERE instr(kznews_casefold(source), kznews_casefold(:source)) > 0"
                " ORDER BY published_at DESC LIMIT 1000",
     },
+    "stories": {
+        "title": "Stories across outlets",
+        "description": "The stories told by more than one outlet (near-duplicate bodies: republished wire copy,"
+                       " rewrites; the language editions of one story), most outlets first, with who published"
+                       " first. Since (:since, YYYY-MM-DD, may be empty) a first publication day.",
+        "sql": "SELECT first_published, first_publisher, outlets, sites, articles, headline, first_url"
+               " FROM story_outlets WHERE outlets > 1 AND (:since = '' OR first_published >= :since)"
+               " ORDER BY outlets DESC, articles DESC, first_published DESC LIMIT 100",
+    },
     "ticker_series": {
         "title": "A ticker series",
         "description": "The daily series of :pair (e.g. USD/KZT) per outlet: the last quote of each day"

@@ -14,7 +14,7 @@ import click
 from kznews import coverage
 from kznews.cli.options import FORMATS, emit, emit_stream, iso_date, known_site, reader
 from kznews.runstats import crawl_figures
-from kznews.storage import editions_of, run_sql, search
+from kznews.storage import editions_of, run_sql, search, stories_of
 from kznews.storage import stats as archive_stats
 from kznews.storage.query import RANK_WINDOW
 
@@ -29,26 +29,42 @@ from kznews.storage.query import RANK_WINDOW
 @click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True, help=f"Best matches first (of a query matching more than {RANK_WINDOW:,} articles, the best of"
               f" its newest {RANK_WINDOW:,} matches: fast at any archive size), or newest first (every match).")
 @click.option("--with-editions", is_flag=True, help="Show each hit's other language editions in the archive.")
+@click.option("--exact", is_flag=True, help="Every word as typed: no other forms of it (a \"quoted\" word or phrase is"
+              " always matched as typed).")
+@click.option("--stories", is_flag=True, help="One line per story the hits belong to (republished and rewritten copies,"
+              " editions): its first publisher, its outlets and how many articles tell it; --limit counts stories.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | None,
                since: str | None, until: str | None, limit: int, order: str,
-               with_editions: bool, fmt: str) -> None:
+               with_editions: bool, exact: bool, stories: bool, fmt: str) -> None:
     """Full-text search of headlines, leads and bodies (SQLite FTS5 syntax).
 
+    A word finds its forms: город finds города and городе, Қазақстан finds
+    Қазақстанның and Қазақстанда. A "quoted" word or phrase, or every word with
+    --exact, finds only the form typed; a prefix* finds every word it begins.
     Kazakh, Russian and Latin spellings meet: Тоқаев, Токаев and Toqaev find the
     same articles, and е finds ё.
 
     \b
     Examples:
         kznews search "Токаев"
+        kznews search город --lang ru                 # город, города, городе, городов...
+        kznews search Қазақстан                       # Қазақстанның, Қазақстанда, Qazaqstanda...
+        kznews search '"Казахстана"'                  # that form only (or: kznews search Казахстана --exact)
         kznews search '"Национальный банк" AND тенге' --site inform --since 2024-03-01
         kznews search девальвац* --format csv > hits.csv
         kznews search "су тасқыны" --with-editions   # with the ru/en editions of each story
+        kznews search тенге --stories                 # one line per story: first publisher, outlets
     """
     conn = reader(obj["db"])
     known_site(conn, site)
-    rows = search(conn, query, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
+    if stories:
+        hits = search(conn, query, exact=exact, site=site, lang=lang, since=since, until=until,
+                      limit=limit * STORY_HITS, order=order)
+        emit(stories_of(conn, [r["url"] for r in hits])[:limit], fmt, columns=STORY_COLUMNS, noun="stories")
+        return
+    rows = search(conn, query, exact=exact, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
     if fmt == "table":
         rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
     if with_editions:
@@ -65,6 +81,9 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
 
 # The columns of a search result in CSV and JSON (``storage.search`` gives them in this order)
 SEARCH_COLUMNS = ("url", "site", "lang", "headline", "published_at", "rank", "snippet")
+# --stories: the columns of a story (``storage.stories_of``), and how many hits are read per story asked for
+STORY_COLUMNS = ("first_published", "first_publisher", "outlets", "articles", "headline", "url")
+STORY_HITS = 10
 
 
 @click.command("stats")

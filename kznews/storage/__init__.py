@@ -17,6 +17,7 @@ from kznews.storage.query import (
     run_sql,
     search,
     stats,
+    stories_of,
 )
 
 __all__ = [
@@ -33,4 +34,5 @@ __all__ = [
     "run_sql",
     "search",
     "stats",
+    "stories_of",
 ]

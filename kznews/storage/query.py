@@ -198,6 +198,26 @@ def editions_of(conn: sqlite3.Connection, urls: list[str]) -> dict[str, list[dic
     return found
 
 
+def stories_of(conn: sqlite3.Connection, urls: list[str]) -> list[dict[str, Any]]:
+    """The stories the articles at ``urls`` belong to, in the order of their first article in ``urls``: each with
+    its first publication (``first_published``, ``first_publisher``, its ``headline`` and ``url``), its ``outlets``
+    (comma-separated) and how many ``articles`` tell it (republished and rewritten copies, editions)."""
+    rows = conn.execute(
+        """
+        WITH hits(url, n) AS (SELECT value, key FROM json_each(:urls)),
+        wanted AS (SELECT s.story, min(h.n) AS n FROM hits h JOIN articles a ON a.url = h.url
+                   JOIN stories s ON s.article_id = a.id GROUP BY s.story)
+        SELECT min(coalesce(a.published_at, a.fetched_at)) AS first_published, a.site AS first_publisher,
+               group_concat(DISTINCT a.site) AS outlets, count(*) AS articles, a.headline AS headline, a.url AS url
+        FROM wanted w JOIN stories m ON m.story = w.story JOIN articles a ON a.id = m.article_id
+        GROUP BY w.story ORDER BY w.n
+        """,
+        {"urls": json.dumps(urls)},
+    )
+    columns = [d[0] for d in rows.description]
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
 def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
     """Archive totals, articles per outlet per day, per-outlet totals, the last runs and pages by source.
 

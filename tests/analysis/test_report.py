@@ -86,7 +86,26 @@ def test_report_says_who_republishes_whom_and_how_soon(cli: Cli, tmp_path: Path)
     assert cli("report", str(out), db=db).exit_code == 0
     section = out.read_text("utf-8").split("<h2>Republications</h2>")[1].split("<h2>")[0]
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", section)
-    assert cells == ["kaztag", "ic24", "2", "1", "90", "90", "90"]
+    assert cells == ["kaztag", "ic24", "2", "1", "0", "90", "90", "90"]  # the original found by its headline
+
+
+def test_report_lists_the_stories_told_by_several_outlets(tmp_path: Path) -> None:
+    from tests.storage.test_stories import _zyte_bodies
+
+    wire, other = _zyte_bodies(2)
+    db = tmp_path / "st.db"
+    with Archive(db) as archive:
+        archive.store([
+            make_item("https://kaztag.kz/1", site="kaztag", headline="Первый", body=wire,
+                      published_at="2024-04-16T10:00:00+05:00"),
+            make_item("https://ic24.kz/1", site="ic24", headline="Перепечатка", body="Алматы. КазТАГ - " + wire,
+                      published_at="2024-04-16T12:00:00+05:00"),
+            make_item("https://ic24.kz/2", site="ic24", headline="Своя", body=other,
+                      published_at="2024-04-16T13:00:00+05:00")])
+    page = render(connect_readonly(db), ArticleFilter(), "st.db")
+    section = page.split("<h2>Stories across outlets</h2>")[1].split("<h2>")[0]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", section)
+    assert cells[:5] == ["2024-04-16T10:00:00+05:00", "kaztag", "Первый", "2", "2"] and len(cells) == 6
 
 
 def test_top_sources_are_one_outlet_however_its_name_is_printed(tmp_path: Path) -> None:

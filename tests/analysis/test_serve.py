@@ -116,6 +116,11 @@ def test_canned_queries(server: str, generated: Path) -> None:
     wanted = sql_rows(generated, "SELECT url, source FROM articles WHERE source IS NOT NULL")
     assert {r["url"] for r in republished} == {r["url"] for r in wanted if "казтаг" in r["source"].casefold()}
 
+    told = get(server, "/kznews/stories.json", since="", _shape="array")
+    assert told == sql_rows(generated, "SELECT first_published, first_publisher, outlets, sites, articles, headline,"
+                                       " first_url FROM story_outlets WHERE outlets > 1"
+                                       " ORDER BY outlets DESC, articles DESC, first_published DESC LIMIT 100")
+
     ticker = get(server, "/kznews/ticker_series.json", pair="usd/kzt", _shape="array", _size="max")
     with closing(connect_readonly(generated)) as conn:
         points = [asdict(p) for p in series.series(conn, "USD/KZT")]
