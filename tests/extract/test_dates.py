@@ -272,3 +272,21 @@ def test_named_zone_neighbours(text, value):
 def test_a_zone_naming_several_offsets_is_not_read(text):
     """CST is US Central or China, IST India, Ireland or Israel: the string is left to other evidence."""
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("hours", [-5, 0, 3, 5, 6, 14])
+@pytest.mark.parametrize("colon", [":", ""])
+@pytest.mark.parametrize("body", ["Sat, 20 Jun 2026 04:00:00", "20 June 2026 04:00", "June 20, 2026 4:00 am",
+                                  "20 июня 2026, 04:00", "20.06.2026 04:00"])
+def test_a_bare_offset_after_a_clock_time(hours, colon, body):
+    """found3-083 (moved): an RSS ``pubDate`` (``Sat, 20 Jun 2026 04:00:00 +0000``) states its offset in digits."""
+    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    offset = f"{'-' if hours < 0 else '+'}{abs(hours):02d}{colon}00"
+    found = read_printed(f"{body} {offset}", now, now)
+    assert found[1] == datetime(2026, 6, 20, 4, 0, tzinfo=timezone(timedelta(hours=hours)))
+
+
+@pytest.mark.parametrize("text", ["5 марта 2024 -2020 годы", "5 марта 2024, 10:30 +99"])
+def test_numbers_after_a_date_that_are_no_offset(text):
+    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    assert read_printed(text, now, now)[1].utcoffset().total_seconds() == 5 * 3600  # Almaty's own
