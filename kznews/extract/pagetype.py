@@ -37,6 +37,8 @@ evidence                 points  what
 ``many-dated-items``     -2      five or more ``<time>`` elements: posts of a thread or items of a list
 ``code-listings``        -1      three or more ``<pre>`` blocks and no article type: documentation
 ``teasers``              -2      links hold a third of the main text block: a list of teasers
+``cart``                 -2      a control that puts an item in a cart ("Add to cart", "Buy now", "В корзину",
+                                 "Себетке"): a shop's product or category page
 =======================  ======  ==========================================================================
 
 The link density of the whole page is not evidence: news pages of big portals are mostly menus and
@@ -49,6 +51,7 @@ whose other evidence sums to between ``-DATED`` and zero is dated first (``PageT
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -85,6 +88,13 @@ _WORD = re.compile(r"[^\W_]+")
 _EXTENSION = re.compile(r"\.\w{2,5}$")
 _LINK_TEXT = etree.XPath(".//a//text()")  # every text node inside a link, in one C-level search
 _YEAR_MONTH = re.compile(r"/(?:19|20)\d{2}[/-]?(?:0[1-9]|1[0-2])")
+# Buttons, and links a shop's script or class names as its cart's, found in one C-level search; what they say
+# (text, value, label, class, name, id, href) is then read for putting an item in a cart.
+_CONTROLS = etree.XPath(
+    "//button | //input[@type='submit' or @type='button' or @type='image']"
+    " | //a[contains(@href, 'cart') or contains(@class, 'cart') or contains(@href, 'buy')]")
+_TO_CART = re.compile(
+    r"add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|buy[\s_-]*(?:it[\s_-]*)?now|в\s+корзину|себетке", re.I)
 
 
 @dataclass
@@ -191,14 +201,23 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     body = tree.find("body")
     if body is None:
         body = tree
-    if not titled and next(body.iter("h1"), None) is None:
+    tags = Counter(el.tag for el in body.iter("h1", "time", "pre"))  # one walk of the tree for the three
+    if not titled and not tags["h1"]:
         found.add("no-headline", -1)
-    if sum(1 for _ in body.iter("time")) >= 5:
+    if tags["time"] >= 5:
         found.add("many-dated-items", -2)
-    if not structured.types & ARTICLE_TYPES and sum(1 for _ in body.iter("pre")) >= 3:
+    if not structured.types & ARTICLE_TYPES and tags["pre"] >= 3:
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
+    if any(_puts_in_cart(el) for el in _CONTROLS(body)):
+        found.add("cart", -2)
+
+
+def _puts_in_cart(el: etree._Element) -> bool:
+    """A button or link that puts an item in a cart, by what it says, how it is named or where it goes."""
+    said = " ".join((*el.itertext(), *(el.get(a) or "" for a in ("value", "aria-label", "class", "name", "id", "href"))))
+    return _TO_CART.search(said) is not None
 
 
 def _section(host: str, sections: list[str]) -> bool | None:

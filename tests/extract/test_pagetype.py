@@ -140,3 +140,31 @@ def test_an_outlet_page_outside_its_article_patterns_that_declares_an_article_is
 def test_the_callers_word_settles_it():
     record = extract_page(page("kt.kz/homepage-2018-03-21.html"), "https://www.kt.kz/", kind="article")
     assert (record.kind, record.kind_evidence, record.article.provenance["kind"]) == ("article", "given", "given")
+
+
+def _shop_page(control: str) -> str:
+    """A shop's product page as WooCommerce and Shopify themes lay it out: a name, a price, a description of
+    real paragraphs (from ../shared/texts), and the control that puts the item in the cart."""
+    description = "".join(f"<p>{paragraph}</p>" for paragraph in RU[:3])
+    return (f"<html><head><title>Смартфон X</title></head><body><header><a href='/'>Главная</a>"
+            f"<a href='/cart'>Корзина</a></header><main><h1>Смартфон X</h1><p class='price'>149 990 ₸</p>"
+            f"<form class='cart' method='post'><input type='number' name='quantity' value='1'>{control}</form>"
+            f"<div class='description'>{description}</div></main><footer>© 2024</footer></body></html>")
+
+
+@pytest.mark.parametrize("control", [
+    "<button type='submit' name='add-to-cart' value='4521' class='single_add_to_cart_button button'>В корзину</button>",
+    "<button type='submit' class='product-form__submit'>Add to cart</button>",
+    "<input type='submit' value='Себетке салу'>",
+    "<a href='?add-to-cart=4521' class='button product_type_simple'>Купить</a>",
+])
+def test_a_control_that_puts_the_item_in_a_cart_makes_a_shop_page(control):
+    record = extract_page(_shop_page(control), "https://example.kz/smartfon-x")
+    assert "cart-2" in record.kind_evidence
+    assert record.kind == "listing"
+
+
+def test_the_same_page_without_a_cart_control_reads_as_an_article():
+    record = extract_page(_shop_page("<button type='button' class='share'>Поделиться</button>"), "https://example.kz/smartfon-x")
+    assert "cart" not in record.kind_evidence
+    assert record.kind == "article"
