@@ -67,9 +67,9 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.command()
 @click.argument("outlets", nargs=-1)
-@click.option("--url", help="Crawl a site not in the registry from this feed, sitemap or listing URL.")
+@click.option("--url", callback=http_option, help="Crawl a site not in the registry from this feed, sitemap or listing URL.")
 @click.option("--edition", help="Only this language edition (ru, kk, en).")
-@click.option("--mirror", metavar="URL", help="Fetch the outlet's start points from this host (a local mirror).")
+@click.option("--mirror", metavar="URL", callback=http_option, help="Fetch the outlet's start points from this host (a local mirror).")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after this many articles per outlet (0: no limit).")
 @click.option("--since", callback=iso_date, help="Backfill from this day (YYYY-MM-DD): daily archives, dated sitemap/feed entries.")
 @click.option("--until", callback=iso_date, help="Backfill up to this day (YYYY-MM-DD).")
@@ -77,7 +77,7 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_obj
 def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, edition: str | None,
           mirror: str | None, max_articles: int, since: str | None, until: str | None,
-          overrides: dict[str, str], verbose: bool, redis: str) -> None:
+          overrides: dict[str, str], verbose: bool) -> None:
     """Crawl outlets (or --url) into the archive.
 
     \b

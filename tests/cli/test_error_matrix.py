@@ -22,6 +22,7 @@ from kznews import exitcodes
 from kznews.cli import main
 from kznews.storage import Archive
 from tests.analysis.conftest import generator
+from tests.conftest import REPO
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,14 @@ ROWS: dict[str, Row] = {
         "unknown outlet": (("harvest", "nosuch"), "unknown outlet 'nosuch'"),
     }),
     "reextract": Row(("reextract", "--workers", "0"), writes=True),
+    "backfill": Row(("backfill", "tengrinews", "--from", "commoncrawl"), writes=True, options={
+        **DATES,
+        "unknown outlet": (("backfill", "nosuch", "--from", "wayback"), "unknown outlet 'nosuch'"),
+        "unknown archive": (("backfill", "tengrinews", "--from", "nosuch"), ""),
+    }),
+    "import": Row(("import", "{readme}"), writes=True, options={
+        "missing file": (("import", "{out}"), "does not exist"),
+    }),
     "cron": Row(("cron",), options={"bad interval": (("cron", "--every", "7"), "")}),
     "sites": Row(("sites",), options={"bad registry file": (("sites", "--check", "{out}"), "")}),
     "extract": Row(("extract",), options={"missing file": (("extract", "{out}"), "does not exist")}),
@@ -79,7 +88,7 @@ ROWS: dict[str, Row] = {
     }),
 }
 # What each kind of bad option exits with: click's usage errors are 2, kznews's own one-line errors 1.
-USAGE = {"bad interval", "missing file"}
+USAGE = {"bad interval", "missing file", "unknown archive"}
 # `sites --check` lists every problem of the file, a line each, above its one error line.
 LISTS = {"bad registry file"}
 
@@ -127,7 +136,8 @@ def _bad_archives(good: Path, where: Path) -> Iterator[tuple[str, Path, str]]:
 
 
 def _args(row: Row, args: tuple[str, ...], out: Path) -> list[str]:
-    return [a.replace("{out}", str(out)) for a in args]
+    """``args`` with ``{out}`` a fresh output path and ``{readme}`` an existing file that is no WARC."""
+    return [a.replace("{out}", str(out)).replace("{readme}", str(REPO / "README.md")) for a in args]
 
 
 ARCHIVE_COMMANDS = [name for name, row in ROWS.items() if row.reads or row.writes]
@@ -200,6 +210,7 @@ def test_readers_read_and_writers_refuse_in_a_read_only_place(good: Path, tmp_pa
             assert result.exit_code == 0, (name, result.output)
         assert "30" in _run("--db", str(db), "sql", "SELECT count(*) AS n FROM articles", "--format", "csv").stdout
         for name in [n for n in ARCHIVE_COMMANDS if ROWS[n].writes]:
-            _one_line(_run("--db", str(db), *ROWS[name].args), exitcodes.ERROR, "")
+            _one_line(_run("--db", str(db), *_args(ROWS[name], ROWS[name].args, tmp_path / "out")), exitcodes.ERROR,
+                      "")
     finally:
         subprocess.run(["umount", "-l", str(tmp_path / "ro")], capture_output=True, check=False)
