@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -60,6 +61,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from ..sites import Outlet
 from .body import MIN_BLOCK, MainBlock
+from .html import text_of
 from .structured import ARTICLE_TYPES, Structured
 
 KINDS = ("article", "listing")
@@ -210,13 +212,13 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
-    if any(_puts_in_cart(el) for el in _CONTROLS(body)):
+    if any(_puts_in_cart(el) for el in cast("list[etree._Element]", _CONTROLS(body))):
         found.add("cart", -2)
 
 
 def _puts_in_cart(el: etree._Element) -> bool:
     """A button or link that puts an item in a cart, by what it says, how it is named or where it goes."""
-    said = " ".join((*el.itertext(), *(el.get(a) or "" for a in ("value", "aria-label", "class", "name", "id", "href"))))
+    said = " ".join((text_of(el), *(el.get(a) or "" for a in ("value", "aria-label", "class", "name", "id", "href"))))
     return _TO_CART.search(said) is not None
 
 
