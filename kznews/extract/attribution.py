@@ -176,6 +176,11 @@ _KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жа
 _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 # After a quote and "деп": also noted, said, explained (``…, деп атап өтті министр``).
 _KK_QUOTE = _KK_REPORT + tuple(form for stem in ("атап өт", "айт", "түсіндір") for form in _kk_verb(stem))
+# "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
+_KK_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей")
+               for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт"))
+# "it was written / reported / said / published (on the site)": the passive past
+_KK_PASSIVE = tuple(_kk_verb(stem)[1] for stem in ("жазыл", "хабарлан", "мәлімдел", "айтыл", "жариялан"))
 _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
@@ -386,12 +391,19 @@ _EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|
                          r"|in\s+turn)\b,?\s+", re.I)
 
 
+# An organisation's press office or spokesperson, of whatever it is: ``the press office of the airport``.
+_EN_PRESS_OF = re.compile(r"^(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:press\s+(?:service|office|secretary)|spokes(?:person"
+                          r"|man|woman))\s+(?:of|for|at)\s+\S", re.I)
+# Correspondents of an outlet and where they are: ``Correspondents of RFE/RL in Astana`` (the place dropped).
+_EN_CORRESPONDENTS_IN = re.compile(r"^((?:the\s+)?correspondents?\s+(?:of|for|from)\s+.+?)\s+in\s+[A-Z][\w-]+$", re.I)
+
+
 def _en_name(name: str) -> str | None:
     """An English reporter: capitalised words (or a domain), joined by ``of``/``and`` and organisation nouns
     (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``), without an adverb
     opening the sentence."""
-    name = _EN_OPENERS.sub("", name.strip())
-    if _registered_spelling(name):
+    name = _EN_CORRESPONDENTS_IN.sub(r"\1", _EN_OPENERS.sub("", name.strip()))
+    if _registered_spelling(name) or _EN_PRESS_OF.match(name) and len(name.split()) <= 12:
         return name
     words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).split()
     if (not words or len(words) > 12 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
@@ -519,6 +531,7 @@ def _kk_subject(name: str) -> str | None:
 
 _KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
+_KK_LOCATIVE_END = "(?:" + _kk(("нда", "нде", "да", "де", "та", "те"), word_start=False) + ")"  # inside a pattern
 _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
 
 # --- the forms ---------------------------------------------------------------------------------------------------
@@ -534,7 +547,8 @@ _CHANNEL = f"(?:{_ON_CHANNEL})?"
 _WHEN = r"(?:\s+on\s+\w+\.?\s+\d{1,2})?"
 _END = _CHANNEL + _WHEN + _SENTENCE_END
 # A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
-_NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|that|on|in)\s)"  # a preposition or conjunction, not a name, follows the verb
+# a preposition, conjunction or adverb of time, not a name, follows the verb
+_NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее|that|on|in)\s)"
 _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"“])[^,;:()\n]*?)"  # may open with a quoted name
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
 # after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence), a colon
@@ -560,6 +574,9 @@ _RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифи
                 r"|совещания|встрече|встречи|интервью|эфире|выступлении|выступления|сессии)"
                 r"(?:\s+(?:телеканалу|изданию|агентству|порталу|газете|журналу|сайту|радио)\s+[^\s,.;:]+"
                 r"|\s+(?:[A-Za-z][\w.-]*|«[^»\n]+»))?+\s+)?")  # possessive: an interview's outlet is never the subject
+# When it was said, between the verb and its subject: ``сообщила в понедельник пресс-служба``, ``сообщили вчера в …``.
+_RU_WHEN = (r"(?:(?:во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|вчера|сегодня|накануне"
+            r"|утром|вечером|днем|днём|ранее|позже|позднее)\s+)?")
 # A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
 _RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
 _DEP = _kk(("деп",))
@@ -600,11 +617,16 @@ _EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "announce")
 # reports (on Monday), citing: the time the report came may stand between.
 _EN_CITING = (_en_verbs("reports", "reported")
               + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
-              + _en_verbs("citing", "with reference to"))
+              + _en_verbs("citing", "quoting", "with reference to"))
 _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to",
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
 # quotes X as saying …: to the sentence end at once (possessive, so that no other split of the sentence is tried)
+# Said, wrote, posted … on a platform: ``said on his Telegram channel``, ``revealed in a Facebook post``.
+_EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
+_EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", "tweeted", "reported")
+              + r"\s+(?-i:on|in|via|through)\s+(?:(?-i:his|her|their|its|a|an|the)\s+)?(?:(?-i:official|personal)\s+)?"
+              + r"(?:" + "|".join(_EN_PLATFORMS) + r")(?:[\s-]+(?-i:channel|page|account|post|feed|blog|story))?")
 _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|today|yesterday|earlier|this|last|late|reporters"
@@ -659,11 +681,14 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"|(?=\s*,))", "nom", _RU_STEMS, _plain, "loc"),
         ("reports", r"\s(?:стало|становится)\s+известно\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")" + _CLAUSE_END, "nom",
          ("известно",)),
-        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_OCCASION + _NAME + _RU_VIA + _END, "nom",
-         _RU_STEMS, _not_a_person),
+        # ссылаясь на X, сообщает Y; со ссылкой на X сообщает Y: the source cited before the verb
+        ("reports", r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^,.;:()\n]+?),?" + _RU_AT_VERB + r"\s+" + _NAME
+         + _END, "nom", ("ссылк", "ссылаясь"), _not_a_person, "acc"),
+        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA + _END,
+         "nom", _RU_STEMS, _not_a_person),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
-        ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
+        ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution),
         ("reports", r"[.!?…«\"]\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
@@ -707,6 +732,11 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(_kk_verb("айт")[1]), _kk_subject),
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS, _kk_office),
+        # X хабарлағандай (as X reported); Бұл туралы X-та жазылды (it was written on X)
+        ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
+         r"\s+" + _kk(_KK_AS) + r"(?!\w)", "nom", _kk_words(*_KK_AS), _plain),
+        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?" + _KK_LOCATIVE_END + r")\s+"
+         + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
          r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen",
          _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла")),
@@ -714,11 +744,13 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
-         "nom", ("citing", "with reference"), _en_name, "nom"),
+         "nom", ("citing", "quoting", "with reference"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
          ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
-        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:told)\s+(?P<reporter>" + _PHRASE + ")"
+        # X told Y; X has told Y; X, told Y (an appositive cut off: "Yurii Bunakov, [an official,] told RFE/RL")
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told)\s+(?P<reporter>"
+         + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
@@ -731,6 +763,9 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", _EN_SAY_WORDS, _en_body),
+        # a person or body posting on a platform: the platform is where, not a source cited (no via)
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + _EN_END, "nom",
+         _EN_PLATFORMS, _en_name),
         ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
          ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
     )
@@ -915,7 +950,7 @@ def _ru_accusative_phrase(phrase: str) -> str:
         out.append(_ru_accusative_word(word))
         if out[-1] == word and word[:1].isupper() and not out[:-1]:
             return phrase  # a name that does not decline
-        if word[:1].islower() and not _RU_ADJECTIVE_ACC.search(word):
+        if word[:1].islower() and (not _RU_ADJECTIVE_ACC.search(word) or _RU_VERBAL_NOUN.search(word)):
             rest = words[i + 1:]
             break
     else:
@@ -928,6 +963,7 @@ def _ru_accusative_phrase(phrase: str) -> str:
     return " ".join(out + rest)
 
 
+_RU_VERBAL_NOUN = re.compile(r"(?:ени|ани|ти|стви)е$", re.I)  # a neuter noun (заявление, сообщение), no adjective
 _RU_ADJECTIVE_ACC = re.compile(r"(?:ую|юю|ого|его|ых|их|ый|ий|ой|ое|ее|ые|ие)$", re.I)  # an adjective, any gender
 
 
@@ -1037,6 +1073,8 @@ def _base(name: str, case: str) -> str:
         return _ru_genitive_phrase(name.split())[0]
     if case in ("abl", "gen"):
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
+    if case == "kk-loc":
+        return _kk_base(name, _KK_LOCATIVE)
     return name
 
 

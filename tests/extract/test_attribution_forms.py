@@ -710,3 +710,88 @@ def test_russian_author_of_the_photo_in_the_nominative(label, name):
 ])
 def test_credit_neighbours(line, credit):
     assert photo_credit(line) == credit and find_attribution(line) is None
+
+
+@pytest.mark.parametrize("office", ["press office", "press service", "spokesperson", "spokesman"])
+@pytest.mark.parametrize("of", ["of the airport", "of the hospital", "for the city's utilities", "at the plant"])
+def test_english_press_office_of_anything(office, of):
+    """found2-astanatimes.com-2 (moved): ``according to the press office of the airport``."""
+    assert _found(f"Flights resumed, according to the {office} {of}.") == (f"{office} {of}", None, "reports")
+
+
+@pytest.mark.parametrize("verb", ["quote", "cite"])
+@pytest.mark.parametrize("place", ["", " in Astana", " in Almaty"])
+def test_english_correspondents_of_an_outlet_and_where_they_are(verb, place):
+    """found-rferl.org-3 (moved): ``Correspondents of RFE/RL in Astana quote … as reporting``."""
+    text = f"Correspondents of RFE/RL{place} {verb} Kazakh Presidential Press Service as reporting the talks ended."
+    assert _found(text) == ("RFE/RL", "Kazakh Presidential Press Service", "correspondent")
+
+
+@pytest.mark.parametrize("verb", ["citing", "quoting"])
+def test_english_outlet_reports_quoting(verb):
+    """found2-inform.kz-3 (moved)."""
+    assert _found(f"Kazinform reports {verb} the official Telegram Channel of the President’s press service.") == (
+        "Kazinform", "official Telegram Channel of the President’s press service", "reports")
+
+
+@pytest.mark.parametrize("who", ["State Counselor Erlan Karin", "Uali", "The Ministry of Health"])
+@pytest.mark.parametrize("verb", ["said", "wrote", "posted", "revealed", "announced"])
+@pytest.mark.parametrize("where", ["on his Telegram channel", "in a Facebook post", "on Instagram",
+                                   "on its official Telegram channel"])
+def test_english_posting_on_a_platform(who, verb, where):
+    """found-astanatimes.com-18, found2-inform.kz-6 (moved): the speaker reports; a platform is no via."""
+    name = who.removeprefix("The ")
+    assert _found(f"The school will open. {who} {verb} {where}.") == (name, None, "reports")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yurii Bunakov, told RFE/RL.", ("RFE/RL", "Yurii Bunakov", "reports")),  # found2-rferl.org-8 (moved)
+    ("An official in the press service has told Interfax.", ("Interfax", "official in the press service", "reports")),
+    ("Officials have told Reuters that the plant closed.", ("Reuters", "Officials", "reports")),
+    ("He said on his Telegram channel.", None),
+])
+def test_english_told_and_posted_neighbours(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("cite", ["ссылаясь на", "со ссылкой на"])
+@pytest.mark.parametrize("verb", ["сообщает", "сообщил", "пишет", "передает"])
+@pytest.mark.parametrize("accusative, nominative", [("заявление властей", "заявление властей"),
+                                                    ("пресс-службу акимата", "пресс-служба акимата"),
+                                                    ("официальное сообщение МЧС", "официальное сообщение МЧС")])
+def test_russian_source_cited_before_the_verb(cite, verb, accusative, nominative):
+    """found-tatar-inform.com-1 (moved): ``Об этом, ссылаясь на заявление властей, сообщает Sputnik Казахстан``."""
+    text = f"Об этом, {cite} {accusative}, {verb} Sputnik Казахстан."
+    assert _found(text) == ("Sputnik Казахстан", nominative, "reports")
+
+
+@pytest.mark.parametrize("when", ["в понедельник", "во вторник", "в среду", "вчера", "накануне", "сегодня"])
+@pytest.mark.parametrize("verb", ["сообщила", "заявила", "сообщили"])
+def test_russian_time_between_the_verb_and_its_subject(when, verb):
+    """found2-ria24.today-2 (moved): ``сообщила в понедельник пресс-служба правительства республики``."""
+    text = f"Школа откроется, {verb} {when} пресс-служба правительства."
+    assert _found(text) == ("пресс-служба правительства", None, "reports")
+    assert _found(f"Школа откроется, {verb} {when} в акимате.") == ("акимат", None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+@pytest.mark.parametrize("as_", ["хабарлағандай", "мәлімдегендей", "жазғандай", "атап өткендей"])
+def test_kazakh_as_x_reported(alphabet, as_):
+    """found2-almaty.tv-2 (moved): ``Ақорданың баспасөз қызметі хабарлағандай``."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Мәслихат отырысы өтті. Ақорданың баспасөз қызметі {as_}, жиын ұзаққа созылды.", alphabet)
+    assert _found(text) == (spell("Ақорданың баспасөз қызметі", alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+@pytest.mark.parametrize("verb", ["жазылды", "хабарланды", "мәлімделді", "жарияланды"])
+@pytest.mark.parametrize("place, base", [("биржаның ресми сайтында", "биржаның ресми сайты"),
+                                         ("министрліктің парақшасында", "министрліктің парақшасы"),
+                                         ("әкімдіктің Telegram-арнасында", "әкімдіктің Telegram-арнасы")])
+def test_kazakh_passive_on_a_site(alphabet, verb, place, base):
+    """found3-040 (moved): ``Бұл туралы биржаның ресми сайтында жазылды``: the site reports."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Мәслихат отырысы өтті. Бұл туралы {place} {verb}.", alphabet)
+    assert _found(text) == (spell(base, alphabet), None, "reports")
