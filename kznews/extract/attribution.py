@@ -773,12 +773,12 @@ _FORMS: tuple[_Form, ...] = tuple(
 # Source lines: ``Источник: КазТАГ``, ``Source: …``, Kazakh ``Дереккөз: …`` / ``Дерек көзі`` / ``Ақпарат көзі`` in
 # every script, opening a line or after a sentence; and a line that is a press office alone, as outlets print the
 # source under a headline (``Presidential press service``, ``Пресс-служба акимата``, ``Әкімдіктің баспасөз қызметі``).
-_KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі")
+_KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі", "келу қайнары")  # the last as the Ili papers print it
 _KK_PRESS = "баспасөз қызметі"
 _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, _KK_PRESS)
 _LABELS = ("источник", "source", "пресс-служба", "press ", *_KK_LABEL_WORDS)
-_SOURCE_LINE = re.compile(
-    r"(?:^\s*|(?<=[.!?…])\s+)(?P<label>"
+_SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
+    r"(?:^\s*|(?<=[.!?…])\s+|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
     + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
 _OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
@@ -1260,10 +1260,43 @@ def _source_line(line: str, words: list[str]) -> Attribution | None:
     if m and (not line[: m.start("label")].strip() or m.group("label")[0].isupper()):
         return None if photo_credit(m.group(0)) else Attribution(
             m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
+    glued = _GLUED.search(line)  # a press office closing a paragraph, glued to its last sentence
+    line = line[glued.end():] if glued else line
     m = _OFFICE_LINE.fullmatch(line) if len(line) <= _OFFICE_LINE_MAX else None
     if not m or any(w in _lower(line) for w in words if w not in _LABELS):
         return None
     return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
+
+
+_GLUED = re.compile(r".*[.!?…»\"”](?=[A-ZА-ЯЁ][^.!?…]*$)")
+
+
+# A line that is an outlet's name alone: ``By Trend``, ``by REUTERS`` (one name or capitals: ``By Nargiz Sadikhova``
+# is a byline), ``Агентство «Хабар»`` (its kind and quoted name), ``“The Qazaq Times”`` closing the text.
+_BARE_MAX = 60
+_BY_OUTLET = re.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-Z0-9.&/-]+(?:\s+[A-Z][A-Z0-9.&/-]+){0,2})\s*\.?\s*")
+_KIND_QUOTED = re.compile(
+    r"\s*(?P<reporter>(?:(?:информационное|международное)\s+)?(?:агентство|издание|портал|газета|телеканал|ИА|МИА)\s+"
+    r"«[^»\n]{2,40}»)\s*\.?\s*", re.I)
+_QUOTED_NAME = re.compile(r"\s*(?P<reporter>[«\"“](?:[A-ZА-ЯЁ0-9][\w.&’'-]*\s*){1,5}[»\"”])\s*")
+
+
+def _bare_lines(text: str) -> list[Attribution]:
+    """The lines of ``text`` that are an outlet's name alone (see ``_BY_OUTLET``); a quoted name only as its last."""
+    found = []
+    lines = [line for line in text.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
+        if len(line) > _BARE_MAX:
+            continue
+        m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or (
+            _QUOTED_NAME.fullmatch(line) if i == len(lines) - 1 else None)
+        if m and m.group("reporter").lower() not in _NOT_OUTLETS:
+            found.append(Attribution(line.strip(), m.group("reporter"), "source-line"))
+    return found
+
+
+_NOT_OUTLETS = frozenset(("staff", "admin", "administrator", "editor", "editors", "author", "guest", "anonymous",
+                          "newsroom", "redaktor", "редакция", "автор", "админ"))
 
 
 # A wire's name in parentheses closing the text, after its last sentence: ``… in 2012. (Trend)``, ``(Reuters)``; not
@@ -1296,7 +1329,7 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     words = _script_words(low)
     labelled, reporting = _lines(text, low, words)
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
-    found += _closing_tags(text)
+    found += _closing_tags(text) + _bare_lines(text)
     found += filter(None, (_first_form(stretches, words, agency, text) for stretches in reporting))
     seen: set[tuple[str, str]] = set()
     return [a for a in found if (a.reporter, a.kind) not in seen and not seen.add((a.reporter, a.kind))]

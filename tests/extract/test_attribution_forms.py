@@ -13,6 +13,7 @@ from kznews.extract.attribution import (
     _kk_verb,
     _ru_verb,
     find_attribution,
+    find_attributions,
     photo_credit,
 )
 
@@ -795,3 +796,45 @@ def test_kazakh_passive_on_a_site(alphabet, verb, place, base):
 
     text = spell(f"Мәслихат отырысы өтті. Бұл туралы {place} {verb}.", alphabet)
     assert _found(text) == (spell(base, alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("by", ["By", "by"])
+@pytest.mark.parametrize("outlet", ["Trend", "REUTERS", "AFP", "Kazinform", "Tengrinews.kz", "RFE/RL"])
+def test_by_an_outlet_on_its_own_line_is_a_source_line(by, outlet):
+    """found3-059, found3-074 (moved): ``By Trend``, ``by REUTERS``."""
+    text = f"{by} {outlet}\n\nThe tenge weakened on Monday."
+    assert (outlet, None, "source-line") in {(a.reporter, a.via, a.kind) for a in find_attributions(text)}
+
+
+@pytest.mark.parametrize("line", ["By Nargiz Sadikhova", "By Staff", "By the way", "by the end of the year"])
+def test_a_byline_or_phrase_after_by_is_no_source_line(line):
+    assert not find_attributions(f"{line}\n\nThe tenge weakened on Monday.")
+
+
+@pytest.mark.parametrize("kind", ["Агентство", "Информационное агентство", "ИА", "МИА", "Издание", "Телеканал"])
+@pytest.mark.parametrize("name", ["«Хабар»", "«Казинформ»", "«Vласть»"])
+def test_an_outlets_kind_and_quoted_name_alone_is_a_source_line(kind, name):
+    """found2-ekaraganda.kz-1 (moved): ``Агентство «Хабар»`` under the text."""
+    assert _found(f"Школа откроется в сентябре.\n{kind} {name}") == (f"{kind} {name}", None, "source-line")
+
+
+@pytest.mark.parametrize("name", ["“The Qazaq Times”", "«Egemen Qazaqstan»", "\"Kazakhstan Today\""])
+def test_a_quoted_name_closing_the_text_is_a_source_line(name):
+    """found3-068 (moved): ``“The Qazaq Times”`` after the last paragraph; a quoted phrase elsewhere is no source."""
+    assert _found(f"Jıyn ótti, – dedi.\n\n{name}") == (name, None, "source-line")
+    assert _found(f"{name}\n\nJıyn ótti.") is None
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+def test_the_ili_papers_source_label_in_every_alphabet(alphabet):
+    """found3-121 (moved): tote ``كەلۋ قاينارى:ىلە گازەتى`` ("source: Ili Gazeti")."""
+    from kznews.extract.kazakh import spell
+
+    assert _found(spell("Келу қайнары: Іле газеті", alphabet)) == (spell("Іле газеті", alphabet), None, "source-line")
+
+
+@pytest.mark.parametrize("office", ["Пресс-служба МЧС РК", "Пресс-служба акимата Алматы", "Kazakh MFA press service"])
+@pytest.mark.parametrize("before", ["огню.", "устанавливается\".", "огню»."])
+def test_a_press_office_glued_to_the_last_sentence(office, before):
+    """found2-kaz24.info-1 (moved): ``…устанавливается".Пресс-служба МЧС РК`` (the page lost its line break)."""
+    assert _found(f"Спасатели не позволили {before}{office}") == (office, None, "source-line")
