@@ -629,7 +629,7 @@ _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", 
               + r"(?:" + "|".join(_EN_PLATFORMS) + r")(?:[\s-]+(?-i:channel|page|account|post|feed|blog|story))?")
 _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
-_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|today|yesterday|earlier|this|last|late|reporters"
+_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|today|yesterday|earlier|this|last|late|reporters"
             r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
@@ -779,7 +779,7 @@ _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, _KK_PRESS)
 _LABELS = ("источник", "source", "пресс-служба", "press ", *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
     r"(?:^\s*|(?<=[.!?…])\s+|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
-    + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
+    + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
     + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
 _OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
 _OFFICE_LINE = re.compile(
@@ -1274,7 +1274,8 @@ _GLUED = re.compile(r".*[.!?…»\"”](?=[A-ZА-ЯЁ][^.!?…]*$)")
 # A line that is an outlet's name alone: ``By Trend``, ``by REUTERS`` (one name or capitals: ``By Nargiz Sadikhova``
 # is a byline), ``Агентство «Хабар»`` (its kind and quoted name), ``“The Qazaq Times”`` closing the text.
 _BARE_MAX = 60
-_BY_OUTLET = re.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-Z0-9.&/-]+(?:\s+[A-Z][A-Z0-9.&/-]+){0,2})\s*\.?\s*")
+_BY_OUTLET = re.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-Z0-9.&/-]+(?:\s+[A-Z][A-Z0-9.&/-]+){0,2})"
+                        r"(?:\s*[|,–—-]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}[./\s])[^\n]*)?\s*\.?\s*")  # a date after it
 _KIND_QUOTED = re.compile(
     r"\s*(?P<reporter>(?:(?:информационное|международное)\s+)?(?:агентство|издание|портал|газета|телеканал|ИА|МИА)\s+"
     r"«[^»\n]{2,40}»)\s*\.?\s*", re.I)

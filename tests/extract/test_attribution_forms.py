@@ -838,3 +838,28 @@ def test_the_ili_papers_source_label_in_every_alphabet(alphabet):
 def test_a_press_office_glued_to_the_last_sentence(office, before):
     """found2-kaz24.info-1 (moved): ``…устанавливается".Пресс-служба МЧС РК`` (the page lost its line break)."""
     assert _found(f"Спасатели не позволили {before}{office}") == (office, None, "source-line")
+
+
+@pytest.mark.parametrize("date", ["Feb 26, 2021 12:04 pm +03:00", "| 5 March 2024", "26.02.2021", "- Jan. 5, 2021"])
+def test_by_an_outlet_with_its_date_on_the_line(date):
+    """found3-074 (moved): ``by REUTERS Feb 26, 2021 12:04 pm +03 +03:00``."""
+    assert _found(f"by REUTERS {date}\n\nThe tenge weakened.") == ("REUTERS", None, "source-line")
+
+
+@pytest.mark.parametrize("before", ["Turkestan region", "Turkestan region.", "в Туркестанской области."])
+@pytest.mark.parametrize("label", ["Source", "Источник"])
+def test_a_source_label_glued_to_the_text_before_it(before, label):
+    """found-enbekshiqazaq.kz-1 (moved): ``…Turkestan regionSource : https://www.gov.kz/…``."""
+    assert _found(f"Working visit to {before}{label} : gov.kz") == ("gov.kz", None, "source-line")
+
+
+@pytest.mark.parametrize("line", ["The resource: many people", "Opensource: x", "Resources: water and land"])
+def test_a_word_ending_in_source_is_no_label(line):
+    assert _found(line) is None
+
+
+@pytest.mark.parametrize("tail", ["following the first session", "after the meeting", "on Monday"])
+def test_english_report_followed_by_when(tail):
+    """found-astanatimes.com-18 (moved): ``… said on his Telegram channel following the first session``."""
+    text = f"Ties grew, State Counselor Erlan Karin said on his Telegram channel {tail}."
+    assert _found(text) == ("State Counselor Erlan Karin", None, "reports")
