@@ -48,6 +48,20 @@ KZNEWS_CHECK_OUT = ""
 # Contact shown in the user agent so site operators can reach whoever runs the crawl.
 KZNEWS_CONTACT = os.environ.get("KZNEWS_CONTACT", "https://github.com/kznews/kznews")
 
+# --- One crawl on many machines (kznews/distributed/, `--redis`) ---------------------------------
+# The Redis server the workers of a shared run and its one writer (`kznews store`) meet at,
+# redis://HOST:PORT/DB ("": a one-machine crawl into SQLite, no Redis).
+KZNEWS_REDIS_URL = os.environ.get("KZNEWS_REDIS_URL", "")
+# Prefix of every Redis key of the shared run: several separate crawls can share one Redis server.
+KZNEWS_REDIS_PREFIX = "kznews"
+# Seconds a worker may go without a heartbeat before the others take it for dead and requeue what it held.
+KZNEWS_REDIS_WORKER_TIMEOUT = 10.0
+# Seconds a robots.txt verdict is shared for (one worker fetches it, every worker obeys it).
+KZNEWS_REDIS_ROBOTS_TTL = 86400
+# Pages waiting in the stream for the writer, at most: above it workers claim no new requests
+# (a slow or stopped writer pauses the crawl instead of filling Redis's memory).
+KZNEWS_REDIS_STREAM_MAX = 5000
+
 # --- Politeness ---------------------------------------------------------------
 # Identify ourselves honestly, with a way to reach us.
 USER_AGENT = f"kznews/{__version__} (+{KZNEWS_CONTACT})"
@@ -136,6 +150,8 @@ ADDONS = {
     "kznews.addons.Defaults": 0,
     # Keeps the per-host connection limit when -s DOWNLOAD_DELAY=0 (a Scrapy 2.19 gap).
     "kznews.addons.PolitenessFloor": 0,
+    # With KZNEWS_REDIS_URL: this process is one worker of a shared run (kznews/distributed/).
+    "kznews.distributed.SharedRun": 10,
 }
 ITEM_PIPELINES = {
     "kznews.pipelines.ExtractPipeline": 300,

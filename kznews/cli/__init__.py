@@ -7,10 +7,10 @@ report, serve) and the outlet maintainer's (sites, check, fixture).  ``options``
 
 from __future__ import annotations
 
-from kznews.cli import analyst, archive, backfill, crawling, outlets
+from kznews.cli import analyst, archive, backfill, crawling, outlets, store
 from kznews.cli.group import DEFAULT_DB, main
 
-for _module in (crawling, backfill, archive, analyst, outlets):
+for _module in (crawling, backfill, archive, analyst, outlets, store):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -116,7 +116,8 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
 
 
 def _run_row(run: dict[str, Any]) -> dict[str, Any]:
-    """A run as one table row: what it crawled, when, how it ended and its main figures."""
+    """A run as one table row: what it crawled, when, how it ended, its main figures and its workers
+    (a shared run's, ``--redis``: the processes that crawled it, as they left; else the one process)."""
     args, stats = run.get("args") or {}, run.get("stats") or {}
     figures = crawl_figures(stats)
     return {
@@ -124,6 +125,7 @@ def _run_row(run: dict[str, Any]) -> dict[str, Any]:
         "crawled": args.get("url") or " ".join(args.get("sites") or ()),
         "started_at": run["started_at"], "ended_at": run["ended_at"], "outcome": run["outcome"],
         **{k: figures[k] for k in ("pages", "new", "updated", "errors")},
+        "workers": len(stats["workers"]) if "workers" in stats else 1,
     }
 
 

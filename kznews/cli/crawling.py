@@ -38,18 +38,29 @@ def _check_archive(db: str) -> None:
 
 
 def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, Any],
-         verbose: bool, max_error_rate: float) -> CrawlSummary:
-    """Run the crawl, print its summary line, and return how it went."""
+         verbose: bool, max_error_rate: float, redis: str = "") -> CrawlSummary:
+    """Run the crawl, print its summary line, and return how it went.
+
+    With ``redis`` the process is one worker of a shared run: it checks Redis instead of the
+    archive (which only ``kznews store`` opens), and its pages go to the run's stream.
+    """
     from kznews.crawl import run_crawl
 
+    if redis:
+        from kznews.distributed.link import connect
+
+        connect(redis).close()  # RedisUnavailable: one line
+    else:
+        _check_archive(db)
     started = time.monotonic()
-    summary = run_crawl(db, spider_args, settings, progress=sys.stderr.isatty(),
+    summary = run_crawl(db, spider_args, {**settings, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
                         verbose=verbose, max_error_rate=max_error_rate)
     f = summary.figures
+    target = f"the shared run at {redis}" if redis else f"{db} (run {summary.run_id})"
     click.echo(
         f"{label}: {summary.outcome} in {time.monotonic() - started:.1f} s: {f['pages']} pages, "
         f"{f['new']} new, {f['updated']} updated, {f['unchanged']} unchanged articles, "
-        f"{f['tickers']} ticker quotes, {f['errors']} errors -> {db} (run {summary.run_id})"
+        f"{f['tickers']} ticker quotes, {f['errors']} errors{f' ({summary.causes})' if summary.causes else ''} -> {target}"
     )
     return summary
 
@@ -60,6 +71,9 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=scrapy_settings,
                      help="A Scrapy setting, as with `scrapy crawl -s`."),
         click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO)."),
+        click.option("--redis", envvar="KZNEWS_REDIS_URL", default="", metavar="redis://HOST:PORT/DB",
+                     help="Be one worker of a shared run on this Redis (also KZNEWS_REDIS_URL); "
+                          "`kznews store --redis URL` writes the archive."),
     )):
         command = option(command)
     return command
@@ -77,7 +91,7 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_obj
 def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, edition: str | None,
           mirror: str | None, max_articles: int, since: str | None, until: str | None,
-          overrides: dict[str, str], verbose: bool) -> None:
+          overrides: dict[str, str], verbose: bool, redis: str) -> None:
     """Crawl outlets (or --url) into the archive.
 
     \b
@@ -86,6 +100,7 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
         kznews crawl inform --edition kk --max-articles 100
         kznews crawl inform --since 2024-01-01 --until 2024-02-01
         kznews crawl --url https://example.kz/sitemap.xml -s DOWNLOAD_DELAY=0
+        kznews crawl tengrinews --redis redis://crawlhost:6379/0   # one worker of a shared run
 
     Prints a progress line on a terminal and one summary line at the end.
     Exit code 0 on success, 3 when some pages failed, 4 when the crawl failed,
@@ -99,12 +114,11 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
     registered(outlets, edition)
     if mirror and len(outlets) > 1:
         raise click.UsageError("--mirror stands in for one outlet at a time")
-    _check_archive(obj["db"])
     summary = _run(
         obj["db"], f"crawl {' '.join(outlets) or url}",
         {"site": ",".join(outlets), "url": url, "edition": edition, "mirror": mirror,
          "max_articles": max_articles, "since": since, "until": until},
-        overrides, verbose, max_error_rate=0.0,
+        overrides, verbose, max_error_rate=0.0, redis=redis,
     )
     sys.exit(summary.exit_code)
 
@@ -118,7 +132,7 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
 @crawl_options
 @click.pass_obj
 def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, max_time: int,
-            max_error_rate: float, stale_runs: int, overrides: dict[str, str], verbose: bool) -> None:
+            max_error_rate: float, stale_runs: int, overrides: dict[str, str], verbose: bool, redis: str) -> None:
     """Harvest new articles of all outlets (or those named), incrementally, for cron.
 
     Articles already archived are not fetched again unless their feed or sitemap says
@@ -138,10 +152,11 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     keys = list(outlets) or list(sites.outlets())
     registered(keys)
     settings = {"KZNEWS_COMMAND": "harvest", "CLOSESPIDER_TIMEOUT": max_time, **overrides}
-    _check_archive(obj["db"])
     summary = _run(obj["db"], f"harvest {len(keys)} outlets",
                    {"site": ",".join(keys), "max_articles": max_articles},
-                   settings, verbose, max_error_rate=max_error_rate)
+                   settings, verbose, max_error_rate=max_error_rate, redis=redis)
+    if redis:  # the archive, and so the outlets' history, is the writer's
+        sys.exit(summary.exit_code)
     with closing(reader(obj["db"])) as conn:
         found = coverage.alerts(conn, stale_runs=stale_runs, max_error_rate=max_error_rate, sites=keys)
     for alert in found:

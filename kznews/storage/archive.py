@@ -461,6 +461,20 @@ class Archive:
             if cursor.rowcount != 1:
                 raise ArchiveError(f"no run {run_id} in {self._label}")
 
+    def update_run(self, run_id: int, stats: dict[str, Any]) -> None:
+        """Record a run's stats so far, the run going on (a shared run's writer, as its workers report)."""
+        with self._transaction() as conn:
+            cursor = conn.execute("UPDATE runs SET stats = :stats WHERE id = :id", {"stats": _json(stats), "id": run_id})
+            if cursor.rowcount != 1:
+                raise ArchiveError(f"no run {run_id} in {self._label}")
+
+    def run_stats(self, run_id: int) -> dict[str, Any]:
+        """The stats recorded for run ``run_id`` (empty when none yet)."""
+        row = self._conn.execute("SELECT stats FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if row is None:
+            raise ArchiveError(f"no run {run_id} in {self._label}")
+        return json.loads(row[0]) if row[0] else {}
+
     # -- writing --------------------------------------------------------------
 
     def store(self, items: Sequence[PageItem], run_id: int | None = None) -> StoreResult:
