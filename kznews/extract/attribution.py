@@ -622,6 +622,10 @@ _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quo
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
 # quotes X as saying …: to the sentence end at once (possessive, so that no other split of the sentence is tried)
+# A spokesperson's role and whom it speaks for, as an appositive after the name: ``a spokesman for the Ministry``.
+_EN_ROLE_WORDS = ("spokes", "press secretary", "representative", "press officer")
+_EN_ROLE_OF = (r"(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary"
+               r"|representative|press\s+officer)\s+(?-i:for|of|at)\s+(?P<reporter>(?:[^,.;:()\n]|\.(?=\S)){2,80}?)")
 # Said, wrote, posted … on a platform: ``said on his Telegram channel``, ``revealed in a Facebook post``.
 _EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
 _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", "tweeted", "reported")
@@ -763,6 +767,11 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", _EN_SAY_WORDS, _en_body),
+        # X, a spokesman for Y, said; said X, a spokesman for Y: the organisation reports through its spokesperson
+        ("reports", _CLAUSE + _PHRASE + r",\s+" + _EN_ROLE_OF + r",\s+" + _EN_ADVERB + _EN_SAY_AFTER + _EN_END,
+         "nom", _EN_ROLE_WORDS, _en_name),
+        ("reports", _CLAUSE + _EN_SAY + r"\s+" + _PHRASE + r",\s+" + _EN_ROLE_OF + _EN_END, "nom", _EN_ROLE_WORDS,
+         _en_name),
         # a person or body posting on a platform: the platform is where, not a source cited (no via)
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + _EN_END, "nom",
          _EN_PLATFORMS, _en_name),

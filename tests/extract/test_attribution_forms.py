@@ -863,3 +863,20 @@ def test_english_report_followed_by_when(tail):
     """found-astanatimes.com-18 (moved): ``… said on his Telegram channel following the first session``."""
     text = f"Ties grew, State Counselor Erlan Karin said on his Telegram channel {tail}."
     assert _found(text) == ("State Counselor Erlan Karin", None, "reports")
+
+
+@pytest.mark.parametrize("role", ["a spokesman for", "spokeswoman for", "the spokesperson of", "press secretary of",
+                                  "an official representative of", "deputy spokesman for"])
+@pytest.mark.parametrize("body", ["the Ministry of Foreign Affairs", "the Foreign Ministry", "Akorda", "KazMunayGas"])
+@pytest.mark.parametrize("order", ["after", "before"])
+def test_english_spokesperson_appositive_gives_the_organisation(role, body, order):
+    """The convention of bench/cases/SOURCES.md: ``X, a spokesman for Y, said``: Y reports (its spokesperson is its
+    voice, not a source it cites)."""
+    text = (f"The talks ended, Aidos Ukibay, {role} {body}, said." if order == "after"
+            else f"The talks ended, said Aidos Ukibay, {role} {body}.")
+    assert _found(text) == (body.removeprefix("the "), None, "reports")
+
+
+@pytest.mark.parametrize("text", ["He came, John, a friend of mine, said.", "The talks ended, said John, his brother."])
+def test_an_appositive_that_is_no_spokesperson(text):
+    assert _found(text) is None
