@@ -240,7 +240,8 @@ MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a cu
 # A sentence stating a rate in tenge names its source and day ("Официальный курс доллара США, установленный
 # Нацбанком на 27 сентября, составляет 476.8 тенге"): up to this long, it is a quote too.
 MAX_STATEMENT = 160
-_ANY_CODE = re.compile(rf"\b{_CAPITALS}\b")
+# A code as a word, glued to a number (KZT53.4000) or to another code as an exchange's instrument (USDKZT_TOD)
+_ANY_CODE = re.compile(rf"(?<![A-Za-z]){_CAPITALS}(?:_?{_CAPITALS})?(?:_[A-Z]{{3}})?(?![A-Za-z])")
 _CODE_SOMEWHERE = re.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters
 _CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
 _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z kept, every other byte a space
@@ -281,7 +282,9 @@ def _page_text(tree: etree._Element) -> bytes:
 def _names_a_code(text: bytes) -> bool:
     """Whether a code in capitals is among the words of ``text``: capitals kept and every other byte made a
     space (cheaper than a regex over the page source)."""
-    return not _CODE_WORDS.isdisjoint(text.translate(_CAPITALS_ONLY).split())
+    words = set(text.translate(_CAPITALS_ONLY).split())
+    return not _CODE_WORDS.isdisjoint(words) or any(  # an exchange's instrument: the pair glued (USDKZT_TOD)
+        len(word) == 6 and word[:3] in _CODE_WORDS and word[3:] in _CODE_WORDS for word in words)
 
 
 @lru_cache(maxsize=4)  # the gate's and the walk's reading of one page
@@ -618,7 +621,7 @@ _RATES_WORDS = re.compile(
     r"|(?<!\w)rates?(?!\w)|exchange|(?<!\w)nbk(?!\w)", re.I)
 MAX_LABEL = 120  # a widget's own label is short; longer text outside the cells is a page section
 _LABEL_LEVELS = 3  # how far up from a quote cell its widget's label may be
-_NEAR = 40  # how far after the words naming rates their date may start
+_DATE_NEAR = 40  # how far after the words naming rates their date may start
 _AHEAD = timedelta(days=1)  # the National Bank sets tomorrow's official rate today
 
 
@@ -670,7 +673,7 @@ class _AsOf:
             found = read_printed(rest, self.now, self.now)
             if found is None:
                 return None  # no date after any later cue either
-            if rest.find(found[0]) > _NEAR:
+            if rest.find(found[0]) > _DATE_NEAR:
                 continue
             day = found[1].date()
             if self.now is not None and day > local(self.now).date() + _AHEAD:

@@ -406,3 +406,24 @@ def test_a_kazakh_ablative_tenge_without_a_sale_is_no_quote(text):
 ])
 def test_a_value_per_unit_and_a_bracketed_quote(text, expected):
     assert parse_quote(text, "https://example.kz/") == expected
+
+
+@pytest.mark.parametrize("text, pair, value", [
+    ("USDKZT_TOD = 345.63", "USD/KZT", 345.63),  # found3-053: KASE's instrument, the pair glued
+    ("EURKZT_TOM = 510.20", "EUR/KZT", 510.2),
+    ("CNYKZT = 63.80", "CNY/KZT", 63.8),
+    ("KZT53.4000 per Chinese yuan", "CNY/KZT", 53.4),  # found3-054: the tenge's code glued to the value
+    ("KZT45.8450 per yuan", "CNY/KZT", 45.845),
+])
+def test_an_exchanges_instrument_or_a_glued_code_is_found_on_a_page(text, pair, value):
+    tree = parse(f"<html><body><p>KASE morning session:</p><div><span>{text}</span></div></body></html>")
+    assert might_have_tickers(tree)
+    assert {q.pair: q.value for q in find_tickers(tree, "https://example.kz/")} == {pair: value}
+
+
+def test_the_dollars_number_within_64_bytes_opens_the_walk():
+    """found3-058: a widget's ``374.31 per dollar`` hinted by a number printed some 60 bytes after the name."""
+    filler = "News of the day (Updates with secondary session) ALMATY Jan "
+    tree = parse(f"<html><body><div><span>374.31 per dollar</span></div>{filler}18</body></html>")
+    assert might_have_tickers(tree)
+    assert [(q.pair, q.value) for q in find_tickers(tree, "https://example.kz/")] == [("USD/KZT", 374.31)]
