@@ -526,10 +526,15 @@ def _kk_subject(name: str) -> str | None:
     words = name.split()
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if _KK_WHEN.fullmatch(w)
                or (_KK_LOCATIVE.search(w) and not w[:1].isupper() and len(w) > 5)), default=0)
+    # a description before a name, not a title: белгілі журналист Михаил Козачков (a well-known journalist); the
+    # name's words open with a capital (in tote, which has no letter case, with any letter)
+    if len(words) - cut >= 4 and _KK_EPITHET.fullmatch(words[cut]) and not any(w[:1].islower() for w in words[cut + 2:]):
+        cut += 2
     return _plain(" ".join(words[cut:]))
 
 
 _KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке")), re.I)
+_KK_EPITHET = re.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
 _KK_LOCATIVE_END = "(?:" + _kk(("нда", "нде", "да", "де", "та", "те"), word_start=False) + ")"  # inside a pattern
 _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
@@ -791,6 +796,11 @@ _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its l
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
     + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
 _OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
+# A label alone on its line, the source on the next (``Источник:\nInterfax``): read as one line.
+_LABEL_BROKEN = re.compile(
+    r"(?im)^([ \t]*" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
+    + r"[ \t]*:)[ \t]*\n\s*(?=\S)")
+_BROKEN = re.compile(r":[ \t]*\n")  # what such a text holds: sought first, a cheaper test than the label's
 _OFFICE_LINE = re.compile(
     r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?press\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
     r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|[^.,;:!?\n]{1,60}?\s+" + _kk((_KK_PRESS,)) + r")\s*\.?\s*", re.I)
@@ -1335,6 +1345,7 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     dateline opening ``text``.
     """
     text = text or ""
+    text = _LABEL_BROKEN.sub(r"\1 ", text) if _BROKEN.search(text) else text
     low = _lower(text)
     words = _script_words(low)
     labelled, reporting = _lines(text, low, words)

@@ -880,3 +880,24 @@ def test_english_spokesperson_appositive_gives_the_organisation(role, body, orde
 @pytest.mark.parametrize("text", ["He came, John, a friend of mine, said.", "The talks ended, said John, his brother."])
 def test_an_appositive_that_is_no_spokesperson(text):
     assert _found(text) is None
+
+
+@pytest.mark.parametrize("alphabet", ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"])
+@pytest.mark.parametrize("epithet", ["белгілі журналист", "танымал блогер", "әйгілі жазушы", "атақты әнші"])
+@pytest.mark.parametrize("verb", ["жазды", "хабарлады", "өзінің телеграмм каналында жазды"])
+def test_kazakh_description_before_a_name_is_dropped(alphabet, epithet, verb):
+    """found3-026 (rule half): ``Бұл туралы белгілі журналист Михаил Козачков … жазды``: the person is named; a title
+    stays (``депутат Нұрлан Әбілиров``)."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Мәслихат отырысы өтті. Бұл туралы {epithet} Михаил Козачков {verb}.", alphabet)
+    assert _found(text) == (spell("Михаил Козачков", alphabet), None, "reports")
+    titled = spell("Мәслихат отырысы өтті. Бұл туралы депутат Нұрлан Әбілиров хабарлады.", alphabet)
+    assert _found(titled) == (spell("депутат Нұрлан Әбілиров", alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("label", ["Источник", "Source", "Дереккөз"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n", " \n  "])
+def test_a_source_line_broken_after_its_label(label, gap):
+    """found3-101 (rule half): ``Источник:\\nInterfax``."""
+    assert _found(f"Текст новости.\n{label}:{gap}Interfax") == ("Interfax", None, "source-line")

@@ -20,14 +20,17 @@ MEDIACLOUD_FLOOR = 0.92
 # Real strings (bench/cases), by category and half, read alone and placed in a page: floors at the shares measured
 # 2026-12-07 (bench/RESULTS.md, session 8).  The test-only half is far from the 0.95 wanted for attributions, photo
 # credits and tickers in a page: the floors guard against losing ground, they do not say the work is done.
+# The rule half took in the older test-half cases read on 2026-12-07 (bench/cases/moved.txt); four of them no parser
+# reads, each named there: two rates naming no currency and one with the tenge in the dative (ticker rules), and a
+# credit that is a substring of the page's real source (photo credit rules in a page).
 CASE_FLOORS = {
     "attribution rules": 0.95, "attribution test": 0.78,
     "attribution rules in a page": 0.95, "attribution test in a page": 0.74,
     "date rules": 1.0, "date test": 1.0, "date rules in a page": 0.98, "date test in a page": 1.0,
     "dateline rules": 1.0, "dateline test": 0.89, "dateline rules in a page": 1.0, "dateline test in a page": 0.86,
     "photo_credit rules": 1.0, "photo_credit test": 0.83,
-    "photo_credit rules in a page": 1.0, "photo_credit test in a page": 0.95,
-    "ticker rules": 1.0, "ticker test": 0.88, "ticker rules in a page": 0.93, "ticker test in a page": 0.71,
+    "photo_credit rules in a page": 0.97, "photo_credit test in a page": 0.95,
+    "ticker rules": 0.94, "ticker test": 0.88, "ticker rules in a page": 0.93, "ticker test in a page": 0.71,
 }
 
 
