@@ -19,7 +19,8 @@ from .kazakh import day_suffixes, spellings
 from .wordtrie import trie_regex
 
 __all__ = [
-    "ALMATY", "AT", "COMMA", "ZONES", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "YEAR_WORD", "any_word", "clock_of",
+    "ALMATY", "AT", "COMMA", "ZONES", "DAY_BY_NUMBER", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "MONTH_BY_NUMBER",
+    "YEAR_WORD", "any_word", "clock_of",
     "clock_pattern", "find_date", "iso", "localize", "month_number", "parse_date", "parse_wall", "squash",
     "without_marks",
 ]
@@ -41,8 +42,8 @@ def any_word(words: list[str] | tuple[str, ...]) -> str:
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
 YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + any_word(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
 DAY_SUFFIX = r"(?:st|nd|rd|th|-" + any_word(["го", "е", *(s for x in day_suffixes() for s in spellings(x))]) + ")"
-_MONTH_BY_NUMBER = any_word(kazakh_words("ай"))  # 4-айдың: the month by its number
-_DAY_BY_NUMBER = any_word(kazakh_words("күн"))  # 16-күні
+MONTH_BY_NUMBER = any_word(kazakh_words("ай"))  # 4-айдың: the month by its number
+DAY_BY_NUMBER = any_word(kazakh_words("күн"))  # 16-күні
 _HOUR_WORD = any_word(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])
 AT = rf"(?:(?:в|at|@)\s+|{_HOUR_WORD}\.?\s*)"  # the word before a clock time: в, at, сағат, saǵat
 _AMPM = r"\s*[ap]\.?\s?m\.?(?!\w)"
@@ -72,7 +73,7 @@ _BODIES = (
     # 2024 жылғы сәуірдің 16-сы
     rf"{_YEAR_LED}(?P<mw>{MONTH})\s+{_DAY}",
     # 2024-жылы 4-айдың 16-күні: month and day by number, as the Kazakhs of China print them
-    rf"{_YEAR_LED}(?P<m>\d{{1,2}})\s*-?\s*{_MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{_DAY_BY_NUMBER}",
+    rf"{_YEAR_LED}(?P<m>\d{{1,2}})\s*-?\s*{MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{DAY_BY_NUMBER}",
 )
 _WEEKDAY = rf"(?:{_WORD}\.?{COMMA}?\s+)?"
 _WEEKDAY_AFTER = rf"(?:{COMMA}?\s+{any_word(weekday_words())})?"  # 16 апреля 2024, вторник

@@ -17,9 +17,11 @@ from .dates import (
     ALMATY,
     AT,
     COMMA,
+    DAY_BY_NUMBER,
     DAY_MONTH_SEP,
     DAY_SUFFIX,
     MONTH,
+    MONTH_BY_NUMBER,
     any_word,
     clock_of,
     clock_pattern,
@@ -80,6 +82,8 @@ _PARTIAL = (
                rf"(?:{COMMA}?\s+{AT}?{_CLOCK2})?(?![\w:])", re.I),
     # April 19 / April 19, 16:05 / сәуірдің 16-сы
     re.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
+    # 1-айдың 24-күні / 1 - ايدىڭ 24 - كۇنى: the month and day by number, as the Kazakhs of China print them
+    re.compile(rf"(?<![\w.:])(?P<m>\d{{1,2}})\s*-?\s*{MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{DAY_BY_NUMBER}", re.I),
 )
 
 
@@ -157,12 +161,12 @@ def partial(text: str, reference: datetime, latest: datetime) -> tuple[str, date
     """(as printed, datetime) of a day-month date without a year in ``text``, the year inferred."""
     for pattern in _PARTIAL:
         for m in pattern.finditer(text):
-            month = month_number(m.group("mw"))
+            g = m.groupdict()
+            month = month_number(g["mw"]) if g.get("mw") else int(g["m"]) if 1 <= int(g["m"]) <= 12 else None
             if month is None:
                 continue
             day = infer_year(month, int(m.group("d")), reference, latest)
             if day is not None:
-                g = m.groupdict()
                 clock = _clock(g) or _clock(g, "2")
                 return m.group(0).strip(" ,"), at(day, clock)
     return None

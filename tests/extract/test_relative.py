@@ -213,3 +213,20 @@ def printed_ago(draw):
 def test_time_ago_in_every_language_and_alphabet_parses_back(printed):
     text, back = printed
     assert relative(text, NOW) == (text, (local(NOW) - back).replace(second=0, microsecond=0))
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("month, day", [(1, 24), (4, 16), (12, 5)])
+@pytest.mark.parametrize("gap", ["-", " - ", " "])
+def test_kazakh_month_and_day_by_number_without_a_year(alphabet, month, day, gap):
+    """found3-123 (rule half): ``1 - ايدىڭ 24 - كۇنى`` (the 1st month's 24th day), as the Kazakhs of China print it."""
+    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    text = spell(f"Тілшіміз хабарлайды. {month}{gap}айдың {day}{gap}күні тілші", alphabet)
+    found = read_printed(text, now, now)
+    assert (found[1].month, found[1].day, found[2]) == (month, day, ":day-month")
+
+
+@pytest.mark.parametrize("text", ["13-айдың 5-күні", "3 айдың ішінде 5 күн"])
+def test_no_month_by_number_that_is_none(text):
+    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    assert read_printed(text, now, now) is None
