@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kznews import sites
 from kznews.extract import extract_item
@@ -25,6 +26,7 @@ from kznews.sites import Outlet
 from kznews.storage import Archive
 from kznews.workers import extraction_pool
 
+T = TypeVar("T")
 IN_FLIGHT_PER_WORKER = 8  # pages handed to each worker ahead of the one it is on: workers never wait on the reader
 
 
@@ -88,23 +90,24 @@ def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, ba
         for page_id, item, outlet in pages:
             store(page_id, extract_again(item, outlet))
     else:
-        for page_id, found in in_workers(pages, workers):
+        for page_id, found in in_workers(pages, workers, extract_again):
             store(page_id, found)
     flush()
     return tally
 
 
-def in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int) -> Iterator[tuple[int, PageRecord | str]]:
-    """``extract_again`` of each ``(key, page, outlet)`` in ``workers`` processes, in order, a bounded window in flight
-    (``reextract``'s keys are page ids; ``kznews import`` numbers the records it reads).
+def in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int,
+               work: Callable[[PageItem, Outlet], T]) -> Iterator[tuple[int, T | str]]:
+    """``work`` of each ``(key, page, outlet)`` in ``workers`` processes, in order, a bounded window in flight
+    (``reextract``: ``extract_again`` by page id; ``kznews import``: extraction and packing by record number).
 
     A worker that dies (a page crashing the parser, a kill) fails the pages in flight with it, which
     are reported like any failed page; new workers take the pages after them.
     """
-    window: deque[tuple[int, str, Future[PageRecord | str]]] = deque()
+    window: deque[tuple[int, str, Future[T]]] = deque()
     pool = extraction_pool(workers)
 
-    def result(page_id: int, url: str, future: Future[PageRecord | str]) -> tuple[int, PageRecord | str]:
+    def result(page_id: int, url: str, future: Future[T]) -> tuple[int, T | str]:
         try:
             return page_id, future.result()
         except BrokenProcessPool as exc:
@@ -113,11 +116,11 @@ def in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int) -> I
     try:
         for page_id, item, outlet in pages:
             try:
-                future = pool.submit(extract_again, item, outlet)
+                future = pool.submit(work, item, outlet)
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = extraction_pool(workers)
-                future = pool.submit(extract_again, item, outlet)
+                future = pool.submit(work, item, outlet)
             window.append((page_id, item.url, future))
             if len(window) >= workers * IN_FLIGHT_PER_WORKER:
                 yield result(*window.popleft())

@@ -13,7 +13,7 @@ import pytest
 
 from kznews import exitcodes
 from kznews.items import DiscoveryHint, PageItem
-from kznews.reextract import IN_FLIGHT_PER_WORKER, in_workers, reextract
+from kznews.reextract import IN_FLIGHT_PER_WORKER, extract_again, in_workers, reextract
 from kznews.sites import adhoc, for_url
 from kznews.storage import Archive
 from kznews.storage.schema import register_functions
@@ -131,7 +131,7 @@ def test_pages_are_read_a_bounded_window_ahead(tmp_path: Path) -> None:
             yield n, page, adhoc(INFORM_URL)
 
     ahead = []
-    for n, (page_id, _) in enumerate(in_workers(pages(), 2)):
+    for n, (page_id, _) in enumerate(in_workers(pages(), 2, extract_again)):
         assert page_id == n  # in page order
         ahead.append(read - n)
     assert max(ahead) <= 2 * IN_FLIGHT_PER_WORKER
@@ -150,7 +150,7 @@ def test_a_worker_that_dies_fails_the_pages_in_flight_and_new_workers_go_on() ->
                     os.kill(pid, signal.SIGKILL)
             yield n, page, outlet
 
-    results = list(in_workers(pages(), 2))
+    results = list(in_workers(pages(), 2, extract_again))
     assert [page_id for page_id, _ in results] == list(range(40))  # every page answered, in order
     failed = [page_id for page_id, found in results if isinstance(found, str)]
     assert failed and max(failed) < 20 + 2 * IN_FLIGHT_PER_WORKER

@@ -6,8 +6,8 @@ file, the record's offset and id, its payload digest), extracted and stored as a
 live page; with ``all_sites`` every other site's pages too, as ad-hoc sites.  Everything else is
 counted and skipped: other sites, other statuses, non-HTML payloads, records already archived (by
 URL and payload digest, so importing a file again reads it but stores nothing twice), and records
-that cannot be read.  Extraction runs in worker processes (``reextract.in_workers``); this process
-reads the files and writes batches, one transaction each.
+that cannot be read.  Extraction and packing run in worker processes (``reextract.in_workers``); this
+process reads the files and writes batches, one transaction each.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from pathlib import Path
 
 from kznews import sites
 from kznews.backfill.records import BadRecord, Response, iter_responses
-from kznews.items import Capture, DiscoveryHint, PageItem, PageRecord
+from kznews.items import Capture, DiscoveryHint, PackedBody, PageItem, PageRecord
 from kznews.reextract import extract_again, in_workers
 from kznews.sites import Outlet
 from kznews.storage import Archive
+from kznews.storage.packing import pack
 
 
 @dataclass
@@ -85,6 +86,12 @@ def _pages(paths: Iterable[Path], archive: Archive, tally: ImportTally, all_site
                     yield n, _item(response, path, outlet), outlet
 
 
+def extract_and_pack(item: PageItem, outlet: Outlet) -> tuple[PageRecord | str, PackedBody]:
+    """What the page says (or why it could not be extracted) and its body packed for the archive: both in a
+    worker, so the process that reads the files and writes the archive does as little as it can."""
+    return extract_again(item, outlet), pack(item.body)
+
+
 def _adhoc(url: str) -> Outlet | None:
     try:
         return sites.adhoc(url)
@@ -116,12 +123,16 @@ def import_files(
             items[n] = item
             yield n, item, outlet
 
-    found: Iterator[tuple[int, PageRecord | str]] = (
-        in_workers(numbered(), workers) if workers > 0 else ((n, extract_again(i, o)) for n, i, o in numbered()))
+    found: Iterator[tuple[int, tuple[PageRecord | str, PackedBody] | str]] = (
+        in_workers(numbered(), workers, extract_and_pack) if workers > 0
+        else ((n, extract_and_pack(i, o)) for n, i, o in numbered()))
     outcome = "failed"
     try:
-        for n, record in found:
+        for n, done in found:
             item = items.pop(n)
+            record = done if isinstance(done, str) else done[0]  # a str: the worker died with the page
+            if not isinstance(done, str):
+                item.packed, item.body = done[1], b""  # the batch holds the packed copy only
             if isinstance(record, str):  # kept raw all the same, as a crawl keeps a page it could not extract
                 tally.errors.append(record)
                 on_error(record)

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from io import BytesIO
 from typing import IO, Any
 
-from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
-from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from kznews.backfill.cdx import HTML_TYPES
 
