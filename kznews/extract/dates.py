@@ -88,9 +88,10 @@ ZONES: dict[str, float] = {
     "msk": 3, "мск": 3, "aqtt": 5, "orat": 5, "almt": 6, "qyzt": 6,
     "est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
 }
-# GMT +5, (UTC+06:00), | GMT +6, a bare offset of hours and minutes as feeds print it (04:00:00 +0000, 12:04 +03:00),
+# GMT +5, (UTC+06:00), | GMT +6, a bare offset of hours and minutes as feeds print it (04:00:00 +0000, 12:04 +03:00;
+# after the zone's hours or abbreviation: 12:04 pm +03 +03:00, 10:00 EDT -04:00),
 # or a zone's abbreviation: 12:50 PM EDT, 14:00 (мск)
-_OFFSET = (r"(?:(?:\s*[|(]?\s*(?:GMT|UTC)\s*|\s+(?=[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)))"
+_OFFSET = (r"(?:(?:\s*[|(]?\s*(?:GMT|UTC)\s*|\s+(?:[+-]\d{2}\s+|[A-Z]{3,4}\s+)?(?=[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)))"
            r"(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?"
            rf"|\s*\(?(?P<zone>{any_word(list(ZONES))})\)?)?")
 

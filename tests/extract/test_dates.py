@@ -286,7 +286,15 @@ def test_a_bare_offset_after_a_clock_time(hours, colon, body):
     assert found[1] == datetime(2026, 6, 20, 4, 0, tzinfo=timezone(timedelta(hours=hours)))
 
 
-@pytest.mark.parametrize("text", ["5 марта 2024 -2020 годы", "5 марта 2024, 10:30 +99"])
+@pytest.mark.parametrize("zone, offset, hours", [("+03", "+03:00", 3), ("EDT", "-04:00", -4), ("ALMT", "+0600", 6)])
+def test_a_bare_offset_after_the_zones_hours_or_name(zone, offset, hours):
+    """found3-075 (rule half): ``Feb 26, 2021 12:04 pm +03 +03:00`` (a theme printing the zone twice)."""
+    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    found = read_printed(f"by REUTERS Feb 26, 2021 12:04 pm {zone} {offset}", now, now)
+    assert found[1] == datetime(2021, 2, 26, 12, 4, tzinfo=timezone(timedelta(hours=hours)))
+
+
+@pytest.mark.parametrize("text", ["5 марта 2024 -2020 годы", "5 марта 2024, 10:30 +99", "5 марта 2024, 10:30 +05 градусов"])
 def test_numbers_after_a_date_that_are_no_offset(text):
     now = datetime(2026, 3, 1, tzinfo=timezone.utc)
     assert read_printed(text, now, now)[1].utcoffset().total_seconds() == 5 * 3600  # Almaty's own
