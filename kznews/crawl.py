@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,10 +10,11 @@ from scrapy import Spider
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from kznews import exitcodes
-from kznews.pipelines import outcome
-from kznews.runstats import crawl_figures
+from kznews.runstats import causes_line, crawl_figures, judge
 from kznews.spiders.news import NewsSpider
+
+# Scrapy's loggers that write a line (and a traceback) per failed request.
+PER_REQUEST_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
 
 
 @dataclass
@@ -23,6 +25,7 @@ class CrawlSummary:
     figures: dict[str, int]
     run_id: int | None
     exit_code: int
+    causes: str = ""  # the main causes of failure, "host: cause ×n; ..." ("" for none)
 
 
 def project_settings(db: str, overrides: dict[str, Any], *, progress: bool, verbose: bool) -> Settings:
@@ -38,33 +41,24 @@ def project_settings(db: str, overrides: dict[str, Any], *, progress: bool, verb
     return settings
 
 
-def exit_code(reason: str, figures: dict[str, int], max_error_rate: float) -> int:
-    """The exit code cron sees for a crawl that closed with ``reason``.
-
-    Done: OK, or PARTIAL when more than ``max_error_rate`` of its requests failed.
-    Stopped before done (a time or memory limit, a user's Ctrl-C or SIGTERM): LIMIT.
-    Nothing fetched, or any other close reason (an error): FAILED.
-    """
-    if not figures["pages"]:
-        return exitcodes.FAILED
-    if reason == "finished":
-        attempts = figures["pages"] + figures["errors"]
-        return exitcodes.PARTIAL if figures["errors"] / attempts > max_error_rate else exitcodes.OK
-    if reason.startswith("closespider_") or reason in ("memusage_exceeded", "shutdown"):
-        return exitcodes.LIMIT
-    return exitcodes.FAILED
-
-
 def run_crawl(db: str, spider_args: dict[str, Any], overrides: dict[str, Any], *,
               progress: bool = False, verbose: bool = False,
               max_error_rate: float = 0.0, spider: type[Spider] = NewsSpider) -> CrawlSummary:
-    """Crawl with ``spider`` into ``db``; blocks until the crawl ends."""
-    process = CrawlerProcess(project_settings(db, overrides, progress=progress, verbose=verbose))
+    """Crawl with ``spider`` into ``db``; blocks until the crawl ends.
+
+    Without ``verbose``, Scrapy's per-request error lines (each retry given up, each robots.txt not fetched,
+    with their tracebacks) are left out: the crawl says once per host what failed (``middlewares.reach``) and
+    the summary names the causes.
+    """
+    settings = {**overrides, "KZNEWS_MAX_ERROR_RATE": max_error_rate}
+    process = CrawlerProcess(project_settings(db, settings, progress=progress, verbose=verbose))
+    if not verbose:
+        for name in PER_REQUEST_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **{k: v for k, v in spider_args.items() if v})
     process.start()
     stats = crawler.stats.get_stats()
-    reason = stats.get("finish_reason", "crashed")
     figures = crawl_figures(stats)
-    code = exit_code(reason, figures, max_error_rate)
-    return CrawlSummary(outcome(reason), figures, stats.get("kznews/run_id"), code)
+    outcome, code = judge(stats.get("finish_reason", "crashed"), figures, max_error_rate)
+    return CrawlSummary(outcome, figures, stats.get("kznews/run_id"), code, causes_line(stats))

@@ -25,6 +25,7 @@ from twisted.internet.task import LoopingCall
 from kznews.extract import extract_item
 from kznews.extract.normalize import normalize
 from kznews.items import PackedBody, PageItem, PageRecord
+from kznews.runstats import crawl_figures, judge
 from kznews.scope import scope_of
 from kznews.sites import Outlet
 from kznews.storage import Archive, ArchiveError
@@ -33,11 +34,6 @@ from kznews.workers import extraction_pool
 
 logger = logging.getLogger(__name__)
 
-
-
-def outcome(reason: str) -> str:
-    """A spider's close reason as a run outcome ("shutdown" is a user's Ctrl-C)."""
-    return {"shutdown": "interrupted"}.get(reason, reason)
 
 
 def _extract(item: PageItem, outlet: Outlet | None) -> tuple[PageRecord, PackedBody]:
@@ -187,13 +183,15 @@ class StorePipeline:
         self.flush()
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        """Close the run with its outcome (the close reason) and the crawl's stats."""
+        """Close the run with its outcome (as ``runstats.judge`` tells it from the close reason and the figures, the
+        same rule as the exit code) and the crawl's stats."""
         if self.archive is None or self.run_id is None:
             return
         stats = {
             k: v for k, v in self.crawler.stats.get_stats().items()
             if isinstance(v, (int, float, str)) and not k.startswith("kznews/db")
         }
-        self.archive.finish_run(self.run_id, outcome(reason), stats)
+        outcome, _code = judge(reason, crawl_figures(stats), self.crawler.settings.getfloat("KZNEWS_MAX_ERROR_RATE"))
+        self.archive.finish_run(self.run_id, outcome, stats)
         self.archive.close()
         self.archive = None

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kznews import exitcodes
+
 # Stats that count a failure: a page not fetched, not extracted, not stored, a document
 # not understood, a host whose robots.txt could not be read (nothing of it is crawled).
 ERROR_KEYS = ("failed_requests", "extract_errors", "store_errors", "bad_documents", "robots/unreachable")
@@ -31,3 +33,43 @@ def site_figures(stats: dict[str, Any], site: str) -> dict[str, int]:
         key: int(stats.get(f"kznews/site/{site}/{key}", 0))
         for key in ("pages", "failed_requests", "new_articles")
     }
+
+
+def judge(reason: str, figures: Mapping[str, int], max_error_rate: float) -> tuple[str, int]:
+    """How a crawl that closed with ``reason`` went: the outcome its ``runs`` row records and the exit code cron
+    sees, from one rule, so the two always agree.
+
+    Nothing fetched, or closed by an error: "failed" (or the error's close reason), FAILED.  Done: "finished",
+    OK, or "partial", PARTIAL when more than ``max_error_rate`` of its requests failed.  Stopped before done
+    (a time or memory limit, a user's Ctrl-C or SIGTERM: "interrupted"): LIMIT, the next run resumes.
+    """
+    stopped = reason.startswith("closespider_") or reason in ("memusage_exceeded", "shutdown")
+    if not figures["pages"] or not (stopped or reason == "finished"):
+        return ("failed" if reason == "finished" else reason), exitcodes.FAILED
+    if stopped:
+        return ("interrupted" if reason == "shutdown" else reason), exitcodes.LIMIT
+    attempts = figures["pages"] + figures["errors"]
+    if figures["errors"] / attempts > max_error_rate:
+        return "partial", exitcodes.PARTIAL
+    return "finished", exitcodes.OK
+
+
+CAUSE_PREFIX = "kznews/cause/"
+
+
+def failure_causes(stats: Mapping[str, Any]) -> list[tuple[str, str, int]]:
+    """``(host, cause, requests)`` of the crawl's failed requests, the most frequent first."""
+    found = []
+    for key, value in stats.items():
+        if key.startswith(CAUSE_PREFIX):
+            host, _, cause = key[len(CAUSE_PREFIX):].partition("/")
+            found.append((host, cause, int(value)))
+    return sorted(found, key=lambda c: (-c[2], c[0], c[1]))
+
+
+def causes_line(stats: Mapping[str, Any], limit: int = 3) -> str:
+    """The main causes of failure in a few words: "tengrinews.kz: DNS lookup failed ×3; ..." ("" for none)."""
+    causes = failure_causes(stats)
+    shown = "; ".join(f"{host}: {cause} ×{n}" for host, cause, n in causes[:limit])
+    return shown + (f"; {len(causes) - limit} more" if len(causes) > limit else "")
+

@@ -45,6 +45,8 @@ KZNEWS_COMMAND = "crawl"
 KZNEWS_PROGRESS = False
 # Where `kznews check`'s probe writes its findings (JSON; the command sets it for its own crawl).
 KZNEWS_CHECK_OUT = ""
+# Share of a run's requests that may fail before the run is "partial" (exit 3); `harvest --max-error-rate`.
+KZNEWS_MAX_ERROR_RATE = 0.0
 # Contact shown in the user agent so site operators can reach whoever runs the crawl.
 KZNEWS_CONTACT = os.environ.get("KZNEWS_CONTACT", "https://github.com/kznews/kznews")
 
@@ -110,6 +112,9 @@ DOWNLOADER_MIDDLEWARES = {
     "kznews.middlewares.robots.RobotsFailClosedMiddleware": 100,
     # Pauses the host's download slot for Retry-After on 429/503 (signal-driven; beside RetryMiddleware).
     "kznews.middlewares.retryafter.RetryAfterMiddleware": 560,
+    # After retry in the exception chain: sees every attempt, says at once when a host that never answered
+    # cannot be reached, and does not retry a name that does not resolve.
+    "kznews.middlewares.reach.HostReachMiddleware": 570,
 }
 # Longest Retry-After we honour (seconds); longer answers wait this long.
 KZNEWS_RETRY_AFTER_MAX = 300

@@ -9,7 +9,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.task import Clock
 
 from kznews.items import PageItem
-from kznews.pipelines import ExtractPipeline, StorePipeline, outcome
+from kznews.pipelines import ExtractPipeline, StorePipeline
 from kznews.spiders.news import NewsSpider
 from kznews.storage import Archive
 from kznews.storage.packing import pack, unpack
@@ -59,6 +59,7 @@ def test_store_writes_in_batches_and_closes_the_run(tmp_path):
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # one batch written
     store.close_spider()
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    crawler.stats.set_value("response_received_count", 3)  # the three pages were fetched
     store.spider_closed(crawler.spider, "finished")
     run = conn.execute("SELECT outcome, ended_at IS NOT NULL, stats FROM runs").fetchone()
     assert run[:2] == ("finished", 1) and '"kznews/new_articles": 3' in run[2]
@@ -104,12 +105,6 @@ def test_a_batch_not_yet_full_is_written_after_the_flush_interval(tmp_path):
     assert not store.timer.running and not clock.getDelayedCalls()
 
 
-def test_outcome_names_a_user_interrupt():
-    assert outcome("shutdown") == "interrupted"
-    assert outcome("finished") == "finished"
-    assert outcome("closespider_timeout") == "closespider_timeout"
-
-
 def test_extraction_in_a_worker_process_gives_the_same_record(tmp_path):
     body = (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes()
     here = asyncio.run(ExtractPipeline(crawler_with_spider(tmp_path / "a.db")).process_item(page(INFORM_URL, body)))
@@ -137,3 +132,15 @@ def test_a_page_that_fails_extraction_is_left_for_the_writer_to_pack(tmp_path):
         assert unpack(archive._conn.execute("SELECT body FROM pages").fetchone()[0]) == b"<html"
     finally:
         archive.close()
+
+
+def test_a_run_that_fetched_nothing_is_recorded_as_failed_as_it_exits(tmp_path):
+    """The runs row and the exit code come from one rule: a run with no page fetched is "failed" (exit 4)."""
+    db = tmp_path / "a.db"
+    crawler = crawler_with_spider(db)
+    store = StorePipeline(crawler)
+    store.open_spider()
+    crawler.stats.set_value("kznews/failed_requests", 3)
+    store.close_spider()
+    store.spider_closed(crawler.spider, "finished")
+    assert sqlite3.connect(db).execute("SELECT outcome FROM runs").fetchone() == ("failed",)

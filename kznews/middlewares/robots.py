@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.robotstxt import RobotParser
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
+
+from kznews.middlewares.reach import UNREACHED, cause_of, count_cause
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -62,7 +65,9 @@ class RobotsFailClosedMiddleware(RobotsTxtMiddleware):
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         """A robots.txt that could not be downloaded disallows the whole host."""
         self._stats.inc_value("kznews/robots/unreachable")
-        logger.warning("robots.txt of %s not fetched (%s): disallowing the whole host", netloc, exc)
+        count_cause(self._stats, urlsplit(f"//{netloc}").hostname or netloc, exc)
+        logger.log(logging.INFO if cause_of(exc) in UNREACHED else logging.WARNING,
+                   "robots.txt of %s not fetched (%s): disallowing the whole host", netloc, cause_of(exc))
         parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
         waiting = self._parsers[netloc]
         self._parsers[netloc] = parser

@@ -285,7 +285,7 @@ def outlets() -> dict[str, Outlet]:
     builtin = tomllib.loads(text)
     data = dict(_checked(builtin, schema.problems(builtin), "outlets.toml", "tests/sites lists them all")["outlets"])
     if extra := os.environ.get("KZNEWS_SITES"):
-        data.update(read_registry(Path(extra), f"KZNEWS_SITES={extra}")["outlets"])
+        data.update(read_registry(Path(extra), f"KZNEWS_SITES={extra}").get("outlets", {}))
     found = {key: _outlet(key, entry) for key, entry in data.items()}
     _checked(data, _pattern_problems(found), "the registry", "`kznews sites --check FILE` lists them all")
     return found
@@ -296,7 +296,7 @@ def check_registry(path: Path) -> list[str]:
     data, found = _load(path)
     if found:
         return found
-    return _pattern_problems({key: _outlet(key, entry) for key, entry in data["outlets"].items()})
+    return _pattern_problems({key: _outlet(key, entry) for key, entry in data.get("outlets", {}).items()})
 
 
 def read_registry(path: Path, origin: str) -> dict[str, Any]:

@@ -171,9 +171,9 @@ _OUTLET = _table({
 
 def problems(data: Any) -> list[str]:
     """Every problem of a parsed registry file, each named by its TOML path."""
-    if not isinstance(data, dict) or not isinstance(data.get("outlets"), dict):
+    if not isinstance(data, dict) or not isinstance(data.get("outlets", {}), dict):
         return ["expected [outlets.<key>] tables"]
     found = [f"{key}: unknown top-level key (only [outlets.<key>] tables)" for key in data if key != "outlets"]
-    for key, entry in data["outlets"].items():
+    for key, entry in data.get("outlets", {}).items():
         found.extend(_OUTLET(f"outlets.{key}", entry))
     return found

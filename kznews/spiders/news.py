@@ -16,6 +16,7 @@ bounded number per outlet at a time, so a 50,000-URL sitemap does not become
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -37,6 +38,7 @@ from kznews.discover.robots import sitemaps_from_robots
 from kznews.discover.sitemaps import parse_sitemap
 from kznews.discover.sniff import sniff
 from kznews.items import DiscoveryHint, PageItem
+from kznews.middlewares.reach import UNREACHED, cause_of, count_cause
 from kznews.scope import ARTICLE, DOCUMENT, CrawlScope
 from kznews.sites import Listing
 from kznews.spiders.frontier import Frontier
@@ -85,6 +87,7 @@ class NewsSpider(scrapy.Spider):
         self.scope = CrawlScope.build(site, url, edition, mirror, max_articles, since, until)
         self.allowed_domains = sorted(self.scope.named_hosts)
         self.scheduled: dict[str, set[str]] = {o.key: set() for o in self.scope.outlets}
+        self.failing_hosts: set[str] = set()
 
     def _limit(self) -> int:
         """Articles per outlet to request at most (0: no limit)."""
@@ -355,4 +358,10 @@ class NewsSpider(scrapy.Spider):
         outlet = self.scope.outlet_for(request.url)
         if outlet:
             self.crawler.stats.inc_value(f"kznews/site/{outlet.key}/failed_requests")
-        self.logger.warning("failed: %s: %s", request.url, failure.getErrorMessage())
+        host = urlsplit(request.url).hostname or ""
+        count_cause(self.crawler.stats, host, failure.value)
+        # One line per failing host at the default level (a host never reached was named by HostReachMiddleware).
+        first = host not in self.failing_hosts and cause_of(failure.value) not in UNREACHED
+        self.failing_hosts.add(host)
+        self.logger.log(logging.WARNING if first else logging.INFO, "failed: %s: %s%s", request.url,
+                        failure.getErrorMessage(), " (the first of this host; `-v` shows the others)" if first else "")

@@ -121,3 +121,9 @@ def test_a_not_article_url_the_patterns_take_is_a_problem(tmp_path: Path) -> Non
                                  'not_articles = ["https://mine.kz/news/", "https://mine.kz/news/2/page"]'), "utf-8")
     assert sites.check_registry(mine) == [
         "outlets.mine.not_articles[0]: https://mine.kz/news/ matches the article patterns"]
+
+
+def test_an_empty_user_registry_is_no_problem(tmp_path: Path) -> None:
+    empty = tmp_path / "mine.toml"
+    empty.write_text("# my outlets, none yet\n", "utf-8")
+    assert sites.check_registry(empty) == []
