@@ -1131,11 +1131,12 @@ _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capit
 
 
 # What an outlet is, printed before its name: ``информационное агентство «Казинформ»``, ``издание Орда``, ``портал
-# Tengrinews.kz``, abbreviated ``ИА El.kz``, ``МИА «Казинформ»``, ``информагентство Bestnews.kz``; not ``радио``, which opens names (``Радио Азаттык``), nor a kind followed by more than a name
+# Tengrinews.kz``, ``информагентство Bestnews.kz``; an abbreviation the outlet signs with stays (``ИА El.kz``,
+# ``МИА «Казинформ»``); not ``радио``, which opens names (``Радио Азаттык``), nor a kind followed by more than a name
 # (``агентство Республики Казахстан по делам …`` is a body).
 _RU_MEDIA_BEFORE = re.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
-    r"(?:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство|ИА|МИА)\s+"
+    r"(?:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство)\s+"
     r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*)")
 
 
