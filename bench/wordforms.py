@@ -38,11 +38,11 @@ Keys = Callable[[str], set[str]]
 
 def _russian_methods() -> dict[str, Keys]:
     import pymorphy3
-    import snowballstemmer
     import Stemmer
+    from snowballstemmer.russian_stemmer import RussianStemmer
 
     pystemmer = Stemmer.Stemmer("russian")
-    snowball = snowballstemmer.stemmer("russian")
+    snowball = RussianStemmer()  # the pure-Python one: snowballstemmer.stemmer() hands out PyStemmer when installed
     morph = pymorphy3.MorphAnalyzer()
     return {
         "pystemmer": lambda w: {pystemmer.stemWord(w)},

@@ -90,15 +90,17 @@ def fold(text: str | None) -> str | None:
     """``text`` folded letter for letter (None stays None); Latin words only where they can be Kazakh."""
     if text is None:
         return None
-    latin = _LATIN_WORD.findall(text)
-    marked = sum(1 for word in latin if _KAZAKH_LATIN.search(word))
-    if not latin or (marked >= 2 and 5 * marked >= len(latin)):  # no Latin, or a text in Kazakh Latin
-        return _full(text)
     try:
         cyrillic = text.encode(_CODEPAGE).translate(_CYRILLIC_BYTE_TABLE).decode(_CODEPAGE)
     except UnicodeEncodeError:
         cyrillic = text.translate(_CYRILLIC_TABLE)
-    return _LATIN_WORD.sub(_kazakh_latin_word, cyrillic) if marked else cyrillic
+    if not _KAZAKH_LATIN.search(text):  # the common case: no Latin word can be Kazakh
+        return cyrillic
+    latin = _LATIN_WORD.findall(text)
+    marked = sum(1 for word in latin if _KAZAKH_LATIN.search(word))
+    if marked >= 2 and 5 * marked >= len(latin):  # a text in Kazakh Latin: every Latin word is Kazakh
+        return _full(text)
+    return _LATIN_WORD.sub(_kazakh_latin_word, cyrillic)
 
 
 def term_alternatives(term: str) -> list[str]:

@@ -21,6 +21,9 @@ INSERT_FOLD = "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?
 _INSERT_WORD = "INSERT OR IGNORE INTO word_forms (key, word) VALUES (?, ?)"
 _INSERT_STORY = "INSERT INTO stories (article_id, story) VALUES (?, ?)"
 _INSERT_BAND = "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)"
+# The earliest articles of a band a new body is compared with: a band many articles share (a boilerplate paragraph)
+# costs no more than this, and the earliest are the first publishers a copy belongs with.
+MAX_HOLDERS = 20
 VOCABULARY_MEMORY = 500_000  # (language, word) pairs a writer remembers as filed; past it, it starts again
 
 
@@ -34,18 +37,18 @@ class Vocabulary:
     """Files the words of articles in ``word_forms``; remembers what it filed so a word is keyed once per writer."""
 
     def __init__(self) -> None:
-        self.filed: set[tuple[str | None, str]] = set()
+        self.filed: dict[str | None, set[str]] = {}  # language -> words filed
 
     def file(self, conn: sqlite3.Connection, texts: Iterable[tuple[str | None, Sequence[str | None]]]) -> None:
         """File the words of ``(lang, folded texts)`` pairs."""
-        if len(self.filed) > VOCABULARY_MEMORY:
+        if sum(len(words) for words in self.filed.values()) > VOCABULARY_MEMORY:
             self.filed.clear()
         rows = []
         for lang, folded in texts:
-            for word in wordforms.words(folded):
-                if (lang, word) not in self.filed:
-                    self.filed.add((lang, word))
-                    rows += [(key, word) for key in wordforms.keys(word, lang)]
+            filed = self.filed.setdefault(lang, set())
+            new = wordforms.words(folded) - filed
+            filed |= new
+            rows += [(key, word) for word in new for key in wordforms.keys(word, lang)]
         conn.executemany(_INSERT_WORD, rows)
 
 
@@ -69,8 +72,9 @@ def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> lis
     keys = stories.keys_of([item.folded_body for item in batch])
     holders: dict[int, list[int]] = {}
     for key, article_id in conn.execute(
-        "SELECT key, article_id FROM story_bands WHERE key IN (SELECT value FROM json_each(?))",
-        (_json({k for ks in keys for k in ks}),),
+        "SELECT j.value, b.article_id FROM json_each(?) AS j JOIN story_bands AS b ON b.key = j.value"
+        " AND b.article_id IN (SELECT article_id FROM story_bands WHERE key = j.value ORDER BY article_id LIMIT ?)",
+        (_json({k for ks in keys for k in ks}), MAX_HOLDERS),
     ):
         holders.setdefault(key, []).append(article_id)
     story_of = dict(conn.execute(
@@ -113,7 +117,9 @@ def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> lis
         if item.edition_key:
             by_key.setdefault(item.edition_key, story)
         for key in item_keys:
-            holders.setdefault(key, []).append(item.article_id)
+            held = holders.setdefault(key, [])
+            if len(held) < MAX_HOLDERS:
+                held.append(item.article_id)
     conn.executemany(_INSERT_STORY, [(item.article_id, story) for item, story in zip(batch, out, strict=True)])
     conn.executemany(_INSERT_BAND, [(key, item.article_id) for item, ks in zip(batch, keys, strict=True) for key in ks])
     return out

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import numpy as np
 
 SHINGLE = 3  # words per shingle (``_shingles`` mixes three neighbours)
-NUM_PERM = 64
-BANDS = 16
+NUM_PERM = 32
+BANDS = 8
 MIN_SHARED_BANDS = 2
 MIN_WORDS = 40
 _WORD = re.compile(r"[^\W_]+")
