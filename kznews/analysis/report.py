@@ -121,9 +121,12 @@ def _line_chart(pair: str, points: dict[str, list[tuple[str, float]]]) -> str:
              f'<path d="M{left} {top_pad}V{top_pad + plot_h}H{WIDTH - 10}" stroke="#999" fill="none"/>']
     for k, (site, values) in enumerate(sorted(points.items())):
         color = PALETTE[k % len(PALETTE)]
-        coords = " ".join(
-            f"{left + index[day] * step:.1f},{top_pad + plot_h * (high - v) / span:.1f}" for day, v in values)
-        parts.append(f'<polyline points="{coords}" fill="none" stroke="{color}" stroke-width="1.2"/>')
+        xy = [(left + index[day] * step, top_pad + plot_h * (high - v) / span) for day, v in values]
+        if len(xy) == 1:  # one day's value: a point, where a line of one point would draw nothing
+            parts.append(f'<circle cx="{xy[0][0]:.1f}" cy="{xy[0][1]:.1f}" r="3" fill="{color}"/>')
+        else:
+            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+            parts.append(f'<polyline points="{coords}" fill="none" stroke="{color}" stroke-width="1.2"/>')
         lx, ly = left + 150 * (k % 6), plot_h + top_pad + 40 + 18 * (k // 6)
         parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{color}"/>'
                      f'<text x="{lx + 14}" y="{ly}">{escape(site)}</text>')

@@ -66,7 +66,7 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
         return
     rows = search(conn, query, exact=exact, site=site, lang=lang, since=since, until=until, limit=limit, order=order)
     if fmt == "table":
-        rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "url")} for r in rows]
+        rows = [{k: r[k] for k in ("published_at", "site", "lang", "headline", "snippet", "url")} for r in rows]
     if with_editions:
         editions = editions_of(conn, [r["url"] for r in rows])
         for row in rows:
@@ -105,6 +105,7 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
         click.echo(json.dumps(result, ensure_ascii=False, default=str))
         return
     result["runs"] = [_run_row(run) for run in result["runs"]]
+    result["per_day"] = _by_outlet(result["per_day"])
     for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
                        ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
                        ("Captures by source", "captures"), ("Coverage alerts", "alerts")):
@@ -113,6 +114,14 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
             continue
         click.echo(f"\n{title}")
         emit([value] if isinstance(value, dict) else value, "table")
+
+
+def _by_outlet(per_day: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Articles per outlet per day as a table people read: a row per outlet, a column per day (MM-DD)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for entry in per_day:
+        rows.setdefault(entry["site"], {"site": entry["site"]})[entry["day"][5:]] = entry["articles"]
+    return list(rows.values())
 
 
 def _run_row(run: dict[str, Any]) -> dict[str, Any]:

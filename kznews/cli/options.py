@@ -36,12 +36,21 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] = (
             writer.writeheader()
             writer.writerows(rows)
     elif rows:
-        click.echo(tabulate(rows, headers="keys", tablefmt="simple", maxcolwidths=60))
+        click.echo(tabulate(rows, headers="keys", tablefmt="simple", maxcolwidths=_widths(rows)))
     elif sys.stdout.isatty():
         click.echo(f"0 {noun}")
 
 
 TABLE_CELL = 200  # characters of one value a table shows; CSV and JSON print values whole
+WRAP = 60  # a table wraps text columns at this width, never a column of URLs (they must stay copyable)
+
+
+def _widths(rows: Sequence[dict[str, Any]]) -> list[int | None]:
+    """Each column's wrapping width: ``WRAP`` for text, none for a column holding URLs."""
+    def is_url(value: Any) -> bool:
+        return isinstance(value, str) and value.startswith(("http://", "https://", "file://")) and " " not in value
+
+    return [None if any(is_url(row.get(key)) for row in rows) else WRAP for key in rows[0]]
 
 
 def _plain(value: Any) -> Any:

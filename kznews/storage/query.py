@@ -13,6 +13,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,9 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
 
     The per-day window is the last ``days`` days up to the newest publication
     date in the archive (capped at tomorrow, so a mis-parsed future date does
-    not hide the present). Days are the local dates as published.
+    not hide the present). Days are the local dates as published.  Every outlet
+    with articles has a count for every day of the window, 0 included: an outlet
+    that published nothing on a day shows it instead of vanishing.
     """
     counted = dict(conn.execute("SELECT name, n FROM counts").fetchall())
     totals = {
@@ -259,6 +262,13 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
             {"days": days, "last_day": last_day},
         )
     ]
+    if last_day is not None:
+        counted_days = {(row["site"], row["day"]) for row in per_day}
+        window = [(date.fromisoformat(last_day) - timedelta(days=i)).isoformat() for i in range(days - 1, -1, -1)]
+        sites = [site for (site,) in conn.execute("SELECT site FROM outlets WHERE articles > 0 ORDER BY site")]
+        per_day += [{"site": site, "day": day, "articles": 0}
+                    for site in sites for day in window if (site, day) not in counted_days]
+        per_day.sort(key=lambda row: (row["day"], row["site"] or ""))
     per_outlet = [
         {"site": site, "articles": n, "first_published": first, "last_published": last, "last_fetched": fetched}
         for site, n, first, last, fetched in conn.execute(

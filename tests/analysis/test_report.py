@@ -120,3 +120,18 @@ def test_top_sources_are_one_outlet_however_its_name_is_printed(tmp_path: Path) 
     page = render(connect_readonly(db), ArticleFilter(), "s.db")
     top = page.split("<h2>Top sources</h2>")[1].split("<h2>")[0]
     assert "КазТАГ (kaztag.kz) (1 outlets)" in top and "Источник" not in top and "Source:" not in top
+
+
+def test_a_one_day_archive_still_draws_its_ticker_values(tmp_path: Path) -> None:
+    """A line of one point draws nothing: each outlet's one value is a dot."""
+    db = tmp_path / "t.db"
+    with Archive(db) as archive:
+        archive.store([
+            make_item(f"https://{site}.kz/", site=site, kind="listing", with_article=False,
+                      fetched_at="2024-04-16T06:00:00+00:00",
+                      tickers=[TickerQuote(pair="USD/KZT", value=value, url=f"https://{site}.kz/", site=site,
+                                           observed_at="2024-04-16T06:00:00+00:00")])
+            for site, value in (("kt", 447.1), ("nur", 447.6))])
+    page = render(connect_readonly(db), ArticleFilter(), "t.db")
+    chart = page.split('aria-label="USD/KZT per outlet"')[1].split("</svg>")[0]
+    assert chart.count("<circle ") == 2 and "<polyline" not in chart

@@ -302,3 +302,19 @@ def test_search_csv_with_no_match_still_prints_its_header(small_archive):
 def test_search_csv_columns_are_the_ones_a_match_prints(small_archive):
     result = invoke("--db", small_archive, "search", "Жаңалық", "--format", "csv", "--limit", "1")
     assert result.output.splitlines()[0] == "url,site,lang,headline,published_at,rank,snippet"
+
+
+def test_a_search_table_shows_the_match_and_never_breaks_a_url(tmp_path):
+    """URLs stay whole (copyable) however long and hyphenated; text columns wrap; the snippet shows the match."""
+    from kznews.storage import Archive
+    from tests.storage.conftest import make_item
+
+    url = "https://www.inform.kz/ru/" + "-".join(["tenge-ukrepilsya-na-torgakh-kazakhstanskoy-birzhi"] * 3) + "_a3725092"
+    with Archive(tmp_path / "u.db") as archive:
+        archive.store([make_item(url, headline="Тенге укрепился на торгах Казахстанской фондовой биржи сегодня утром",
+                                 body="Курс тенге к доллару вырос на утренней сессии KASE, сообщает биржа.")])
+    output = invoke("--db", str(tmp_path / "u.db"), "search", "доллару").output
+    assert any(url in line for line in output.splitlines())
+    assert "[доллару]" in output
+    header = output.splitlines()[0].split()
+    assert header == ["published_at", "site", "lang", "headline", "snippet", "url"]

@@ -182,18 +182,22 @@ def test_search_sees_updates_and_not_old_text(filled: Path) -> None:
 def test_stats(conn: sqlite3.Connection) -> None:
     result = stats(conn)
     assert result["totals"] == {"articles": 4, "earlier_versions": 0, "pages": 4, "tickers": 0, "links": 0, "runs": 1}
-    assert result["per_day"] == [
+    assert [row for row in result["per_day"] if row["articles"]] == [
         {"site": "a", "day": "2024-05-01", "articles": 1},
         {"site": "a", "day": "2024-05-02", "articles": 1},
         {"site": "b", "day": "2024-05-03", "articles": 1},  # local date as published, not UTC
     ]
+    # every outlet has every day of the window, an empty day as 0: b published nothing on 2024-05-01
+    window = [f"2024-04-{d:02}" for d in range(20, 31)] + ["2024-05-01", "2024-05-02", "2024-05-03"]
+    assert [(row["site"], row["day"]) for row in result["per_day"]] == [(s, d) for d in window for s in "ab"]
     assert [(o["site"], o["articles"]) for o in result["per_outlet"]] == [("a", 2), ("b", 2)]
     (run,) = result["runs"]
     assert (run["command"], run["outcome"], run["args"], run["stats"]) == ("crawl", "finished", {"site": "a"}, {"items": 4})
 
 
 def test_stats_window_ends_at_newest_day(conn: sqlite3.Connection) -> None:
-    assert [d["day"] for d in stats(conn, days=2)["per_day"]] == ["2024-05-02", "2024-05-03"]
+    assert [(d["site"], d["day"], d["articles"]) for d in stats(conn, days=2)["per_day"]] == [
+        ("a", "2024-05-02", 1), ("b", "2024-05-02", 0), ("a", "2024-05-03", 0), ("b", "2024-05-03", 1)]
 
 
 def test_stats_on_empty_archive(db_path: Path) -> None:
