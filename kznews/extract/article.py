@@ -118,7 +118,7 @@ def _source(attribution: Attribution) -> Source:
 
 def _editions(structured: Structured, url: str, hint: DiscoveryHint | None) -> dict[str, str]:
     """Other language editions: the page's hreflang alternates, else its sitemap's (lang -> URL)."""
-    found = {}
+    found: dict[str, str] = {}
     for hreflang, href in structured.alternates:
         if lang := language_code(hreflang):
             found.setdefault(lang, urljoin(url, href))
@@ -187,14 +187,14 @@ def build_article(
         keywords = [k.strip() for k in keywords.split(",")]
     f.offer("tags", [k for k in keywords or [] if isinstance(k, str) and k], "jsonld")
 
-    paragraphs, rule = extract_body(
+    paragraphs, body_rule = extract_body(
         tree, selector=selectors.get("body"), jsonld_body=(ld or {}).get("articleBody")
         if isinstance((ld or {}).get("articleBody"), str) else None, headline=article.headline, url=url,
         block=block,
     )
     paragraphs = from_dateline(paragraphs, article.headline)
-    if rule:
-        f.offer("body", "\n\n".join(paragraphs), rule)
+    if body_rule:
+        f.offer("body", "\n\n".join(paragraphs), body_rule)
 
     f.offer("lead", text_value(ld, "description"), "jsonld")
     f.offer("lead", (structured.first("description") or (None,))[0], "meta")

@@ -29,7 +29,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .html import SKIP_TAGS, CaseBlind, css, squash, text_of
+from .html import SKIP_TAGS, CaseBlind, css, element_xpath, squash, text_of
 
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br", "section",
@@ -210,7 +210,7 @@ _ARTICLE_CLASSES = frozenset(
     " body-text main-content".split()
 )
 _CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "header"})
-_CLASS_HOLDING = etree.XPath(".//*[contains(@class, $name)]")
+_CLASS_HOLDING = element_xpath(".//*[contains(@class, $name)]")
 _CLASS_WORD = re.compile(r"[^a-z0-9]+")
 _CHROME_WORDS = frozenset(
     "share sharing social soc related readalso banner adfox advert advertisement ads ad subscribe subscription tags"
@@ -381,8 +381,7 @@ def extract_body(
     ``block``: the page's ``main_block`` when the caller has it already.
     """
     if selector:
-        found = css(selector)(tree)
-        paragraphs = clean([p for el in found for p in paragraphs_of(el)], headline)
+        paragraphs = clean([p for el in css(selector)(tree) for p in paragraphs_of(el)], headline)
         if paragraphs:
             return paragraphs, "selector"
     if jsonld_body:
@@ -392,8 +391,8 @@ def extract_body(
         if size >= MIN_BLOCK // 2 and size >= block.size // 2:  # not a teaser of a longer page text
             return paragraphs, "jsonld"
     block = block or main_block(tree)
-    if paragraphs := dense_body(block, headline):
-        return paragraphs, "dense"
+    if dense := dense_body(block, headline):
+        return dense, "dense"
     found, confident = container_body(tree, block, headline)
     if found and confident:
         return found, "container"

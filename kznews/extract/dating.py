@@ -57,7 +57,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from .datelines import Dateline
 from .dates import ALMATY, parse_date, parse_wall
-from .html import CaseBlind, css, squash, text_of, text_pieces
+from .html import CaseBlind, css, element_xpath, squash, string_xpath, text_of, text_pieces
 from .relative import SKEW, at, infer_year, read_printed
 from .structured import Structured, text_value
 
@@ -73,7 +73,7 @@ _URL_DATE = (
     re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?![\d])"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
 )
-_SCRIPTS = etree.XPath("//script[not(@src)]/text()")
+_SCRIPTS = string_xpath("//script[not(@src)]/text()")
 _SCRIPT_DATE = re.compile(  # a publication-date key of a JSON object or a JS assignment, and its quoted value
     r"""(?<![\w-])["']?(?:datePublished|publishDate|publish_date|publication_?date|pubDate|firstPublished(?:Date)?)"""
     r"""["']?\s*[:=]\s*(["'])(?=[^"'<>]*\d{4})([^"'<>]{8,40})\1""", re.I)  # the value names a year
@@ -81,7 +81,7 @@ _PUB = re.compile("pub", re.I)  # in every key of _SCRIPT_DATE
 MAX_OFFSET = timedelta(hours=14)  # the farthest any zone is from UTC
 _PUBLISHING_HOURS = range(-10, 15)  # Hawaii to Kiribati: the -11/-12 zones are barely inhabited
 # Through the itemprop attributes, not every element's: the same nodes in document order, ~half the time.
-_MARKUP = etree.XPath("//@itemprop[.='datePublished' or .='dateModified']/.. | //time[@datetime]")
+_MARKUP = element_xpath("//@itemprop[.='datePublished' or .='dateModified']/.. | //time[@datetime]")
 _DATEISH = CaseBlind(r"date|time|publish|posted|created|dateline|byline|author|meta|info|stamp")
 _NOT_HERE = CaseBlind(r"footer|copyright|related|comment|sidebar|aside|popular|widget|\bnav|menu|weather|"
                        r"update|modif|edit")
@@ -113,7 +113,8 @@ def url_date(url: str) -> tuple[str, datetime] | None:
     for pattern in _URL_DATE:
         if m := pattern.search("/" + path):
             try:
-                return m.group(0).strip("/"), at(datetime(*map(int, m.groups())).date())
+                year, month, day = map(int, m.groups())
+                return m.group(0).strip("/"), at(date(year, month, day))
             except ValueError:
                 continue
     return None
@@ -244,8 +245,8 @@ def published_and_modified(
         evidence = (modified.found.value if modified.found else None) or reference or latest
         day = infer_year(dateline.month, dateline.day, evidence, latest)
         pub.offer(at(day) if day else None, dateline.text, "dateline:day")
-    if pub.found is None and (found := _htmldate(tree, url, latest)):
-        pub.offer(found, found.date().isoformat(), "htmldate:day")
+    if pub.found is None and (guessed := _htmldate(tree, url, latest)):
+        pub.offer(guessed, guessed.date().isoformat(), "htmldate:day")
 
     if not checked and pub.found and pub.found.rule in _STRUCTURED and _doubtful(pub.found, modified.found, in_url):
         visible = next((Dated(dt, raw, "time") for raw in _markup(marked(), "datePublished")
@@ -329,7 +330,7 @@ def _last_resort_reading(text: str) -> Iterator[None]:
     if scan is None:
         yield
         return
-    core.search_page = lambda _source, options: scan(f" {text} ", options) if text else None
+    core.search_page = lambda _source, options: scan(f" {text} ", options) if text else None  # type: ignore[assignment]
     try:
         yield
     finally:

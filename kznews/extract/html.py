@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import cast
 
 import lxml.html
 from lxml import etree
@@ -87,13 +89,13 @@ def _charset(body: bytes, headers: dict[str, list[str]] | None) -> tuple[bytes, 
             return body[len(bom):], codec
     content_type = header_value(headers, "Content-Type") or ""
     match = _HEADER_CHARSET.search(content_type)
-    codec = _codec(match.group(1)) if match else None
-    if codec is None:
-        match = _META_CHARSET.search(body[:4096])
-        codec = _codec(match.group(1)) if match else None
-    if codec not in (None, "utf-8") and _is_utf8_text(body):
-        codec = "utf-8"  # a declared single-byte charset over UTF-8 bytes: the bytes win
-    return body, codec
+    found = _codec(match.group(1)) if match else None
+    if found is None:
+        meta = _META_CHARSET.search(body[:4096])
+        found = _codec(meta.group(1)) if meta else None
+    if found not in (None, "utf-8") and _is_utf8_text(body):
+        found = "utf-8"  # a declared single-byte charset over UTF-8 bytes: the bytes win
+    return body, found
 
 
 def _is_utf8_text(body: bytes) -> bool:
@@ -173,7 +175,23 @@ class CaseBlind:
         return (self._exact.search(text.lower()) if text.isascii() else self._blind.search(text)) is not None
 
 
+# lxml types every XPath result as any XPath value (booleans, numbers, strings, elements); these wrappers say
+# what a given expression selects, so the code that reads the results is checked.
+Elements = Callable[..., list[etree._Element]]
+Strings = Callable[..., list[str]]
+
+
+def element_xpath(expr: str) -> Elements:
+    """A compiled XPath that selects elements (XPath variables as keyword arguments)."""
+    return cast(Elements, etree.XPath(expr))
+
+
+def string_xpath(expr: str) -> Strings:
+    """A compiled XPath that selects text or attribute values."""
+    return cast(Strings, etree.XPath(expr))
+
+
 @lru_cache(maxsize=128)
-def css(selector: str) -> CSSSelector:
+def css(selector: str) -> Elements:
     """A compiled CSS selector (outlet selectors are few and reused on every page)."""
-    return CSSSelector(selector)
+    return cast(Elements, CSSSelector(selector))

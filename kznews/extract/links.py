@@ -489,9 +489,12 @@ def find_links(
     texts: dict[str, list[tuple[str, bool, etree._Element]]] = {}  # key -> its links' texts (see ``pick``)
     clocks: dict[str, etree._Element | None] = {}  # key -> the list its bare clock time was read in
     for anchor, target in page.targets.items():
-        if target is None or target[1] is None:
+        if target is None:
             continue
-        url, key = target
+        url, maybe_key = target
+        if maybe_key is None:
+            continue
+        key = maybe_key
         if outlet is None and not page.looks_like_article(url):
             continue
         headline, titled, printed = page.headline_and_time(anchor)
@@ -533,7 +536,8 @@ def _date_from_url(hint: LinkHint, day: date | None, clock_only: bool) -> None:
 
 def _clock(printed: str) -> time | None:
     try:
-        return time(*map(int, printed.split(":")))
+        hour, minute, *rest = map(int, printed.split(":"))
+        return time(hour, minute, rest[0] if rest else 0)
     except ValueError:
         return None
 

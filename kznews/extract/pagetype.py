@@ -53,7 +53,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -61,7 +60,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from ..sites import Outlet
 from .body import MIN_BLOCK, MainBlock
-from .html import text_of
+from .html import element_xpath, string_xpath, text_of
 from .structured import ARTICLE_TYPES, Structured
 
 KINDS = ("article", "listing")
@@ -88,11 +87,11 @@ _OTHER_HOST = re.compile(r"(?:forums?|community|discuss|docs?|wiki|store|shop|su
 _ARTICLE_HOST = re.compile(r"(?:blog|news)\.", re.I)
 _WORD = re.compile(r"[^\W_]+")
 _EXTENSION = re.compile(r"\.\w{2,5}$")
-_LINK_TEXT = etree.XPath(".//a//text()")  # every text node inside a link, in one C-level search
+_LINK_TEXT = string_xpath(".//a//text()")  # every text node inside a link, in one C-level search
 _YEAR_MONTH = re.compile(r"/(?:19|20)\d{2}[/-]?(?:0[1-9]|1[0-2])")
 # Buttons, and links a shop's script or class names as its cart's, found in one C-level search; what they say
 # (text, value, label, class, name, id, href) is then read for putting an item in a cart.
-_CONTROLS = etree.XPath(
+_CONTROLS = element_xpath(
     "//button | //input[@type='submit' or @type='button' or @type='image']"
     " | //a[contains(@href, 'cart') or contains(@class, 'cart') or contains(@href, 'buy')]")
 _TO_CART = re.compile(
@@ -212,7 +211,7 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
-    if any(_puts_in_cart(el) for el in cast("list[etree._Element]", _CONTROLS(body))):
+    if any(_puts_in_cart(el) for el in _CONTROLS(body)):
         found.add("cart", -2)
 
 

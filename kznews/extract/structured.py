@@ -117,7 +117,7 @@ def read_structured(tree: etree._Element) -> Structured:
             if canonical is None and href and rel == "canonical":
                 canonical = href
             elif rel == "alternate" and href and (hreflang := el.get("hreflang")) is not None \
-                    and el.getparent().tag == "head":
+                    and (parent := el.getparent()) is not None and parent.tag == "head":
                 alternates.append((hreflang, href))
         elif title is None:
             title = el
@@ -130,7 +130,7 @@ def read_structured(tree: etree._Element) -> Structured:
         canonical=canonical,
         alternates=alternates,
         html_lang=tree.get("lang") or tree.get("xml:lang"),
-        title=squash(title.text_content()) if title is not None else None,
+        title=squash("".join(map(str, title.itertext()))) if title is not None else None,
     )
 
 
