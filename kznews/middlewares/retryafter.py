@@ -76,9 +76,10 @@ class RetryAfterMiddleware:
         return cls(crawler)
 
     def response_downloaded(self, response: Response, request: Request) -> None:
-        key = request.meta.get("download_slot")
+        key: str | None = request.meta.get("download_slot")
         if response.status not in self.STATUSES:
-            self.refusals.pop(key, None)
+            if key is not None:
+                self.refusals.pop(key, None)
             return
         stats = self.crawler.stats
         assert stats is not None
