@@ -16,7 +16,7 @@ lower these.  429/503 pause the slot for their Retry-After, or without one for a
 (``RetryAfterMiddleware``).  The archives' robots.txt is not asked: these are their documented APIs
 for programs, and the rates above are the ones the archives ask for.
 
-    scrapy crawl archive -a site=tengrinews -a source=commoncrawl -a since=2016-01-01 -a until=2016-12-31
+    kznews backfill tengrinews --from commoncrawl --since 2016-01-01 --until 2016-12-31   # runs this spider
 """
 
 from __future__ import annotations
