@@ -67,8 +67,8 @@ END;
 
 def _v1_initial(db: Database) -> None:
     """Raw pages, articles with their versions, tickers, listing links, runs, FTS."""
-    db["meta"].create({"key": str, "value": str}, pk="key", not_null=["value"])
-    db["runs"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key", not_null=["value"])
+    db.table("runs").create(
         {
             "id": int,
             "started_at": str,
@@ -81,7 +81,7 @@ def _v1_initial(db: Database) -> None:
         pk="id",
         not_null=["started_at", "command", "outcome"],
     )
-    db["pages"].create(
+    db.table("pages").create(
         {
             "id": int,
             "url": str,
@@ -101,10 +101,10 @@ def _v1_initial(db: Database) -> None:
         not_null=["url", "kind", "status", "body", "body_sha256", "fetched_at", "last_fetched_at"],
         foreign_keys=[("run_id", "runs", "id")],
     )
-    db["pages"].create_index(["url", "body_sha256"], unique=True)
-    db["pages"].create_index(["site", "kind"])
+    db.table("pages").create_index(["url", "body_sha256"], unique=True)
+    db.table("pages").create_index(["site", "kind"])
 
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "url": str,
@@ -122,14 +122,14 @@ def _v1_initial(db: Database) -> None:
         foreign_keys=[("page_id", "pages", "id")],
         defaults={"versions": 1},
     )
-    articles = db["articles"]
+    articles = db.table("articles")
     articles.create_index(["url"], unique=True)
     articles.create_index(["canonical_url"])
     articles.create_index(["site", "published_at"])
     articles.create_index(["published_at"])
     articles.create_index(["lang"])
 
-    db["article_versions"].create(
+    db.table("article_versions").create(
         {
             "id": int,
             "article_id": int,
@@ -146,9 +146,9 @@ def _v1_initial(db: Database) -> None:
             ("page_id", "pages", "id"),
         ],
     )
-    db["article_versions"].create_index(["article_id", "content_hash"], unique=True)
+    db.table("article_versions").create_index(["article_id", "content_hash"], unique=True)
 
-    db["tickers"].create(
+    db.table("tickers").create(
         {
             "id": int,
             "pair": str,
@@ -162,10 +162,10 @@ def _v1_initial(db: Database) -> None:
         not_null=["pair", "value", "url", "observed_at"],
         foreign_keys=[("page_id", "pages", "id")],
     )
-    db["tickers"].create_index(["pair", "url", "observed_at"], unique=True)
-    db["tickers"].create_index(["pair", "observed_at"])
+    db.table("tickers").create_index(["pair", "url", "observed_at"], unique=True)
+    db.table("tickers").create_index(["pair", "observed_at"])
 
-    db["links"].create(
+    db.table("links").create(
         {
             "id": int,
             "listing_url": str,
@@ -179,8 +179,8 @@ def _v1_initial(db: Database) -> None:
         pk="id",
         not_null=["listing_url", "url", "seen_at"],
     )
-    db["links"].create_index(["listing_url", "url"], unique=True)
-    db["links"].create_index(["url"])
+    db.table("links").create_index(["listing_url", "url"], unique=True)
+    db.table("links").create_index(["url"])
 
     articles.enable_fts(FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2")
     db.executescript(_FTS_TRIGGERS)
@@ -228,24 +228,24 @@ def _v2_folded_search(db: Database) -> None:
 def _v3_editions(db: Database) -> None:
     """Language editions of one story: links between URLs, and a shared story key."""
     db.execute("ALTER TABLE articles ADD COLUMN story TEXT")
-    db["articles"].create_index(["story"])
-    db["editions"].create(
+    db.table("articles").create_index(["story"])
+    db.table("editions").create(
         {"url": str, "lang": str, "edition_url": str, "evidence": str},
         not_null=["url", "edition_url"],
     )
-    db["editions"].create_index(["url", "edition_url"], unique=True)
-    db["editions"].create_index(["edition_url"])
+    db.table("editions").create_index(["url", "edition_url"], unique=True)
+    db.table("editions").create_index(["edition_url"])
 
 
 def _v4_sources(db: Database) -> None:
     """Attributions as data, and who republishes whom (a view over them)."""
-    db["sources"].create(
+    db.table("sources").create(
         {"article_id": int, "name": str, "kind": str, "via": str, "evidence": str, "outlet": str},
         not_null=["article_id", "name", "kind"],
         foreign_keys=[ForeignKey("sources", "article_id", "articles", "id", on_delete="CASCADE")],
     )
-    db["sources"].create_index(["article_id"])
-    db["sources"].create_index(["outlet"])
+    db.table("sources").create_index(["article_id"])
+    db.table("sources").create_index(["outlet"])
     db.execute(
         """
         CREATE VIEW republications AS
@@ -317,7 +317,7 @@ def _v7_stats_at_scale(db: Database) -> None:
     db.execute("CREATE INDEX idx_outlets_site ON outlets (site)")
     db.execute("INSERT INTO outlets (site, articles) SELECT site, count(*) FROM articles GROUP BY site")
     db.executescript(_OUTLET_TRIGGERS)
-    db["articles"].create_index(["site", "fetched_at"])
+    db.table("articles").create_index(["site", "fetched_at"])
 
 
 # The original of a republication: the earliest article of the named outlet with the same headline
@@ -366,7 +366,7 @@ def _v8_lags_and_as_of(db: Database) -> None:
         "UPDATE articles SET headline_key = ? WHERE id = ?",
         ((headline_key(h), i) for i, h in db.execute("SELECT id, headline FROM articles").fetchall()),
     )
-    db["articles"].create_index(["headline_key", "site"])
+    db.table("articles").create_index(["headline_key", "site"])
     db.execute("DROP VIEW republications")
     db.executescript(_REPUBLICATION_VIEWS)
     db.execute("ALTER TABLE tickers ADD COLUMN as_of TEXT")
@@ -396,7 +396,7 @@ def _v10_fewer_scattered_index_writes(db: Database) -> None:
     _count_rows(db, "tickers")
     db.execute("DROP INDEX idx_tickers_pair_url_observed_at")
     db.execute("DROP INDEX idx_tickers_pair_observed_at")
-    db["tickers"].create_index(["pair", "observed_at", "url"], unique=True)
+    db.table("tickers").create_index(["pair", "observed_at", "url"], unique=True)
     db.execute("DROP INDEX idx_articles_canonical_url")
     db.execute("CREATE INDEX idx_articles_canonical_url ON articles (canonical_url) WHERE canonical_url <> url")
 
