@@ -26,11 +26,17 @@ BANDS = 8
 MIN_SHARED_BANDS = 2
 MIN_WORDS = 40
 _WORD = re.compile(r"[^\W_]+")
-_RNG = np.random.RandomState(1)  # the same permutations on every machine: keys stay comparable
-PERMUTATIONS = (
-    _RNG.randint(0, 2**31, size=NUM_PERM, dtype=np.uint64).astype(np.uint32) * np.uint32(2) + np.uint32(1),  # odd
-    _RNG.randint(0, 2**32, size=NUM_PERM, dtype=np.uint64).astype(np.uint32),
-)
+
+
+def permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``(a, b)`` of ``num_perm`` permutations ``a * h + b`` (``a`` odd), seeded: the same on every machine, so
+    the archive's keys stay comparable."""
+    rng = np.random.RandomState(1)
+    return (rng.randint(0, 2**31, size=num_perm, dtype=np.uint64).astype(np.uint32) * np.uint32(2) + np.uint32(1),
+            rng.randint(0, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32))
+
+
+PERMUTATIONS = permutations(NUM_PERM)
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
+import Stemmer
 
 MIN_STEM = 2  # Kazakh has two-letter roots (ел, су, ай); a stem never gets shorter than this
 _RUSSIAN = Stemmer.Stemmer("russian")
