@@ -1280,15 +1280,16 @@ def _source_line(line: str, words: list[str]) -> Attribution | None:
     if m and (not line[: m.start("label")].strip() or m.group("label")[0].isupper()):
         return None if photo_credit(m.group(0)) else Attribution(
             m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
-    glued = _GLUED.search(line)  # a press office closing a paragraph, glued to its last sentence
-    line = line[glued.end():] if glued else line
+    tail = line[-_OFFICE_LINE_MAX:]  # a press office closing a paragraph, glued to its last sentence
+    glued = _GLUED.search(tail)
+    line = tail[glued.end():] if glued else line
     m = _OFFICE_LINE.fullmatch(line) if len(line) <= _OFFICE_LINE_MAX else None
     if not m or any(w in _lower(line) for w in words if w not in _LABELS):
         return None
     return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
 
 
-_GLUED = re.compile(r".*[.!?…»\"”](?=[A-ZА-ЯЁ][^.!?…]*$)")
+_GLUED = re.compile(r"[.!?…»\"”](?=[A-ZА-ЯЁ][^.!?…]*$)")  # the last sentence's end, a capital right after it
 
 
 # A line that is an outlet's name alone: ``By Trend``, ``by REUTERS`` (one name or capitals: ``By Nargiz Sadikhova``
