@@ -58,6 +58,9 @@ ROWS: dict[str, Row] = {
         "unknown outlet": (("backfill", "nosuch", "--from", "wayback"), "unknown outlet 'nosuch'"),
         "unknown archive": (("backfill", "tengrinews", "--from", "nosuch"), ""),
     }),
+    "store": Row(("store", "--redis", "redis://127.0.0.1:9/0"), writes=True, options={
+        "unreachable Redis": (("store", "--redis", "redis://127.0.0.1:9/0"), "cannot reach Redis"),
+    }),
     "import": Row(("import", "{readme}"), writes=True, options={
         "missing file": (("import", "{out}"), "does not exist"),
     }),
