@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,12 +57,17 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
     summary = run_crawl(db, spider_args, {**settings, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
                         verbose=verbose, max_error_rate=max_error_rate)
     f = summary.figures
-    target = f"the shared run at {redis}" if redis else f"{db} (run {summary.run_id})"
-    click.echo(
-        f"{label}: {summary.outcome} in {time.monotonic() - started:.1f} s: {f['pages']} pages, "
-        f"{f['new']} new, {f['updated']} updated, {f['unchanged']} unchanged articles, "
-        f"{f['tickers']} ticker quotes, {f['errors']} errors{f' ({summary.causes})' if summary.causes else ''} -> {target}"
-    )
+    if redis and summary.outcome == "failed" and not f["pages"]:
+        # Closed as finished with nothing fetched: a worker that found nothing left to do in a shared run that
+        # finished did its part (whether the run fetched anything is the run's figure, in the writer's `runs` row).
+        summary = replace(summary, outcome="finished", exit_code=exitcodes.OK)
+    causes = f" ({summary.causes})" if summary.causes else ""
+    if redis:  # a worker's articles are counted by the writer (kznews stats)
+        done = f"{f['pages']} pages, {f['errors']} errors{causes} -> the shared run at {redis}"
+    else:
+        done = (f"{f['pages']} pages, {f['new']} new, {f['updated']} updated, {f['unchanged']} unchanged articles, "
+                f"{f['tickers']} ticker quotes, {f['errors']} errors{causes} -> {db} (run {summary.run_id})")
+    click.echo(f"{label}: {summary.outcome} in {time.monotonic() - started:.1f} s: {done}")
     return summary
 
 

@@ -88,7 +88,7 @@ def link_for(crawler: Crawler) -> Link:
         link = Link(settings.get("KZNEWS_REDIS_URL"), settings.get("KZNEWS_REDIS_PREFIX"),
                     settings.getfloat("KZNEWS_REDIS_WORKER_TIMEOUT"), settings.getfloat("DOWNLOAD_DELAY"),
                     deliver=lambda claimed: None, failed=failed,
-                    call_from_thread=reactor.callFromThread)  # type: ignore[attr-defined]
+                    call_from_thread=reactor.callFromThread)
         _LINKS[crawler] = link
     return link
 

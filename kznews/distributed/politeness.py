@@ -35,6 +35,7 @@ _SHARED = "kznews-shared-robots"  # the flag of a robots.txt answer another work
 if TYPE_CHECKING:
     from typing import Self
 
+    from redis.client import Pipeline
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.robotstxt import RobotParser
@@ -119,5 +120,9 @@ class SharedRobotsMiddleware(RobotsFailClosedMiddleware):
         if _SHARED not in response.flags:  # fetched by this worker: publish it
             key = self.link.keys.robots(netloc)
             value = str(response.status).encode() + b"\n" + response.body
-            self.link.send(lambda pipe: pipe.set(key, value, ex=self.ttl))
+
+            def publish(pipe: Pipeline) -> None:
+                pipe.set(key, value, ex=self.ttl)
+
+            self.link.send(publish)
         await super()._parse_robots(response, netloc, request)

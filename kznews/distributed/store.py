@@ -136,7 +136,7 @@ class Writer:
         """
         stream = self.keys.pages
         if self.backlog:
-            answer = self.client.xreadgroup(GROUP, CONSUMER, {stream: "0"}, count=self.batch_size)
+            answer: Any = self.client.xreadgroup(GROUP, CONSUMER, {stream: "0"}, count=self.batch_size)
             if answer and answer[0][1]:
                 return answer[0][1]
             self.backlog = False
@@ -204,7 +204,8 @@ class Writer:
             run_id = int(known)
             stats = self.archive.run_stats(run_id)
         else:
-            meta = {k.decode(): v.decode() for k, v in self.client.hgetall(self.keys.run).items()}
+            found: Any = self.client.hgetall(self.keys.run)
+            meta = {k.decode(): v.decode() for k, v in found.items()}
             args = json.loads(meta.get("args", "{}")) if meta.get("id") == run else {}
             run_id = self.archive.start_run(meta.get("command", "crawl"), {**args, "shared_run": int(run)})
             self.client.hset(self.keys.archive_runs, run, run_id)

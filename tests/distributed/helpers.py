@@ -66,3 +66,4 @@ def release_host_when_joined(client: redis.Redis, workers: int, host: str = "127
             raise AssertionError(f"only {client.zcard('kznews:workers')} of {workers} workers joined")
         time.sleep(0.1)
     client.delete(f"kznews:slot:{host}")
+    client.zadd("kznews:hosts", {host: 0}, xx=True)  # a claim that met the held slot put the host off until its end
