@@ -1,0 +1,241 @@
+"""One crawl on several processes: pages/s of 1, 2 and 3 workers of a shared run, and the writer's items/s.
+
+The mirror has ``--hosts`` hosts (127.0.0.2, 127.0.0.3, ... on loopback, each its own politeness slot),
+each serving ``--articles`` article pages of ``tests/mirror`` (half on the real Kazinform template:
+extraction, not the network, bounds the crawl) from a child process; a temporary outlets file
+(``KZNEWS_SITES``) names them.  A Redis server of its own (127.0.0.1, a free port, no persistence)
+holds the shared run.
+
+- Workers: for 1, 2, 3 workers, a fresh Redis and archive; ``kznews store`` running; the workers
+  (``kznews crawl <hosts> --redis URL``, each extracting in its own process: ``KZNEWS_EXTRACT_WORKERS=0``,
+  so one worker is one core) started together.  pages/s = pages fetched (server hits) over the span
+  from the first to the last hit; the ratio is against 1 worker in the same session.
+- Writer: 1 worker fills the stream with no writer running; then ``kznews store`` starts and its
+  items/s is the stream's pages over the time from its start to an empty stream.
+
+Usage: ``python bench/scaleout.py [--hosts 12] [--articles 60] [--workers 1,2,3] [--no-append]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.results import append  # noqa: E402
+
+PY = sys.executable
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "KZNEWS_EXTRACT_WORKERS=0",
+        "-s", "LOG_LEVEL=ERROR"]
+
+
+def _serve(host: str, n_articles: int, seed: int, conn: mp.connection.Connection) -> None:
+    """Child process: serve a mirror on ``host``; send its base URL, then on request the hit times."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.mirror.site import XML, build_site
+    from tests.reliability.helpers import flat_sitemap
+
+    site = build_site(n_articles, seed)
+    hits: list[float] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            hits.append(time.monotonic())
+            base = f"http://{host}:{self.server.server_address[1]}"
+            if self.path == "/all.xml":
+                found: tuple[str, bytes] | None = (XML, flat_sitemap(site, base))
+            else:
+                found = site.render(self.path, base)
+            status, (kind, body) = (200, found) if found else (404, ("text/plain", b"not found\n"))
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            """Silent."""
+
+    server = ThreadingHTTPServer((host, 0), Handler)
+    server.daemon_threads = True
+    import threading
+
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    conn.send(f"http://{host}:{server.server_address[1]}")
+    while conn.recv() == "hits":
+        conn.send(list(hits))
+        hits.clear()
+    server.shutdown()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Redis:
+    """redis-server on 127.0.0.1 for the bench, no persistence."""
+
+    def __init__(self, folder: Path) -> None:
+        self.port = _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir",
+                                      str(folder), "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+        import redis
+
+        self.client = redis.Redis(port=self.port)
+        for _ in range(100):
+            try:
+                self.client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def _outlets(bases: list[str], folder: Path) -> Path:
+    from tests.mirror.site import ARTICLE_PATTERN
+
+    path = folder / "outlets.toml"
+    entries = []
+    for i, base in enumerate(bases, start=1):
+        host = base.split("//")[1].split(":")[0]
+        entries.append(f'[outlets.m{i}]\nname = "mirror {i}"\ndomains = ["{host}"]\narticles = [\'{ARTICLE_PATTERN}\']\n'
+                       f'[[outlets.m{i}.editions]]\nlang = "ru"\nsitemaps = ["{base}/all.xml"]\n')
+    path.write_text("\n".join(entries), encoding="utf-8")
+    return path
+
+
+def _kznews(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen:
+    return subprocess.Popen([PY, "-m", "kznews", "--db", str(db), *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _checked(proc: subprocess.Popen, what: str) -> str:
+    out, err = proc.communicate(timeout=1800)
+    if proc.returncode != 0:
+        raise SystemExit(f"{what} failed ({proc.returncode}):\n{out}\n{err[-3000:]}")
+    return out
+
+
+def _hits(conns: list[mp.connection.Connection]) -> list[float]:
+    times: list[float] = []
+    for conn in conns:
+        conn.send("hits")
+        times += conn.recv()
+    return sorted(times)
+
+
+def _drain(client: object, stream: str = "kznews:pages") -> None:
+    while client.xlen(stream):  # type: ignore[attr-defined]
+        time.sleep(0.1)
+
+
+def workers_run(n: int, keys: list[str], env: dict[str, str], tmp: Path, conns: list[mp.connection.Connection]) -> dict:
+    redis = Redis(tmp)
+    db = tmp / f"workers{n}.db"
+    try:
+        store = _kznews(db, env, "store", "--redis", redis.url)
+        start = time.monotonic()
+        crawls = [_kznews(db, env, "crawl", *keys, "--redis", redis.url, *FAST) for _ in range(n)]
+        for i, c in enumerate(crawls):
+            _checked(c, f"worker {i + 1} of {n}")
+        wall = time.monotonic() - start
+        _drain(redis.client)
+        store.send_signal(signal.SIGTERM)
+        _checked(store, "store")
+    finally:
+        redis.stop()
+    hits = _hits(conns)
+    return {"pages": len(hits), "span": hits[-1] - hits[0], "rate": len(hits) / (hits[-1] - hits[0]), "wall": wall}
+
+
+def writer_run(keys: list[str], env: dict[str, str], tmp: Path, conns: list[mp.connection.Connection]) -> dict:
+    redis = Redis(tmp)
+    db = tmp / "writer.db"
+    try:
+        _checked(_kznews(db, env, "crawl", *keys, "--redis", redis.url, *FAST, "-s", "KZNEWS_REDIS_STREAM_MAX=0"),
+                 "filling worker")
+        entries = redis.client.xlen("kznews:pages")
+        store = _kznews(db, env, "store", "--redis", redis.url)
+        while not redis.client.exists("kznews:archive_runs") and store.poll() is None:
+            time.sleep(0.01)  # the writer is up (imports, archive created) when it opens the run
+        start = time.monotonic()
+        _drain(redis.client)
+        seconds = time.monotonic() - start
+        store.send_signal(signal.SIGTERM)
+        _checked(store, "store")
+    finally:
+        redis.stop()
+    _hits(conns)
+    return {"entries": entries, "seconds": seconds, "rate": entries / seconds}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hosts", type=int, default=12)
+    parser.add_argument("--articles", type=int, default=60, help="articles per host")
+    parser.add_argument("--workers", default="1,2,3")
+    parser.add_argument("--no-append", action="store_true")
+    args = parser.parse_args(argv)
+    if shutil.which("redis-server") is None:
+        raise SystemExit("redis-server is not installed (Debian: apt-get install redis-server)")
+    conns, servers = [], []
+    for i in range(args.hosts):
+        parent, child = mp.Pipe()
+        proc = mp.Process(target=_serve, args=(f"127.0.0.{i + 2}", args.articles, i, child), daemon=True)
+        proc.start()
+        conns.append(parent)
+        servers.append(proc)
+    bases = [c.recv() for c in conns]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        env = {**{k: v for k, v in os.environ.items() if k not in ("KZNEWS_DB", "KZNEWS_REDIS_URL")},
+               "KZNEWS_SITES": str(_outlets(bases, tmp))}
+        keys = [f"m{i}" for i in range(1, args.hosts + 1)]
+        try:
+            for n in (int(x) for x in args.workers.split(",")):
+                rows.append((n, workers_run(n, keys, env, tmp, conns)))
+                print(f"{n} workers: {rows[-1][1]}", file=sys.stderr)
+            writer = writer_run(keys, env, tmp, conns)
+        finally:
+            for c in conns:
+                c.send("stop")
+            for p in servers:
+                p.join(timeout=5)
+    base = rows[0][1]["rate"]
+    lines = [f"{args.hosts} hosts x {args.articles} articles on loopback, {os.cpu_count()} cores"
+             f" (load average {os.getloadavg()[0]:.1f} at the end: the machine is shared)", "",
+             "| workers | pages | span s | pages/s | x 1 worker | wall s |", "|---|---|---|---|---|---|"]
+    lines += [f"| {n} | {r['pages']} | {r['span']:.1f} | {r['rate']:.1f} | {r['rate'] / base:.2f} | {r['wall']:.1f} |"
+              for n, r in rows]
+    lines += ["", f"writer (`kznews store`, batches of 500): {writer['entries']} stream entries in"
+                  f" {writer['seconds']:.1f} s = {writer['rate']:.0f} items/s"]
+    report = "\n".join(lines)
+    print(report)
+    if not args.no_append:
+        append("Scale-out: workers of one shared run (bench/scaleout.py)", report, __file__, argv)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
