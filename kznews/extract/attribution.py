@@ -1354,8 +1354,10 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
     found += _closing_tags(text) + _bare_lines(text)
     found += filter(None, (_first_form(stretches, words, agency, text) for stretches in reporting))
-    seen: set[tuple[str, str]] = set()
-    return [a for a in found if (a.reporter, a.kind) not in seen and not seen.add((a.reporter, a.kind))]
+    unique: dict[tuple[str, str], Attribution] = {}
+    for a in found:
+        unique.setdefault((a.reporter, a.kind), a)
+    return list(unique.values())
 
 
 def main_attribution(found: list[Attribution]) -> Attribution | None:

@@ -270,7 +270,7 @@ def _month(g: dict[str, str | None]) -> int | None:
     """The month the groups ``g`` name, 0 when they name one that is no month, None when they name none."""
     if word := g.get("mw") or g.get("mw2"):
         return month_number(word) or 0
-    number = int(g["m3"]) if g.get("m3") else None
+    number = int(digits) if (digits := g.get("m3")) else None
     return number if number is None or 1 <= number <= 12 else 0
 
 

@@ -155,9 +155,9 @@ def clock_of(g: dict[str, str | None], n: str = "") -> time | None:
 
     Raises ValueError for an impossible time.
     """
-    if not g.get("h" + n):
+    if not (hours := g.get("h" + n)):
         return None
-    hour, minute, second = int(g["h" + n]), int(g["mi" + n]), int(g.get("s" + n) or 0)
+    hour, minute, second = int(hours), int(g["mi" + n] or 0), int(g.get("s" + n) or 0)
     if ampm := g.get("ap" + n):
         if not 1 <= hour <= 12:
             raise ValueError("a 12-hour clock time past 12")
@@ -209,8 +209,8 @@ def find_date(text: str) -> tuple[str, datetime | None] | None:
                 break
     if found:  # the earliest, then longest: "11:12, 26 June 2018" over its "26 June 2018"
         return min(found, key=lambda f: f[:2])[2:]
-    m = _CLOCK.search(text)
-    return (m.group(0), None) if m else None
+    clock = _CLOCK.search(text)
+    return (clock.group(0), None) if clock else None
 
 
 def without_marks(text: str) -> str:

@@ -130,14 +130,14 @@ def relative(text: str, now: datetime) -> tuple[str, datetime] | None:
     for m in filter(None, (form.search(text) for form in _DAY_WORD)):
         day = local(now).date() - timedelta(days=_DAY_BACK[fold(m.group("word"))])
         found.append((m.start(), m.group(0), at(day, _clock(m.groupdict()))))
-    if m := _AGO.search(text):
+    if ago := _AGO.search(text):
         delta = timedelta()
-        for part in _PART.finditer(m.group("parts")):
+        for part in _PART.finditer(ago.group("parts")):
             count = part.group("n") or "1"
             delta += (int(count) if count.isdigit() else 1) * _STEP[fold(part.group("unit"))]
-        found.append((m.start(), m.group(0), local(now) - delta))
-    if m := _NOW.search(text):
-        found.append((m.start(), m.group(0), local(now)))
+        found.append((ago.start(), ago.group(0), local(now) - delta))
+    if just := _NOW.search(text):
+        found.append((just.start(), just.group(0), local(now)))
     if not found:
         return None
     _, printed, dt = min(found, key=lambda f: f[0])

@@ -353,7 +353,7 @@ def _marked(text: str) -> bool:
     return len(text) <= _SHORT and _MARKER.search(_plain(text)) is not None
 
 
-def _anchored(hints: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], bool]]:
+def _anchored(hints: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], object]]:
     """The walk's tests for a page text that may start a widget: it names a code in capitals, or, short,
     holds one of the page's ``hints``.  No hint: the codes alone are sought, as cheaply as ever."""
     if not hints:
@@ -365,7 +365,7 @@ def _anchored(hints: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], 
     return near, lambda text: bool(_ANY_CODE.search(text) or len(text) <= _SHORT and hinted.search(text))
 
 
-def _texts(root: etree._Element, near: re.Pattern[str], wanted: Callable[[str], bool]) -> list[etree._Element]:
+def _texts(root: etree._Element, near: re.Pattern[str], wanted: Callable[[str], object]) -> list[etree._Element]:
     """The element at each text ``near`` finds and ``wanted`` confirms, in document order: its own text, or
     the tail after it.  ``near`` is the cheap test every text meets (a search that skips ahead on the first
     letters of what it seeks), ``wanted`` the exact one its few hits meet.
@@ -411,7 +411,7 @@ def _base(g: dict[str, str | None]) -> str | None:
         return code.upper()
     if g["sign"]:
         return _SIGNS[g["sign"].upper()]
-    return next((code for code, names in _NAMES.items() if names.fullmatch(g["name"])), None)
+    return next((code for code, names in _NAMES.items() if names.fullmatch(g["name"] or "")), None)
 
 
 def _parse(text: str, home: str = "KZT") -> _Quote | None:
@@ -438,8 +438,8 @@ def _parse(text: str, home: str = "KZT") -> _Quote | None:
     coded = any(g.get(key) for key in ("code", "named", "traded", "pair", "over", "tenge")) or g.get("sep") == "="
     if not coded and printed.isdigit():
         return None  # a whole number after a name or sign: a year, a count, a price
-    rest = _CHANGE.match(text, m.end())
-    if _PROSE.search(text, rest.end()):
+    rest = _CHANGE.match(text, m.end())  # it matches everywhere (each of its parts is optional)
+    if rest is None or _PROSE.search(text, rest.end()):
         return None
     change, direction = _printed_change(rest)
     return _Quote(f"{base}/{quote}", value, change, direction, bool(g["sign"]) and not coded)
@@ -482,7 +482,7 @@ _SPRITE_ATTRS = frozenset({"href", "{http://www.w3.org/1999/xlink}href"})  # <us
 
 def _forms(*words: str) -> frozenset[str]:
     """English words with their -s, -ed and -ing forms (``rise``: rises, rised, rising)."""
-    out = set()
+    out: set[str] = set()
     for word in words:
         stem = word[:-1] if word.endswith("e") else word
         out.update((word, word + "s", stem + "ed", stem + "ing"))
@@ -520,7 +520,7 @@ def _markup_direction(item: etree._Element) -> str | None:
     for el in item.iter():
         if not isinstance(el.tag, str):
             continue
-        for name, value in el.items():
+        for name, value in ((str(n), str(v)) for n, v in el.items()):
             if name in _DIRECTION_ATTRS or name.startswith("data-") or el.tag == "use" and name in _SPRITE_ATTRS:
                 words = [w.lower() for w in _MARKUP_WORDS.findall(value)]
                 said.update(filter(None, (_word_direction(words, i) for i in range(len(words)))))
@@ -564,7 +564,7 @@ def _longer(el: etree._Element, size: int) -> bool:
     text nodes counted until the sum passes ``size``, so a large element costs no more than a small one."""
     total = 0
     for piece in el.itertext():
-        total += len("".join(piece.split()))
+        total += len("".join(str(piece).split()))
         if total > size:
             return True
     return False
@@ -587,7 +587,7 @@ def _read_widget(widget: etree._Element, home: str) -> list[tuple[etree._Element
     for el in _texts(widget, _VISIBLE, _marked):
         cell = _cell(el, home)
         quote = _parse(_cell_text(cell), home) if cell is not None else None
-        if quote and quote.pair not in quotes:
+        if quote and cell is not None and quote.pair not in quotes:
             quotes[quote.pair] = (cell, quote)
     several = len({pair.split("/")[0] for pair in quotes}) > 1
     return [(cell, quote) for cell, quote in quotes.values() if several or not quote.bare]
