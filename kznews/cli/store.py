@@ -12,8 +12,8 @@ from scrapy.settings import Settings
 from kznews import settings
 from kznews.cli.options import scrapy_settings
 from kznews.distributed.store import StoreTally
-from kznews.storage import Archive
 from kznews.distributed.store import store as run_store
+from kznews.storage import Archive
 
 
 @click.command()
