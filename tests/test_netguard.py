@@ -49,3 +49,28 @@ def test_loopback_connects() -> None:
 ])
 def test_what_counts_as_local(address: object, local: bool) -> None:
     assert netguard.is_local(address) is local
+
+
+def test_a_name_is_not_looked_up_in_the_dns(refused_log: Path) -> None:
+    """The C resolver's queries would leave the machine without passing connect(): names are refused too."""
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("www.inform.kz", 443)
+    with pytest.raises(socket.gaierror):
+        socket.gethostbyname("tengrinews.kz")
+    assert refused_log.read_text().count("look up no name") == 2
+
+
+def test_a_subprocess_looks_up_no_name_either(refused_log: Path) -> None:
+    code = "import socket; socket.getaddrinfo('kt.kz', 80)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert run.returncode != 0 and "gaierror" in run.stderr
+    assert "kt.kz" in refused_log.read_text()
+
+
+def test_invalid_names_fail_at_once_and_loopback_names_resolve(refused_log: Path) -> None:
+    """.invalid never resolves (RFC 6761): the guard answers it itself, no attempt logged."""
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("kznews-test.invalid", 80)
+    assert socket.getaddrinfo("127.0.0.1", 80) and socket.getaddrinfo("localhost", 80)
+    assert socket.gethostbyname("127.0.0.1") == "127.0.0.1"
+    assert not refused_log.exists()
