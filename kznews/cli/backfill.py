@@ -18,7 +18,7 @@ import click
 
 from kznews import exitcodes, settings
 from kznews.backfill.spider import SOURCES
-from kznews.cli.options import check_window, iso_date, reader, registered, scrapy_settings
+from kznews.cli.options import check_window, check_writable, iso_date, reader, registered, scrapy_settings
 from kznews.reextract import default_workers
 from kznews.storage import Archive
 
@@ -64,7 +64,7 @@ def backfill(obj: dict[str, Any], outlets: tuple[str, ...], source: str, since: 
 
     check_window(since, until)
     registered(outlets, edition)
-    Archive(obj["db"]).close()  # an unusable or busy archive: one line, before Scrapy starts
+    check_writable(obj["db"])
     started = time.monotonic()
     summary = run_crawl(
         obj["db"], {"site": ",".join(outlets), "source": source, "edition": edition, "max_articles": max_articles,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kznews import coverage, exitcodes, settings, sites
-from kznews.cli.options import check_window, http_option, iso_date, reader, registered, scrapy_settings
+from kznews.cli.options import check_window, check_writable, http_option, iso_date, reader, registered, scrapy_settings
 from kznews.extract import extract_page
 from kznews.extract.normalize import normalize
 from kznews.extract.pagetype import KINDS
@@ -31,11 +31,6 @@ from kznews.storage import Archive
 
 if TYPE_CHECKING:
     from kznews.crawl import CrawlSummary
-
-
-def _check_archive(db: str) -> None:
-    """Fail early, in one line, on an archive that cannot be written (``ArchiveBusy``: exit 6)."""
-    Archive(db).close()
 
 
 def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, Any],
@@ -52,7 +47,7 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
 
         connect(redis).close()  # RedisUnavailable: one line
     else:
-        _check_archive(db)
+        check_writable(db)
     started = time.monotonic()
     summary = run_crawl(db, spider_args, {**settings, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
                         verbose=verbose, max_error_rate=max_error_rate)

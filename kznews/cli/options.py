@@ -18,7 +18,7 @@ import click
 from tabulate import tabulate
 
 from kznews import sites
-from kznews.storage import connect_readonly
+from kznews.storage import Archive, connect_readonly
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -130,6 +130,12 @@ def known_site(conn: sqlite3.Connection, site: str | None) -> None:
         raise click.ClickException(
             f"--site {site}: no such outlet in the registry or the archive (see `kznews sites`; registry: "
             f"{', '.join(sorted(sites.outlets()))})")
+
+
+def check_writable(path: str) -> None:
+    """Fail early, in one line, on an archive a writing command cannot use: damaged, foreign, read-only, or held
+    by another run (``ArchiveBusy``: exit 6); before any crawl, index or Redis is asked."""
+    Archive(path).close()
 
 
 def reader(path: str) -> sqlite3.Connection:

@@ -10,10 +10,9 @@ import click
 from scrapy.settings import Settings
 
 from kznews import settings
-from kznews.cli.options import scrapy_settings
+from kznews.cli.options import check_writable, scrapy_settings
 from kznews.distributed.store import StoreTally
 from kznews.distributed.store import store as run_store
-from kznews.storage import Archive
 
 
 @click.command()
@@ -39,7 +38,7 @@ def store(obj: dict[str, Any], redis: str, prefix: str, overrides: dict[str, str
         kznews harvest --redis redis://crawlhost:6379/0              # on each crawling machine
     """
     started = time.monotonic()
-    Archive(obj["db"]).close()  # a damaged, held or read-only archive is one line before Redis is asked
+    check_writable(obj["db"])
 
     def ready(tally: StoreTally) -> None:
         click.echo(f"store: {tally.seeded} archived URLs published; writing the pages of {redis} into {obj['db']}",

@@ -55,8 +55,9 @@ def _is_regex(path: str, value: Any) -> Iterator[str]:
 
 
 def _is_story(path: str, value: Any) -> Iterator[str]:
-    yield from _is_regex(path, value)
-    if isinstance(value, str) and not list(_is_regex(path, value)) and re.compile(value).groups < 1:
+    problems = list(_is_regex(path, value))
+    yield from problems
+    if not problems and re.compile(value).groups < 1:
         yield f"{path}: needs a group, the story id the editions share"
 
 
