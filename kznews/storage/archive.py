@@ -27,6 +27,8 @@ from kznews.storage.folding import fold, headline_key
 from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, fold_row
 from kznews.storage.lock import WriterLock
 from kznews.storage.packing import packed, unpack
+from kznews.storage.removals import Check
+from kznews.storage.removals import record as record_removals
 from kznews.storage.schema import (
     CONTENT_COLUMNS,
     archive_version,
@@ -474,6 +476,12 @@ class Archive:
         if row is None:
             raise ArchiveError(f"no run {run_id} in {self._label}")
         return json.loads(row[0]) if row[0] else {}
+
+    def record_checks(self, checks: Sequence[Check], run_id: int | None = None) -> Counter[str]:
+        """Record what a recheck found of archived articles, atomically: removals suspected, confirmed, restored
+        (``kznews.storage.removals``); the articles themselves are not touched."""
+        with self._transaction() as conn:
+            return record_removals(conn, checks, run_id)
 
     # -- writing --------------------------------------------------------------
 

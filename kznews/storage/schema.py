@@ -556,10 +556,38 @@ def _v13_word_forms_and_stories(db: Database) -> None:
             report(done, total)
 
 
+def _v14_removals(db: Database) -> None:
+    """Takedowns: the articles a recheck found gone, since when and on what evidence, and those that came back.
+
+    ``removals`` holds one row per episode (``kznews.storage.removals``): ``removed_at``, the first definite answer
+    that the article is gone (its ``status``, ``final_url``, ``reason`` and ``evidence``); ``confirmed_at``, the
+    next definite answer, gone too (until then the removal is only suspected); ``last_seen_gone_at``; and
+    ``restored_at``, the first answer showing the article again.  An article has one open episode at most.  The
+    view ``takedowns`` lists the confirmed removals with their article.  Nothing is read or rewritten: an archive
+    is upgraded at once, whatever its size.
+    """
+    db.execute(
+        "CREATE TABLE removals (id INTEGER PRIMARY KEY,"
+        " article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+        " removed_at TEXT NOT NULL, confirmed_at TEXT, last_seen_gone_at TEXT NOT NULL, restored_at TEXT,"
+        " reason TEXT NOT NULL, status INTEGER, final_url TEXT, evidence TEXT, run_id INTEGER REFERENCES runs (id))"
+    )
+    db.execute("CREATE INDEX idx_removals_article_id ON removals (article_id)")
+    db.execute("CREATE UNIQUE INDEX idx_removals_open ON removals (article_id) WHERE restored_at IS NULL")
+    db.execute(
+        "CREATE VIEW takedowns AS"
+        " SELECT a.site AS site, a.url AS url, a.headline AS headline, a.published_at AS published_at,"
+        " r.removed_at AS removed_at, r.confirmed_at AS confirmed_at, r.last_seen_gone_at AS last_seen_gone_at,"
+        " r.restored_at AS restored_at, r.reason AS reason, r.status AS status, r.final_url AS final_url,"
+        " r.evidence AS evidence, a.id AS article_id"
+        " FROM removals r JOIN articles a ON a.id = r.article_id WHERE r.confirmed_at IS NOT NULL"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
     _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index, _v10_fewer_scattered_index_writes,
-    _v11_current_text_once, _v12_captures, _v13_word_forms_and_stories,
+    _v11_current_text_once, _v12_captures, _v13_word_forms_and_stories, _v14_removals,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -298,3 +298,18 @@ def test_v12_archive_is_reindexed_for_word_forms_and_stories(db_path: Path, caps
     stories = read.execute("SELECT article_id, story FROM stories ORDER BY 1").fetchall()
     assert stories == [(1, 1), (2, 1), (3, 3)]  # the republished wire copy joins the first one's story
     assert read.execute("SELECT count(*) FROM word_forms WHERE word = 'городе'").fetchone()[0] == 1
+
+
+def test_v13_archive_gains_removals_and_keeps_its_articles(db_path: Path) -> None:
+    """v14: ``removals`` and the ``takedowns`` view are added in place; nothing stored changes."""
+    conn = _old_archive(db_path, 13)
+    conn.execute("INSERT INTO articles (id, url, site, headline, body, first_seen_at, last_seen_at, content_hash)"
+                 " VALUES (1, 'https://a.kz/1', 'a', 'Әкім', 'Мәтін.', 't', 't', 'h1')")
+    conn.execute("COMMIT")
+    before = conn.execute("SELECT * FROM articles").fetchall()
+    with Archive(db_path) as archive:
+        assert archive._conn.execute("SELECT * FROM articles").fetchall() == before
+        assert archive._conn.execute("SELECT count(*) FROM takedowns").fetchone() == (0,)
+    read = connect_readonly(db_path)
+    assert archive_version(read, "x") == SCHEMA_VERSION == 14
+    assert read.execute("SELECT count(*) FROM removals").fetchone() == (0,)
