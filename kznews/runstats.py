@@ -6,6 +6,7 @@ Scrapy-free, so the query commands (``stats``) import it without starting Scrapy
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
 from kznews import exitcodes
@@ -33,6 +34,19 @@ def site_figures(stats: dict[str, Any], site: str) -> dict[str, int]:
         key: int(stats.get(f"kznews/site/{site}/{key}", 0))
         for key in ("pages", "failed_requests", "new_articles")
     }
+
+
+def run_target(args: Mapping[str, Any]) -> str:
+    """What a run covered, as its ``runs`` row's args say, in a few words: its outlets (or ad-hoc URL, or an
+    import's files) and, for a backfill or an import, the archive it read and the capture window
+    ("inform from commoncrawl 2016-01-01..2016-12-31")."""
+    what = (args.get("url") or " ".join(args.get("sites") or ())
+            or " ".join(PurePath(f).name for f in args.get("files") or ()))
+    if not args.get("archive"):
+        return what
+    since, until = args.get("since"), args.get("until")
+    window = f" {since or '...'}..{until or '...'}" if since or until else ""
+    return f"{what} from {args['archive']}{window}"
 
 
 def judge(reason: str, figures: Mapping[str, int], max_error_rate: float) -> tuple[str, int]:

@@ -6,6 +6,7 @@ different shapes with the same fields; both become ``IndexEntry``.  Pure functio
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -58,6 +59,11 @@ class CaptureWindow:
             raise ValueError(f"since {since} is after until {until}")
         return window
 
+    def run_args(self) -> dict[str, str | None]:
+        """The window as a run's ``runs`` row records it (``since``/``until``: YYYY-MM-DD, None when open)."""
+        return {"since": self.since.isoformat() if self.since else None,
+                "until": self.until.isoformat() if self.until else None}
+
     def holds(self, entry: IndexEntry) -> bool:
         day = capture_time(entry.timestamp).date()
         return not ((self.since and day < self.since) or (self.until and day > self.until))
@@ -79,6 +85,19 @@ def cdx_bound(day: date | None, end: bool) -> str | None:
     if day is None:
         return None
     return day.strftime("%Y%m%d") + ("235959" if end else "000000")
+
+
+def parse_num_pages(body: bytes) -> int:
+    """How many pages a ``showNumPages`` answer announces: Common Crawl's ``{"pages": N, ...}`` or the Wayback
+    Machine's bare number."""
+    try:
+        data = json.loads(body)
+        pages = int(data["pages"] if isinstance(data, dict) else data)
+    except (ValueError, KeyError, TypeError):
+        raise BadIndexLine(f"not a showNumPages answer: {body[:80]!r}") from None
+    if pages < 0:
+        raise BadIndexLine(f"not a showNumPages answer: {body[:80]!r}")
+    return pages
 
 
 def integer(value: object) -> int | None:

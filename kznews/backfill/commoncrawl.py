@@ -74,15 +74,6 @@ def index_url(crawl: Crawl, domain: str, since: date | None, until: date | None,
     return f"{crawl.cdx_api}?{urlencode({k: v for k, v in params.items() if v is not None})}"
 
 
-def parse_num_pages(body: bytes) -> int:
-    """How many pages a ``showNumPages`` answer announces."""
-    try:
-        data = json.loads(body)
-        return int(data["pages"] if isinstance(data, dict) else data)
-    except (ValueError, KeyError, TypeError):
-        raise BadIndexLine(f"not a showNumPages answer: {body[:80]!r}") from None
-
-
 def parse_index(body: bytes, crawl: str) -> Iterator[IndexEntry | BadIndexLine]:
     """The captures of an NDJSON answer, one per line; a line that is not one is yielded as ``BadIndexLine``."""
     for line in body.splitlines():

@@ -106,7 +106,7 @@ def import_files(
     """Archive the pages of the WARC/ARC ``paths`` (``workers`` extraction processes; 0: extract here)."""
     tally = ImportTally()
     paths = list(paths)
-    run_id = archive.start_run("import", {"files": [str(p) for p in paths], "all": all_sites})
+    run_id = archive.start_run("import", {"archive": "warc", "files": [str(p) for p in paths], "all": all_sites})
     batch: list[PageItem] = []
     items: dict[int, PageItem] = {}
 

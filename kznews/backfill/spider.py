@@ -25,7 +25,8 @@ import posixpath
 import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,7 +37,7 @@ from scrapy.settings import BaseSettings
 
 from kznews.addons import MIN_DELAY, Defaults
 from kznews.backfill import commoncrawl, wayback
-from kznews.backfill.cdx import BadIndexLine, CaptureWindow, IndexEntry
+from kznews.backfill.cdx import BadIndexLine, CaptureWindow, IndexEntry, parse_num_pages
 from kznews.backfill.records import BadRecord, read_record
 from kznews.items import Capture, PageItem
 from kznews.scope import CrawlScope
@@ -61,10 +62,31 @@ def edition_prefix(edition: Edition) -> str:
     return common if common.count("/") <= 1 else posixpath.dirname(common)
 
 
+@dataclass(frozen=True)
+class ArchiveScope(CrawlScope):
+    """A backfill's scope: the outlets and editions, and the web archive and capture window it reads them from."""
+
+    archive: str = "commoncrawl"
+    captures: CaptureWindow = field(default_factory=CaptureWindow)  # capture days, not publication days
+
+    @classmethod
+    def of(cls, archive: str, since: str | None, until: str | None, **kwargs: Any) -> ArchiveScope:
+        """The scope of a backfill from ``archive`` of the captures between ``since`` and ``until`` (YYYY-MM-DD);
+        ``kwargs`` as ``CrawlScope.build``'s.  No outlet host is fetched: the pages come from the archive."""
+        scope = cls.build(fetches_outlets=False, archive=archive, captures=CaptureWindow.parse(since, until), **kwargs)
+        assert isinstance(scope, ArchiveScope)
+        return scope
+
+    def run_args(self) -> dict[str, Any]:
+        """What the backfill covers, as its ``runs`` row records it: the crawl's fields, the archive and window."""
+        return {**super().run_args(), "archive": self.archive, **self.captures.run_args()}
+
+
 class ArchiveSpider(scrapy.Spider):
     """Backfill outlets of the registry (``site``: keys, comma-separated) from ``source`` (commoncrawl|wayback)."""
 
     name = "archive"
+    scope: ArchiveScope
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -104,10 +126,8 @@ class ArchiveSpider(scrapy.Spider):
         if not site:
             raise ValueError("give site=OUTLET")
         self.source = source
-        # the outlets' pages come from the archives: no outlet host is fetched
-        self.scope = CrawlScope.build(site=site, edition=edition, max_articles=max_articles, fetches_outlets=False)
+        self.scope = ArchiveScope.of(source, since, until, site=site, edition=edition, max_articles=max_articles)
         self.only_edition = edition is not None
-        self.window = CaptureWindow.parse(since, until)  # capture days, not publication days
         self.endpoints: dict[str, str] = {}
         self.requested: Counter[str] = Counter()  # article captures requested per outlet
         self.seen: set[int] = set()  # hashes of (url, digest) requested in this run
@@ -132,8 +152,13 @@ class ArchiveSpider(scrapy.Spider):
                                 index=True)
             return
         for domain in self._domains():
-            url = wayback.search_url(self.endpoints["wayback"], domain, self.window.since, self.window.until)
-            yield self._request(url, "wayback", self.parse_search, index=True)
+            url = wayback.search_url(self.endpoints["wayback"], domain, *self._bounds(), page=wayback.NUM_PAGES)
+            yield self._request(url, "wayback", self.parse_search_pages, index=True, cb_kwargs={"domain": domain},
+                                meta={"handle_httpstatus_list": [400, 404]})
+
+    def _bounds(self) -> tuple[date | None, date | None]:
+        """The capture window's first and last days (None: open)."""
+        return self.scope.captures.since, self.scope.captures.until
 
     def _domains(self) -> list[str]:
         """Every domain of the outlets, former ones included."""
@@ -147,11 +172,11 @@ class ArchiveSpider(scrapy.Spider):
         except BadIndexLine as exc:
             self._bad_index(response.url, exc)
             return
-        wanted = [c for c in crawls if c.overlaps(self.window.since, self.window.until)]
+        wanted = [c for c in crawls if c.overlaps(*self._bounds())]
         self.crawler.stats.set_value(_STAT + "crawls", len(wanted))
         for crawl in wanted:
             for domain in self._domains():
-                url = commoncrawl.index_url(crawl, domain, self.window.since, self.window.until)
+                url = commoncrawl.index_url(crawl, domain, *self._bounds())
                 yield self._request(url, "cc-index", self.parse_num_pages, index=True,
                                     cb_kwargs={"crawl": crawl, "domain": domain})
 
@@ -160,12 +185,12 @@ class ArchiveSpider(scrapy.Spider):
             self.crawler.stats.inc_value(_STAT + "no_captures")
             return
         try:
-            pages = commoncrawl.parse_num_pages(response.body)
+            pages = parse_num_pages(response.body)
         except BadIndexLine as exc:
             self._bad_index(response.url, exc)
             return
         for page in range(pages):
-            url = commoncrawl.index_url(crawl, domain, self.window.since, self.window.until, page=page)
+            url = commoncrawl.index_url(crawl, domain, *self._bounds(), page=page)
             yield self._request(url, "cc-index", self.parse_index, index=True, cb_kwargs={"crawl": crawl})
 
     def parse_index(self, response: Response, crawl: commoncrawl.Crawl) -> Iterator[scrapy.Request]:
@@ -204,13 +229,39 @@ class ArchiveSpider(scrapy.Spider):
 
     # --- the Wayback Machine ----------------------------------------------------------
 
-    def parse_search(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_search_pages(self, response: Response, domain: str) -> Iterator[scrapy.Request]:
+        """How many pages the domain's search has: each page asked for; a server that cannot page (400) or an
+        answer that is not a number gets the search unpaged (continued by resumption keys)."""
+        pages: list[int | None] = [wayback.UNPAGED]
         if response.status == 404:
             self.crawler.stats.inc_value(_STAT + "no_captures")
             return
-        for entry in self._wanted(wayback.parse_search(response.body)):
+        if response.status != 400:
+            try:
+                pages = list(range(parse_num_pages(response.body)))
+            except BadIndexLine as exc:
+                self._bad_index(response.url, exc)
+        for page in pages:
+            url = wayback.search_url(self.endpoints["wayback"], domain, *self._bounds(), page=page)
+            yield self._request(url, "wayback", self.parse_search, index=True,
+                                cb_kwargs={"domain": domain, "page": page})
+
+    def parse_search(self, response: Response, domain: str, page: int | None) -> Iterator[scrapy.Request]:
+        """A page of the search: its captures' playbacks, and the rest of the page when the server stopped at its
+        query limit (a resumption key)."""
+        if response.status == 404:
+            self.crawler.stats.inc_value(_STAT + "no_captures")
+            return
+        entries, resume_key = wayback.parse_search(response.body)
+        for entry in self._wanted(entries):
             yield self._request(wayback.playback_url(self.endpoints["wayback"], entry), "wayback",
                                 self.parse_playback, priority=1, cb_kwargs={"entry": entry})
+        if resume_key:
+            self.crawler.stats.inc_value(_STAT + "index_resumed")
+            url = wayback.search_url(self.endpoints["wayback"], domain, *self._bounds(), page=page,
+                                     resume_key=resume_key)
+            yield self._request(url, "wayback", self.parse_search, index=True,
+                                cb_kwargs={"domain": domain, "page": page})
 
     def parse_playback(self, response: Response, entry: IndexEntry) -> Iterator[PageItem]:
         stats = self.crawler.stats
@@ -240,7 +291,7 @@ class ArchiveSpider(scrapy.Spider):
                 continue
             stats.inc_value(_STAT + "captures_listed")
             try:
-                in_window = self.window.holds(entry)
+                in_window = self.scope.captures.holds(entry)
             except BadIndexLine as exc:
                 self._bad_index(entry.url, exc)
                 continue

@@ -13,7 +13,7 @@ import click
 
 from kznews import coverage
 from kznews.cli.options import FORMATS, emit, emit_stream, iso_date, known_site, reader
-from kznews.runstats import crawl_figures
+from kznews.runstats import crawl_figures, run_target
 from kznews.storage import editions_of, run_sql, search, stories_of
 from kznews.storage import stats as archive_stats
 from kznews.storage.query import RANK_WINDOW
@@ -131,7 +131,7 @@ def _run_row(run: dict[str, Any]) -> dict[str, Any]:
     figures = crawl_figures(stats)
     return {
         "id": run["id"], "command": run["command"],
-        "crawled": args.get("url") or " ".join(args.get("sites") or ()),
+        "crawled": run_target(args),
         "started_at": run["started_at"], "ended_at": run["ended_at"], "outcome": run["outcome"],
         **{k: figures[k] for k in ("pages", "new", "updated", "errors")},
         "workers": len(stats["workers"]) if "workers" in stats else 1,

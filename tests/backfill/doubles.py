@@ -7,10 +7,14 @@ One HTTP server on 127.0.0.1 speaks:
 - Common Crawl's data server: ``/crawl-data/...warc.gz`` answering ``Range: bytes=a-b`` with 206 and
   those bytes of a WARC file whose records are gzip members written by warcio;
 - the Wayback Machine: ``/cdx/search/cdx`` (a list of lists, header row first, ``collapse=digest``,
-  ``filter=statuscode:200``, ``from``/``to``) and ``/web/<timestamp>id_/<url>`` (the capture as served; a
+  ``filter=statuscode:200``, ``from``/``to``; ``showNumPages=true`` a bare number of pages and ``page=N``, the
+  pages cut from the domain's captures before filtering, as the zipnum index is, or 400 when paging is off;
+  at most ``wayback_max_rows`` rows a query, then, with ``showResumeKey=true``, an empty row and the
+  resumption key ``resumeKey=`` goes on from) and ``/web/<timestamp>id_/<url>`` (the capture as served; a
   timestamp without a capture redirects to the nearest one).
 Faults are injected by path prefix (a queue of answers served before the real one: 429/503 with or
-without Retry-After), a record can be served cut short, and the index can be slow.  Every request is
+without Retry-After), a record or a page of the Wayback search can be served cut short, and the index can be
+slow.  Every request is
 logged (time, path, query, Range, status, bytes sent): the tests' ground truth.
 """
 
@@ -27,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote_plus, unquote_plus, urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -53,7 +57,7 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Hit:
-    time: float
+    time: float  # when the request arrived (monotonic)
     path: str
     query: dict[str, str]
     range: str | None
@@ -121,6 +125,9 @@ class Archives:
     page_size: int = 2  # index lines per page
     faults: dict[str, list[Answer]] = field(default_factory=dict)  # path prefix -> answers served first
     truncated: set[str] = field(default_factory=set)  # URLs whose record is served cut short
+    wayback_page_size: int = 0  # captures a page of the Wayback search spans (0: the server cannot page: 400)
+    wayback_max_rows: int = 150_000  # rows a Wayback search answers at most (its query limit)
+    broken_pages: set[int] = field(default_factory=set)  # pages of the Wayback search served cut short
     index_delay: float = 0.0  # seconds an index page takes
     record_delay: float = 0.0  # seconds a record (or a playback) takes
     hits: list[Hit] = field(default_factory=list)
@@ -142,12 +149,13 @@ class Archives:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                arrived = time.monotonic()  # politeness is when requests arrive, whatever each answer takes
                 split = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(split.query).items()}
                 status, headers, body = archives.answer(split.path, query, self.headers.get("Range"),
                                                         f"http://{self.headers.get('Host')}")
                 with archives.lock:
-                    archives.hits.append(Hit(time.monotonic(), split.path, query, self.headers.get("Range"), status,
+                    archives.hits.append(Hit(arrived, split.path, query, self.headers.get("Range"), status,
                                              len(body)))
                 try:
                     self.send_response(status)
@@ -243,10 +251,21 @@ class Archives:
 
     def _wayback_cdx(self, query: dict[str, str]) -> Answer:
         domain = query.get("url", "").removeprefix("*.").split("/")[0]
+        index = sorted((s for s in self.wayback if _host_in(s.url, domain)), key=lambda s: (surt(s.url), s.timestamp))
+        if "page" in query or "showNumPages" in query:
+            if not self.wayback_page_size:
+                return 400, {"Content-Type": "text/plain"}, b"Pagination not supported"
+            if query.get("showNumPages") == "true":
+                return 200, {"Content-Type": "text/plain"}, f"{math.ceil(len(index) / self.wayback_page_size)}\n".encode()
+            page = int(query["page"])
+            index = index[page * self.wayback_page_size:(page + 1) * self.wayback_page_size]
+        if query.get("resumeKey"):
+            urlkey, _, stamp = unquote_plus(query["resumeKey"]).rstrip("!").rpartition(" ")
+            index = [s for s in index if (surt(s.url), s.timestamp) > (urlkey, stamp)]
         rows: list[list[str]] = []
         last_digest: dict[str, str] = {}
-        for snap in sorted(self.wayback, key=lambda s: (surt(s.url), s.timestamp)):
-            if not (_host_in(snap.url, domain) and _in_window(snap.timestamp, query)):
+        for snap in index:
+            if not _in_window(snap.timestamp, query):
                 continue
             if query.get("filter") == "statuscode:200" and snap.status != 200:
                 continue
@@ -257,7 +276,13 @@ class Archives:
             rows.append([surt(snap.url), snap.timestamp, snap.url, snap.listed_mime, str(snap.status),
                          digest, str(len(snap.body))])
         header = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
-        return 200, {"Content-Type": "application/json"}, json.dumps([header, *rows] if rows else []).encode()
+        more = len(rows) > self.wayback_max_rows
+        rows = rows[:self.wayback_max_rows]
+        key = [[], [quote_plus(f"{rows[-1][0]} {rows[-1][1]}!")]] if more and query.get("showResumeKey") == "true" else []
+        body = json.dumps([header, *rows, *key] if rows else []).encode()
+        if "page" in query and int(query["page"]) in self.broken_pages:
+            body = body[:len(body) // 2]
+        return 200, {"Content-Type": "application/json"}, body
 
     def _playback(self, path: str, base: str) -> Answer:
         stamp, _, url = path[len("/web/"):].partition("id_/")

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from kznews.backfill.cdx import BadIndexLine, IndexEntry
-from kznews.backfill.commoncrawl import Crawl, index_url, parse_collinfo, parse_index, parse_num_pages, record_request
+from kznews.backfill.cdx import BadIndexLine, IndexEntry, parse_num_pages
+from kznews.backfill.commoncrawl import Crawl, index_url, parse_collinfo, parse_index, record_request
 
 from .doubles import Archives, Snapshot
 from .pages import INFORM, page

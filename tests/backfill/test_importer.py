@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -152,6 +153,8 @@ def test_arc_files_are_read_too(tmp_path: Path) -> None:
     with Archive(tmp_path / "a.db") as archive:
         tally = import_files(archive, [path], workers=0)
     assert (tally.pages, tally.new_articles, tally.errors) == (1, 1, [])
+    args = json.loads(sqlite3.connect(tmp_path / "a.db").execute("SELECT args FROM runs").fetchone()[0])
+    assert (args["archive"], args["files"]) == ("warc", [str(path)])
 
 
 def test_a_warc_without_payload_digests_gets_them_computed(tmp_path: Path) -> None:

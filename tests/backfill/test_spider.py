@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from kznews.cli import main
 from tests.conftest import REPO
 
 from .doubles import Archives, Hit, Snapshot
@@ -46,6 +48,8 @@ def served(request: pytest.FixtureRequest) -> Iterator[tuple[Archives, str]]:
 
 
 def _gaps(hits: list[Hit]) -> list[float]:
+    """The times between requests' arrivals, in arrival order."""
+    hits = sorted(hits, key=lambda h: h.time)
     return [b.time - a.time for a, b in zip(hits, hits[1:], strict=False)]
 
 
@@ -93,8 +97,12 @@ def test_a_common_crawl_backfill_archives_its_captures_record_by_record(
         "SELECT pair, value, observed_at FROM tickers").fetchall()
     assert sorted(conn.execute("SELECT url, origin, captured_at FROM captures")) == [
         (INFORM, "commoncrawl", "2020-12-01T12:00:00+00:00"), (KT, "commoncrawl", "2018-03-21T10:15:00+00:00")]
-    stats = json.loads(conn.execute("SELECT stats FROM runs").fetchone()[0])
+    args, stats = (json.loads(v) for v in conn.execute("SELECT args, stats FROM runs").fetchone())
     assert (stats["kznews/backfill/bad_records"], stats["kznews/backfill/not_html"]) == (1, 1)
+    # the run row says which archive and which capture window; `kznews stats` shows them
+    assert (args["archive"], args["since"], args["until"]) == ("commoncrawl", "2018-01-01", "2021-12-31")
+    shown = CliRunner().invoke(main, ["--db", str(db), "stats"], catch_exceptions=False)
+    assert "kt inform sputnik from commoncrawl 2018-01-01..2021-12-31" in shown.output.split("Last runs")[1]
 
     data = [h for h in archives.hits if h.path.startswith("/crawl-data/")]
     assert all(h.range for h in data)  # never a whole file
@@ -147,6 +155,47 @@ def test_a_wayback_backfill_reads_each_capture_against_its_own_time(
     assert _gaps(slot)[0] >= 0.99  # the CDX search's 429: Retry-After 1
 
 
+def _ic24_stories(n: int) -> list[Snapshot]:
+    """``n`` ic24.kz articles (one real page, a byte apart) captured a day apart."""
+    body = ic24_article()
+    return [Snapshot(IC24.replace("u45694", f"u4569{i}"), f"2024041{i}063000", body + b" " * i) for i in range(n)]
+
+
+def _paged() -> Archives:
+    # pages of 3 captures: [0 1 2] [3 4 5] [6]; 2 rows a query, so page 0 ends with a resumption key; page 1 cut short
+    return Archives(wayback=_ic24_stories(7), wayback_page_size=3, wayback_max_rows=2, broken_pages={1})
+
+
+def _played(hits: list[Hit]) -> list[str]:
+    """The captures the Wayback Machine played back (their original URLs)."""
+    return [h.path.partition("id_/")[2] for h in hits if h.path.startswith("/web/") and h.status == 200]
+
+
+@pytest.mark.parametrize("served", [_paged], indirect=True)
+def test_a_wayback_search_over_several_pages_is_read_to_its_end_and_a_cut_page_is_read_again_next_time(
+    served: tuple[Archives, str], tmp_path: Path
+) -> None:
+    archives, base = served
+    db = tmp_path / "a.db"
+    urls = [s.url for s in archives.wayback]
+    summary = _backfill(db, {"site": "ic24", "source": "wayback"}, base, KZNEWS_WAYBACK_DELAY=0.05)
+    assert summary["exit_code"] == 0  # a bad index answer is counted, not fatal
+    conn = sqlite3.connect(db)
+    assert {r[0] for r in conn.execute("SELECT url FROM articles")} == {urls[i] for i in (0, 1, 2, 6)}
+    stats = json.loads(conn.execute("SELECT stats FROM runs").fetchone()[0])
+    assert (stats["kznews/backfill/bad_index_lines"], stats["kznews/backfill/index_resumed"]) == (1, 1)
+    searches = [h.query for h in archives.hits if h.path == "/cdx/search/cdx"]
+    assert sorted((q.get("page", "n"), "resumeKey" in q) for q in searches) == [
+        ("0", False), ("0", True), ("1", False), ("2", False), ("n", False)]
+    assert sorted(_played(archives.hits)) == sorted(urls[i] for i in (0, 1, 2, 6))
+
+    archives.broken_pages.clear()  # the page answers whole: run again, only its captures are fetched
+    before = len(archives.hits)
+    assert _backfill(db, {"site": "ic24", "source": "wayback"}, base, KZNEWS_WAYBACK_DELAY=0.05)["exit_code"] == 0
+    assert sorted(_played(archives.hits[before:])) == urls[3:6]
+    assert {r[0] for r in conn.execute("SELECT url FROM articles")} == set(urls)
+
+
 def _many() -> Archives:
     inform = page("inform.kz/article-ru-2020-a3725092.html")
     return Archives(crawls={"CC-MAIN-2020-50": [
@@ -154,14 +203,26 @@ def _many() -> Archives:
         record_delay=0.4, page_size=10)
 
 
-@pytest.mark.parametrize("served", [_many], indirect=True)
+def _many_on_pages() -> Archives:
+    return Archives(wayback=_ic24_stories(7), wayback_page_size=3, wayback_max_rows=2, record_delay=0.4)
+
+
+def _fetched(archives: Archives, hits: list[Hit]) -> set[str]:
+    """The captures fetched in ``hits``: Common Crawl's records by their byte range, the Wayback Machine's playbacks."""
+    where = {(r.filename, r.offset): r.snapshot.url for r in archives.records}
+    return {where["/".join(h.path.split("/")[1:]), int(h.range[len("bytes="):].split("-")[0])]
+            for h in hits if h.path.startswith("/crawl-data/") and h.range} | set(_played(hits))
+
+
+@pytest.mark.parametrize(("served", "source"), [(_many, "commoncrawl"), (_many_on_pages, "wayback")],
+                         indirect=["served"])
 def test_a_killed_backfill_run_again_fetches_only_what_it_had_not_archived(
-    served: tuple[Archives, str], tmp_path: Path
+    served: tuple[Archives, str], source: str, tmp_path: Path
 ) -> None:
     archives, base = served
     db = tmp_path / "a.db"
-    args = {"site": "inform", "source": "commoncrawl"}
-    settings = {"KZNEWS_BATCH_SIZE": 1, "KZNEWS_CC_DATA_CONCURRENCY": 1}
+    args = {"site": "inform" if source == "commoncrawl" else "ic24", "source": source}
+    settings = {"KZNEWS_BATCH_SIZE": 1, "KZNEWS_CC_DATA_CONCURRENCY": 1, "KZNEWS_WAYBACK_DELAY": 0.05}
     process = subprocess.Popen(_command(db, args, base, **settings), cwd=REPO, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
@@ -179,9 +240,6 @@ def test_a_killed_backfill_run_again_fetches_only_what_it_had_not_archived(
     assert 3 <= len(archived) < 7
     before = len(archives.hits)
     _backfill(db, args, base, **settings)
-    refetched = {archives.records[[(r.filename, r.offset) for r in archives.records].index(
-        ("/".join(h.path.split("/")[1:]), int(h.range[len("bytes="):].split("-")[0])))].snapshot.url
-        for h in archives.hits[before:] if h.path.startswith("/crawl-data/")}
-    all_urls = {r.snapshot.url for r in archives.records}
-    assert refetched == all_urls - set(archived)
+    all_urls = {r.snapshot.url for r in archives.records} | {s.url for s in archives.wayback}
+    assert _fetched(archives, archives.hits[before:]) == all_urls - set(archived)
     assert {r[0] for r in sqlite3.connect(db).execute("SELECT url FROM articles")} == all_urls
