@@ -21,6 +21,7 @@ from kznews.storage import wordforms
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, QueryError, explain
 from kznews.storage.filters import ArticleFilter
 from kznews.storage.folding import fold_query, snippet
+from kznews.storage.removals import CONFIRMED, Archived
 from kznews.storage.schema import SCHEMA_VERSION, archive_version, register_functions
 
 # bm25 weights for (headline, lead, body): a hit in the headline counts most.
@@ -219,6 +220,48 @@ def stories_of(conn: sqlite3.Connection, urls: list[str]) -> list[dict[str, Any]
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
+def removed(conn: sqlite3.Connection, query: str | None = None, *, exact: bool = False, site: str | None = None,
+            lang: str | None = None, since: str | None = None, until: str | None = None,
+            limit: int = 20) -> list[dict[str, Any]]:
+    """The articles removed now (a removal two rechecks in a row confirmed, and not restored), the latest removal
+    first: when it was first seen gone, the evidence (reason, status, final URL) and the article as archived.
+
+    ``query`` (as ``search`` reads it) keeps the removed articles it matches; ``site``, ``lang``, ``since`` and
+    ``until`` filter as they do in ``search``.
+    """
+    wanted = ArticleFilter(site=site, lang=lang, since=since, until=until)
+    matching = "a.id IN (SELECT rowid FROM articles_fold WHERE articles_fold MATCH :query)" if query else "1"
+    try:
+        cursor = conn.execute(
+            f"""SELECT r.removed_at, r.confirmed_at, a.site, a.lang, a.headline, a.published_at, r.reason, r.status,
+                      r.evidence, r.final_url, a.url
+               FROM removals AS r JOIN articles AS a ON a.id = r.article_id
+               WHERE r.{CONFIRMED} AND {wanted.where("a")} AND {matching}
+               ORDER BY r.removed_at DESC, a.id DESC LIMIT :limit""",
+            {**wanted.params(), "limit": limit,
+             "query": match_query(conn, query, exact=exact, lang=lang) if query else None},
+        )
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"invalid search query {query!r}: {exc}") from None
+
+
+def recheck_candidates(conn: sqlite3.Connection, wanted: ArticleFilter, *, before: int | None = None,
+                       limit: int = 500) -> list[Archived]:
+    """The archived articles ``wanted`` selects (an outlet, a window) with an id below ``before``, newest first, at
+    most ``limit``: what a recheck asks for, with the validators of each one's latest stored page."""
+    rows = conn.execute(
+        "SELECT a.id, a.url, a.lang, coalesce(a.headline, '') <> '', length(coalesce(a.body, '')),"
+        " (SELECT headers FROM pages p WHERE p.url = a.url ORDER BY p.last_fetched_at DESC, p.id DESC LIMIT 1)"
+        f" FROM articles AS a WHERE (:before IS NULL OR a.id < :before) AND {wanted.where('a')}"
+        " ORDER BY a.id DESC LIMIT :limit",
+        {**wanted.params(), "before": before, "limit": limit},
+    ).fetchall()
+    return [Archived(i, url, lang, bool(headline), chars, *_validators(headers))
+            for i, url, lang, headline, chars, headers in rows]
+
+
 def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
     """Archive totals, articles per outlet per day, per-outlet totals, the last runs and pages by source.
 
@@ -297,7 +340,17 @@ def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:
     # where the pages came from: live, or a web archive's or WARC file's capture (an index scan of pages.origin)
     captures = [{"source": origin, "pages": n} for origin, n in conn.execute(
         "SELECT origin, count(*) FROM pages GROUP BY origin ORDER BY count(*) DESC")]
-    return {"totals": totals, "per_day": per_day, "per_outlet": per_outlet, "runs": runs, "captures": captures}
+    # takedowns per outlet: removed now, removed and restored since, suspected (one recheck found it gone)
+    removals = [{"site": site, "removed": now, "restored": back, "suspected": suspected, "last_removed_at": last}
+                for site, now, back, suspected, last in conn.execute(
+        "SELECT a.site, count(CASE WHEN r.confirmed_at IS NOT NULL AND r.restored_at IS NULL THEN 1 END) AS now,"
+        " count(CASE WHEN r.confirmed_at IS NOT NULL AND r.restored_at IS NOT NULL THEN 1 END),"
+        " count(CASE WHEN r.confirmed_at IS NULL AND r.restored_at IS NULL THEN 1 END),"
+        " max(CASE WHEN r.confirmed_at IS NOT NULL THEN r.removed_at END)"
+        " FROM removals AS r JOIN articles AS a ON a.id = r.article_id GROUP BY a.site"
+        " HAVING count(r.confirmed_at) + count(CASE WHEN r.restored_at IS NULL THEN 1 END) > 0 ORDER BY now DESC, a.site")]
+    return {"totals": totals, "per_day": per_day, "per_outlet": per_outlet, "runs": runs, "captures": captures,
+            "removals": removals}
 
 
 # -- ad-hoc SQL -------------------------------------------------------------------
@@ -446,21 +499,25 @@ def article_fetch_info(
     ).fetchall()
     found: dict[str, tuple[str, str | None, str | None]] = {}
     for asked, fetched_at, headers in rows:
-        etag = last_modified = None
-        if headers:
-            try:
-                parsed = json.loads(headers)
-            except ValueError:
-                parsed = {}
-            for name, values in parsed.items() if isinstance(parsed, dict) else ():
-                value = values[0] if isinstance(values, list) and values else values
-                if not isinstance(value, str):
-                    continue
-                if name.lower() == "etag":
-                    etag = value
-                elif name.lower() == "last-modified":
-                    last_modified = value
         previous = found.get(asked)
         if previous is None or (fetched_at or "") > (previous[0] or ""):
-            found[asked] = (fetched_at, etag, last_modified)
+            found[asked] = (fetched_at, *_validators(headers))
     return found
+
+
+def _validators(headers: str | None) -> tuple[str | None, str | None]:
+    """``(etag, last_modified)`` of a stored page's headers (JSON: name -> [values]); None where it had none."""
+    etag = last_modified = None
+    try:
+        parsed = json.loads(headers) if headers else {}
+    except ValueError:
+        parsed = {}
+    for name, values in parsed.items() if isinstance(parsed, dict) else ():
+        value = values[0] if isinstance(values, list) and values else values
+        if not isinstance(value, str):
+            continue
+        if name.lower() == "etag":
+            etag = value
+        elif name.lower() == "last-modified":
+            last_modified = value
+    return etag, last_modified

@@ -19,6 +19,8 @@ from kznews.storage import (
     stats,
 )
 from kznews.storage import query as query_module
+from kznews.storage.filters import ArticleFilter
+from kznews.storage.removals import Check
 from kznews.storage.schema import register_functions
 from tests.storage.conftest import check_search_index, make_item
 
@@ -401,3 +403,50 @@ def test_latin_folds_into_cyrillic_only_where_it_can_be_kazakh(forms: sqlite3.Co
     assert _urls(search(forms, "Tokaev")) == ["https://f.kz/5"]
     assert _urls(search(forms, "мектеп")) == ["https://f.kz/4"]  # Kazakh Latin text: mektep
     assert _urls(search(forms, "headline:Qazaqstan")) == ["https://f.kz/4"]
+
+
+# -- takedowns: removed, recheck_candidates, stats --------------------------------------------
+
+
+def _takedowns(path: Path, gone: dict[str, int]) -> None:
+    """Record ``gone[url]`` rechecks in a row that found the article at ``url`` gone (two confirm a removal)."""
+    with Archive(path) as archive:
+        ids = dict(archive._conn.execute("SELECT url, id FROM articles").fetchall())
+        for n in range(max(gone.values())):
+            archive.record_checks([Check(ids[url], f"2024-06-0{n + 1}T00:00:00+00:00", gone=True, status=410,
+                                         final_url=url, reason="status", evidence="HTTP 410")
+                                   for url, times in gone.items() if times > n])
+
+
+def test_removed_lists_only_confirmed_removals_latest_first(filled: Path) -> None:
+    _takedowns(filled, {"https://a.kz/1": 2, "https://b.kz/1": 2, "https://a.kz/2": 1})
+    conn = connect_readonly(filled)
+    rows = query_module.removed(conn)
+    assert _urls(rows) == ["https://b.kz/1", "https://a.kz/1"]  # a.kz/2 is only suspected
+    assert (rows[0]["removed_at"], rows[0]["confirmed_at"], rows[0]["status"], rows[0]["reason"]) == (
+        "2024-06-01T00:00:00+00:00", "2024-06-02T00:00:00+00:00", 410, "status")
+    assert _urls(query_module.removed(conn, "Тоқаев", site="a")) == ["https://a.kz/1"]  # a query and a filter
+    assert _urls(query_module.removed(conn, "ғылым")) == ["https://b.kz/1"]
+    assert query_module.removed(conn, "доллар") == []  # a.kz/2 matches, but it is not removed
+    with pytest.raises(QueryError, match="invalid search query"):
+        query_module.removed(conn, '"unclosed')
+
+
+def test_stats_counts_takedowns_per_outlet(filled: Path) -> None:
+    _takedowns(filled, {"https://a.kz/1": 2, "https://a.kz/2": 1})
+    assert stats(connect_readonly(filled))["removals"] == [
+        {"site": "a", "removed": 1, "restored": 0, "suspected": 1, "last_removed_at": "2024-06-01T00:00:00+00:00"}]
+
+
+def test_recheck_candidates_are_an_outlets_window_newest_first_with_validators(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        item = make_item("https://a.kz/3", site="a", headline="", body="Мәтін бар.", published_at="2024-05-04T10:00:00+05:00")
+        item.headers = {"ETag": ['"v1"'], "Last-Modified": ["Sat, 04 May 2024 05:00:00 GMT"]}
+        archive.store([make_item(url, site=site, headline=headline, body=body, published_at=published)
+                       for url, site, _, headline, body, published in ARTICLES] + [item])
+    conn = connect_readonly(db_path)
+    found = query_module.recheck_candidates(conn, ArticleFilter(site="a", since="2024-05-02"))
+    assert [(a.url, a.headline, a.body_chars, a.etag, a.last_modified) for a in found] == [
+        ("https://a.kz/3", False, 10, '"v1"', "Sat, 04 May 2024 05:00:00 GMT"),
+        ("https://a.kz/2", True, len(ARTICLES[1][4]), None, None)]
+    assert query_module.recheck_candidates(conn, ArticleFilter(site="a"), before=found[0].id, limit=1) == [found[1]]
