@@ -195,7 +195,7 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
     ticker_parts = []
     for pair in pairs(conn):
         points: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        for point in series(conn, pair, site=window.site, since=window.since, until=window.until):
+        for point in series(conn, pair, window):
             points[point.site].append((point.day, point.value))
         if points:
             ticker_parts.append(f"<h3>{escape(pair)} <span class=muted>(tenge per unit, last quote of the day)"

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kznews.errors import KznewsError
+from kznews.storage.filters import ArticleFilter
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -58,12 +59,12 @@ def almaty_day(moment: str | None) -> str | None:
     return _aware(moment).astimezone(ALMATY).date().isoformat() if moment else None
 
 
-def series(conn: sqlite3.Connection, pair: str, *, site: str | None = None,
-           since: str | None = None, until: str | None = None) -> Iterator[Point]:
+def series(conn: sqlite3.Connection, pair: str, window: ArticleFilter = ArticleFilter()) -> Iterator[Point]:
     """The daily series of ``pair`` per outlet, ordered by day then outlet.
 
-    ``pair`` is taken as stored or normalized (``usd`` -> ``USD/KZT``);
-    ``since``/``until`` are inclusive Asia/Almaty dates.  Raises ``UnknownPair``.
+    ``pair`` is taken as stored or normalized (``usd`` -> ``USD/KZT``). ``window`` is the readers' one filter:
+    its site, and its inclusive bounds held against each quote's Asia/Almaty observation time (quotes have no
+    language: ``lang`` does not apply).  Raises ``UnknownPair``.
     """
     for candidate in (pair, normalize_pair(pair)):
         if conn.execute("SELECT 1 FROM tickers WHERE pair = :pair LIMIT 1", {"pair": candidate}).fetchone():
@@ -73,20 +74,22 @@ def series(conn: sqlite3.Connection, pair: str, *, site: str | None = None,
         known = ", ".join(pairs(conn)) or "none"
         raise UnknownPair(f"no quotes of {normalize_pair(pair)} in the archive (pairs: {known})")
     # Stored times are UTC: a day of margin on each side covers any local offset.
-    low = (date.fromisoformat(since) - timedelta(days=1)).isoformat() if since else None
-    high = (date.fromisoformat(until) + timedelta(days=2)).isoformat() if until else None
+    since, until = window.since, window.until
+    low = (date.fromisoformat(since[:10]) - timedelta(days=1)).isoformat() if since else None
+    high = (date.fromisoformat(until[:10]) + timedelta(days=2)).isoformat() if until else None
     days: dict[tuple[str, str], list[Any]] = {}  # (day, site) -> [latest UTC time, id, value, count]
     rows = conn.execute(
         "SELECT id, coalesce(site, ''), observed_at, value FROM tickers"
         " WHERE pair = :pair AND (:site IS NULL OR site = :site)"
         " AND (:low IS NULL OR observed_at >= :low) AND (:high IS NULL OR observed_at < :high)",
-        {"pair": pair, "site": site, "low": low, "high": high},
+        {"pair": pair, "site": window.site, "low": low, "high": high},
     )
     for row_id, row_site, observed_at, value in rows:
         instant = _aware(observed_at)
-        day = instant.astimezone(ALMATY).date().isoformat()
-        if (since and day < since) or (until and day > until):
+        local = instant.astimezone(ALMATY)
+        if not window.holds(local.isoformat()):
             continue
+        day = local.date().isoformat()
         stamp = instant.astimezone(UTC).isoformat()
         latest = days.setdefault((day, row_site), [stamp, row_id, value, 0])
         latest[3] += 1

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from kznews.cli.options import check_window, emit, iso_date, known_site, reader
+from kznews.cli.options import emit, iso_date, known_site, reader
 from kznews.storage.filters import ArticleFilter
 
 
@@ -82,13 +82,12 @@ def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query:
     """
     from kznews.analysis import export
 
-    check_window(since, until)
+    filters = export.Filters(site=site, lang=lang, since=since, until=until, query=query, source=source)
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401
         except ImportError:
             raise click.ClickException("--format parquet needs pyarrow: pip install 'kznews[parquet]'") from None
-    filters = export.Filters(site=site, lang=lang, since=since, until=until, query=query, source=source)
     with closing(reader(obj["db"])) as conn:
         known_site(conn, site)
         directory = _out_dir(out, fmt, force)
@@ -119,10 +118,10 @@ def tickers_cmd(obj: dict[str, Any], pair: str, site: str | None, since: str | N
     """
     from kznews.analysis import series
 
-    check_window(since, until)
+    window = ArticleFilter(site=site, since=since, until=until)
     with closing(reader(obj["db"])) as conn:
         known_site(conn, site)
-        rows = [asdict(p) for p in series.series(conn, pair, site=site, since=since, until=until)]
+        rows = [asdict(p) for p in series.series(conn, pair, window)]
     emit(rows, fmt)
 
 
@@ -140,10 +139,10 @@ def report_cmd(obj: dict[str, Any], out: str, site: str | None, since: str | Non
     """
     from kznews.analysis import report
 
-    check_window(since, until)
+    window = ArticleFilter(site=site, since=since, until=until)
     with closing(reader(obj["db"])) as conn:
         known_site(conn, site)
-        page = report.render(conn, ArticleFilter(site=site, since=since, until=until), obj["db"])
+        page = report.render(conn, window, obj["db"])
     try:
         Path(out).write_text(page, encoding="utf-8")
     except OSError as exc:

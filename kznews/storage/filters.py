@@ -1,8 +1,9 @@
 """Which articles a reader asks for: one outlet, one language, an inclusive window of dates.
 
-Every reader of the archive (``search``, ``export``, ``report``) filters with this one class, so a window means the
-same everywhere: ``since``/``until`` are inclusive ISO dates (or datetimes) compared with an article's publication
-date, or with its fetch date when the publication date is unknown; a datetime bound compares to the precision given.
+Every reader of the archive (``search``, ``export``, ``report``, ``tickers``) filters with this one class, so a window
+means the same everywhere: ``since``/``until`` are inclusive ISO dates (or datetimes) compared with an article's
+publication date, or with its fetch date when the publication date is unknown, and with a ticker quote's Asia/Almaty
+observation time; a datetime bound compares to the precision given.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class ArticleFilter:
         return (f"(:site IS NULL OR {table}.site = :site) AND (:lang IS NULL OR {table}.lang = :lang)"
                 f" AND (:since IS NULL OR substr({day}, 1, length(:since)) >= :since)"
                 f" AND (:until IS NULL OR substr({day}, 1, length(:until)) <= :until)")
+
+    def holds(self, moment: str) -> bool:
+        """Whether an ISO date or datetime lies in the window: the rule of ``where``, for values computed in Python."""
+        return not ((self.since and moment[:len(self.since)] < self.since)
+                    or (self.until and moment[:len(self.until)] > self.until))
 
     def params(self) -> dict[str, Any]:
         return {"site": self.site, "lang": self.lang, "since": self.since, "until": self.until}

@@ -13,6 +13,7 @@ from click.testing import Result
 from kznews.analysis import series
 from kznews.items import PageItem, PageRecord, TickerQuote
 from kznews.storage import Archive, connect_readonly
+from kznews.storage.filters import ArticleFilter
 
 Cli = Callable[..., Result]
 
@@ -55,7 +56,7 @@ def test_collapses_a_day_to_its_last_value(quotes: Path) -> None:
 
 def test_window_and_site_use_local_days(quotes: Path) -> None:
     with closing(connect_readonly(quotes)) as conn:
-        points = list(series.series(conn, "USD", site="kt", since="2024-03-01", until="2024-03-01"))
+        points = list(series.series(conn, "USD", ArticleFilter(site="kt", since="2024-03-01", until="2024-03-01")))
     assert [(p.day, p.value) for p in points] == [("2024-03-01", 453.0)]
 
 

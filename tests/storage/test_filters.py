@@ -57,3 +57,16 @@ def test_the_report_counts_the_same_articles(reader, window, n):
 def test_a_bad_window_is_a_query_error(since, until, message):
     with pytest.raises(QueryError, match=message):
         ArticleFilter(since=since, until=until)
+
+
+@pytest.mark.parametrize("window", [
+    ArticleFilter(), ArticleFilter(since="2024-05-01"), ArticleFilter(until="2024-05-01"),
+    ArticleFilter(since="2024-05-01", until="2024-05-01"), ArticleFilter(since="2024-05-01T10"),
+    ArticleFilter(until="2024-05-01T09:00"),
+])
+def test_holds_is_the_rule_of_where(reader, window):
+    """``holds`` (used where the compared time is computed in Python, as a ticker's Almaty day) agrees with SQL."""
+    rows = reader.execute(f"SELECT url, coalesce(published_at, fetched_at) FROM articles a WHERE {window.where()}",
+                          window.params()).fetchall()
+    every = reader.execute("SELECT url, coalesce(published_at, fetched_at) FROM articles").fetchall()
+    assert {url for url, _ in rows} == {url for url, moment in every if window.holds(moment)}
