@@ -36,10 +36,19 @@ shows (``time``, then ``text`` around the headline; not a numeric date whose day
 else the shown date wins when the structured one is later and is also the modification date (a template
 stamping the last edit into both): publication, not modification.
 
-Sanity checks on every candidate: not before 1991 (no Kazakh outlet existed) and
-not later than the fetch time plus ``SKEW`` (one day: covers any wrong UTC offset,
-at most 14 hours, plus server clocks); without a fetch time, the current time.
-Year-only text such as a ``© 2024`` footer never counts: every rule needs a day.
+Sanity checks on every candidate, every rule (the shown date weighed against a template's too):
+
+- **The floor**: not before 1991-01-01 in Almaty (``EARLIEST``): no Kazakh outlet existed before, so an earlier
+  date on a news page is one of history (``28 февраля 1942 г.`` in a caption or a date-classed line), never
+  its publication; the date search reads on past it to the page's own.  A page that really dates from the
+  1990s (an archive's 1997 article) keeps its date: the floor is the outlets' start, not a recent cut-off.
+- **The ceiling**: not later than the fetch time plus ``SKEW`` (one day: covers any wrong UTC offset, at most
+  14 hours, plus server clocks); without a fetch time, the current time.  A date the discovery hint lists (a
+  feed's ``pubDate``, a sitemap's ``news:publication_date``, a listing's date) has no skew: the feed or sitemap
+  was read before the page was fetched (for a backfilled page, before its capture time, its ``fetched_at``), so
+  a listed date later than the fetch is the feed's error (a local time labelled UTC, a scheduled post), not a
+  publication time, and the page's own evidence dates it instead.
+- Year-only text such as a ``© 2024`` footer never counts: every rule needs a day.
 """
 
 from __future__ import annotations
@@ -61,7 +70,8 @@ from .html import CaseBlind, css, element_xpath, squash, string_xpath, text_of, 
 from .relative import SKEW, at, infer_year, read_printed
 from .structured import Structured, text_value
 
-EARLIEST = datetime(1991, 1, 1, tzinfo=ALMATY)
+EARLIEST = datetime(1991, 1, 1, tzinfo=ALMATY)  # the floor: no Kazakh outlet published before (module docstring)
+_NO_SKEW = timedelta(0)
 _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
     "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -102,9 +112,9 @@ class Dated:
     rule: str
 
 
-def plausible(dt: datetime | None, latest: datetime) -> bool:
-    """Not before 1991 and not after ``latest`` (the fetch time) plus ``SKEW``."""
-    return dt is not None and EARLIEST <= dt <= latest + SKEW
+def plausible(dt: datetime | None, latest: datetime, skew: timedelta = SKEW) -> bool:
+    """Not before the floor (``EARLIEST``) and not after ``latest`` (the fetch time) plus ``skew``."""
+    return dt is not None and EARLIEST <= dt <= latest + skew
 
 
 def url_date(url: str) -> tuple[str, datetime] | None:
@@ -145,8 +155,9 @@ class _Candidates:
         self.latest = latest
         self.found: Dated | None = None
 
-    def offer(self, value: datetime | None, raw: str | None, rule: str) -> bool:
-        if self.found is None and raw and value is not None and plausible(value, self.latest):
+    def offer(self, value: datetime | None, raw: str | None, rule: str, *, listed: bool = False) -> bool:
+        """``listed``: a date of the discovery hint, which no skew allows past the fetch time (module docstring)."""
+        if self.found is None and raw and value is not None and plausible(value, self.latest, _NO_SKEW if listed else SKEW):
             self.found = Dated(value, raw, rule)
         return self.found is not None
 
@@ -165,9 +176,10 @@ def _markup(marked: list[etree._Element], prop: str) -> list[str]:
     return [v for v in values if v]
 
 
-def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime | None, *,
+def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime | None, latest: datetime, *,
                 near: bool = False) -> Dated | None:
-    """The first date printed in a short, date-classed element of the article (not footer, sidebar...).
+    """The first plausible date printed in a short, date-classed element of the article (not footer, sidebar...):
+    one before the floor or past the ceiling (``plausible``) is history or an error, and the search reads on.
 
     ``near``: only around the headline (its ``<article>``, else the block two levels above the ``<h1>``), where a
     page shows its own date line; nothing without an ``<h1>``."""
@@ -185,7 +197,7 @@ def _text_dates(tree: etree._Element, now: datetime | None, reference: datetime 
         text = squash(" ".join(text_pieces(el)))  # spaced: "Health<span>DECEMBER 22, 2022" keeps its date
         if not text or len(text) > MAX_DATE_TEXT or _elsewhere(el):
             continue
-        if found := read_printed(text, now, reference):
+        if (found := read_printed(text, now, reference)) and plausible(found[1], latest):
             return Dated(found[1], found[0], "text" + found[2])
     return None
 
@@ -203,6 +215,7 @@ def published_and_modified(
     latest = now or datetime.now(timezone.utc)
     in_url = url_date(url)
     hinted = parse_date(hint.published) if hint and hint.published else None
+    hinted = hinted if hinted is not None and plausible(hinted, latest, _NO_SKEW) else None  # no evidence past it
 
     marked = functools.cache(lambda: _MARKUP(tree))  # one tree search for both dates, only when structured data lacks one
 
@@ -215,7 +228,7 @@ def published_and_modified(
 
     modified = _Candidates(latest)
     for raw, rule in modified_sources():
-        if modified.offer(parse_date(raw), raw, rule):
+        if modified.offer(parse_date(raw), raw, rule, listed=rule == "hint"):
             break
 
     reference = hinted or (in_url[1] if in_url else None) or now
@@ -232,12 +245,12 @@ def published_and_modified(
             break
     if hint and hint.published:
         printed = _whole(hint.published) or read_printed(hint.published, now, now)
-        pub.offer(printed[1] if printed else None, hint.published, "hint" + (printed[2] if printed else ""))
+        pub.offer(printed[1] if printed else None, hint.published, "hint" + (printed[2] if printed else ""), listed=True)
     scripted = _script_dates(tree) if pub.found is None or _is_utc(pub.found.value) else []
     for raw in scripted:
         if pub.offer(parse_date(raw, fuzzy=True), raw, "script"):
             break
-    if pub.found is None and (text := _text_dates(tree, now, reference)):
+    if pub.found is None and (text := _text_dates(tree, now, reference, latest)):
         pub.offer(text.value, text.raw, text.rule)
     if in_url:
         pub.offer(in_url[1], in_url[0], "url:day")
@@ -251,7 +264,7 @@ def published_and_modified(
     if not checked and pub.found and pub.found.rule in _STRUCTURED and _doubtful(pub.found, modified.found, in_url):
         visible = next((Dated(dt, raw, "time") for raw in _markup(marked(), "datePublished")
                         if (dt := parse_date(raw)) is not None and plausible(dt, latest)), None)
-        visible = visible or _text_dates(tree, now, reference, near=True)
+        visible = visible or _text_dates(tree, now, reference, latest, near=True)
         if visible is not None and _page_over_template(pub.found, visible, modified.found, in_url):
             pub.found = visible
     if pub.found and _is_utc(pub.found.value):

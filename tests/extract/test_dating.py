@@ -364,3 +364,39 @@ def test_a_registry_outlets_structured_date_is_not_weighed_against_the_shown_one
     unknown = extract_page(html, "https://x.kz/news/a-1", outlet=adhoc("https://x.kz/sitemap.xml"),
                          kind="article", fetched_at=FETCHED).article
     assert _dated(unknown) == ("2024-04-12T09:15:00+05:00", "text")  # an ad-hoc site is an unknown site
+
+
+# --- the floor and the ceiling: no Kazakh outlet before 1991, no listed date after the fetch ----------------------
+
+_HISTORY = '<div class="article-date">28 февраля 1942 г.</div>'  # a date of history printed in a date-classed line
+
+
+def test_a_historical_date_shown_near_the_headline_never_replaces_the_structured_one():
+    assert _dated(_article(_STAMPED, _HISTORY)) == ("2024-04-17T18:00:00+05:00", "jsonld")
+
+
+def test_a_historical_date_before_the_pages_own_does_not_hide_it():
+    body = _HISTORY + '<span class="date">12 апреля 2024, 09:15</span>'
+    assert _dated(_article(body=body)) == ("2024-04-12T09:15:00+05:00", "text")
+
+
+def test_an_archive_page_from_the_1990s_keeps_its_date():
+    body = '<div class="article-date">28 февраля 1997 г.</div>'
+    assert _dated(_article(body=body)) == ("1997-02-28T00:00:00+06:00", "text")
+    head = '<meta property="article:published_time" content="1996-05-14T10:00:00+06:00">'
+    assert _dated(_article(head)) == ("1996-05-14T10:00:00+06:00", "meta")
+
+
+@pytest.mark.parametrize("source", ["feed", "sitemap"])
+def test_a_listed_date_after_the_fetch_time_falls_back_to_the_pages_own(source):
+    hint = DiscoveryHint(source=source, published="2024-04-18T20:00:00+05:00")  # 5 hours after the fetch
+    assert _dated(_article(url="https://x.kz/2024/04/17/a", hint=hint)) == ("2024-04-17T00:00:00+05:00", "url:day")
+    before = DiscoveryHint(source=source, published="2024-04-18T14:00:00+05:00")  # an hour before it
+    assert _dated(_article(url="https://x.kz/2024/04/17/a", hint=before)) == ("2024-04-18T14:00:00+05:00", "hint")
+
+
+def test_a_listed_date_after_the_capture_time_of_a_backfilled_page_is_refused():
+    hint = DiscoveryHint(source="feed", published="Tue, 05 Mar 2019 18:00:00 +0600")
+    body = '<span class="date">5 марта 2019, 10:20</span>'
+    captured = "2019-03-05T09:00:00+00:00"  # 15:00 in Almaty
+    assert _dated(_article(body=body, fetched_at=captured, hint=hint)) == ("2019-03-05T10:20:00+06:00", "text")
