@@ -175,7 +175,8 @@ def _kk_according(noun: str) -> tuple[str, ...]:
 _KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жаз")  # report, state, make known, write
 _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 # After a quote and "деп": also noted, said, explained (``…, деп атап өтті министр``).
-_KK_QUOTE = _KK_REPORT + tuple(form for stem in ("атап өт", "айт", "түсіндір") for form in _kk_verb(stem))
+_KK_QUOTE = _KK_REPORT + tuple(
+    form for stem in ("атап өт", "айт", "түсіндір", "толықтыр", "қос") for form in _kk_verb(stem))  # … added
 # "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
 _KK_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей")
                for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт"))
@@ -184,7 +185,7 @@ _KK_PASSIVE = tuple(_kk_verb(stem)[1] for stem in ("жазыл", "хабарла
 _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
-_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу")  # the reporting, the statement: verbal nouns, singular only
+_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу")  # the reporting, the statement, the writing: singular only
 _KK_ACCORDING = tuple(
     phrase for noun in (*_KK_SOURCES, *map(_kk_plural, _KK_SOURCES), *_KK_VERBAL_SOURCES)
     for phrase in _kk_according(noun)
@@ -256,6 +257,8 @@ _RU_SHARED = _ru_verb(("подели",), "", True)
 # Verbs of quoting, said of a source cited (``приводит X со ссылкой на Y``, ``цитирует X``).
 _RU_CITE_FORMS = _ru_verb(("приве", "приводи"), "приводи") + _ru_verb(("цитирова", "процитирова"), "цитиру")
 _RU_PLURAL = tuple(f for f in _RU_FORMS if f.endswith(("ли", "ют", "ут")))
+# Found out, learnt: said of a correspondent only (``как выяснил корреспондент X``).
+_RU_FOUND = _ru_verb(("выясни", "выясня"), "выясня") + _ru_verb(("узна", "узнава"), "узна")
 
 # Russian head nouns of the organisations that report, in the nominative; a phrase printed in another case
 # (``в акимате``, ``со ссылкой на пресс-службу``, ``по данным министерства``) is given back in it.
@@ -283,6 +286,10 @@ def _declined(noun: str) -> tuple[str, str, str]:
 
 
 _RU_HEAD_NOUNS = tuple(noun.lower() for noun in _RU_HEADS)
+_RU_HEAD_PLURALS = tuple(  # the nominative plural: метеослужбы, акиматы, министерства, комиссии, управления
+    n[:-1] + "и" if n.endswith("ия") else n[:-1] + "я" if n.endswith("ие") else n[:-1] + "а" if n.endswith("о")
+    else n[:-1] + ("и" if n[-2] in "гкхжшчщ" else "ы") if n.endswith("а")
+    else n + ("и" if n[-1] in "гкхжшчщ" else "ы") for n in _RU_HEAD_NOUNS)
 _RU_NOMINATIVE = {
     case: sorted(((forms[i].lower(), noun.lower()) for noun in _RU_HEADS for forms in [_declined(noun)]
                   if forms[i] != noun), key=lambda pair: -len(pair[0]))
@@ -309,7 +316,29 @@ def _ru_nominative(phrase: str, case: str) -> str:
     proper = _PROPER_OBLIQUE.get(case)
     if proper and proper.fullmatch(head) and (case == "loc" or not rest):
         return " ".join(filter(None, (head[:-1], rest)))
+    adjective = _RU_ADJECTIVE_LOC.search(head) if case == "loc" and rest else None
+    noun = _ru_nominative(rest, case) if adjective else rest
+    if adjective and noun != rest:  # an adjective agreeing with the head noun: в городском акимате
+        return _ru_adjective_agreeing(head[: adjective.start()], adjective.group(0), noun.split()[0]) + " " + noun
     return phrase
+
+
+_RU_ADJECTIVE_LOC = re.compile(r"(?:ом|ем|ой|ей)$", re.I)  # an adjective's locative, any gender
+
+
+def _ru_adjective_agreeing(stem: str, ending: str, noun: str) -> str:
+    """An adjective (its ``stem`` and locative ``ending``) in the nominative of ``noun``'s gender: городском акимате →
+    городской, областной службе → областная, Национальном банке → Национальный, общем собрании → общее."""
+    soft = ending.lower()[0] == "е" and not stem.lower().endswith(("ж", "ш", "ч", "щ", "ц"))
+    if noun.lower().endswith(("а", "я")):
+        end = "яя" if soft else "ая"
+    elif noun.lower().endswith(("о", "е")):
+        end = "ее" if soft else "ое"
+    elif stem.lower().endswith(_RU_STRESSED):
+        end = "ой"
+    else:
+        end = "ий" if soft or stem.lower().endswith(("г", "к", "х", "ж", "ш", "ч", "щ")) else "ый"
+    return stem + (end.upper() if stem[-1:].isupper() else end)
 
 
 # Genitive endings of Russian nouns, personal names and adjectives, to the nominative (Турара Казангапова → Турар
@@ -359,6 +388,7 @@ _EN_LOWER = frozenset(
     "of the and for on de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
     " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
+    " akim deputy vice first chief secretary director ambassador province oblast region"
     " regional city district national state news information correspondent correspondents mayor's presidential president"
     " prime"
     " premier telegram outlet publication newspaper magazine media tv television radio broadcaster".split()
@@ -411,7 +441,7 @@ def _en_name(name: str) -> str | None:
         return None
     named = False
     for word in (_POSSESSIVE.sub("", w) for w in words):
-        if word[:1].isupper() or _DOMAIN.fullmatch(word):
+        if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
         elif not word[:1].isdigit() and word.lower() not in _EN_LOWER and re.search(r"\w", word):
             return None
@@ -465,7 +495,7 @@ def _ru_body(name: str) -> str | None:
     words = name.lower().split()
     if not _plain(name) or len(words) > 8:
         return None
-    named = any(w.endswith(_RU_HEAD_NOUNS) or w.startswith(_RU_TITLES) for w in words)
+    named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.startswith(_RU_TITLES) for w in words)
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|«|[A-Za-z]", name) else None
 
 
@@ -537,6 +567,15 @@ _KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда
 _KK_EPITHET = re.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
 _KK_LOCATIVE_END = "(?:" + _kk(("нда", "нде", "да", "де", "та", "те"), word_start=False) + ")"  # inside a pattern
+_KK_TIME_AFTER = re.compile(  # a time closing a reporter phrase: … баспасөз қызметі жұма күні (on Friday)
+    r"\s+" + _kk([day + " күні" for day in ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі")]
+                 + ["бүгін", "кеше", "кеше кешке", "таңертең"]) + "$", re.I)
+_KK_GENITIVE_END = "(?:" + _kk(("ның", "нің", "дың", "дің", "тың", "тің"), word_start=False) + ")"  # inside a pattern
+# "it is said / written in": the passive participle and present (делінген, делінеді, айтылған, жазылған …)
+_KK_SAID_IN = tuple(form for stem in ("делін", "айтыл", "жазыл") for form in (_kk_participle(stem), _kk_verb(stem)[0]))
+# in the message, statement, information (of X): хабарламада, хабарламасында, ақпаратында, мәлімдемесінде
+_KK_MESSAGE_IN = tuple(form for noun in ("хабарлама", "ақпарат", "мәлімдеме", "хат", "пресс-релиз")
+                       for form in (_kk_locative(noun), _kk_possessive(noun) + _harmony(noun, "нда", "нде")))
 _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
 
 # --- the forms ---------------------------------------------------------------------------------------------------
@@ -560,11 +599,18 @@ _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"�
 # only in a time (``на 10:00``).
 _WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\d):(?=\d)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
+_ACRONYM = r"\([A-ZА-ЯЁ]{2,}[\w.-]*\)"  # an acronym in parentheses after a name: ``фондовая биржа (KASE)``
+# A name closing with its acronym: ``The Central Electoral Commission (CEC) indicates``.
+_PHRASE_ACRONYM = _PHRASE + r"(?:\s+" + _ACRONYM + ")?"
+# A name after a preposition, which may hold a quoted name (``по данным РГП "Казгидромет"``, ``как сообщал
+# «ГлагоL»``) or an acronym: where a preposition opens the name, a quotation cannot be taken for it.
+_TOKEN = rf"(?:{_WORD_CHAR}+|«[^»\n]{{1,60}}»|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”|{_ACRONYM})"
+_QUOTED_PHRASE = _TOKEN + r"(?:\s+" + _TOKEN + r"){0,15}?"
 # A clause (sentence) opens after one of these marks, consumed so that the regex engine skips other positions fast;
 # a stretch is tried with ". " before it, so that its start opens one too.
 _CLAUSE = r"[,;:.!?\"“”«»—–(،؛]\s*"
 _PAD = ". "
-_OPENING = " \t,;:.!?\"”»—–(،؛"  # the mark opening a clause, not part of the text as printed
+_OPENING = " \t,;:.!?\"”»—–(،؛-"  # the mark opening a clause (a dash too), not part of the text as printed
 
 _VIA = r"(?P<via>(?:[^.;\n]|\.(?=[^\s.]))+?)"  # what a reporter cites: dots inside a word (``gov.kz``) end nothing
 _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + ")?"
@@ -600,7 +646,7 @@ _KK_OCCASION = "(?:" + _kk(
     [_kk_locative(n) for n in ("брифинг", "отырыс", "жиын", "жиналыс", "кездесу", "сұхбат", "эфир", "сессия")]
     + ["баспасөз " + _kk_locative(_kk_possessive("конференция"))]) + r"\s+)?"
 _KK_ABOUT = _kk(tuple(  # "about this"
-    f"{this} {about}" for this in ("бұл", "осы") for about in ("туралы", "жөнінде", "жайында", "хақында")))
+    f"{this} {about}" for this in ("бұл", "осы") for about in ("туралы", "жөнінде", "жайында", "жайлы", "хақында")))
 # Where a person wrote: ``(өзінің) Facebook-тегі (жеке) парақшасында``, ``Telegram-арнасында``, ``телеграмм
 # каналында``: the platform, not a source cited, so no ``via``.
 _KK_PLATFORM = (r"(?:\s+(?:" + _kk(("өзінің",)) + r"\s+)?[^\s-]+(?:-?"
@@ -618,7 +664,7 @@ _EN_SAID = ("said", "says", "informed", "informs", "announced", "announces", "st
             "told")
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, the plain form too: the subject may be plural (``correspondents report``, ``officials say``).
-_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "announce")
+_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "announce", "indicates", "indicated", "indicate")
 # reports (on Monday), citing: the time the report came may stand between.
 _EN_CITING = (_en_verbs("reports", "reported")
               + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
@@ -627,16 +673,28 @@ _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quo
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
 # quotes X as saying …: to the sentence end at once (possessive, so that no other split of the sentence is tried)
-# A spokesperson's role and whom it speaks for, as an appositive after the name: ``a spokesman for the Ministry``.
 _EN_ROLE_WORDS = ("spokes", "press secretary", "representative", "press officer")
+# A spokesperson's role and whom it speaks for, as an appositive after the name: ``a spokesman for the Ministry``.
 _EN_ROLE_OF = (r"(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary"
                r"|representative|press\s+officer)\s+(?-i:for|of|at)\s+(?P<reporter>(?:[^,.;:()\n]|\.(?=\S)){2,80}?)")
 # Said, wrote, posted … on a platform: ``said on his Telegram channel``, ``revealed in a Facebook post``.
 _EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
 _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", "tweeted", "reported")
+              + r"(?:\s+(?-i:a|an)\s+(?-i:message|post|statement|video|note|photo))?"  # posted a message on …
               + r"\s+(?-i:on|in|via|through)\s+(?:(?-i:his|her|their|its|a|an|the)\s+)?(?:(?-i:official|personal)\s+)?"
               + r"(?:" + "|".join(_EN_PLATFORMS) + r")(?:[\s-]+(?-i:channel|page|account|post|feed|blog|story))?")
 _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
+# An official named with a title, beside the name: ``the head of the National Bank, Grigory Marchenko``, ``Dauren
+# Abayev, minister of information``: the reporter is given whole, as a Russian ``аким области М. Тасмаганбетов``.  A
+# spokesperson's role after a name is not one (``X, a spokesman for Y``: Y reports, by the forms below).
+_EN_TITLE = (r"(?:(?-i:the|a|an)\s+)?(?-i:(?:first|deputy|vice|acting|former|chief)\s+)?(?-i:head|minister|akim"
+             r"|chairman|chairwoman|chairperson|chair|governor|mayor|president|director|secretary|deputy|ambassador"
+             r"|chief|official|prosecutor|commissioner|spokes(?:man|woman|person)|press\s+secretary|representative)"
+             r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,80}?)?")
+_EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
+    role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
+_EN_PERSON = r"(?-i:(?:[A-Z]\.\s*){0,2}[A-Z][a-z’'-]+(?:[\s-]+[A-Z][a-z’'-]+){0,2})"
+_EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|today|yesterday|earlier|this|last|late|reporters"
             r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
@@ -676,7 +734,7 @@ _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+)?(?:data
 # An adverb between a subject and its verb: ``Kazinform earlier reported``, ``the ministry has said``.
 _EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|has|had|have)\s+)?"
 _EN_SAY_WORDS = ("said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted",
-                 "wrote", "writes", "told")
+                 "wrote", "writes", "told", "indicat")
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "подчерк", "добав", "сказа", "подтвер")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
@@ -684,8 +742,9 @@ _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
-        ("correspondent", _RU_AT_VERB + r"\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+"
-         r"[^,;\n]+?)(?:" + _END + r"|(?=\s*,))", "nom", _RU_STEMS),
+        ("correspondent", r"\s(?-i:" + _alternation(_RU_FORMS + _RU_FOUND, word_start=False)
+         + r")\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+[^,;\n]+?)(?:" + _END
+         + r"|(?=\s*,))", "nom", (*_RU_STEMS, "выясн", "узна")),
         ("reports", _RU_AT_VERB + r"\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")\s+во?\s+(?P<via>[^,.;:()\n]+?)(?:" + _END
          + r"|(?=\s*,))", "nom", _RU_STEMS, _plain, "loc"),
         ("reports", r"\s(?:стало|становится)\s+известно\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")" + _CLAUSE_END, "nom",
@@ -695,7 +754,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _END, "nom", ("ссылк", "ссылаясь"), _not_a_person, "acc"),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA + _END,
          "nom", _RU_STEMS, _not_a_person),
-        ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _PHRASE + ")" + _RU_VIA
+        ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution),
@@ -703,7 +762,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE + r")\s(?-i:"
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s(?-i:"
          + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END
          + r"|(?:\s+[^\s,.;:]+){1,3}?" + _ON_CHANNEL + _SENTENCE_END + ")", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
@@ -711,8 +770,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
          r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen",
          ("говорится", "сообщ", "отмеч", "указыва")),
-        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям)\s+(?P<reporter>" + _PHRASE
-         + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям"), _ru_before_adjunct),
+        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям|словам)\s+(?P<reporter>"
+         + _QUOTED_PHRASE + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам"),
+         _ru_before_adjunct),
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
          + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "привел", "цитир")),
         # цитирует inform.kz руководителя отдела …: the outlet (a Latin or quoted name), then whom it quotes
@@ -732,8 +792,17 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"\s+" + _kk((_kk_possessive("тілші") + "не",)) + r"(?:\s+" + _kk(_KK_TOLD + _KK_QUOTE) + ")?" + _END,
          "nom", _kk_words(_kk_possessive("тілші") + "не"), _plain, "nom"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп "),
-         _not_a_person),
-        ("reports", r"(?<=[.,»\"”–—،])\s*" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
+         lambda name: _not_a_person(_KK_TIME_AFTER.sub("", name))),
+        # (деп) делінген X хабарламасында / X таратқан хабарламада: said in X's message; X reports
+        ("reports", "(?:" + _DEP + r"\s+)?" + _kk(_KK_SAID_IN) + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){1,80}?)"
+         r"(?:\s+" + _kk(map(_kk_participle, ("тарат", "жарияла", "жолда", "бер", "шығар"))) + r")?\s+"
+         + _kk(_KK_MESSAGE_IN) + _END, "gen", _kk_words(*_KK_SAID_IN)),
+        # Бұл жайлы X-тың (БАҚ өкілдеріне) берген сұхбатында айтты: said in the interview X gave
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?:" + _KK_ABOUT + r"\s+)?(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?"
+         + _KK_GENITIVE_END + r")(?:\s+[^\s.,;:()\n]+){0,3}?\s+" + _kk((_kk_participle("бер"),)) + r"\s+"
+         + _kk(("сұхбатында", "сұхбатта", "интервьюінде", "интервьюында", "интервьюда")) + r"\s+"
+         + _kk(_KK_TOLD + _KK_QUOTE) + _END, "gen", _kk_words(_kk_participle("бер"))),
+        ("reports", r"(?<=[.,»\"”–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
          _kk_words(*(said + " " for said in _KK_SAID)), _not_a_person),
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
@@ -748,8 +817,14 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
          r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen",
-         _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла")),
+         _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла", "жазуы")),
         # English
+        # earlier reporting by X noted …: X reports
+        ("reports", _CLAUSE + r"(?:(?:earlier|previous|recent|prior|an?)\s+){0,2}(?-i:reporting|reports?|coverage"
+         r"|investigation)\s+by\s+(?P<reporter>" + _PHRASE + r")\s+" + _en_verbs(
+             "noted", "notes", "said", "says", "showed", "shows", "found", "revealed", "reveals", "reported",
+             "suggested", "suggests", "indicated", "indicates"), "nom",
+         ("reporting by", "report by", "reports by", "coverage by", "investigation by"), _en_name),
         ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
@@ -764,7 +839,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", _EN_SAY_WORDS, _en_body),
         ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
@@ -772,6 +847,13 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", _EN_SAY_WORDS, _en_body),
+        # an official with a title beside the name (see _EN_TITLED): after the forms of an outlet relaying
+        # them (``…, governor of the region, said, Kazinform cites …``)
+        ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _EN_TITLED + r")" + _CLAUSE_END, "nom",
+         ("according to",)),
+        ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom", _EN_SAY_WORDS),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),\s+" + _EN_ADVERB + f"(?:{_EN_POSTED}|{_EN_SAY_AFTER})"
+         + _EN_END, "nom", _EN_SAY_WORDS + _EN_PLATFORMS),
         # X, a spokesman for Y, said; said X, a spokesman for Y: the organisation reports through its spokesperson
         ("reports", _CLAUSE + _PHRASE + r",\s+" + _EN_ROLE_OF + r",\s+" + _EN_ADVERB + _EN_SAY_AFTER + _EN_END,
          "nom", _EN_ROLE_WORDS, _en_name),
@@ -974,12 +1056,21 @@ def _ru_accusative_phrase(phrase: str) -> str:
             break
     else:
         return " ".join(out)
-    named = 0  # the capitalised Cyrillic words closing the phrase: a person's name
-    while named < min(3, len(rest)) and re.fullmatch(r"[А-ЯЁ][а-яё-]+", rest[-1 - named]):
+    phrase = " ".join(out + rest)
+    return _ru_closing_name(phrase, _ru_accusative_word, len(rest)) if out[-1].lower().startswith(_RU_TITLES) else phrase
+
+
+def _ru_closing_name(phrase: str, nominative: Callable[[str], str], after: int = 99) -> str:
+    """``phrase`` (a title and its dependants) with the person's name closing it in the nominative: its last two or
+    three capitalised Cyrillic words, among the last ``after`` words, each by ``nominative`` (``руководителя отдела
+    … Гаухар Наурызбаеву`` → ``… Гаухар Наурызбаева``)."""
+    words = phrase.split()
+    named = 0
+    while named < min(3, after, len(words) - 1) and re.fullmatch(r"[А-ЯЁ][а-яё-]+", words[-1 - named]):
         named += 1
-    if named >= 2 and out[-1].lower().startswith(_RU_TITLES):
-        rest = rest[:-named] + [_ru_accusative_word(w) for w in rest[-named:]]
-    return " ".join(out + rest)
+    if named < 2:
+        return phrase
+    return " ".join(words[:-named] + [nominative(w) for w in words[-named:]])
 
 
 _RU_VERBAL_NOUN = re.compile(r"(?:ени|ани|ти|стви)е$", re.I)  # a neuter noun (заявление, сообщение), no adjective
@@ -1089,7 +1180,8 @@ def _base(name: str, case: str) -> str:
         nominative = _ru_nominative(name, case)
         if case == "loc" or nominative != name or not _RU_WORD.match(name):
             return nominative
-        return _ru_genitive_phrase(name.split())[0]
+        phrase, head = _ru_genitive_phrase(name.split())
+        return _ru_closing_name(phrase, _ru_genitive_word) if head.lower().startswith(_RU_TITLES) else phrase
     if case in ("abl", "gen"):
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
     if case == "kk-loc":
@@ -1105,13 +1197,28 @@ def _kk_has_letters(text: str) -> bool:
 def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None]) -> tuple[str | None, str]:
     """The reporter in its base form and the kind; the publisher's ``agency()`` when the phrase names the publisher
     (None when no agency is known)."""
-    name = _ru_outlet(_kk_outlet(_base(_clean(name), case)))
+    name = _ru_outlet(_kk_outlet(_base(_HANDLE.sub("", _clean(name)), case)))
     name = _registered_spelling(name) or name
     m = _CORRESPONDENT.match(name)
     if m:
         kind, name = "correspondent", _clean(m.group("ru") or m.group("en") or m.group("of") or m.group("kk"))
         name = _POSSESSIVE.sub("", _kk_base(name, _KK_GENITIVE))
+        name = _ru_quoted_genitive(name) if m.group("ru") else name
     return (agency() if _IMPLIED.fullmatch(name) else name), kind
+
+
+_HANDLE = re.compile(r"\s+@\w+$")  # a social-network handle after an outlet's name: «Диапазон» @gazeta_diapazon
+_QUOTED_HEAD = re.compile(r"«([^»\n]+)»")
+
+
+def _ru_quoted_genitive(name: str) -> str:
+    """A quoted Russian name after ``корреспондент`` in the genitive, in the nominative (``«Новой» — Казахстан»`` →
+    ``«Новая» — Казахстан»``, ``«Казахстанской правды»`` → ``«Казахстанская правда»``); a name in apposition after
+    the outlet's kind (``МИА «Казинформ»``) is printed in the nominative already."""
+    m = _QUOTED_HEAD.match(name)
+    if not m or not _RU_WORD.match(m.group(1)) or _kk_has_letters(m.group(1)):
+        return name
+    return "«" + _ru_genitive_phrase(m.group(1).split())[0] + "»" + name[m.end():]
 
 
 def _via(via: str | None, case: str) -> str | None:
