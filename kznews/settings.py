@@ -47,6 +47,9 @@ KZNEWS_PROGRESS = False
 KZNEWS_CHECK_OUT = ""
 # Share of a run's requests that may fail before the run is "partial" (exit 3); `harvest --max-error-rate`.
 KZNEWS_MAX_ERROR_RATE = 0.0
+# A recheck (`kznews recheck`) takes a page at an archived article's URL for a stub standing in its place (a takedown,
+# not an edit) when it holds less than this share of the archived body's words (those not in its headline).
+KZNEWS_RECHECK_STUB_SHARE = 0.2
 # Contact shown in the user agent so site operators can reach whoever runs the crawl.
 KZNEWS_CONTACT = os.environ.get("KZNEWS_CONTACT", "https://github.com/kznews/kznews")
 

@@ -1,4 +1,4 @@
-"""The crawling commands: crawl, harvest, cron, extract, reextract.
+"""The crawling commands: crawl, harvest, recheck, cron, extract, reextract.
 
 They write the archive named by the group's ``--db`` (``extract`` writes nothing) and drive Scrapy.
 """
@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,20 +23,25 @@ import click
 from kznews import coverage, exitcodes, settings, sites
 from kznews.cli.options import check_window, check_writable, http_option, iso_date, reader, registered, scrapy_settings
 from kznews.extract import extract_page
+from kznews.extract.dates import ALMATY
 from kznews.extract.normalize import normalize
 from kznews.extract.pagetype import KINDS
 from kznews.reextract import Tally as ReextractTally
 from kznews.reextract import default_workers
 from kznews.reextract import reextract as run_reextract
-from kznews.storage import Archive
+from kznews.storage import Archive, ArchiveError, ArticleFilter
+from kznews.storage import stats as archive_stats
+from kznews.storage.query import recheck_candidates
 
 if TYPE_CHECKING:
+    from scrapy import Spider
+
     from kznews.crawl import CrawlSummary
 
 
 def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, Any],
-         verbose: bool, max_error_rate: float, redis: str = "") -> CrawlSummary:
-    """Run the crawl, print its summary line, and return how it went.
+         verbose: bool, max_error_rate: float, redis: str = "", spider: type[Spider] | None = None) -> CrawlSummary:
+    """Run the crawl (the news spider, or ``spider``), print its summary line, and return how it went.
 
     With ``redis`` the process is one worker of a shared run: it checks Redis instead of the
     archive (which only ``kznews store`` opens), and its pages go to the run's stream.
@@ -50,7 +56,7 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
         check_writable(db)
     started = time.monotonic()
     summary = run_crawl(db, spider_args, {**settings, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
-                        verbose=verbose, max_error_rate=max_error_rate)
+                        verbose=verbose, max_error_rate=max_error_rate, **({"spider": spider} if spider else {}))
     f = summary.figures
     if redis and summary.outcome == "failed" and not f["pages"]:
         # Closed as finished with nothing fetched: a worker that found nothing left to do in a shared run that
@@ -66,18 +72,23 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
     return summary
 
 
-def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options that `crawl` and `harvest` share."""
+def scrapy_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command that runs a crawl has: Scrapy settings and Scrapy's log."""
     for option in reversed((
         click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=scrapy_settings,
                      help="A Scrapy setting, as with `scrapy crawl -s`."),
         click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO)."),
-        click.option("--redis", envvar="KZNEWS_REDIS_URL", default="", metavar="redis://HOST:PORT/DB",
-                     help="Be one worker of a shared run on this Redis (also KZNEWS_REDIS_URL); "
-                          "`kznews store --redis URL` writes the archive."),
     )):
         command = option(command)
     return command
+
+
+def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that `crawl` and `harvest` share."""
+    return scrapy_options(click.option(
+        "--redis", envvar="KZNEWS_REDIS_URL", default="", metavar="redis://HOST:PORT/DB",
+        help="Be one worker of a shared run on this Redis (also KZNEWS_REDIS_URL); "
+             "`kznews store --redis URL` writes the archive.")(command))
 
 
 @click.command()
@@ -130,10 +141,14 @@ def crawl(obj: dict[str, Any], outlets: tuple[str, ...], url: str | None, editio
 @click.option("--max-time", type=click.IntRange(min=0), default=3000, show_default=True, help="Seconds before the run stops (0: no limit); the next run resumes.")
 @click.option("--max-error-rate", type=click.FloatRange(0, 1), default=0.2, show_default=True, help="An outlet failing more of its requests than this makes the run partial (exit 3).")
 @click.option("--stale-runs", type=click.IntRange(min=1), default=3, show_default=True, help="Flag an outlet with no new articles in this many runs.")
+@click.option("--recheck", "recheck_days", type=click.IntRange(min=1), metavar="DAYS",
+              help="Also fetch again the archived articles published in the last DAYS days, in the same crawl: edits "
+                   "become versions, takedowns and returns are recorded (see `kznews recheck`).")
 @crawl_options
 @click.pass_obj
 def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, max_time: int,
-            max_error_rate: float, stale_runs: int, overrides: dict[str, str], verbose: bool, redis: str) -> None:
+            max_error_rate: float, stale_runs: int, recheck_days: int | None, overrides: dict[str, str],
+            verbose: bool, redis: str) -> None:
     """Harvest new articles of all outlets (or those named), incrementally, for cron.
 
     Articles already archived are not fetched again unless their feed or sitemap says
@@ -145,6 +160,7 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     Examples:
         kznews harvest
         kznews harvest inform tengrinews --max-time 600
+        kznews harvest --recheck 7   # and what was edited, taken down or restored among the last 7 days' articles
         kznews cron            # a crontab line and a systemd timer for this install
 
     Exit codes: 0 success, 3 an outlet over --max-error-rate, 4 failed, 5 stopped
@@ -152,10 +168,20 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     """
     keys = list(outlets) or list(sites.outlets())
     registered(keys)
+    if recheck_days and redis:
+        raise click.UsageError("--recheck reads and writes the archive: it is not for a worker of a shared run (--redis)")
     settings = {"KZNEWS_COMMAND": "harvest", "CLOSESPIDER_TIMEOUT": max_time, **overrides}
-    summary = _run(obj["db"], f"harvest {len(keys)} outlets",
-                   {"site": ",".join(keys), "max_articles": max_articles},
-                   settings, verbose, max_error_rate=max_error_rate, redis=redis)
+    spider_args: dict[str, Any] = {"site": ",".join(keys), "max_articles": max_articles}
+    spider = None
+    if recheck_days:
+        from kznews.spiders.recheck import RecheckSpider
+
+        spider_args |= {"discover": True, "recheck_since": _days_ago(recheck_days)}
+        spider = RecheckSpider
+    summary = _run(obj["db"], f"harvest {len(keys)} outlets", spider_args,
+                   settings, verbose, max_error_rate=max_error_rate, redis=redis, spider=spider)
+    if recheck_days:
+        _recheck_line(obj["db"], summary.run_id)
     if redis:  # the archive, and so the outlets' history, is the writer's
         sys.exit(summary.exit_code)
     with closing(reader(obj["db"])) as conn:
@@ -166,6 +192,88 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
     if code == exitcodes.OK and any(a.kind == "errors" for a in found):
         code = exitcodes.PARTIAL
     sys.exit(code)
+
+
+def _days_ago(days: int) -> str:
+    """The first of the last ``days`` days, today (Asia/Almaty) included, as YYYY-MM-DD."""
+    return (datetime.now(ALMATY).date() - timedelta(days=days - 1)).isoformat()
+
+
+# A recheck's counts in its run's stats (kznews.recheck): what its answers said of the archived articles
+_THERE, _GONE = ("present", "restored", "cleared"), ("suspected", "removed", "still_removed")
+
+
+def _recheck_line(db: str, run_id: int | None) -> None:
+    """Print what the run's recheck found, from its ``runs`` row."""
+    with closing(reader(db)) as conn:
+        run = next((r for r in archive_stats(conn, days=1)["runs"] if r["id"] == run_id), None)
+    n = {k: int((run or {}).get("stats", {}).get(f"kznews/recheck/{k}", 0)) for k in (*_THERE, *_GONE, "unknown")}
+    click.echo(f"recheck: {sum(n[k] for k in _THERE)} there ({n['restored']} restored), "
+               f"{sum(n[k] for k in _GONE)} gone ({n['removed']} removals confirmed, {n['suspected']} suspected, "
+               f"{n['still_removed']} still removed), {n['unknown']} without an answer")
+
+
+@click.command()
+@click.argument("outlets", nargs=-1)
+@click.option("--days", type=click.IntRange(min=1), help="Articles published in the last DAYS days (today included).")
+@click.option("--since", callback=iso_date, help="Articles published on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Articles published on or before this day (YYYY-MM-DD).")
+@click.option("--max-articles", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Articles fetched per outlet at most, the latest archived first (0: no limit).")
+@click.option("--max-time", type=click.IntRange(min=0), default=3000, show_default=True, help="Seconds before the run stops (0: no limit).")
+@click.option("--max-error-rate", type=click.FloatRange(0, 1), default=0.2, show_default=True, help="Failing more of its requests than this makes the run partial (exit 3).")
+@scrapy_options
+@click.pass_obj
+def recheck(obj: dict[str, Any], outlets: tuple[str, ...], days: int | None, since: str | None, until: str | None,
+            max_articles: int, max_time: int, max_error_rate: float, overrides: dict[str, str], verbose: bool) -> None:
+    """Fetch archived articles again: what was edited, taken down or restored.
+
+    The archived articles of the outlets named (default: all) published in the
+    window are requested again, conditionally when their stored page had an ETag
+    or Last-Modified, as politely as a crawl (robots.txt, one connection per host,
+    delays, Retry-After). An edited text becomes a new version. An article is
+    gone when its URL answers 404, 410 or 451, redirects to a page that is not an
+    article (a homepage, a section), or shows a stub in its place (headline gone,
+    body collapsed); it is recorded as removed when two rechecks in a row find it
+    gone, with the time it was first seen gone and the evidence. A 5xx, a timeout
+    or an unreachable host is never taken for a removal. An article seen again is
+    marked restored. Nothing archived is deleted. `kznews search --removed` and
+    `kznews stats` show the removals.
+
+    \b
+    Examples:
+        kznews recheck --days 7
+        kznews recheck tengrinews inform --since 2024-01-01 --until 2024-01-31
+        kznews harvest --recheck 7     # the same, with a harvest, in one crawl
+
+    Exit codes as `kznews harvest`: 0 success, 3 partial, 4 failed, 5 stopped by
+    --max-time, 6 another run holds the archive.
+    """
+    if days and (since or until):
+        raise click.UsageError("give --days, or --since/--until, not both")
+    if not (days or since or until):
+        raise click.UsageError("give the window of publication: --days N, or --since/--until")
+    check_window(since, until)
+    keys = list(outlets) or list(sites.outlets())
+    registered(keys)
+    since = _days_ago(days) if days else since
+    db = obj["db"]
+    if not Path(db).is_file():
+        raise ArchiveError(f"no archive at {db}")
+    check_writable(db)  # held, damaged or read-only: one line; an older archive is upgraded first
+    with closing(reader(db)) as conn:
+        found = any(recheck_candidates(conn, ArticleFilter(site=key, since=since, until=until), limit=1) for key in keys)
+    if not found:
+        click.echo(f"recheck: no archived article of {', '.join(keys)} published from {since} to {until or 'today'}")
+        return
+    from kznews.spiders.recheck import RecheckSpider
+
+    settings = {"KZNEWS_COMMAND": "recheck", "CLOSESPIDER_TIMEOUT": max_time, **overrides}
+    summary = _run(db, f"recheck {len(keys)} outlets",
+                   {"site": ",".join(keys), "recheck_since": since, "recheck_until": until, "max_articles": max_articles},
+                   settings, verbose, max_error_rate=max_error_rate, spider=RecheckSpider)
+    _recheck_line(db, summary.run_id)
+    sys.exit(summary.exit_code)
 
 
 @click.command()
@@ -320,4 +428,4 @@ def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
 
 
 
-COMMANDS = (crawl, harvest, cron, extract, reextract)
+COMMANDS = (crawl, harvest, recheck, cron, extract, reextract)

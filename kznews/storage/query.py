@@ -252,14 +252,14 @@ def recheck_candidates(conn: sqlite3.Connection, wanted: ArticleFilter, *, befor
     """The archived articles ``wanted`` selects (an outlet, a window) with an id below ``before``, newest first, at
     most ``limit``: what a recheck asks for, with the validators of each one's latest stored page."""
     rows = conn.execute(
-        "SELECT a.id, a.url, a.lang, coalesce(a.headline, '') <> '', length(coalesce(a.body, '')),"
+        "SELECT a.id, a.url, a.lang, a.headline, a.body,"
         " (SELECT headers FROM pages p WHERE p.url = a.url ORDER BY p.last_fetched_at DESC, p.id DESC LIMIT 1)"
         f" FROM articles AS a WHERE (:before IS NULL OR a.id < :before) AND {wanted.where('a')}"
         " ORDER BY a.id DESC LIMIT :limit",
         {**wanted.params(), "before": before, "limit": limit},
     ).fetchall()
-    return [Archived(i, url, lang, bool(headline), chars, *_validators(headers))
-            for i, url, lang, headline, chars, headers in rows]
+    return [Archived(i, url, lang, headline, body, *_validators(headers))
+            for i, url, lang, headline, body, headers in rows]
 
 
 def stats(conn: sqlite3.Connection, *, days: int = 14) -> dict[str, Any]:

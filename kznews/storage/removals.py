@@ -31,13 +31,13 @@ CONFIRMED = "confirmed_at IS NOT NULL AND restored_at IS NULL"
 
 @dataclass(frozen=True)
 class Archived:
-    """An archived article as a recheck needs it: where to ask, with which validators, and what it held."""
+    """An archived article as a recheck needs it: where to ask, with which validators, and what it said."""
 
     id: int
     url: str
     lang: str | None
-    headline: bool  # it had a headline
-    body_chars: int  # the length of its body
+    headline: str | None
+    body: str | None
     etag: str | None = None  # the validators its latest stored page came with
     last_modified: str | None = None
 
