@@ -28,6 +28,7 @@ from .structured import Structured, names, text_value
 _WORDS = re.compile(r"\w{4,}")  # two titles of one article share some of these words
 MAX_BEFORE_DATELINE = 4  # short pieces a generic body pass may keep before the dateline
 SHORT_PIECE = 80  # characters: longer is a paragraph of text, not a menu item, a headline or a date line
+_AGENCY_BRACKETS = ("/", "(", "[")  # what an agency printed apart from its dateline opens with: /ТАСС/, (Xinhua)
 _SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—:]\s+(?P<tail>[^-|–—]{2,60})$")
 
 
@@ -98,9 +99,14 @@ def from_dateline(paragraphs: list[str], headline: str | None) -> list[str]:
 
 def opening_dateline(paragraphs: list[str]) -> Dateline | None:
     """The dateline opening the body.  One printed as a paragraph of its own, without its agency, takes the
-    agency that opens the next paragraph (``АСТАНА, 4 сентября.`` / ``/ТАСС/. Текст``)."""
+    agency in brackets or slashes that opens the next paragraph (``АСТАНА, 4 сентября.`` / ``/ТАСС/. Текст``).
+
+    The paragraph boundary is kept otherwise: a next paragraph that opens with a word is the body or the
+    author's byline (``Baku, Azerbaijan, August 23`` / ``By Nargiz Sadikhova – Trend:``, ``Баку, 5 марта`` /
+    ``Рамиль Мамедов –``), and a byline's name or outlet is not the dateline's agency."""
     found = find_dateline(paragraphs[0]) if paragraphs else None
-    if found is not None and found.agency is None and len(paragraphs) > 1 and found.text == paragraphs[0].strip():
+    if (found is not None and found.agency is None and len(paragraphs) > 1 and found.text == paragraphs[0].strip()
+            and paragraphs[1].lstrip().startswith(_AGENCY_BRACKETS)):
         joined = find_dateline(f"{paragraphs[0]} {paragraphs[1]}")
         if joined is not None and joined.agency is not None:
             return joined

@@ -52,3 +52,25 @@ def test_a_short_page_with_chrome_has_its_dateline_and_a_clean_body():
     article = extract_page(html, "https://example.kz/news/1", kind="article").article
     assert article.dateline == "ALMATY. April 10. KAZINFORM –"
     assert article.body.startswith("ALMATY. April 10.")
+
+
+@pytest.mark.parametrize("byline", [
+    "By Nargiz Sadikhova – Trend:",  # Trend's byline under its dateline (bench/cases found3-046's page)
+    "Рамиль Мамедов –",  # a reporter's name on a line of its own
+])
+def test_a_byline_on_the_line_after_a_dateline_paragraph_is_not_its_agency(byline):
+    found = opening_dateline(["Баку, 5 марта", byline, TEXT])
+    assert (found.text, found.place, found.agency) == ("Баку, 5 марта", "Баку", None)
+
+
+@pytest.mark.parametrize("byline", [
+    "<p class='byline'>Рамиль Мамедов</p>",  # a byline element before the dateline's paragraph
+    "<p>Рамиль Мамедов<br>",  # the reporter's name on a line of its own in the dateline's paragraph
+])
+def test_a_byline_before_the_dateline_is_not_glued_into_its_place(byline):
+    opening = "Баку. 5 марта. REPORT.AZ - "
+    paragraph = f"{opening}{TEXT}</p>" if byline.endswith("<br>") else f"<p>{opening}{TEXT}</p>"
+    html = f"<html><body><h1>Новость дня</h1>{byline}{paragraph}<p>{TEXT}</p></body></html>"
+    article = extract_page(html, "https://example.az/news/1", kind="article").article
+    assert article.dateline == opening.strip()
+    assert article.body.startswith(opening)
