@@ -32,6 +32,7 @@ from bench.generate_archive import LAST_DAY, Generator, load_pools  # noqa: E402
 from bench.results import append  # noqa: E402
 from kznews import settings  # noqa: E402
 from kznews.storage import Archive, connect_readonly  # noqa: E402
+from kznews.storage.indexing import index_record  # noqa: E402
 from kznews.storage.packing import pack  # noqa: E402
 from kznews.storage.query import search, stats  # noqa: E402
 
@@ -73,8 +74,8 @@ def write(db: Path, articles: int, batch: int, cache_mib: int, packed: bool,
           clock: collections.Counter[str] | None = None) -> dict[str, float]:
     """Generate and store; only ``Archive.store`` is timed.
 
-    ``packed``: items arrive with their body packed, as the crawl's extraction worker hands them
-    over (the packing is then not the writer's time).  ``clock``: filled with CPU seconds per statement.
+    ``packed``: items arrive with their body packed and their article's search index derived, as the crawl's
+    extraction worker hands them over (neither is then the writer's time).  ``clock``: filled with CPU seconds per statement.
     """
     gen = Generator(load_pools(), 1, 730, LAST_DAY)
     stored = pages = 0
@@ -89,6 +90,8 @@ def write(db: Path, articles: int, batch: int, cache_mib: int, packed: bool,
             nonlocal stored, pages, spent, cpu
             for item in buf if packed else ():
                 item.packed = pack(item.body)
+                if item.record is not None:
+                    index_record(item.record)
             start, start_cpu = time.perf_counter(), time.process_time()
             result = archive.store(buf, run_id)
             spent += time.perf_counter() - start
@@ -144,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=settings.KZNEWS_BATCH_SIZE)
     parser.add_argument("--cache-mib", type=int, default=64, help="the writer's page cache (Archive cache_mib)")
     parser.add_argument("--packed", action="store_true",
-                        help="bodies arrive packed, as the crawl's extraction worker hands them over")
+                        help="bodies arrive packed and indexed, as the crawl's extraction worker hands them over")
     parser.add_argument("--sql-profile", action="store_true",
                         help="also print the writer's CPU time per SQL statement: what SQLite alone costs")
     parser.add_argument("--no-append", action="store_true")

@@ -9,7 +9,7 @@ without Scrapy; these are plain dataclasses that itemadapter understands.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -140,6 +140,19 @@ class LinkHint:
     published_at: str | None = None
 
 
+@dataclass(frozen=True)
+class ArticleIndex:
+    """What the archive's search and story grouping derive from an article's text alone
+    (``kznews.storage.indexing.derive``): computed beside extraction, in a worker process, and carried on the record,
+    so the writer only inserts it.  It holds for the text it was derived from (``of``): the writer derives again
+    when the article's text is no longer that (normalization cleaned it) and when none is carried."""
+
+    of: tuple[str | None, str | None, str | None, str | None]  # the (lang, headline, lead, body) it was derived from
+    folded: tuple[str | None, str | None, str | None]  # headline, lead and body folded, as the search index holds them
+    forms: str  # the words worth filing and their word-form keys, a line each: "word key key…"
+    bands: tuple[int, ...]  # the MinHash band keys of the body (none for a body too short to group)
+
+
 @dataclass
 class PageRecord:
     """Everything extracted from one page."""
@@ -150,7 +163,10 @@ class PageRecord:
     article: Article | None = None
     tickers: list[TickerQuote] = field(default_factory=list)
     links: list[LinkHint] = field(default_factory=list)
+    index: ArticleIndex | None = None  # the article's search index, when the extraction worker derived it
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (the shape `kznews extract` prints)."""
-        return asdict(self)
+        """A JSON-ready dict (the shape `kznews extract` prints): what the page says, without the index."""
+        found = asdict(replace(self, index=None))
+        del found["index"]
+        return found

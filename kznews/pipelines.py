@@ -29,6 +29,7 @@ from kznews.runstats import crawl_figures, judge
 from kznews.scope import scope_of
 from kznews.sites import Outlet
 from kznews.storage import Archive, ArchiveError
+from kznews.storage.indexing import index_record
 from kznews.storage.packing import pack
 from kznews.workers import extraction_pool
 
@@ -37,12 +38,15 @@ logger = logging.getLogger(__name__)
 
 
 def _extract(item: PageItem, outlet: Outlet | None) -> tuple[PageRecord, PackedBody]:
-    """``extract_page`` for one page item, and its body packed for the archive.
+    """``extract_page`` for one page item with its article's search index, and its body packed for the archive.
 
-    Module level: it runs in a worker process, so packing (compression, hash: the writer's
-    largest cost per real page) is off the thread that downloads and writes.
+    Module level: it runs in a worker process, so packing (compression, hash) and what the archive derives from
+    the article's text (folding, word forms, story sketch: ``index_record``), the writer's largest costs per real
+    page, are off the thread that downloads and writes.
     """
-    return extract_item(item, outlet), pack(item.body)
+    record = extract_item(item, outlet)
+    index_record(record)
+    return record, pack(item.body)
 
 
 class ExtractPipeline:

@@ -17,14 +17,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
-from kznews.items import Article, Capture, DiscoveryHint, PageItem, PageRecord
+from kznews.items import Article, ArticleIndex, Capture, DiscoveryHint, PageItem, PageRecord
 from kznews.storage.errors import BUSY_TIMEOUT_S, ArchiveError, explain
-from kznews.storage.folding import fold, headline_key
-from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, fold_row
+from kznews.storage.folding import headline_key
+from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, fold_row, index_of
 from kznews.storage.lock import WriterLock
 from kznews.storage.packing import packed, unpack
 from kznews.storage.removals import Check
@@ -95,6 +96,12 @@ class _Fetch:
     digest: str
     seen: str
     page_id: int
+    carried: ArticleIndex | None  # the search index the extraction worker derived, if any
+
+    @cached_property
+    def index(self) -> ArticleIndex:
+        """The article's search index (derived here only for a new or changed text, and only when not carried)."""
+        return index_of(self.article, self.carried)
 
 
 @dataclass
@@ -104,6 +111,7 @@ class _NewArticle:
     row: dict[str, Any]
     earlier: dict[str, dict[str, Any]]  # content hash -> version row, for texts this batch saw superseded
     sources: list[tuple[Any, ...]]
+    index: ArticleIndex  # of the current text
 
 
 class _Batch:
@@ -122,7 +130,7 @@ class _Batch:
         self.conn = conn
         self.result = result
         self.vocabulary = vocabulary
-        self.changed: list[tuple[str | None, tuple[str | None, ...]]] = []  # (lang, folded texts) of edited articles
+        self.changed: list[ArticleIndex] = []  # the indexes of edited articles' new texts
         self.stored: dict[str, int] = {}
         self.digests: dict[int, str] = {}
         self.current_seen: dict[int, str] = {}  # when the stored current text was fetched (or captured)
@@ -156,7 +164,7 @@ class _Batch:
                 "fetched_at": fetch.seen, "first_seen_at": fetch.seen, "last_seen_at": fetch.seen,
                 "content_hash": fetch.digest, "page_id": fetch.page_id, "story": fetch.article.story, "versions": 1,
             }
-            self.new[url] = _NewArticle(row, {}, _source_rows(article_id, fetch.article))
+            self.new[url] = _NewArticle(row, {}, _source_rows(article_id, fetch.article), fetch.index)
             self.result.new_articles += 1
 
     def _merge(self, new: _NewArticle, fetch: _Fetch) -> None:
@@ -176,6 +184,7 @@ class _Batch:
             row.update(fetch.content, content_hash=fetch.digest, page_id=fetch.page_id, fetched_at=fetch.seen,
                        site=fetch.article.site or fetch.site or row["site"],
                        versions=len(new.earlier.keys() | {fetch.digest}))
+            new.index = fetch.index
             self.result.updated_articles += 1
         row["last_seen_at"] = max(row["last_seen_at"], fetch.seen)
         row["story"] = fetch.article.story
@@ -219,7 +228,7 @@ class _Batch:
             )
             self.digests[article_id] = fetch.digest
             self.current_seen[article_id] = fetch.seen
-            self.changed.append((fetch.content["lang"], tuple(fold(fetch.content[c]) for c in ("headline", "lead", "body"))))
+            self.changed.append(fetch.index)
             self.result.updated_articles += 1
         self.conn.execute("DELETE FROM sources WHERE article_id = ?", (article_id,))
         self.conn.executemany(_INSERT_SOURCE, _source_rows(article_id, fetch.article))
@@ -245,15 +254,13 @@ class _Batch:
         conn.executemany("UPDATE outlets SET articles = articles + ? WHERE site IS ?", [(n, s) for s, n in added.items()])
         conn.executemany(_INSERT_SOURCE, [s for n in new for s in n.sources])
         conn.executemany(_INSERT_EDITION, self.editions)
-        folded = [fold_row(n.row["id"], n.row["headline"], n.row["lead"], n.row["body"]) for n in new]
-        assign_stories(conn, [StoryInput(n.row["id"], n.row["url"], f[3], n.row["story"])
-                              for n, f in zip(new, folded, strict=True)])
+        assign_stories(conn, [StoryInput(n.row["id"], n.row["url"], n.index.bands, n.row["story"]) for n in new])
         tickers = max(conn.executemany(_INSERT_TICKER, self.tickers).rowcount, 0)
         _count(conn, "tickers", tickers)
         self.result.tickers += tickers
         self._write_links()
-        conn.executemany(INSERT_FOLD, folded)
-        self.vocabulary.file(conn, [*((n.row["lang"], f[1:]) for n, f in zip(new, folded, strict=True)), *self.changed])
+        conn.executemany(INSERT_FOLD, [fold_row(n.row["id"], n.index) for n in new])
+        self.vocabulary.file(conn, [*(n.index for n in new), *self.changed])
 
     def _write_links(self) -> None:
         """Upsert the listing links in fetch order; count the (listing, url) pairs not stored before."""
@@ -571,7 +578,7 @@ class Archive:
     def _store_record(batch: _Batch, page_id: int, record: PageRecord, fetched_at: str, site: str | None) -> None:
         """Hand what was extracted from one page to the batch: its article, ticker quotes and listing links."""
         if record.article is not None:
-            Archive._store_article(batch, page_id, record.article, fetched_at, site)
+            Archive._store_article(batch, page_id, record.article, fetched_at, site, record.index)
         batch.tickers += [
             (q.pair, q.value, q.change, q.direction, q.as_of, q.url, q.site or site, q.observed_at or fetched_at, page_id)
             for q in record.tickers
@@ -582,10 +589,11 @@ class Archive:
         ]
 
     @staticmethod
-    def _store_article(batch: _Batch, page_id: int, article: Article, fetched_at: str, site: str | None) -> None:
+    def _store_article(batch: _Batch, page_id: int, article: Article, fetched_at: str, site: str | None,
+                       index: ArticleIndex | None) -> None:
         """Hand one fetch of an article to the batch (new, unchanged or changed is decided there)."""
         batch.add(_Fetch(article, site, _content_row(article), content_hash(article), article.fetched_at or fetched_at,
-                         page_id))
+                         page_id, index))
 
     # -- reading (for the crawler and re-extraction) ----------------------------
 

@@ -1,10 +1,14 @@
 """What the archive derives from an article's text for search: its folded index row, the words it files under
 their word-form keys (``word_forms``), and the story it belongs to (``stories``, ``story_bands``).
 
-The writer calls these for every batch of new articles, and the schema's upgrade for every article already
-archived, so both derive the same rows.  A story is the story of the archived (or earlier in the batch)
-article whose body shares the most MinHash bands with this one (``kznews.storage.stories``), else the story of
-an edition of it (a shared story key or an edition link: the ru/kk/en editions of one story), else its own id.
+What one article's text alone gives (``derive``: the folded texts, the words and their keys, the body's MinHash
+bands) is computed beside extraction, in the crawl's worker processes, and carried on the record
+(``ArticleIndex``); the writer derives it itself only when none is carried or the text changed since.  The writer
+(for every batch of new articles) and the schema's upgrade (for every article already archived) then write it with
+the functions below, so every path into the archive gives the same rows.  A story is the story of the archived (or
+earlier in the batch) article whose body shares the most MinHash bands with this one
+(``kznews.storage.stories``), else the story of an edition of it (a shared story key or an edition link: the
+ru/kk/en editions of one story), else its own id.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kznews.items import Article, ArticleIndex, PageRecord
 from kznews.storage import stories, wordforms
 from kznews.storage.folding import fold
 
@@ -27,38 +32,63 @@ MAX_HOLDERS = 20
 VOCABULARY_MEMORY = 500_000  # (language, word) pairs a writer remembers as filed; past it, it starts again
 
 
-def fold_row(article_id: int, headline: str | None, lead: str | None, body: str | None
-             ) -> tuple[int, str | None, str | None, str | None]:
+def derive(lang: str | None, headline: str | None, lead: str | None, body: str | None) -> ArticleIndex:
+    """The search index of an article's text: what the writer inserts for it, from this text alone."""
+    folded = (fold(headline), fold(lead), fold(body))
+    forms = "\n".join(" ".join((word, *wordforms.keys(word, lang))) for word in sorted(wordforms.words(folded)))
+    (bands,) = stories.keys_of([folded[2]])
+    return ArticleIndex((lang, headline, lead, body), folded, forms, tuple(bands))
+
+
+def index_of(article: Article, carried: ArticleIndex | None = None) -> ArticleIndex:
+    """The search index of ``article`` as it is now: ``carried`` if it was derived from this text, else derived."""
+    text = (article.lang, article.headline, article.lead, article.body)
+    if carried is not None and carried.of == text:  # the same string objects when carried: no comparing of texts
+        return carried
+    return derive(*text)
+
+
+def index_record(record: PageRecord) -> None:
+    """Attach the search index of the record's article, as the extraction worker does."""
+    if record.article is not None:
+        record.index = index_of(record.article)
+
+
+def fold_row(article_id: int, index: ArticleIndex) -> tuple[int, str | None, str | None, str | None]:
     """The ``articles_fold`` row of an article: its id and folded headline, lead and body."""
-    return (article_id, fold(headline), fold(lead), fold(body))
+    return (article_id, *index.folded)
 
 
 class Vocabulary:
     """Files the words of articles in ``word_forms``; remembers what it filed so a word is keyed once per writer."""
 
     def __init__(self) -> None:
-        self.filed: dict[str | None, set[str]] = {}  # language -> words filed
+        self.filed: dict[str | None, set[str]] = {}  # language -> lines of ``ArticleIndex.forms`` filed
 
-    def file(self, conn: sqlite3.Connection, texts: Iterable[tuple[str | None, Sequence[str | None]]]) -> None:
-        """File the words of ``(lang, folded texts)`` pairs."""
-        if sum(len(words) for words in self.filed.values()) > VOCABULARY_MEMORY:
+    def file(self, conn: sqlite3.Connection, indexes: Iterable[ArticleIndex]) -> None:
+        """File the words of articles (their indexes)."""
+        if sum(len(lines) for lines in self.filed.values()) > VOCABULARY_MEMORY:
             self.filed.clear()
         rows = []
-        for lang, folded in texts:
-            filed = self.filed.setdefault(lang, set())
-            new = wordforms.words(folded) - filed
+        for index in indexes:
+            if not index.forms:
+                continue
+            filed = self.filed.setdefault(index.of[0], set())
+            new = set(index.forms.split("\n")) - filed
             filed |= new
-            rows += [(key, word) for word in new for key in wordforms.keys(word, lang)]
+            for line in new:
+                word, *keys = line.split(" ")
+                rows += [(key, word) for key in keys]
         conn.executemany(_INSERT_WORD, rows)
 
 
 @dataclass
 class StoryInput:
-    """What places an article in a story: its id, URL, folded body and edition story key."""
+    """What places an article in a story: its id, URL, body's band keys and edition story key."""
 
     article_id: int
     url: str
-    folded_body: str | None
+    bands: Sequence[int]
     edition_key: str | None
 
 
@@ -69,7 +99,7 @@ def _json(values: Iterable[object]) -> str:
 def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> list[int]:
     """The story of each article of ``batch`` (in order, ids ascending); writes its ``stories`` and ``story_bands``
     rows.  The ``editions`` rows of the batch must be written before."""
-    keys = stories.keys_of([item.folded_body for item in batch])
+    keys = [item.bands for item in batch]
     holders: dict[int, list[int]] = {}
     for key, article_id in conn.execute(
         "SELECT j.value, b.article_id FROM json_each(?) AS j JOIN story_bands AS b ON b.key = j.value"

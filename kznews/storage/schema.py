@@ -522,7 +522,7 @@ def _v13_word_forms_and_stories(db: Database) -> None:
     ``republication_lags`` also finds originals whose headline differs but whose body matches.
     Every article is read once, in chunks, with a progress report.
     """
-    from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, fold_row
+    from kznews.storage.indexing import INSERT_FOLD, StoryInput, Vocabulary, assign_stories, derive, fold_row
 
     conn = db.conn
     conn.execute("DROP TABLE articles_fold")
@@ -545,12 +545,12 @@ def _v13_word_forms_and_stories(db: Database) -> None:
         "SELECT id, url, lang, headline, lead, body, story FROM articles WHERE id > ? ORDER BY id LIMIT ?",
         (last, _UPGRADE_CHUNK),
     ).fetchall():
-        folded = [fold_row(i, headline, lead, body) for i, _, _, headline, lead, body, _ in rows]
-        conn.executemany(INSERT_FOLD, folded)
+        indexes = [derive(lang, headline, lead, body) for _, _, lang, headline, lead, body, _ in rows]
+        conn.executemany(INSERT_FOLD, [fold_row(row[0], index) for row, index in zip(rows, indexes, strict=True)])
         conn.executemany("UPDATE articles SET headline_key = ? WHERE id = ?",
                          [(headline_key(row[3]), row[0]) for row in rows])
-        vocabulary.file(conn, [(row[2], f[1:]) for row, f in zip(rows, folded, strict=True)])
-        assign_stories(conn, [StoryInput(row[0], row[1], f[3], row[6]) for row, f in zip(rows, folded, strict=True)])
+        vocabulary.file(conn, indexes)
+        assign_stories(conn, [StoryInput(row[0], row[1], index.bands, row[6]) for row, index in zip(rows, indexes, strict=True)])
         last, done = rows[-1][0], done + len(rows)
         for report in _progress:
             report(done, total)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -150,13 +150,6 @@ def words(folded: Iterable[str | None]) -> set[str]:
         if text:
             found.update(WORD.findall(text.lower()))
     return found
-
-
-def rows(found: Iterable[str], lang: str | None) -> Iterator[tuple[str, str]]:
-    """``(key, word)`` rows of ``word_forms`` for words of an article in ``lang``."""
-    for word in found:
-        for key in keys(word, lang):
-            yield key, word
 
 
 def forms(conn: sqlite3.Connection, word: str, lang: str | None = None) -> list[str]:
