@@ -354,6 +354,7 @@ _RU_GENITIVE_ENDINGS = (
     ("щего", "щий"), ("его", "ий"), ("ого", "ый"), ("ении", "ение"), ("ании", "ание"), ("ения", "ение"),
     ("ания", "ание"), ("ства", "ство"), ("ии", "ия"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("жи", "жа"),
     ("ши", "ша"), ("чи", "ча"), ("щи", "ща"), ("ы", "а"), ("ея", "ей"), ("ителя", "итель"), ("теля", "тель"), ("телей", "тели"),
+    ("аря", "арь"),  # секретаря, пресс-секретаря
     ("стей", "сти"),
 )
 # Adjective stems whose ending is stressed, -ой in the masculine nominative (городской, областной, мировой …).
@@ -792,7 +793,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"\s+" + _kk((_kk_possessive("тілші") + "не",)) + r"(?:\s+" + _kk(_KK_TOLD + _KK_QUOTE) + ")?" + _END,
          "nom", _kk_words(_kk_possessive("тілші") + "не"), _plain, "nom"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп "),
-         lambda name: _not_a_person(_KK_TIME_AFTER.sub("", name))),
+         lambda name: _not_a_person(_KK_TIME_AFTER.sub("", name.rstrip(" .")))),
         # (деп) делінген X хабарламасында / X таратқан хабарламада: said in X's message; X reports
         ("reports", "(?:" + _DEP + r"\s+)?" + _kk(_KK_SAID_IN) + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){1,80}?)"
          r"(?:\s+" + _kk(map(_kk_participle, ("тарат", "жарияла", "жолда", "бер", "шығар"))) + r")?\s+"
@@ -836,7 +837,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told)\s+(?P<reporter>"
          + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_REPORT
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER

@@ -905,3 +905,176 @@ def test_kazakh_description_before_a_name_is_dropped(alphabet, epithet, verb):
 def test_a_source_line_broken_after_its_label(label, gap):
     """found3-101 (rule half): ``Источник:\\nInterfax``."""
     assert _found(f"Текст новости.\n{label}:{gap}Interfax") == ("Interfax", None, "source-line")
+
+
+# --- found4's families (issue 16, helper session 10); each with the real string it was read from -------------------
+
+KK_ALPHABETS = ["cyrillic", "latin2017", "latin2018", "latin2021", "tote"]
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+@pytest.mark.parametrize("said", ["деді", "дейді"])
+def test_kazakh_said_after_a_quote_and_a_dash(alphabet, dash, said):
+    """found4-025: ``…хабарлаймыз", - деді облыс әкімдігі.``"""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f'Жол жабылады", {dash} {said} облыс әкімдігі.', alphabet)
+    assert _found(text) == (spell("облыс әкімдігі", alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+@pytest.mark.parametrize("verb", ["толықтырды", "қосты", "толықтырады"])
+@pytest.mark.parametrize("when", ["", " жұма күні", " дүйсенбі күні", " кеше"])
+def test_kazakh_added_with_a_closing_time(alphabet, verb, when):
+    """found4-019: ``– деп толықтырды ШҚО әкімдігінің баспасөз қызметі жұма күні.``"""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Әкім демалыста\", – деп {verb} ШҚО әкімдігінің баспасөз қызметі{when}.", alphabet)
+    assert _found(text) == (spell("ШҚО әкімдігінің баспасөз қызметі", alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+@pytest.mark.parametrize("said_in", ["делінген", "делінеді", "айтылған", "деп жазылған"])
+@pytest.mark.parametrize("message, body", [
+    ("ТЖМ ақпаратында", "ТЖМ"), ("ТЖМ таратқан хабарламада", "ТЖМ"), ("министрліктің хабарламасында", "министрлік"),
+    ("әкімдіктің мәлімдемесінде", "әкімдік"), ("ДСМ жариялаған пресс-релизде", "ДСМ"),
+])
+def test_kazakh_said_in_a_bodys_message(alphabet, said_in, message, body):
+    """found4-085, found4-082 (relabelled: the body reports, as ``По сообщению городского акимата``)."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Ғимаратта зардап шеккендер жоқ, – {said_in} {message}.", alphabet)
+    assert _found(text) == (spell(body, alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+@pytest.mark.parametrize("about", ["Бұл жайлы ", "Бұл туралы ", "Осы жөнінде ", ""])
+@pytest.mark.parametrize("to", ["БАҚ өкілдеріне ", "журналистерге ", ""])
+@pytest.mark.parametrize("interview, verb", [("сұхбатында", "айтты"), ("интервьюінде", "мәлімдеді"),
+                                             ("сұхбатында", "атап өтті")])
+def test_kazakh_said_in_an_interview_given(alphabet, about, to, interview, verb):
+    """found4-066: ``Бұл жайлы облыс әкімі Бейбіт Исабаевтың БАҚ өкілдеріне берген сұхбатында айтты``."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Зауыт салынады. {about}облыс әкімі Бейбіт Исабаевтың {to}берген {interview} {verb}.", alphabet)
+    assert _found(text) == (spell("облыс әкімі Бейбіт Исабаев", alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+@pytest.mark.parametrize("outlet, kind", [('"Наша газета"', "басылымының"), ("«Егемен Қазақстан»", "газетінің"),
+                                          ("Zakon.kz", "сайтының")])
+def test_kazakh_according_to_an_outlets_writing(alphabet, outlet, kind):
+    """found4-024: ``"Наша газета" басылымының жазуынша`` (relabelled: the outlet by its name alone)."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"{outlet} {kind} жазуынша, жол жабылды.", alphabet)
+    assert _found(text) == (spell(outlet, alphabet), None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Как сообщал «ГлагоL», в июне Токаев заявил, что", "«ГлагоL»"),  # found4-137, in its page
+    ("Как сообщали \"Курсив\", цены выросли.", "\"Курсив\""),
+    ('Согласно данным РГП "Казгидромет", ожидаются осадки', 'РГП "Казгидромет"'),  # found4-205
+    ("По данным ТОО «Самрук-Энерго», тарифы выросли.", "ТОО «Самрук-Энерго»"),
+    ("По информации АО «KEGOC», свет дали.", "АО «KEGOC»"),
+])
+def test_russian_quoted_name_after_a_preposition(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("phrase, nominative", [
+    ("городском акимате", "городской акимат"),  # found4-203
+    ("областной службе занятости", "областная служба занятости"),
+    ("Национальном банке", "Национальный банк"),
+    ("районном управлении полиции", "районное управление полиции"),
+    ("Алматинском областном акимате", "Алматинский областной акимат"),
+    ("общем отделе", "общий отдел"),
+    ("Казахстанском посольстве", "Казахстанское посольство"),
+])
+@pytest.mark.parametrize("verb", ["Как отметили в", "Об этом сообщили в", "Как рассказали в"])
+def test_russian_adjective_in_the_locative_agrees_with_its_head(phrase, nominative, verb):
+    assert _found(f"{verb} {phrase}, работы завершат в срок.") == (nominative, None, "reports")
+
+
+@pytest.mark.parametrize("person, nominative", [
+    ("директора областного центра научно-методической и культурно-досуговой деятельности Акмарал Зейиловой",
+     "директор областного центра научно-методической и культурно-досуговой деятельности Акмарал Зейилова"),  # -045
+    ("министра энергетики Алмасадама Саткалиева", "министр энергетики Алмасадам Саткалиев"),
+    ("главы региона Марата Ахметжанова", "глава региона Марат Ахметжанов"),
+    ("пресс-секретаря акима Анны Ивановой", "пресс-секретарь акима Анна Иванова"),
+])
+def test_russian_according_to_an_official(person, nominative):
+    """found4-045: ``По словам директора … Акмарал Зейиловой``."""
+    assert _found(f"По словам {person}, фестиваль удался.") == (nominative, None, "reports")
+
+
+@pytest.mark.parametrize("verb", ["выяснил", "выяснила", "выяснили", "узнал", "узнала", "узнали"])
+@pytest.mark.parametrize("outlet, nominative", [
+    ("«Новой» — Казахстан»", "«Новая» — Казахстан»"),  # found4-079
+    ("«Казахстанской правды»", "«Казахстанская правда»"),
+    ("«Курсива»", "«Курсив»"),
+    ("МИА «Казинформ»", "МИА «Казинформ»"),  # in apposition after its kind: printed in the nominative
+])
+def test_russian_correspondent_found_out(verb, outlet, nominative):
+    text = f"Правда, как {verb} корреспондент {outlet}, подозреваемые могут не быть виновны."
+    assert _found(text) == (nominative, None, "correspondent")
+
+
+@pytest.mark.parametrize("subject", ["Метеослужбы", "Акиматы", "Министерства", "Комиссии", "Управления"])
+def test_russian_plural_body_before_its_verb(subject):
+    """found4-106: ``Метеослужбы сообщают`` (``… сообщают о снегопаде`` is the news itself, as with a singular body)."""
+    assert _found(f"Дороги закрыты. {subject} сообщают, что ожидается снегопад.") == (subject, None, "reports")
+
+
+@pytest.mark.parametrize("verb", ["информирует", "сообщает", "сообщила"])
+def test_russian_body_with_its_acronym(verb):
+    """found4-017: ``Казахстанская фондовая биржа (KASE) информирует``."""
+    text = f"Курс вырос. Казахстанская фондовая биржа (KASE) {verb}, что курс составил 430,50 тенге."
+    assert _found(text) == ("Казахстанская фондовая биржа (KASE)", None, "reports")
+
+
+@pytest.mark.parametrize("handle", ["@gazeta_diapazon", "@tengrinews"])
+def test_a_handle_after_an_outlets_name_is_dropped(handle):
+    """found4-124: ``сообщает «Диапазон» @gazeta_diapazon``."""
+    assert _found(f"Актюбинцы вышли на митинг, сообщает «Диапазон» {handle}.") == ("«Диапазон»", None, "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("The law stays, according to the head of the National Bank of Kazakhstan, Grigory Marchenko.",  # found4-031
+     "head of the National Bank of Kazakhstan, Grigory Marchenko"),
+    ("According to akim of West Kazakhstan Province A. Kulginov, clinics will change.",  # found4-053
+     "akim of West Kazakhstan Province A. Kulginov"),
+    ("Kaznet will be restricted, said Dauren Abayev, minister of information and communications.",  # found4-156
+     "Dauren Abayev, minister of information and communications"),
+    ("Talks took place, the press secretary of the President, Berik Uali, posted a message on Facebook.",  # -109
+     "press secretary of the President, Berik Uali"),
+    ("Talks took place, the deputy governor of Almaty region, Serik Ahmetov, said on Monday.",
+     "deputy governor of Almaty region, Serik Ahmetov"),
+    ("Talks took place, Serik Ahmetov, mayor of Almaty, told reporters.", "Serik Ahmetov, mayor of Almaty"),
+])
+def test_english_official_named_with_a_title(text, reporter):
+    """SOURCES.md: an English official named with a title beside the name is given whole."""
+    assert _found(text) == (reporter, None, "reports")
+
+
+def test_english_official_quoted_by_an_outlet_gives_the_outlet():
+    text = "Fires are under control, Nurlan Uranhayev, governor of the region, said, Kazinform cites the akimat."
+    assert _found(text) == ("Kazinform", "akimat", "reports")
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Earlier reporting by Kursiv Media noted Tokayev’s firm stance", "Kursiv Media"),  # found4-140
+    ("A report by Reuters found that exports fell.", "Reuters"),
+    ("Recent coverage by Vlast.kz showed the opposite.", "Vlast.kz"),
+    ("An investigation by Azattyq revealed the deal.", "Azattyq"),
+])
+def test_english_reporting_by_an_outlet(text, reporter):
+    assert _found(text) == (reporter, None, "reports")
+
+
+@pytest.mark.parametrize("verb", ["indicates", "indicated", "said", "reports"])
+def test_english_body_with_its_acronym(verb):
+    """found4-061: ``The Central Electoral Commission of Kazakhstan (CEC) indicates in its preliminary report``."""
+    text = f"Votes were counted. The Central Electoral Commission of Kazakhstan (CEC) {verb} in its report that it won."
+    assert _found(text) == ("Central Electoral Commission of Kazakhstan (CEC)", None, "reports")
