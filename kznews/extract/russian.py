@@ -1,0 +1,357 @@
+"""Russian morphology for extraction: a noun phrase printed in an oblique case, given in the nominative.
+
+An attribution names its reporter in whatever case the sentence put it in (``со ссылкой на пресс-службу
+Министерства обороны``, ``по данным городского акимата``, ``Фото Турара Казангапова``); the reporter is given in the
+nominative (``пресс-служба Министерства обороны``, ``городской акимат``, ``Турар Казангапов``).  The words are read by
+pymorphy3 on OpenCorpora's dictionary, whose guesser also reads words it does not hold, and the phrase is put in the
+nominative by agreement: its leading group (adjectives and participles, then the head noun; or a person's first name,
+patronymic and surname) takes the nominative in the head's gender and number, and what depends on the head (a
+genitive complement, a place, a quoted name, a Latin word, an abbreviation) is kept as printed.
+
+The analyzer (a dictionary of some 15 MB) is loaded once per process, on the first phrase to convert.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+# The cases a phrase may be printed in, with pymorphy3's variants of each (the second genitive ``чаю``, the second
+# locative ``в лесу``, the second accusative ``в люди``).
+_CASES = {
+    "gent": frozenset(("gent", "gen2")), "loct": frozenset(("loct", "loc2")), "accs": frozenset(("accs", "acc2")),
+    "datv": frozenset(("datv",)), "ablt": frozenset(("ablt",)), "nomn": frozenset(("nomn",)),
+}
+CASES = tuple(case for case in _CASES if case != "nomn")  # the oblique cases ``nominative`` takes
+
+# A Russian word: Cyrillic letters, hyphenated parts, a Latin or digit prefix (``Telegram-канала``); a word holding
+# a Kazakh letter is not Russian.  An initial (``М.``) stands in a person's name.
+_WORD = re.compile(r"(?:[A-Za-z0-9]+-)?[а-яё]+(?:-[а-яё]+)*", re.I)
+_INITIAL = re.compile(r"[А-ЯЁ]\.(?:[А-ЯЁ]\.)?")
+_QUOTED = re.compile(r"([«\"“])([^«»\"“”]+)([»\"”])")
+_ADJECTIVAL = frozenset(("ADJF", "PRTF"))
+_PERSON = frozenset(("Name", "Patr", "Surn"))
+_FUNCTION_WORDS = frozenset(("PREP", "CONJ", "PRCL", "INTJ", "NPRO"))  # a preposition opens no noun phrase
+_GENDERS = ("masc", "femn")
+
+# A surname of a common shape is declined by the paradigm of a dictionary surname of that shape (its masculine
+# nominative ending, the model), whatever the guesser makes of it (Казангапова → Казангапов, Сейткалиевой →
+# Сейткалиева, Жумагалиевского → Жумагалиевский).
+_SURNAME_MODELS = (("ов", "иванов"), ("ев", "сергеев"), ("ин", "пушкин"), ("ын", "птицын"), ("ский", "чайковский"),
+                   ("цкий", "троцкий"), ("ской", "трубецкой"))
+
+
+@functools.cache
+def _analyzer() -> Any:
+    """pymorphy3's analyzer for Russian, loaded on first use (a process that converts no phrase never loads it)."""
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+class _Sense(NamedTuple):
+    """One reading of a word: its grammemes (pymorphy3's tag), normal form and score, and either pymorphy3's parse
+    (inflected for the nominative) or, for a word read by a model's paradigm, its nominative."""
+
+    tag: Any
+    normal_form: str
+    score: float
+    parse: Any = None
+    nominative: str = ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of a lower-case word."""
+    return tuple(_analyzer().parse(word))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _known(word: str) -> bool:
+    """Whether the dictionary holds the lower-case ``word``."""
+    return bool(_analyzer().word_is_known(word))
+
+
+def _form(sense: _Sense, grammemes: Iterable[str]) -> str | None:
+    """The word of ``sense``'s lexeme with ``grammemes`` (a model's reading: its nominative), or None when the
+    lexeme has no such form."""
+    if sense.parse is None:
+        return sense.nominative
+    inflected = sense.parse.inflect(set(grammemes))
+    return inflected.word if inflected else None
+
+
+# Paradigms for the words the dictionary lacks, by the dictionary word of the same shape (its nominative ending, the
+# model): a surname (Казангапова → Казангапов, Сейткалиевой → Сейткалиева, Жумагалиевского → Жумагалиевский), and a
+# noun, most often an organisation's compound name (в Антикоре → Антикор, Казгидромета → Казгидромет), masculine
+# first: the guesser reads the common nouns of its suffixes, not names.
+_SURNAME_MODELS = (("ов", "иванов"), ("ев", "сергеев"), ("ин", "пушкин"), ("ын", "птицын"), ("ский", "чайковский"),
+                   ("цкий", "троцкий"), ("ской", "трубецкой"))
+_NOUN_MODELS = (("", "акимат"), ("а", "служба"), ("о", "агентство"), ("ия", "комиссия"))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _by_model(word: str, case: str, surname: bool) -> tuple[_Sense, ...]:
+    """The readings of a lower-case word the dictionary lacks, printed in ``case``, by the paradigm of each model of
+    its shape (a surname's, singular, or a noun's), in the models' order."""
+    found: list[_Sense] = []
+    for rank, (shape, model) in enumerate(_SURNAME_MODELS if surname else _NOUN_MODELS):
+        stem = model[: len(model) - len(shape)]
+        parse = next(p for p in _parses(model) if p.tag.POS == "NOUN" and (not surname or "Surn" in p.tag))
+        for form in parse.lexeme:
+            ending = form.word[len(stem):]
+            # an empty ending (акимат, служб) would fit any word: a word printed so is left as printed
+            if (not ending or form.tag.case not in _CASES[case] or not form.word.startswith(stem)
+                    or not word.endswith(ending) or len(word) - len(ending) < 2
+                    or surname and form.tag.number != "sing"):
+                continue
+            nominative = form.inflect({"nomn", form.tag.gender} if surname else {"nomn"})
+            if nominative:
+                base = word[: len(word) - len(ending)]
+                found.append(_Sense(form.tag, base + parse.normal_form[len(stem):], 1 / (rank + 2), None,
+                                    base + nominative.word[len(stem):]))
+    return tuple(found)
+
+
+def _in_case(word: str, case: str) -> tuple[_Sense, ...]:
+    """The readings of ``word`` (any letter case) in ``case``: the dictionary's; for a word it lacks, the guesser's
+    adjectives and the models' nouns; a hyphenated word the dictionary lacks by its last part, the parts before kept
+    (``медиа-центра``)."""
+    low = word.lower()
+    head, _, last = low.rpartition("-")
+    if head and not _known(low):
+        return tuple(s._replace(normal_form=head + "-" + s.normal_form, nominative=s.nominative and head + "-" + s.nominative,
+                                parse=s.parse and _Hyphenated(head, s.parse)) for s in _in_case(last, case))
+    cases = _CASES[case]
+    if _known(low):
+        return tuple(_Sense(p.tag, p.normal_form, p.score, p) for p in _parses(low) if p.tag.case in cases)
+    return tuple(_Sense(p.tag, p.normal_form, p.score, p) for p in _parses(low)
+                 if p.tag.case in cases and p.tag.POS in _ADJECTIVAL) + _by_model(low, case, False)
+
+
+class _Hyphenated(NamedTuple):
+    """A parse of a hyphenated word's last part, inflected with the parts before it kept."""
+
+    head: str
+    parse: Any
+
+    def inflect(self, grammemes: set[str]) -> Any:
+        inflected = self.parse.inflect(grammemes)
+        return inflected._replace(word=self.head + "-" + inflected.word) if inflected else None
+
+
+def _cased(printed: str, form: str) -> str:
+    """``form`` (lower case) in the letter case of the word it replaces: the letters both share kept as printed, the
+    new ending in the case of the printed word's last letter (Министерства → Министерство, ПРЕСС-СЛУЖБЫ →
+    ПРЕСС-СЛУЖБА); ё written е where the printed word has none."""
+    if "ё" not in printed.lower():
+        form = form.replace("ё", "е")
+    low = printed.lower()
+    shared = 0
+    while shared < min(len(low), len(form)) and low[shared] == form[shared]:
+        shared += 1
+    tail = form[shared:]
+    return printed[:shared] + (tail.upper() if printed[-1].isupper() and len(printed) > 1 else tail)
+
+
+# --- people ------------------------------------------------------------------------------------------------------
+
+
+def _name_part(word: str, case: str) -> dict[str, str]:
+    """gender -> nominative of one word of a person's name printed in ``case``: a first name, patronymic or surname
+    of the dictionary, or a surname of a common shape the dictionary lacks (by its paradigm, not by a guess); empty
+    if it is none of these."""
+    low = word.lower()
+    out: dict[str, str] = {}
+    senses = _in_case(word, case) if _known(low) else _by_model(low, case, True)
+    for sense in senses:
+        if sense.tag.POS == "NOUN" and sense.tag.gender in _GENDERS and (
+                _PERSON & sense.tag.grammemes or sense.parse is None):
+            form = _form(sense, ("nomn", sense.tag.gender))
+            if form:
+                out.setdefault(sense.tag.gender, form)
+    return out
+
+
+def _first_name(word: str, case: str) -> dict[str, str]:
+    """gender -> nominative of a word standing as a first name before a surname: a name of the dictionary, else any
+    singular noun reading of the word in ``case`` (Турара → Турар: a Kazakh name the dictionary holds as a rare
+    noun, or lacks)."""
+    named = _name_part(word, case)
+    if named:
+        return named
+    out: dict[str, str] = {}
+    for sense in sorted(_in_case(word, case), key=lambda s: -s.score):
+        if sense.tag.POS == "NOUN" and sense.tag.number == "sing" and sense.tag.gender in _GENDERS:
+            form = _form(sense, ("nomn",))
+            if form:
+                out.setdefault(sense.tag.gender, form)
+    return out
+
+
+def _person(words: list[str], case: str) -> list[str] | None:
+    """The nominative of ``words``, a person's name (initials, first name, patronymic, surname) printed in ``case``,
+    every part in the one gender they all allow (the first name's, if it decides: Айгерим Сейткалиевой → Айгерим
+    Сейткалиева); None if they are not a name: no part is a name or surname of the dictionary or a surname beside
+    another part, or no gender fits them all."""
+    parts: list[dict[str, str] | None] = []
+    for i, word in enumerate(words):
+        if _INITIAL.fullmatch(word):
+            parts.append(None)
+            continue
+        part = _name_part(word, case)
+        if not part and i < len(words) - 1:  # not the last word: a first name the dictionary lacks as a name
+            part = _first_name(word, case)
+        if not part:
+            return None
+        parts.append(part)
+    named = [part for part in parts if part is not None]
+    if not named or len(words) == 1 and not _known(words[0].lower()):  # a lone unknown word is no surname
+        return None
+    genders = [g for g in _GENDERS if all(g in part for part in named)]
+    if not genders:
+        return None
+    return [word if part is None else _cased(word, part[genders[0]]) for word, part in zip(words, parts, strict=True)]
+
+
+def _name_run(words: list[str], start: int) -> int:
+    """How many words from ``start`` may be a person's name: up to four capitalised Russian words or initials."""
+    n = 0
+    while start + n < len(words) and n < 4 and (_INITIAL.fullmatch(words[start + n]) or (
+            _WORD.fullmatch(words[start + n]) and words[start + n][:1].isupper()
+            and not words[start + n].isupper())):
+        n += 1
+    return n
+
+
+# --- the agreeing group ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A phrase read in one case: its words in the nominative, the head noun's normal form (None: no head, the
+    phrase as printed) and the mean score of the parses chosen."""
+
+    words: list[str]
+    head: str | None
+    score: float
+
+
+def _agrees(adjective: Any, noun: Any) -> bool:
+    """Whether an adjective's parse agrees with a noun's in number and, in the singular, gender."""
+    if adjective.tag.number != noun.tag.number:
+        return False
+    return noun.tag.number == "plur" or noun.tag.gender not in _GENDERS + ("neut",) or (
+        adjective.tag.gender == noun.tag.gender)
+
+
+def _declinable(word: str) -> bool:
+    """Whether ``word`` is a Russian word to decline: not an abbreviation (``МВД``, ``МЧС``: capitals that are no
+    word of the dictionary, ``ПРЕСС-СЛУЖБЫ`` is one)."""
+    if not _WORD.fullmatch(word):
+        return False
+    return not (word.isupper() and (len(word) < 2 or not _known(word.lower())
+                                    or any("Abbr" in p.tag for p in _parses(word.lower()))))
+
+
+def _read(words: list[str], case: str) -> _Reading | None:
+    """``words`` read in ``case``: the leading agreeing group in the nominative (see the module's docstring), the
+    rest as printed; None if its first word cannot open such a group in ``case``."""
+    if not words or not _INITIAL.fullmatch(words[0]) and (
+            not _declinable(words[0]) or not _in_case(words[0], case)
+            or _parses(words[0].lower())[0].tag.POS in _FUNCTION_WORDS):
+        return None
+    if words[0][:1].isupper():
+        run = _name_run(words, 0)
+        for n in range(run, 0, -1):  # the longest name
+            person = _person(words[:n], case) if run else None
+            if person:
+                return _Reading(person + words[n:], "", 1.0)
+    modifiers: list[tuple[Any, ...]] = []
+    for i, word in enumerate(words):
+        parses = _in_case(word, case) if _declinable(word) else ()
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        adjectives = [p for p in parses if p.tag.POS in _ADJECTIVAL]
+        following = words[i + 1] if i + 1 < len(words) and _declinable(words[i + 1]) else None
+        if adjectives and following and any(
+                _agrees(a, p) for a in adjectives for p in _in_case(following, case) if p.tag.POS in _ADJECTIVAL | {
+                    "NOUN"}):
+            modifiers.append(tuple(adjectives))
+            continue
+        if not nouns:
+            return None
+        return _with_head(words, i, nouns, modifiers, case)
+    return None
+
+
+def _with_head(words: list[str], i: int, nouns: list[Any], modifiers: list[tuple[Any, ...]], case: str) -> _Reading:
+    """The reading whose head noun is ``words[i]`` (one of ``nouns``, its parses in ``case``) after its agreeing
+    ``modifiers``: the head's parse that all the modifiers agree with, the best scored; an official's title (an
+    animate head) with a person's name closing the phrase declines the name too (``руководителя отдела … Гаухар
+    Наурызбаеву`` → ``руководитель отдела … Гаухар Наурызбаева``)."""
+    def chosen(noun: Any) -> list[Any] | None:
+        agreeing = [max((a for a in options if _agrees(a, noun)), key=lambda a: a.score, default=None)
+                    for options in modifiers]
+        return None if None in agreeing else agreeing
+
+    options = [(noun, mods) for noun in nouns for mods in [chosen(noun)] if mods is not None]
+    noun, mods = max(options, key=lambda o: o[0].score) if options else (nouns[0], [])
+    if not options:  # the modifiers agree with no reading of the head: only the head is declined
+        mods, start = [], i
+    else:
+        start = i - len(mods)
+    out = words[:start]
+    for word, adjective in zip(words[start:i], mods, strict=True):
+        grammemes = ("nomn", "plur") if noun.tag.number == "plur" else ("nomn", "sing", adjective.tag.gender)
+        out.append(_cased(word, _form(adjective, grammemes) or word))
+    out.append(_cased(words[i], _form(noun, ("nomn",)) or words[i]))
+    rest = words[i + 1:]
+    if noun.tag.animacy == "anim" and "Name" not in noun.tag and len(rest) >= 2:
+        for n in (3, 2):
+            closing = rest[-n:]
+            person = _person(closing, case) if len(rest) >= n and _name_run(closing, 0) == n else None
+            if person:
+                rest = rest[:-n] + person
+                break
+    scores = [p.score for p in (*mods, noun)]
+    return _Reading(out + rest, noun.normal_form, sum(scores) / len(scores))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _reading(phrase: str, case: str | None) -> tuple[str, str | None]:
+    """(the nominative, the head noun's normal form or "" for a person or None) of ``phrase``, printed in ``case`` or,
+    if None, in the case whose reading is best scored (the nominative among them: a phrase printed in it is kept)."""
+    quoted = _QUOTED.fullmatch(phrase)
+    if quoted:
+        inner, head = _reading(quoted.group(2), case)
+        return quoted.group(1) + inner + quoted.group(3), head
+    parts = re.split(r"(\s+)", phrase.strip())
+    words = parts[::2]
+    readings = [r for c in ((case,) if case else (*CASES, "nomn")) for r in [_read(words, c)] if r]
+    if not readings:
+        return phrase, None
+    best = max(readings, key=lambda r: r.score)
+    parts[::2] = best.words
+    return ("".join(parts) if best.words != words else phrase), best.head
+
+
+def nominative(phrase: str, case: str | None = None) -> str:
+    """``phrase``, a Russian noun phrase printed in ``case`` (``gent``, ``accs``, ``loct``, ``datv``, ``ablt``; None:
+    the case its leading group reads best in), with that group in the nominative: ``городского акимата`` → ``городской
+    акимат``, ``пресс-службу Министерства обороны`` → ``пресс-служба Министерства обороны``, ``Турара Казангапова`` →
+    ``Турар Казангапов``; a phrase that opens with no Russian word of that case (a Latin name, an abbreviation, a word
+    of Kazakh) is given as printed; a phrase wholly in quotes is declined inside them."""
+    if case is not None and case not in _CASES:
+        raise ValueError(f"unknown case {case!r}: one of {', '.join(_CASES)}")
+    return _reading(phrase, case)[0]
+
+
+def head(phrase: str, case: str | None = None) -> str | None:
+    """The normal form of the head noun of ``phrase`` read as ``nominative`` reads it (``пресс-службе акимата`` →
+    ``пресс-служба``), "" for a person's name, None when no Russian noun group opens it."""
+    if case is not None and case not in _CASES:
+        raise ValueError(f"unknown case {case!r}: one of {', '.join(_CASES)}")
+    return _reading(phrase, case)[1]
