@@ -957,7 +957,10 @@ _PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + 
 # Lines that are themselves the credit: ``Иллюстративное фото``, ``Скриншот видео``, ``Getty Images / AFP``.
 _PHOTO_WHOLE = re.compile(
     r"^\s*(?:(?:иллюстративное|архивное)\s+(?:фото|изображение)|фото\s+иллюстративное|скриншот\b.*"
-    r"|(?:illustrative|stock|file|archive)\s+(?:image|photo|picture)|screenshot\b.*|" + _kk(("көрнекі сурет",))
+    # a still from a video: Кадр видео, Кадр из видео, Стоп-кадр, video still, бейнеден кадр
+    r"|(?:стоп-)?кадры?(?:\s+(?:из\s+)?видео\w*)?|video\s+still|screen\s*grab|"
+    + _kk(("бейнеден кадр", "видеодан кадр", "бейнекадр"))
+    + r"|(?:illustrative|stock|file|archive)\s+(?:image|photo|picture)|screenshot\b.*|" + _kk(("көрнекі сурет",))
     + r"|(?:getty\s+images|shutterstock|depositphotos|istock|unsplash|pixabay|freepik|pexels)\b.*"
     # "open sources" alone under a photo: ашық дереккөз(і/дер), открытые источники, open sources
     + r"|(?:открыт\w*\s+источник\w*|open\s+sources?|" + _kk(("ашық дереккөз", "ашық дереккөзі", "ашық дереккөздер",
@@ -1111,14 +1114,21 @@ def photo_credit(line: str) -> str | None:
     if len(line) >= 200:
         return None
     line = _one_script_label(line)
+    bracketed = _BRACKETED.fullmatch(line)
+    if bracketed and bracketed.group("credit").lower() not in _NOT_TAGS:
+        return bracketed.group("credit")
     wrapped = re.fullmatch(r"\s*\((.+)\)\s*", line)
     line = wrapped.group(1) if wrapped else line
-    for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER):
+    for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER, _BY_AUTHOR, _COPYRIGHT):
         m = pattern.match(line)
         if m:
-            return _FROM.sub("", m.group("credit"))
+            credit = _FROM.sub("", m.group("credit"))
+            # a label repeated after the label: ``Источник фото: Фото из открытых источников``
+            return (photo_credit(credit) if credit != line.strip() else None) or credit
     if _PHOTO_WHOLE.match(line):
         return line.strip(" .")
+    if _ACRONYM_LINE.fullmatch(line):  # a body's acronym alone under a photo: ``ТЖМ``, ``МЧС``
+        return line.strip()
     named = _PHOTO_NAMED.match(line)
     if named and _named_credit(named.group("credit")):
         return named.group("credit")
@@ -1131,6 +1141,20 @@ def photo_credit(line: str) -> str | None:
     return _base_credit(m)
 
 
+# A credit in square brackets under a photo, Xinhua's way: ``[Xinhua/Shen Hong]``, ``[Photo/Xinhua]``.
+_BRACKETED = re.compile(r"\s*\[(?:(?:photo|фото)\s*/\s*)?(?P<credit>[A-Z][\w.&-]*(?:\s*/\s*[A-Z][\w.&-]*"
+                        r"(?:\s+[A-Z][\w.&-]*){0,2})?)\]\s*", re.I)
+# An author credited for their own photos: ``Ирина КОВАЛЁВА, фото автора``, ``… , photos by the author``, Kazakh
+# ``…, суреттер автордікі``.
+_BY_AUTHOR = re.compile(
+    r"^\s*(?P<credit>[^\W\d_][^,،]{2,60}?)[,،]\s*(?:(?:текст\s+и\s+)?(?:фото|фотографии|снимки)\s+автора"
+    r"|(?:text\s+and\s+)?photos?\s+by\s+the\s+author|" + _kk(("сурет", "суреттер", "фото", "фотосуреттер")) + r"\s+"
+    + _kk(("автордікі", "автордың")) + r")[\s.]*$", re.I)
+# A credit after the copyright sign: ``© Institute of Political Solutions``; not a notice (``© 2026 …``, ``© Все права
+# защищены``).
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))[A-ZА-ЯЁ«\"“][^©\n]{1,80}?)"
+                        r"[\s.]*$")
+_ACRONYM_LINE = re.compile(r"\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}\s*")
 # What may come before a credit after its label: ``the``, ``picture from an open source`` (the source is the credit).
 _FROM = re.compile(r"^(?:the\s+|(?:(?:picture|photo|image)s?\s+)?(?:taken\s+)?from\s+(?:an?\s+|the\s+)?)", re.I)
 
@@ -1408,18 +1432,20 @@ _BY_OUTLET = re.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-Z
 _KIND_QUOTED = re.compile(
     r"\s*(?P<reporter>(?:(?:информационное|международное)\s+)?(?:агентство|издание|портал|газета|телеканал|ИА|МИА)\s+"
     r"«[^»\n]{2,40}»)\s*\.?\s*", re.I)
-_QUOTED_NAME = re.compile(r"\s*(?P<reporter>[«\"“](?:[A-ZА-ЯЁ0-9][\w.&’'-]*\s*){1,5}[»\"”])\s*")
+_QUOTED_NAME = re.compile(  # tote has no capitals: any of its letters opens a word
+    r"\s*(?P<reporter>[«\"“](?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\u0600-\u06ff][\w.&’'-]*\s*){1,5}[»\"”])\s*")
 
 
 def _bare_lines(text: str) -> list[Attribution]:
-    """The lines of ``text`` that are an outlet's name alone (see ``_BY_OUTLET``); a quoted name only as its last."""
+    """The lines of ``text`` that are an outlet's name alone (see ``_BY_OUTLET``); a quoted name only as its last or as
+    a paper's sign-off under a byline (``Baqtııar TAIJAN,`` then ``«Egemen Qazaqstan»``)."""
     found = []
     lines = [line for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
         if len(line) > _BARE_MAX:
             continue
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or (
-            _QUOTED_NAME.fullmatch(line) if i == len(lines) - 1 else None)
+            _QUOTED_NAME.fullmatch(line) if i == len(lines) - 1 or lines[i - 1].rstrip().endswith((",", "،")) else None)
         if m and m.group("reporter").lower() not in _NOT_OUTLETS:
             found.append(Attribution(line.strip(), m.group("reporter"), "source-line"))
     return found
@@ -1433,6 +1459,8 @@ _NOT_OUTLETS = frozenset(("staff", "admin", "administrator", "editor", "editors"
 # a credit or an editor's note.
 _CLOSING_TAG = re.compile(
     r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*(?:[.&/’'-][^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]*){0,2})\)\s*$")
+# A wire and the outlet it was taken from: ``(Казинформ/Энергетика Украины, СНГ, мира)``.
+_CLOSING_SLASHED = re.compile(r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*/[A-ZА-ЯЁ][^()\n]{1,50})\)\s*$")
 _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
     "update", "updated", "обновлено", "audio", "аудио", "more", "continued", "end", "required", "optional"))
 
@@ -1440,12 +1468,24 @@ _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
 def _closing_tags(text: str) -> list[Attribution]:
     """The wire named in parentheses at the end of ``text``, after a sentence (or alone)."""
     tail = text[-60:]
-    m = _CLOSING_TAG.search(tail) if tail.rstrip().endswith(")") else None
+    m = (_CLOSING_TAG.search(tail) or _CLOSING_SLASHED.search(tail)) if tail.rstrip().endswith(")") else None
     if not m or m.group("reporter").lower() in _NOT_TAGS:
         return []
     before = text[: len(text) - len(tail) + m.start()].rstrip()
     return [Attribution(m.group(0).strip(), m.group("reporter"), "source-line")] if not before or before[-1] in (
         ".!?…»\"”") else []
+
+
+# A feed's footer naming the site the post appeared on (WordPress's, in English and Russian): a source line.
+_FEED_FOOTER = re.compile(r"(?:(?-i:appeared\s+first\s+on)|(?:сначала|впервые)\s+появил\w*\s+на|появил\w*\s+(?:сначала|впервые)\s+на)\s+"
+                          r"(?P<reporter>[^\n]{2,80}?)\s*\.?\s*$", re.I | re.M)
+
+
+def _feed_footers(text: str, low: str) -> list[Attribution]:
+    """``The post … appeared first on X.``: X, as printed."""
+    if "appeared first" not in low and "появил" not in low:
+        return []
+    return [Attribution(m.group(0).strip(" ."), m.group("reporter"), "source-line") for m in _FEED_FOOTER.finditer(text)]
 
 
 def find_attributions(text: str | None, agency: str | None = None) -> list[Attribution]:
@@ -1460,7 +1500,7 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     words = _script_words(low)
     labelled, reporting = _lines(text, low, words)
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
-    found += _closing_tags(text) + _bare_lines(text)
+    found += _closing_tags(text) + _bare_lines(text) + _feed_footers(text, low)
     found += filter(None, (_first_form(stretches, words, agency, text) for stretches in reporting))
     unique: dict[tuple[str, str], Attribution] = {}
     for a in found:

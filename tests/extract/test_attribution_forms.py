@@ -1078,3 +1078,51 @@ def test_english_body_with_its_acronym(verb):
     """found4-061: ``The Central Electoral Commission of Kazakhstan (CEC) indicates in its preliminary report``."""
     text = f"Votes were counted. The Central Electoral Commission of Kazakhstan (CEC) {verb} in its report that it won."
     assert _found(text) == ("Central Electoral Commission of Kazakhstan (CEC)", None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+def test_a_quoted_papers_sign_off_under_a_byline(alphabet):
+    """found4-212, found4-128: ``Baqtııar TAIJAN,`` / ``«Egemen Qazaqstan»`` / ``Qyzylorda oblysy``."""
+    from kznews.extract.kazakh import spell
+
+    text = spell("Нысандар пайдалануға беріледі.\nБақтияр ТАЙЖАН,\n«Егемен Қазақстан»\nҚызылорда облысы", alphabet)
+    if alphabet == "tote":
+        text = text.replace(",", "،")
+    assert _found(text) == (spell("«Егемен Қазақстан»", alphabet), None, "source-line")
+
+
+@pytest.mark.parametrize("tag", ["(Казинформ/Энергетика Украины, СНГ, мира)", "(Kazinform/Trend, Azerbaijan)"])
+def test_a_closing_tag_of_a_wire_and_an_outlet(tag):
+    """found4-160."""
+    assert _found(f"Добыча нефти возрастет до 36 млн. т. {tag}") == (tag.strip("()"), None, "source-line")
+
+
+@pytest.mark.parametrize("text, site", [
+    ("The post Қызылордада шара өтті appeared first on todayinfo.kz ақпараттық порталы.",  # found4-214
+     "todayinfo.kz ақпараттық порталы"),
+    ("The post Snow in Almaty appeared first on The Astana Times.", "The Astana Times"),
+    ("Запись Снег в Алматы впервые появилась на Zakon.kz.", "Zakon.kz"),
+])
+def test_a_feeds_footer_names_the_site(text, site):
+    assert _found(f"Шара өтті.\n{text}") == (site, None, "source-line")
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Кадр видео", "Кадр видео"), ("Кадр из видео", "Кадр из видео"), ("Стоп-кадр", "Стоп-кадр"),  # found4-042
+    ("бейнеден кадр", "бейнеден кадр"),
+    ("ТЖМ", "ТЖМ"), ("МЧС", "МЧС"), ("KNB", "KNB"),  # found4-084
+    ("© Institute of Political Solutions", "Institute of Political Solutions"),  # found4-120
+    ("[Xinhua/Shen Hong]", "Xinhua/Shen Hong"), ("[Photo/Xinhua]", "Xinhua"),  # found4-143
+    ("Источник фото: Фото из открытых источников", "открытые источники"),  # found4-182
+    ("Фото: Фото Турара Казангапова", "Турар Казангапов"),
+    ("Ирина КОВАЛЁВА, фото автора", "Ирина КОВАЛЁВА"), ("Ирина Ковалёва, текст и фото автора", "Ирина Ковалёва"),  # -190
+    ("John Smith, photos by the author", "John Smith"), ("Асқар Жолдас, суреттер автордікі", "Асқар Жолдас"),
+])
+def test_found4_credit_families(line, credit):
+    assert photo_credit(line) == credit
+    assert find_attribution(line) is None
+
+
+@pytest.mark.parametrize("line", ["© 2026 Kazinform", "© Все права защищены", "[Video]", "Мы сделали кадр", "Он сказал"])
+def test_no_credit_in_these_neighbours(line):
+    assert photo_credit(line) is None
