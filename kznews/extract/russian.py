@@ -34,6 +34,8 @@ _INITIAL = re.compile(r"[А-ЯЁ]\.(?:[А-ЯЁ]\.)?")
 _QUOTED = re.compile(r"([«\"“])([^«»\"“”]+)([»\"”])")
 _ADJECTIVAL = frozenset(("ADJF", "PRTF"))
 _PERSON = frozenset(("Name", "Patr", "Surn"))
+_GUESSED_NAMES = frozenset(("Name", "Patr"))  # the guesser's readings of names kept (a surname goes by its shape)
+_PLACE = frozenset(("Geox", "Orgn"))  # a place's or an organisation's name, never a person's
 _FUNCTION_WORDS = frozenset(("PREP", "CONJ", "PRCL", "INTJ", "NPRO"))  # a preposition opens no noun phrase
 _GENDERS = ("masc", "femn")
 
@@ -87,10 +89,11 @@ def _form(sense: _Sense, grammemes: Iterable[str]) -> str | None:
 # Paradigms for the words the dictionary lacks, by the dictionary word of the same shape (its nominative ending, the
 # model): a surname (Казангапова → Казангапов, Сейткалиевой → Сейткалиева, Жумагалиевского → Жумагалиевский), and a
 # noun, most often an organisation's compound name (в Антикоре → Антикор, Казгидромета → Казгидромет), masculine
-# first: the guesser reads the common nouns of its suffixes, not names.
+# first (an animate one too, whose accusative is its genitive: a first name), and a feminine in -а: the guesser reads
+# the common nouns of its suffixes, not names.
 _SURNAME_MODELS = (("ов", "иванов"), ("ев", "сергеев"), ("ин", "пушкин"), ("ын", "птицын"), ("ский", "чайковский"),
                    ("цкий", "троцкий"), ("ской", "трубецкой"))
-_NOUN_MODELS = (("", "акимат"), ("а", "служба"), ("о", "агентство"), ("ия", "комиссия"))
+_NOUN_MODELS = (("", "акимат"), ("", "министр"), ("а", "служба"), ("о", "агентство"), ("ия", "комиссия"))
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -118,7 +121,8 @@ def _by_model(word: str, case: str, surname: bool) -> tuple[_Sense, ...]:
 
 def _in_case(word: str, case: str) -> tuple[_Sense, ...]:
     """The readings of ``word`` (any letter case) in ``case``: the dictionary's; for a word it lacks, the guesser's
-    adjectives and the models' nouns; a hyphenated word the dictionary lacks by its last part, the parts before kept
+    adjectives, first names and patronymics (declinable ones: its indeclinable names are guesses of last resort), and
+    the models' nouns; a hyphenated word the dictionary lacks by its last part, the parts before kept
     (``медиа-центра``)."""
     low = word.lower()
     head, _, last = low.rpartition("-")
@@ -128,8 +132,9 @@ def _in_case(word: str, case: str) -> tuple[_Sense, ...]:
     cases = _CASES[case]
     if _known(low):
         return tuple(_Sense(p.tag, p.normal_form, p.score, p) for p in _parses(low) if p.tag.case in cases)
-    return tuple(_Sense(p.tag, p.normal_form, p.score, p) for p in _parses(low)
-                 if p.tag.case in cases and p.tag.POS in _ADJECTIVAL) + _by_model(low, case, False)
+    return tuple(_Sense(p.tag, p.normal_form, p.score, p) for p in _parses(low) if p.tag.case in cases and (
+        p.tag.POS in _ADJECTIVAL or _GUESSED_NAMES & p.tag.grammemes and "Fixd" not in p.tag)) + _by_model(
+        low, case, False)
 
 
 class _Hyphenated(NamedTuple):
@@ -160,31 +165,33 @@ def _cased(printed: str, form: str) -> str:
 # --- people ------------------------------------------------------------------------------------------------------
 
 
-def _name_part(word: str, case: str) -> dict[str, str]:
+def _name_part(word: str, case: str, shape: bool = True) -> dict[str, str]:
     """gender -> nominative of one word of a person's name printed in ``case``: a first name, patronymic or surname
-    of the dictionary, or a surname of a common shape the dictionary lacks (by its paradigm, not by a guess); empty
-    if it is none of these."""
+    of the dictionary, else (if ``shape``) a surname of a common shape, by its paradigm rather than by a guess (not a
+    place: Берлина); empty if it is none of these."""
     low = word.lower()
     out: dict[str, str] = {}
-    senses = _in_case(word, case) if _known(low) else _by_model(low, case, True)
-    for sense in senses:
-        if sense.tag.POS == "NOUN" and sense.tag.gender in _GENDERS and (
-                _PERSON & sense.tag.grammemes or sense.parse is None):
+    for sense in _in_case(word, case):
+        if sense.parse is not None and sense.tag.gender in _GENDERS and _PERSON & sense.tag.grammemes:
             form = _form(sense, ("nomn", sense.tag.gender))
             if form:
                 out.setdefault(sense.tag.gender, form)
+    if not out and shape and not any(_PLACE & p.tag.grammemes for p in _parses(low)):
+        for sense in _by_model(low, case, True):
+            out.setdefault(sense.tag.gender, sense.nominative)
     return out
 
 
 def _first_name(word: str, case: str) -> dict[str, str]:
-    """gender -> nominative of a word standing as a first name before a surname: a name of the dictionary, else any
-    singular noun reading of the word in ``case`` (Турара → Турар: a Kazakh name the dictionary holds as a rare
-    noun, or lacks)."""
-    named = _name_part(word, case)
-    if named:
+    """gender -> nominative of a word standing as a first name before a surname: a name of the dictionary, else a
+    singular noun reading of the word in ``case`` if the dictionary lacks it or holds it only as a rare noun (Турара →
+    Турар: a Kazakh name; not Департамента)."""
+    named = _name_part(word, case, False)
+    senses = sorted(_in_case(word, case), key=lambda s: -s.score)
+    if named or any(s.score >= 0.5 or _PLACE & s.tag.grammemes for s in senses if s.parse is not None):
         return named
     out: dict[str, str] = {}
-    for sense in sorted(_in_case(word, case), key=lambda s: -s.score):
+    for sense in senses:
         if sense.tag.POS == "NOUN" and sense.tag.number == "sing" and sense.tag.gender in _GENDERS:
             form = _form(sense, ("nomn",))
             if form:
@@ -195,24 +202,24 @@ def _first_name(word: str, case: str) -> dict[str, str]:
 def _person(words: list[str], case: str) -> list[str] | None:
     """The nominative of ``words``, a person's name (initials, first name, patronymic, surname) printed in ``case``,
     every part in the one gender they all allow (the first name's, if it decides: Айгерим Сейткалиевой → Айгерим
-    Сейткалиева); None if they are not a name: no part is a name or surname of the dictionary or a surname beside
-    another part, or no gender fits them all."""
+    Сейткалиева); None if they are not a name: a word alone that the dictionary does not hold as a name, or no gender
+    fits them all."""
     parts: list[dict[str, str] | None] = []
     for i, word in enumerate(words):
         if _INITIAL.fullmatch(word):
             parts.append(None)
             continue
-        part = _name_part(word, case)
+        part = _name_part(word, case, len(words) > 1)
         if not part and i < len(words) - 1:  # not the last word: a first name the dictionary lacks as a name
             part = _first_name(word, case)
         if not part:
             return None
         parts.append(part)
     named = [part for part in parts if part is not None]
-    if not named or len(words) == 1 and not _known(words[0].lower()):  # a lone unknown word is no surname
+    if len(words) == 1 and not _known(words[0].lower()):  # a lone word the dictionary lacks: no name to go by
         return None
     genders = [g for g in _GENDERS if all(g in part for part in named)]
-    if not genders:
+    if not named or not genders:
         return None
     return [word if part is None else _cased(word, part[genders[0]]) for word, part in zip(words, parts, strict=True)]
 
