@@ -629,8 +629,9 @@ _RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифи
 # When it was said, between the verb and its subject: ``сообщила в понедельник пресс-служба``, ``сообщили вчера в …``.
 _RU_WHEN = (r"(?:(?:во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|вчера|сегодня|накануне"
             r"|утром|вечером|днем|днём|ранее|позже|позднее)\s+)?")
-# A verb in lower case after a space, the form's first item: the regex engine then skips other positions at once.
-_RU_AT_VERB = r"\s(?-i:" + _alternation(_RU_FORMS, word_start=False) + ")"
+# A verb after a space, the form's first item (the regex engine then skips other positions at once): in lower case, or
+# capitalised where it opens a sentence (``Передает агентство Tengrinews.``).
+_RU_AT_VERB = r"\s(?-i:" + _alternation((*_RU_FORMS, *(f.capitalize() for f in _RU_FORMS)), word_start=False) + ")"
 _DEP = _kk(("деп",))
 _KK_TOKEN = r"(?:«[^»\n]+»|[\"“][^\"”\n]+[\"”]|[^\s,.;:()«»\"“”،؛]+(?:\.[^\s,.;:()«»\"“”،؛]+)*)"
 _KK_NAME = rf"(?P<reporter>{_KK_TOKEN})"
@@ -638,7 +639,7 @@ _KK_NAME = rf"(?P<reporter>{_KK_TOKEN})"
 _KK_CITER = rf"(?P<reporter>{_KK_TOKEN}(?:\s+" + _kk(("тілшісі",)) + "(?!\\w))?)"
 # What an outlet is, printed after its name: ``Qamshy.kz ақпарат агенттігі``, ``Zakon.kz сайты``, ``Skifnews.kz
 # ақпарат порталы``; the name alone is the reporter (and the source cited).
-_KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет", "медиа")) + r"\s+)?"
+_KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет", "медиа", "ұлттық")) + r"\s+)?"
              + _kk(_kk_possessive(noun) for noun in ("агенттік", "портал", "сайт", "газет", "телеарна", "арна",
                                                      "басылым", "журнал")))
 _KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))

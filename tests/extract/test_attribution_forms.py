@@ -1126,3 +1126,20 @@ def test_found4_credit_families(line, credit):
 @pytest.mark.parametrize("line", ["© 2026 Kazinform", "© Все права защищены", "[Video]", "Мы сделали кадр", "Он сказал"])
 def test_no_credit_in_these_neighbours(line):
     assert photo_credit(line) is None
+
+
+@pytest.mark.parametrize("verb", ["Передает", "Сообщает", "Пишет", "Передают"])
+@pytest.mark.parametrize("kind", ["агентство ", "издание ", "портал ", ""])
+def test_russian_verb_opening_a_sentence(verb, kind):
+    """found4-188 (relabelled: the outlet by its name alone): ``Передает агентство Tengrinews.``"""
+    assert _found(f"Вакцинация началась в шести регионах. {verb} {kind}Tengrinews.") == ("Tengrinews", None, "reports")
+
+
+@pytest.mark.parametrize("alphabet", KK_ALPHABETS)
+@pytest.mark.parametrize("kind", ["ұлттық порталы", "ақпараттық агенттігі", "ақпараттық порталы"])
+def test_kazakh_outlet_kind_after_its_name(alphabet, kind):
+    """found4-096, found4-072 (relabelled: the outlet by its name alone)."""
+    from kznews.extract.kazakh import spell
+
+    text = spell(f"Жол ашылды, деп хабарлайды «Адырна» {kind}.", alphabet)
+    assert _found(text) == (spell("«Адырна»", alphabet), None, "reports")
