@@ -16,6 +16,7 @@ from typing import Any
 from kznews import __version__, sites
 from kznews.analysis.series import pairs, series
 from kznews.storage.filters import ArticleFilter
+from kznews.storage.removals import CONFIRMED
 
 WIDTH = 960  # the chart width in px
 LABEL = 110  # room for outlet labels on the left
@@ -181,6 +182,18 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
         f" JOIN (SELECT id, site, headline, published_at, fetched_at FROM articles WHERE {where}) a"
         " ON a.id = m.article_id"
         " GROUP BY m.story HAVING count(DISTINCT a.site) > 1 ORDER BY 4 DESC, 5 DESC, 1 LIMIT 20", params).fetchall()
+    # takedowns (`kznews recheck`): per outlet, and the latest removals, of the window's articles
+    removal_rows = conn.execute(
+        f"SELECT a.site, count(CASE WHEN {CONFIRMED} THEN 1 END),"
+        " count(CASE WHEN r.confirmed_at IS NOT NULL AND r.restored_at IS NOT NULL THEN 1 END),"
+        " count(CASE WHEN r.confirmed_at IS NULL AND r.restored_at IS NULL THEN 1 END)"
+        f" FROM removals AS r JOIN (SELECT id, site FROM articles WHERE {where}) a ON a.id = r.article_id"
+        " WHERE r.confirmed_at IS NOT NULL OR r.restored_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1",
+        params).fetchall()
+    latest_removals = conn.execute(
+        "SELECT r.removed_at, a.site, a.headline, r.evidence, a.url FROM removals AS r"
+        f" JOIN (SELECT id, site, headline, url FROM articles WHERE {where}) a ON a.id = r.article_id"
+        f" WHERE {CONFIRMED} ORDER BY r.removed_at DESC LIMIT 20", params).fetchall()
     found_gaps = gaps(per_day)
     total = sum(sum(c.values()) for c in per_day.values())
 
@@ -225,6 +238,12 @@ def render(conn: sqlite3.Connection, window: ArticleFilter, archive_label: str) 
          "(republished wire copy, rewrites) and the language editions of one story, with who published first.</p>"),
         _table(["first published", "first publisher", "headline", "outlets", "articles", "told by"],
                [list(row) for row in stories]),
+        ("<h2>Takedowns</h2><p class=muted>Articles an outlet took down (404, 410 or 451, a redirect to a page "
+         "that is no article, a stub in its place), as two rechecks in a row found them (<code>kznews recheck</code>); "
+         "restored: seen again since; suspected: found gone once. The archive keeps every one of them.</p>"),
+        _table(["outlet", "removed", "restored", "suspected"], [list(row) for row in removal_rows]),
+        _table(["first seen gone", "outlet", "headline", "evidence", "url"], [list(row) for row in latest_removals])
+        if latest_removals else "",
         "<h2>Coverage gaps</h2>",
         _table(["outlet", "first day", "last day", "days with articles", "days without", "gaps", "longest gaps"],
                gap_rows),

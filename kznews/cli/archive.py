@@ -17,10 +17,11 @@ from kznews.runstats import crawl_figures, run_target
 from kznews.storage import editions_of, run_sql, search, stories_of
 from kznews.storage import stats as archive_stats
 from kznews.storage.query import RANK_WINDOW
+from kznews.storage.query import removed as removed_articles
 
 
 @click.command("search")
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--site", help="Only this outlet.")
 @click.option("--lang", help="Only this language (ru, kk, en).")
 @click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
@@ -33,11 +34,14 @@ from kznews.storage.query import RANK_WINDOW
               " always matched as typed).")
 @click.option("--stories", is_flag=True, help="One line per story the hits belong to (republished and rewritten copies,"
               " editions): its first publisher, its outlets and how many articles tell it; --limit counts stories.")
+@click.option("--removed", is_flag=True, help="Only the articles taken down (two rechecks in a row found them gone, and"
+              " none since found them back), the latest removal first, with when it was first seen and the evidence;"
+              " QUERY may be left out.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
-def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | None,
+def search_cmd(obj: dict[str, Any], query: str | None, site: str | None, lang: str | None,
                since: str | None, until: str | None, limit: int, order: str,
-               with_editions: bool, exact: bool, stories: bool, fmt: str) -> None:
+               with_editions: bool, exact: bool, stories: bool, removed: bool, fmt: str) -> None:
     """Full-text search of headlines, leads and bodies (SQLite FTS5 syntax).
 
     A word finds its forms: город finds города and городе, Қазақстан finds
@@ -56,9 +60,19 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
         kznews search девальвац* --format csv > hits.csv
         kznews search "су тасқыны" --with-editions   # with the ru/en editions of each story
         kznews search тенге --stories                 # one line per story: first publisher, outlets
+        kznews search --removed --site tengrinews     # what the outlet took down (`kznews recheck` finds it)
     """
+    if removed and (stories or with_editions):
+        raise click.UsageError("--removed lists articles: not with --stories or --with-editions")
+    if not (query or removed):
+        raise click.UsageError("give a QUERY (or --removed, for the articles taken down)")
     conn = reader(obj["db"])
     known_site(conn, site)
+    if removed:
+        gone = removed_articles(conn, query, exact=exact, site=site, lang=lang, since=since, until=until, limit=limit)
+        emit(gone, fmt, columns=REMOVED_COLUMNS, noun="removed articles")
+        return
+    assert query is not None  # one of the two, as checked above
     if stories:
         hits = search(conn, query, exact=exact, site=site, lang=lang, since=since, until=until,
                       limit=limit * STORY_HITS, order=order)
@@ -79,6 +93,9 @@ def search_cmd(obj: dict[str, Any], query: str, site: str | None, lang: str | No
     emit(rows, fmt, columns=columns, noun="articles")
 
 
+# --removed: the columns of a removed article (``storage.query.removed``)
+REMOVED_COLUMNS = ("removed_at", "confirmed_at", "site", "lang", "headline", "published_at", "reason", "status",
+                   "evidence", "final_url", "url")
 # The columns of a search result in CSV and JSON (``storage.search`` gives them in this order)
 SEARCH_COLUMNS = ("url", "site", "lang", "headline", "published_at", "rank", "snippet")
 # --stories: the columns of a story (``storage.stories_of``), and how many hits are read per story asked for
@@ -91,8 +108,8 @@ STORY_HITS = 10
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
-    """Articles per outlet per day, totals, the last runs, pages by source (live, commoncrawl, wayback, warc)
-    and coverage alerts.
+    """Articles per outlet per day, totals, the last runs, pages by source (live, commoncrawl, wayback, warc),
+    removals per outlet (`kznews recheck`) and coverage alerts.
 
     \b
     Example:
@@ -108,7 +125,8 @@ def stats_cmd(obj: dict[str, Any], days: int, fmt: str) -> None:
     result["per_day"] = _by_outlet(result["per_day"])
     for title, key in (("Totals", "totals"), ("Articles per outlet", "per_outlet"),
                        ("Articles per outlet per day", "per_day"), ("Last runs", "runs"),
-                       ("Captures by source", "captures"), ("Coverage alerts", "alerts")):
+                       ("Captures by source", "captures"), ("Removals per outlet", "removals"),
+                       ("Coverage alerts", "alerts")):
         value = result.get(key)
         if not value:
             continue

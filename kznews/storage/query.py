@@ -236,7 +236,7 @@ def removed(conn: sqlite3.Connection, query: str | None = None, *, exact: bool =
             f"""SELECT r.removed_at, r.confirmed_at, a.site, a.lang, a.headline, a.published_at, r.reason, r.status,
                       r.evidence, r.final_url, a.url
                FROM removals AS r JOIN articles AS a ON a.id = r.article_id
-               WHERE r.{CONFIRMED} AND {wanted.where("a")} AND {matching}
+               WHERE {CONFIRMED} AND {wanted.where("a")} AND {matching}
                ORDER BY r.removed_at DESC, a.id DESC LIMIT :limit""",
             {**wanted.params(), "limit": limit,
              "query": match_query(conn, query, exact=exact, lang=lang) if query else None},

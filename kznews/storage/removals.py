@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 # Statuses that answer "this article is not here any more": not found, gone, unavailable for legal reasons.
 GONE_STATUSES = (404, 410, 451)
-# An open episode whose removal is confirmed; the article is removed now.
+# A removal (its columns, unqualified) whose episode is open and confirmed: the article is removed now.
 CONFIRMED = "confirmed_at IS NOT NULL AND restored_at IS NULL"
 
 

@@ -12,6 +12,7 @@ from click.testing import Result
 from kznews.analysis.report import gaps, render
 from kznews.items import Article, PageItem, PageRecord, Source, TickerQuote
 from kznews.storage import Archive, ArticleFilter, connect_readonly
+from kznews.storage.removals import Check
 from tests.storage.conftest import make_item
 
 Cli = Callable[..., Result]
@@ -135,3 +136,26 @@ def test_a_one_day_archive_still_draws_its_ticker_values(tmp_path: Path) -> None
     page = render(connect_readonly(db), ArticleFilter(), "t.db")
     chart = page.split('aria-label="USD/KZT per outlet"')[1].split("</svg>")[0]
     assert chart.count("<circle ") == 2 and "<polyline" not in chart
+
+
+def test_takedowns_per_outlet_and_the_latest_removals(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    urls = [f"https://kt.kz/rus/news/{n}" for n in (1, 2, 3)]
+    with Archive(db) as archive:
+        archive.store([make_item(url, site="kt", published_at=f"2024-03-0{n}T10:00:00+05:00")
+                       for n, url in enumerate(urls, 1)])
+        ids = [archive._conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()[0] for url in urls]
+        gone = [Check(i, f"2024-04-0{day}T00:00:00+00:00", gone=True, status=410, reason="status", evidence="HTTP 410")
+                for day, i in ((1, ids[0]), (2, ids[0]), (1, ids[1]), (2, ids[1]), (1, ids[2]))]
+        archive.record_checks([*gone, Check(ids[1], "2024-04-03T00:00:00+00:00", gone=False)])
+    conn = connect_readonly(db)
+
+    def takedowns(window: ArticleFilter) -> str:
+        return render(conn, window, str(db)).split("<h2>Takedowns</h2>")[1].split("<h2>")[0]
+
+    whole = takedowns(ArticleFilter())
+    assert '<tr><td>kt</td><td class="n">1</td><td class="n">1</td><td class="n">1</td></tr>' in whole
+    assert urls[0] in whole and urls[1] not in whole  # the latest removals: only those removed now
+    window = takedowns(ArticleFilter(since="2024-03-03"))  # the third article's: suspected, no more
+    assert '<tr><td>kt</td><td class="n">0</td><td class="n">0</td><td class="n">1</td></tr>' in window
+    assert urls[0] not in window
