@@ -1141,5 +1141,5 @@ def test_kazakh_outlet_kind_after_its_name(alphabet, kind):
     """found4-096, found4-072 (relabelled: the outlet by its name alone)."""
     from kznews.extract.kazakh import spell
 
-    text = spell(f"Жол ашылды, деп хабарлайды «Адырна» {kind}.", alphabet)
+    text = spell(f"Жәрмеңке ашылды, деп хабарлайды «Адырна» {kind}.", alphabet)
     assert _found(text) == (spell("«Адырна»", alphabet), None, "reports")
