@@ -2,8 +2,8 @@
 removes (404, 410, a redirect to its homepage, a stub) and restores articles between runs, while others answer 503
 or time out every time.
 
-The outlet is the mirror registered through ``KZNEWS_SITES`` (``tests.test_harvest.registry``); each run is one
-``kznews`` process.  What a page says is judged in ``judge`` (tested on the mirror's real-template pages here too).
+The outlet is the mirror registered through ``KZNEWS_SITES`` (``tests.test_harvest.registry``); each run after the
+first is one ``kznews`` process.  What a page says is judged in ``judge`` (tested on the mirror's real-template pages here too).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import html
 import json
 import os
 import sqlite3
+import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,9 @@ from kznews import exitcodes
 from kznews.cli import main
 from kznews.extract import extract_item
 from kznews.extract.normalize import normalize
+from kznews.items import PageItem
 from kznews.recheck import RecheckedPage, judge
+from kznews.storage import Archive
 from kznews.storage.removals import Archived
 from tests.conftest import run_kznews
 from tests.mirror.server import Override, serve
@@ -117,6 +121,25 @@ def _kznews(db: Path, sites_file: Path, *args: str):
         del os.environ["KZNEWS_SITES"]
 
 
+def _harvested(db: Path, site: MirrorSite, base: str) -> None:
+    """The archive a first harvest of the outlet leaves: each article fetched, extracted and stored as a crawl does
+    (here, in this process: a Scrapy process fewer)."""
+    items = []
+    for article in site.articles:
+        with urllib.request.urlopen(article.url(base), timeout=10) as response:
+            item = PageItem(url=article.url(base), status=response.status,
+                            headers={name: [value] for name, value in response.headers.items()},
+                            body=response.read(), fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            site="mirror", edition=article.lang, kind="article")
+        item.record = extract_item(item, site.outlet(base))
+        normalize(item.record)
+        items.append(item)
+    with Archive(db) as archive:
+        run = archive.start_run("harvest", {})
+        archive.store(items, run)
+        archive.finish_run(run, "finished", {})
+
+
 def _removals(db: Path, site: MirrorSite, base: str) -> dict[str, tuple]:
     """Per article (by its index in the site), its removal episodes: (removed_at set, confirmed, restored, reason)."""
     index = {a.url(base): n for n, a in enumerate(site.articles)}
@@ -143,10 +166,8 @@ def test_takedowns_edits_and_returns_are_recorded_and_transient_failures_never_a
         base, db, sites_file = server.base_url, tmp_path / "r.db", registry(tmp_path, server.base_url)
         a = site.articles
         overrides[a[7].path] = Override(headers={"ETag": '"v7"'})
-        first = _kznews(db, sites_file, "harvest", "mirror")
-        assert first.returncode == exitcodes.OK, first.stdout + first.stderr
+        _harvested(db, site, base)
         conn = sqlite3.connect(db)
-        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (8,)
         texts = dict(conn.execute("SELECT url, body FROM articles").fetchall())
 
         # between runs the outlet edits one article, takes four down, and two others fail every time
