@@ -249,11 +249,11 @@ def recheck(obj: dict[str, Any], outlets: tuple[str, ...], days: int | None, sin
     Exit codes as `kznews harvest`: 0 success, 3 partial, 4 failed, 5 stopped by
     --max-time, 6 another run holds the archive.
     """
+    check_window(since, until)
     if days and (since or until):
         raise click.UsageError("give --days, or --since/--until, not both")
     if not (days or since or until):
         raise click.UsageError("give the window of publication: --days N, or --since/--until")
-    check_window(since, until)
     keys = list(outlets) or list(sites.outlets())
     registered(keys)
     since = _days_ago(days) if days else since

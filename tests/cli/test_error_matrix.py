@@ -51,6 +51,13 @@ ROWS: dict[str, Row] = {
     }),
     "harvest": Row(("harvest", "tengrinews"), writes=True, options={
         "unknown outlet": (("harvest", "nosuch"), "unknown outlet 'nosuch'"),
+        "recheck by a worker": (("--recheck", "7", "--redis", "redis://127.0.0.1:9/0"), "--recheck"),
+    }),
+    "recheck": Row(("recheck", "tengrinews", "--days", "1"), writes=True, options={
+        **DATES,
+        "unknown outlet": (("recheck", "nosuch", "--days", "1"), "unknown outlet 'nosuch'"),
+        "no window": (("recheck", "tengrinews"), "--days N, or --since/--until"),
+        "days and since": (("--since", "2024-03-01"), "not both"),
     }),
     "reextract": Row(("reextract", "--workers", "0"), writes=True),
     "backfill": Row(("backfill", "tengrinews", "--from", "commoncrawl"), writes=True, options={
@@ -69,6 +76,8 @@ ROWS: dict[str, Row] = {
     "extract": Row(("extract",), options={"missing file": (("extract", "{out}"), "does not exist")}),
     "search": Row(("search", "тенге"), reads=True, options={
         **DATES, **SITE, "bad query": (("search", '"unclosed'), "search query"),
+        "no query": (("search",), "give a QUERY"),
+        "removed stories": (("search", "--removed", "--stories"), "not with --stories"),
     }),
     "stats": Row(("stats",), reads=True),
     "sql": Row(("sql", "SELECT count(*) FROM articles"), reads=True, options={
@@ -91,7 +100,8 @@ ROWS: dict[str, Row] = {
     }),
 }
 # What each kind of bad option exits with: click's usage errors are 2, kznews's own one-line errors 1.
-USAGE = {"bad interval", "missing file", "unknown archive"}
+USAGE = {"bad interval", "missing file", "unknown archive", "recheck by a worker", "no window", "days and since",
+         "no query", "removed stories"}
 # `sites --check` lists every problem of the file, a line each, above its one error line.
 LISTS = {"bad registry file"}
 
