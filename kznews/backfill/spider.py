@@ -21,7 +21,6 @@ for programs, and the rates above are the ones the archives ask for.
 
 from __future__ import annotations
 
-import posixpath
 import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
@@ -34,14 +33,16 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from scrapy.utils.request import fingerprint
 
 from kznews.addons import MIN_DELAY, Defaults
 from kznews.backfill import commoncrawl, wayback
 from kznews.backfill.cdx import BadIndexLine, CaptureWindow, IndexEntry, parse_num_pages
+from kznews.backfill.editions import edition_of, language_root
 from kznews.backfill.records import BadRecord, read_record
 from kznews.items import Capture, PageItem
 from kznews.scope import CrawlScope
-from kznews.sites import Edition, Outlet
+from kznews.sites import Outlet
 from kznews.storage import ArchiveError, archived_captures, connect_readonly
 
 SOURCES = ("commoncrawl", "wayback")
@@ -52,14 +53,12 @@ _RANGE_SLACK = 1024
 _STAT = "kznews/backfill/"
 
 
-def edition_prefix(edition: Edition) -> str:
-    """The URL path an edition's start points share ("/rus" for kt.kz's Russian one; "/" when they share none)."""
-    paths = [urlsplit(u).path or "/" for u in (*edition.feeds, *edition.sitemaps, *(x.url for x in edition.listings),
-                                                 *edition.archives)]
-    if not paths:
-        return "/"
-    common = posixpath.commonpath(paths)
-    return common if common.count("/") <= 1 else posixpath.dirname(common)
+class RecordFingerprinter:
+    """Scrapy's request fingerprints with the ``Range`` header in them: the records of one WARC file share its
+    URL, so the duplicate filter (a shared run's too) tells them apart by their byte range."""
+
+    def fingerprint(self, request: scrapy.Request) -> bytes:
+        return fingerprint(request, include_headers=("Range",))
 
 
 @dataclass(frozen=True)
@@ -100,6 +99,7 @@ class ArchiveSpider(scrapy.Spider):
             "wayback": {"concurrency": 1, "delay": settings.getfloat("KZNEWS_WAYBACK_DELAY"), "jitter": 0},
         }
         settings.set("DOWNLOAD_SLOTS", {**settings.getdict("DOWNLOAD_SLOTS"), **slots}, priority="spider")
+        settings.set("REQUEST_FINGERPRINTER_CLASS", RecordFingerprinter, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -204,8 +204,8 @@ class ArchiveSpider(scrapy.Spider):
                 self._bad_index(response.url, exc)
                 continue
             assert entry.length is not None  # record_request checked it
-            yield self._request(  # dont_filter: records of one WARC file share its URL, told apart by Range
-                url, "cc-data", self.parse_record, headers={"Range": byte_range}, priority=1, dont_filter=True,
+            yield self._request(  # records of one WARC file share its URL: RecordFingerprinter tells them apart
+                url, "cc-data", self.parse_record, headers={"Range": byte_range}, priority=1,
                 meta={"download_maxsize": entry.length + _RANGE_SLACK}, cb_kwargs={"entry": entry},
             )
 
@@ -322,9 +322,10 @@ class ArchiveSpider(scrapy.Spider):
             yield entry
 
     def _kind(self, entry: IndexEntry) -> str | None:
-        """"article", "listing" (a homepage or listing page, one capture a day) or None (not fetched)."""
+        """"article", "listing" (a homepage, an edition's front page or a listing page of the registry, one
+        capture a day) or None (not fetched)."""
         outlet = self.scope.outlet_for(entry.url)
-        if outlet is None or self._edition(outlet, entry.url) is None:
+        if outlet is None or not self._in_editions(outlet, entry.url):
             return None
         if outlet.is_article_url(entry.url):
             return "article"
@@ -332,19 +333,15 @@ class ArchiveSpider(scrapy.Spider):
             return None
         path = urlsplit(entry.url).path.rstrip("/") or "/"
         listings = {"/"} | {
-            (urlsplit(x.url).path.rstrip("/") or "/") for o, ed in self.scope.editions if o is outlet for x in ed.listings
-        } | {edition_prefix(ed) for o, ed in self.scope.editions if o is outlet}
-        return "listing" if path in listings else None
+            (urlsplit(x.url).path.rstrip("/") or "/") for o, ed in self.scope.editions if o is outlet for x in ed.listings}
+        return "listing" if path in listings or language_root(path) else None
 
-    def _edition(self, outlet: Outlet, url: str) -> Edition | None:
-        """The crawled edition ``url`` belongs to (the longest start-point prefix its path has); None when
-        --edition names another one."""
-        path = urlsplit(url).path or "/"
-        candidates = [(len(p), ed) for o, ed in self.scope.editions if o is outlet
-                      if path.startswith(p := edition_prefix(ed))]
-        if not candidates:
-            return None if self.only_edition else outlet.editions[0] if outlet.editions else None
-        return max(candidates, key=lambda c: c[0])[1]
+    def _in_editions(self, outlet: Outlet, url: str) -> bool:
+        """True unless --edition names an edition other than the one ``url`` belongs to (``editions.edition_of``)."""
+        if not self.only_edition:
+            return True
+        edition = edition_of(outlet, url)
+        return any(o is outlet and ed == edition for o, ed in self.scope.editions)
 
     def _archived(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
         if not pairs:
@@ -361,7 +358,7 @@ class ArchiveSpider(scrapy.Spider):
               capture: Capture) -> PageItem:
         outlet = self.scope.outlet_for(url)
         assert outlet is not None
-        edition = self._edition(outlet, url)
+        edition = edition_of(outlet, url)
         self.crawler.stats.inc_value(f"kznews/site/{outlet.key}/pages")
         self.crawler.stats.inc_value(f"{_STAT}captures/{capture.origin}")
         return PageItem(
