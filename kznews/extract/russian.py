@@ -35,6 +35,7 @@ _QUOTED = re.compile(r"([«\"“])([^«»\"“”]+)([»\"”])")
 _ADJECTIVAL = frozenset(("ADJF", "PRTF"))
 _PERSON = frozenset(("Name", "Patr", "Surn"))
 _GUESSED_NAMES = frozenset(("Name", "Patr"))  # the guesser's readings of names kept (a surname goes by its shape)
+_ABBREVIATION_MAX = 5  # letters: a longer word in capitals the dictionary lacks is a word printed in capitals
 _PLACE = frozenset(("Geox", "Orgn"))  # a place's or an organisation's name, never a person's
 _FUNCTION_WORDS = frozenset(("PREP", "CONJ", "PRCL", "INTJ", "NPRO"))  # a preposition opens no noun phrase
 _GENDERS = ("masc", "femn")
@@ -73,8 +74,11 @@ def _parses(word: str) -> tuple[Any, ...]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _known(word: str) -> bool:
-    """Whether the dictionary holds the lower-case ``word``."""
-    return bool(_analyzer().word_is_known(word))
+    """Whether the dictionary holds the lower-case ``word`` itself: a parse by the dictionary alone, not by a prefix
+    taken off (анти+коре) or the guesser's known endings."""
+    from pymorphy3.units import DictionaryAnalyzer  # type: ignore[import-untyped]
+
+    return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]) is DictionaryAnalyzer for p in _parses(word))
 
 
 def _form(sense: _Sense, grammemes: Iterable[str]) -> str | None:
@@ -93,7 +97,24 @@ def _form(sense: _Sense, grammemes: Iterable[str]) -> str | None:
 # the common nouns of its suffixes, not names.
 _SURNAME_MODELS = (("ов", "иванов"), ("ев", "сергеев"), ("ин", "пушкин"), ("ын", "птицын"), ("ский", "чайковский"),
                    ("цкий", "троцкий"), ("ской", "трубецкой"))
-_NOUN_MODELS = (("", "акимат"), ("", "министр"), ("а", "служба"), ("о", "агентство"), ("ия", "комиссия"))
+_NOUN_MODELS = (("", "комитет"), ("", "министр"), ("а", "служба"), ("о", "агентство"), ("ия", "комиссия"))
+
+
+@functools.cache
+def _paradigm(shape: str, model: str, surname: bool) -> tuple[tuple[str, Any, str, str], ...]:
+    """The model's forms as (ending after its stem, tag, the nominative's ending, the normal form's ending): a
+    surname's singular forms, a noun's all; an empty ending only where the form is the nominative's (комитет), not
+    elsewhere (служб), as it would fit any word."""
+    stem = len(model) - len(shape)
+    parse = next(p for p in _parses(model) if p.tag.POS == "NOUN" and (not surname or "Surn" in p.tag))
+    out = []
+    for form in parse.lexeme:
+        if surname and (form.tag.number != "sing" or form.tag.gender not in _GENDERS):
+            continue
+        nominative = form.inflect({"nomn", form.tag.gender} if surname else {"nomn"})
+        if nominative and form.word.startswith(model[:stem]) and (form.word[stem:] or form.word == parse.word):
+            out.append((form.word[stem:], form.tag, nominative.word[stem:], parse.normal_form[stem:]))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -102,20 +123,11 @@ def _by_model(word: str, case: str, surname: bool) -> tuple[_Sense, ...]:
     its shape (a surname's, singular, or a noun's), in the models' order."""
     found: list[_Sense] = []
     for rank, (shape, model) in enumerate(_SURNAME_MODELS if surname else _NOUN_MODELS):
-        stem = model[: len(model) - len(shape)]
-        parse = next(p for p in _parses(model) if p.tag.POS == "NOUN" and (not surname or "Surn" in p.tag))
-        for form in parse.lexeme:
-            ending = form.word[len(stem):]
-            # an empty ending (акимат, служб) would fit any word: a word printed so is left as printed
-            if (not ending or form.tag.case not in _CASES[case] or not form.word.startswith(stem)
-                    or not word.endswith(ending) or len(word) - len(ending) < 2
-                    or surname and form.tag.number != "sing"):
-                continue
-            nominative = form.inflect({"nomn", form.tag.gender} if surname else {"nomn"})
-            if nominative:
+        for ending, tag, nominative, normal in _paradigm(shape, model, surname):
+            if tag.case in _CASES[case] and word.endswith(ending) and len(word) - len(ending) >= 2:
                 base = word[: len(word) - len(ending)]
-                found.append(_Sense(form.tag, base + parse.normal_form[len(stem):], 1 / (rank + 2), None,
-                                    base + nominative.word[len(stem):]))
+                # the first model first, and of its forms the one with the longer ending (акиматы: plural)
+                found.append(_Sense(tag, base + normal, 1 / (rank + 2) + len(ending) / 100, None, base + nominative))
     return tuple(found)
 
 
@@ -167,19 +179,25 @@ def _cased(printed: str, form: str) -> str:
 
 def _name_part(word: str, case: str, shape: bool = True) -> dict[str, str]:
     """gender -> nominative of one word of a person's name printed in ``case``: a first name, patronymic or surname
-    of the dictionary, else (if ``shape``) a surname of a common shape, by its paradigm rather than by a guess (not a
-    place: Берлина); empty if it is none of these."""
+    of the dictionary; a surname of a common shape (if ``shape``) by its paradigm, before the guesser's reading of a
+    word the dictionary lacks (Курманалине: Курманалин, not a woman's name Курманалина), never a place the dictionary
+    holds (Берлина); empty if it is none of these."""
     low = word.lower()
+    known = _known(low)
+    shaped: dict[str, str] = {}
+    if shape and not (known and any(_PLACE & p.tag.grammemes for p in _parses(low))):
+        for sense in _by_model(low, case, True):
+            shaped.setdefault(sense.tag.gender, sense.nominative)
+    if shaped and not known:
+        return shaped
     out: dict[str, str] = {}
-    for sense in _in_case(word, case):
+    # a declinable name first: the dictionary holds indeclinable homographs of some forms (Анне, Алию)
+    for sense in sorted(_in_case(word, case), key=lambda s: ("Fixd" in s.tag, -s.score)):
         if sense.parse is not None and sense.tag.gender in _GENDERS and _PERSON & sense.tag.grammemes:
             form = _form(sense, ("nomn", sense.tag.gender))
             if form:
                 out.setdefault(sense.tag.gender, form)
-    if not out and shape and not any(_PLACE & p.tag.grammemes for p in _parses(low)):
-        for sense in _by_model(low, case, True):
-            out.setdefault(sense.tag.gender, sense.nominative)
-    return out
+    return out or shaped
 
 
 def _first_name(word: str, case: str) -> dict[str, str]:
@@ -256,11 +274,11 @@ def _agrees(adjective: Any, noun: Any) -> bool:
 
 
 def _declinable(word: str) -> bool:
-    """Whether ``word`` is a Russian word to decline: not an abbreviation (``МВД``, ``МЧС``: capitals that are no
-    word of the dictionary, ``ПРЕСС-СЛУЖБЫ`` is one)."""
+    """Whether ``word`` is a Russian word to decline: not an abbreviation (``МВД``, ``МЧС``, ``ЕАЭС``: capitals the
+    dictionary holds as one, or short and no word of it; ``ПРЕСС-СЛУЖБЫ``, ``АКИМАТА`` are words)."""
     if not _WORD.fullmatch(word):
         return False
-    return not (word.isupper() and (len(word) < 2 or not _known(word.lower())
+    return not (word.isupper() and (len(word) <= _ABBREVIATION_MAX and not _known(word.lower())
                                     or any("Abbr" in p.tag for p in _parses(word.lower()))))
 
 
@@ -280,7 +298,8 @@ def _read(words: list[str], case: str) -> _Reading | None:
     modifiers: list[tuple[Any, ...]] = []
     for i, word in enumerate(words):
         parses = _in_case(word, case) if _declinable(word) else ()
-        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        guessed = not _known(word.lower())  # the guesser's names serve a person's name only, not a head noun
+        nouns = [p for p in parses if p.tag.POS == "NOUN" and not (guessed and _GUESSED_NAMES & p.tag.grammemes)]
         adjectives = [p for p in parses if p.tag.POS in _ADJECTIVAL]
         following = words[i + 1] if i + 1 < len(words) and _declinable(words[i + 1]) else None
         if adjectives and following and any(
