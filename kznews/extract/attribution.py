@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..sites import outlet_named
+from . import russian
 from .datelines import find_dateline
 from .wordtrie import trie_regex
 
@@ -260,8 +261,8 @@ _RU_PLURAL = tuple(f for f in _RU_FORMS if f.endswith(("ли", "ют", "ут")))
 # Found out, learnt: said of a correspondent only (``как выяснил корреспондент X``).
 _RU_FOUND = _ru_verb(("выясни", "выясня"), "выясня") + _ru_verb(("узна", "узнава"), "узна")
 
-# Russian head nouns of the organisations that report, in the nominative; a phrase printed in another case
-# (``в акимате``, ``со ссылкой на пресс-службу``, ``по данным министерства``) is given back in it.
+# Russian head nouns of the organisations that report, in the nominative: a reporter phrase headed by one names a body
+# (``Пресс-служба акимата``, ``в Минздраве``), not a crowd or an occasion.
 _RU_HEADS = (
     "акимат", "маслихат", "министерство", "ведомство", "агентство", "посольство", "правительство", "служба",
     "прокуратура", "полиция", "департамент", "управление", "учреждение", "комитет", "комиссия", "инспекция",
@@ -272,113 +273,11 @@ _RU_HEADS = (
 )
 
 
-def _declined(noun: str) -> tuple[str, str, str]:
-    """A nominative noun's locative, accusative and genitive singular (``служба`` → ``службе, службу, службы``)."""
-    if noun.endswith("ия"):
-        return noun[:-1] + "и", noun[:-1] + "ю", noun[:-1] + "и"
-    if noun.endswith("ие"):
-        return noun[:-1] + "и", noun, noun[:-1] + "я"
-    if noun.endswith("а"):
-        return noun[:-1] + "е", noun[:-1] + "у", noun[:-1] + ("и" if noun[-2] in "гкхжшчщ" else "ы")
-    if noun.endswith("о"):
-        return noun[:-1] + "е", noun, noun[:-1] + "а"
-    return noun + "е", noun, noun + "а"
-
-
 _RU_HEAD_NOUNS = tuple(noun.lower() for noun in _RU_HEADS)
 _RU_HEAD_PLURALS = tuple(  # the nominative plural: метеослужбы, акиматы, министерства, комиссии, управления
     n[:-1] + "и" if n.endswith("ия") else n[:-1] + "я" if n.endswith("ие") else n[:-1] + "а" if n.endswith("о")
     else n[:-1] + ("и" if n[-2] in "гкхжшчщ" else "ы") if n.endswith("а")
     else n + ("и" if n[-1] in "гкхжшчщ" else "ы") for n in _RU_HEAD_NOUNS)
-_RU_NOMINATIVE = {
-    case: sorted(((forms[i].lower(), noun.lower()) for noun in _RU_HEADS for forms in [_declined(noun)]
-                  if forms[i] != noun), key=lambda pair: -len(pair[0]))
-    for i, case in enumerate(("loc", "acc", "gen"))
-}
-_PROPER_OBLIQUE = {  # a masculine proper name: в Антикоре, по данным Минздрава
-    "loc": re.compile(r"[А-ЯЁ][\w-]*[бвгдзклмнпрстфхц]е"), "gen": re.compile(r"[А-ЯЁ][\w-]*[бвгдзклмнпрстфхц]а"),
-}
-
-
-def _ru_nominative(phrase: str, case: str) -> str:
-    """``phrase`` with its first word, a known head noun in ``case`` ("loc"/"acc"/"gen"), in the nominative; a
-    quoted name is declined inside its quotes (``"Автодоре"`` → ``"Автодор"``)."""
-    quoted = re.fullmatch(r"([«\"“])([^»\"”]+)([»\"”])", phrase)
-    if quoted:
-        return quoted.group(1) + _ru_nominative(quoted.group(2), case) + quoted.group(3)
-    head, _, rest = phrase.partition(" ")
-    low = head.lower()
-    for form, noun in _RU_NOMINATIVE[case]:
-        if low.endswith(form):
-            cut = len(head) - len(form)
-            base = noun.capitalize() if head[cut].isupper() else noun
-            return " ".join(filter(None, (head[:cut] + base, rest)))
-    proper = _PROPER_OBLIQUE.get(case)
-    if proper and proper.fullmatch(head) and (case == "loc" or not rest):
-        return " ".join(filter(None, (head[:-1], rest)))
-    adjective = _RU_ADJECTIVE_LOC.search(head) if case == "loc" and rest else None
-    noun = _ru_nominative(rest, case) if adjective else rest
-    if adjective and noun != rest:  # an adjective agreeing with the head noun: в городском акимате
-        return _ru_adjective_agreeing(head[: adjective.start()], adjective.group(0), noun.split()[0]) + " " + noun
-    return phrase
-
-
-_RU_ADJECTIVE_LOC = re.compile(r"(?:ом|ем|ой|ей)$", re.I)  # an adjective's locative, any gender
-
-
-def _ru_adjective_agreeing(stem: str, ending: str, noun: str) -> str:
-    """An adjective (its ``stem`` and locative ``ending``) in the nominative of ``noun``'s gender: городском акимате →
-    городской, областной службе → областная, Национальном банке → Национальный, общем собрании → общее."""
-    soft = ending.lower()[0] == "е" and not stem.lower().endswith(("ж", "ш", "ч", "щ", "ц"))
-    if noun.lower().endswith(("а", "я")):
-        end = "яя" if soft else "ая"
-    elif noun.lower().endswith(("о", "е")):
-        end = "ее" if soft else "ое"
-    elif stem.lower().endswith(_RU_STRESSED):
-        end = "ой"
-    else:
-        end = "ий" if soft or stem.lower().endswith(("г", "к", "х", "ж", "ш", "ч", "щ")) else "ый"
-    return stem + (end.upper() if stem[-1:].isupper() else end)
-
-
-# Genitive endings of Russian nouns, personal names and adjectives, to the nominative (Турара Казангапова → Турар
-# Казангапов, Анны Ивановой → Анна Иванова, открытых источников → открытые источники, главы региона → глава региона,
-# организаторов → организаторы, руководителя → руководитель); tried in order, the longest ending first.  An
-# adjective's masculine -ого/-его is -ый after a hard stem, -ий after a velar, a hushing or a soft stem (казахстанского
-# → казахстанский, общего → общий), -ой where the ending is stressed (городского → городской).
-_RU_GENITIVE_ENDINGS = (
-    ("ских", "ские"), ("ых", "ые"), ("их", "ие"), ("ков", "ки"), ("гов", "ги"), ("хов", "хи"), ("ов", "ы"),
-    ("ев", "и"), ("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-    ("ыной", "ына"), ("ой", "ая"), ("нней", "нняя"), ("шней", "шняя"), ("ского", "ский"), ("цкого", "цкий"),
-    ("кого", "кий"), ("гого", "гий"), ("хого", "хий"), ("жего", "жий"), ("шего", "ший"), ("чего", "чий"),
-    ("щего", "щий"), ("его", "ий"), ("ого", "ый"), ("ении", "ение"), ("ании", "ание"), ("ения", "ение"),
-    ("ания", "ание"), ("ства", "ство"), ("ии", "ия"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("жи", "жа"),
-    ("ши", "ша"), ("чи", "ча"), ("щи", "ща"), ("ы", "а"), ("ея", "ей"), ("ителя", "итель"), ("теля", "тель"), ("телей", "тели"),
-    ("аря", "арь"),  # секретаря, пресс-секретаря
-    ("стей", "сти"),
-)
-# Adjective stems whose ending is stressed, -ой in the masculine nominative (городской, областной, мировой …).
-_RU_STRESSED = ("городск", "мужск", "морск", "областн", "окружн", "основн", "миров", "передов", "полев", "речн",
-                "лесн", "земск", "рабоч", "мирск", "сельск")
-_RU_ADJECTIVE = re.compile(r"(?:ых|их|ого|его|ой|ей)$", re.I)  # an adjective's genitive (and instrumental)
-_RU_CONSONANT_A = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$", re.I)
-
-
-def _ru_genitive_word(word: str) -> str:
-    """One Russian word printed in the genitive, in the nominative, keeping its letter case."""
-    low = word.lower()
-    for end, base in _RU_GENITIVE_ENDINGS:
-        if low.endswith(end) and len(low) > len(end) + 1:
-            stem = low[: -len(end)] + base[:-2]
-            if end.endswith("ого") and base.endswith(("ый", "ий")) and stem.endswith(_RU_STRESSED):
-                base = base[:-2] + "ой"
-            elif end == "ой" and (low[:-2] + "а").endswith(_RU_HEAD_NOUNS):  # a noun's instrumental: службой
-                base = "а"
-            base = base.upper() if word[-1].isupper() else base
-            return word[: -len(end)] + base
-    return word[:-1] if _RU_CONSONANT_A.search(word) and len(word) > 3 else word
-
-
 # --- names, checked ----------------------------------------------------------------------------------------------
 
 _PRONOUNS = frozenset(
@@ -542,7 +441,9 @@ def _capitalised_tail(name: str) -> str | None:
 def _ru_institution(name: str) -> str | None:
     """A Russian locative phrase whose head is a known institution, a proper name or an acronym (``пресс-службе
     акимата``, ``Минздраве``, ``МВД``), not a place or an occasion (``в Алматы``, ``в интервью``)."""
-    return name if _ru_nominative(name, "loc") != name or re.match(r"[A-ZА-ЯЁ]{2,}\b", name) else None
+    noun = russian.head(name, "loct")
+    return name if noun and (noun.endswith(_RU_HEAD_NOUNS) or name.lstrip("«\"“")[:1].isupper() and russian.nominative(
+        name, "loct") != name) or re.match(r"[A-ZА-ЯЁ]{2,}\b", name) else None
 
 
 def _kk_office(name: str) -> str | None:
@@ -976,7 +877,6 @@ _RU_FROM = re.compile(  # "taken from the site of", "provided by": the credit fo
     r"^(?:взят[оаы]?\s+)?(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+", re.I)
 
 
-_RU_PREPOSITIONS = frozenset(("с", "из", "от", "на", "для", "в", "и"))
 _RU_PAGES = ("страница", "аккаунт", "сообщество")  # where a photo is taken from, besides a site or a channel
 _RU_WORD = re.compile("(?:[a-z]+-)?[а-яё]", re.I)  # a Russian word, or a compound of a Latin name (Telegram-канала)
 
@@ -987,99 +887,23 @@ def _genitive_credit(credit: str) -> str:
     indeclinable word before it, ``телеграм``, included), before the words that depend on it; after "с" only an
     institution or a channel (``с места событий`` is a place, not a source); a credit opening in another script or
     with a web address is given as printed."""
+    case = "ablt" if re.match("предоставлен", credit, re.I) else "gent"  # provided by the press office
     credit = _RU_FROM.sub("", credit)
     preposition = re.match(r"(?:из|от|со?)\s+", credit, re.I)
     words = credit[preposition.end() if preposition else 0:].split()
     if not words or not _RU_WORD.match(words[0]) or _DOMAIN.fullmatch(words[0]):
         return " ".join(words) if words else credit  # a name in another script or an address: as printed
-    phrase, head = _ru_genitive_phrase(words)
-    if preposition and preposition.group(0).strip().lower() in ("с", "со") and not head.lower().endswith(
-            (*_RU_HEAD_NOUNS, *_RU_PAGES)):
+    source = (*_RU_HEAD_NOUNS, *_RU_PAGES)
+    # an indeclinable word before the head noun (телеграм канала): the head is read after it
+    lead = 1 if len(words) > 2 and not _ru_head(words, source) and _ru_head(words[1:], source) else 0
+    if preposition and preposition.group(0).strip().lower() in ("с", "со") and not _ru_head(words[lead:], source):
         return credit
-    return phrase
+    return " ".join(words[:lead] + [russian.nominative(" ".join(words[lead:]), case)])
 
 
-def _ru_genitive_phrase(words: list[str]) -> tuple[str, str]:
-    """A Russian phrase printed in the genitive (its ``words``) in the nominative, and its head noun ("" if none
-    was found): the words up to the head noun (its adjectives, or a name) are declined, the words after it depend on
-    it and are kept (``пресс-службы акимата`` → ``пресс-служба акимата``, ``главы региона`` → ``глава региона``)."""
-    out: list[str] = []
-    head, rest = "", []
-    for i, word in enumerate(words):
-        if word.lower() in _RU_PREPOSITIONS or not _RU_WORD.match(word):
-            rest = words[i:]
-            break
-        nominative = _ru_nominative(word, "gen")
-        out.append(nominative if nominative != word else _ru_genitive_word(word))
-        if out[-1] == word and word[:1].isupper():  # a capitalised word that does not decline: Бюро, МЧС
-            head, rest = word, words[i + 1:]
-            break
-        if word.rpartition("-")[2].islower() and out[-1] != word and (out[-1].lower().endswith(_RU_HEAD_NOUNS)
-                                                   or not _RU_ADJECTIVE.search(word)):
-            head, rest = out[-1], words[i + 1:]  # the head noun: the words after it depend on it
-            break
-    if head[-1:].lower() in ("о", "е"):  # a neuter head: its adjectives agree (казахстанское, общее)
-        out[:-1] = [_RU_NEUTER.sub(lambda m: "ее" if m.group(1) else "ое", w) for w in out[:-1]]
-    return " ".join(out + rest), head
-
-
-_RU_NEUTER = re.compile(r"(?:(?<![кгх])(ий)|(?<=[кгх])ий|ый|ой)$")  # masculine endings: soft -ий takes -ее
-
-# Accusative endings to the nominative: a feminine noun or name and its adjective (пресс-службу → пресс-служба,
-# Наурызбаеву → Наурызбаева, областную → областная, организацию → организация); an animate masculine or plural
-# noun is printed as its genitive (руководителя, министра, экспертов), an inanimate one as its nominative.
-_RU_ACCUSATIVE_ENDINGS = (("ую", "ая"), ("юю", "яя"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"),
-                          ("цию", "ция"), ("ию", "ия"), ("у", "а"), ("ю", "я"))
-
-
-def _ru_accusative_word(word: str) -> str:
-    """One Russian word printed in the accusative, in the nominative, keeping its letter case."""
-    low = word.lower()
-    for end, base in _RU_ACCUSATIVE_ENDINGS:
-        if low.endswith(end) and len(low) > len(end) + 2:
-            return word[: -len(end)] + (base.upper() if word[-1].isupper() else base)
-    return _ru_genitive_word(word)
-
-
-def _ru_accusative_phrase(phrase: str) -> str:
-    """A Russian phrase printed in the accusative, in the nominative: its words up to the head noun (adjectives, a
-    name), and a person's name closing it after a title's dependants (``руководителя отдела … Гаухар Наурызбаеву`` →
-    ``руководитель отдела … Гаухар Наурызбаева``)."""
-    known = _ru_nominative(phrase, "acc")
-    words = phrase.split()
-    if known != phrase or not words or not re.match("[а-яё]", words[0], re.I) or _kk_has_letters(phrase):
-        return known
-    out: list[str] = []
-    for i, word in enumerate(words):
-        if not _RU_WORD.match(word) or word.lower() in _RU_PREPOSITIONS:
-            return " ".join(out + words[i:])
-        out.append(_ru_accusative_word(word))
-        if out[-1] == word and word[:1].isupper() and not out[:-1]:
-            return phrase  # a name that does not decline
-        if word[:1].islower() and (not _RU_ADJECTIVE_ACC.search(word) or _RU_VERBAL_NOUN.search(word)):
-            rest = words[i + 1:]
-            break
-    else:
-        return " ".join(out)
-    phrase = " ".join(out + rest)
-    return _ru_closing_name(phrase, _ru_accusative_word, len(rest)) if out[-1].lower().startswith(_RU_TITLES) else phrase
-
-
-def _ru_closing_name(phrase: str, nominative: Callable[[str], str], after: int = 99) -> str:
-    """``phrase`` (a title and its dependants) with the person's name closing it in the nominative: its last two or
-    three capitalised Cyrillic words, among the last ``after`` words, each by ``nominative`` (``руководителя отдела
-    … Гаухар Наурызбаеву`` → ``… Гаухар Наурызбаева``)."""
-    words = phrase.split()
-    named = 0
-    while named < min(3, after, len(words) - 1) and re.fullmatch(r"[А-ЯЁ][а-яё-]+", words[-1 - named]):
-        named += 1
-    if named < 2:
-        return phrase
-    return " ".join(words[:-named] + [nominative(w) for w in words[-named:]])
-
-
-_RU_VERBAL_NOUN = re.compile(r"(?:ени|ани|ти|стви)е$", re.I)  # a neuter noun (заявление, сообщение), no adjective
-_RU_ADJECTIVE_ACC = re.compile(r"(?:ую|юю|ого|его|ых|их|ый|ий|ой|ое|ее|ые|ие)$", re.I)  # an adjective, any gender
+def _ru_head(words: list[str], nouns: tuple[str, ...]) -> bool:
+    """Whether the genitive phrase ``words`` is headed by one of ``nouns`` (an institution, a channel, a page)."""
+    return (russian.head(" ".join(words), "gent") or "").endswith(nouns)
 
 
 # Cyrillic and Latin letters drawn alike: a label typed with one of the other script's letters (``Photо`` with a
@@ -1203,16 +1027,15 @@ def _clean(name: str) -> str:
 def _base(name: str, case: str) -> str:
     """The reporter phrase in its base form."""
     if case in ("loc", "gen") and re.match("[«\"“]?[а-яё]", name, re.I) and not _kk_has_letters(name):
-        nominative = _ru_nominative(name, case)
-        if case == "loc" or nominative != name or not _RU_WORD.match(name):
-            return nominative
-        phrase, head = _ru_genitive_phrase(name.split())
-        return _ru_closing_name(phrase, _ru_genitive_word) if head.lower().startswith(_RU_TITLES) else phrase
+        return russian.nominative(name, _RU_CASES[case])
     if case in ("abl", "gen"):
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
     if case == "kk-loc":
         return _kk_base(name, _KK_LOCATIVE)
     return name
+
+
+_RU_CASES = {"gen": "gent", "loc": "loct", "acc": "accs"}  # a form's case, as kznews.extract.russian names it
 
 
 def _kk_has_letters(text: str) -> bool:
@@ -1244,7 +1067,7 @@ def _ru_quoted_genitive(name: str) -> str:
     m = _QUOTED_HEAD.match(name)
     if not m or not _RU_WORD.match(m.group(1)) or _kk_has_letters(m.group(1)):
         return name
-    return "«" + _ru_genitive_phrase(m.group(1).split())[0] + "»" + name[m.end():]
+    return "«" + russian.nominative(m.group(1), "gent") + "»" + name[m.end():]
 
 
 def _via(via: str | None, case: str) -> str | None:
@@ -1252,10 +1075,8 @@ def _via(via: str | None, case: str) -> str | None:
     if not via:
         return None
     via = _clean(via)
-    if case == "acc":
-        return _ru_accusative_phrase(via)
-    if case == "loc":
-        return _ru_nominative(via, case)
+    if case in ("acc", "loc"):
+        return russian.nominative(via, _RU_CASES[case])
     return _kk_outlet(_kk_undative(via)) if case == "dat" else via
 
 

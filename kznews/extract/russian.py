@@ -230,6 +230,9 @@ def _person(words: list[str], case: str) -> list[str] | None:
         part = _name_part(word, case, len(words) > 1)
         if not part and i < len(words) - 1:  # not the last word: a first name the dictionary lacks as a name
             part = _first_name(word, case)
+            if not part and not _in_case(word, case):
+                parts.append(None)  # no reading in the case: an indeclinable first name (Акмарал Зейиловой)
+                continue
         if not part:
             return None
         parts.append(part)
@@ -307,6 +310,14 @@ def _read(words: list[str], case: str) -> _Reading | None:
                     "NOUN"}):
             modifiers.append(tuple(adjectives))
             continue
+        if not nouns and adjectives and not following and _known(word.lower()):  # standing as a noun: «Новой»
+            best = max(adjectives, key=lambda a: a.score)
+            grammemes = ("nomn", "plur") if best.tag.number == "plur" else ("nomn", "sing", best.tag.gender)
+            scores = [a[0].score for a in modifiers] + [best.score]
+            return _Reading(words[:i - len(modifiers)] + [
+                _cased(w, _form(max(a, key=lambda p: p.score), grammemes) or w) for w, a in zip(
+                    words[i - len(modifiers):i], modifiers, strict=True)] + [_cased(word, _form(best, grammemes) or word)],
+                best.normal_form, sum(scores) / len(scores))
         if not nouns:
             return None
         return _with_head(words, i, nouns, modifiers, case)
