@@ -100,13 +100,14 @@ def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> lis
     """The story of each article of ``batch`` (in order, ids ascending); writes its ``stories`` and ``story_bands``
     rows.  The ``editions`` rows of the batch must be written before."""
     keys = [item.bands for item in batch]
-    holders: dict[int, list[int]] = {}
-    for key, article_id in conn.execute(
-        "SELECT j.value, b.article_id FROM json_each(?) AS j JOIN story_bands AS b ON b.key = j.value"
-        " AND b.article_id IN (SELECT article_id FROM story_bands WHERE key = j.value ORDER BY article_id LIMIT ?)",
-        (_json({k for ks in keys for k in ks}), MAX_HOLDERS),
-    ):
-        holders.setdefault(key, []).append(article_id)
+    holders: dict[int, list[int]] = {
+        key: [int(i) for i in ids.split(",")]
+        for key, ids in conn.execute(
+            "SELECT value, (SELECT group_concat(article_id) FROM (SELECT article_id FROM story_bands WHERE key = value"
+            " ORDER BY article_id LIMIT ?)) AS ids FROM json_each(?) WHERE ids IS NOT NULL",
+            (MAX_HOLDERS, _json({k for ks in keys for k in ks})),
+        )
+    }
     story_of = dict(conn.execute(
         "SELECT article_id, story FROM stories WHERE article_id IN (SELECT value FROM json_each(?))",
         (_json({i for ids in holders.values() for i in ids}),),
