@@ -49,6 +49,20 @@ class RecheckedPage(PageItem):
         return self.archived is not None and self.url != self.archived.url
 
 
+_WORD = re.compile(r"\w{4,}")  # words of four letters or more: particles and numbers say little of a text
+
+
+def _words(text: str | None) -> set[str]:
+    return set(_WORD.findall(text.casefold())) if text else set()
+
+
+def words_left(headline: str | None, body: str | None, text: str | None) -> float | None:
+    """The share of the words of an archived ``body`` (those not in its ``headline``: a stub keeps the headline) that
+    ``text`` still holds; None for a body with no word of its own."""
+    words = _words(body) - _words(headline)
+    return len(words & _words(text)) / len(words) if words else None
+
+
 def judge(page: RecheckedPage, stub_share: float) -> Check | None:
     """What ``page`` says of the archived article: there or gone (a ``Check``), or nothing (None: no record)."""
     record, archived = page.record, page.archived
@@ -64,20 +78,13 @@ def judge(page: RecheckedPage, stub_share: float) -> Check | None:
     stub = []
     if archived.headline and not (article and article.headline):
         stub.append("headline gone")
-    if words := _words(archived.body) - _words(archived.headline):  # the article's own text, beyond its headline
-        left = len(words & _words(f"{article.lead} {article.body}" if article else None)) / len(words)
-        if left < stub_share:
-            stub.append(f"{left:.0%} of the archived text's words left")
+    left = words_left(archived.headline, archived.body, " ".join(filter(None, (article.lead, article.body)))
+                      if article else None)
+    if left is not None and left < stub_share:
+        stub.append(f"{left:.0%} of the archived text's words left")
     if stub:
         return replace(there, gone=True, reason="stub", evidence="stub: " + ", ".join(stub))
     return there
-
-
-_WORD = re.compile(r"\w{4,}")  # words of four letters or more: particles and numbers say little of a text
-
-
-def _words(text: str | None) -> set[str]:
-    return set(_WORD.findall(text.casefold())) if text else set()
 
 
 class RecheckPipeline:
