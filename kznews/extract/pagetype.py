@@ -35,10 +35,24 @@ evidence                 points  what
 ``url:slug``             +1      a last path segment of four or more words (a headline's slug)
 ``url:date``             +1      a year and month in the path
 ``many-dated-items``     -2      five or more ``<time>`` elements: posts of a thread or items of a list
-``code-listings``        -1      three or more ``<pre>`` blocks and no article type: documentation
+``md:other``             -3      microdata (``itemtype``) of the main item of a product, forum, Q&A, list or
+                                 profile page (``Product``, ``Offer``, ``DiscussionForumPosting``, ``QAPage``,
+                                 ``ItemList``...), when JSON-LD states no type and no article is marked up
+``code-listings``        -1      three or more ``<pre>`` blocks or ten or more ``<code>`` elements, and no
+                                 article type: documentation or a programming Q&A
 ``teasers``              -2      links hold a third of the main text block: a list of teasers
 ``cart``                 -2      a control that puts an item in a cart ("Add to cart", "Buy now", "В корзину",
                                  "Себетке"): a shop's product or category page
+``call-to-action``       -1      a link or button beside the headline (in the headline's own block) that asks
+                                 the reader to act: "Get started", "Request a demo", "Start free trial",
+                                 "Apply now", "Оставить заявку", "Өтінім қалдыру": the hero of a service,
+                                 course or product page; an article's headline stands over its byline and date
+``contact-form``         -1      a form asking for a phone number or a message (``input type=tel``,
+                                 ``<textarea>``) that is not a comment, search or newsletter form: a contact,
+                                 booking or quote form
+``long-text``            +1      a long text (``LONG_BLOCK`` characters) in one block that holds most of the
+                                 page's paragraph text (``CONCENTRATED``): an article's body, where service
+                                 and listing pages scatter short paragraphs over many sections and cards
 =======================  ======  ==========================================================================
 
 The link density of the whole page is not evidence: news pages of big portals are mostly menus and
@@ -96,6 +110,30 @@ _CONTROLS = element_xpath(
     " | //a[contains(@href, 'cart') or contains(@class, 'cart') or contains(@href, 'buy')]")
 _TO_CART = re.compile(
     r"add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|buy[\s_-]*(?:it[\s_-]*)?now|в\s+корзину|себетке", re.I)
+# Main items of pages that are not articles, as microdata marks them up (an organisation's or business's own markup,
+# which many articles carry for their publisher, is no such item).
+_MICRODATA_OTHER = frozenset({
+    "Product", "ProductGroup", "Offer", "AggregateOffer", "QAPage", "DiscussionForumPosting", "CollectionPage",
+    "ItemList", "SearchResultsPage", "ProfilePage",
+})
+_ITEMTYPES = string_xpath("//@itemtype")
+MANY_CODES = 10  # inline <code> elements of documentation or a programming Q&A (an article quotes a few)
+_HEADLINE_LEVELS = 3  # how far up from the <h1> its own block (the hero of a landing page) may be
+_NOT_HEADLINE_BLOCK = frozenset({"body", "html", "header", "nav"})  # the page's chrome, not the headline's block
+_ACTIONS = element_xpath(".//a | .//button | .//input[@type='submit' or @type='button']")
+# What a call to action says, at the start of its text: English, Russian and Kazakh service, course and shop pages.
+_CALL_TO_ACTION = re.compile(
+    r"(?:get\s+(?:started|in\s+touch|a\s+(?:free\s+)?(?:quote|demo|estimate|consultation))|contact\s+(?:us|sales|our\s+team)"
+    r"|request\s+(?:a\s+|an\s+)?(?:demo|quote|consultation|appointment|estimate|info)|book\s+(?:a|an|now|online|your)\b"
+    r"|schedule\s+(?:a|an|your|now)\b|sign\s+up|try\s+(?:it\s+)?(?:for\s+)?free|start\s+(?:a\s+)?(?:free|your|now|for\s+free)"
+    r"|free\s+trial|apply\s+now|enroll|register\s+now|buy\s+now|shop\s+now|talk\s+to\s+(?:an?\s+|our\s+)?\w+"
+    r"|call\s+(?:us|now|today)|(?:see|view)\s+(?:pricing|plans)"
+    r"|оставить\s+заявку|отправить\s+заявку|заказать|записаться|получить\s+консультацию|связаться\s+с\s+нами"
+    r"|купить\s+сейчас|попробовать\s+бесплатно|өтінім\s+(?:қалдыру|жіберу)|тапсырыс\s+беру|тіркелу)\b", re.I)
+_ASKING_FORMS = element_xpath("//form[.//textarea or .//input[@type='tel']]")
+_NOT_CONTACT = re.compile(r"comment|search|newsletter|subscri|reply|respond", re.I)  # forms of articles too
+LONG_BLOCK = 5 * MIN_BLOCK  # characters of paragraph text in one block: a long text
+CONCENTRATED = 0.7  # the share of the page's paragraph text that block holds: the page is that text
 
 
 @dataclass
@@ -152,6 +190,7 @@ def page_type(
             return PageType(settled="listing", reason="url:outlet-other")
     found = PageType()
     _declared(found, structured)
+    _microdata(found, tree, structured)
     _discovered(found, hint)
     _shape(found, tree, structured, block)
     _url(found, url)
@@ -171,6 +210,16 @@ def _declared(found: PageType, structured: Structured) -> None:
         found.add("og:other", -2)
     if structured.first("article:published_time"):
         found.add("published-meta", 1)
+
+
+def _microdata(found: PageType, tree: etree._Element, structured: Structured) -> None:
+    """What the page's microdata says its main item is, when its JSON-LD states no type: a product, offer, forum
+    thread, Q&A or list (``md:other``); nothing when an article is marked up too."""
+    if structured.types & (ARTICLE_TYPES | _OTHER_TYPES):
+        return
+    types = {name.rstrip("/").rpartition("/")[2] for value in _ITEMTYPES(tree) for name in value.split()}
+    if types & _MICRODATA_OTHER and not types & ARTICLE_TYPES:
+        found.add("md:other", -3)
 
 
 def _discovered(found: PageType, hint: DiscoveryHint | None) -> None:
@@ -202,17 +251,43 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     body = tree.find("body")
     if body is None:
         body = tree
-    tags = Counter(el.tag for el in body.iter("h1", "time", "pre"))  # one walk of the tree for the three
+    tags = Counter(el.tag for el in body.iter("h1", "time", "pre", "code"))  # one walk of the tree for the four
     if not titled and not tags["h1"]:
         found.add("no-headline", -1)
     if tags["time"] >= 5:
         found.add("many-dated-items", -2)
-    if not structured.types & ARTICLE_TYPES and tags["pre"] >= 3:
+    if not structured.types & ARTICLE_TYPES and (tags["pre"] >= 3 or tags["code"] >= MANY_CODES):
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
     if any(_puts_in_cart(el) for el in _CONTROLS(body)):
         found.add("cart", -2)
+    if tags["h1"] and _calls_to_action(body):
+        found.add("call-to-action", -1)
+    if any(not _NOT_CONTACT.search(_names(form)) for form in _ASKING_FORMS(body)):
+        found.add("contact-form", -1)
+    if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
+        found.add("long-text", 1)
+
+
+def _calls_to_action(body: etree._Element) -> bool:
+    """Whether the headline's own block (the ``<h1>``'s ancestors up to ``_HEADLINE_LEVELS``, not the page's header
+    or navigation) holds a link or button that asks the reader to act (``_CALL_TO_ACTION``)."""
+    h1 = body.find(".//h1")
+    if h1 is None:
+        return False
+    block = h1
+    for _ in range(_HEADLINE_LEVELS):
+        parent = block.getparent()
+        if parent is None or parent.tag in _NOT_HEADLINE_BLOCK:
+            break
+        block = parent
+    return any(_CALL_TO_ACTION.match(text_of(el) or el.get("value") or "") for el in _ACTIONS(block))
+
+
+def _names(el: etree._Element) -> str:
+    """An element's class, id and action: what a form says it is for."""
+    return " ".join(el.get(a) or "" for a in ("class", "id", "action", "name"))
 
 
 def _puts_in_cart(el: etree._Element) -> bool:

@@ -168,3 +168,82 @@ def test_the_same_page_without_a_cart_control_reads_as_an_article():
     record = extract_page(_shop_page("<button type='button' class='share'>Поделиться</button>"), "https://example.kz/smartfon-x")
     assert "cart" not in record.kind_evidence
     assert record.kind == "article"
+
+
+def _evidence(html: str, url: str = "https://example.kz/page") -> str:
+    return extract_page(html, url).kind_evidence
+
+
+def test_microdata_of_a_forum_thread_or_product_is_not_an_article():
+    posts = "".join(
+        f'<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span itemprop="author">user{i}</span>'
+        f'<div itemprop="text"><p>{RU[i % len(RU)]}</p></div></div>' for i in range(4))
+    thread = (f'<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">'
+              f'<h1 itemprop="headline">Как оформить ИП?</h1><div itemprop="text"><p>{RU[0]}</p></div>{posts}'
+              "</div></body></html>")
+    assert "md:other-3" in _evidence(thread)
+    assert extract_page(thread, "https://example.kz/page").kind == "listing"
+    article = thread.replace("DiscussionForumPosting", "NewsArticle")  # an article with its readers' comments
+    assert "md:other" not in _evidence(article)
+    publisher = thread.replace("DiscussionForumPosting", "LocalBusiness")  # the publisher's own markup
+    assert "md:other" not in _evidence(publisher)
+
+
+def test_many_inline_code_elements_are_documentation():
+    rows = "".join(f"<tr><td><code>param_{i}</code></td><td>{RU[i % len(RU)][:80]}</td></tr>" for i in range(10))
+    docs = f"<html><body><h1>API: параметры запроса</h1><p>{RU[0]}</p><table>{rows}</table></body></html>"
+    assert "code-listings-1" in _evidence(docs)
+    quoted = docs.replace("<code>param_1</code>", "param_1").replace("<code>param_2</code>", "param_2")
+    assert "code-listings" not in _evidence(quoted)  # an article quotes a few names in code
+
+
+def _landing(action: str, where: str) -> str:
+    """A service page's hero (a headline, a sentence, the button) over sections of real text, the button in the
+    hero or in the page's header."""
+    button = f"<a class='btn btn-primary' href='/signup'>{action}</a>"
+    sections = "".join(f"<section><h2>Раздел {i}</h2><p>{RU[i % len(RU)]}</p></section>" for i in range(4))
+    header = f"<header><nav><a href='/'>Главная</a>{button if where == 'header' else ''}</nav></header>"
+    hero = f"<section class='hero'><div><h1>Облачная бухгалтерия</h1><p>{RU[1][:100]}</p>{button if where == 'hero' else ''}</div></section>"
+    return f"<html><body>{header}<main>{hero}{sections}</main></body></html>"
+
+
+@pytest.mark.parametrize("action", ["Start free trial", "Get started", "Request a demo", "Оставить заявку",
+                                    "Өтінім қалдыру"])
+def test_a_call_to_action_beside_the_headline_marks_a_service_page(action):
+    assert "call-to-action-1" in _evidence(_landing(action, "hero"))
+
+
+def test_a_call_to_action_in_the_header_or_a_plain_link_beside_the_headline_is_not_one():
+    assert "call-to-action" not in _evidence(_landing("Start free trial", "header"))
+    assert "call-to-action" not in _evidence(_landing("Поделиться", "hero"))
+
+
+def _with_form(form: str) -> str:
+    return f"<html><body><h1>Ремонт квартир</h1><p>{RU[0]}</p><p>{RU[1]}</p>{form}</body></html>"
+
+
+def test_a_form_asking_for_a_phone_or_a_message_is_a_contact_form():
+    form = ("<form action='/send' class='wpcf7-form'><input type='text' name='name'><input type='tel' name='phone'>"
+            "<textarea name='message'></textarea><button type='submit'>Отправить</button></form>")
+    assert "contact-form-1" in _evidence(_with_form(form))
+
+
+@pytest.mark.parametrize("form", [
+    "<div id='respond'><form action='/wp-comments-post.php' id='commentform'><textarea name='comment'></textarea>"
+    "<input type='email' name='email'></form></div>",  # an article's comment form
+    "<form role='search' class='search-form' action='/'><input type='search' name='s'></form>",
+    "<form class='newsletter'><input type='email' name='email'><button>Подписаться</button></form>",
+])
+def test_comment_search_and_newsletter_forms_are_not_contact_forms(form):
+    assert "contact-form" not in _evidence(_with_form(form))
+
+
+def test_a_long_text_in_one_block_is_an_articles_body_and_scattered_text_is_not():
+    paragraphs = RU * 2  # the real paragraphs, twice: a long read
+    long_body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    assert sum(map(len, paragraphs)) >= 2000
+    one_block = f"<html><body><h1>Новость</h1><div class='text'>{long_body}</div></body></html>"
+    assert "long-text+1" in _evidence(one_block)
+    cards = "".join(f"<div class='card'><p>{paragraph}</p></div>" for paragraph in paragraphs)
+    scattered = f"<html><body><h1>Наши услуги</h1><div class='cards'>{cards}</div></body></html>"
+    assert "long-text" not in _evidence(scattered)
