@@ -140,7 +140,7 @@ class LinkHint:
     published_at: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ArticleIndex:
     """What the archive's search and story grouping derive from an article's text alone
     (``kznews.storage.indexing.derive``): computed beside extraction, in a worker process, and carried on the record,

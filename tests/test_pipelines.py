@@ -12,6 +12,7 @@ from kznews.items import PageItem
 from kznews.pipelines import ExtractPipeline, StorePipeline
 from kznews.spiders.news import NewsSpider
 from kznews.storage import Archive
+from kznews.storage.indexing import derive
 from kznews.storage.packing import pack, unpack
 from tests.conftest import SHARED
 
@@ -37,6 +38,9 @@ def test_extract_fills_the_record(tmp_path):
     item = asyncio.run(ExtractPipeline(crawler).process_item(page(INFORM_URL, body)))
     assert item.record.article.published_at == "2020-12-01T14:02:00+06:00"
     assert item.record.article.site == "inform"
+    article = item.record.article  # the article's search index comes with it, for the writer to insert
+    assert item.record.index == derive(article.lang, article.headline, article.lead, article.body)
+    assert item.record.index.bands
 
 
 def test_a_broken_page_is_kept_and_counted(tmp_path):
