@@ -229,12 +229,13 @@ def recheck(obj: dict[str, Any], outlets: tuple[str, ...], days: int | None, sin
     """Fetch archived articles again: what was edited, taken down or restored.
 
     The archived articles of the outlets named (default: all) published in the
-    window are requested again, conditionally when their stored page had an ETag
+    window (--days, or --since/--until) are requested again, newest first,
+    conditionally when their stored page had an ETag
     or Last-Modified, as politely as a crawl (robots.txt, one connection per host,
     delays, Retry-After). An edited text becomes a new version. An article is
     gone when its URL answers 404, 410 or 451, redirects to a page that is not an
     article (a homepage, a section), or shows a stub in its place (headline gone,
-    body collapsed); it is recorded as removed when two rechecks in a row find it
+    or almost none of its words left); it is recorded as removed when two rechecks in a row find it
     gone, with the time it was first seen gone and the evidence. A 5xx, a timeout
     or an unreachable host is never taken for a removal. An article seen again is
     marked restored. Nothing archived is deleted. `kznews search --removed` and
