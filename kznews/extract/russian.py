@@ -246,11 +246,11 @@ def _person(words: list[str], case: str) -> list[str] | None:
 
 
 def _name_run(words: list[str], start: int) -> int:
-    """How many words from ``start`` may be a person's name: up to four capitalised Russian words or initials."""
+    """How many words from ``start`` may be a person's name: up to four capitalised Russian words (a surname in
+    capitals too: Айзата АТШЫБАЕВА, not an abbreviation) or initials."""
     n = 0
     while start + n < len(words) and n < 4 and (_INITIAL.fullmatch(words[start + n]) or (
-            _WORD.fullmatch(words[start + n]) and words[start + n][:1].isupper()
-            and not words[start + n].isupper())):
+            words[start + n][:1].isupper() and _declinable(words[start + n]))):
         n += 1
     return n
 
