@@ -66,6 +66,9 @@ KZNEWS_REDIS_ROBOTS_TTL = 86400
 # Pages waiting in the stream for the writer, at most: above it workers claim no new requests
 # (a slow or stopped writer pauses the crawl instead of filling Redis's memory).
 KZNEWS_REDIS_STREAM_MAX = 5000
+# Requests a worker holds downloaded and not yet through extraction into the stream, at most (it starts
+# no other download meanwhile): what a killed worker's downloaded pages cost again, fetched by another.
+KZNEWS_REDIS_BACKLOG = 4
 
 # --- Politeness ---------------------------------------------------------------
 # Identify ourselves honestly, with a way to reach us.

@@ -6,7 +6,8 @@ this process one worker of the shared run under ``KZNEWS_REDIS_PREFIX``:
 - ``scheduler.py``  requests are scheduled and de-duplicated in Redis (scrapy-redis's scheduler and
   duplicate filter, subclassed); the run starts with the first worker and finishes when no request
   waits and none is held; workers join and leave at any time (``frontier.py``: keys and scripts;
-  ``link.py``: the thread that talks to Redis, so the reactor never waits on it);
+  ``link.py``: the thread that talks to Redis, so the reactor never waits on it; ``claims.py``: when
+  a claimed request is done with, from Scrapy's public hooks);
 - ``politeness.py`` one host slot in Redis for all workers (delay, one request at a time, Crawl-delay,
   Retry-After) and shared robots.txt verdicts;
 - ``incremental.py`` archived articles are skipped from what the writer published, not from SQLite;
@@ -47,6 +48,7 @@ class SharedRun:
     def update_settings(self, settings: BaseSettings) -> None:
         if not settings.get("KZNEWS_REDIS_URL"):
             return
+        from kznews.distributed.claims import ClaimTracker
         from kznews.distributed.incremental import SharedArchivedSkipMiddleware
         from kznews.distributed.pipeline import StreamPipeline
         from kznews.distributed.politeness import SharedPolitenessMiddleware, SharedRobotsMiddleware
@@ -67,6 +69,8 @@ class SharedRun:
         # Last before the download handler: it sees when a request really leaves and when its answer is in.
         settings.set_in_component_priority_dict(middlewares, SharedPolitenessMiddleware, 990)
         settings.set_in_component_priority_dict("SPIDER_MIDDLEWARES", StartDone, 10)
+        # The outermost spider middleware: it sees the output every other one left.
+        settings.set_in_component_priority_dict("SPIDER_MIDDLEWARES", ClaimTracker, 1)
 
 
 def link_for(crawler: Crawler) -> Link:

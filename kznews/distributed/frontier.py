@@ -3,21 +3,28 @@
 Every change a worker makes is one Lua script (or a MULTI of them), so a worker killed at
 any moment leaves the frontier consistent:
 
-- a request waits in its host's list ``{p}:q:{host}``; ``{p}:hosts`` (a sorted set) holds the
-  hosts with waiting requests, scored by when each may be asked next;
+- a request waits in its host's queue ``{p}:q:{host}`` (a sorted set: Scrapy's priority first,
+  highest first, then the order it was queued in); ``{p}:hosts`` (a sorted set) holds the hosts
+  with waiting requests, scored by when each may be asked next;
 - ``claim`` hands a worker the next request of hosts whose politeness slot ``{p}:slot:{host}``
   is free, takes the slot (``SET PX``: held while the request is out, then for the host's delay)
   and moves the request to the worker's in-flight hash ``{p}:inflight:{worker}``;
 - ``push`` de-duplicates against the run's fingerprints ``{p}:seen`` and queues, in one step
-  (a fingerprint is never recorded for a request that was not queued);
-- ``done`` forgets a request once everything it produced (requests, pages) is in Redis;
-- ``reap`` puts the in-flight requests of a worker whose heartbeat ran out back in front of
-  their hosts' queues: at most the requests in flight are fetched twice, none is lost;
+  (a fingerprint is never recorded for a request that was not queued); an outlet's article
+  requests are counted in ``{p}:articles`` and refused beyond the run's ``--max-articles``;
+- ``stream`` sends a page to the writer's stream ``{p}:pages`` and, when the page is the last
+  thing its request produces, forgets the request in the same step (``done`` otherwise, once
+  everything the request produced is in Redis): a page in the stream is not fetched again;
+- ``reap`` puts the in-flight requests of a worker whose heartbeat ran out (its lease on them,
+  ``KZNEWS_REDIS_WORKER_TIMEOUT``) back in their hosts' queues, where they were: what the worker
+  had already sent to the stream is not fetched again, at most what it had downloaded and not yet
+  sent is, none is lost;
 - the run is finished when no request waits (``{p}:queued``) and none is held (``{p}:inflight_n``).
 
 Times are Redis's own (``TIME``), so workers on machines with different clocks agree.
-A queue entry is ``url + "\\n" + payload`` (the encoded request): the scripts read the URL
-to hand over what the run knows of it (archived before? the host's robots.txt verdict).
+A queue entry is ``url + "\\n" + payload`` (the encoded request), behind a sequence number that
+keeps it unique and in order: the scripts read the URL to hand over what the run knows of it
+(archived before? the host's robots.txt verdict).
 """
 
 from __future__ import annotations
@@ -48,13 +55,14 @@ class Keys:
 
 _NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
 
-# KEYS: run, runs, seen, workers, inflight_n, my inflight; ARGV: worker, timeout ms, command, args, started_at
+# KEYS: run, runs, seen, workers, inflight_n, my inflight, articles; ARGV: worker, timeout ms, command, args,
+# started_at
 JOIN = """
 local state = redis.call('HGET', KEYS[1], 'state')
 local created = 0
 if state ~= 'running' then
   local id = redis.call('INCR', KEYS[2])
-  redis.call('DEL', KEYS[1], KEYS[3])
+  redis.call('DEL', KEYS[1], KEYS[3], KEYS[7])
   redis.call('HSET', KEYS[1], 'id', id, 'state', 'running', 'command', ARGV[3], 'args', ARGV[4],
              'started_at', ARGV[5])
   created = 1
@@ -65,12 +73,27 @@ if redis.call('HSETNX', KEYS[6], 'start', '') == 1 then redis.call('INCR', KEYS[
 return {redis.call('HGET', KEYS[1], 'id'), created}
 """
 
-# KEYS: seen, hosts, queued; ARGV: prefix, then (fingerprint, host, entry, force) per request
+# KEYS: seen, hosts, queued, seq, articles; ARGV: prefix, then (fingerprint, host, entry, force, priority, outlet,
+# limit) per request.  ``outlet`` ("" for none) names the outlet whose article requests this one counts
+# against: one beyond ``limit`` (0: none) is refused, and its fingerprint not recorded.
 PUSH = """
 local n = 0
-for i = 2, #ARGV, 4 do
-  if ARGV[i + 3] == '1' or redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
-    redis.call('LPUSH', ARGV[1] .. ':q:' .. ARGV[i + 1], ARGV[i + 2])
+for i = 2, #ARGV, 7 do
+  local queue = ARGV[i + 3] == '1'
+  if not queue then
+    local outlet, limit = ARGV[i + 5], tonumber(ARGV[i + 6])
+    if outlet == '' then
+      queue = redis.call('SADD', KEYS[1], ARGV[i]) == 1
+    elseif redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 0
+           and (limit == 0 or tonumber(redis.call('HGET', KEYS[5], outlet) or '0') < limit) then
+      redis.call('SADD', KEYS[1], ARGV[i])
+      redis.call('HINCRBY', KEYS[5], outlet, 1)
+      queue = true
+    end
+  end
+  if queue then
+    local member = string.format('%016d', redis.call('INCR', KEYS[4])) .. '\\n' .. ARGV[i + 2]
+    redis.call('ZADD', ARGV[1] .. ':q:' .. ARGV[i + 1], -tonumber(ARGV[i + 4]), member)
     redis.call('ZADD', KEYS[2], 'NX', 0, ARGV[i + 1])
     n = n + 1
   end
@@ -93,18 +116,20 @@ for _, host in ipairs(hosts) do
     redis.call('ZADD', KEYS[1], now + ttl, host)
   else
     local q = ARGV[1] .. ':q:' .. host
-    local entry = redis.call('RPOP', q)
-    if not entry then
+    local popped = redis.call('ZPOPMIN', q)
+    if #popped == 0 then
       redis.call('ZREM', KEYS[1], host)
     else
+      local member, score = popped[1], popped[2]
+      local entry = string.sub(member, 18)
       redis.call('SET', slot, ARGV[4], 'PX', lease)
-      if redis.call('LLEN', q) == 0 then
+      if redis.call('ZCARD', q) == 0 then
         redis.call('ZREM', KEYS[1], host)
       else
         redis.call('ZADD', KEYS[1], now + lease, host)
       end
       local id = tostring(redis.call('INCR', KEYS[5]))
-      redis.call('HSET', KEYS[2], id, host .. '\\n' .. entry)
+      redis.call('HSET', KEYS[2], id, host .. '\\n' .. score .. '\\n' .. member)
       redis.call('DECR', KEYS[3])
       redis.call('INCR', KEYS[4])
       local url = string.sub(entry, 1, string.find(entry, '\\n', 1, true) - 1)
@@ -124,6 +149,14 @@ DONE = """
 local n = redis.call('HDEL', KEYS[1], unpack(ARGV))
 if n > 0 then redis.call('DECRBY', KEYS[2], n) end
 return n
+"""
+
+# KEYS: pages, my inflight, inflight_n; ARGV: claim id ("": none), then the stream entry's fields and values.
+# The page of a request that has nothing else to send: the page in the stream and the request forgotten, at once.
+STREAM = """
+redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))
+if ARGV[1] ~= '' and redis.call('HDEL', KEYS[2], ARGV[1]) == 1 then redis.call('DECR', KEYS[3]) end
+return 1
 """
 
 # KEYS: slot, hosts; ARGV: worker, delay ms, host
@@ -161,7 +194,8 @@ local function requeue(prefix, inflight, worker, delay)
     if value ~= '' then
       local cut = string.find(value, '\\n', 1, true)
       local host = string.sub(value, 1, cut - 1)
-      redis.call('RPUSH', prefix .. ':q:' .. host, string.sub(value, cut + 1))
+      local cut2 = string.find(value, '\\n', cut + 1, true)
+      redis.call('ZADD', prefix .. ':q:' .. host, string.sub(value, cut + 1, cut2 - 1), string.sub(value, cut2 + 1))
       redis.call('ZADD', prefix .. ':hosts', 'NX', 0, host)
       local slot = prefix .. ':slot:' .. host
       if redis.call('GET', slot) == worker then
@@ -197,14 +231,15 @@ return back
 # KEYS: workers; ARGV: worker, timeout ms
 BEAT = _NOW + "redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1]) return 1"
 
-# KEYS: run, queued, inflight_n, pages: the run's id, whether it is finished, and the stream's length
+# KEYS: run, queued, inflight_n, pages, articles: the run's id, whether it is finished, the stream's length and
+# the article requests queued per outlet
 COUNTS = """
 return {redis.call('HGET', KEYS[1], 'id') or '', redis.call('HGET', KEYS[1], 'state') or '',
         tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'),
-        redis.call('XLEN', KEYS[4])}
+        redis.call('XLEN', KEYS[4]), redis.call('HGETALL', KEYS[5])}
 """
 
-# KEYS: run, queued, inflight_n, seen, pages; ARGV: run id, ended_at
+# KEYS: run, queued, inflight_n, seen, pages, articles; ARGV: run id, ended_at
 # The run is over when nothing waits and nothing is held: marked finished once, its fingerprints
 # dropped (the next run fetches its feeds again), and the writer told through the stream.
 FINISH = """
@@ -215,7 +250,7 @@ if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 or tonumber(redis.call('GET',
   return 0
 end
 redis.call('HSET', KEYS[1], 'state', 'finished', 'ended_at', ARGV[2])
-redis.call('DEL', KEYS[4])
+redis.call('DEL', KEYS[4], KEYS[6])
 redis.call('XADD', KEYS[5], '*', 'kind', 'run', 'run', ARGV[1], 'data', ARGV[2])
 return 1
 """
@@ -228,6 +263,7 @@ class Scripts:
     push: Script
     claim: Script
     done: Script
+    stream: Script
     release: Script
     pause: Script
     reap: Script

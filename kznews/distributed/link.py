@@ -19,7 +19,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import redis
@@ -60,7 +60,8 @@ def worker_id() -> str:
 
 @dataclass(frozen=True)
 class Counts:
-    """The run as last read: its id and state, requests waiting and held, pages waiting for the writer.
+    """The run as last read: its id and state, requests waiting and held, pages waiting for the writer,
+    article requests queued per outlet.
 
     ``applied`` is how many of this worker's operations had been sent when they were read.
     """
@@ -71,6 +72,7 @@ class Counts:
     inflight: int
     stream: int
     applied: int
+    articles: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class Link:
         k = self.keys
         try:
             run, created = self.scripts.join(
-                keys=[k.run, k.runs, k.seen, k.workers, k.inflight_n, k.inflight(self.worker)],
+                keys=[k.run, k.runs, k.seen, k.workers, k.inflight_n, k.inflight(self.worker), k.articles],
                 args=[self.worker, self.timeout_ms, command, json.dumps(args), started_at],
             )
         except redis.RedisError as exc:
@@ -200,10 +202,12 @@ class Link:
                 self.want -= len(rows)
                 self.call(self.deliver, [Claimed(r[0].decode(), r[1], r[2], r[3]) for r in rows])
         applied = self.applied
-        run, state, queued, inflight, stream = self.scripts.counts(keys=[k.run, k.queued, k.inflight_n, k.pages])
+        run, state, queued, inflight, stream, articles = self.scripts.counts(
+            keys=[k.run, k.queued, k.inflight_n, k.pages, k.articles])
         if not run and self.run:
             raise redis.RedisError("the shared run is gone from Redis (restarted without persistence, or flushed)")
-        self.counts = Counts(run.decode(), state.decode(), queued, inflight, stream, applied)
+        per_outlet = {articles[i].decode(): int(articles[i + 1]) for i in range(0, len(articles), 2)}
+        self.counts = Counts(run.decode(), state.decode(), queued, inflight, stream, applied, per_outlet)
 
     def _flush(self) -> None:
         with self.lock:
