@@ -40,8 +40,8 @@ from typing import IO, Any
 from kznews import __version__
 from kznews.storage import QueryError
 from kznews.storage.filters import ArticleFilter
-from kznews.storage.folding import fold_query
 from kznews.storage.packing import unpack
+from kznews.storage.query import match_query
 
 FORMATS = ("csv", "jsonl", "parquet", "warc")
 FILE_NAMES = {"csv": "articles.csv", "jsonl": "articles.jsonl", "parquet": "articles.parquet", "warc": "pages.warc.gz"}
@@ -57,7 +57,8 @@ _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 class Filters(ArticleFilter):
     """Which articles an export takes: the outlet, language and window of every reader, a search query, a source."""
 
-    query: str | None = None  # FTS5 query over headline, lead, body, folded as `kznews search` folds it
+    query: str | None = None  # FTS5 query over headline, lead, body, read as `kznews search` reads it (word forms)
+    exact: bool = False  # the query's words as typed, no other forms of them (`kznews search --exact`)
     source: str | None = None  # case-insensitive substring of the `source` column
 
     def narrows_articles(self) -> bool:
@@ -91,13 +92,14 @@ def prepare(conn: sqlite3.Connection) -> None:
     conn.create_function("kznews_casefold", 1, _casefold, deterministic=True)
 
 
-def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
+def _where(conn: sqlite3.Connection, filters: Filters) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (over ``a`` = articles) and its named parameters."""
     sql = filters.where("a") + " AND (:source IS NULL OR instr(kznews_casefold(a.source), kznews_casefold(:source)) > 0)"
     params = asdict(filters)
-    if filters.query:  # the folded index, as `kznews search` reads it: Токаев finds Тоқаев and Toqaev
+    del params["exact"]
+    if filters.query:  # the index read as `kznews search` reads it: Токаев finds Тоқаев and Toqaev, город finds города
         sql += " AND a.id IN (SELECT rowid FROM articles_fold WHERE articles_fold MATCH :query)"
-        params["query"] = fold_query(filters.query)
+        params["query"] = match_query(conn, filters.query, exact=filters.exact, lang=filters.lang)
     return sql, params
 
 
@@ -108,7 +110,7 @@ def article_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def iter_articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
     """Stream the matching article rows as stored, oldest first."""
-    where, params = _where(filters)
+    where, params = _where(conn, filters)
     sql = f"SELECT a.* FROM articles AS a WHERE {where} ORDER BY coalesce(a.published_at, a.fetched_at), a.id"
     yield from _stream(conn, sql, params, filters)
 
@@ -191,7 +193,7 @@ def iter_pages(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str,
     ``site`` and the dates (the fetch date, UTC) select pages; ``lang``, ``query``
     and ``source`` keep only the pages holding a version of a matching article.
     """
-    where, params = _where(filters)
+    where, params = _where(conn, filters)
     sql = """
         SELECT p.id, p.url, p.site, p.status, p.headers, p.body, p.fetched_at, p.body_sha256,
                p.kind, p.edition, p.hint, p.origin

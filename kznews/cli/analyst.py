@@ -60,12 +60,14 @@ def _out_dir(value: str, fmt: str, force: bool) -> Path:
               help="csv/jsonl/parquet: articles; warc: the raw pages (WARC 1.1, gzip per record).")
 @click.option("--out", "out", required=True, metavar="DIR", help="Directory for the data file and manifest.json (created if missing).")
 @click.option("--lang", help="Only this language (ru, kk, en).")
-@click.option("--query", help="Only articles matching this full-text query (FTS5 syntax, as `kznews search`).")
+@click.option("--query", help="Only articles matching this full-text query (FTS5 syntax, as `kznews search`: a word"
+              " also finds its other forms).")
+@click.option("--exact", is_flag=True, help="--query's words as typed: no other forms of them (as `kznews search --exact`).")
 @click.option("--source", help="Only articles whose source line contains this (any case), e.g. КазТАГ.")
 @click.option("--force", is_flag=True, help="Replace an earlier export in the --out directory.")
 @_window
 @click.pass_obj
-def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query: str | None,
+def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query: str | None, exact: bool,
                source: str | None, force: bool, site: str | None, since: str | None, until: str | None) -> None:
     """Export articles (CSV, JSON lines, Parquet) or raw pages (WARC) with a manifest.
 
@@ -82,7 +84,9 @@ def export_cmd(obj: dict[str, Any], fmt: str, out: str, lang: str | None, query:
     """
     from kznews.analysis import export
 
-    filters = export.Filters(site=site, lang=lang, since=since, until=until, query=query, source=source)
+    if exact and not query:
+        raise click.ClickException("--exact needs a --query")
+    filters = export.Filters(site=site, lang=lang, since=since, until=until, query=query, exact=exact, source=source)
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401

@@ -16,7 +16,7 @@ import pytest
 from click.testing import Result
 
 from kznews.analysis import export
-from kznews.storage import connect_readonly
+from kznews.storage import connect_readonly, search
 from kznews.storage.folding import fold
 
 Cli = Callable[..., Result]
@@ -92,7 +92,7 @@ def test_manifest_describes_the_export(cli: Cli, generated: Path, tmp_path: Path
     assert manifest["counts"]["per_outlet_per_day"] == per_day
     assert manifest["outlets"] == sorted(per_day)
     assert manifest["filters"] == {"site": None, "lang": "ru", "since": "2024-03-01", "until": "2024-03-10",
-                                   "query": None, "source": None}
+                                   "query": None, "exact": False, "source": None}
     assert manifest["window"]["first"] >= "2024-03-01" and manifest["window"]["last"] < "2024-03-11"
     assert manifest["archive"] == {"path": str(generated.resolve()), "latest_run_id": 1}
     assert manifest["kznews_version"] and manifest["exported_at"]
@@ -105,12 +105,30 @@ def test_source_filter_is_a_case_insensitive_substring(cli: Cli, generated: Path
     assert "Источник: КазТАГ" in {r["source"] for r in expected}  # Cyrillic case folded, not just ASCII
 
 
-def test_query_filter_uses_full_text_search(cli: Cli, generated: Path, tmp_path: Path) -> None:
-    manifest = run_export(cli, generated, tmp_path, "csv", "--query", "шекараны", "--lang", "kk")
+def test_exact_query_filter_finds_the_form_typed(cli: Cli, generated: Path, tmp_path: Path) -> None:
+    manifest = run_export(cli, generated, tmp_path, "csv", "--query", "шекараны", "--lang", "kk", "--exact")
+    assert manifest["filters"]["exact"] is True
     rows = typed_csv(tmp_path / "articles.csv", manifest)
     assert rows and all("шекараны" in (r["headline"] + r["lead"] + r["body"]).lower() for r in rows)
     assert len(rows) == sum("шекараны" in (r["headline"] + (r["lead"] or "") + r["body"]).lower()
                             for r in archive_rows(generated, "lang = 'kk'"))
+
+
+@pytest.mark.parametrize("query, args", [("шекара", ["--lang", "kk"]), ("области", []), ("шекараны", ["--exact"])])
+def test_query_filter_matches_what_search_finds(cli: Cli, generated: Path, tmp_path: Path, query: str,
+                                               args: list[str]) -> None:
+    """``--query`` reads the index through ``kznews search``'s matching: a base form finds the archived forms of the
+    word (шекара: шекараны, шекарада), ``--exact`` the form typed."""
+    manifest = run_export(cli, generated, tmp_path, "jsonl", "--query", query, *args)
+    options = {"lang": args[1]} if "--lang" in args else {}
+    with closing(connect_readonly(generated)) as conn:
+        found = {hit["url"] for hit in search(conn, query, exact="--exact" in args, order="date", limit=100_000, **options)}
+    with open(tmp_path / "articles.jsonl", encoding="utf-8") as lines:
+        exported = [json.loads(line) for line in lines]
+    assert {row["url"] for row in exported} == found and manifest["counts"]["total"] == len(found) > 0
+    if "--exact" not in args:  # other forms than the one typed were found
+        assert any(query not in re.findall(r"\w+", " ".join((r["headline"], r["lead"] or "", r["body"])).lower())
+                   for r in exported)
 
 
 def test_query_filter_is_folded_as_search_folds(cli: Cli, generated: Path, tmp_path: Path) -> None:
@@ -183,6 +201,7 @@ def test_an_earlier_export_is_replaced_only_with_force(cli: Cli, generated: Path
     (["--since", "2024-02-30"], "is not a date"),
     (["--since", "2024-03-05", "--until", "2024-03-01"], "is after"),
     (["--query", '"unbalanced'], "invalid search query"),
+    (["--exact"], "--exact needs a --query"),
 ])
 def test_bad_input_is_one_line(cli: Cli, generated: Path, tmp_path: Path, args: list[str], message: str) -> None:
     (tmp_path / "file").write_text("x")
