@@ -9,7 +9,9 @@ holds the shared run.
 - Workers: for 1, 2, 3 workers, a fresh Redis and archive; ``kznews store`` running; the workers
   (``kznews crawl <hosts> --redis URL``, each extracting in its own process: ``KZNEWS_EXTRACT_WORKERS=0``,
   so one worker is one core) started together.  pages/s = pages fetched (server hits) over the span
-  from the first to the last hit; the ratio is against 1 worker in the same session.
+  from the first to the last hit; the ratio is against 1 worker in the same session, with the machine's
+  1-minute load average before and after each row (the machine is shared: other processes' load is
+  said beside the figures, and a row measured above the core count says so).
 - Writer: 1 worker fills the stream with no writer running; then ``kznews store`` starts and its
   items/s is the stream's pages over the time from its start to an empty stream.
 
@@ -152,6 +154,7 @@ def _drain(client: object, stream: str = "kznews:pages") -> None:
 def workers_run(n: int, keys: list[str], env: dict[str, str], tmp: Path, conns: list[mp.connection.Connection]) -> dict:
     redis = Redis(tmp)
     db = tmp / f"workers{n}.db"
+    load_before = os.getloadavg()[0]
     try:
         store = _kznews(db, env, "store", "--redis", redis.url)
         start = time.monotonic()
@@ -165,7 +168,8 @@ def workers_run(n: int, keys: list[str], env: dict[str, str], tmp: Path, conns: 
     finally:
         redis.stop()
     hits = _hits(conns)
-    return {"pages": len(hits), "span": hits[-1] - hits[0], "rate": len(hits) / (hits[-1] - hits[0]), "wall": wall}
+    return {"pages": len(hits), "span": hits[-1] - hits[0], "rate": len(hits) / (hits[-1] - hits[0]), "wall": wall,
+            "load": (load_before, os.getloadavg()[0])}
 
 
 def writer_run(keys: list[str], env: dict[str, str], tmp: Path, conns: list[mp.connection.Connection]) -> dict:
@@ -223,11 +227,17 @@ def main(argv: list[str] | None = None) -> int:
             for p in servers:
                 p.join(timeout=5)
     base = rows[0][1]["rate"]
-    lines = [f"{args.hosts} hosts x {args.articles} articles on loopback, {os.cpu_count()} cores"
-             f" (load average {os.getloadavg()[0]:.1f} at the end: the machine is shared)", "",
-             "| workers | pages | span s | pages/s | x 1 worker | wall s |", "|---|---|---|---|---|---|"]
-    lines += [f"| {n} | {r['pages']} | {r['span']:.1f} | {r['rate']:.1f} | {r['rate'] / base:.2f} | {r['wall']:.1f} |"
-              for n, r in rows]
+    cores = os.cpu_count() or 1
+    lines = [f"{args.hosts} hosts x {args.articles} articles on loopback, {cores} cores (the machine is shared)", "",
+             "| workers | pages | span s | pages/s | x 1 worker | wall s | load avg before -> after |",
+             "|---|---|---|---|---|---|---|"]
+    lines += [f"| {n} | {r['pages']} | {r['span']:.1f} | {r['rate']:.1f} | {r['rate'] / base:.2f} | {r['wall']:.1f}"
+              f" | {r['load'][0]:.1f} -> {r['load'][1]:.1f} |" for n, r in rows]
+    busiest = max(max(r["load"]) for _, r in rows)
+    if busiest > cores:
+        lines += ["", f"The load average reached {busiest:.1f} on {cores} cores: other processes took the cores the"
+                      " workers were to share, so these ratios say little of scale-out; a measurement on an idle"
+                      " machine is still owed."]
     lines += ["", f"writer (`kznews store`, batches of 500): {writer['entries']} stream entries in"
                   f" {writer['seconds']:.1f} s = {writer['rate']:.0f} items/s"]
     report = "\n".join(lines)
