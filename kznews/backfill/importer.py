@@ -23,6 +23,7 @@ from kznews.items import Capture, DiscoveryHint, PackedBody, PageItem, PageRecor
 from kznews.reextract import extract_again, in_workers
 from kznews.sites import Outlet
 from kznews.storage import Archive
+from kznews.storage.indexing import index_record
 from kznews.storage.packing import pack
 
 
@@ -87,9 +88,14 @@ def _pages(paths: Iterable[Path], archive: Archive, tally: ImportTally, all_site
 
 
 def extract_and_pack(item: PageItem, outlet: Outlet) -> tuple[PageRecord | str, PackedBody]:
-    """What the page says (or why it could not be extracted) and its body packed for the archive: both in a
-    worker, so the process that reads the files and writes the archive does as little as it can."""
-    return extract_again(item, outlet), pack(item.body)
+    """What the page says (or why it could not be extracted) with its article's search index, and its body packed
+    for the archive: all in a worker, as the crawl's ``ExtractPipeline`` does, so the process that reads the files
+    and writes the archive does as little as it can (packing and ``index_record`` are the writer's largest costs
+    per real page)."""
+    record = extract_again(item, outlet)
+    if not isinstance(record, str):
+        index_record(record)  # after normalization: the writer takes it as derived from the text it stores
+    return record, pack(item.body)
 
 
 def _adhoc(url: str) -> Outlet | None:

@@ -206,7 +206,7 @@ class ArchiveSpider(scrapy.Spider):
             assert entry.length is not None  # record_request checked it
             yield self._request(  # records of one WARC file share its URL: RecordFingerprinter tells them apart
                 url, "cc-data", self.parse_record, headers={"Range": byte_range}, priority=1,
-                meta={"download_maxsize": entry.length + _RANGE_SLACK}, cb_kwargs={"entry": entry},
+                meta={"download_maxsize": entry.length + _RANGE_SLACK, **self._counted(entry)}, cb_kwargs={"entry": entry},
             )
 
     def parse_record(self, response: Response, entry: IndexEntry) -> Iterator[PageItem]:
@@ -255,7 +255,7 @@ class ArchiveSpider(scrapy.Spider):
         entries, resume_key = wayback.parse_search(response.body)
         for entry in self._wanted(entries):
             yield self._request(wayback.playback_url(self.endpoints["wayback"], entry), "wayback",
-                                self.parse_playback, priority=1, cb_kwargs={"entry": entry})
+                                self.parse_playback, priority=1, meta=self._counted(entry), cb_kwargs={"entry": entry})
         if resume_key:
             self.crawler.stats.inc_value(_STAT + "index_resumed")
             url = wayback.search_url(self.endpoints["wayback"], domain, *self._bounds(), page=page,
@@ -320,6 +320,16 @@ class ArchiveSpider(scrapy.Spider):
                 self.requested[outlet.key] += 1
             stats.inc_value(_STAT + "captures_requested")
             yield entry
+
+    def _counted(self, entry: IndexEntry) -> dict[str, str]:
+        """The meta that counts an article capture's request against its outlet's --max-articles in a shared run
+        (``--redis``: the count is the whole run's, kept as requests are queued); none otherwise."""
+        outlet = self.scope.outlet_for(entry.url)
+        if not self.settings.get("KZNEWS_REDIS_URL") or outlet is None or not outlet.is_article_url(entry.url):
+            return {}
+        from kznews.distributed.scheduler import OUTLET  # loaded only for a shared run, as the add-on does
+
+        return {OUTLET: outlet.key}
 
     def _kind(self, entry: IndexEntry) -> str | None:
         """"article", "listing" (a homepage, an edition's front page or a listing page of the registry, one

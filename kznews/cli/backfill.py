@@ -18,7 +18,8 @@ import click
 
 from kznews import exitcodes, settings
 from kznews.backfill.spider import SOURCES
-from kznews.cli.options import check_window, check_writable, iso_date, reader, registered, scrapy_settings
+from kznews.cli.crawling import crawl_options, worker_outcome
+from kznews.cli.options import check_window, check_writable, iso_date, reader, registered
 from kznews.reextract import default_workers
 from kznews.storage import Archive
 
@@ -32,12 +33,10 @@ from kznews.storage import Archive
 @click.option("--edition", help="Only this language edition's URLs (ru, kk, en).")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0,
               help="Article captures per outlet at most (0: no limit).")
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=scrapy_settings,
-              help="A Scrapy or kznews setting, as with `scrapy crawl -s` (e.g. -s KZNEWS_WAYBACK_DELAY=5).")
-@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO).")
+@crawl_options
 @click.pass_obj
 def backfill(obj: dict[str, Any], outlets: tuple[str, ...], source: str, since: str | None, until: str | None,
-             edition: str | None, max_articles: int, overrides: dict[str, str], verbose: bool) -> None:
+             edition: str | None, max_articles: int, overrides: dict[str, str], verbose: bool, redis: str) -> None:
     """Backfill outlets from a web archive: what they published before kznews crawled them.
 
     Every domain of each outlet (former ones included) is looked up in the archive's index, and
@@ -51,10 +50,15 @@ def backfill(obj: dict[str, Any], outlets: tuple[str, ...], source: str, since: 
     server 4 at a time, the Wayback Machine one request every 2.5 s (KZNEWS_WAYBACK_DELAY); a 429 or
     503 waits for its Retry-After, or a backoff doubling from KZNEWS_ARCHIVE_BACKOFF seconds.
 
+    With --redis, this process is one worker of a shared backfill (as `crawl --redis`): the workers
+    share the archive's index and its records, each fetched by one of them, and `kznews store
+    --redis URL` writes the archive.
+
     \b
     Examples:
         kznews backfill tengrinews --from commoncrawl --since 2016-01-01 --until 2016-12-31
         kznews backfill inform --from wayback --since 2022-01-01 --until 2022-01-31 --edition ru
+        kznews backfill kt --from commoncrawl --redis redis://crawlhost:6379/0   # one worker of a shared run
 
     Exit codes as for `crawl`: 0 done, 3 some requests failed, 4 failed, 5 stopped by a limit,
     6 another run holds the archive.
@@ -64,14 +68,26 @@ def backfill(obj: dict[str, Any], outlets: tuple[str, ...], source: str, since: 
 
     check_window(since, until)
     registered(outlets, edition)
-    check_writable(obj["db"])
+    if redis:
+        from kznews.distributed.link import connect
+
+        connect(redis).close()  # RedisUnavailable: one line
+    else:
+        check_writable(obj["db"])
     started = time.monotonic()
     summary = run_crawl(
         obj["db"], {"site": ",".join(outlets), "source": source, "edition": edition, "max_articles": max_articles,
                     "since": since, "until": until},
-        {"KZNEWS_COMMAND": "backfill", **overrides}, progress=sys.stderr.isatty(), verbose=verbose,
-        spider=ArchiveSpider,
+        {"KZNEWS_COMMAND": "backfill", **overrides, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
+        verbose=verbose, spider=ArchiveSpider,
     )
+    if redis:  # the captures listed, fetched and archived are the writer's figures (kznews stats)
+        summary = worker_outcome(summary)
+        f = summary.figures
+        click.echo(f"backfill {' '.join(outlets)} from {source}: {summary.outcome} in "
+                   f"{time.monotonic() - started:.1f} s: {f['pages']} records, {f['errors']} errors "
+                   f"-> the shared run at {redis}")
+        sys.exit(summary.exit_code)
     with closing(reader(obj["db"])) as conn:
         row = conn.execute("SELECT stats FROM runs WHERE id = ?", (summary.run_id,)).fetchone()
     stats = json.loads(row[0]) if row and row[0] else {}

@@ -57,11 +57,9 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
     started = time.monotonic()
     summary = run_crawl(db, spider_args, {**settings, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
                         verbose=verbose, max_error_rate=max_error_rate, **({"spider": spider} if spider else {}))
+    if redis:
+        summary = worker_outcome(summary)
     f = summary.figures
-    if redis and summary.outcome == "failed" and not f["pages"]:
-        # Closed as finished with nothing fetched: a worker that found nothing left to do in a shared run that
-        # finished did its part (whether the run fetched anything is the run's figure, in the writer's `runs` row).
-        summary = replace(summary, outcome="finished", exit_code=exitcodes.OK)
     causes = f" ({summary.causes})" if summary.causes else ""
     if redis:  # a worker's articles are counted by the writer (kznews stats)
         done = f"{f['pages']} pages, {f['errors']} errors{causes} -> the shared run at {redis}"
@@ -81,6 +79,15 @@ def scrapy_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )):
         command = option(command)
     return command
+
+
+def worker_outcome(summary: CrawlSummary) -> CrawlSummary:
+    """How a worker of a shared run went: closed as finished with nothing fetched, it found nothing left to do in
+    a run that finished and did its part (whether the run fetched anything is the run's figure, in the writer's
+    `runs` row)."""
+    if summary.outcome == "failed" and not summary.figures["pages"]:
+        return replace(summary, outcome="finished", exit_code=exitcodes.OK)
+    return summary
 
 
 def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,6 +18,8 @@ from click.testing import CliRunner
 
 from kznews.cli import main
 from tests.conftest import REPO
+from tests.distributed.conftest import RedisServer, redis_server  # noqa: F401 (the fixture)
+from tests.distributed.helpers import drained, finish, hold_host, release_host_when_joined, stop, writer
 
 from .doubles import Archives, Hit, Snapshot
 from .pages import IC24, INFORM, ic24_article, page
@@ -243,3 +245,49 @@ def test_a_killed_backfill_run_again_fetches_only_what_it_had_not_archived(
     all_urls = {r.snapshot.url for r in archives.records} | {s.url for s in archives.wayback}
     assert _fetched(archives, archives.hits[before:]) == all_urls - set(archived)
     assert {r[0] for r in sqlite3.connect(db).execute("SELECT url FROM articles")} == all_urls
+
+
+def _shared() -> Archives:
+    inform = page("inform.kz/article-ru-2020-a3725092.html")
+    return Archives(crawls={
+        "CC-MAIN-2020-50": [Snapshot(INFORM.replace("a3725092", f"a372509{i}"), f"2020120{i}120000", inform)
+                            for i in range(1, 7)],
+        "CC-MAIN-2021-04": [Snapshot(INFORM.replace("a3725092", f"a372510{i}"), f"2021012{i}120000", inform)
+                            for i in range(1, 5)]},
+        record_delay=0.1, page_size=3)
+
+
+def _worker(redis_url: str, db: Path, base: str) -> subprocess.Popen:
+    """``kznews backfill inform --from commoncrawl --redis URL``: one worker of a shared backfill."""
+    settings = {"KZNEWS_CC_INDEX": base, "KZNEWS_CC_DATA": base, "KZNEWS_CC_INDEX_DELAY": 0.05, "DOWNLOAD_DELAY": 0,
+                "AUTOTHROTTLE_ENABLED": False, "KZNEWS_REDIS_WORKER_TIMEOUT": 5, "KZNEWS_EXTRACT_WORKERS": 0}
+    command = [sys.executable, "-m", "kznews", "--db", str(db), "backfill", "inform", "--from", "commoncrawl",
+               "--redis", redis_url, *(x for name, value in settings.items() for x in ("-s", f"{name}={value}"))]
+    env = {k: v for k, v in os.environ.items() if k not in ("KZNEWS_DB", "KZNEWS_REDIS_URL")}
+    return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("served", [_shared], indirect=True)
+def test_two_workers_of_a_shared_backfill_fetch_each_record_once(
+    served: tuple[Archives, str], tmp_path: Path, redis_server: RedisServer  # noqa: F811 (the fixture)
+) -> None:
+    archives, base = served
+    db = tmp_path / "a.db"
+    store = writer(redis_server.url, db)
+    hold_host(redis_server.client())  # both workers join before either fetches
+    workers = [_worker(redis_server.url, db, base) for _ in range(2)]
+    release_host_when_joined(redis_server.client(), 2)
+    results = [finish(w) for w in workers]
+    drained(redis_server.client(), db)
+    code, _, err = stop(store)
+    assert [r[0] for r in results] == [0, 0], [r[2][-2000:] for r in results]
+    assert code == 0, err[-2000:]
+    fetched = [(h.path, h.range) for h in archives.hits if h.path.startswith("/crawl-data/") and h.status == 206]
+    assert len(fetched) == len(set(fetched)) == len(archives.records)  # every record, each once
+    assert _fetched(archives, archives.hits) == {r.snapshot.url for r in archives.records}
+    conn = sqlite3.connect(db)
+    assert {r[0] for r in conn.execute("SELECT url FROM articles")} == {r.snapshot.url for r in archives.records}
+    (args, stats), = conn.execute("SELECT args, stats FROM runs").fetchall()  # one shared run
+    assert json.loads(args)["archive"] == "commoncrawl"
+    workers_stats = json.loads(stats)["workers"]
+    assert len(workers_stats) == 2 and all(w["pages"] for w in workers_stats.values())  # both took part
