@@ -76,7 +76,7 @@ class Currency:
 CURRENCIES = (
     Currency("USD", ("US$", "$"),
              ("доллар сша", "долл. сша", "американск доллар", "доллар", "долл.",
-              "us dollar", "u.s. dollar", "american dollar", "dollar"),
+              "us dollar", "u.s. dollar", "american dollar", "dollar", "greenback", "buck"),
              ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл."), "us"),
     Currency("EUR", ("€",), ("евро", "euro"), ("еуро", "евро")),
     Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble"),
@@ -89,7 +89,7 @@ CURRENCIES = (
     Currency("JPY", (), ("японск иен", "японск йен", "иен", "йен", "japanese yen", "yen"), ("жапон иена", "иена"), "jp"),
     Currency("CHF", (), ("швейцарск франк", "swiss franc"), ("швейцария франк", "швейцар франк"), "ch"),
     Currency("KGS", (), ("кыргызск сом", "киргизск сом", "kyrgyz som"), ("қырғыз сом",), "kg"),
-    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som"), ("өзбек сом", "өзбек сум"), "uz"),
+    Currency("UZS", (), ("узбекск сум", "uzbek sum", "uzbek som", "uzbek soum"), ("өзбек сом", "өзбек сум"), "uz"),
     Currency("TRY", (), ("турецк лир", "turkish lira"), ("түрік лира",), "tr"),
     Currency("AED", (), ("дирхам оаэ", "uae dirham"), ("баә дирхам",), "ae"),
     Currency("BYN", (), ("белорусск рубл", "belarusian ruble"), ("беларусь рубл", "белорус рубл"), "by"),
@@ -125,7 +125,8 @@ CURRENCIES = (
     # last: the tenge, what the rest is quoted in on a Kazakh page or one of no country
     # the tenge in Kazakh: as a rate is stated in it (nominative, accusative "бағамы 491,29 теңгені құрады",
     # genitive, locative, instrumental); never dative or ablative, which say by how much or from what it moved
-    Currency("KZT", ("₸",), ("казахстанск тенге", "казахск тенге", "тенге", "тг.", "тг", "kazakhstani tenge", "tenge"),
+    Currency("KZT", ("₸",), ("казахстанск тенге", "казахск тенге", "тенге", "тг.", "тг", "kazakhstani tenge", "tenge",
+              "tenges"),
              ("теңге", "теңгені", "теңгенің", "теңгеде", "теңгемен"), "kz"),
 )
 CODES = tuple(c.code for c in CURRENCIES)
@@ -202,40 +203,136 @@ _QUOTE = re.compile(
     rf"(?:\s*{_IN_TENGE})?",
     re.I,
 )
-# A sentence stating a rate in tenge: a few words, the currency, what is said of it, the value and the
-# tenge ("Средневзвешенный курс китайского юаня составил 63,80 тенге", "Ресей рублінің орташа бағамы
-# 4,84 теңге"); or the value first, for the currency ("147,46 тенге за $1").  A value after "на"/"by" is
-# a change ("доллар подорожал на 5 тенге"), and so is a tenge with a Kazakh case ending ("5 теңгеге").
-# "KZT/USD" after a value is the same as "tenge per dollar" ("383.91 KZT/USD").
-_SAID = 120  # characters of what a sentence says between its currency and its value
-_STATEMENT = re.compile(
-    rf"^(?:[^\W\d_]+[\s,]+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}[^=]{{0,{_SAID}}}?(?<!\bна )(?<!\bby )"
-    rf"{_VALUE}\s*{_IN_TENGE}",
-    re.I,
-)
 _BULLET = re.compile(r"^[-–—•*·]\s+")  # a list item's marker ("- еуро – 613,75 теңге")
 _TENGE_SOMEWHERE = re.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
-# One unit of the currency, in figures or words ("за 1 доллар", "per one US dollar", "бір долларға").
-_ONE = r"(?:(?:1|one|a|один|одного|одну|бір)\s+|1)?"
-_RATE_FOR = re.compile(
-    rf"^(?:.{{0,{_SAID}}}?\s)?(?<!\bна )(?<!\bby ){_VALUE}\s*(?P<tenge>{_TENGE})(?:\s+(?:за|for|per)\s+|\s*/\s*)"
-    rf"{_ONE}{_CURRENCY}(?:\s*1)?(?!\d)",
-    re.I,
-)
-# The tenge's code or sign before the value, as English wires print it ("KZT53.4000 per Chinese yuan").
-_TENGE_FIRST = re.compile(
-    rf"^(?:.{{0,{_SAID}}}?\s)?(?P<tenge>kzt|₸)\s*{_VALUE}\s+(?:for|per|за)\s+{_ONE}{_CURRENCY}(?!\d)", re.I)
 # A price a unit of currency is sold or bought at, in Kazakh: "доллар 375 теңгеден сатылуда" (the dollar is sold at
 # 375 tenge): the tenge in the ablative before a verb of selling or buying, in every alphabet.
 _AT_PRICE = _trie({_word(s, _STOP) for s in spellings("теңгеден")})
 _TRADED = _trie({_word(s, _END) for verb in ("сатыл", "сатып ал", "алын") for s in spellings(verb)})
 _SOLD = re.compile(
     rf"^(?:[^\W\d_]+\s+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}\s+{_VALUE}\s*(?P<tenge>{_AT_PRICE})\s+{_TRADED}", re.I)
-# A value per one unit of a currency named after it, in the currency of the page's country: an English wire's
-# "374.31 per dollar" (the tenge named sentences before); decimals only, so "5 per dollar" stays a count.
-_PER_UNIT = re.compile(
-    rf"^(?:.{{0,{_SAID}}}?\s)?(?<!\bna )(?<!\bby )(?P<value>\d{{1,7}}[.,]\d{{1,5}})\s+(?:per|за)\s+{_ONE}{_CURRENCY}(?!\d)",
+# --- a rate stated in a sentence ----------------------------------------------------------------------------
+# Read from the value out, in any word order and language: the value, the tenge printed before it ("KZT53.4000",
+# "₸ 470") or after it ("470,50 тенге", "283.98 tenges", "бағамы 491,29 теңгені", "150 теңге 46 тиын"), the unit
+# it is for after it ("за доллар", "per one US dollar", "to the USD dollar", "/$1", "/ USD 1"), else the currency
+# the sentence named before it ("курс доллара составил", "for the US dollar closed at", "1 долларға", "$1 for",
+# "евро покупали по").  What is said around the value tells a level from a change, a sum, a range or an old
+# level: "на 5 тенге", "by 2.50 tenge", "a 2.33 tenge hike", "5,20 теңгеге қымбаттады" are changes; "5 млрд",
+# "0,5%" are no rates; "497-498", "1 234,56" are a range and a part of a larger number; "с 470", "from 470",
+# "470 теңгеден" are what a rate moved from.  "до 480", "to 481.20", the Kazakh "480 теңгеге дейін", "теңгеге тең"
+# are what it moved to, a level.
+# A whole number stated with the tenge is a rate only for a unit it names or beside a word of rates or trade
+# ("150 тенге за доллар", "One US dollar equals 300 KZT"); one without the tenge never is ("5 per dollar").  A value
+# with decimals and no tenge is a rate in the page's currency when it names its unit or follows a word of rates
+# or trade after its currency ("374.31 per dollar", "евро покупали по 524,38").  A rate naming only the word
+# "rate" and the tenge is the dollar's, the one rate Kazakh news states without naming it ("Официальный курс
+# Национального банка на 13 января установлен на уровне 509,84 тенге").
+_ONE = r"(?:(?:1|one|a|the|один|одного|одну|бір)\s+|1)?"  # one unit, in figures or words ("за 1 доллар", "per one")
+_VALUES = re.compile(_VALUE, re.I)
+_MENTION = re.compile(  # a currency named in a sentence, with the currency it is quoted in ("USD/KZT")
+    rf"(?<![^\W\d_]){_CURRENCY}(?:\s*/\s*(?:(?P<pair>{_ANY_CASE}|{_CAPITALS})(?!\w)|(?P<over>{_TENGE})))?", re.I)
+_UNIT_AFTER = re.compile(  # the unit a value is for, right after it (and after its tenge)
+    rf"\s*(?:(?:за|for|per|to|against)\s+|/\s*)(?:the\s+)?{_ONE}{_CURRENCY}(?:\s*1)?(?!\d)", re.I)
+_FOR_ANOTHER = re.compile(r"\s*(?:за|for|per)\s+[^\W\d_]", re.I)  # "за литр", "per barrel": a price of something
+_TENGE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<tenge>kzt|₸)\s*$", re.I)
+_TENGE_AFTER = re.compile(rf"\s*{_IN_TENGE}", re.I)
+_NUMBER_AFTER_MENTION = re.compile(r"\s*(?:[:=—–-]\s*)?(\d[\d.,]*)")
+_NUMBER_BEFORE_MENTION = re.compile(  # "5 долларов", "2,8 тысячи долларов": a sum in the currency
+    r"(?<![\d.,])(\d[\d.,]*)\s+(?:(?:тыс|млн|млрд|thousand|million|billion|мың)[^\W\d_]*\.?\s+)?$", re.I)
+_UNITS = frozenset({"1", "10", "100", "1000"})  # how many of a currency a rate is for ("100 узбекских сумов")
+
+
+def _kazakh(*words: str, ending: str = _END) -> str:
+    """A regex of Kazakh ``words`` in every alphabet, each taking ``ending``."""
+    return _trie({_ended(s, ending) for word in words for s in spellings(word)})
+
+
+# The Kazakh tenge in the dative: a change before a verb of moving ("5,20 теңгеге қымбаттады"), else what the rate
+# came to ("бағамы 310,52 теңгеге тең болды", "505,10 теңгеге дейін арзандады").
+_DATIVE = _kazakh("теңгеге", ending=_STOP)
+_KAZAKH_MOVED = _kazakh("өс", "өст", "қымбатта", "арзанда", "төменде", "түс", "көтеріл", "ұлғай", "азай", "нығай",
+                        "әлсіре", "құлда", "арт", "кемі", "жоғарыла")
+_LEVEL_IN_DATIVE = re.compile(
+    rf"\s*(?P<tenge>{_DATIVE})(?!\s+{_KAZAKH_MOVED})(?:\s+(?:{_kazakh('дейін', 'тең', 'жет')})(?:\s+[^\W\d_]+)?)?",
     re.I)
+_CHANGED_BY = re.compile(  # words right before a value that make it a change, a range's start or an old level
+    r"(?:(?<![^\W\d_])(?:на|by|up|down|plus|minus|плюс|минус|с|от|from|between|than)\s+"
+    r"|[+−±]\s?|(?<!\s)-|\d\s?[-–—]\s?|\d[\s\u202f\u00a0])$", re.I)
+_SAID_AFTER = re.compile(  # words right after a value (and its tenge) that make it a change, a share, a sum, a range
+    rf"\s*(?:%|[-–—]\s?\d|[\s\u202f\u00a0]\d{{3}}(?!\d)|(?:percent|per\s+cent|процент|пайыз|hike|higher|lower|more"
+    rf"|less|gain|loss|drop|rise|increase|decrease|jump|fall|дешевле|дороже|больше|меньше|артық|кем)(?![^\W\d_])"
+    rf"|{_kazakh('теңгеден', ending=_STOP)})", re.I)
+# Words of rates, of trade and of a rate's moving: what makes a whole number in tenge, or a value with no tenge, a
+# rate ("доллар подорожал до 480 тенге", "the tenge fell to 480 per dollar"; "на 5 тенге", "by 5" stay changes).
+_RATE_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:курс|котир|rate|exchange|quot|fix|установ|нацбанк|national bank"
+    r"|торг|бирж|kase|trad|clos|закры|покуп|купи|прода|стои|cost|sell|sold|buy|bought|обмен|equal|равн"
+    r"|подорож|подешев|вырос|вырас|сниз|сниж|сократ|повыс|повыш|укреп|ослаб|упал|пада|опусти|подня|достиг"
+    r"|rose|rise|rising|fell|fall|weaken|strength|climb|slid|slump|plung|soar|jump|gain|los|drop|reach|hit"
+    rf"|{_kazakh('бағам', 'сатыл', 'сатып', 'шаққан', 'биржа', 'сауда')}|{_KAZAKH_MOVED}"
+    rf"|{_kazakh('тең', ending=_STOP)})", re.I)
+_RATE_ALONE = re.compile(
+    rf"(?<![^\W\d_])(?:курс|rate|{_kazakh('бағам')})", re.I)  # the word "rate" naming no currency: the dollar's
+
+
+def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
+    """The rates ``text`` states (see above), each as the groups of its currency and value and where it ends."""
+    for value in _VALUES.finditer(text):
+        start, end = value.span()
+        if _CHANGED_BY.search(text, 0, start) or _SAID_AFTER.match(text, end) or _AMOUNT.match(text, end):
+            continue
+        before = _TENGE_BEFORE.search(text, 0, start)
+        after = _TENGE_AFTER.match(text, end) or _LEVEL_IN_DATIVE.match(text, end)
+        tenge = (before or after) and (before or after)["tenge"]  # type: ignore[index]
+        if after:
+            end = after.end()
+        decimals = not value["value"].isdigit()
+        unit = _UNIT_AFTER.match(text, end)
+        if unit:
+            groups = unit.groupdict()
+            if tenge or decimals:
+                yield {**groups, "value": value["value"], "tenge": tenge, "tiyn": after and after.groupdict().get("tiyn"),
+                       "per": unit[0], "pair": None, "over": None, "sep": None}, unit.end()
+            continue
+        if _FOR_ANOTHER.match(text, end):
+            continue
+        mention, one = _named_before(text, start)
+        if mention is None:
+            if tenge and decimals and _RATE_ALONE.search(text, 0, start):
+                yield {**_NO_CURRENCY, "code": "USD", "value": value["value"], "tenge": tenge}, end
+            continue
+        if tenge and (decimals or one) or (decimals or tenge) and _RATE_WORDS.search(text):
+            yield {**mention.groupdict(), "value": value["value"], "tenge": tenge,
+                   "tiyn": after and after.groupdict().get("tiyn"), "per": None, "sep": None}, end
+
+
+_NO_CURRENCY: dict[str, str | None] = dict.fromkeys(
+    ("name", "named", "code", "traded", "against", "sign", "pair", "over", "tiyn", "per", "sep"))
+
+
+def _named_before(text: str, start: int) -> tuple[re.Match[str] | None, bool]:
+    """The last currency other than the tenge named before ``start`` as what a rate is for, not as a sum ("5
+    долларов", "$45", "USD 2 million"; a name before a number is its level, "Еуро 510 теңгеден"), and whether it is named as one unit ("1 доллар", "$1", "за доллар", "доллар үшін")."""
+    found, one = None, False
+    for mention in _MENTION.finditer(text, 0, start):
+        if _base(mention.groupdict()) in (None, "KZT"):
+            continue
+        after = _NUMBER_AFTER_MENTION.match(text, mention.end())
+        if after and after.start(1) != start and after[1] not in _UNITS and not mention["name"]:
+            continue
+        before = _NUMBER_BEFORE_MENTION.search(text, 0, mention.start())
+        if before and before[1] not in _UNITS:
+            continue
+        found = mention
+        one = bool(before or after and after.start(1) != start and after[1] in _UNITS or _ONE_BEFORE.search(text, 0, mention.start())
+                   or _ONE_AFTER.match(text, mention.end()))
+    return found, one
+
+
+_ONE_BEFORE = re.compile(r"(?<![^\W\d_])(?:за|for|per|один|одного|одну|one|a|бір)\s+$", re.I)
+_ONE_AFTER = re.compile(rf"\s+{_kazakh('үшін', 'шаққанда')}", re.I)
+
+
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
 # A sentence stating a rate in tenge names its source and day ("Официальный курс доллара США, установленный
 # Нацбанком на 27 сентября, составляет 476.8 тенге"): up to this long, it is a quote too.
@@ -420,29 +517,38 @@ def _parse(text: str, home: str = "KZT") -> _Quote | None:
     text = _BULLET.sub("", " ".join(_plain(text).split()))
     if text.startswith("(") and text.endswith(")"):  # a quote in brackets after a sentence: "(378,79 теңге / $1)"
         text = text[1:-1].strip()
-    m = _SOLD.match(text) or _QUOTE.match(text)
-    if m and (m.group("code") or "").upper() == "KZT":  # the tenge first: a rate for what follows ("KZT 53.4 per yuan")
-        m = _TENGE_FIRST.match(text) or m
-    m = m or _TENGE_SOMEWHERE.search(text) and (
-        _STATEMENT.match(text) or _RATE_FOR.match(text) or _TENGE_FIRST.match(text))
-    m = m or _PER_UNIT.match(text)
-    if not m or _AMOUNT.match(text, m.end()):
+    return next(filter(None, (_read(text, groups, end, home) for groups, end in _readings(text))), None)
+
+
+def _readings(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
+    """What ``text`` may state, first to last: an exchange office's price, a ticker's cell, a sentence's rates."""
+    for pattern in (_SOLD, _QUOTE):
+        m = pattern.match(text)
+        if m:
+            yield m.groupdict(), m.end()
+    if any(ch.isdigit() for ch in text):
+        yield from _statements(text)
+
+
+def _read(text: str, g: dict[str, str | None], end: int, home: str) -> _Quote | None:
+    """The quote of one reading of ``text`` (its groups ``g``, ending at ``end``), unless it is a sum, a count or
+    the start of prose."""
+    if _AMOUNT.match(text, end):
         return None
-    g = m.groupdict()
-    stated = g.get("pair") or g["against"]
+    stated = g.get("pair") or g.get("against")
     base, quote = _base(g), "KZT" if g.get("over") or g.get("tenge") else (stated or home).upper()
-    printed = g["value"].replace(" ", "")
+    printed = (g["value"] or "").replace(" ", "")
     value = float(printed.replace(",", ".")) + int(g.get("tiyn") or 0) / 100
     if value <= 0 or base is None or base == quote:
         return None
-    coded = any(g.get(key) for key in ("code", "named", "traded", "pair", "over", "tenge")) or g.get("sep") == "="
+    coded = any(g.get(key) for key in ("code", "named", "traded", "pair", "over", "tenge", "per")) or g.get("sep") == "="
     if not coded and printed.isdigit():
         return None  # a whole number after a name or sign: a year, a count, a price
-    rest = _CHANGE.match(text, m.end())  # it matches everywhere (each of its parts is optional)
+    rest = _CHANGE.match(text, end)  # it matches everywhere (each of its parts is optional)
     if rest is None or _PROSE.search(text, rest.end()):
         return None
     change, direction = _printed_change(rest)
-    return _Quote(f"{base}/{quote}", value, change, direction, bool(g["sign"]) and not coded)
+    return _Quote(f"{base}/{quote}", value, change, direction, bool(g.get("sign")) and not coded)
 
 
 # What may follow the value: a signed change and an arrow (kt.kz: "USD 320.34 -0.26 ↓").

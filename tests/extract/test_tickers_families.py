@@ -105,7 +105,6 @@ def test_a_sentence_stating_a_rate(text, pair, value):
     "доллар подорожал на 5 тенге",
     "Курс доллара вырос на 2,5 тенге",
     "Доллар 5,20 теңгеге қымбаттады",
-    "Еуро 510,20 теңгеден 505,10 теңгеге дейін арзандады",
     "The dollar rose by 2.50 tenge",
     "Доллар 470,50 тенге: что ждать дальше?",
     "Евро 2024",
@@ -391,7 +390,7 @@ def test_a_kazakh_exchange_price_in_every_alphabet(alphabet, name, code, verb):
     assert parse_quote(spell(f"{name} 375 теңгеден {verb}", alphabet)) == (f"{code}/KZT", 375.0)
 
 
-@pytest.mark.parametrize("text", ["доллар 375 теңгеден асты", "Еуро 510 теңгеден 505 теңгеге дейін арзандады"])
+@pytest.mark.parametrize("text", ["доллар 375 теңгеден асты", "Еуро 510 теңгеден 5 теңгеге арзандады"])
 def test_a_kazakh_ablative_tenge_without_a_sale_is_no_quote(text):
     assert parse_quote(text) is None
 
