@@ -442,11 +442,12 @@ def might_have_tickers(tree: etree._Element) -> bool:
 
 
 _VISIBLE = re.compile(r"\S")  # every text but blanks: a widget's few are all read
-_MARKER = re.compile(rf"{_CAPITALS}|{_ANY_CASE}\s*/|{_SIGN}|{_NAME}", re.I)
+_MARKER = re.compile(rf"{_CAPITALS}|{_ANY_CASE}\s*/|{_SIGN}|{_NAME}|{_TENGE}", re.I)
 
 
 def _marked(text: str) -> bool:
-    """Whether a text inside a widget names a currency in any way (codes, signs, names in every alphabet)."""
+    """Whether a text inside a widget names a currency in any way (codes, signs, names in every alphabet), the
+    tenge too: a rate may name only the tenge it is in ("курс ... установлен на уровне 509,84 тенге")."""
     return len(text) <= _SHORT and _MARKER.search(_plain(text)) is not None
 
 
