@@ -97,15 +97,16 @@ def reextract(archive: Archive, *, site: str | None = None, workers: int = 1, ba
 
 
 def in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int,
-               work: Callable[[PageItem, Outlet], T]) -> Iterator[tuple[int, T | str]]:
-    """``work`` of each ``(key, page, outlet)`` in ``workers`` processes, in order, a bounded window in flight
-    (``reextract``: ``extract_again`` by page id; ``kznews import``: extraction and packing by record number).
+               work: Callable[[PageItem, Outlet], T], start: str = "spawn") -> Iterator[tuple[int, T | str]]:
+    """``work`` of each ``(key, page, outlet)`` in ``workers`` processes (started by ``start``: see
+    ``extraction_pool``), in order, a bounded window in flight (``reextract``: ``extract_again`` by page id;
+    ``kznews import``: extraction and packing by record number).
 
     A worker that dies (a page crashing the parser, a kill) fails the pages in flight with it, which
     are reported like any failed page; new workers take the pages after them.
     """
     window: deque[tuple[int, str, Future[T]]] = deque()
-    pool = extraction_pool(workers)
+    pool = extraction_pool(workers, start)
 
     def result(page_id: int, url: str, future: Future[T]) -> tuple[int, T | str]:
         try:
@@ -119,7 +120,7 @@ def in_workers(pages: Iterator[tuple[int, PageItem, Outlet]], workers: int,
                 future = pool.submit(work, item, outlet)
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = extraction_pool(workers)
+                pool = extraction_pool(workers, start)
                 future = pool.submit(work, item, outlet)
             window.append((page_id, item.url, future))
             if len(window) >= workers * IN_FLIGHT_PER_WORKER:

@@ -28,7 +28,9 @@ def _worker_init() -> None:
             os._exit(1)
 
 
-def extraction_pool(workers: int) -> ProcessPoolExecutor:
+def extraction_pool(workers: int, start: str = "spawn") -> ProcessPoolExecutor:
     """``workers`` extraction processes, started by spawn, not fork: the crawler process runs
-    threads (DNS, the reactor's pool), and a forked child would inherit their locks."""
-    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_worker_init)
+    threads (DNS, the reactor's pool), and a forked child would inherit their locks.  A process
+    that runs no threads (``kznews import``) may ask for ``start="fork"``: its workers then begin
+    with the modules it has imported, instead of each importing the extraction stack again."""
+    return ProcessPoolExecutor(workers, mp_context=get_context(start), initializer=_worker_init)

@@ -6,8 +6,10 @@ file, the record's offset and id, its payload digest), extracted and stored as a
 live page; with ``all_sites`` every other site's pages too, as ad-hoc sites.  Everything else is
 counted and skipped: other sites, other statuses, non-HTML payloads, records already archived (by
 URL and payload digest, so importing a file again reads it but stores nothing twice), and records
-that cannot be read.  Extraction and packing run in worker processes (``reextract.in_workers``); this
-process reads the files and writes batches, one transaction each.
+that cannot be read.  Extraction, the search index and packing run in worker processes
+(``reextract.in_workers``), forked: this process runs no threads, and forked workers start with the
+extraction stack it has imported instead of importing it again each; this process reads the files and
+writes batches, one transaction each.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def import_files(
             yield n, item, outlet
 
     found: Iterator[tuple[int, tuple[PageRecord | str, PackedBody] | str]] = (
-        in_workers(numbered(), workers, extract_and_pack) if workers > 0
+        in_workers(numbered(), workers, extract_and_pack, start="fork") if workers > 0
         else ((n, extract_and_pack(i, o)) for n, i, o in numbered()))
     outcome = "failed"
     try:
