@@ -62,6 +62,8 @@ _YEAR_LED = rf"(?P<y>\d{{4}})\s*-?\s*{YEAR_WORD}\s+"
 _BODIES = (
     # 01.12.2020 / 22/11/2020 / 16-04-2024 / 16.04.2024 г.
     rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}",
+    # 07.07.16: a two-digit year, day first and with dots only (a slash or a dash may put the month first)
+    r"(?P<d>\d{1,2})\.(?P<m>\d{2})\.(?P<yy>\d{2})(?!\.?\d)",
     # 2024-04-24 / 2020/07/13
     r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})",
     # 27 марта 2024 / 5 November 2019 / 21 Ақпан, 2025 / 16-сәуір 2024 ж. / 16th April 2024
@@ -111,7 +113,7 @@ _WHOLE = tuple(re.compile(p + "$", re.I) for p in _formats(_WEEKDAY))
 _INSIDE = tuple(re.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _formats(""))
 _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
 _HAS_CLOCK = re.compile(r"\d:\d{2}")
-_YEAR_DIGITS = re.compile(r"\d{4}")
+_YEAR_DIGITS = re.compile(r"\d{4}|\d\.\d{2}\.\d{2}(?!\d)")  # a year, or a date with a two-digit one
 _BIDI = dict.fromkeys([0x200E, 0x200F, 0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _MARK = re.compile("[" + "".join(map(chr, _BIDI)) + "]")
 
@@ -172,7 +174,7 @@ def _from_match(m: re.Match[str]) -> datetime | None:
     if month is None:
         return None
     try:
-        day = date(int(g["y"]), month, int(g["d"]))
+        day = date(int(g["y"]) if g.get("y") else _century(int(g["yy"])), month, int(g["d"]))
         clock = clock_of(g) or clock_of(g, "0") or time()
     except ValueError:
         return None
@@ -184,6 +186,11 @@ def _from_match(m: re.Match[str]) -> datetime | None:
     if g.get("zone") and (g.get("h") or g.get("h0")):  # a zone names the offset of a clock time, not of a day
         return dt.replace(tzinfo=timezone(timedelta(hours=ZONES[g["zone"].lower()])))
     return localize(dt)
+
+
+def _century(yy: int) -> int:
+    """The year of a two-digit year: this century's up to 69, the last one's from 70 (no outlet printed before)."""
+    return (2000 if yy < 70 else 1900) + yy
 
 
 def _printed(text: str) -> datetime | None:

@@ -200,8 +200,21 @@ def read_printed(text: str, now: datetime | None, reference: datetime | None) ->
     found = find_date(text)
     if found and found[1] is not None:
         return found[0], found[1], ""
-    if now is not None and (rel := relative(text, now)):
+    rel = relative(text, now) if now is not None else None
+    part = partial(text, reference, now or reference) if reference is not None else None
+    if rel and not (part and _named_after(text, rel[0], part[0])):
         return rel[0], rel[1], ":relative"
-    if reference is not None and (part := partial(text, reference, now or reference)):
+    if part:
         return part[0], part[1], ":day-month"
     return None
+
+
+_BETWEEN = re.compile(r"[\s,،]*(?:(?:on|the)\s+)*", re.I)  # between a day's word and its date: "Today, on March 24"
+
+
+def _named_after(text: str, word: str, day: str) -> bool:
+    """Whether the day-month ``day`` follows the relative ``word`` in ``text`` at once (``Today, on March 24``,
+    ``Сегодня, 24 марта``, ``Бүгін, 24 наурыз``): the date names the day the word means, and says more."""
+    start = text.find(word)
+    after = start + len(word) if start >= 0 else -1
+    return after >= 0 and (m := _BETWEEN.match(text, after)) is not None and text.startswith(day, m.end())

@@ -298,3 +298,18 @@ def test_a_bare_offset_after_the_zones_hours_or_name(zone, offset, hours):
 def test_numbers_after_a_date_that_are_no_offset(text):
     now = datetime(2026, 3, 1, tzinfo=timezone.utc)
     assert read_printed(text, now, now)[1].utcoffset().total_seconds() == 5 * 3600  # Almaty's own
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("07.07.16", date(2016, 7, 7)),  # found4-191
+    ("Ирина КОВАЛЁВА, фото автора, газета «Наша Жизнь» №27, 07.07.16", date(2016, 7, 7)),
+    ("7.07.16", date(2016, 7, 7)), ("31.12.99", date(1999, 12, 31)), ("01.02.25 14:20", date(2025, 2, 1)),
+])
+def test_a_two_digit_year_day_first_with_dots(text, expected):
+    assert find_date(text)[1].date() == expected
+
+
+@pytest.mark.parametrize("text", ["10.15.30", "в 14.35", "07/07/16", "32.01.16", "1.2.3"])
+def test_no_two_digit_year_date_in_these(text):
+    found = find_date(text)
+    assert found is None or found[1] is None

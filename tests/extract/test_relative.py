@@ -230,3 +230,26 @@ def test_kazakh_month_and_day_by_number_without_a_year(alphabet, month, day, gap
 def test_no_month_by_number_that_is_none(text):
     now = datetime(2026, 3, 1, tzinfo=timezone.utc)
     assert read_printed(text, now, now) is None
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("word, date_text", [("Бүгін", "15 сәуір"), ("Кеше", "17 сәуір")])
+def test_a_day_word_followed_by_its_date_gives_the_date_kazakh(alphabet, word, date_text):
+    text = spell(f"{word}, {date_text}", alphabet)
+    printed, dt, suffix = read_printed(text, NOW, NOW)
+    assert (dt.month, dt.day, suffix) == (4, int(date_text.split()[0]), ":day-month")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Today, on March 24", 24),  # found4-141
+    ("Today, March 24", 24), ("Yesterday, on the 23 March", 23), ("Сегодня, 24 марта", 24), ("Вчера, 23 марта", 23),
+])
+def test_a_day_word_followed_by_its_date_gives_the_date(text, day):
+    """found4-141: the printed date says more than the word and may not be the fetch day's."""
+    printed, dt, suffix = read_printed(text, NOW, NOW)
+    assert (dt.month, dt.day, suffix) == (3, day, ":day-month")
+
+
+@pytest.mark.parametrize("text", ["Today", "Сегодня, 14:35", "Today, the ministry said on March 24"])
+def test_a_day_word_without_a_date_right_after_stays_relative(text):
+    assert read_printed(text, NOW, NOW)[2] == ":relative"
