@@ -144,6 +144,11 @@ class Link:
         keys = [self.keys.inflight(self.worker), self.keys.inflight_n]
         self.send(lambda pipe: self.scripts.done(keys=keys, args=ids, client=pipe))
 
+    def release(self, host: str, delay_ms: int) -> None:
+        """Give ``host``'s politeness slot back, held ``delay_ms`` more (no other worker asks it before)."""
+        keys = [f"{self.prefix}:slot:{host}", self.keys.hosts]
+        self.send(lambda pipe: self.scripts.release(keys=keys, args=[self.worker, delay_ms, host], client=pipe))
+
     def quiet(self) -> bool:
         """Every operation queued so far was sent before the last counts were read."""
         return self.counts.applied == self.enqueued

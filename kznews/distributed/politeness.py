@@ -88,10 +88,7 @@ class SharedPolitenessMiddleware:
             self.ended[host] = time.monotonic()
         if CLAIM not in request.meta:
             return  # a robots.txt fetched under another request's claim
-        delay_ms = int(self.host_delay(request) * 1000) if sent else 0
-        link, k = self.link, self.link.keys
-        keys = [f"{k.prefix}:slot:{host}", k.hosts]
-        link.send(lambda pipe: link.scripts.release(keys=keys, args=[link.worker, delay_ms, host], client=pipe))
+        self.link.release(host, int(self.host_delay(request) * 1000) if sent else 0)
 
 
 class SharedRobotsMiddleware(RobotsFailClosedMiddleware):

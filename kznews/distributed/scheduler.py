@@ -238,9 +238,10 @@ class SharedScheduler(Scheduler):
             self.tracker.claimed(c.id, request)
             self.incoming.add(id(request))
             self.crawler.engine.crawl(request)
-            if id(request) in self.incoming:  # a request_scheduled handler refused it
+            if id(request) in self.incoming:  # a request_scheduled handler refused it: its host is free again
                 self.incoming.discard(id(request))
                 self.tracker.refused(c.id)
+                self.link.release(urlparse_cached(request).hostname or "", 0)
         self._room()
 
     def _room(self) -> None:
