@@ -134,9 +134,10 @@ _WORD_CODES = ("TRY", "GEL")  # codes that are also English words: in capitals o
 
 # What reading a text folds away, the same for a page's text and for the names: accents (ý, ǵ, ş read as
 # y, g, s), apostrophes (the 2017 alphabet's, typographic ones), dotless ı, tote's hamza and the Persian
-# forms of its letters.  Letter case is kept: codes count in capitals.
+# forms of its letters; tote's comma is a comma, a decimal one too ("470،50 تەڭگە").  Letter case is kept: codes count in capitals.
 _FOLD = str.maketrans({"'": None, "’": None, "‘": None, "ʼ": None, "`": None, "´": None, "ı": "i",
-                       "ء": None, "ٴ": None, "ک": "ك", "ی": "ى", "ي": "ى"})
+                       "ء": None, "ٴ": None, "ک": "ك", "ی": "ى", "ي": "ى",
+                       "،": ","})
 _ACCENTS = re.compile("[\u0300-\u036f]")
 # In a name: where a word's ending goes, where a word that takes none ends, and the space between words.
 _END, _STOP, _GAP = "\x00", "\x01", " "
