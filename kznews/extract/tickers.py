@@ -14,8 +14,10 @@ number is prose.
 A currency's name or sign with a bare number is a weaker sign than a code: a whole number after a name
 is a year or a count (``Евро 2024``), and a sign with a number alone is a price (``$45.99``).  So a name
 needs a fraction, a tenge, a code or ``=`` beside it, and a bare sign counts only in a widget that quotes
-a second currency.  A short sentence stating a rate is a quote too (``курс рубля составил 8,5 тенге``,
-``147,46 тенге за $1``), a change is not (``доллар подорожал на 5 тенге``).
+a second currency.  A short sentence stating a rate is a quote too, read from its value out in any word order
+(``курс рубля составил 8,5 тенге``, ``147,46 тенге за $1``, ``283.98 tenges to $1``, ``евро покупали по 524,38``,
+``долларға шаққандағы бағамы 310,52 теңгеге тең``); a change, a sum, a range or a price of something else is
+not (``доллар подорожал на 5 тенге``, ``5 долларов``, ``497-498 тенге``, ``250 тенге за литр``).
 
 Widgets are found from the texts that may start one: a code in capitals, or, on a page whose text
 hints at a widget of names (the dollar's name before a number, the tenge after a number with decimals,
