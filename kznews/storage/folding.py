@@ -8,12 +8,18 @@ alphabets (q, ä, ğ, ñ, ö, ū, ü, ş, ç, ı, á, ǵ, ń, ó, ú, ý), or ev
 other Latin words (English, names) are kept, so ``on``, ``na`` and ``po`` do not fold into ``он``, ``на``
 and ``по``.  One character always becomes one character, so positions in folded text are positions
 in the original (snippets rely on it).  Case is left to the FTS5 tokenizer.
+
+The letter groups of the Kazakh Latin alphabets (the 2017 apostrophes: ``s'`` for ш, ``n'`` for ң; the 2018 digraphs
+``sh``, ``ch``, ``ts``; the 2021 ``şş``) cannot be read letter for letter, so a search term stands for the word in
+every alphabet instead (``term_alternatives``): a Cyrillic term also searches its spellings in each Latin alphabet
+as the index holds them, a Latin one its Cyrillic readings (``kazakh_readings``) and their spellings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import overload
 
 _PAIRS = (
@@ -60,8 +66,16 @@ _TO_LATIN = str.maketrans({  # folded Cyrillic in plain Latin letters, the way t
     "ч": "ch", "ш": "sh", "щ": "sh", "ю": "iu", "я": "ia", "ь": "", "ъ": "",
 })
 # FTS5 query syntax that must survive folding: operators (uppercase words) and
-# column filters ("headline:"); everything else that is a word is a search term.
-_TERM = re.compile(r"(?<![\w])(?!(?:AND|OR|NOT|NEAR)\b)(\w+)(?!\w*:)")
+# column filters ("headline:"); everything else that is a word is a search term, apostrophes of the 2017
+# alphabet included (Tа'uelsizdik).
+_APOSTROPHES = "'’‘ʼ`´"
+_TERM = re.compile(rf"(?<![\w{_APOSTROPHES}])(?!(?:AND|OR|NOT|NEAR)\b)(\w+(?:[{_APOSTROPHES}]\w+)*[{_APOSTROPHES}]?)(?!\w*:)")
+_SPELLED = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}][^\W\d_]+)*[{_APOSTROPHES}]?")  # a word, in letters only
+_TO_APOSTROPHE = str.maketrans({mark: "'" for mark in _APOSTROPHES})
+# The Latin alphabets a Kazakh word is spelled in (``kznews.extract.kazakh``), and the letters it spells.
+_LATIN_ALPHABETS = ("latin2017", "latin2018", "latin2021", "ascii")
+_KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_GLIDE = re.compile("(?<=[аәеёоөуұүыіэюя])и")  # и after a vowel: й, as Kazakh writes it
 # A column set, "{headline lead}:", kept as written; a minus before a term (not before a column filter), as web
 # searches read it: "тенге -банк" is "тенге NOT банк".
 _COLUMN_SET = re.compile(r"(\{[^{}]*\}\s*:)")
@@ -103,19 +117,91 @@ def fold(text: str | None) -> str | None:
     return _LATIN_WORD.sub(_kazakh_latin_word, cyrillic)
 
 
+@cache
+def _readers() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """For each Kazakh Latin alphabet: a pattern of its spellings of the Cyrillic letters (``sh``, ``ch``, ``ts``,
+    ``şş``, ``s'``, ``n'``, ``ń``, ``q``…), longest first, and the letter each spells (the first of the letters
+    spelled alike: ``ı`` и in 2018, і in 2021).  An alphabet that spells ц ``ts`` is read a second time with ``ts``
+    as т and с: ц is rare in Kazakh, т before с common (айтса, aitsa), and ``tsh`` is т and ш.
+
+    Read from ``kznews.extract.kazakh``'s tables (imported here, when a query first needs them: the extraction
+    package is slow to import)."""
+    from kznews.extract import kazakh
+
+    readers = []
+    for alphabet in _LATIN_ALPHABETS:
+        letters: dict[str, str] = {}
+        for letter in _KAZAKH_LETTERS:
+            if spelled := kazakh.latin(letter, alphabet):
+                letters.setdefault(spelled, letter)
+        for read in (letters, {group: letter for group, letter in letters.items() if group != "ts"}):
+            readers.append((re.compile("|".join(map(re.escape, sorted(read, key=lambda s: (-len(s), s))))), read))
+    return readers
+
+
+def kazakh_readings(word: str) -> list[str]:
+    """The lowercase Cyrillic words a word in Latin letters stands for: read in each Kazakh Latin alphabet it can be
+    read in, its letter groups as one letter (``Shymkent`` шымкент in 2018, ``Zan'syz`` and ``zańsyz`` заңсыз).  The
+    alphabets spell и and й alike, and е and э: after a vowel и is also read as й (``aıyp``: айып), a first е as э
+    (``ekonomıka``: экономика)."""
+    word = word.lower().translate(_TO_APOSTROPHE)
+    readings = []
+    for pattern, letters in _readers():
+        read = pattern.sub(lambda m: letters[m.group()], word)
+        if not _LATIN_WORD.search(read) and "'" not in read:
+            readings += [read, _GLIDE.sub("й", read), _GLIDE.sub("й", "э" + read[1:]) if read[:1] == "е" else read]
+    return list(dict.fromkeys(readings))
+
+
+def term_words(term: str) -> list[str]:
+    """The folded Cyrillic words a search term stands for (whose word forms it also finds): its folding, or for a
+    word in Latin letters its Kazakh readings folded."""
+    word = term.lower().translate(_TO_APOSTROPHE)
+    if not _LATIN_WORD.fullmatch(word.replace("'", "")):
+        return [fold(term).lower()]
+    return list(dict.fromkeys([fold(term).lower(), *(fold(reading) for reading in kazakh_readings(word))]))
+
+
+def _index_forms(spelled: str) -> list[str]:
+    """How the index holds a word printed in Latin letters, as FTS5 terms: read letter for letter into Cyrillic (a
+    word of a Kazakh Latin text), and as ``fold`` reads it in other text (each part of it read only if it has a letter
+    only Kazakh Latin has); an apostrophe splits the word into a phrase."""
+    forms = []
+    for form in (_full(spelled).lower(), _LATIN_WORD.sub(_kazakh_latin_word, spelled).lower()):
+        words = re.findall(r"\w+", form)
+        forms.append(words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
+    return forms
+
+
+def _spelled_forms(word: str) -> list[str]:
+    """The index's forms of a lowercase Cyrillic word spelled in the Kazakh Latin alphabets, with the variants
+    in common use (``kznews.extract.kazakh.spellings``)."""
+    from kznews.extract import kazakh
+
+    return list(dict.fromkeys(form for spelled in sorted(kazakh.spellings(word))
+                              if _LATIN_WORD.fullmatch(spelled.replace("'", "")) for form in _index_forms(spelled)))
+
+
 def term_alternatives(term: str) -> list[str]:
     """The folded, lowercased spellings a typed search term stands for: its folding, and for a word of
-    ``LATIN_ALTERNATIVE_MIN`` letters or more its reading in the other script, as Latin words are kept where they
-    are not Kazakh: a plain ASCII word's Cyrillic (``Tokaev``: tokaev, токаев), a Cyrillic word's plain Latin
-    (``Астана``: астана, astana)."""
+    ``LATIN_ALTERNATIVE_MIN`` letters or more the same word in every alphabet, as the index holds it.
+
+    A Cyrillic word: its plain Latin (``Астана``: astana; Latin words are kept where they are not Kazakh) and its
+    spellings in the Kazakh Latin alphabets (``Шымкент``: 2018's Shymkent, 2017's S'ymkent).  A Latin word: how the
+    index holds it (``Tokaev``: tokaev, токаев), its Cyrillic readings with the letter groups read as one letter
+    (``Shymkent``: шымкент) and their spellings in the other alphabets (Şymkent).  Every alternative is one
+    FTS5 term or a "phrase"."""
     folded = fold(term).lower()
-    alternatives = [folded]
-    if len(term) >= LATIN_ALTERNATIVE_MIN and term.isalpha():
-        if term.isascii() and folded.isascii():
-            alternatives.append(_full(term).lower())
-        elif _CYRILLIC_WORD.fullmatch(folded):
-            alternatives.append(folded.translate(_TO_LATIN))
-    return alternatives
+    word = term.lower().translate(_TO_APOSTROPHE)
+    alternatives = _index_forms(word) if "'" in word else [folded]
+    if len(word.replace("'", "")) >= LATIN_ALTERNATIVE_MIN and _SPELLED.fullmatch(word):
+        if _CYRILLIC_WORD.fullmatch(folded) and not _LATIN_WORD.search(word):
+            alternatives += [folded.translate(_TO_LATIN), *_spelled_forms(word)]
+        elif _LATIN_WORD.fullmatch(word.replace("'", "")):
+            alternatives += _index_forms(word)
+            for reading in kazakh_readings(word):
+                alternatives += [fold(reading), *_spelled_forms(reading)]
+    return [a for a in dict.fromkeys(alternatives) if a]
 
 
 def fold_query(query: str, forms: Callable[[str], list[str]] | None = None) -> str:
@@ -132,7 +218,7 @@ def fold_query(query: str, forms: Callable[[str], list[str]] | None = None) -> s
             return fold(term)
         found = term_alternatives(term)
         if forms is not None:
-            found += [form for word in list(found) for form in forms(word)]
+            found += [form for word in term_words(term) for form in forms(word)]
         found = list(dict.fromkeys(found))
         return found[0] if len(found) == 1 else "(" + " OR ".join(found) + ")"
 
