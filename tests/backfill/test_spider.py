@@ -257,25 +257,25 @@ def _shared() -> Archives:
         record_delay=0.1, page_size=3)
 
 
-def _worker(redis_url: str, db: Path, base: str) -> subprocess.Popen:
-    """``kznews backfill inform --from commoncrawl --redis URL``: one worker of a shared backfill."""
+def _worker(redis_url: str, db: Path, base: str, max_articles: int) -> subprocess.Popen:
+    """``kznews backfill inform --from commoncrawl --max-articles N --redis URL``: one worker of a shared backfill."""
     settings = {"KZNEWS_CC_INDEX": base, "KZNEWS_CC_DATA": base, "KZNEWS_CC_INDEX_DELAY": 0.05, "DOWNLOAD_DELAY": 0,
                 "AUTOTHROTTLE_ENABLED": False, "KZNEWS_REDIS_WORKER_TIMEOUT": 5, "KZNEWS_EXTRACT_WORKERS": 0}
     command = [sys.executable, "-m", "kznews", "--db", str(db), "backfill", "inform", "--from", "commoncrawl",
-               "--redis", redis_url, *(x for name, value in settings.items() for x in ("-s", f"{name}={value}"))]
+               "--max-articles", str(max_articles), "--redis", redis_url, *(x for name, value in settings.items() for x in ("-s", f"{name}={value}"))]
     env = {k: v for k, v in os.environ.items() if k not in ("KZNEWS_DB", "KZNEWS_REDIS_URL")}
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 @pytest.mark.parametrize("served", [_shared], indirect=True)
-def test_two_workers_of_a_shared_backfill_fetch_each_record_once(
+def test_two_workers_of_a_shared_backfill_fetch_each_record_once_within_the_runs_article_limit(
     served: tuple[Archives, str], tmp_path: Path, redis_server: RedisServer  # noqa: F811 (the fixture)
 ) -> None:
     archives, base = served
     db = tmp_path / "a.db"
     store = writer(redis_server.url, db)
     hold_host(redis_server.client())  # both workers join before either fetches
-    workers = [_worker(redis_server.url, db, base) for _ in range(2)]
+    workers = [_worker(redis_server.url, db, base, max_articles=8) for _ in range(2)]  # of 10 captures
     release_host_when_joined(redis_server.client(), 2)
     results = [finish(w) for w in workers]
     drained(redis_server.client(), db)
@@ -283,10 +283,9 @@ def test_two_workers_of_a_shared_backfill_fetch_each_record_once(
     assert [r[0] for r in results] == [0, 0], [r[2][-2000:] for r in results]
     assert code == 0, err[-2000:]
     fetched = [(h.path, h.range) for h in archives.hits if h.path.startswith("/crawl-data/") and h.status == 206]
-    assert len(fetched) == len(set(fetched)) == len(archives.records)  # every record, each once
-    assert _fetched(archives, archives.hits) == {r.snapshot.url for r in archives.records}
+    assert len(fetched) == len(set(fetched)) == 8  # each record once, 8 for the whole run (not 10, not 16)
     conn = sqlite3.connect(db)
-    assert {r[0] for r in conn.execute("SELECT url FROM articles")} == {r.snapshot.url for r in archives.records}
+    assert {r[0] for r in conn.execute("SELECT url FROM articles")} == _fetched(archives, archives.hits)
     (args, stats), = conn.execute("SELECT args, stats FROM runs").fetchall()  # one shared run
     assert json.loads(args)["archive"] == "commoncrawl"
     workers_stats = json.loads(stats)["workers"]
