@@ -288,6 +288,7 @@ _EN_LOWER = frozenset(
     "of the and for on de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
     " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
+    " representative adviser advisor aide envoy officer speaker"
     " akim deputy vice first chief secretary director ambassador province oblast region"
     " regional city district national state news information correspondent correspondents mayor's presidential president"
     " prime"
@@ -302,6 +303,13 @@ _EN_BODIES = frozenset(
     " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
     " ambassador director deputy".split()
 )
+# People who speak for a body, named by their common noun (``prosecutors said``, ``local police say``, ``Kazakh
+# officials told``): a reporter, where a person's name is a speaker quoted.
+_EN_AGENTS = frozenset(
+    "prosecutors prosecutor officials police authorities investigators analysts experts sources rescuers doctors"
+    " lawyers organizers organisers forecasters meteorologists diplomats observers traders dealers bankers economists"
+    " scientists researchers spokespeople representatives lawmakers deputies officers inspectors regulators"
+    " lifeguards firefighters emergency".split())
 _EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
 _EN_NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -343,9 +351,9 @@ def _en_name(name: str) -> str | None:
     for word in (_POSSESSIVE.sub("", w) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
-        elif not word[:1].isdigit() and word.lower() not in _EN_LOWER and re.search(r"\w", word):
+        elif not word[:1].isdigit() and word.lower() not in _EN_LOWER | _EN_AGENTS and re.search(r"\w", word):
             return None
-    return name if named or name.lower().startswith(("the ", "a ", "an ")) else None
+    return name if named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS else None
 
 
 def _registered_spelling(name: str) -> str | None:
@@ -365,7 +373,7 @@ def _en_outlet(name: str) -> str | None:
     if _registered_spelling(name):
         return name
     words = {_POSSESSIVE.sub("", w).lower() for w in name.split()}
-    return name if words & _EN_BODIES or _DOMAIN.search(name) or outlet_named(name) else None
+    return name if words & (_EN_BODIES | _EN_AGENTS) or _DOMAIN.search(name) or outlet_named(name) else None
 
 
 def _en_body(name: str) -> str | None:
@@ -377,8 +385,15 @@ def _en_body(name: str) -> str | None:
 def _en_told(name: str) -> str | None:
     """Who was told, as a reporter: a body or outlet (see ``_en_body``), or a one-word name (``told Reuters``,
     ``told Interfax``: an outlet is told by its name alone) that is not a surname (``told Putin``)."""
+    if _EN_AUDIENCE.fullmatch(name):
+        return None
     plain = _en_name(name)
     return _en_body(name) or (plain if plain and " " not in plain and not _EN_SURNAME.search(plain) else None)
+
+
+# Whom a body tells news without being its source: ``told reporters``, ``told the media``, ``told a briefing``.
+_EN_AUDIENCE = re.compile(r"(?:the\s+|a\s+)?(?:reporters|journalists|media|press|(?:news\s+|press\s+)?briefing"
+                          r"|(?:news|press)\s+conference|audience|crowd|public)", re.I)
 
 
 # The endings of Russian, Kazakh and Ukrainian surnames written in Latin letters (Tokayev, Putin, Kuleba uly).
@@ -562,16 +577,42 @@ def _en_verbs(*verbs: str) -> str:
     return "(?-i:" + _alternation(verbs) + ")"
 
 
+_EN_IRREGULAR = {"say": "said", "tell": "told", "write": "wrote"}
+
+
+def _en_forms(lemma: str) -> tuple[str, str, str]:
+    """The plain form, third person singular and past of an English verb (``stress`` → stresses, stressed;
+    ``clarify`` → clarifies, clarified; ``point out`` → points out, pointed out)."""
+    verb, _, particle = lemma.partition(" ")
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        third, past = verb[:-1] + "ies", verb[:-1] + "ied"
+    else:
+        third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        past = _EN_IRREGULAR.get(verb) or verb + ("d" if verb.endswith("e") else "ed")
+    return tuple(" ".join(filter(None, (form, particle))) for form in (verb, third, past))  # type: ignore[return-value]
+
+
+# Verbs of saying that may be followed by the reported clause without "that" (``the ministry said the road will
+# open``), and verbs of saying whose object may be a thing (``added 20 jobs``, ``stressed the importance``): these
+# report only before "that" or at the clause's end (``…, the ministry added.``).
+_EN_SPEECH_LEMMAS = ("say", "tell", "inform", "announce", "state", "note", "write", "report", "indicate")
+_EN_CONTENT_LEMMAS = ("add", "confirm", "explain", "warn", "stress", "emphasize", "emphasise", "clarify", "declare",
+                      "reveal", "point out", "specify", "underline", "underscore", "remind", "comment", "assure",
+                      "acknowledge", "admit", "insist", "claim", "recall")
+_EN_SPEECH_FORMS = tuple(form for lemma in _EN_SPEECH_LEMMAS for form in _en_forms(lemma))
+_EN_CONTENT_FORMS = tuple(form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma))
 _EN_REPORT = _en_verbs("reports", "reported", "reads")  # an outlet reports, a page reads
-_EN_SAID = ("said", "says", "informed", "informs", "announced", "announces", "stated", "noted", "wrote", "writes",
-            "told")
+# Before its subject (``…, said the ministry``, ``…, added the minister``): the inflected forms, not the plain one.
+_EN_SAID = tuple(form for lemma in _EN_SPEECH_LEMMAS + _EN_CONTENT_LEMMAS if lemma != "report"
+                 for form in _en_forms(lemma)[1:])
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
-# After its subject, the plain form too: the subject may be plural (``correspondents report``, ``officials say``).
-_EN_SAY_AFTER = _en_verbs(*_EN_SAID, "say", "report", "announce", "indicates", "indicated", "indicate")
-# reports (on Monday), citing: the time the report came may stand between.
-_EN_CITING = (_en_verbs("reports", "reported")
+# After its subject, every form: the subject may be plural (``correspondents report``, ``officials say``).
+_EN_SAY_AFTER = _en_verbs(*_EN_SPEECH_FORMS)
+_EN_SAY_CONTENT = _en_verbs(*_EN_CONTENT_FORMS)
+# reports (on Monday), citing: any verb of reporting, and the time the report came, may stand between.
+_EN_CITING = (_en_verbs(*_EN_SPEECH_FORMS)
               + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
-              + _en_verbs("citing", "quoting", "with reference to"))
+              + _en_verbs("citing", "quoting", "with reference to", "referring to", "in reference to"))
 _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to",
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
@@ -608,7 +649,7 @@ _SENTENCE_START = r"[.!?…][\"”»]?\s+"
 # school will open``, ``officials said on Monday it was closed``).
 _EN_REPORTED_CLAUSE = (r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?(?=\s+(?:(?-i:the|a|an"
                        r"|it|its|there|this|these|those|he|she|they|we|all|some|no|more|about|over|nearly|up)\b"
-                       r"|[A-Z0-9]))")
+                       r"|(?-i:[A-Z0-9])))")
 
 
 @dataclass(frozen=True)
@@ -636,8 +677,13 @@ _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+)?(?:data
                       r"(?:from|of|by|on|provided\s+by)\s+", re.I)
 # An adverb between a subject and its verb: ``Kazinform earlier reported``, ``the ministry has said``.
 _EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|has|had|have)\s+)?"
-_EN_SAY_WORDS = ("said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted",
-                 "wrote", "writes", "told", "indicat")
+# The substrings the English forms of saying need: a plain form of a content verb only before "that" or a full stop
+# (``officials add that``; ``add`` alone is in ``address``).
+_EN_SAY_WORDS = tuple(sorted(
+    {"said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted", "wrote",
+     "writes", "told", "indicat", " tell", " state", " note", " write", " inform", " say "}
+    | {form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma)[1:]}
+    | {f"{lemma}{after}" for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for after in (" that", ".")}))
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "подчерк", "добав", "сказа", "подтвер")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
@@ -730,8 +776,13 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("reporting by", "report by", "reports by", "coverage by", "investigation by"), _en_name),
         ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA + _END,
-         "nom", ("citing", "quoting", "with reference"), _en_name, "nom"),
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA
+         + r"(?:" + _END + r"|(?=\s*,))",
+         "nom", ("citing", "quoting", "with reference", "referring to", "in reference to"), _en_name, "nom"),
+        # X was quoted (as saying) by Y, X was cited by Y: Y reports, citing X
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:was|were|has\s+been|have\s+been)\s+(?-i:quoted|cited)"
+         r"(?:\s+as\s+(?-i:saying|stating|telling\s+\S+))?\s+by\s+(?P<reporter>" + _PHRASE + r")" + _EN_AS + _EN_END,
+         "nom", ("quoted", "cited"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
          ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
@@ -742,10 +793,15 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
-         + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB
+         + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
          "nom", _EN_SAY_WORDS, _en_body),
-        ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _END, "nom", ("report",),
+        # a report set inside a clause: ``a case that prosecutors said was linked``, ``which officials say will``
+        ("reports", r"\s(?-i:that|which|what)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
+         + r"(?=\s+(?-i:was|were|is|are|had|has|have|would|will|could|might|may|did|does|do)\b)", "nom",
+         _EN_SAY_WORDS, _en_body),
+        ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")(?:" + _END + r"|(?=\s*,))", "nom",
+         ("report",),
          _en_name),
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
@@ -755,15 +811,18 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _EN_TITLED + r")" + _CLAUSE_END, "nom",
          ("according to",)),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom", _EN_SAY_WORDS),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),\s+" + _EN_ADVERB + f"(?:{_EN_POSTED}|{_EN_SAY_AFTER})"
-         + _EN_END, "nom", _EN_SAY_WORDS + _EN_PLATFORMS),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),\s+" + _EN_ADVERB
+         + f"(?:{_EN_POSTED}{_EN_END}|{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})"
+         + f"|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))", "nom", _EN_SAY_WORDS + _EN_PLATFORMS),
         # X, a spokesman for Y, said; said X, a spokesman for Y: the organisation reports through its spokesperson
-        ("reports", _CLAUSE + _PHRASE + r",\s+" + _EN_ROLE_OF + r",\s+" + _EN_ADVERB + _EN_SAY_AFTER + _EN_END,
+        ("reports", _CLAUSE + _PHRASE + r",\s+" + _EN_ROLE_OF + r",\s+" + _EN_ADVERB
+         + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
          "nom", _EN_ROLE_WORDS, _en_name),
         ("reports", _CLAUSE + _EN_SAY + r"\s+" + _PHRASE + r",\s+" + _EN_ROLE_OF + _EN_END, "nom", _EN_ROLE_WORDS,
          _en_name),
         # a person or body posting on a platform: the platform is where, not a source cited (no via)
-        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + _EN_END, "nom",
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + f"(?:{_EN_THAT}|{_EN_END})",
+         "nom",
          _EN_PLATFORMS, _en_name),
         ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
          ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
@@ -1113,22 +1172,22 @@ def _script_words(low: str) -> list[str]:
     return [w for marks, script in _SCRIPT_WORDS if marks is None or any(c in low for c in marks) for w in script]
 
 
-def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[list[str]]]:
-    """The lines of ``text`` (``low`` lower-cased) with a source-line label, and for each line with reporting
-    ``words`` the stretches worth trying: from shortly before each word to a sentence end well after it."""
+def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The lines of ``text`` (``low`` lower-cased) with a source-line label, and each line with reporting ``words``
+    with the stretches worth trying: from shortly before each word to a sentence end well after it."""
     hits = sorted({(i, word in _LABELS) for word in words for i in _occurrences(low, word)})
     labelled: list[str] = []
-    reporting: list[list[str]] = []
+    reporting: list[tuple[str, list[str]]] = []
     spans: list[list[int]] = []
     start, end, has_label = 0, -1, False
     for i, label in hits:
         if i >= end:  # the first hit on a new line
+            if spans:
+                reporting.append((text[start:end], [text[a:b] for a, b in spans]))
             start = low.rfind("\n", 0, i) + 1
             end = low.find("\n", i)
             end = len(low) if end < 0 else end
             has_label = False
-            if spans:
-                reporting.append([text[a:b] for a, b in spans])
             spans = []
         if label:
             if not has_label:
@@ -1142,8 +1201,30 @@ def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[list[
         else:
             spans.append([cut, stop])
     if spans:
-        reporting.append([text[a:b] for a, b in spans])
+        reporting.append((text[start:end], [text[a:b] for a, b in spans]))
     return labelled, reporting
+
+
+_MAX_PER_LINE = 6  # attributions read from one line (paragraph): more are a list of quotes, not of sources
+
+
+def _line_forms(line: str, stretches: list[str], words: list[str], agency: str | None, text: str,
+                depth: int = 0) -> list[Attribution]:
+    """The attributions of a line: the one ``_first_form`` chooses first (it stands for the line), then those of the
+    line's text before and after it, read the same way (``according to the minister, Report informs citing TASS``,
+    ``The Border Service reminds that … . …, the state service said``)."""
+    chosen = _first_form(stretches, words, agency, text)
+    if chosen is None:
+        return []
+    at = line.find(chosen.text)
+    if at < 0 or depth >= _MAX_PER_LINE:
+        return [chosen]
+    out = [chosen]
+    for part in (line[:at], line[at + len(chosen.text):]):
+        _, reporting = _lines(part, _lower(part), words) if part.strip() else ("", [])
+        for sub_line, sub_stretches in reporting:
+            out += _line_forms(sub_line, sub_stretches, words, agency, text, depth + 1)
+    return out[:_MAX_PER_LINE]
 
 
 def _lower(text: str) -> str:
@@ -1258,6 +1339,16 @@ _QUOTED_NAME = re.compile(  # tote has no capitals: any of its letters opens a w
     r"\s*(?P<reporter>[«\"“](?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\u0600-\u06ff][\w.&’'-]*\s*){1,5}[»\"”])\s*")
 
 
+# A wire's name and the date it filed, opening a line (``Xinhua, November 29, 2016``, a page's tools may follow): one
+# name, for a person's byline has two words.
+_EN_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_NAME_DATED = re.compile(r"\s*(?P<reporter>[A-Z][\w.&/-]+),\s+(?:" + _EN_MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
+                         + _EN_MONTH + r"\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+[^\n]{0,30})?")
+# A link to the whole story on another site closing a text: ``Read more at Kazinform``, ``Подробнее на Zakon.kz``.
+_READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+(?:at|on)|(?-i:Подробнее|подробнее)"
+                        r"(?:\s+читайте)?\s+на)\s*:?\s+(?P<reporter>\S[^\n]{1,50}?)\s*\.?\s*")
+
+
 def _bare_lines(text: str) -> list[Attribution]:
     """The lines of ``text`` that are an outlet's name alone (see ``_BY_OUTLET``); a quoted name only as its last or as
     a paper's sign-off under a byline (``Baqtııar TAIJAN,`` then ``«Egemen Qazaqstan»``)."""
@@ -1266,7 +1357,8 @@ def _bare_lines(text: str) -> list[Attribution]:
     for i, line in enumerate(lines):
         if len(line) > _BARE_MAX:
             continue
-        m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or (
+        m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
+            _READ_MORE.fullmatch(line)) or (
             _QUOTED_NAME.fullmatch(line) if i == len(lines) - 1 or lines[i - 1].rstrip().endswith((",", "،")) else None)
         if m and m.group("reporter").lower() not in _NOT_OUTLETS:
             found.append(Attribution(line.strip(), m.group("reporter"), "source-line"))
@@ -1323,7 +1415,8 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     labelled, reporting = _lines(text, low, words)
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
     found += _closing_tags(text) + _bare_lines(text) + _feed_footers(text, low)
-    found += filter(None, (_first_form(stretches, words, agency, text) for stretches in reporting))
+    for line, stretches in reporting:
+        found += _line_forms(line, stretches, words, agency, text)
     unique: dict[tuple[str, str], Attribution] = {}
     for a in found:
         unique.setdefault((a.reporter, a.kind), a)

@@ -1,0 +1,173 @@
+"""attribution.py: the English attribution grammar as families (subject kinds x verbs x tenses x word orders), and
+the real strings it was written for (bench/cases, rule-writing half).
+
+Each family is generated: a news clause, then who reports it, or the reverse, with every subject kind and every
+form of every reporting verb; a family test fails when any member is not read as its subject.
+"""
+
+import itertools
+
+import pytest
+
+from kznews.extract.attribution import (
+    _EN_CONTENT_LEMMAS,
+    _EN_SPEECH_LEMMAS,
+    _en_forms,
+    find_attribution,
+    find_attributions,
+)
+
+
+def _found(text: str) -> tuple[str, str | None, str] | None:
+    a = find_attribution(text)
+    return a and (a.reporter, a.via, a.kind)
+
+
+# Subjects as printed, and the reporter each gives (the leading article dropped, a possessive kept).
+SUBJECTS = (
+    ("the Foreign Ministry", "Foreign Ministry"),
+    ("Kazakhstan's Foreign Ministry", "Kazakhstan's Foreign Ministry"),
+    ("the ministry's press service", "ministry's press service"),
+    ("the akimat", "akimat"),
+    ("Kazinform", "Kazinform"),
+    ("The Astana Times", "Astana Times"),
+    ("Foreign Minister Murat Nurtleu", "Foreign Minister Murat Nurtleu"),
+    ("prosecutors", "prosecutors"),
+    ("local police", "local police"),
+    ("Kazakh officials", "Kazakh officials"),
+)
+PLURAL = ("prosecutors", "local police", "Kazakh officials")
+NEWS = "the road to Almaty will be closed until May"
+TAILS = ("", " in a statement", " on its website", " in a press release", " on its Telegram channel", " on Monday")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def test_english_verb_forms():
+    assert _en_forms("say") == ("say", "says", "said")
+    assert _en_forms("stress") == ("stress", "stresses", "stressed")
+    assert _en_forms("clarify") == ("clarify", "clarifies", "clarified")
+    assert _en_forms("note") == ("note", "notes", "noted")
+    assert _en_forms("point out") == ("point out", "points out", "pointed out")
+
+
+@pytest.mark.parametrize("lemma", _EN_SPEECH_LEMMAS + _EN_CONTENT_LEMMAS)
+def test_every_form_of_every_verb_after_its_subject(lemma):
+    """``X said that …`` and ``…, X said.`` with every subject, every form (the plain one for a plural subject)."""
+    wrong = []
+    for (subject, want), form in itertools.product(SUBJECTS, _en_forms(lemma)):
+        if form == _en_forms(lemma)[0] and subject not in PLURAL:
+            continue
+        for text in (f"{_cap(subject)} {form} that {NEWS}.", f"{_cap(NEWS)}, {subject} {form}."):
+            found = _found(text)
+            if not found or found[0].lower() != want.lower() or found[2] != "reports":
+                wrong.append((text, found))
+    assert not wrong
+
+
+@pytest.mark.parametrize("lemma", [lemma for lemma in _EN_SPEECH_LEMMAS + _EN_CONTENT_LEMMAS if lemma != "report"])
+def test_every_inflected_form_before_its_subject(lemma):
+    """``…, said the ministry.``, ``…, added Foreign Minister X.``"""
+    wrong = [(text, _found(text)) for (subject, want), form in itertools.product(SUBJECTS, _en_forms(lemma)[1:])
+             for text in (f"{_cap(NEWS)}, {form} {subject}.",)
+             if (_found(text) or ("",))[0].lower() != want.lower()]
+    assert not wrong
+
+
+@pytest.mark.parametrize("tail", TAILS)
+def test_where_and_when_it_was_said(tail):
+    """said in a statement / on its website / on its Telegram channel / on Monday: the platform is no via."""
+    for subject, want in SUBJECTS:
+        for text in (f"{_cap(subject)} said{tail} that {NEWS}.", f"{_cap(NEWS)}, {subject} said{tail}."):
+            found = _found(text)
+            assert found and (found[0].lower(), found[1:]) == (want.lower(), (None, "reports")), text
+
+
+@pytest.mark.parametrize("audience", ("reporters", "journalists", "a briefing", "the media"))
+def test_told_an_audience(audience):
+    for subject, want in SUBJECTS:
+        assert (_found(f"{_cap(NEWS)}, {subject} told {audience}.") or ("",))[0].lower() == want.lower()
+
+
+def test_speech_verbs_report_the_clause_without_that():
+    assert _found(f"The ministry said {NEWS}.") == ("ministry", None, "reports")
+    assert _found(f"Officials say {NEWS}.") == ("Officials", None, "reports")
+    assert _found("the state service said") == ("state service", None, "reports")  # found5-154: "state" no verb here
+
+
+@pytest.mark.parametrize("text", [
+    "The company added 20 jobs last year.",
+    "The minister stressed the importance of the road.",
+    "The akimat confirmed the schedule of the works.",
+    f"{_cap(NEWS)}, Smith said.",  # a person quoted by name is a speaker, not a source
+])
+def test_an_object_or_a_person_is_no_attribution(text):
+    assert find_attribution(text) is None
+
+
+@pytest.mark.parametrize("citing", ("citing", "quoting", "with reference to", "referring to"))
+@pytest.mark.parametrize("verb", ("reports", "reported", "informs", "writes", "said"))
+def test_an_outlet_citing_a_source(verb, citing):
+    """X reports/informs/writes/said, citing / with reference to / referring to Y: X reports, Y is the via."""
+    assert _found(f"{_cap(NEWS)}, Trend {verb} {citing} the ministry.") == ("Trend", "ministry", "reports")
+    assert _found(f"As Trend {verb} {citing} the ministry, {NEWS}.") == ("Trend", "ministry", "reports")
+
+
+def test_quoted_or_cited_by():
+    assert _found("Tokayev was quoted as saying by Akorda.") == ("Akorda", "Tokayev", "reports")
+    assert _found("The minister was cited by Interfax.") == ("Interfax", "minister", "reports")
+
+
+def test_as_reported_by_opening_or_closing():
+    assert _found(f"As reported by Kazinform, {NEWS}.") == ("Kazinform", None, "reports")
+    assert _found(f"{_cap(NEWS)}, as reported by Kazinform.") == ("Kazinform", None, "reports")
+
+
+def test_a_report_inside_a_clause():
+    """found5-064: ``a case that prosecutors said was linked``."""
+    text = ("A Kazakh court has sentenced three men to lengthy prison terms in a case that prosecutors said was "
+            "linked to a political movement founded by a fugitive tycoon.")
+    assert _found(text) == ("prosecutors", None, "reports")
+    assert _found("prosecutors said") == ("prosecutors", None, "reports")
+
+
+def test_appositive_title_and_spokesperson_before_a_clause():
+    assert _found(f"Murat Nurtleu, the head of the Foreign Ministry, said {NEWS}.") == (
+        "Murat Nurtleu, the head of the Foreign Ministry", None, "reports")
+    assert _found(f"Aidos Ukibay, a spokesman for the Ministry of Foreign Affairs, said {NEWS}.") == (
+        "Ministry of Foreign Affairs", None, "reports")
+
+
+def test_a_wire_and_its_date_on_a_line():
+    """found5-058: ``Xinhua, November 29, 2016`` (a page's tools may follow it)."""
+    assert _found("Xinhua, November 29, 2016") == ("Xinhua", None, "source-line")
+    assert _found("Xinhua, November 29, 2016 Adjust font size:") == ("Xinhua", None, "source-line")
+    assert _found("John Smith, November 29, 2016") is None  # a byline: two words
+
+
+def test_read_more_at():
+    assert _found(f"{_cap(NEWS)}.\nRead more at Kazinform") == ("Kazinform", None, "source-line")
+    assert _found(f"{_cap(NEWS)}.\nПодробнее на Zakon.kz") == ("Zakon.kz", None, "source-line")
+
+
+def test_found5_real_strings():
+    """The rule-writing half's English strings of found5 (bench/cases/found5.jsonl)."""
+    assert _found("Report informs citing TASS") == ("Report", "TASS", "reports")  # found5-186
+    assert _found("As Azattyk Radio reports referring to the residents") == (
+        "Azattyk Radio", "residents", "reports")  # found5-144
+    official = "official representative of the Ministry of Energy Serikzhan Ermentaev"  # found5-187
+    assert _found(f"according to the {official}") == (official, None, "reports")
+
+
+def test_every_attribution_of_a_line_the_first_standing_for_it():
+    """found5-187's line names the official and the outlet citing TASS; found5-154's the Border Service, then the
+    state service: each is read, the first found standing for the line."""
+    line = ("Kazakhstan intends to maintain its previous plans for oil production from April 1, 2020, according to the "
+            "official representative of the Ministry of Energy Serikzhan Ermentaev, Report informs citing TASS.")
+    assert [(a.reporter, a.via) for a in find_attributions(line)] == [
+        ("Report", "TASS"), ("official representative of the Ministry of Energy Serikzhan Ermentaev", None)]
+    line = ("The Border Service reminds that empty trucks can leave Kyrgyzstan for Kazakhstan through Ken-Bulun — "
+            "Avtodorozhny checkpoint. The situation at the Kyrgyz-Kazakh border is stable,» the state service said.")
+    assert [a.reporter for a in find_attributions(line)] == ["Border Service", "state service"]
