@@ -286,7 +286,9 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
             continue
         before = _TENGE_BEFORE.search(text, 0, start)
         after = _TENGE_AFTER.match(text, end) or _LEVEL_IN_DATIVE.match(text, end)
-        tenge = (before or after) and (before or after)["tenge"]  # type: ignore[index]
+        printed = before or after
+        tenge = printed["tenge"] if printed else None
+        tiyn = after.groupdict().get("tiyn") if after else None
         if after:
             end = after.end()
         decimals = not value["value"].isdigit()
@@ -294,8 +296,8 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
         if unit:
             groups = unit.groupdict()
             if tenge or decimals:
-                yield {**groups, "value": value["value"], "tenge": tenge, "tiyn": after and after.groupdict().get("tiyn"),
-                       "per": unit[0], "pair": None, "over": None, "sep": None}, unit.end()
+                yield {**groups, "value": value["value"], "tenge": tenge, "tiyn": tiyn, "per": unit[0], "pair": None,
+                       "over": None, "sep": None}, unit.end()
             continue
         if _FOR_ANOTHER.match(text, end):
             continue
@@ -305,8 +307,8 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
                 yield {**_NO_CURRENCY, "code": "USD", "value": value["value"], "tenge": tenge}, end
             continue
         if tenge and (decimals or one) or (decimals or tenge) and _RATE_WORDS.search(text):
-            yield {**mention.groupdict(), "value": value["value"], "tenge": tenge,
-                   "tiyn": after and after.groupdict().get("tiyn"), "per": None, "sep": None}, end
+            yield {**mention.groupdict(), "value": value["value"], "tenge": tenge, "tiyn": tiyn, "per": None,
+                   "sep": None}, end
 
 
 _NO_CURRENCY: dict[str, str | None] = dict.fromkeys(
