@@ -233,6 +233,7 @@ _RU_VERB_STEMS = (
     (("переда", "передава"), "переда"), (("писа", "написа"), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
     (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
     (("подчеркну", "подчеркива"), "подчеркива"), (("подтверди", "подтвержда"), "подтвержда"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
+    (("прокомментирова", "комментирова"), "комментиру"),
 )
 
 
@@ -406,12 +407,24 @@ _RU_TITLES = ("министр", "аким", "глава", "президент", 
 
 def _ru_body(name: str) -> str | None:
     """A Russian reporter before its verb that is a body or an official, not a pronoun or a crowd: an institution
-    (``Пресс-служба акимата``), a title (``Министр энергетики``), an acronym, a «name» or a Latin name."""
+    (``Пресс-служба акимата``, ``Минздрав``), a title (``Министр энергетики``), an acronym, a «name» or a Latin name;
+    without the words opening the sentence before it (``Об этом глава государства``)."""
+    name = _RU_SUBJECT_OPENERS.sub("", name)
     words = name.lower().split()
+    if len(words) == 1 and words[0].startswith(_RU_BODY_PREFIXES) and name[:1].isupper() and not _RU_SURNAME.search(name):
+        return name
     if not _plain(name) or len(words) > 8:
         return None
     named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.startswith(_RU_TITLES) for w in words)
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|«|[A-Za-z]", name) else None
+
+
+# What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
+_RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|вчера|сегодня"
+                                 r"|между\s+тем)\s+)+", re.I)
+# A ministry or a state body named by its compound (``Минздрав``, ``Минфин``, ``Госдума``, ``Нацбанк``), not a surname.
+_RU_BODY_PREFIXES = ("мин", "гос", "нац", "гор", "обл", "рай")
+_RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
 
 
 # A person's name in Russian or Kazakh Cyrillic: initials before a surname (``М. Тасмаганбетов``), or a first name
@@ -493,6 +506,15 @@ _KK_SAID_IN = tuple(form for stem in ("делін", "айтыл", "жазыл") 
 # in the message, statement, information (of X): хабарламада, хабарламасында, ақпаратында, мәлімдемесінде
 _KK_MESSAGE_IN = tuple(form for noun in ("хабарлама", "ақпарат", "мәлімдеме", "хат", "пресс-релиз")
                        for form in (_kk_locative(noun), _kk_possessive(noun) + _harmony(noun, "нда", "нде")))
+# Relying on (X's data): сүйенсек, сүйенер болсақ, сүйене отырып; the data in the dative, singular or plural, owned or
+# not (мәліметіне, деректерге, деректеріне, ақпаратқа, хабарламасына).
+_KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып")
+_KK_SOURCE_DATIVE = tuple(
+    form for noun in ("мәлімет", "дерек", "ақпарат", "хабарлама", "мәлімдеме", "есеп")
+    for stem in (noun, _kk_plural(noun))
+    for form in (_kk_possessive(stem) + _harmony(stem, "на", "не"),
+                 stem + (_harmony(stem, "қа", "ке") if stem[-1] in _KK_VOICELESS else _harmony(stem, "ға", "ге"))))
+_KK_CLAUSE_START = r"(?:^|(?<=[.,;:–—،؛]))\s*"
 _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
 
 # --- the forms ---------------------------------------------------------------------------------------------------
@@ -535,6 +557,11 @@ _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
 # Latin letters, which do not decline, or its correspondent; the outlet reports, citing the body (as ``the akimat told
 # X``).
 _RU_TOLD_OUTLET = r"(?:корреспонденту\s+)?[A-Z][\w.-]*"
+# An outlet told, by its kind in the dative (``сообщил агентству``, ``прокомментировал изданию "Timeskz"``).
+_RU_TOLD_KIND = r"(?:агентству|изданию|порталу|телеканалу|газете|журналу|редакции|сайту)"
+# Said, reported, noted, without a subject, present or past (``говорится``, ``сообщалось ранее``).
+_RU_IMPERSONAL = (r"(?:говорится|сообщается|отмечается|указывается|говорилось|сообщалось|отмечалось|указывалось)"
+                  r"(?:\s+(?:ранее|также|вчера|сегодня))?")
 # Where it was said, between the verb and its subject: ``сообщил на брифинге министр``, ``рассказал в интервью
 # Tengrinews.kz директор``, ``заявил в интервью телеканалу «Хабар» аким`` (the outlet of an interview named in Latin
 # letters or quotes, or after its kind in the dative).
@@ -685,7 +712,7 @@ _EN_SAY_WORDS = tuple(sorted(
     | {form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma)[1:]}
     | {f"{lemma}{after}" for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for after in (" that", ".")}))
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
-             "подчерк", "добав", "сказа", "подтвер")
+             "подчерк", "добав", "сказа", "подтвер", "комментир")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
@@ -698,6 +725,15 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"|(?=\s*,))", "nom", _RU_STEMS, _plain, "loc"),
         ("reports", r"\s(?:стало|становится)\s+известно\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")" + _CLAUSE_END, "nom",
          ("известно",)),
+        # X прокомментировал изданию "Y": Y reports, citing X
+        ("reports", _SENTENCE_START + r"(?P<via>" + _PHRASE + r")" + _RU_AT_VERB + r"\s+" + _RU_TOLD_KIND
+         + r"\s+(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|[A-Z][\w.-]*)(?=[\s,.;:]|$)", "nom", _RU_STEMS, _plain,
+         "speaker"),
+        # сообщил агентству источник в МЧС; сообщили изданию в акимате: the outlet told reports, citing the speaker
+        ("reports", _RU_AT_VERB + r"\s+(?P<reporter>" + _RU_TOLD_KIND + r")\s+во?\s+(?P<via>[^,.;:()\n]+?)(?:" + _END
+         + r"|(?=\s*,))", "ru-dat", _RU_STEMS, _plain, "loc"),
+        ("reports", _RU_AT_VERB + r"\s+(?P<reporter>" + _RU_TOLD_KIND + r")\s+(?!во?\s|[«\"“A-Z])(?P<via>[^,.;:()\n]+?)(?:" + _END
+         + r"|(?=\s*,))", "ru-dat", _RU_STEMS, _plain, "nom"),
         # ссылаясь на X, сообщает Y; со ссылкой на X сообщает Y: the source cited before the verb
         ("reports", r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^,.;:()\n]+?),?" + _RU_AT_VERB + r"\s+" + _NAME
          + _END, "nom", ("ссылк", "ссылаясь"), _not_a_person, "acc"),
@@ -715,10 +751,17 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END
          + r"|(?:\s+[^\s,.;:]+){1,3}?" + _ON_CHANNEL + _SENTENCE_END + ")", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
-        ("reports", r"\s(?:говорится|сообщается|отмечается|указывается)\s+(?:в|на)\s+(?:официальном\s+)?"
-         r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|telegram-канале|телеграм-канале|сайте|странице"
-         r"|аккаунте)\s+(?P<reporter>" + _PHRASE + ")" + _CLAUSE_END, "gen",
-         ("говорится", "сообщ", "отмеч", "указыва")),
+        # говорится в сообщении X (present or past): X reports; сообщается на сайте X: the site (``сайт KASE``)
+        ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?:официальном\s+)?"
+         r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _PHRASE + ")"
+         + _CLAUSE_END, "gen", ("говори", "сообщ", "отмеч", "указыва")),
+        ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+)?(?:telegram-канале"
+         r"|телеграм-канале|сайте|странице|аккаунте)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
+         ("говори", "сообщ", "отмеч", "указыва")),
+        # (как) стало известно из сообщения X: X reports
+        ("reports", r"\s(?:стало|становится)\s+известно\s+из\s+(?:официального\s+)?(?:сообщения|данных|информации"
+         r"|заявления|публикации|материалов|ответа|письма|пресс-релиза)\s+(?P<reporter>" + _QUOTED_PHRASE + ")"
+         + _CLAUSE_END, "gen", ("известно из",), _ru_before_adjunct),
         ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям|словам)\s+(?P<reporter>"
          + _QUOTED_PHRASE + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам"),
          _ru_before_adjunct),
@@ -767,6 +810,14 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
          r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen",
          _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла", "жазуы")),
+        # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
+        ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
+         + _kk(map(_kk_participle, ("тарат", "жарияла", "бер", "ұсын", "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
+         + r"\s+" + _kk(_KK_RELYING), "nom", _kk_words("сүйен")),
+        ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
+         + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен")),
+        ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
+         + _kk(_KK_RELYING), "kk-dat", _kk_words("сүйен")),
         # English
         # earlier reporting by X noted …: X reports
         ("reports", _CLAUSE + r"(?:(?:earlier|previous|recent|prior|an?)\s+){0,2}(?-i:reporting|reports?|coverage"
@@ -1091,6 +1142,10 @@ def _base(name: str, case: str) -> str:
         return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
     if case == "kk-loc":
         return _kk_base(name, _KK_LOCATIVE)
+    if case == "kk-dat":
+        return _kk_undative(name)
+    if case == "ru-dat":
+        return russian.nominative(name, "datv")
     return name
 
 
@@ -1111,10 +1166,12 @@ def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None])
     if m:
         kind, name = "correspondent", _clean(m.group("ru") or m.group("en") or m.group("of") or m.group("kk"))
         name = _POSSESSIVE.sub("", _kk_base(name, _KK_GENITIVE))
-        name = _ru_quoted_genitive(name) if m.group("ru") else name
+        name = _ru_quoted_genitive(name) if m.group("ru") else _KK_WHERE_BEFORE.sub("", name) if m.group("kk") else name
     return (agency() if _IMPLIED.fullmatch(name) else name), kind
 
 
+# Where a correspondent works, before the outlet's name: ``өңірдегі Stan.kz тілшісі`` (the region's), ``Астанадағы``.
+_KK_WHERE_BEFORE = re.compile(r"^(?:\S+" + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False) + r"\s+)+(?=\S)", re.I)
 _HANDLE = re.compile(r"\s+@\w+$")  # a social-network handle after an outlet's name: «Диапазон» @gazeta_diapazon
 _QUOTED_HEAD = re.compile(r"«([^»\n]+)»")
 
@@ -1136,6 +1193,9 @@ def _via(via: str | None, case: str) -> str | None:
     via = _clean(via)
     if case in ("acc", "loc"):
         return russian.nominative(via, _RU_CASES[case])
+    if case == "speaker":  # a title or body opening a sentence is no name: its capital is the sentence's
+        first = via.split(" ", 1)[0].lower()
+        return via[:1].lower() + via[1:] if first.startswith(_RU_TITLES) or first.endswith(_RU_HEAD_NOUNS) else via
     return _kk_outlet(_kk_undative(via)) if case == "dat" else via
 
 
@@ -1149,14 +1209,18 @@ _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capit
 # (``агентство Республики Казахстан по делам …`` is a body).
 _RU_MEDIA_BEFORE = re.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
-    r"(?:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство)\s+"
+    r"(?P<kind>(?i:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство))\s+"
     r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*)")
 
 
 def _ru_outlet(name: str) -> str:
-    """A Russian outlet's name without the kind of outlet printed before it (``издание Орда`` → ``Орда``)."""
+    """A Russian outlet's name without the kind of outlet printed before it (``издание Орда`` → ``Орда``); a site or
+    portal only of an outlet (a web address or a registered name: ``сайт Zakon.kz``), not of a body (``сайт KASE``)."""
     m = _RU_MEDIA_BEFORE.fullmatch(name)
-    return m.group("name") if m else name
+    if not m:
+        return name
+    site = m.group("kind").lower() in ("сайт", "портал")
+    return m.group("name") if not site or _DOMAIN.fullmatch(m.group("name")) or outlet_named(m.group("name")) else name
 
 
 def _kk_outlet(name: str) -> str:
@@ -1349,6 +1413,11 @@ _READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+
                         r"(?:\s+читайте)?\s+на)\s*:?\s+(?P<reporter>\S[^\n]{1,50}?)\s*\.?\s*")
 
 
+# An outlet's web address alone closing a text, as a paper signs under its byline (``Abai.kz``).
+_SIGNED_ADDRESS = re.compile(r"\s*(?P<reporter>[\w-]+(?:\.[\w-]+)*\.(?:kz|ru|com|net|org|info|news|media|kg|uz|az))\s*",
+                             re.I)
+
+
 def _bare_lines(text: str) -> list[Attribution]:
     """The lines of ``text`` that are an outlet's name alone (see ``_BY_OUTLET``); a quoted name only as its last or as
     a paper's sign-off under a byline (``Baqtııar TAIJAN,`` then ``«Egemen Qazaqstan»``)."""
@@ -1357,9 +1426,10 @@ def _bare_lines(text: str) -> list[Attribution]:
     for i, line in enumerate(lines):
         if len(line) > _BARE_MAX:
             continue
+        last = i == len(lines) - 1
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
-            _READ_MORE.fullmatch(line)) or (
-            _QUOTED_NAME.fullmatch(line) if i == len(lines) - 1 or lines[i - 1].rstrip().endswith((",", "،")) else None)
+            _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
+            _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
         if m and m.group("reporter").lower() not in _NOT_OUTLETS:
             found.append(Attribution(line.strip(), m.group("reporter"), "source-line"))
     return found

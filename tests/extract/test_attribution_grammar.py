@@ -171,3 +171,106 @@ def test_every_attribution_of_a_line_the_first_standing_for_it():
     line = ("The Border Service reminds that empty trucks can leave Kyrgyzstan for Kazakhstan through Ken-Bulun — "
             "Avtodorozhny checkpoint. The situation at the Kyrgyz-Kazakh border is stable,» the state service said.")
     assert [a.reporter for a in find_attributions(line)] == ["Border Service", "state service"]
+
+
+# --- Russian -----------------------------------------------------------------------------------------------------
+
+RU_NEWS = "В Алматы закроют дорогу до мая"
+RU_SUBJECTS = (  # subject, reporter, gender or number
+    ("пресс-служба акимата", "пресс-служба акимата", "f"), ("МЧС", "МЧС", "n"), ("Минздрав", "Минздрав", "m"),
+    ("агентство Kazinform", "Kazinform", "n"), ("Tengrinews.kz", "Tengrinews.kz", "n"),
+    ("аким города Ерболат Досаев", "аким города Ерболат Досаев", "m"),
+)
+RU_VERBS = {
+    "m": ("сообщил", "заявил", "отметил", "рассказал", "уточнил", "пояснил", "подчеркнул", "добавил", "написал",
+          "прокомментировал", "сообщает", "передает", "пишет", "информирует"),
+    "f": ("сообщила", "заявила", "отметила", "рассказала", "уточнила", "пояснила", "добавила", "передаёт", "пишет"),
+    "n": ("сообщило", "заявило", "уточнило", "отметило", "сообщает", "передает", "пишет", "информирует"),
+}
+
+
+@pytest.mark.parametrize(("subject", "want", "gender"), RU_SUBJECTS)
+def test_russian_verbs_in_every_gender_and_tense_both_orders(subject, want, gender):
+    for verb in RU_VERBS[gender]:
+        for text in (f"{RU_NEWS}, {verb} {subject}.", f"{_cap(subject)} {verb}, что {RU_NEWS.lower()}."):
+            found = _found(text)
+            assert found and found[0].lower() == want.lower(), text
+
+
+@pytest.mark.parametrize("opener", ("Об этом", "Ранее", "Кроме того", "Также"))
+def test_russian_subject_after_an_opening_adverb(opener):
+    """found5-080: ``Об этом глава государства написал в Twitter`` (the platform is no via)."""
+    assert _found(f"{opener} глава государства написал в Twitter.") == ("глава государства", None, "reports")
+
+
+@pytest.mark.parametrize("verb", ("сообщается", "говорится", "сообщалось ранее", "отмечается"))
+def test_russian_impersonal_message_gives_the_body_and_a_site_gives_the_site(verb):
+    """``говорится в сообщении горсуда`` → горсуд; found5-014 ``сообщается на сайте KASE`` → сайт KASE (a body's
+    site keeps the word; an outlet's address does not)."""
+    assert _found(f"{RU_NEWS}, {verb} в сообщении горсуда.") == ("горсуд", None, "reports")
+    assert _found(f"{RU_NEWS}, {verb} на сайте KASE.") == ("сайт KASE", None, "reports")
+    assert _found(f"{RU_NEWS}, {verb} на официальном сайте акимата.") == (
+        "официальный сайт акимата", None, "reports")
+
+
+@pytest.mark.parametrize("noun", ("сообщения", "данных", "информации", "заявления"))
+def test_russian_became_known_from(noun):
+    """found5-041: ``об этом стало известно из сообщения Казгидромета``."""
+    assert _found(f"{RU_NEWS}, об этом стало известно из {noun} Казгидромета.") == ("Казгидромет", None, "reports")
+
+
+@pytest.mark.parametrize(("kind", "nominative"), (("агентству", "агентство"), ("изданию", "издание"),
+                                                   ("порталу", "портал")))
+def test_russian_an_outlet_told_by_its_kind(kind, nominative):
+    """found5-166: ``сообщил агентству источник в МЧС республики``: the outlet told reports, citing the speaker."""
+    assert _found(f"{RU_NEWS}, сообщил {kind} источник в МЧС республики.") == (
+        nominative, "источник в МЧС республики", "reports")
+    assert _found(f"{RU_NEWS}, сообщили {kind} в акимате.") == (nominative, "акимат", "reports")
+
+
+def test_russian_a_speaker_commenting_to_a_named_outlet():
+    """found5-209: the outlet by its name alone; the speaker's title, capitalised only as the sentence opens, in
+    lower case."""
+    text = ('Руководитель пресс-службы ДВД Актюбинской области Ербулат Саркулов прокомментировал изданию "Timeskz" '
+            "видео и подтвердил, что такой случай действительно имел место")
+    assert _found(text) == ('"Timeskz"', "руководитель пресс-службы ДВД Актюбинской области Ербулат Саркулов",
+                            "reports")
+
+
+# --- Kazakh ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Үкіметтің баспасөз қызметіне сүйенсек, 30 мың гектар астық жиналды.",  # found5-042
+    "Үкіметтің баспасөз қызметінің мәліметіне сүйенсек, 30 мың гектар астық жиналды.",
+    "Үкіметтің баспасөз қызметі таратқан деректерге сүйенсек, 30 мың гектар астық жиналды.",  # found5-046
+    "Үкіметтің баспасөз қызметінің деректеріне сүйенер болсақ, 30 мың гектар астық жиналды.",
+    "Үкіметтің баспасөз қызметі жариялаған ақпаратқа сүйене отырып, 30 мың гектар астық жиналды.",
+])
+def test_kazakh_relying_on_a_source_in_every_form(text):
+    assert _found(text) == ("Үкіметтің баспасөз қызметі", None, "reports")
+
+
+@pytest.mark.parametrize("script", range(5))
+def test_kazakh_relying_on_a_source_in_every_script(script):
+    """found5-044's phrase in Cyrillic, the Latin alphabets and tote."""
+    from kznews.extract.attribution import _KK_SCRIPTS
+
+    def spell(cyrillic: str) -> str:
+        return cyrillic if script == 0 else "".join(_KK_SCRIPTS[script - 1].get(c, c) for c in cyrillic)
+
+    found = _found(f"Естеріңізге сала кетейік, {spell('ауыл шаруашылығы министрлігінің мәліметіне сүйенсек')}, "
+                   "диқандар 20 млн тонна астық бастырып үлгерген.")
+    assert found == (spell("ауыл шаруашылығы министрлігі"), None, "reports")
+
+
+@pytest.mark.parametrize("where", ("өңірдегі", "Астанадағы", "облыстағы"))
+def test_kazakh_correspondent_without_where_they_work(where):
+    """found5-127: ``деп жазды өңірдегі Stan.kz тілшісі``."""
+    assert _found(f"Ауылда жаңа мектеп ашылды, -деп жазды {where} Stan.kz тілшісі.") == (
+        "Stan.kz", None, "correspondent")
+
+
+def test_an_outlets_address_signing_a_text():
+    """found5-019: ``Abai.kz`` under the author's name, closing the text; not in the middle of one."""
+    assert _found("Núrzat Toghjan\nAbai.kz") == ("Abai.kz", None, "source-line")
+    assert find_attribution("Abai.kz\nJurnalister bar kezde biz de óz isimizge qyraghy boluymyz kerek.") is None
