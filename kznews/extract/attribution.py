@@ -521,8 +521,11 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 
 # The end of a sentence (or clause) after a name, an ellipsis too; a dot after an initial (``М. Смаилов``) ends
 # nothing.
-_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;!?…]+(?:\s|$)|\n|$))"
-_CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;,!?…،؛]+(?:\s|$)|\n|$))"
+# A colon before what was said ends one too (``… каналында жазды:``), and so does a full stop glued to the next
+# sentence's capital where a page lost the space (``Gazeta.ru reports.A coin``; not ``Vlast.kz``, ``U.S.``).
+_GLUED_STOP = r"|(?-i:(?<=[a-zа-яё]{2})\.(?=[A-ZА-ЯЁ](?:[a-zа-яё]|\s)))"
+_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
+_CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
 _ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
                r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
                r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?")
@@ -536,7 +539,7 @@ _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"�
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
 # after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence), a colon
 # only in a time (``на 10:00``).
-_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=\S)|(?<=\d):(?=\d)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
+_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=[^\s.])|(?<=\d):(?=\d)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
 _ACRONYM = r"\([A-ZА-ЯЁ]{2,}[\w.-]*\)"  # an acronym in parentheses after a name: ``фондовая биржа (KASE)``
 # A name closing with its acronym: ``The Central Electoral Commission (CEC) indicates``.
@@ -743,7 +746,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution),
-        ("reports", r"[.!?…«\"]\s*во?\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
+        ("reports", r"(?:[.!?…«\"]\s*во?|\s(?-i:Во?))\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
@@ -841,6 +844,11 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told)\s+(?P<reporter>"
          + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
+        # X correspondent (Name) has learnt / reports: the outlet's correspondent, the name dropped
+        ("correspondent", _CLAUSE + r"(?P<reporter>" + _PHRASE + r"\s+(?-i:correspondents?))(?:\s+" + _EN_PERSON + r")?\s+"
+         + r"(?:(?-i:has|have)\s+)?" + _en_verbs("learnt", "learned", "found out", "reports", "reported", "informs",
+                                                   "writes", "says")
+         + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})", "nom", ("correspondent",), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
@@ -1404,9 +1412,9 @@ _QUOTED_NAME = re.compile(  # tote has no capitals: any of its letters opens a w
 
 
 # A wire's name and the date it filed, opening a line (``Xinhua, November 29, 2016``, a page's tools may follow): one
-# name, for a person's byline has two words.
+# word, or a registered outlet's name (``Astana Times, 5 October 2016``), for a person's byline has two words.
 _EN_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
-_NAME_DATED = re.compile(r"\s*(?P<reporter>[A-Z][\w.&/-]+),\s+(?:" + _EN_MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
+_NAME_DATED = re.compile(r"\s*(?P<reporter>[A-Z][\w.&/-]+(?:\s+[A-Z][\w.&/-]+){0,3}),\s+(?:" + _EN_MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
                          + _EN_MONTH + r"\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+[^\n]{0,30})?")
 # A link to the whole story on another site closing a text: ``Read more at Kazinform``, ``Подробнее на Zakon.kz``.
 _READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+(?:at|on)|(?-i:Подробнее|подробнее)"
@@ -1430,6 +1438,8 @@ def _bare_lines(text: str) -> list[Attribution]:
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
             _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
             _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
+        if m and m.re is _NAME_DATED and " " in m.group("reporter") and not outlet_named(m.group("reporter")):
+            continue  # several words and a date: a person's byline, unless they name a registered outlet
         if m and m.group("reporter").lower() not in _NOT_OUTLETS:
             found.append(Attribution(line.strip(), m.group("reporter"), "source-line"))
     return found
@@ -1449,8 +1459,18 @@ _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
     "update", "updated", "обновлено", "audio", "аудио", "more", "continued", "end", "required", "optional"))
 
 
+# An outlet signing a text after a dash: ``… взорвался газовый баллон. — Евразия Daily.``: a name with a Latin letter or
+# in quotes (a person signs in Cyrillic words alone).
+_CLOSING_DASH = re.compile(r"(?:^|[.!?…»\"”]\s+)(?P<sign>[—–]\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“][^\n.!?,;:]"
+                           r"{1,40}?))\.?\s*$")
+
+
 def _closing_tags(text: str) -> list[Attribution]:
-    """The wire named in parentheses at the end of ``text``, after a sentence (or alone)."""
+    """The wire named in parentheses at the end of ``text``, after a sentence (or alone), or signing it after a
+    dash."""
+    dashed = _CLOSING_DASH.search(text[-60:]) if "—" in text[-60:] or "–" in text[-60:] else None
+    if dashed:
+        return [Attribution(dashed.group("sign").strip(" ."), dashed.group("reporter").strip(), "source-line")]
     tail = text[-60:]
     m = (_CLOSING_TAG.search(tail) or _CLOSING_SLASHED.search(tail)) if tail.rstrip().endswith(")") else None
     if not m or m.group("reporter").lower() in _NOT_TAGS:

@@ -274,3 +274,46 @@ def test_an_outlets_address_signing_a_text():
     """found5-019: ``Abai.kz`` under the author's name, closing the text; not in the middle of one."""
     assert _found("Núrzat Toghjan\nAbai.kz") == ("Abai.kz", None, "source-line")
     assert find_attribution("Abai.kz\nJurnalister bar kezde biz de óz isimizge qyraghy boluymyz kerek.") is None
+
+
+# --- where a sentence ends, and lines that sign a text -------------------------------------------------------------
+
+def test_an_ellipsis_closes_a_name():
+    """found5-139's page: ``according to the regional akimat...``."""
+    assert _found("The plant was built in South Kazakhstan, according to the regional akimat...") == (
+        "regional akimat", None, "reports")
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_one():
+    """found4-123: ``Gazeta.ru reports.A coin``; a web address's own dot ends nothing."""
+    assert _found("The first tenge had been released, Gazeta.ru reports.A coin with a diameter") == (
+        "Gazeta.ru", None, "reports")
+    assert _found("Дорогу закроют до мая, сообщает Zakon.kz.") == ("Zakon.kz", None, "reports")
+
+
+def test_a_colon_before_what_was_said_ends_the_sentence():
+    """found3-026's page: ``… өзінің телеграмм каналында жазды:``."""
+    text = ("Ақтөбеде екі облыстық газетті баспалар ғимаратынан шығарып жатыр. Бұл туралы белгілі журналист Михаил "
+            "Козачков өзінің телеграмм каналында жазды:")
+    assert _found(text) == ("Михаил Козачков", None, "reports")
+
+
+@pytest.mark.parametrize("verb", ("has learnt", "has learned", "reports", "reported"))
+def test_an_outlets_correspondent_named(verb):
+    """found3-010: ``Kazinform correspondent Yelzhan Yeraly has learnt``."""
+    assert _found(f"A new school is set to be built in the village, Kazinform correspondent Yelzhan Yeraly {verb}.") == (
+        "Kazinform", None, "correspondent")
+
+
+def test_a_registered_outlet_and_its_date_on_a_line():
+    """found3-124: ``Astana Times, 5 October 2016``; two words of a person are a byline."""
+    assert _found("Nazarbayev, Putin Meet\n\nAstana Times, 5 October 2016\n\nASTANA – Kazakh President") == (
+        "Astana Times", None, "source-line")
+    assert _found("John Smith, 5 October 2016") is None
+
+
+def test_an_outlet_signing_after_a_dash():
+    """found3-132: ``… взорвался газовый баллон. — Евразия Daily.``; a person's Cyrillic name signs no source."""
+    assert _found("В Петропавловске взорвался газовый баллон. — Евразия Daily.") == (
+        "Евразия Daily", None, "source-line")
+    assert find_attribution("Он пришел домой. — Иван Петров.") is None
