@@ -48,8 +48,9 @@ evidence                 points  what
                                  "Apply now", "Оставить заявку", "Өтінім қалдыру": the hero of a service,
                                  course or product page; an article's headline stands over its byline and date
 ``contact-form``         -1      a form asking for a phone number or a message (``input type=tel``,
-                                 ``<textarea>``) that is not a comment, search or newsletter form: a contact,
-                                 booking or quote form
+                                 ``<textarea>``) that is not a comment, search or newsletter form, in the
+                                 page's own content: a contact, booking or quote form (one in a footer,
+                                 sidebar, widget or popup is the site's, on its articles too)
 ``long-text``            +1      a long text (``LONG_BLOCK`` characters) in one block that holds most of the
                                  page's paragraph text (``CONCENTRATED``): an article's body, where service
                                  and listing pages scatter short paragraphs over many sections and cards
@@ -103,11 +104,9 @@ _WORD = re.compile(r"[^\W_]+")
 _EXTENSION = re.compile(r"\.\w{2,5}$")
 _LINK_TEXT = string_xpath(".//a//text()")  # every text node inside a link, in one C-level search
 _YEAR_MONTH = re.compile(r"/(?:19|20)\d{2}[/-]?(?:0[1-9]|1[0-2])")
-# Buttons, and links a shop's script or class names as its cart's, found in one C-level search; what they say
-# (text, value, label, class, name, id, href) is then read for putting an item in a cart.
-_CONTROLS = element_xpath(
-    "//button | //input[@type='submit' or @type='button' or @type='image']"
-    " | //a[contains(@href, 'cart') or contains(@class, 'cart') or contains(@href, 'buy')]")
+# Buttons, and links a shop's script or class names as its cart's (found in the page's one walk, ``_shape``); what
+# they say (text, value, label, class, name, id, href) is then read for putting an item in a cart.
+_BUTTON_INPUTS = frozenset({"submit", "button", "image"})
 _TO_CART = re.compile(
     r"add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|buy[\s_-]*(?:it[\s_-]*)?now|в\s+корзину|себетке", re.I)
 # Main items of pages that are not articles, as microdata marks them up (an organisation's or business's own markup,
@@ -130,8 +129,9 @@ _CALL_TO_ACTION = re.compile(
     r"|call\s+(?:us|now|today)|(?:see|view)\s+(?:pricing|plans)"
     r"|оставить\s+заявку|отправить\s+заявку|заказать|записаться|получить\s+консультацию|связаться\s+с\s+нами"
     r"|купить\s+сейчас|попробовать\s+бесплатно|өтінім\s+(?:қалдыру|жіберу)|тапсырыс\s+беру|тіркелу)\b", re.I)
-_ASKING_FORMS = element_xpath("//form[.//textarea or .//input[@type='tel']]")
 _NOT_CONTACT = re.compile(r"comment|search|newsletter|subscri|reply|respond", re.I)  # forms of articles too
+_CHROME_TAGS = frozenset({"footer", "aside"})
+_CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where a site puts its forms on every page
 LONG_BLOCK = 5 * MIN_BLOCK  # characters of paragraph text in one block: a long text
 CONCENTRATED = 0.7  # the share of the page's paragraph text that block holds: the page is that text
 
@@ -251,7 +251,24 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     body = tree.find("body")
     if body is None:
         body = tree
-    tags = Counter(el.tag for el in body.iter("h1", "time", "pre", "code"))  # one walk of the tree for the four
+    tags: Counter[str] = Counter()
+    h1 = None
+    forms, controls = [], []
+    # one C-level walk of the tree for the elements every piece below reads (an XPath per piece cost several times it)
+    for el in body.iter("h1", "time", "pre", "code", "form", "a", "button", "input"):
+        tag = el.tag
+        if tag == "a":
+            href = el.get("href") or ""
+            if "cart" in href or "buy" in href or "cart" in (el.get("class") or ""):
+                controls.append(el)
+        elif tag == "button" or (tag == "input" and el.get("type") in _BUTTON_INPUTS):
+            controls.append(el)
+        elif tag == "form":
+            forms.append(el)
+        elif tag != "input":
+            tags[tag] += 1
+            if tag == "h1" and h1 is None:
+                h1 = el
     if not titled and not tags["h1"]:
         found.add("no-headline", -1)
     if tags["time"] >= 5:
@@ -260,22 +277,19 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
-    if any(_puts_in_cart(el) for el in _CONTROLS(body)):
+    if any(_puts_in_cart(el) for el in controls):
         found.add("cart", -2)
-    if tags["h1"] and _calls_to_action(body):
+    if h1 is not None and _calls_to_action(h1):
         found.add("call-to-action", -1)
-    if any(not _NOT_CONTACT.search(_names(form)) for form in _ASKING_FORMS(body)):
+    if any(_asks(form) and not _NOT_CONTACT.search(_names(form)) and not _in_chrome(form) for form in forms):
         found.add("contact-form", -1)
     if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
         found.add("long-text", 1)
 
 
-def _calls_to_action(body: etree._Element) -> bool:
+def _calls_to_action(h1: etree._Element) -> bool:
     """Whether the headline's own block (the ``<h1>``'s ancestors up to ``_HEADLINE_LEVELS``, not the page's header
     or navigation) holds a link or button that asks the reader to act (``_CALL_TO_ACTION``)."""
-    h1 = body.find(".//h1")
-    if h1 is None:
-        return False
     block = h1
     for _ in range(_HEADLINE_LEVELS):
         parent = block.getparent()
@@ -283,6 +297,16 @@ def _calls_to_action(body: etree._Element) -> bool:
             break
         block = parent
     return any(_CALL_TO_ACTION.match(text_of(el) or el.get("value") or "") for el in _ACTIONS(block))
+
+
+def _asks(form: etree._Element) -> bool:
+    """Whether a form asks for a message or a phone number (a ``<textarea>``, an ``input type=tel``)."""
+    return any(el.tag == "textarea" or el.get("type") == "tel" for el in form.iter("textarea", "input"))
+
+
+def _in_chrome(el: etree._Element) -> bool:
+    """Whether ``el`` sits in the page's footer, sidebar, a widget or a popup (by tag, class or id)."""
+    return any(a.tag in _CHROME_TAGS or _CHROME.search(f"{a.get('class', '')} {a.get('id', '')}") for a in el.iterancestors())
 
 
 def _names(el: etree._Element) -> str:

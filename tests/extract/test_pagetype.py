@@ -247,3 +247,10 @@ def test_a_long_text_in_one_block_is_an_articles_body_and_scattered_text_is_not(
     cards = "".join(f"<div class='card'><p>{paragraph}</p></div>" for paragraph in paragraphs)
     scattered = f"<html><body><h1>Наши услуги</h1><div class='cards'>{cards}</div></body></html>"
     assert "long-text" not in _evidence(scattered)
+
+
+@pytest.mark.parametrize("chrome", ["<footer>{}</footer>", "<aside>{}</aside>", "<div class='sidebar-widget'>{}</div>"])
+def test_a_sites_contact_form_in_its_footer_or_sidebar_is_on_its_articles_too(chrome):
+    form = ("<form action='/send'><input type='tel' name='phone'><textarea name='message'></textarea>"
+            "<button type='submit'>Отправить</button></form>")
+    assert "contact-form" not in _evidence(_with_form(chrome.format(form)))
