@@ -310,7 +310,7 @@ _EN_AGENTS = frozenset(
     "prosecutors prosecutor officials police authorities investigators analysts experts sources rescuers doctors"
     " lawyers organizers organisers forecasters meteorologists diplomats observers traders dealers bankers economists"
     " scientists researchers spokespeople representatives lawmakers deputies officers inspectors regulators"
-    " lifeguards firefighters emergency".split())
+    " lifeguards firefighters emergency media outlets".split())
 _EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
 _EN_NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -706,7 +706,7 @@ _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+)?(?:data
                       r"|statement|report|press\s+release|message|post)\s+(?:(?:published|posted|issued|released)\s+)?"
                       r"(?:from|of|by|on|provided\s+by)\s+", re.I)
 # An adverb between a subject and its verb: ``Kazinform earlier reported``, ``the ministry has said``.
-_EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|has|had|have)\s+)?"
+_EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|reportedly|has|had|have)\s+)?"
 # The substrings the English forms of saying need: a plain form of a content verb only before "that" or a full stop
 # (``officials add that``; ``add`` alone is in ``address``).
 _EN_SAY_WORDS = tuple(sorted(
@@ -854,7 +854,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB
          + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
-         "nom", _EN_SAY_WORDS, _en_body),
+         "nom", _EN_SAY_WORDS, lambda name: _en_body(_EN_DATA.sub("", name))),  # a statement from X said: X
         # a report set inside a clause: ``a case that prosecutors said was linked``, ``which officials say will``
         ("reports", r"\s(?-i:that|which|what)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + r"(?=\s+(?-i:was|were|is|are|had|has|have|would|will|could|might|may|did|does|do)\b)", "nom",
@@ -864,6 +864,11 @@ _FORMS: tuple[_Form, ...] = tuple(
          _en_name),
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
+        # reports X, citing Y: inverted, the source cited after the reporter
+        ("reports", _CLAUSE + _en_verbs("reports", "reported", "informs", "writes") + r"\s+(?P<reporter>" + _PHRASE
+         + r"),?\s+" + _en_verbs("citing", "quoting", "with reference to", "referring to") + r"\s+" + _VIA
+         + r"(?:" + _END + r"|(?=\s*,))", "nom", ("citing", "quoting", "with reference", "referring to"), _en_name,
+         "nom"),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", _EN_SAY_WORDS, _en_body),
         # an official with a title beside the name (see _EN_TITLED): after the forms of an outlet relaying
         # them (``…, governor of the region, said, Kazinform cites …``)
@@ -1221,12 +1226,21 @@ _RU_MEDIA_BEFORE = re.compile(
     r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*)")
 
 
+# What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
+# (the name alone, as in Russian; a name holding the word after it is kept whole: ``Kazinform News Agency``).
+_EN_MEDIA_BEFORE = re.compile(
+    r"(?:[A-Z][\w-]+\s+)?(?-i:(?:news|online|information|media)\s+)?(?-i:agency|website|portal|outlet|site|newspaper"
+    r"|daily|weekly|broadcaster|channel|TV\s+channel)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
+    r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})")
+
+
 def _ru_outlet(name: str) -> str:
     """A Russian outlet's name without the kind of outlet printed before it (``издание Орда`` → ``Орда``); a site or
     portal only of an outlet (a web address or a registered name: ``сайт Zakon.kz``), not of a body (``сайт KASE``)."""
     m = _RU_MEDIA_BEFORE.fullmatch(name)
     if not m:
-        return name
+        english = _EN_MEDIA_BEFORE.fullmatch(name)
+        return english.group("name") if english else name
     site = m.group("kind").lower() in ("сайт", "портал")
     return m.group("name") if not site or _DOMAIN.fullmatch(m.group("name")) or outlet_named(m.group("name")) else name
 

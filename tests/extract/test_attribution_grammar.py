@@ -317,3 +317,22 @@ def test_an_outlet_signing_after_a_dash():
     assert _found("В Петропавловске взорвался газовый баллон. — Евразия Daily.") == (
         "Евразия Daily", None, "source-line")
     assert find_attribution("Он пришел домой. — Иван Петров.") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{_cap(NEWS)}, reports Trend citing the ministry.", ("Trend", "ministry")),
+    (f"{_cap(NEWS)}, local media reported.", ("local media", None)),
+    (f"{_cap(NEWS)}, the ministry reportedly said.", ("ministry", None)),
+    (f"{_cap(NEWS)}, a statement from the akimat said.", ("akimat", None)),
+    (f"{_cap(NEWS)}, Kazakh news website Orda.kz reported.", ("Orda.kz", None)),
+    (f"{_cap(NEWS)}, news agency Kazinform reported.", ("Kazinform", None)),
+    (f"{_cap(NEWS)}, Kazinform News Agency reported.", ("Kazinform News Agency", None)),  # the word is its name's
+    (f"{_cap(NEWS)}, the ministry's press service told Kazinform.", ("Kazinform", "ministry's press service")),
+    (f"{_cap(NEWS)}, sources told Reuters.", ("Reuters", "sources")),
+    (f"Speaking at a briefing, the minister said {NEWS}.", ("minister", None)),
+    (f"{_cap(NEWS)}, Reuters reported, citing two sources familiar with the matter.",
+     ("Reuters", "two sources familiar with the matter")),
+])
+def test_more_english_wire_forms(text, want):
+    found = find_attribution(text)
+    assert found and (found.reporter, found.via) == want
