@@ -922,12 +922,13 @@ _KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (know
     for w in words if re.fullmatch(r"[^\u0400-\u04ff\u0600-\u06ff]+", w))
 # (a text's mark of a script: any of these characters, or None for every text; the words of that script).  A
 # Kazakh Latin text writes a letter of its alphabet beyond ASCII (ı, á, ä, …) or one of the 2017 alphabet's frequent
-# apostrophe letters (a' ә, y' у, g' ғ), which English does not write.
+# apostrophe letters (a' ә, y' у, g' ғ, o' ө, u' ү, i' и/й, n' ң), which English writes seldom (``don't``: a
+# few more substring searches).
 _SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | None, tuple[str, ...]], ...] = (
     (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN)),
     (tuple("аоеі"), tuple(w for w in _WORDS if re.search("[а-яёәғқңөұүһі]", w))),
     (tuple("اەىن"), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
-    ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'"), tuple(sorted(_KK_LATIN))),
+    ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'", "o'", "u'", "i'", "n'"), tuple(sorted(_KK_LATIN))),
 )
 _BEFORE = 250  # characters kept before a reporting word: room for a name and a via
 _AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date

@@ -336,3 +336,38 @@ def test_an_outlet_signing_after_a_dash():
 def test_more_english_wire_forms(text, want):
     found = find_attribution(text)
     assert found and (found.reporter, found.via) == want
+
+
+KK_NEWS = "Алматыда жаңа мектеп ашылды"
+KK_FORMS = (  # every person's verb of reporting, after a quote and before it, and the according-to nouns
+    (f"{KK_NEWS}, деп хабарлады облыс әкімдігінің баспасөз қызметі.", "облыс әкімдігінің баспасөз қызметі"),
+    (f"{KK_NEWS}, деп мәлімдеді министрлік.", "министрлік"),
+    (f"{KK_NEWS}, деп айтты облыс әкімі.", "облыс әкімі"),
+    (f"{KK_NEWS}, деп атап өтті министр.", "министр"),
+    (f"{KK_NEWS}, деп түсіндірді министрлік.", "министрлік"),
+    (f"{KK_NEWS}, деп толықтырды министрлік.", "министрлік"),
+    (f"{KK_NEWS}, деп хабарлады ведомство.", "ведомство"),
+    (f"{KK_NEWS}, дейді облыс әкімі.", "облыс әкімі"),
+    (f"{KK_NEWS}, деді министр.", "министр"),
+    (f"облыс әкімдігінің хабарлауынша, {KK_NEWS.lower()}.", "облыс әкімдігі"),
+    (f"министрліктің мәліметі бойынша, {KK_NEWS.lower()}.", "министрлік"),
+    (f"министрлік хабарлағандай, {KK_NEWS.lower()}.", "министрлік"),
+    ("Бұл туралы облыс әкімдігі хабарлады.", "облыс әкімдігі"),
+    ("Бұл туралы министрліктің баспасөз қызметі мәлімдеді.", "министрліктің баспасөз қызметі"),
+)
+
+
+@pytest.mark.parametrize("script", range(5))
+def test_kazakh_verbs_of_reporting_in_every_script(script):
+    """Cyrillic, the Latin alphabets of 2017 (apostrophes), 2018 and 2021, and tote."""
+    from kznews.extract.attribution import _KK_SCRIPTS
+
+    def spell(cyrillic: str) -> str:
+        return cyrillic if script == 0 else "".join(_KK_SCRIPTS[script - 1].get(c, c) for c in cyrillic.lower())
+
+    wrong = []
+    for text, want in KK_FORMS:
+        found = _found(spell(text))
+        if not found or found[0].lower() != spell(want).lower():
+            wrong.append((spell(text), found))
+    assert not wrong
