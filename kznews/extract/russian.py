@@ -316,8 +316,8 @@ def _read(words: list[str], case: str) -> _Reading | None:
             scores = [a[0].score for a in modifiers] + [best.score]
             return _Reading(words[:i - len(modifiers)] + [
                 _cased(w, _form(max(a, key=lambda p: p.score), grammemes) or w) for w, a in zip(
-                    words[i - len(modifiers):i], modifiers, strict=True)] + [_cased(word, _form(best, grammemes) or word)],
-                best.normal_form, sum(scores) / len(scores))
+                    words[i - len(modifiers):i], modifiers, strict=True)] + [_cased(word, _form(best, grammemes) or word)]
+                + words[i + 1:], best.normal_form, sum(scores) / len(scores))
         if not nouns:
             return None
         return _with_head(words, i, nouns, modifiers, case)

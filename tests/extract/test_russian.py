@@ -71,6 +71,29 @@ def test_adjective_and_head_noun_in_every_case_and_number(noun: str) -> None:
     assert not wrong, wrong[:10]
 
 
+# Words the dictionary does not decline, standing after an adjective as its noun: abbreviations, Latin names.
+UNDECLINED = ("СМИ", "КНБ", "МВД", "Reuters", "BBC")
+
+
+@pytest.mark.parametrize("adjective", ADJECTIVES)
+def test_adjective_before_an_undeclined_word_keeps_every_word(adjective: str) -> None:
+    """An adjective in any case and number before a word that does not decline (``французских СМИ``) is read in
+    the nominative and the words after it are kept: no word of a phrase is ever lost."""
+    a = lexeme(adjective, "ADJF")
+    wrong = []
+    for word in UNDECLINED:
+        for number in ("sing", "plur"):
+            for case in CASES:
+                gender = ("masc",) if number == "sing" else ()
+                animacy = ("inan",) if case == "accs" else ()
+                printed = f"{form(a, case, number, *gender, *animacy)} {word}"
+                for rest in ("", " Казахстана"):
+                    got = nominative(printed + rest, case)
+                    if len(got.split()) != len((printed + rest).split()) or not got.endswith(f" {word}{rest}"):
+                        wrong.append((printed + rest, case, got))
+    assert not wrong, wrong[:10]
+
+
 @pytest.mark.parametrize("noun", HEADS)
 def test_head_noun_alone_and_capitalised(noun: str) -> None:
     """A head noun alone in every case and number, in lower case, capitalised and in capitals, keeps its letter
