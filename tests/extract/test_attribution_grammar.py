@@ -371,3 +371,10 @@ def test_kazakh_verbs_of_reporting_in_every_script(script):
         if not found or found[0].lower() != spell(want).lower():
             wrong.append((spell(text), found))
     assert not wrong
+
+
+@pytest.mark.parametrize("platform", ("в своем Instagram", "в Telegram-канале", "на своей странице в Facebook"))
+def test_russian_platform_between_the_verb_and_its_subject(platform):
+    """The platform posted on is where it was said, not a source cited (no via)."""
+    found = _found(f"{RU_NEWS}, сообщила {platform} аким района.")
+    assert found == ("аким района", None, "reports")
