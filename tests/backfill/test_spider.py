@@ -267,6 +267,7 @@ def _worker(redis_url: str, db: Path, base: str, max_articles: int) -> subproces
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow  # a shared run of worker processes: `pytest -m slow tests/backfill`
 @pytest.mark.parametrize("served", [_shared], indirect=True)
 def test_two_workers_of_a_shared_backfill_fetch_each_record_once_within_the_runs_article_limit(
     served: tuple[Archives, str], tmp_path: Path, redis_server: RedisServer  # noqa: F811 (the fixture)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.distributed.helpers import drained, finish, stop, worker, writer
 from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
@@ -15,6 +17,7 @@ from tests.reliability.helpers import (
 )
 
 
+@pytest.mark.slow  # a shared run of worker processes: `pytest -m slow tests/distributed`
 def test_redis_restarted_mid_run_is_a_clear_error_and_resumes(tmp_path, redis_server):
     site = build_site(40, seed=9)
     overrides = {a.path: Override(delay=0.15) for a in site.articles}  # the run outlives the restart

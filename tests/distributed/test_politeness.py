@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.distributed.helpers import drained, finish, hold_host, release_host_when_joined, stop, worker, writer
 from tests.mirror.server import Override, serve
 from tests.mirror.site import TEXT, build_site
@@ -36,6 +38,7 @@ def test_download_delay_holds_across_workers(tmp_path, redis_server):
     assert sum(1 for r in results if ": 0 pages" not in r[1]) >= 2, [r[1] for r in results]  # shared out
 
 
+@pytest.mark.slow  # a shared run of worker processes: `pytest -m slow tests/distributed`
 def test_crawl_delay_and_retry_after_hold_across_workers(tmp_path, redis_server):
     site = build_site(16, seed=6)
     robots = b"User-agent: *\nCrawl-delay: 0.5\nDisallow: /search/\n"

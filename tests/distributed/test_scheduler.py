@@ -61,6 +61,7 @@ def test_workers_fetch_every_page_exactly_once(tmp_path, redis_server, workers):
     assert dict(zip(header.split(), row.split()))["workers"] == str(workers)
 
 
+@pytest.mark.slow  # a shared run of worker processes: `pytest -m slow tests/distributed`
 def test_max_articles_holds_for_the_run_which_ends_when_nothing_waits_and_nothing_is_held(tmp_path, redis_server):
     site = build_site(24, seed=11)
     paths = [a.path for a in site.articles]
@@ -95,6 +96,7 @@ def test_max_articles_holds_for_the_run_which_ends_when_nothing_waits_and_nothin
     assert client.hget("kznews:run", "state") == b"finished" and int(client.get("kznews:inflight_n")) == 0
 
 
+@pytest.mark.slow  # a shared run of worker processes: `pytest -m slow tests/distributed`
 def test_worker_killed_then_restarted_loses_nothing(tmp_path, redis_server):
     site = build_site(60, seed=7)
     overrides = {a.path: Override(delay=0.15) for a in site.articles}  # the run outlives the kill

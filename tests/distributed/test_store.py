@@ -5,6 +5,8 @@ from __future__ import annotations
 import signal
 import time
 
+import pytest
+
 from tests.distributed.helpers import (
     FAST,
     drained,
@@ -54,6 +56,7 @@ def test_an_incremental_run_across_workers_refetches_nothing_archived(tmp_path, 
     assert shared["outcome"] == "finished" and shared["stats"]["kznews/incremental/skipped"] == len(site.articles)
 
 
+@pytest.mark.slow  # a shared run of worker processes: `pytest -m slow tests/distributed`
 def test_writer_killed_then_restarted_writes_everything_once(tmp_path, redis_server):
     site = build_site(50, seed=8)
     overrides = {a.path: Override(delay=0.15) for a in site.articles}  # the crawl outlives the kill
