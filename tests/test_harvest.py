@@ -84,6 +84,7 @@ def test_a_second_writer_exits_at_once_with_its_own_code(mirror, tmp_path):
     assert not [h for h in server.hits if h.path != "/robots.txt"]
 
 
+@pytest.mark.slow  # three harvests in a row: `pytest -m slow tests/test_harvest.py`
 def test_an_outlet_with_nothing_new_is_flagged(mirror, tmp_path):
     _, server, _ = mirror
     db, sites_file = tmp_path / "h.db", registry(tmp_path, server.base_url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from kznews import exitcodes
 from kznews.storage import Archive
 from tests.backfill.doubles import Archives, Snapshot, _warc
@@ -31,6 +33,7 @@ def test_backfill_from_the_wayback_machine_then_stats_show_the_captures(tmp_path
         archives.stop()
 
 
+@pytest.mark.slow  # a process per bad input; tests/cli/test_error_matrix.py holds backfill's rows in CI
 def test_backfill_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     unknown = run_kznews("backfill", "nosuch", "--from", "commoncrawl", db=db)
