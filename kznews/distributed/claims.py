@@ -127,12 +127,8 @@ class ClaimTracker:
             return
         claim.outputs += 1
         claim.fetching = False
-        try:
-            async for x in result:
-                self._yielded(claim, x)
-                yield x
-        finally:
-            claim.outputs -= 1
+        async for x in self._async_output(claim, result):
+            yield x
 
     def output(self, claim_id: str, result: Any) -> Any:
         """An errback's ``result`` for a failed download, tracked as the claim's output."""
