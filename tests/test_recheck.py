@@ -140,17 +140,20 @@ def _harvested(db: Path, site: MirrorSite, base: str) -> None:
         archive.finish_run(run, "finished", {})
 
 
-def _removals(db: Path, site: MirrorSite, base: str) -> dict[str, tuple]:
-    """Per article (by its index in the site), its removal episodes: (removed_at set, confirmed, restored, reason)."""
+def _removals(db: Path, site: MirrorSite, base: str) -> dict[int, tuple]:
+    """Per article (by its index in the site, in that order), its removal episodes in the order they were opened.
+
+    Answers arrive in any order, so the episodes' ids say nothing about which article was removed first.
+    """
     index = {a.url(base): n for n, a in enumerate(site.articles)}
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT a.url, r.removed_at, r.confirmed_at, r.restored_at, r.reason, r.status, r.final_url"
                         " FROM removals r JOIN articles a ON a.id = r.article_id ORDER BY r.id").fetchall()
-    found: dict[str, tuple] = {}
+    found: dict[int, tuple] = {}
     for url, removed_at, confirmed_at, restored_at, reason, status, final_url in rows:
         found.setdefault(index[url], ())
         found[index[url]] += ((removed_at, confirmed_at, restored_at, reason, status, final_url),)
-    return found
+    return dict(sorted(found.items()))
 
 
 def _run_stats(db: Path) -> tuple[str, dict]:
