@@ -51,6 +51,17 @@ evidence                 points  what
                                  ``<textarea>``) that is not a comment, search or newsletter form, in the
                                  page's own content: a contact, booking or quote form (one in a footer,
                                  sidebar, widget or popup is the site's, on its articles too)
+``edit-page``            -2      a control to edit the page or suggest a change ("Edit this page", "Edit on GitHub",
+                                 "Improve this page", "Редактировать страницу"): documentation or a wiki
+``heading-anchors``      -1      three or more section headings (``<h2>``, ``<h3>``) that link to themselves (``#name``,
+                                 ``¶``): the permalinked sections of documentation and reference pages
+``reference-headings``   -1      two or more headings of reference documentation ("Parameters", "Returns", "Syntax",
+                                 "Arguments", "Параметры"...)
+``poster-details``       -2      two or more posters' join dates beside their posts ("Joined: Mar 2012",
+                                 "Registered: 2016-07-02", "Зарегистрирован:"): a forum thread
+``sort-filter``          -2      a control to sort or filter the page's items ("Sort by", "Filters", "Refine by",
+                                 "Сортировать по"): a shop's category, a search or a listing; an article's text has
+                                 nothing to sort
 ``long-text``            +1      a long text (``LONG_BLOCK`` characters) in one block that holds most of the
                                  page's paragraph text (``CONCENTRATED``): an article's body, where service
                                  and listing pages scatter short paragraphs over many sections and cards
@@ -132,6 +143,26 @@ _CALL_TO_ACTION = re.compile(
 _NOT_CONTACT = re.compile(r"comment|search|newsletter|subscri|reply|respond", re.I)  # forms of articles too
 _CHROME_TAGS = frozenset({"footer", "aside"})
 _CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where a site puts its forms on every page
+# The page's text nodes, one a line: the short labels of controls (sorting, editing) and of posters stand alone.
+_TEXT_NODES = string_xpath("//body//text()")
+_EDIT_PAGE = re.compile(
+    r"^[ \t]*(?:edit\s+(?:this\s+page|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
+    r"|редактировать\s+(?:эту\s+)?страницу)[ \t]*$", re.I | re.M)
+# Text outside links: a menu's links name sections ("Filters" of a shop selling them), a control's label does not link.
+_UNLINKED_TEXT = string_xpath("//body//text()[not(ancestor::a)]")
+# A control's label, capitalised as labels are (prose says "the filter" in lower case).
+_SORT_FILTER = re.compile(
+    r"^[ \t]*(?:(?:Sort|SORT)(?:\s+[Bb][Yy])?|(?:Filter|FILTER)[Ss]?(?:\s+[Bb][Yy])?|(?:Refine|REFINE)(?:\s+[Bb][Yy])?"
+    r"|Сортировать(?:\s+по)?|Сортировка|Фильтры?|Сұрыптау|Сүзгі)[ \t]*:?[ \t]*$", re.M)
+# A poster's join date, its label capitalised as forums print it (a sentence's "registered 5 cases" is not one).
+_POSTER = re.compile(
+    r"^\s*(?:Joined|JOINED|Registered|Member\s+since|Зарегистрирован|Регистрация|Тіркелген)\s*:?\s*(?:on\s+)?"
+    r"(?:[^\W\d_]{3,9}[.,]?\s+){0,2}\d", re.M)
+_SECTION_HEADINGS = element_xpath("//h2 | //h3 | //h4 | //h5")
+_ANCHORED_HEADINGS = element_xpath("//h2[.//a[starts-with(@href, '#')]] | //h3[.//a[starts-with(@href, '#')]]")
+_REFERENCE = re.compile(
+    r"(parameters|arguments|returns?|return\s+values?|syntax|usage|examples?|options|properties|methods|attributes"
+    r"|exceptions|request\s+body|responses?|параметры|аргументы|синтаксис|возвращаемое\s+значение)\s*:?", re.I)
 LONG_BLOCK = 5 * MIN_BLOCK  # characters of paragraph text in one block: a long text
 CONCENTRATED = 0.7  # the share of the page's paragraph text that block holds: the page is that text
 
@@ -283,8 +314,24 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("call-to-action", -1)
     if any(_asks(form) and not _NOT_CONTACT.search(_names(form)) and not _in_chrome(form) for form in forms):
         found.add("contact-form", -1)
+    _documentation(found, tree)
+    texts = "\n".join(_TEXT_NODES(tree))
+    if _EDIT_PAGE.search(texts):
+        found.add("edit-page", -2)
+    if len(_POSTER.findall(texts)) >= 2:
+        found.add("poster-details", -2)
+    if _SORT_FILTER.search("\n".join(_UNLINKED_TEXT(tree))):
+        found.add("sort-filter", -2)
     if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
         found.add("long-text", 1)
+
+
+def _documentation(found: PageType, tree: etree._Element) -> None:
+    """Headings of documentation: permalinked sections, reference headings ("Parameters", "Returns")."""
+    if len(_ANCHORED_HEADINGS(tree)) >= 3:
+        found.add("heading-anchors", -1)
+    if len({m[1].lower() for h in _SECTION_HEADINGS(tree) if (m := _REFERENCE.fullmatch(text_of(h)))}) >= 2:
+        found.add("reference-headings", -1)
 
 
 def _calls_to_action(h1: etree._Element) -> bool:
