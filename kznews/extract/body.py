@@ -9,7 +9,8 @@ one-pass text census: sections, headings and lists kept, menus, link lists, foot
 chrome-named blocks left out; narrowed to the block around the main paragraphs that the page
 marks as its article, ``<article>`` or a theme's ``entry-content``, when the mark is not repeated).
 trafilatura's generic extraction runs only when the container is doubtful (little of the page's
-text); if it finds nothing the container stands.  The passes are an order of magnitude cheaper
+text); if it finds nothing, or nothing but the container's text and short pieces (menu items, the headline),
+the container stands.  The passes are an order of magnitude cheaper
 than trafilatura, so most pages never pay for it.
 Whatever the rule, trailing blocks such as "Читайте также", "Поделитесь новостью",
 "Нашли ошибку" end the body.
@@ -29,6 +30,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from .attribution import photo_credit
 from .html import SKIP_TAGS, CaseBlind, css, element_xpath, squash, text_of
 
 _BLOCKS = frozenset(
@@ -47,6 +49,21 @@ _STOP = re.compile(
     re.I,
 )
 _EXCLUDED = re.compile(r"^(?:Реклама|Advertisement|Жарнама)$", re.I)
+# A photo's caption or credit is a block of its own wherever a page puts it (inside a paragraph's <p> too).
+_CAPTION_CLASS = CaseBlind(r"caption|credit")
+# A credit line printed in a paragraph's text (the page lost the break around its caption): a label and a colon
+# (``Фото: акимат Алматы``, ``Сурет:``, ``Photo:``) opening the paragraph before a sentence, or closing it after one.
+# The sentence after a credit opens with a quote or a capitalised word that never ends a name (a preposition,
+# a conjunction, a pronoun); ``photo_credit`` (attribution.py) says whether the label names a picture.
+_LABEL = r"[^\W\d_][\w-]*(?:\s+[\w-]+){0,3}\s*:"
+_CREDIT_OPENING = re.compile(_LABEL + r"\s*\S")
+_SENTENCE_OPENER = re.compile(
+    r"\s+(?=[«\"“„]|(?:В|Во|На|По|С|Со|К|О|Об|У|Из|За|До|От|При|После|Для|Как|Это|Так|Также|Кроме|Ранее|Сегодня"
+    r"|Вчера|Накануне|Напомним|Однако|Но|А|И|Он|Она|Они|Мы|Бұл|Ал|Сондай-ақ|Бүгін|Кеше|Осы|Ол|Олар|Біз|Алайда"
+    r"|The|In|On|At|A|An|As|According|This|It|He|She|They|We)\s)")
+_CREDIT_CLOSING = re.compile(r"(?<=[.!?…»\"”])\s+(?=" + _LABEL + r"\s*\S[^\n]{0,120}$)")
+CREDIT_MAX = 80  # characters of a credit line glued to a paragraph (a label and a name or an address)
+SENTENCE_MIN_WORDS = 3  # words after a glued credit that make a sentence, not the rest of a quoted name
 _MARKUP = re.compile(r"</?(?:p|br|div|a|span|strong|em|b|i|h\d|ul|li|body)\b[^>]*>", re.I)
 MIN_BLOCK = 400  # characters of paragraph text in one block that make a page look like an article
 # The main block is trusted without trafilatura when it holds at least this share of all <p> text
@@ -86,6 +103,11 @@ def _dense_junk_names(names: str) -> bool:
     return _junk_names(names) or _DENSE_DROP_CLASS.search(names)
 
 
+@lru_cache(maxsize=8192)
+def _caption_names(names: str | None) -> bool:
+    return names is not None and _CAPTION_CLASS.search(names)
+
+
 def _blocks(el: etree._Element, junk: Callable[[etree._Element], bool] = _junk) -> list[str]:
     """Text of ``el`` split into blocks at block-level elements, junk subtrees skipped, each block squashed.
 
@@ -95,7 +117,7 @@ def _blocks(el: etree._Element, junk: Callable[[etree._Element], bool] = _junk) 
     buf: list[str] = []
 
     def walk(el: etree._Element) -> None:
-        block = el.tag in _BLOCKS
+        block = el.tag in _BLOCKS or _caption_names(el.get("class"))
         if block and buf:
             blocks.append("".join(buf))
             buf.clear()
@@ -125,11 +147,13 @@ def paragraphs_of(el: etree._Element, *, dense: bool = False) -> list[str]:
 
 
 def clean(paragraphs: list[str], headline: str | None = None) -> list[str]:
-    """Paragraphs up to the first end-of-article block, without a repeated headline or ad labels.
+    """Paragraphs up to the first end-of-article block, without a repeated headline, ad labels or glued credits.
 
     A "Read also"-type block ends the body when no more text follows it than precedes it;
-    earlier (an inline link to a related story) only the block itself is dropped.
+    earlier (an inline link to a related story) only the block itself is dropped.  A photo's credit line
+    glued to a paragraph is a block of its own.
     """
+    paragraphs = [piece for para in paragraphs for piece in _credit_apart(para)]
     out: list[str] = []
     remaining = sum(map(len, paragraphs))
     for para in paragraphs:
@@ -142,6 +166,21 @@ def clean(paragraphs: list[str], headline: str | None = None) -> list[str]:
             continue
         out.append(para)
     return out
+
+
+def _credit_apart(para: str) -> list[str]:
+    """``para`` with a photo's credit line that opens or closes it split off (see ``_CREDIT_OPENING``)."""
+    if ":" not in para:
+        return [para]
+    if _CREDIT_OPENING.match(para):
+        for m in _SENTENCE_OPENER.finditer(para, 0, CREDIT_MAX):
+            head, rest = para[:m.start()], para[m.end():]
+            if len(rest.split(None, SENTENCE_MIN_WORDS)) >= SENTENCE_MIN_WORDS and photo_credit(head):
+                return [head, rest]
+    closing = _CREDIT_CLOSING.search(para)
+    if closing and photo_credit(para[closing.end():]):
+        return [para[:closing.start()], para[closing.end():]]
+    return [para]
 
 
 @dataclass(frozen=True)
@@ -198,6 +237,7 @@ LINK_PENALTY = 1.0  # per character of link text outside paragraphs (menus, rela
 PROTECTED = 0.3  # a subtree holding this share of the container's article text is never dropped as chrome
 LINK_DENSE = 0.5  # a block whose text is mostly links (outside paragraphs) is a link list
 CONTAINER_SHARE = 0.7  # below this share of the page's article text the container is doubtful: ask trafilatura
+CHROME_PIECE = 80  # characters: a longer piece of text is a paragraph, not a menu item, a headline or a caption
 _FIGURE_TAGS = SKIP_TAGS | {"figure", "figcaption", "picture", "img", "svg", "iframe", "video", "object", "select",
                             "input", "time", "h1"}
 _OUTSIDE_WORDS = frozenset({"footer", "author", "bio", "sidebar"})
@@ -376,7 +416,7 @@ def extract_body(
     tree: etree._Element, *, selector: str | None = None, jsonld_body: str | None = None,
     headline: str | None = None, url: str | None = None, block: MainBlock | None = None,
 ) -> tuple[list[str], str | None]:
-    """(paragraphs, rule) for the article body; rule is "selector", "jsonld", "dense" or "trafilatura".
+    """(paragraphs, rule) for the article body; rule is "selector", "jsonld", "dense", "container" or "trafilatura".
 
     ``block``: the page's ``main_block`` when the caller has it already.
     """
@@ -401,6 +441,24 @@ def extract_body(
         tree, url=url, include_comments=False, include_tables=True, include_images=False, with_metadata=False,
         deduplicate=False, fast=True,
     )
-    if paragraphs := clean([squash(line) for line in (text or "").splitlines() if line.strip()], headline):
+    lines = [squash(line) for line in (text or "").splitlines() if line.strip()]
+    if found and _container_text_and_chrome(found, lines):
+        return found, "container"
+    if paragraphs := clean(lines, headline):
         return paragraphs, "trafilatura"
     return found, "container" if found else None
+
+
+def _container_text_and_chrome(paragraphs: list[str], lines: list[str]) -> bool:
+    """Whether trafilatura's ``lines`` hold the container's ``paragraphs`` and, besides them, only short pieces.
+
+    Then they are the same text, and the container's reading is the better one: trafilatura's rescue of a short
+    text is the whole ``<article>`` (or page) flattened into one line, the headline and captions glued to the
+    paragraphs, or the page's text with its menu items and headline, which the container kept apart or left out.
+    """
+    rest = " ".join(lines)
+    for para in paragraphs:
+        if para not in rest:
+            return False
+        rest = rest.replace(para, "\n", 1)
+    return all(len(piece) <= CHROME_PIECE for piece in map(str.strip, rest.split("\n")))

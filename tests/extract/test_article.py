@@ -74,3 +74,22 @@ def test_a_byline_before_the_dateline_is_not_glued_into_its_place(byline):
     article = extract_page(html, "https://example.az/news/1", kind="article").article
     assert article.dateline == opening.strip()
     assert article.body.startswith(opening)
+
+
+def test_a_credit_glued_to_the_paragraph_after_it_is_still_a_credit_and_the_source_is_read():
+    """A page that lost the break after a photo's credit: the credit is no source, the sentence's reporter is."""
+    text = ("Фото: акимат Алматы В пресс-службе акимата Алматы сообщили, что торжественная церемония пройдёт "
+            "в субботу на площади Республики.")
+    html = (f"<html lang='ru'><body><main><article><h1>Главную ёлку зажгли в Алматы</h1>"
+            f"<div class='article__body'><p>{text}</p></div></article></main></body></html>")
+    article = extract_page(html, "https://example.kz/news/1", kind="article").article
+    assert article.body.split("\n\n")[0] == "Фото: акимат Алматы"
+    assert [(s.name, s.kind) for s in article.sources] == [("пресс-служба акимата Алматы", "reports")]
+
+
+def test_a_one_paragraph_item_has_no_headline_in_its_body():
+    paragraph = "Министрліктің хабарлауынша, 33 279 адамға Sputnik V вакцинасының бірінші компоненті салынды."
+    html = ("<html lang='kk'><body><header><nav><a href='/'>Басты бет</a></nav></header><main><article>"
+            f"<h1>Вакцина салу жалғасуда</h1><div class='article__body'><p>{paragraph}</p></div></article></main>"
+            "</body></html>")
+    assert extract_page(html, "https://example.kz/news/2", kind="article").article.body == paragraph

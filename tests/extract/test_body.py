@@ -1,9 +1,13 @@
 """body.py: selector, JSON-LD articleBody and trafilatura rules; chrome left out."""
 
+import gzip
+
+import pytest
+
 from kznews.extract.body import clean, container_body, extract_body, main_block, main_block_size, paragraphs_of
 from kznews.extract.html import decode, parse
 
-from .shared import page
+from .shared import SHARED, page
 
 ARTICLE = """<html><body><h1>Заголовок</h1><div class="text">
 <p>Первый абзац статьи о важном событии.</p>
@@ -202,3 +206,76 @@ def test_census_counts_the_text_after_a_comment_and_not_inside_scripts():
     tree = parse(f"<html><body><div><!-- desktop -->{text}<script>var x = 'скрипт';</script>{text}</div></body></html>")
     div = tree.find(".//div")
     assert _census(tree.find("body"))[1][div][0] == 2 * len(text)
+
+
+# --- what is never part of a paragraph: the headline, a photo's caption or credit --------------------------------
+
+def _item(headline: str, body: str) -> str:
+    """A news item as outlets lay it out: a menu, then the headline and the body in an ``<article>``."""
+    return (f"<html><body><header><nav><a href='/'>Главная</a> <a href='/news/'>Новости</a></nav></header><main>"
+            f"<article><h1>{headline}</h1><div class='article__body'>{body}</div></article></main>"
+            "<footer>© 2026</footer></body></html>")
+
+
+@pytest.mark.parametrize("headline, paragraph", [
+    ("Күн жаңалықтары", "Министрліктің хабарлауынша, 33 279 адамға Sputnik V вакцинасының бірінші компоненті салынды."),
+    ("News of the day", "Earlier reporting by Kursiv Media noted Tokayev’s firm stance on language rights in Kazakhstan"),
+])
+def test_the_headline_is_not_joined_to_a_one_paragraph_body(headline, paragraph):
+    paragraphs, _ = extract_body(parse(_item(headline, f"<p>{paragraph}</p>")), headline=headline)
+    assert paragraphs == [paragraph]
+
+
+def test_the_paragraphs_of_a_short_item_stay_apart():
+    body = "<p>Источник фото: Фото из открытых источников</p><p>Источник: kaztag.kz</p>"
+    paragraphs, _ = extract_body(parse(_item("Новости дня", body)), headline="Новости дня")
+    assert paragraphs == ["Источник фото: Фото из открытых источников", "Источник: kaztag.kz"]
+
+
+def test_a_short_story_trafilatura_finds_outside_a_doubtful_container_is_trafilaturas():
+    """A short news item (three sentences) whose page's richest text block is the customer-service box: the
+    container holds text trafilatura's rescue does not, so trafilatura's reading stands."""
+    key = "e372e42c0a3df7b86e1c0bacf7bc14d042144a01e88833bc5a643d61b3547090"
+    html = gzip.decompress((SHARED / "evaldata" / "zyte" / "html" / f"{key}.html.gz").read_bytes()).decode()
+    paragraphs, rule = extract_body(parse(html))
+    assert rule == "trafilatura" and paragraphs[0].startswith("The son of former German President")
+    assert not any("Customer Service" in p for p in paragraphs)
+
+
+_CREDITED = "В пресс-службе акимата Алматы сообщили, что торжественная церемония пройдёт в субботу."
+
+
+@pytest.mark.parametrize("caption", [
+    "<span class='photo-caption'>Фото: акимат Алматы</span>",
+    "<em class='wp-caption-text'>Фото: акимат Алматы</em>",
+    "<figure><img src='/i/1.jpg'><figcaption>Фото: акимат Алматы</figcaption></figure>",
+])
+def test_a_caption_inside_a_paragraph_is_a_block_of_its_own(caption):
+    tree = parse(f"<html><body><div class='text'><p>{caption} {_CREDITED}</p></div></body></html>")
+    assert extract_body(tree, selector="div.text")[0] == ["Фото: акимат Алматы", _CREDITED]
+
+
+@pytest.mark.parametrize("glued, apart", [
+    (f"Фото: акимат Алматы {_CREDITED}", ["Фото: акимат Алматы", _CREDITED]),
+    ("Фото: Институт репродуктивной медицины \"Пациентка стала мамой в 60\". Врачи рассказали о редком случае.",
+     ["Фото: Институт репродуктивной медицины",
+      "\"Пациентка стала мамой в 60\". Врачи рассказали о редком случае."]),
+    ("Сурет: ашық дереккөзден Бұл туралы министрлік хабарлады.",
+     ["Сурет: ашық дереккөзден", "Бұл туралы министрлік хабарлады."]),
+    ("Photo: Akorda press service The President met the delegation on Monday.",
+     ["Photo: Akorda press service", "The President met the delegation on Monday."]),
+    ("Сара Назарбаева на встрече с учителями. Фото: facebook.com/bobek.samopoznanie",
+     ["Сара Назарбаева на встрече с учителями.", "Фото: facebook.com/bobek.samopoznanie"]),
+])
+def test_a_credit_line_glued_to_a_paragraph_is_split_off(glued, apart):
+    assert clean([glued]) == apart
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Фото: акимат Алматы",  # a credit line alone
+    "Фотограф Иван Петров «Снимки города» показал на выставке в Алматы.",  # a sentence about a photographer
+    "На выставке показали фото: В Алматы прошла акция, и её снимки разошлись по сети.",  # no credit opens it
+    "Фото: ТОО «Казахтелеком»",  # a quoted name closing the credit
+])
+def test_a_paragraph_without_a_glued_credit_is_left_whole(paragraph):
+    assert clean([paragraph]) == [paragraph]
