@@ -62,6 +62,8 @@ evidence                 points  what
 ``sort-filter``          -2      a control to sort or filter the page's items ("Sort by", "Filters", "Refine by",
                                  "Сортировать по"): a shop's category, a search or a listing; an article's text has
                                  nothing to sort
+``product-details``      -2      two different labels of a product's details, outside links ("SKU", "In stock",
+                                 "Quantity", "Add to wishlist", "Артикул", "В наличии"): a shop's product page
 ``long-text``            +1      a long text (``LONG_BLOCK`` characters) in one block that holds most of the
                                  page's paragraph text (``CONCENTRATED``): an article's body, where service
                                  and listing pages scatter short paragraphs over many sections and cards
@@ -154,6 +156,11 @@ _UNLINKED_TEXT = string_xpath("//body//text()[not(ancestor::a)]")
 _SORT_FILTER = re.compile(
     r"^[ \t]*(?:(?:Sort|SORT)(?:\s+[Bb][Yy])?|(?:Filter|FILTER)[Ss]?(?:\s+[Bb][Yy])?|(?:Refine|REFINE)(?:\s+[Bb][Yy])?"
     r"|Сортировать(?:\s+по)?|Сортировка|Фильтры?|Сұрыптау|Сүзгі)[ \t]*:?[ \t]*$", re.M)
+# The labels of a product's details, on a line of their own or before a short value ("SKU: 4521", "In stock").
+_PRODUCT_DETAIL = re.compile(
+    r"^[ \t]*(sku|item\s*(?:#|no\.?|number)|model\s*(?:#|no\.?|number)|availability|in\s+stock|out\s+of\s+stock"
+    r"|sold\s+out|qty|quantity|add\s+to\s+(?:wish\s*list|favou?rites)|артикул|в\s+наличии|нет\s+в\s+наличии|количество)"
+    r"[ \t]*:?[ \t]*(?:\S.{0,20})?$", re.I | re.M)
 # A poster's join date, its label capitalised as forums print it (a sentence's "registered 5 cases" is not one).
 _POSTER = re.compile(
     r"^\s*(?:Joined|JOINED|Registered|Member\s+since|Зарегистрирован|Регистрация|Тіркелген)\s*:?\s*(?:on\s+)?"
@@ -320,8 +327,11 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("edit-page", -2)
     if len(_POSTER.findall(texts)) >= 2:
         found.add("poster-details", -2)
-    if _SORT_FILTER.search("\n".join(_UNLINKED_TEXT(tree))):
+    labels = "\n".join(_UNLINKED_TEXT(tree))
+    if _SORT_FILTER.search(labels):
         found.add("sort-filter", -2)
+    if len({" ".join(label.lower().split()) for label in _PRODUCT_DETAIL.findall(labels)}) >= 2:
+        found.add("product-details", -2)
     if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
         found.add("long-text", 1)
 

@@ -254,3 +254,104 @@ def test_a_sites_contact_form_in_its_footer_or_sidebar_is_on_its_articles_too(ch
     form = ("<form action='/send'><input type='tel' name='phone'><textarea name='message'></textarea>"
             "<button type='submit'>Отправить</button></form>")
     assert "contact-form" not in _evidence(_with_form(chrome.format(form)))
+
+
+def _docs_page(extra: str, headings: str = "") -> str:
+    """A documentation page as Docusaurus and Sphinx themes lay it out: a sidebar of the manual's pages, the page's
+    headline and real paragraphs (from ../shared/texts), its sections, and ``extra`` below the text."""
+    sidebar = "".join(f"<li><a href='/docs/page-{i}'>Раздел {i}</a></li>" for i in range(8))
+    return (f"<html><body><nav class='sidebar'><ul>{sidebar}</ul></nav><main><article><h1>Установка</h1>"
+            f"<p>{RU[0]}</p><p>{RU[1]}</p>{headings}{extra}</article></main></body></html>")
+
+
+@pytest.mark.parametrize("control", [
+    "<a href='https://github.com/org/site/edit/main/docs/install.md'>Edit this page</a>",
+    "<a class='edit-link' href='/edit'><svg></svg> Edit on GitHub</a>",
+    "<a href='/edit'>Редактировать страницу</a>",
+])
+def test_a_control_to_edit_the_page_marks_documentation(control):
+    assert "edit-page-2" in _evidence(_docs_page(control))
+
+
+def test_an_article_that_speaks_of_editing_has_no_edit_control():
+    prose = "<p>Редакция решила: edit this page later, сказал автор, и статья вышла без правки.</p>"
+    assert "edit-page" not in _evidence(_docs_page(prose))
+
+
+def _sections(n: int, heading: str = "Шаг {}") -> str:
+    """``n`` sections whose headings link to themselves, as Sphinx prints them (``¶``)."""
+    return "".join(f"<h2 id='s{i}'>{heading.format(i)}<a class='headerlink' href='#s{i}'>¶</a></h2><p>{RU[i % len(RU)]}</p>"
+                   for i in range(n))
+
+
+def test_headings_that_link_to_themselves_mark_documentation():
+    assert "heading-anchors-1" in _evidence(_docs_page("", _sections(3)))
+    assert "heading-anchors" not in _evidence(_docs_page("", _sections(2)))  # an article's pair of anchored sections
+
+
+def test_headings_of_reference_documentation_mark_documentation():
+    reference = "<h2>Parameters</h2><p>url: the address.</p><h3>Returns:</h3><p>a record.</p>"
+    assert "reference-headings-1" in _evidence(_docs_page(reference))
+    examples = "<h2>Examples</h2><p>Пример.</p><h2>Examples</h2><p>Ещё пример.</p>"  # one kind of heading, twice
+    assert "reference-headings" not in _evidence(_docs_page(examples))
+
+
+def _thread(details: str, posts: int = 3) -> str:
+    """A forum thread as FluxBB and phpBB lay it out: posts of real paragraphs, each beside its poster's details."""
+    thread = "".join(
+        f"<div class='blockpost'><div class='postleft'><dl><dt><strong>user{i}</strong></dt>"
+        f"{details.format(year=2012 + i)}</dl></div><div class='postright'><p>{RU[i % len(RU)]}</p></div></div>"
+        for i in range(posts))
+    return f"<html><body><h1>Как оформить ИП?</h1>{thread}</body></html>"
+
+
+@pytest.mark.parametrize("details", [
+    "<dd><span>Registered: {year}-07-02</span></dd><dd><span>Posts: 710</span></dd>",  # FluxBB
+    "<dd><strong>Joined:</strong> Mon Feb 01, {year} 9:38 pm</dd>",  # phpBB
+    "<dl class='pairs'><dt>Joined</dt><dd>Mar 3, {year}</dd></dl>",  # XenForo
+    "<dd>Зарегистрирован: 12.03.{year}</dd>",
+])
+def test_posters_join_dates_beside_their_posts_make_a_forum_thread(details):
+    html = _thread(details)
+    assert "poster-details-2" in _evidence(html)
+    assert extract_page(html, "https://example.kz/page").kind == "listing"
+
+
+def test_a_sentence_on_registration_or_one_posters_date_is_no_thread():
+    prose = ("<html><body><h1>Выборы</h1><p>Registered 5,000 voters, said the commission, and registered 12 new "
+             f"parties.</p><p>{RU[0]}</p></body></html>")
+    assert "poster-details" not in _evidence(prose)
+    assert "poster-details" not in _evidence(_thread("<dd><span>Registered: {year}-07-02</span></dd>", posts=1))
+
+
+def _category(control: str) -> str:
+    """A shop's category page: a headline, a line of real text, the control, and cards of products."""
+    cards = "".join(f"<li class='product'><a href='/p/{i}'><h3>Товар {i}</h3></a><span>{9990 + i} ₸</span></li>"
+                    for i in range(6))
+    return f"<html><body><h1>Смартфоны</h1><p>{RU[0]}</p>{control}<ul class='products'>{cards}</ul></body></html>"
+
+
+@pytest.mark.parametrize("control", [
+    "<label for='orderby'>Sort by:</label><select id='orderby'><option>Popularity</option></select>",
+    "<button type='button' class='facets__toggle'><span>Filters</span></button>",
+    "<span class='title'>Сортировать по</span><select><option>цене</option></select>",
+])
+def test_a_control_to_sort_or_filter_the_items_makes_a_list(control):
+    assert "sort-filter-2" in _evidence(_category(control))
+
+
+@pytest.mark.parametrize("control", [
+    "<nav><a href='/filters'>Filters</a><a href='/lenses'>Lenses</a></nav>",  # a shop's section, a link
+    "<p>Пылесос с HEPA: the filter is washable, and sort of quiet.</p>",  # prose, lower case
+])
+def test_a_menu_link_or_prose_naming_filters_is_no_such_control(control):
+    assert "sort-filter" not in _evidence(_category(control))
+
+
+def test_two_labels_of_a_products_details_make_a_product_page():
+    details = "<div class='meta'><span>SKU: 4521</span><p class='stock'>In stock</p></div>"
+    assert "product-details-2" in _evidence(_shop_page("").replace("<div class='description'>", details + "<div>"))
+    one = "<div class='meta'><span>Артикул: 4521</span></div>"
+    assert "product-details" not in _evidence(_shop_page("").replace("<div class='description'>", one + "<div>"))
+    linked = "<div class='meta'><a href='/sku'>SKU: 4521</a><a href='/stock'>In stock</a></div>"
+    assert "product-details" not in _evidence(_shop_page("").replace("<div class='description'>", linked + "<div>"))
