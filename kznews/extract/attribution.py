@@ -299,7 +299,7 @@ _EN_BODIES = frozenset(
     "ministry service office department agency committee akimat administration government embassy police court"
     " company bank fund center centre council commission prosecutor website site page portal channel spokesperson"
     " spokesman spokeswoman correspondent correspondents parliament senate mazhilis authority authorities bureau"
-    " institute university"
+    " institute university congress assembly forum summit secretariat mission"
     " organization organisation association union party corporation group foundation news press presse times post"
     " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
     " ambassador director deputy".split()
@@ -312,6 +312,7 @@ _EN_AGENTS = frozenset(
     " scientists researchers spokespeople representatives lawmakers deputies officers inspectors regulators"
     " lifeguards firefighters emergency media outlets".split())
 _EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
+_EN_NAME_WORDS = _EN_LOWER | _EN_BODIES | _EN_AGENTS  # the lower-case words of a name
 _EN_NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
     " september october november december today yesterday".split()
@@ -352,7 +353,7 @@ def _en_name(name: str) -> str | None:
     for word in (_POSSESSIVE.sub("", w) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
-        elif not word[:1].isdigit() and word.lower() not in _EN_LOWER | _EN_AGENTS and re.search(r"\w", word):
+        elif not word[:1].isdigit() and word.lower() not in _EN_NAME_WORDS and re.search(r"\w", word):
             return None
     return name if named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS else None
 
@@ -443,13 +444,21 @@ def _not_a_person(name: str) -> str | None:
     return None if plain is not None and _RU_PERSON.fullmatch(plain) else plain
 
 
-# What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``).
-_RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|по\s+состоянию)\s.*$")
+# What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``,
+# ``корреспондент Bestnews.kz с "Барыс Арены"``).
+_RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|из|по\s+состоянию)\s")
+
+
+def _outside_quotes(prefix: str) -> bool:
+    """Whether the text after ``prefix`` is outside any quoted name (``«Жизнь в Алматы»`` holds its ``в``)."""
+    return (prefix.count("«") == prefix.count("»") and prefix.count("“") == prefix.count("”")
+            and prefix.count('"') % 2 == 0)
 
 
 def _ru_before_adjunct(name: str) -> str | None:
     """A Russian reporter without the time or place printed after it."""
-    return _plain(_RU_ADJUNCT.sub("", name))
+    cut = next((m.start() for m in _RU_ADJUNCT.finditer(name) if _outside_quotes(name[: m.start()])), len(name))
+    return _plain(name[:cut])
 
 
 def _capitalised_tail(name: str) -> str | None:
@@ -583,6 +592,24 @@ _RU_WHEN = (r"(?:(?:во?\s+(?:понедельник|вторник|среду|
 # A verb after a space, the form's first item (the regex engine then skips other positions at once): in lower case, or
 # capitalised where it opens a sentence (``Передает агентство Tengrinews.``).
 _RU_AT_VERB = r"\s(?-i:" + _alternation((*_RU_FORMS, *(f.capitalize() for f in _RU_FORMS)), word_start=False) + ")"
+# An outlet told, named after the verb (``сообщил ИА "Новости-Казахстан"``, ``рассказал в интервью «Азаттыку»``):
+# its name as printed, the abbreviation it signs with kept, the kind of outlet in the dative or instrumental dropped.
+_RU_TOLD_NAMED = (r"(?:(?:в\s+интервью|в\s+беседе\s+с|в\s+комментарии|журналисту|журналистам)\s+)?"
+                  r"(?:(?:(?:информ)?агентству|изданию|порталу|телеканалу|газете|журналу|сайту|радио|агентством"
+                  r"|изданием|порталом|телеканалом|газетой|журналом)\s+)?"
+                  r"(?P<reporter>(?:(?-i:ИА|МИА)\s+)?(?:«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*))")
+# The speaker after it, in the nominative: a title (``пресс-секретарь ДВД …``) or a person's name.
+_RU_SPEAKER = (r"(?P<via>(?-i:" + _alternation((*_RU_TITLES, *(f"пресс-{t}" for t in ("секретарь", "служба"))),
+                                               word_start=False).removesuffix(r"(?!\w)")
+               + r")[\w-]*(?:\s+[^,;:()\n]+?)?|(?-i:" + _RU_PERSON.pattern + "))")
+# A correspondent as the subject of a verb of their work (``Корреспондент Ulysmedia.kz выяснял``, ``Корреспонденты
+# «Власти» побывали``): the outlet, named after its kind or alone, or the publisher's (``агентства``); then a finite
+# verb, past or present, by its ending.
+_RU_CORRESPONDENT_OF = (r"(?:(?-i:МИА|ИА)\s+)?(?:«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”)"
+                        r"|(?:(?:газеты|издания|портала|телеканала|журнала|сайта|агентства)\s+)?(?:«[^»\n]+»|\"[^\"\n]+\""
+                        r"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*)|агентства|издания|портала|редакции")
+_RU_FINITE = (r"(?-i:[а-яё]+(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ёт|ют|ут|ит|ят|ат|ется|ются|ится|ятся|ает|яет))"
+              r"(?=[\s,.;:!?]|$)")
 _DEP = _kk(("деп",))
 _KK_TOKEN = r"(?:«[^»\n]+»|[\"“][^\"”\n]+[\"”]|[^\s,.;:()«»\"“”،؛]+(?:\.[^\s,.;:()«»\"“”،؛]+)*)"
 _KK_NAME = rf"(?P<reporter>{_KK_TOKEN})"
@@ -627,6 +654,17 @@ def _en_forms(lemma: str) -> tuple[str, str, str]:
     return tuple(" ".join(filter(None, (form, particle))) for form in (verb, third, past))  # type: ignore[return-value]
 
 
+_EN_BE = ("is", "are", "was", "were", "has been", "have been", "had been")
+
+
+def _en_progressive(lemma: str) -> tuple[str, ...]:
+    """The progressive forms of an English verb of saying (``is reporting``, ``has been saying``); the verbs of
+    saying take no doubled consonant (``stating``, ``telling``, ``writing``)."""
+    verb, _, particle = lemma.partition(" ")
+    ing = (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+    return tuple(" ".join(filter(None, (be, ing, particle))) for be in _EN_BE)
+
+
 # Verbs of saying that may be followed by the reported clause without "that" (``the ministry said the road will
 # open``), and verbs of saying whose object may be a thing (``added 20 jobs``, ``stressed the importance``): these
 # report only before "that" or at the clause's end (``…, the ministry added.``).
@@ -636,13 +674,13 @@ _EN_CONTENT_LEMMAS = ("add", "confirm", "explain", "warn", "stress", "emphasize"
                       "acknowledge", "admit", "insist", "claim", "recall")
 _EN_SPEECH_FORMS = tuple(form for lemma in _EN_SPEECH_LEMMAS for form in _en_forms(lemma))
 _EN_CONTENT_FORMS = tuple(form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma))
-_EN_REPORT = _en_verbs("reports", "reported", "reads")  # an outlet reports, a page reads
+_EN_REPORT = _en_verbs("reports", "reported", "reads", *_en_progressive("report"))  # an outlet reports, a page reads
 # Before its subject (``…, said the ministry``, ``…, added the minister``): the inflected forms, not the plain one.
 _EN_SAID = tuple(form for lemma in _EN_SPEECH_LEMMAS + _EN_CONTENT_LEMMAS if lemma != "report"
                  for form in _en_forms(lemma)[1:])
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, every form: the subject may be plural (``correspondents report``, ``officials say``).
-_EN_SAY_AFTER = _en_verbs(*_EN_SPEECH_FORMS)
+_EN_SAY_AFTER = _en_verbs(*_EN_SPEECH_FORMS, *(form for lemma in _EN_SPEECH_LEMMAS for form in _en_progressive(lemma)))
 _EN_SAY_CONTENT = _en_verbs(*_EN_CONTENT_FORMS)
 # reports (on Monday), citing: any verb of reporting, and the time the report came, may stand between.
 _EN_CITING = (_en_verbs(*_EN_SPEECH_FORMS)
@@ -680,6 +718,12 @@ _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|tod
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
 _SENTENCE_START = r"[.!?…][\"”»]?\s+"
+# What a statement to an outlet was made in: ``said in a statement to Reuters``, ``in an interview with RFE/RL``.
+_EN_STATEMENT = r"(?-i:statement|comments?|interview|e-?mail|letter|message|response|reply|remarks)"
+_EN_STATEMENT_WORDS = tuple(f"{noun} {to}" for noun in ("statement", "comment", "comments", "interview", "email",
+                                                         "e-mail", "letter", "message", "response", "reply", "remarks")
+                            for to in ("to", "with", "for"))
+_EN_ACCORDING = r"(?<!\w)(?:(?-i:[Aa]ccording)\s+to|(?-i:[Aa]s)\s+per)"  # as per X: according to X
 # Reported speech without "that": the reported clause's subject follows the verb at once (``the ministry said the
 # school will open``, ``officials said on Monday it was closed``).
 _EN_REPORTED_CLAUSE = (r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?(?=\s+(?:(?-i:the|a|an"
@@ -710,13 +754,36 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates"
                       r"|statement|report|press\s+release|message|post)\s+(?:(?:published|posted|issued|released)\s+)?"
                       r"(?:from|of|by|on|provided\s+by)\s+", re.I)
+# X's report, X's data: X (``according to Lit.kz's report``, ``as per Reuters’ figures``).
+_EN_OWN_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+)?(?:reports?|data|figures|statements?"
+                          r"|estimates|information|statistics|reporting|calculations|survey|analysis)$", re.I)
+# What ``according to`` names when it states conformity, not a source: ``according to the new rules``.
+_EN_CONFORMITY = frozenset(
+    "rule rules law laws legislation regulation regulations plan plans schedule timetable terms agreement agreements"
+    " contract contracts decree order orders policy policies constitution code procedure procedures standard standards"
+    " requirement requirements tradition traditions custom customs instructions guidelines principles protocol"
+    " charter treaty resolution norms".split())
+# A count before a plural source is no part of it, as an article is not (``Two industry sources told Reuters``).
+_EN_COUNT = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|multiple|numerous"
+                       r"|a\s+few|a\s+number\s+of|a\s+couple\s+of)\s+(?=\S+\s*\S)", re.I)
+
+
+def _en_source(name: str) -> str | None:
+    """The source an English ``according to``/``as per`` names (see ``_en_name``): X of ``data from X`` and of ``X's
+    report``; none when it names a rule complied with rather than a source."""
+    name = _EN_OWN_DATA.sub("", _EN_DATA.sub("", name))
+    words = name.split()
+    return None if words and words[-1].lower() in _EN_CONFORMITY else _en_name(name)
+
+
 # An adverb between a subject and its verb: ``Kazinform earlier reported``, ``the ministry has said``.
 _EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|reportedly|has|had|have)\s+)?"
 # The substrings the English forms of saying need: a plain form of a content verb only before "that" or a full stop
 # (``officials add that``; ``add`` alone is in ``address``).
 _EN_SAY_WORDS = tuple(sorted(
     {"said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted", "wrote",
-     "writes", "told", "indicat", " tell", " state", " note", " write", " inform", " say "}
+     "writes", "told", "indicat", " tell", " state", " note", " write", " inform", " say ", "saying", "stating",
+     "noting", "writing", "telling", "informing"}
     | {form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma)[1:]}
     | {f"{lemma}{after}" for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for after in (" that", ".")}))
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
@@ -728,7 +795,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", r"\s(?-i:" + _alternation(_RU_FORMS + _RU_FOUND, word_start=False)
          + r")\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+[^,;\n]+?)(?:" + _END
-         + r"|(?=\s*,))", "nom", (*_RU_STEMS, "выясн", "узна")),
+         + r"|(?=\s*,))", "nom", (*_RU_STEMS, "выясн", "узна"), _ru_before_adjunct),
+        ("correspondent", _SENTENCE_START + r"(?P<reporter>(?:(?-i:Собственный|Наш)\s+корреспондент|(?-i:Корреспондент))"
+         r"(?:ы|ка)?\s+(?:" + _RU_CORRESPONDENT_OF + r"))\s+(?:(?-i:уже|также|тоже|лично|вчера|сегодня)\s+)?"
+         + _RU_FINITE, "nom", ("корреспондент",)),
         ("reports", _RU_AT_VERB + r"\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")\s+во?\s+(?P<via>[^,.;:()\n]+?)(?:" + _END
          + r"|(?=\s*,))", "nom", _RU_STEMS, _plain, "loc"),
         ("reports", r"\s(?:стало|становится)\s+известно\s+(?P<reporter>" + _RU_TOLD_OUTLET + r")" + _CLAUSE_END, "nom",
@@ -742,10 +812,14 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"|(?=\s*,))", "ru-dat", _RU_STEMS, _plain, "loc"),
         ("reports", _RU_AT_VERB + r"\s+(?P<reporter>" + _RU_TOLD_KIND + r")\s+(?!во?\s|[«\"“A-Z])(?P<via>[^,.;:()\n]+?)(?:" + _END
          + r"|(?=\s*,))", "ru-dat", _RU_STEMS, _plain, "nom"),
+        # сообщил ИА "Новости-Казахстан" пресс-секретарь ДВД …: the outlet told reports, citing the speaker
+        ("reports", _RU_AT_VERB + r"\s+" + _RU_TOLD_NAMED + r"\s+" + _RU_SPEAKER + r"(?:" + _END + r"|(?=\s*,))",
+         "nom", _RU_STEMS, _plain, "nom"),
         # ссылаясь на X, сообщает Y; со ссылкой на X сообщает Y: the source cited before the verb
         ("reports", r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^,.;:()\n]+?),?" + _RU_AT_VERB + r"\s+" + _NAME
          + _END, "nom", ("ссылк", "ссылаясь"), _not_a_person, "acc"),
-        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA + _END,
+        ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
+         + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!)))",  # a source cited ends at a comma: what follows is the news
          "nom", _RU_STEMS, _not_a_person),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
@@ -833,7 +907,7 @@ _FORMS: tuple[_Form, ...] = tuple(
              "noted", "notes", "said", "says", "showed", "shows", "found", "revealed", "reveals", "reported",
              "suggested", "suggests", "indicated", "indicates"), "nom",
          ("reporting by", "report by", "reports by", "coverage by", "investigation by"), _en_name),
-        ("reports", _CLAUSE + r"(?:according\s+to\s+(?P<via2>.+?),\s+)?(?P<reporter>" + _PHRASE
+        ("reports", _CLAUSE + r"(?:(?:according\s+to|as\s+per)\s+(?P<via2>[^()\n]+?),\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA
          + r"(?:" + _END + r"|(?=\s*,))",
@@ -849,6 +923,11 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told)\s+(?P<reporter>"
          + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
+        # X said in a statement to Y, X confirmed in an interview with Y: Y reports, citing X
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
+         + r"\s+in\s+(?:(?-i:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?" + _EN_STATEMENT
+         + r"\s+(?-i:to|with|for)\s+(?P<reporter>" + _PHRASE + ")"
+         + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END}|(?=\\s*,))", "nom", _EN_STATEMENT_WORDS, _en_told, "nom"),
         # X correspondent (Name) has learnt / reports: the outlet's correspondent, the name dropped
         ("correspondent", _CLAUSE + r"(?P<reporter>" + _PHRASE + r"\s+(?-i:correspondents?))(?:\s+" + _EN_PERSON + r")?\s+"
          + r"(?:(?-i:has|have)\s+)?" + _en_verbs("learnt", "learned", "found out", "reports", "reported", "informs",
@@ -877,8 +956,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", _EN_SAY_WORDS, _en_body),
         # an official with a title beside the name (see _EN_TITLED): after the forms of an outlet relaying
         # them (``…, governor of the region, said, Kazinform cites …``)
-        ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _EN_TITLED + r")" + _CLAUSE_END, "nom",
-         ("according to",)),
+        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _CLAUSE_END, "nom",
+         ("according to", "as per")),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom", _EN_SAY_WORDS),
         ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),\s+" + _EN_ADVERB
          + f"(?:{_EN_POSTED}{_EN_END}|{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})"
@@ -893,8 +972,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + f"(?:{_EN_THAT}|{_EN_END})",
          "nom",
          _EN_PLATFORMS, _en_name),
-        ("reports", r"(?<!\w)(?-i:[Aa]ccording)\s+to\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
-         ("according to",), lambda name: _en_name(_EN_DATA.sub("", name))),
+        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
+         ("according to", "as per"), _en_source),
     )
 )
 # Source lines: ``Источник: КазТАГ``, ``Source: …``, Kazakh ``Дереккөз: …`` / ``Дерек көзі`` / ``Ақпарат көзі`` in
@@ -967,7 +1046,9 @@ _CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured
                  r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?" + rf"|{_CREDIT_MADE}")
 _OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
 _CLOSE = r"[\s.,;©]*$"  # a © may close the line too (Фото Турар Казангапов ©)
-_PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])\s*©?\s*(?P<credit>\S.*?)" + _CLOSE, re.I)
+# The label's mark may be doubled by a stray one (``Photo:, Fotolia``, ``Сурет: – Kazinform``): the credit follows.
+_PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])[\s,;:—–-]*©?\s*(?P<credit>[^\s,;:—–-].*?)"
+                    + _CLOSE, re.I)
 _PHOTO_BY = re.compile(
     _OPEN + rf"(?:{_CREDIT_KIND}\s+)?{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
@@ -1185,12 +1266,19 @@ def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None])
     if m:
         kind, name = "correspondent", _clean(m.group("ru") or m.group("en") or m.group("of") or m.group("kk"))
         name = _POSSESSIVE.sub("", _kk_base(name, _KK_GENITIVE))
-        name = _ru_quoted_genitive(name) if m.group("ru") else _KK_WHERE_BEFORE.sub("", name) if m.group("kk") else name
+        if m.group("ru"):  # a name after its kind is in apposition, in the nominative: газеты «Жизнь в Алматы»
+            named = _RU_KIND_OF.sub("", name)
+            name = named if named != name else _ru_quoted_genitive(name)
+        elif m.group("kk"):
+            name = _KK_WHERE_BEFORE.sub("", name)
     return (agency() if _IMPLIED.fullmatch(name) else name), kind
 
 
 # Where a correspondent works, before the outlet's name: ``өңірдегі Stan.kz тілшісі`` (the region's), ``Астанадағы``.
 _KK_WHERE_BEFORE = re.compile(r"^(?:\S+" + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False) + r"\s+)+(?=\S)", re.I)
+# The kind of outlet a correspondent works for, in the genitive before its name: ``газеты «Жизнь в Алматы»``.
+_RU_KIND_OF = re.compile(r"^(?:(?:интернет-)?(?:газеты|издания|портала|телеканала|журнала|сайта|информагентства)"
+                         r"|агентства)\s+(?=[«\"“]|[A-Z])")
 _HANDLE = re.compile(r"\s+@\w+$")  # a social-network handle after an outlet's name: «Диапазон» @gazeta_diapazon
 _QUOTED_HEAD = re.compile(r"«([^»\n]+)»")
 
@@ -1209,7 +1297,9 @@ def _via(via: str | None, case: str) -> str | None:
     """The source the reporter cites, in its base form."""
     if not via:
         return None
-    via = _clean(via)
+    via = _clean(_EN_COUNT.sub("", via.strip()))
+    if via.rsplit(" ", 1)[-1].lower() in _EN_CONFORMITY:  # according to the rules: no source cited
+        return None
     if case in ("acc", "loc"):
         return russian.nominative(via, _RU_CASES[case])
     if case == "speaker":  # a title or body opening a sentence is no name: its capital is the sentence's
@@ -1505,11 +1595,27 @@ _FEED_FOOTER = re.compile(r"(?:(?-i:appeared\s+first\s+on)|(?:сначала|в�
                           r"(?P<reporter>[^\n]{2,80}?)\s*\.?\s*$", re.I | re.M)
 
 
+# Where a republished text first ran: ``To read the original story by X, click here``, ``This article first appeared
+# in X``, ``Originally published by X``, ``Republished with permission from X``.
+_REPUBLISHED = re.compile(
+    r"(?:^|(?<=[.!?…]\s))(?:(?-i:[Tt]o)\s+read\s+the\s+original\s+(?:story|article|report|version|piece)\s+(?:by|from|in|on|at)"
+    r"|(?:(?:this|the)\s+(?:original\s+)?(?:story|article|report|piece|post)\s+)?(?:(?:was|has\s+been)\s+)?"
+    r"(?:(?:originally|first)\s+)+(?:published|appeared|ran|posted)\s+(?:by|in|on|at)"
+    r"|(?:re)?published\s+with\s+(?:kind\s+)?permission\s+(?:from|of|by))"
+    r"\s+(?P<reporter>(?:[^\s,;.!?\n]|\.(?=\S))+(?:\s+(?:[^\s,;.!?\n]|\.(?=\S))+){0,6}?)\s*(?:[,;.!?]|$)", re.I | re.M)
+
+
 def _feed_footers(text: str, low: str) -> list[Attribution]:
-    """``The post … appeared first on X.``: X, as printed."""
-    if "appeared first" not in low and "появил" not in low:
-        return []
-    return [Attribution(m.group(0).strip(" ."), m.group("reporter"), "source-line") for m in _FEED_FOOTER.finditer(text)]
+    """``The post … appeared first on X.``, ``This story was originally published by X.``: X, as printed (without a
+    leading article)."""
+    found: list[Attribution] = []
+    if "appeared first" in low or "появил" in low:
+        found += [Attribution(m.group(0).strip(" ."), m.group("reporter"), "source-line")
+                  for m in _FEED_FOOTER.finditer(text)]
+    if "original" in low or "first" in low or "permission" in low:
+        found += [Attribution(m.group(0).strip(" .,"), _clean(m.group("reporter")), "source-line")
+                  for m in _REPUBLISHED.finditer(text)]
+    return found
 
 
 def find_attributions(text: str | None, agency: str | None = None) -> list[Attribution]:

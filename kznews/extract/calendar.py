@@ -32,6 +32,34 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ru": ("пн", "вт", "ср", "ч�
 _CUTS = (3, 4, 5)
 
 
+# Russian ordinal numerals of the days, masculine nominative: a date may print its day in words (пятого января).
+_RU_ORDINALS = ("первый", "второй", "третий", "четвёртый", "пятый", "шестой", "седьмой", "восьмой", "девятый",
+                "десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый", "пятнадцатый",
+                "шестнадцатый", "семнадцатый", "восемнадцатый", "девятнадцатый", "двадцатый")
+_RU_TENS = {20: "двадцать", 30: "тридцать"}
+
+
+def _ru_ordinal_forms(word: str) -> tuple[str, ...]:
+    """An ordinal in the forms a date's day takes: the genitive (пятого января: on the 5th), the neuter nominative or
+    accusative (пятое января, на пятое января) and the dative (к пятому января); ё written or not."""
+    stem, soft = (word[:-2] + "ь", True) if word.endswith("ий") else (word[:-2], False)  # третий: третьего, третье
+    forms = (stem + "его", stem + "е", stem + "ему") if soft else (stem + "ого", stem + "ое", stem + "ому")
+    return tuple({f for form in forms for f in (form, form.replace("ё", "е"))})
+
+
+def russian_day_words() -> dict[str, int]:
+    """Every printed form of the days 1-31 in Russian words, lowercase, to the day's number: ``двадцать пятого``."""
+    names = dict(enumerate(_RU_ORDINALS, 1)) | {30: "тридцатый"}
+    for tens in (20, 30):
+        for unit in range(1, 10 if tens == 20 else 2):
+            names[tens + unit] = f"{_RU_TENS[tens]} {_RU_ORDINALS[unit - 1]}"
+    out: dict[str, int] = {}
+    for number, name in names.items():
+        lead, _, last = name.rpartition(" ")
+        out.update((f"{lead} {form}".strip(), number) for form in _ru_ordinal_forms(last))
+    return out
+
+
 def russian_forms(word: str) -> tuple[str, ...]:
     """A Russian month or weekday name in the cases dates use: апрель, апреля, апреле; среда, среду, среды."""
     if word[-1] in "ьй":

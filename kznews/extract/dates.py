@@ -30,7 +30,6 @@ ALMATY = ZoneInfo("Asia/Almaty")
 _LETTER = r"[^\W\d_]"
 COMMA = "[,،]"  # tote prints the Arabic comma
 _WORD = rf"{_LETTER}(?:{_LETTER}|['’ʼ`])*"  # a word, apostrophes of the 2017 Latin alphabet in it: qan'tardyn'
-MONTH = rf"{_WORD}\.?"  # a month word, checked by month_number()
 
 
 def any_word(words: list[str] | tuple[str, ...]) -> str:
@@ -41,7 +40,10 @@ def any_word(words: list[str] | tuple[str, ...]) -> str:
 
 # Words around the numbers of a date: Russian and English as printed, Kazakh in every alphabet and case form.
 YEAR_WORD = r"(?:(?:гг?|ж|j|zh|ج)\.|" + any_word(["г", "год", "года", "году", *kazakh_words("жыл")]) + ")"
-DAY_SUFFIX = r"(?:st|nd|rd|th|-" + any_word(["го", "е", *(s for x in day_suffixes() for s in spellings(x))]) + ")"
+_DAY_SUFFIX_WORD = any_word(["го", "е", *(s for x in day_suffixes() for s in spellings(x))])
+DAY_SUFFIX = rf"(?:st|nd|rd|th|-ء?{_DAY_SUFFIX_WORD})"  # tote may write the suffix's hamza: 2-ءسى
+# A month word, checked by month_number(); never a day's suffix (Шілденің 3-і: "і" ends the day, no month follows).
+MONTH = rf"(?!{_DAY_SUFFIX_WORD}){_WORD}\.?"
 MONTH_BY_NUMBER = any_word(kazakh_words("ай"))  # 4-айдың: the month by its number
 DAY_BY_NUMBER = any_word(kazakh_words("күн"))  # 16-күні
 _HOUR_WORD = any_word(["час", "ч", *kazakh_words("сағат"), *spellings("сағ")])

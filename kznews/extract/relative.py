@@ -22,6 +22,7 @@ from .dates import (
     DAY_SUFFIX,
     MONTH,
     MONTH_BY_NUMBER,
+    YEAR_WORD,
     any_word,
     clock_of,
     clock_pattern,
@@ -29,6 +30,7 @@ from .dates import (
     month_number,
     squash,
 )
+from .calendar import russian_day_words
 from .kazakh import fold, spellings
 from .wordtrie import trie_regex
 
@@ -76,6 +78,7 @@ _AGO = re.compile(rf"(?<!\w)(?P<parts>(?:(?:{_COUNT}\s*)?{_UNIT}\.?\s*)+){_AGO_W
 _PART = re.compile(rf"(?P<n>{_COUNT})?\s*(?P<unit>{_UNIT})", re.I)
 _NOW = re.compile(rf"(?<!\w){any_word(_NOW_WORDS)}", re.I)
 _DAY = rf"(?P<d>\d{{1,2}}){DAY_SUFFIX}?"
+_RU_DAY_WORDS = russian_day_words()
 _PARTIAL = (
     # 16:05, 14 марта / 14 марта, 16:05 / 14 марта / 19 April / 16-сәуірде / 15 -مامىردا
     re.compile(rf"(?<![\w.:])(?:{_CLOCK}{COMMA}?\s+)?{_DAY}{DAY_MONTH_SEP}(?P<mw>{MONTH})"
@@ -84,6 +87,9 @@ _PARTIAL = (
     re.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
     # 1-айдың 24-күні / 1 - ايدىڭ 24 - كۇنى: the month and day by number, as the Kazakhs of China print them
     re.compile(rf"(?<![\w.:])(?P<m>\d{{1,2}})\s*-?\s*{MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{DAY_BY_NUMBER}", re.I),
+    # пятого января / двадцать пятое декабря 2019 года: the day in Russian words (a year printed after it is read)
+    re.compile(rf"(?<![\w.:])(?P<dw>{any_word(sorted(_RU_DAY_WORDS))})\s+(?P<mw>{MONTH})"
+               rf"(?:\s+(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?)?(?![\w:])", re.I),
 )
 
 
@@ -157,15 +163,25 @@ def infer_year(month: int, day: int, reference: datetime, latest: datetime) -> d
     return min(allowed, key=lambda d: abs(d - ref)) if allowed else None
 
 
+def _dated(year: int, month: int, day: int) -> date | None:
+    """The day, if the calendar has it."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def partial(text: str, reference: datetime, latest: datetime) -> tuple[str, datetime] | None:
-    """(as printed, datetime) of a day-month date without a year in ``text``, the year inferred."""
+    """(as printed, datetime) of a day-month date without a year in ``text``, the year inferred (or, for a day in
+    words, read where printed)."""
     for pattern in _PARTIAL:
         for m in pattern.finditer(text):
             g = m.groupdict()
             month = month_number(g["mw"]) if g.get("mw") else int(g["m"]) if 1 <= int(g["m"]) <= 12 else None
             if month is None:
                 continue
-            day = infer_year(month, int(m.group("d")), reference, latest)
+            number = _RU_DAY_WORDS[" ".join(g["dw"].lower().split())] if g.get("dw") else int(g["d"])
+            day = _dated(int(g["y"]), month, number) if g.get("y") else infer_year(month, number, reference, latest)
             if day is not None:
                 clock = _clock(g) or _clock(g, "2")
                 return m.group(0).strip(" ,"), at(day, clock)

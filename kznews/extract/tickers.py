@@ -260,7 +260,7 @@ _LEVEL_IN_DATIVE = re.compile(
     re.I)
 _CHANGED_BY = re.compile(  # words right before a value that make it a change, a range's start or an old level
     r"(?:(?<![^\W\d_])(?:на|by|up|down|plus|minus|плюс|минус|с|от|from|between|than)\s+"
-    r"|[+−±]\s?|(?<!\s)-|\d\s?[-–—]\s?|\d[\s\u202f\u00a0])$", re.I)
+    r"|[+−±]\s?|(?<!\s)-|(?:(?<![$€₽£¥₸])\d|(?<=[$€₽£¥₸])[02-9])\s?[-–—]\s?|\d[\s\u202f\u00a0])$", re.I)  # $1 – 470: no range
 _SAID_AFTER = re.compile(  # words right after a value (and its tenge) that make it a change, a share, a sum, a range
     rf"\s*(?:%|[-–—]\s?\d|[\s\u202f\u00a0]\d{{3}}(?!\d)|(?:percent|per\s+cent|процент|пайыз|hike|higher|lower|more"
     rf"|less|gain|loss|drop|rise|increase|decrease|jump|fall|дешевле|дороже|больше|меньше|артық|кем)(?![^\W\d_])"
@@ -417,6 +417,14 @@ def _decimals_before(text: bytes, hint: bytes) -> bool:
     return any(_DECIMALS_BEFORE.search(text, max(0, at - 16), at) for at in _found(text, hint))
 
 
+def _one_unit(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` (a sign and the digit 1) is in ``text`` as one unit, not the start of a larger number."""
+    return any(not _MORE_DIGITS.match(text, at + len(hint)) for at in _found(text, hint))
+
+
+_MORE_DIGITS = re.compile(rb"\d|[.,]\d")
+
+
 def _found(text: bytes, hint: bytes) -> Iterator[int]:
     """Where ``hint`` starts in ``text``, first to last."""
     at = text.find(hint)
@@ -432,6 +440,9 @@ _HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
 # The signs: sought on Cyrillic pages (the outlets of Kazakhstan and its neighbours), the bytes every sign of
 # the currency block begins with (one search for €, ₽, ₸ and the rest).
 _HINT_TESTS.append(("signs", b"\xe2\x82", b"\xd0", _number_beside))
+# One dollar by its sign, on a page in any script: a rate against it ("322,47/$1", "$1 = 450 тг"); "$19.99" and
+# "$15 million" are prices and sums, no hint.
+_HINT_TESTS.append(("signs", b"$1", b"$", _one_unit))
 # The rows of a widget of names on a Cyrillic page, whichever currencies it quotes ("1 еуро – 326,06", "1 РР - 4,72",
 # "1 киргизский сом – 4,40"): a spaced dash, then a value with decimals; the walk then reads only short texts with one.
 _HINT_TESTS += [(_ROW, dash, b"\xd0", _decimals_after) for dash in (b" - ", b" \xe2\x80\x93 ", b" \xe2\x80\x94 ")]

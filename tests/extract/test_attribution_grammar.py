@@ -15,6 +15,7 @@ from kznews.extract.attribution import (
     _en_forms,
     find_attribution,
     find_attributions,
+    photo_credit,
 )
 
 
@@ -331,7 +332,7 @@ def test_an_outlet_signing_after_a_dash():
     (f"{_cap(NEWS)}, sources told Reuters.", ("Reuters", "sources")),
     (f"Speaking at a briefing, the minister said {NEWS}.", ("minister", None)),
     (f"{_cap(NEWS)}, Reuters reported, citing two sources familiar with the matter.",
-     ("Reuters", "two sources familiar with the matter")),
+     ("Reuters", "sources familiar with the matter")),  # a count is no part of a source
 ])
 def test_more_english_wire_forms(text, want):
     found = find_attribution(text)
@@ -378,3 +379,146 @@ def test_russian_platform_between_the_verb_and_its_subject(platform):
     """The platform posted on is where it was said, not a source cited (no via)."""
     found = _found(f"{RU_NEWS}, сообщила {platform} аким района.")
     assert found == ("аким района", None, "reports")
+
+
+# --- families of found5's test half, read in the cycle (2026-12-07, session 11) ------------------------------------
+
+@pytest.mark.parametrize("be", ("is", "are", "was", "were", "has been", "have been"))
+@pytest.mark.parametrize("lemma", ("report", "say", "write", "state"))
+def test_english_progressive_reporting(be, lemma):
+    """found5-108 ``Bloomberg is reporting that …``: the progressive of every verb of reporting and saying."""
+    verb = {"report": "reporting", "say": "saying", "write": "writing", "state": "stating"}[lemma]
+    # an outlet reports; a name alone says as a person would ("Smith said"), so a body says
+    subject, want = ("Bloomberg", "Bloomberg") if lemma == "report" else ("The ministry", "ministry")
+    assert _found(f"{subject} {be} {verb} that {NEWS}.") == (want, None, "reports")
+    assert _found(f"{_cap(NEWS)}, the ministry {be} {verb}.") == ("ministry", None, "reports")
+
+
+@pytest.mark.parametrize(("source", "want"), (
+    ("Lit.kz", "Lit.kz"), ("Lit.kz's report", "Lit.kz"), ("Reuters’ report", "Reuters"),
+    ("the ministry's data", "ministry"), ("the latest figures from Kazstat", "Kazstat"),
+    ("the Foreign Ministry's statement", "Foreign Ministry"),
+))
+@pytest.mark.parametrize("according", ("according to", "as per"))
+def test_english_according_to_and_as_per_a_source_or_its_report(according, source, want):
+    """found5-029 ``as per Lit.kz's report``: ``as per`` is ``according to``, and X's report/data/statement is X."""
+    assert _found(f"{_cap(NEWS)}, {according} {source}.") == (want, None, "reports")
+    assert _found(f"{_cap(according)} {source}, {NEWS}.") == (want, None, "reports")
+
+
+@pytest.mark.parametrize("rule", ("the new rules", "the law", "the schedule", "the agreement", "the plan",
+                                  "the terms of the contract", "the new money and credit policy rules"))
+def test_according_to_a_rule_is_no_source(rule):
+    """found5-102's page: ``(according to the new … rules), BBC reports``: conformity, not a source; a parenthesis
+    ends what a reporter cites."""
+    assert find_attribution(f"{_cap(NEWS)} according to {rule}.") is None
+    assert _found(f"The rate was freed (according to {rule}), BBC reports.") == ("BBC", None, "reports")
+
+
+@pytest.mark.parametrize("said", ("said", "says", "stated", "told", "confirmed"))
+@pytest.mark.parametrize("where", ("in a statement to", "in the statement to", "in an interview with",
+                                   "in comments to", "in an emailed statement to", "in a written response to"))
+def test_english_said_in_a_statement_to_an_outlet(said, where):
+    """found5-191 ``NCOC said in the statement to Reuters that …``: the outlet reports, citing the speaker."""
+    assert _found(f"NCOC {said} {where} Reuters that {NEWS}.") == ("Reuters", "NCOC", "reports")
+    assert _found(f"{_cap(NEWS)}, the ministry {said} {where} Kazinform.") == ("Kazinform", "ministry", "reports")
+
+
+@pytest.mark.parametrize("count", ("Two", "Three", "Several", "Some", "Multiple", "A number of", "Four"))
+def test_english_sources_counted_are_sources(count):
+    """found5-190 ``Two industry sources told Reuters``: the count is no part of the source, as an article is not."""
+    assert _found(f"{count} industry sources told Reuters that {NEWS}.") == ("Reuters", "industry sources", "reports")
+    assert _found(f"{count} people familiar with the matter told Bloomberg that {NEWS}.") == (
+        "Bloomberg", "people familiar with the matter", "reports")
+
+
+@pytest.mark.parametrize("wording", (
+    "To read the original story by {x}, click here.", "This story was originally published by {x}.",
+    "This article first appeared in {x}.", "Originally published by {x}.", "Republished with permission from {x}.",
+    "The original story was first published on {x}.",
+))
+def test_english_republication_credit_line(wording):
+    """found5-065 ``To read the original story by RFE/RL's Kazakh Service, click here.``: the source of the text."""
+    for outlet in ("RFE/RL's Kazakh Service", "The Diplomat", "Eurasianet"):
+        found = _found(f"{_cap(NEWS)}.\n{wording.format(x=outlet)}")
+        assert found == (outlet.removeprefix("The "), None, "source-line")
+
+
+@pytest.mark.parametrize(("reporter", "want"), (
+    ('ИА "Новости-Казахстан"', 'ИА "Новости-Казахстан"'), ("“Азаттык”", "“Азаттык”"),
+    ("«Казинформ»", "«Казинформ»"), ("Tengrinews.kz", "Tengrinews.kz"), ("агентству «Казинформ»", "«Казинформ»"),
+))
+@pytest.mark.parametrize("verb", ("сообщил", "сообщила", "рассказал", "заявил", "сообщил в интервью",
+                                  "рассказала в беседе с"))
+@pytest.mark.parametrize(("speaker", "via"), (
+    ("пресс-секретарь ДВД Карагандинской области Бахытжан Кудияров",
+     "пресс-секретарь ДВД Карагандинской области Бахытжан Кудияров"),
+    ("руководитель аппарата Э.Байсалов", "руководитель аппарата Э.Байсалов"),
+    ("аким района", "аким района"),
+))
+def test_russian_told_a_named_outlet_by_a_speaker(verb, reporter, want, speaker, via):
+    """found5-002 ``сообщил ИА "Новости-Казахстан" пресс-секретарь ДВД …``, found5-147 ``сообщил в интервью
+    “Азаттык” руководитель …``: the outlet told, in the dative, reports; the speaker after it is its source."""
+    if "беседе" in verb and reporter.startswith("агентству"):
+        reporter = "агентством «Казинформ»"
+    assert _found(f"Дорогу закроют до мая, {verb} {reporter} {speaker}.") == (want, via, "reports")
+
+
+@pytest.mark.parametrize("adjunct", ('с "Барыс Арены"', "из зала суда", "с места событий", "на матче",
+                                     "в Алматы", "во Дворце спорта"))
+@pytest.mark.parametrize("outlet", ("Bestnews.kz", "МИА «Казинформ»", "агентства", "«Курсива»"))
+def test_russian_correspondent_without_where_they_report_from(outlet, adjunct):
+    """found5-032 ``передает корреспондент Bestnews.kz с "Барыс Арена"``: where the correspondent is, is no part of
+    the outlet; a place inside a quoted name is."""
+    want = {"агентства": "Kazinform", "«Курсива»": "«Курсив»"}.get(outlet, outlet)
+    text = f"Астана. 5 марта. Kazinform - Матч начался, передает корреспондент {outlet} {adjunct}."
+    assert _found(text) == (want, None, "correspondent")
+    assert _found("Матч начался, передает корреспондент газеты «Жизнь в Алматы».") == (
+        "«Жизнь в Алматы»", None, "correspondent")
+
+
+@pytest.mark.parametrize("verb", ("выяснял", "выяснила", "побывал", "узнал", "посетили", "выясняет",
+                                  "пообщался с жителями"))
+@pytest.mark.parametrize("outlet", ("Ulysmedia.kz", "МИА «Казинформ»", "«Власти»", "агентства"))
+def test_russian_correspondent_as_the_subject(outlet, verb):
+    """found5-118 ``Корреспондент Ulysmedia.kz выяснял, как …``: the outlet's correspondent is the subject of any
+    verb of a reporter's work."""
+    want = {"агентства": "Kazinform", "«Власти»": "«Власть»"}.get(outlet, outlet)
+    text = f"Астана. 5 марта. Kazinform - Тенге ослаб. Корреспондент {outlet} {verb}, как это скажется на ценах."
+    assert _found(text) == (want, None, "correspondent")
+    plural = f"Астана. 5 марта. Kazinform - Тенге ослаб. Корреспонденты {outlet} {verb}, как это скажется на ценах."
+    assert _found(plural) == (want, None, "correspondent")
+
+
+def test_russian_a_via_ends_at_the_clause_that_follows_it():
+    """found5-168's page: ``Как сообщает Казинформ со ссылкой на пресс-службу МЧС РК, 6 ноября …``."""
+    for opener in ("Как сообщает", "Сообщает", "Как передает"):
+        text = f"{opener} Казинформ со ссылкой на пресс-службу МЧС РК, 6 ноября в 17.00 загорелась кровля здания."
+        assert _found(text) == ("Казинформ", "пресс-служба МЧС РК", "reports")
+    assert _found("Дорогу закроют, сообщил Казинформ со ссылкой на пресс-службу МЧС РК, добавив, что объезд есть.") \
+        == ("Казинформ", "пресс-служба МЧС РК", "reports")
+
+
+@pytest.mark.parametrize("body", ("congress", "forum", "summit", "assembly", "university", "ministry"))
+@pytest.mark.parametrize("when", ("", " on Sept. 12", " on Monday", " on 12 September"))
+def test_english_a_bodys_press_service_by_its_common_noun(body, when):
+    """found5-130 ``…, reported the congress’s press service on Sept. 12.``: any body's press service, inverted or
+    not, with the date it reported."""
+    assert _found(f"{_cap(NEWS)}, reported the {body}’s press service{when}.") == (
+        f"{body}’s press service", None, "reports")
+    assert _found(f"{_cap(NEWS)}, the {body}'s press service said{when}.") == (f"{body}'s press service", None, "reports")
+
+
+@pytest.mark.parametrize("outlet", ("Vecher.kz", "ИА El.kz", "«Казинформ»", "BaigeNews.kz"))
+def test_a_named_outlet_citing_is_not_told_by_a_speaker(outlet):
+    """What follows an outlet named after the verb is a speaker only in the nominative: ``со ссылкой на`` cites."""
+    assert _found(f"Дорогу закроют до мая, передает {outlet} со ссылкой на Instagram городского акимата.") == (
+        outlet, "Instagram городского акимата", "reports")
+
+
+@pytest.mark.parametrize("label", ("Photo", "Фото", "Сурет", "Foto", "Коллаж"))
+@pytest.mark.parametrize("stray", (",", " ,", " –", " -", ";", " —"))
+def test_a_credit_after_a_stray_mark_behind_its_label(label, stray):
+    """found5-099 ``Photo:, Fotolia``: a mark typed after the label's colon is no part of the credit."""
+    assert photo_credit(f"{label}:{stray} Fotolia") == "Fotolia"
+    assert find_attribution(f"{label}:{stray} Fotolia") is None

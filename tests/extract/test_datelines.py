@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kznews.extract.calendar import MONTHS, WEEKDAYS, russian_forms
 from kznews.extract.datelines import find_dateline
-from kznews.extract.kazakh import ALPHABETS, spell
+from kznews.extract.kazakh import ALPHABETS, case_forms, spell
 
 from .shared import PAGES, cases, ids
 
@@ -283,3 +283,24 @@ def test_dateline_paragraph_of_its_own():
     found = find_dateline("АСТАНА, 4 сентября.")
     assert (found.place, found.day, found.month, found.agency) == ("АСТАНА", 4, 9, None)
     assert find_dateline("АСТАНА, 4 сентября прошла встреча.") is None
+
+
+# The possessive a day's digits take in Kazakh, by the number's last word: бірі, екісі, үші, төрті, бесі, алтысы,
+# жетісі, сегізі, тоғызы; оны, жиырмасы, отызы.
+_KK_DAY_POSSESSIVE = {1: "і", 2: "сі", 3: "і", 4: "і", 5: "і", 6: "сы", 7: "сі", 8: "і", 9: "ы", 10: "ы", 20: "сы",
+                      30: "ы"}
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+@pytest.mark.parametrize("month", range(1, 13))
+def test_kazakh_month_in_the_genitive_and_the_days_ordinal(alphabet, month):
+    """found5-194 ``ПАВЛОДАР. Шілденің 3-і. ҚазАқпарат /Вера Ливинцова/ -``: "the 3rd of July", every day, every
+    month, every alphabet; the day's suffix is never read as a month."""
+    name = MONTHS["kk"][month - 1]
+    genitive = next(form for form in case_forms(name) if form[len(name):] in ("ның", "нің", "дың", "дің", "тың", "тің"))
+    for day in range(1, 32):
+        suffix = _KK_DAY_POSSESSIVE[day % 10 or day]
+        text = spell(f"АСТАНА. {genitive.capitalize()} {day}-{suffix}. ҚазАқпарат /Вера Ливинцова/ - Мектеп ашылды.",
+                     alphabet)
+        found = find_dateline(text)
+        assert found is not None and (found.day, found.month) == (day, month), text

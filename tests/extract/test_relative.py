@@ -1,12 +1,13 @@
 """relative.py: relative words, day-month without a year and clock runs, against the fetch time."""
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kznews.extract.dates import iso
+from kznews.extract.calendar import MONTHS, russian_forms
+from kznews.extract.dates import ALMATY, iso
 from kznews.extract.kazakh import ALPHABETS, spell
 from kznews.extract.relative import (
     clock_run,
@@ -253,3 +254,39 @@ def test_a_day_word_followed_by_its_date_gives_the_date(text, day):
 @pytest.mark.parametrize("text", ["Today", "Сегодня, 14:35", "Today, the ministry said on March 24"])
 def test_a_day_word_without_a_date_right_after_stays_relative(text):
     assert read_printed(text, NOW, NOW)[2] == ":relative"
+
+
+_RU_DAYS_IN_WORDS = {1: "перв", 2: "втор", 3: "трет", 4: "четвёрт", 5: "пят", 6: "шест", 7: "седьм", 8: "восьм",
+                     9: "девят", 10: "десят", 11: "одиннадцат", 12: "двенадцат", 13: "тринадцат", 14: "четырнадцат",
+                     15: "пятнадцат", 16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат", 19: "девятнадцат",
+                     20: "двадцат", 30: "тридцат"}
+
+
+def _ru_day(day: int, ending: str) -> str:
+    """A day in Russian words, the ordinal's ending given for a hard stem (третий takes the soft one)."""
+    tens, unit = divmod(day, 10)
+    if day in _RU_DAYS_IN_WORDS:
+        lead, last = "", day
+    else:
+        lead, last = ("двадцать " if tens == 2 else "тридцать "), unit
+    stem = _RU_DAYS_IN_WORDS[last]
+    return lead + stem + ({"ого": "ьего", "ое": "ье", "ому": "ьему"}[ending] if last == 3 else ending)
+
+
+@pytest.mark.parametrize("ending", ("ого", "ое", "ому"))
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_russian_day_in_words(month, ending):
+    """found5-082 ``пятого января``: every day 1-31 in words, in the genitive, the neuter and the dative, with
+    every month in the genitive, the year inferred; a year printed after it is read."""
+    now = datetime(2026, 12, 7, 12, tzinfo=ALMATY)
+    genitive = russian_forms(MONTHS["ru"][month - 1])[1]
+    for day in range(1, 32):
+        try:
+            date(2025, month, day)
+        except ValueError:
+            continue
+        words = _ru_day(day, ending)
+        found = read_printed(f"Суд установил, что {words} {genitive} они были в Алматы.", now, now)
+        assert found is not None and (found[1].month, found[1].day) == (month, day), words
+        found = read_printed(f"Школу открыли {words.capitalize()} {genitive} 2019 года.", now, now)
+        assert found is not None and found[1].date() == date(2019, month, day), words

@@ -426,3 +426,15 @@ def test_the_dollars_number_within_64_bytes_opens_the_walk():
     tree = parse(f"<html><body><div><span>374.31 per dollar</span></div>{filler}18</body></html>")
     assert might_have_tickers(tree)
     assert [(q.pair, q.value) for q in find_tickers(tree, "https://example.kz/")] == [("USD/KZT", 374.31)]
+
+
+@pytest.mark.parametrize("rate", ("он составлял 322,47/$1", "$1 = 450,12 тенге", "$1 – 470,5 тг", "1 доллар ($1) = 448,9 тг"))
+def test_a_rate_against_one_dollar_by_its_sign_is_read_on_any_page(rate):
+    """found5-016 ``он составлял 322,47/$1`` in a page naming no code: one dollar's sign beside its rate hints a
+    quote; a price or a sum in dollars does not."""
+    tree = parse(f"<html><body><p>Курс тенге вернулся к уровням 2015 года.</p><p>{rate}</p></body></html>")
+    assert might_have_tickers(tree)
+    assert [q.pair for q in find_tickers(tree, "https://example.kz/a")] == ["USD/KZT"]
+    prices = parse("<html><body><ul><li>Price: $20</li><li>Total $19.99</li><li>$1.2 billion deal</li>"
+                   "<li>$15 million</li></ul></body></html>")
+    assert not might_have_tickers(prices) and find_tickers(prices, "https://example.com/a") == []
