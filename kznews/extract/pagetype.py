@@ -80,7 +80,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -145,13 +147,13 @@ _CALL_TO_ACTION = re.compile(
 _NOT_CONTACT = re.compile(r"comment|search|newsletter|subscri|reply|respond", re.I)  # forms of articles too
 _CHROME_TAGS = frozenset({"footer", "aside"})
 _CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where a site puts its forms on every page
-# The page's text nodes, one a line: the short labels of controls (sorting, editing) and of posters stand alone.
-_TEXT_NODES = string_xpath("//body//text()")
+# The page's text nodes: the labels of controls (sorting, editing, a product's details) and of posters stand alone in
+# short ones, read one a line (``LABEL`` characters at most: not a paragraph's text, nor a script's).
+LABEL = 100
+# Patterns of lower-cased labels are matched on the lower-cased lines (cheaper in ``re`` than ``re.IGNORECASE``).
 _EDIT_PAGE = re.compile(
     r"^[ \t]*(?:edit\s+(?:this\s+page|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
-    r"|редактировать\s+(?:эту\s+)?страницу)[ \t]*$", re.I | re.M)
-# Text outside links: a menu's links name sections ("Filters" of a shop selling them), a control's label does not link.
-_UNLINKED_TEXT = string_xpath("//body//text()[not(ancestor::a)]")
+    r"|редактировать\s+(?:эту\s+)?страницу)[ \t]*$", re.M)
 # A control's label, capitalised as labels are (prose says "the filter" in lower case).
 _SORT_FILTER = re.compile(
     r"^[ \t]*(?:(?:Sort|SORT)(?:\s+[Bb][Yy])?|(?:Filter|FILTER)[Ss]?(?:\s+[Bb][Yy])?|(?:Refine|REFINE)(?:\s+[Bb][Yy])?"
@@ -160,13 +162,12 @@ _SORT_FILTER = re.compile(
 _PRODUCT_DETAIL = re.compile(
     r"^[ \t]*(sku|item\s*(?:#|no\.?|number)|model\s*(?:#|no\.?|number)|availability|in\s+stock|out\s+of\s+stock"
     r"|sold\s+out|qty|quantity|add\s+to\s+(?:wish\s*list|favou?rites)|артикул|в\s+наличии|нет\s+в\s+наличии|количество)"
-    r"[ \t]*:?[ \t]*(?:\S.{0,20})?$", re.I | re.M)
+    r"[ \t]*:?[ \t]*(?:\S.{0,20})?$", re.M)
 # A poster's join date, its label capitalised as forums print it (a sentence's "registered 5 cases" is not one).
 _POSTER = re.compile(
-    r"^\s*(?:Joined|JOINED|Registered|Member\s+since|Зарегистрирован|Регистрация|Тіркелген)\s*:?\s*(?:on\s+)?"
+    r"^[ \t]*(?:Joined|JOINED|Registered|Member\s+since|Зарегистрирован|Регистрация|Тіркелген)\s*:?\s*(?:on\s+)?"
     r"(?:[^\W\d_]{3,9}[.,]?\s+){0,2}\d", re.M)
-_SECTION_HEADINGS = element_xpath("//h2 | //h3 | //h4 | //h5")
-_ANCHORED_HEADINGS = element_xpath("//h2[.//a[starts-with(@href, '#')]] | //h3[.//a[starts-with(@href, '#')]]")
+_SECTION_TAGS = frozenset({"h2", "h3", "h4", "h5"})
 _REFERENCE = re.compile(
     r"(parameters|arguments|returns?|return\s+values?|syntax|usage|examples?|options|properties|methods|attributes"
     r"|exceptions|request\s+body|responses?|параметры|аргументы|синтаксис|возвращаемое\s+значение)\s*:?", re.I)
@@ -293,9 +294,12 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     h1 = None
     forms, controls = [], []
     # one C-level walk of the tree for the elements every piece below reads (an XPath per piece cost several times it)
-    for el in body.iter("h1", "time", "pre", "code", "form", "a", "button", "input"):
+    headings = []
+    for el in body.iter("h1", "h2", "h3", "h4", "h5", "time", "pre", "code", "form", "a", "button", "input"):
         tag = el.tag
-        if tag == "a":
+        if tag in _SECTION_TAGS:
+            headings.append(el)
+        elif tag == "a":
             href = el.get("href") or ""
             if "cart" in href or "buy" in href or "cart" in (el.get("class") or ""):
                 controls.append(el)
@@ -321,26 +325,47 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("call-to-action", -1)
     if any(_asks(form) and not _NOT_CONTACT.search(_names(form)) and not _in_chrome(form) for form in forms):
         found.add("contact-form", -1)
-    _documentation(found, tree)
-    texts = "\n".join(_TEXT_NODES(tree))
-    if _EDIT_PAGE.search(texts):
+    _documentation(found, headings)
+    labels = "\n".join([text for text in cast("Iterator[str]", body.itertext()) if len(text) <= LABEL])
+    lowered = labels.lower()
+    if _EDIT_PAGE.search(lowered):
         found.add("edit-page", -2)
-    if len(_POSTER.findall(texts)) >= 2:
+    if len(_POSTER.findall(labels)) >= 2:
         found.add("poster-details", -2)
-    labels = "\n".join(_UNLINKED_TEXT(tree))
-    if _SORT_FILTER.search(labels):
+    if _unlinked(_SORT_FILTER, labels, tree):
         found.add("sort-filter", -2)
-    if len({" ".join(label.lower().split()) for label in _PRODUCT_DETAIL.findall(labels)}) >= 2:
+    if len({" ".join(m[1].split()) for m in _unlinked(_PRODUCT_DETAIL, lowered, tree, lowered=True)}) >= 2:
         found.add("product-details", -2)
     if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
         found.add("long-text", 1)
 
 
-def _documentation(found: PageType, tree: etree._Element) -> None:
-    """Headings of documentation: permalinked sections, reference headings ("Parameters", "Returns")."""
-    if len(_ANCHORED_HEADINGS(tree)) >= 3:
+def _unlinked(label: re.Pattern[str], texts: str, tree: etree._Element, *, lowered: bool = False) -> list[re.Match[str]]:
+    """The lines of ``texts`` (lower-cased ones when ``lowered``) that ``label`` matches and that are no link's text:
+    a menu's links name sections ("Filters" of a shop selling them), a control's label does not link (the links are
+    read only after a match)."""
+    found = list(label.finditer(texts))
+    if not found:
+        return []
+    linked = Counter(" ".join((text.lower() if lowered else text).split()) for text in _LINK_TEXT(tree))
+    unlinked = []
+    for m in found:
+        line = " ".join(m[0].split())
+        if linked[line]:
+            linked[line] -= 1
+        else:
+            unlinked.append(m)
+    return unlinked
+
+
+def _documentation(found: PageType, headings: list[etree._Element]) -> None:
+    """What the section headings (``<h2>``-``<h5>``) say of documentation: permalinked sections, reference headings
+    ("Parameters", "Returns")."""
+    anchored = sum(1 for h in headings if h.tag in ("h2", "h3") and any(
+        (a.get("href") or "").startswith("#") for a in h.iter("a")))
+    if anchored >= 3:
         found.add("heading-anchors", -1)
-    if len({m[1].lower() for h in _SECTION_HEADINGS(tree) if (m := _REFERENCE.fullmatch(text_of(h)))}) >= 2:
+    if len({m[1].lower() for h in headings if (m := _REFERENCE.fullmatch(text_of(h)))}) >= 2:
         found.add("reference-headings", -1)
 
 
