@@ -517,6 +517,7 @@ _KK_MESSAGE_IN = tuple(form for noun in ("хабарлама", "ақпарат",
                        for form in (_kk_locative(noun), _kk_possessive(noun) + _harmony(noun, "нда", "нде")))
 # Relying on (X's data): сүйенсек, сүйенер болсақ, сүйене отырып; the data in the dative, singular or plural, owned or
 # not (мәліметіне, деректерге, деректеріне, ақпаратқа, хабарламасына).
+_KK_GIVEN = ("тарат", "жарияла", "жолда", "бер", "шығар", "ұсын", "жібер")  # spread, published, sent, gave, provided
 _KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып")
 _KK_SOURCE_DATIVE = tuple(
     form for noun in ("мәлімет", "дерек", "ақпарат", "хабарлама", "мәлімдеме", "есеп")
@@ -682,10 +683,12 @@ _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, every form: the subject may be plural (``correspondents report``, ``officials say``).
 _EN_SAY_AFTER = _en_verbs(*_EN_SPEECH_FORMS, *(form for lemma in _EN_SPEECH_LEMMAS for form in _en_progressive(lemma)))
 _EN_SAY_CONTENT = _en_verbs(*_EN_CONTENT_FORMS)
+_EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
 # reports (on Monday), citing: any verb of reporting, and the time the report came, may stand between.
 _EN_CITING = (_en_verbs(*_EN_SPEECH_FORMS)
               + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
-              + _en_verbs("citing", "quoting", "with reference to", "referring to", "in reference to"))
+              + "(?:" + _en_verbs("citing", "quoting", "with reference to", "referring to", "in reference to")
+              + r"|(?-i:via)(?!\s+(?:\w+\s+){0,2}?(?i:" + "|".join(_EN_PLATFORMS) + ")))")  # via a platform: no source
 _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to",
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
@@ -695,7 +698,6 @@ _EN_ROLE_WORDS = ("spokes", "press secretary", "representative", "press officer"
 _EN_ROLE_OF = (r"(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary"
                r"|representative|press\s+officer)\s+(?-i:for|of|at)\s+(?P<reporter>(?:[^,.;:()\n]|\.(?=\S)){2,80}?)")
 # Said, wrote, posted … on a platform: ``said on his Telegram channel``, ``revealed in a Facebook post``.
-_EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
 _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", "tweeted", "reported")
               + r"(?:\s+(?-i:a|an)\s+(?-i:message|post|statement|video|note|photo))?"  # posted a message on …
               + r"\s+(?-i:on|in|via|through)\s+(?:(?-i:his|her|their|its|a|an|the)\s+)?(?:(?-i:official|personal)\s+)?"
@@ -704,13 +706,24 @@ _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # An official named with a title, beside the name: ``the head of the National Bank, Grigory Marchenko``, ``Dauren
 # Abayev, minister of information``: the reporter is given whole, as a Russian ``аким области М. Тасмаганбетов``.  A
 # spokesperson's role after a name is not one (``X, a spokesman for Y``: Y reports, by the forms below).
-_EN_TITLE = (r"(?:(?-i:the|a|an)\s+)?(?-i:(?:first|deputy|vice|acting|former|chief)\s+)?(?-i:head|minister|akim"
-             r"|chairman|chairwoman|chairperson|chair|governor|mayor|president|director|secretary|deputy|ambassador"
-             r"|chief|official|prosecutor|commissioner|spokes(?:man|woman|person)|press\s+secretary|representative)"
-             r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,80}?)?")
+_EN_PERSON_PATTERN = r"(?-i:(?:[A-Z]\.\s*){0,2}[A-Z][a-z’'-]+(?:[\s-]+[A-Z][a-z’'-]+){0,2})"  # a person's name
+
+
+def _title_words(*words: str) -> str:
+    """English title words in lower case or capitalised, as titles are printed (``Minister of Foreign Affairs``)."""
+    return "(?-i:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
+
+
+_EN_TITLE = (r"(?:(?-i:the|a|an)\s+)?(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief")
+             + r"\s+)?" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
+                                      "governor", "mayor", "president", "director", "secretary", "deputy",
+                                      "ambassador", "chief", "official", "prosecutor", "commissioner", "spokesman",
+                                      "spokeswoman", "spokesperson", "press secretary", "representative")
+             + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,80}?)?")
+_EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON_PATTERN)
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
-_EN_PERSON = r"(?-i:(?:[A-Z]\.\s*){0,2}[A-Z][a-z’'-]+(?:[\s-]+[A-Z][a-z’'-]+){0,2})"
+_EN_PERSON = _EN_PERSON_PATTERN
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|today|yesterday|earlier|this|last|late|reporters"
@@ -772,6 +785,8 @@ def _en_source(name: str) -> str | None:
     """The source an English ``according to``/``as per`` names (see ``_en_name``): X of ``data from X`` and of ``X's
     report``; none when it names a rule complied with rather than a source."""
     name = _EN_OWN_DATA.sub("", _EN_DATA.sub("", name))
+    if _EN_TITLE_AND_NAME.fullmatch(name):  # deputy director for science of the … Museum Svetlana Kobzhanova
+        return name
     words = name.split()
     return None if words and words[-1].lower() in _EN_CONFORMITY else _en_name(name)
 
@@ -844,8 +859,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?:стало|становится)\s+известно\s+из\s+(?:официального\s+)?(?:сообщения|данных|информации"
          r"|заявления|публикации|материалов|ответа|письма|пресс-релиза)\s+(?P<reporter>" + _QUOTED_PHRASE + ")"
          + _CLAUSE_END, "gen", ("известно из",), _ru_before_adjunct),
-        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям|словам)\s+(?P<reporter>"
-         + _QUOTED_PHRASE + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам"),
+        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям|словам|прогнозам?|прогнозу"
+         r"|оценкам?|оценке|подсч[её]там|расч[её]там|сводке|отч[её]ту)\s+(?P<reporter>"
+         + _QUOTED_PHRASE + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам", "прогноз",
+                                                       "оценк", "подсч", "расч", "сводке", "отчет", "отчёт"),
          _ru_before_adjunct),
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
          + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "привел", "цитир")),
@@ -869,7 +886,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          lambda name: _not_a_person(_KK_TIME_AFTER.sub("", name.rstrip(" .")))),
         # (деп) делінген X хабарламасында / X таратқан хабарламада: said in X's message; X reports
         ("reports", "(?:" + _DEP + r"\s+)?" + _kk(_KK_SAID_IN) + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){1,80}?)"
-         r"(?:\s+" + _kk(map(_kk_participle, ("тарат", "жарияла", "жолда", "бер", "шығар"))) + r")?\s+"
+         r"(?:\s+" + _kk(map(_kk_participle, _KK_GIVEN)) + r")?\s+"
          + _kk(_KK_MESSAGE_IN) + _END, "gen", _kk_words(*_KK_SAID_IN)),
         # Бұл жайлы X-тың (БАҚ өкілдеріне) берген сұхбатында айтты: said in the interview X gave
         ("reports", r"(?:^|(?<=[.!?]))\s*(?:" + _KK_ABOUT + r"\s+)?(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?"
@@ -894,7 +911,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла", "жазуы")),
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
-         + _kk(map(_kk_participle, ("тарат", "жарияла", "бер", "ұсын", "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
+         + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
          + r"\s+" + _kk(_KK_RELYING), "nom", _kk_words("сүйен")),
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен")),
@@ -907,11 +924,14 @@ _FORMS: tuple[_Form, ...] = tuple(
              "noted", "notes", "said", "says", "showed", "shows", "found", "revealed", "reveals", "reported",
              "suggested", "suggests", "indicated", "indicates"), "nom",
          ("reporting by", "report by", "reports by", "coverage by", "investigation by"), _en_name),
-        ("reports", _CLAUSE + r"(?:(?:according\s+to|as\s+per)\s+(?P<via2>[^()\n]+?),\s+)?(?P<reporter>" + _PHRASE
+        # (according to X, | X said on Friday,) Y reports: Y reports, citing X
+        ("reports", _CLAUSE + r"(?:(?:(?:according\s+to|as\s+per)\s+(?P<via2>[^()\n]+?)|(?P<via3>[^(),\n]+?)\s+"
+         r"(?-i:said|says|stated|announced|informed|told\s+\S+)(?:\s+(?-i:on|in|earlier|today|yesterday)\b[^,\n]{0,30}?)?)"
+         r",\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA
          + r"(?:" + _END + r"|(?=\s*,))",
-         "nom", ("citing", "quoting", "with reference", "referring to", "in reference to"), _en_name, "nom"),
+         "nom", ("citing", "quoting", "with reference", "referring to", "in reference to", " via "), _en_name, "nom"),
         # X was quoted (as saying) by Y, X was cited by Y: Y reports, citing X
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:was|were|has\s+been|have\s+been)\s+(?-i:quoted|cited)"
          r"(?:\s+as\s+(?-i:saying|stating|telling\s+\S+))?\s+by\s+(?P<reporter>" + _PHRASE + r")" + _EN_AS + _EN_END,
@@ -925,7 +945,8 @@ _FORMS: tuple[_Form, ...] = tuple(
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
         # X said in a statement to Y, X confirmed in an interview with Y: Y reports, citing X
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
-         + r"\s+in\s+(?:(?-i:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?" + _EN_STATEMENT
+         + r"(?:\s+(?-i:this|that|it|so))?\s+in\s+(?:(?-i:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+         + _EN_STATEMENT
          + r"\s+(?-i:to|with|for)\s+(?P<reporter>" + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END}|(?=\\s*,))", "nom", _EN_STATEMENT_WORDS, _en_told, "nom"),
         # X correspondent (Name) has learnt / reports: the outlet's correspondent, the name dropped
@@ -1480,7 +1501,7 @@ def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -
     reporter, kind = _reporter(form.kind, name, form.case, lambda: agency or _dateline_agency(text))
     if not reporter:
         return None
-    via = _via(g.get("via") or g.get("via2"), form.via_case)
+    via = _via(g.get("via") or g.get("via2") or g.get("via3"), form.via_case)
     return Attribution(m.group(0).lstrip(_OPENING).rstrip(" ,."), reporter, kind, via)
 
 
@@ -1561,8 +1582,9 @@ _NOT_OUTLETS = frozenset(("staff", "admin", "administrator", "editor", "editors"
 
 # A wire's name in parentheses closing the text, after its last sentence: ``… in 2012. (Trend)``, ``(Reuters)``; not
 # a credit or an editor's note.
-_CLOSING_TAG = re.compile(
-    r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*(?:[.&/’'-][^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]*){0,2})\)\s*$")
+_TAG_NAME = r"[A-ZА-ЯЁ][^\W\d_]*(?:[.&/’'-][^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]*){0,2}"
+_CLOSING_TAG = re.compile(  # one wire, or a list of them: ``(Kazakhstan Today, Interfax-Kazakhstan)``
+    rf"\((?P<reporter>{_TAG_NAME}(?:,\s{_TAG_NAME}){{0,3}})\)\s*$")
 # A wire and the outlet it was taken from: ``(Казинформ/Энергетика Украины, СНГ, мира)``.
 _CLOSING_SLASHED = re.compile(r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*/[A-ZА-ЯЁ][^()\n]{1,50})\)\s*$")
 _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
@@ -1571,8 +1593,8 @@ _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
 
 # An outlet signing a text after a dash: ``… взорвался газовый баллон. — Евразия Daily.``: a name with a Latin letter or
 # in quotes (a person signs in Cyrillic words alone).
-_CLOSING_DASH = re.compile(r"(?:^|[.!?…»\"”]\s+)(?P<sign>[—–]\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“][^\n.!?,;:]"
-                           r"{1,40}?))\.?\s*$")
+_CLOSING_DASH = re.compile(r"(?:^|[.!?…»\"”]\s+)(?P<sign>[—–]\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“]"
+                           r"(?:[^\n.!?,;:]|\.(?=\w)){1,40}?))\.?\s*$")  # a web address's dots: — Pkzsk.info.
 
 
 def _closing_tags(text: str) -> list[Attribution]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from .calendar import russian_day_words
 from .dates import (
     ALMATY,
     AT,
@@ -30,7 +31,6 @@ from .dates import (
     month_number,
     squash,
 )
-from .calendar import russian_day_words
 from .kazakh import fold, spellings
 from .wordtrie import trie_regex
 

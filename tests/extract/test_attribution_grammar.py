@@ -12,6 +12,7 @@ import pytest
 from kznews.extract.attribution import (
     _EN_CONTENT_LEMMAS,
     _EN_SPEECH_LEMMAS,
+    _KK_SCRIPTS,
     _en_forms,
     find_attribution,
     find_attributions,
@@ -40,6 +41,12 @@ SUBJECTS = (
 PLURAL = ("prosecutors", "local police", "Kazakh officials")
 NEWS = "the road to Almaty will be closed until May"
 TAILS = ("", " in a statement", " on its website", " in a press release", " on its Telegram channel", " on Monday")
+
+
+def _in_script(cyrillic: str, script: int) -> str:
+    """Kazakh ``cyrillic`` letter by letter in script ``script`` (0 Cyrillic, then the Latin alphabets of 2017,
+    2018 and 2021, then tote), as attribution.py spells its forms."""
+    return cyrillic if script == 0 else "".join(_KK_SCRIPTS[script - 1].get(c, c) for c in cyrillic)
 
 
 def _cap(text: str) -> str:
@@ -254,10 +261,8 @@ def test_kazakh_relying_on_a_source_in_every_form(text):
 @pytest.mark.parametrize("script", range(5))
 def test_kazakh_relying_on_a_source_in_every_script(script):
     """found5-044's phrase in Cyrillic, the Latin alphabets and tote."""
-    from kznews.extract.attribution import _KK_SCRIPTS
-
     def spell(cyrillic: str) -> str:
-        return cyrillic if script == 0 else "".join(_KK_SCRIPTS[script - 1].get(c, c) for c in cyrillic)
+        return _in_script(cyrillic, script)
 
     found = _found(f"Естеріңізге сала кетейік, {spell('ауыл шаруашылығы министрлігінің мәліметіне сүйенсек')}, "
                    "диқандар 20 млн тонна астық бастырып үлгерген.")
@@ -361,10 +366,8 @@ KK_FORMS = (  # every person's verb of reporting, after a quote and before it, a
 @pytest.mark.parametrize("script", range(5))
 def test_kazakh_verbs_of_reporting_in_every_script(script):
     """Cyrillic, the Latin alphabets of 2017 (apostrophes), 2018 and 2021, and tote."""
-    from kznews.extract.attribution import _KK_SCRIPTS
-
     def spell(cyrillic: str) -> str:
-        return cyrillic if script == 0 else "".join(_KK_SCRIPTS[script - 1].get(c, c) for c in cyrillic.lower())
+        return _in_script(cyrillic.lower(), script)
 
     wrong = []
     for text, want in KK_FORMS:
@@ -522,3 +525,71 @@ def test_a_credit_after_a_stray_mark_behind_its_label(label, stray):
     """found5-099 ``Photo:, Fotolia``: a mark typed after the label's colon is no part of the credit."""
     assert photo_credit(f"{label}:{stray} Fotolia") == "Fotolia"
     assert find_attribution(f"{label}:{stray} Fotolia") is None
+
+
+# --- families of found6's rule-writing half (2026-12-07, session 11) ------------------------------------------------
+
+@pytest.mark.parametrize("said", ("said", "said on Friday", "stated", "announced today"))
+@pytest.mark.parametrize("reports", ("reports", "reported"))
+def test_english_a_speaker_then_the_outlet_reporting(said, reports):
+    """found6-033 ``the Kazakh Foreign Ministry said on Friday, Qazinform News Agency reports``."""
+    assert _found(f"{_cap(NEWS)}, the Kazakh Foreign Ministry {said}, Qazinform News Agency {reports}.") == (
+        "Qazinform News Agency", "Kazakh Foreign Ministry", "reports")
+
+
+@pytest.mark.parametrize(("via", "want"), (("Kazakhstan Railways", "Kazakhstan Railways"), ("Telegram", None),
+                                           ("its Telegram channel", None), ("the Ministry of Energy", "Ministry of Energy")))
+def test_english_reports_via_a_source_not_a_platform(via, want):
+    """found6-069 ``Trend reports via Kazakhstan Railways``: via a body cites it; via a platform is where."""
+    assert _found(f"{_cap(NEWS)}, Trend reports via {via}.") == ("Trend", want, "reports")
+
+
+@pytest.mark.parametrize("outlet", ("the Japanese TV channel NHK", "NHK"))
+@pytest.mark.parametrize("said", ("said this", "said it", "stated this", "said"))
+def test_english_said_this_in_an_interview_with_an_outlet(said, outlet):
+    """found6-045 ``Tleuberdi said this in an interview with the Japanese TV channel NHK``."""
+    assert _found(f"Tleuberdi {said} in an interview with {outlet}.") == ("NHK", "Tleuberdi", "reports")
+
+
+@pytest.mark.parametrize("title", ("Minister of Foreign Affairs of Kazakhstan", "minister of foreign affairs",
+                                   "Deputy Head of the Presidential Administration", "Ambassador of Kazakhstan to Japan"))
+def test_english_a_person_and_a_capitalised_title(title):
+    """found6-154 ``Yerzhan Kazykhanov, Minister of Foreign Affairs of Kazakhstan, said``."""
+    assert _found(f"{_cap(NEWS)}, Yerzhan Kazykhanov, {title}, said.") == (
+        f"Yerzhan Kazykhanov, {title}", None, "reports")
+
+
+@pytest.mark.parametrize("title", ("deputy director for science of the Kasteyev State Museum of Arts",
+                                   "head of the regional health department", "Chairman of the Board of KEGOC"))
+def test_english_according_to_a_title_and_a_name(title):
+    """found6-106 ``According to deputy director for science of the … Museum of Arts Svetlana Kobzhanova``."""
+    assert _found(f"According to {title} Svetlana Kobzhanova, {NEWS}.") == (
+        f"{title} Svetlana Kobzhanova", None, "reports")
+
+
+@pytest.mark.parametrize("wires", ("Kazakhstan Today, Interfax-Kazakhstan", "Interfax, TASS", "Trend", "RFE/RL, AP"))
+def test_a_closing_list_of_wires(wires):
+    """found6-053 ``(Kazakhstan Today, Interfax-Kazakhstan)`` closing the text."""
+    assert _found(f"{_cap(NEWS)}.\n({wires})") == (wires, None, "source-line")
+
+
+@pytest.mark.parametrize("address", ("Pkzsk.info", "Zakon.kz", "Orda.kz", "Tengrinews"))
+def test_a_closing_dash_signature_with_an_address(address):
+    """found6-096 ``— Pkzsk.info.`` signing a text."""
+    assert _found(f"Дорогу закроют до мая. — {address}.") == (address, None, "source-line")
+
+
+@pytest.mark.parametrize("noun", ("прогнозам", "прогнозу", "оценкам", "оценке", "подсчетам", "расчётам", "сводке",
+                                  "отчету", "данным"))
+@pytest.mark.parametrize("by", ("Согласно", "По"))
+def test_russian_according_to_a_forecast_or_an_estimate(by, noun):
+    """found6-127 ``Согласно прогнозам Казгидромета``."""
+    assert _found(f"{by} {noun} Казгидромета, в Уральске ожидается гололёд.") == ("Казгидромет", None, "reports")
+
+
+@pytest.mark.parametrize("script", range(5))
+@pytest.mark.parametrize("given", ("ұсынған", "жіберген", "таратқан", "жариялаған"))
+def test_kazakh_said_in_the_information_a_body_provided(given, script):
+    """found6-040 ``delingen Túrkistan oblysy ákimdigi usynǵan aqparatta``: what the body provided, sent, spread."""
+    text = _in_script(f"Мектеп ашылады, деп делінген Түркістан облысы әкімдігі {given} ақпаратта.", script)
+    assert _found(text) == (_in_script("Түркістан облысы әкімдігі", script), None, "reports")
