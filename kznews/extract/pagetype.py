@@ -51,8 +51,10 @@ evidence                 points  what
                                  ``<textarea>``) that is not a comment, search or newsletter form, in the
                                  page's own content: a contact, booking or quote form (one in a footer,
                                  sidebar, widget or popup is the site's, on its articles too)
-``edit-page``            -2      a control to edit the page or suggest a change ("Edit this page", "Edit on GitHub",
+``edit-page``            -2      a control to edit the page or suggest a change ("Edit this page (on GitHub)",
                                  "Improve this page", "Редактировать страницу"): documentation or a wiki
+``page-feedback``        -1      the page asks its reader whether it helped ("Was this page helpful?", "Была ли эта
+                                 страница полезна?"): documentation and help pages
 ``heading-anchors``      -1      three or more section headings (``<h2>``, ``<h3>``) that link to themselves (``#name``,
                                  ``¶``): the permalinked sections of documentation and reference pages
 ``reference-headings``   -1      two or more headings of reference documentation ("Parameters", "Returns", "Syntax",
@@ -152,8 +154,13 @@ _CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where 
 LABEL = 100
 # Patterns of lower-cased labels are matched on the lower-cased lines (cheaper in ``re`` than ``re.IGNORECASE``).
 _EDIT_PAGE = re.compile(
-    r"^[ \t]*(?:edit\s+(?:this\s+page|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
+    r"^[ \t]*(?:edit\s+(?:this\s+page(?:\s+on\s+github)?|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
     r"|редактировать\s+(?:эту\s+)?страницу)[ \t]*$", re.M)
+# A documentation or help page's question on itself, to its reader.
+_PAGE_FEEDBACK = re.compile(
+    r"^[ \t]*(?:was\s+this\s+(?:page|article|content|information)\s+helpful|is\s+this\s+page\s+helpful"
+    r"|did\s+this\s+page\s+help|did\s+you\s+find\s+this\s+(?:page|article)\s+(?:helpful|useful)"
+    r"|была\s+ли\s+(?:эта\s+)?(?:страница|статья)\s+полезн)", re.M)
 # A control's label, capitalised as labels are (prose says "the filter" in lower case).
 _SORT_FILTER = re.compile(
     r"^[ \t]*(?:(?:Sort|SORT)(?:\s+[Bb][Yy])?|(?:Filter|FILTER)[Ss]?(?:\s+[Bb][Yy])?|(?:Refine|REFINE)(?:\s+[Bb][Yy])?"
@@ -330,6 +337,8 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     lowered = labels.lower()
     if _EDIT_PAGE.search(lowered):
         found.add("edit-page", -2)
+    if _PAGE_FEEDBACK.search(lowered):
+        found.add("page-feedback", -1)
     if len(_POSTER.findall(labels)) >= 2:
         found.add("poster-details", -2)
     if _unlinked(_SORT_FILTER, labels, tree):

@@ -267,6 +267,7 @@ def _docs_page(extra: str, headings: str = "") -> str:
 @pytest.mark.parametrize("control", [
     "<a href='https://github.com/org/site/edit/main/docs/install.md'>Edit this page</a>",
     "<a class='edit-link' href='/edit'><svg></svg> Edit on GitHub</a>",
+    "<a href='https://github.com/org/content/blob/main/files/promises/index.md'>Edit this page on GitHub</a>",
     "<a href='/edit'>Редактировать страницу</a>",
 ])
 def test_a_control_to_edit_the_page_marks_documentation(control):
@@ -276,6 +277,17 @@ def test_a_control_to_edit_the_page_marks_documentation(control):
 def test_an_article_that_speaks_of_editing_has_no_edit_control():
     prose = "<p>Редакция решила: edit this page later, сказал автор, и статья вышла без правки.</p>"
     assert "edit-page" not in _evidence(_docs_page(prose))
+
+
+@pytest.mark.parametrize("question", ["Was this page helpful?", "Is this page helpful?", "Была ли эта страница полезна?"])
+def test_a_page_that_asks_whether_it_helped_is_documentation_or_help(question):
+    widget = f"<div class='feedback'><h2>{question}</h2><button>Yes</button><button>No</button></div>"
+    assert "page-feedback-1" in _evidence(_docs_page(widget))
+
+
+def test_a_text_that_quotes_the_question_does_not_ask_it():
+    prose = "<p>Readers were asked: «was this page helpful?» and most said yes, the survey found.</p>"
+    assert "page-feedback" not in _evidence(_docs_page(prose))
 
 
 def _sections(n: int, heading: str = "Шаг {}") -> str:
