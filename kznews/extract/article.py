@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -81,6 +82,13 @@ def _shown_headline(h1: str | None, h1_count: int, site_names: set[str], titles:
     return h1 if not stated or any(h1_words.intersection(_WORDS.findall(t.lower())) for t in stated) else None
 
 
+@lru_cache(maxsize=8)  # the few texts of the page at hand
+def _dateline(text: str | None) -> Dateline | None:
+    """``find_dateline``, read once per text: a page asks it of its first paragraph where the body opens, for the
+    dateline field and, as the lead, again."""
+    return find_dateline(text)
+
+
 def from_dateline(paragraphs: list[str], headline: str | None) -> list[str]:
     """The body from its dateline on, when short pieces precede it (menu items, the headline, a date line).
 
@@ -88,9 +96,9 @@ def from_dateline(paragraphs: list[str], headline: str | None) -> list[str]:
     a longer paragraph before it (a lead) is text, and the body is left as it is.
     """
     for k, para in enumerate(paragraphs[:MAX_BEFORE_DATELINE + 1]):
-        if headline and para.startswith(headline + " ") and find_dateline(para[len(headline) + 1:]):
+        if headline and para.startswith(headline + " ") and _dateline(para[len(headline) + 1:]):
             return [para[len(headline) + 1:], *paragraphs[k + 1:]]
-        if find_dateline(para):
+        if _dateline(para):
             return paragraphs[k:]
         if len(para) > SHORT_PIECE:
             break
@@ -104,10 +112,10 @@ def opening_dateline(paragraphs: list[str]) -> Dateline | None:
     The paragraph boundary is kept otherwise: a next paragraph that opens with a word is the body or the
     author's byline (``Baku, Azerbaijan, August 23`` / ``By Nargiz Sadikhova – Trend:``, ``Баку, 5 марта`` /
     ``Рамиль Мамедов –``), and a byline's name or outlet is not the dateline's agency."""
-    found = find_dateline(paragraphs[0]) if paragraphs else None
+    found = _dateline(paragraphs[0]) if paragraphs else None
     if (found is not None and found.agency is None and len(paragraphs) > 1 and found.text == paragraphs[0].strip()
             and paragraphs[1].lstrip().startswith(_AGENCY_BRACKETS)):
-        joined = find_dateline(f"{paragraphs[0]} {paragraphs[1]}")
+        joined = _dateline(f"{paragraphs[0]} {paragraphs[1]}")
         if joined is not None and joined.agency is not None:
             return joined
     return found
@@ -207,11 +215,11 @@ def build_article(
     f.offer("lead", (structured.first("og:description") or (None,))[0], "og")
     f.offer("lead", paragraphs[0] if paragraphs else None, "body")
 
-    dateline = None
-    for found, source_rule in ((opening_dateline(paragraphs), "dateline"), (find_dateline(article.lead), "dateline-lead")):
-        dateline = found
-        if dateline and f.offer("dateline", dateline.text, source_rule):
-            break
+    dateline = opening_dateline(paragraphs)
+    if not (dateline and f.offer("dateline", dateline.text, "dateline")):  # the lead's only when the body has none
+        dateline = _dateline(article.lead)
+        if dateline:
+            f.offer("dateline", dateline.text, "dateline-lead")
     published, modified = published_and_modified(
         tree, structured, url, selector=selectors.get("date"), fetched_at=fetched_at, hint=hint, dateline=dateline,
         checked=checked)

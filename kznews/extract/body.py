@@ -197,7 +197,7 @@ def main_block(tree: etree._Element) -> MainBlock:
     sizes: Counter[etree._Element] = Counter()
     total = 0
     for p in tree.iter("p"):
-        n = len(text_of(p))
+        n = len(text_of(p)) if len(p) else len(squash(p.text))  # most paragraphs are one text node
         total += n
         parent = p.getparent()
         if parent is not None:
