@@ -17,6 +17,7 @@ and each ``Hit`` keeps the request's headers (Host, If-None-Match...).
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -117,6 +118,13 @@ class _Server(ThreadingHTTPServer):
         with self.lock:
             self.connections.discard(request)
         super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client hanging up before its answer is written (a crawl stopped or timed out, a test's socket closed) is
+        normal for a test server: say nothing.  Any other error in a handler is printed, as ``socketserver`` does."""
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
 
     def close_connections(self) -> None:
         """Wake handlers waiting on idle keep-alive connections so they end now."""

@@ -290,3 +290,17 @@ def test_shutdown_is_prompt_even_with_open_and_delayed_connections(site):
     slow.close()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+@pytest.mark.parametrize("gone", [ConnectionResetError, BrokenPipeError])
+def test_a_client_hanging_up_is_not_reported_and_other_handler_errors_are(site, gone, capsys):
+    with serve(site) as server:
+        handle_error = server._server.handle_error  # what socketserver calls when a handler raises
+        for error in (gone(), ValueError("a bug in the handler")):
+            try:
+                raise error
+            except Exception:
+                handle_error(None, ("127.0.0.1", 1))
+    err = capsys.readouterr().err
+    assert gone.__name__ not in err
+    assert err.count("Exception occurred during processing of request") == 1 and "a bug in the handler" in err
