@@ -343,6 +343,7 @@ def _en_name(name: str) -> str | None:
     (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``), without an adverb
     opening the sentence."""
     name = _EN_CORRESPONDENTS_IN.sub(r"\1", _EN_OPENERS.sub("", name.strip()))
+    name = re.sub(r"^(?:both|either)\s+(?=\S+.*\s(?:and|or)\s)", "", name, flags=re.I)  # both NBC News and Bloomberg
     if _registered_spelling(name) or _EN_PRESS_OF.match(name) and len(name.split()) <= 12:
         return name
     words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).split()
@@ -390,7 +391,18 @@ def _en_told(name: str) -> str | None:
     if _EN_AUDIENCE.fullmatch(name):
         return None
     plain = _en_name(name)
+    if plain and (name.startswith(("the ", "The ")) and plain[4:5].isupper()  # a person takes no article
+                  or plain.rsplit(" ", 1)[-1].lower() in _EN_MASTHEADS or "-" in plain and plain.istitle()):
+        return plain  # the Argus Leader, Business Insider, Agence France-Presse
     return _en_body(name) or (plain if plain and " " not in plain and not _EN_SURNAME.search(plain) else None)
+
+
+# The last word of an outlet's name (``Business Insider``, ``Financial Times``, ``Kazakhstan Today``).
+_EN_MASTHEADS = frozenset(
+    "insider post times news press journal herald tribune gazette leader agency wire daily weekly today tv radio"
+    " telegraph guardian observer review monitor chronicle express mail star sun standard record bulletin digest"
+    " magazine reporter independent inquirer dispatch examiner courier register globe week network channel"
+    " broadcasting service".split())
 
 
 # Whom a body tells news without being its source: ``told reporters``, ``told the media``, ``told a briefing``.
@@ -681,8 +693,10 @@ _EN_SAID = tuple(form for lemma in _EN_SPEECH_LEMMAS + _EN_CONTENT_LEMMAS if lem
                  for form in _en_forms(lemma)[1:])
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, every form: the subject may be plural (``correspondents report``, ``officials say``).
-_EN_SAY_AFTER = _en_verbs(*_EN_SPEECH_FORMS, *(form for lemma in _EN_SPEECH_LEMMAS for form in _en_progressive(lemma)))
-_EN_SAY_CONTENT = _en_verbs(*_EN_CONTENT_FORMS)
+# A verb after "to" is an infinitive, no report (``declined to comment``, ``refused to say``).
+_EN_SAY_AFTER = r"(?<!\bto\s)" + _en_verbs(*_EN_SPEECH_FORMS,
+                                         *(form for lemma in _EN_SPEECH_LEMMAS for form in _en_progressive(lemma)))
+_EN_SAY_CONTENT = r"(?<!\bto\s)" + _en_verbs(*_EN_CONTENT_FORMS)
 _EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
 # reports (on Monday), citing: any verb of reporting, and the time the report came, may stand between.
 _EN_CITING = (_en_verbs(*_EN_SPEECH_FORMS)
@@ -714,8 +728,11 @@ def _title_words(*words: str) -> str:
     return "(?-i:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
 
 
-_EN_TITLE = (r"(?:(?-i:the|a|an)\s+)?(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief")
-             + r"\s+)?" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
+_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
+                                                          "senior", "associate", "assistant", "executive", "general")
+             + r"\s+){0,2}" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
+                                          "administrator", "executive", "manager", "commander", "counsel",
+                                          "adviser", "advisor", "inspector", "superintendent", "senator", "attorney",
                                       "governor", "mayor", "president", "director", "secretary", "deputy",
                                       "ambassador", "chief", "official", "prosecutor", "commissioner", "spokesman",
                                       "spokeswoman", "spokesperson", "press secretary", "representative")
@@ -764,9 +781,15 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 
 
 # according to data from X, to a statement published on X's website: X reports
-_EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+)?(?:data|information|figures|statistics|estimates"
-                      r"|statement|report|press\s+release|message|post)\s+(?:(?:published|posted|issued|released)\s+)?"
-                      r"(?:from|of|by|on|provided\s+by)\s+", re.I)
+_EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:data|information|figures|statistics|estimates"
+                      r"|statements?|reports?|press\s+release|message|post|analysis|study|survey|research|findings"
+                      r"|poll|census|forecasts?|records|documents|calculations|reporting)\s+"
+                      r"(?:(?:published|posted|issued|released|received|compiled|collected|gathered|conducted|obtained"
+                      r"|seen|reviewed|provided)\s+)?(?:from|of|by|on)\s+", re.I)
+# When a source said it, after its name: ``data released by MOTIE in August``, ``the ministry on Monday``.
+_EN_WHEN_AFTER = re.compile(r"\s+(?:(?:in|on|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
+                            r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+                            r"|Friday|Saturday|Sunday|\d{4})|(?:last|this|earlier\s+this)\s+(?:week|month|year))\b.*$")
 # X's report, X's data: X (``according to Lit.kz's report``, ``as per Reuters’ figures``).
 _EN_OWN_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+)?(?:reports?|data|figures|statements?"
                           r"|estimates|information|statistics|reporting|calculations|survey|analysis)$", re.I)
@@ -784,7 +807,7 @@ _EN_COUNT = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d
 def _en_source(name: str) -> str | None:
     """The source an English ``according to``/``as per`` names (see ``_en_name``): X of ``data from X`` and of ``X's
     report``; none when it names a rule complied with rather than a source."""
-    name = _EN_OWN_DATA.sub("", _EN_DATA.sub("", name))
+    name = _EN_WHEN_AFTER.sub("", _EN_OWN_DATA.sub("", _EN_DATA.sub("", name)))
     if _EN_TITLE_AND_NAME.fullmatch(name):  # deputy director for science of the … Museum Svetlana Kobzhanova
         return name
     words = name.split()
@@ -1319,6 +1342,8 @@ def _via(via: str | None, case: str) -> str | None:
     if not via:
         return None
     via = _clean(_EN_COUNT.sub("", via.strip()))
+    if via.lower() in _PRONOUNS:  # he told Reuters: the reporter's source is whoever "he" is, not named here
+        return None
     if via.rsplit(" ", 1)[-1].lower() in _EN_CONFORMITY:  # according to the rules: no source cited
         return None
     if case in ("acc", "loc"):

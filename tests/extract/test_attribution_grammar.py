@@ -593,3 +593,48 @@ def test_kazakh_said_in_the_information_a_body_provided(given, script):
     """found6-040 ``delingen Túrkistan oblysy ákimdigi usynǵan aqparatta``: what the body provided, sent, spread."""
     text = _in_script(f"Мектеп ашылады, деп делінген Түркістан облысы әкімдігі {given} ақпаратта.", script)
     assert _found(text) == (_in_script("Түркістан облысы әкімдігі", script), None, "reports")
+
+
+# --- families read in real English news bodies (../shared/evaldata ground truth, not a case set) --------------------
+
+@pytest.mark.parametrize("outlet", ("Business Insider", "the Argus Leader", "Agence France-Presse", "the Financial Times",
+                                    "USA Today", "the Hill"))
+def test_english_told_an_outlet_by_its_masthead(outlet):
+    """``told Business Insider``, ``told the Argus Leader``: a masthead's last word, an article before capitals or
+    a hyphenated name is an outlet's."""
+    want = outlet.removeprefix("the ")
+    assert _found(f"An insurgent source told {outlet} that {NEWS}.") == (want, "insurgent source", "reports")
+
+
+@pytest.mark.parametrize(("source", "want"), (
+    ("analysis from Poynter", "Poynter"), ("a new survey from Piper Jaffray", "Piper Jaffray"),
+    ("credible reports received by Amnesty", "Amnesty"), ("data released by MOTIE in August", "MOTIE"),
+    ("a study by the World Bank", "World Bank"), ("figures from Kazstat last week", "Kazstat"),
+))
+def test_english_according_to_what_a_source_published(source, want):
+    """``according to analysis from Poynter``, ``data released by MOTIE in August``: the source, without what it
+    published or when."""
+    assert _found(f"{_cap(NEWS)}, according to {source}.") == (want, None, "reports")
+
+
+def test_english_both_outlets_have_reported():
+    assert _found(f"As both NBC News and Bloomberg have reported, {NEWS}.") == ("NBC News and Bloomberg", None, "reports")
+
+
+@pytest.mark.parametrize("declined", ("declined to comment", "refused to comment", "did not respond to a request to "
+                                                                                     "comment"))
+def test_english_a_spokesperson_declining_to_comment_is_no_attribution(declined):
+    assert find_attribution(f"A spokesperson for the ministry {declined}.") is None
+
+
+@pytest.mark.parametrize("pronoun", ("he", "she", "they"))
+def test_english_a_pronoun_told_an_outlet_cites_no_one_named(pronoun):
+    assert _found(f"{_cap(pronoun)} told Reuters that {NEWS}.") == ("Reuters", None, "reports")
+
+
+@pytest.mark.parametrize("title", ("senior vice president for space and launch at Boeing",
+                                   "NASA's associate administrator of the Science Mission Directorate",
+                                   "chief executive officer of KEGOC"))
+def test_english_a_person_and_a_corporate_title_said(title):
+    assert _found(f"{_cap(NEWS)}, Jim Chilton, {title}, said in a statement.") == (
+        f"Jim Chilton, {title}", None, "reports")
