@@ -173,7 +173,7 @@ def _from_match(m: re.Match[str]) -> datetime | None:
     """The datetime a match of one of the printed formats stands for, if valid."""
     g = m.groupdict()
     month = month_number(g["mw"]) if g.get("mw") else int(g["m"])
-    if month is None:
+    if month is None or g.get("yy") and _names_a_version(m.string[max(0, m.start() - 24):m.start()], g["d"]):
         return None
     try:
         day = date(int(g["y"]) if g.get("y") else _century(int(g["yy"])), month, int(g["d"]))
@@ -188,6 +188,20 @@ def _from_match(m: re.Match[str]) -> datetime | None:
     if g.get("zone") and (g.get("h") or g.get("h0")):  # a zone names the offset of a clock time, not of a day
         return dt.replace(tzinfo=timezone(timedelta(hours=ZONES[g["zone"].lower()])))
     return localize(dt)
+
+
+# What names a version number right before one printed like a day with a two-digit year: a version word (версия
+# 2.10.15, build 1.10.15), or a product's name in mixed case (iOS 12.10.15, macOS); a capitalised Latin name only
+# before a day without its leading zero, as dates are printed with it (Python 3.11.07, but Kazinform 07.07.16).
+_VERSION_WORD = re.compile(
+    r"\b(?:version|ver|v|release|update|build|patch|версия|версии|версию|версией|релиз|обновление|обновления"
+    r"|сборка|сборки|патч|нұсқа|нұсқасы|нұсқасын)\.?\s*$|(?-i:\b[a-z]+[A-Z][A-Za-z]*)\s+$", re.I)
+_PRODUCT = re.compile(r"\b[A-Z][A-Za-z+#]+\s+$")
+
+
+def _names_a_version(before: str, day: str) -> bool:
+    """Whether the text ``before`` a day.month.yy names what follows as a version number."""
+    return bool(_VERSION_WORD.search(before) or len(day) == 1 and _PRODUCT.search(before))
 
 
 def _century(yy: int) -> int:

@@ -313,3 +313,18 @@ def test_a_two_digit_year_day_first_with_dots(text, expected):
 def test_no_two_digit_year_date_in_these(text):
     found = find_date(text)
     assert found is None or found[1] is None
+
+
+@pytest.mark.parametrize("before", ("версия", "Версия", "version", "v.", "build", "Обновление", "релиз", "нұсқасы",
+                                   "iOS", "macOS", "Python", "Android"))
+@pytest.mark.parametrize("number", ("2.10.15", "1.10.15", "3.11.07"))
+def test_a_version_number_is_no_date(before, number):
+    """A version printed like a day with a two-digit year (``версия 2.10.15``, ``Python 3.11.07``): a version word or a
+    product's name before it; a date keeps its leading zero and a label or a place before it."""
+    assert find_date(f"Вышла {before} {number} с исправлениями.") is None
+
+
+@pytest.mark.parametrize("before", ("Опубликовано", "Дата:", "Added", "Kazinform", "Astana,", "Обновлено:"))
+def test_a_two_digit_year_date_after_a_word_is_still_a_date(before):
+    found = find_date(f"{before} 07.07.16 10:30")
+    assert found is not None and found[1].date().isoformat() == "2016-07-07"
