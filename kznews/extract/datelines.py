@@ -145,6 +145,8 @@ _FORMS = tuple(
         (rf"\(\s*{_PLACE}{_COUNTRY}{_DATE}\s+(?P<agency>[^()\n,،]{{1,60}}?)\s*\)(?:{_DASH})?", _BRACKETS),
         # ///nCa, 3 February 2023  (an agency's signature: slashes, its name, the date; a line of its own)
         (rf"(?P<place>)/{{2,3}}\s*(?P<agency>\w[\w-]*(?:\.[\w-]+)*){_STOP}?\s+{_DAY_MONTH}\.?{_END}", _NAMED),
+        # January 5, Fineko/   16 апреля, КазТАГ/  (a date, then the agency closed by a slash: no place)
+        (rf"(?P<place>){_DAY_MONTH}\.?{_STOP}?\s*(?P<agency>{_SIGNED_WORD}(?: {_SIGNED_WORD})?)/(?=\s)", _BRACKETS),
         # March 20 (THE GLOBE)   16 апреля /КазТАГ/ –  (a date and agency with no place)
         (rf"(?P<place>){_DAY_MONTH}\.?\s*{_BRACKETED}(?:{_DASH})?", _BRACKETS),
     )

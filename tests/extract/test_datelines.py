@@ -304,3 +304,12 @@ def test_kazakh_month_in_the_genitive_and_the_days_ordinal(alphabet, month):
                      alphabet)
         found = find_dateline(text)
         assert found is not None and (found.day, found.month) == (day, month), text
+
+
+@pytest.mark.parametrize(("date", "day", "month"), (("January 5", 5, 1), ("16 апреля", 16, 4), ("5 наурыз", 5, 3),
+                                                     ("Dec. 12", 12, 12)))
+@pytest.mark.parametrize("agency", ("Fineko", "КазТАГ", "ҚазАқпарат", "Trend"))
+def test_a_date_and_an_agency_closed_by_a_slash(date, day, month, agency):
+    """found6-164 ``January 5, Fineko/ The government resigned``: no place, the agency signed with a slash."""
+    found = find_dateline(f"{date}, {agency}/ The government resigned.")
+    assert found is not None and (found.place, found.day, found.month, found.agency) == (None, day, month, agency)

@@ -438,3 +438,14 @@ def test_a_rate_against_one_dollar_by_its_sign_is_read_on_any_page(rate):
     prices = parse("<html><body><ul><li>Price: $20</li><li>Total $19.99</li><li>$1.2 billion deal</li>"
                    "<li>$15 million</li></ul></body></html>")
     assert not might_have_tickers(prices) and find_tickers(prices, "https://example.com/a") == []
+
+
+@pytest.mark.parametrize("lang_text", ("Новости дня", "Күн жаңалықтары"))
+@pytest.mark.parametrize(("signs", "pairs"), ((("$", "¥"), ["USD/KZT", "CNY/KZT"]), (("$", "£"), ["USD/KZT", "GBP/KZT"]),
+                                              (("¥", "$"), ["CNY/KZT", "USD/KZT"])))
+def test_a_widget_of_signs_outside_the_currency_block(signs, pairs, lang_text):
+    """found6-002/003 (ustinka.kz): ``$`` and ``¥`` each over its rate and change, on a Cyrillic page naming no
+    code: a sign before a rate with decimals hints the widget."""
+    cells = "".join(f"<div>{sign}<br>{value}<br>-1.91</div>" for sign, value in zip(signs, ("441.44", "60.96")))
+    tree = parse(f"<html><body><header><div class=rates>{cells}</div></header><p>{lang_text}</p></body></html>")
+    assert [q.pair for q in find_tickers(tree, "https://ustinka.kz/vko/1.html")] == pairs
