@@ -1031,6 +1031,11 @@ _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its l
     r"(?:^\s*|(?<=[.!?…])\s+|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
     + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+# A label glued to a web address when a page lost what parted them (``Дереккөзktk.kz``, ``Источникzakon.kz``).
+_GLUED_LABEL = re.compile(
+    r"^\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))),
+                                    word_start=False).removesuffix(r"(?!\w)")
+    + r")(?P<reporter>[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s*\.?\s*$", re.I)
 _OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
 # A label alone on its line, the source on the next (``Источник:\nInterfax``): read as one line.
 _LABEL_BROKEN = re.compile(
@@ -1169,23 +1174,39 @@ _TO_CYRILLIC = str.maketrans(_LATIN_LIKE, _CYRILLIC_LIKE)
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
+def _one_script_word(word: str) -> str:
+    """``word`` in one script when one script's letters in it are all look-alikes of the other's (``Фoтo``; Kazakh
+    Latin typed with Cyrillic ``а``, ``е``, ``і``, ``к``: ``áкіmdіgі``): the script of the letters only it has
+    (Ф, т; h, t, á) wins; the letters are swapped one for one, so every position stays where it was."""
+    cyrillic = [c for c in word if "\u0400" <= c <= "\u04ff"]
+    latin = [c for c in word if c.isalpha() and not "\u0400" <= c <= "\u04ff"]
+    if not cyrillic or not latin:
+        return word
+    only_latin = any(c not in _LATIN_LIKE for c in latin)
+    only_cyrillic = any(c not in _CYRILLIC_LIKE for c in cyrillic)
+    if only_latin == only_cyrillic:  # two words glued (Дереккөзktk.kz), or look-alikes only: left as printed
+        return word
+    return word.translate(_TO_LATIN if only_latin else _TO_CYRILLIC)
+
+
 def _one_script_label(line: str) -> str:
-    """``line`` with its first word in one script when it mixes Cyrillic and Latin look-alike letters; the
-    letters are swapped one for one, so every position in the line stays where it was."""
+    """``line`` with its first word in one script (see ``_one_script_word``)."""
     m = _FIRST_WORD.match(line)
-    if not m:
-        return line
-    word = m.group(1)
-    latin = [c for c in word if "a" <= c.lower() <= "z"]
-    if len(latin) in (0, len(word)):
-        return line
-    # the script of the letters only one script has decides (Ф, т; h, t)
-    only_latin = sum(c not in _LATIN_LIKE for c in latin)
-    only_cyrillic = sum(c not in _CYRILLIC_LIKE for c in word if not "a" <= c.lower() <= "z")
-    if only_latin == only_cyrillic:
-        return line
-    fixed = word.translate(_TO_LATIN if only_latin > only_cyrillic else _TO_CYRILLIC)
-    return line[:m.start(1)] + fixed + line[m.end(1):]
+    return line[:m.start(1)] + _one_script_word(m.group(1)) + line[m.end(1):] if m else line
+
+
+_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zá-ž][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-zá-ž])[^\W\d_]*", re.I)
+
+
+_SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]")  # two scripts side by side
+
+
+def _one_script(text: str) -> str:
+    """``text`` with every word that mixes look-alike letters of the two scripts in one (see ``_one_script_word``);
+    a text with no letters of the two scripts side by side is as it was (one cheap scan)."""
+    if not _SCRIPT_SEAM.search(text):
+        return text
+    return _MIXED_WORD.sub(lambda m: _one_script_word(m.group(0)), text)
 
 
 def photo_credit(line: str) -> str | None:
@@ -1539,7 +1560,7 @@ def _dateline_agency(text: str) -> str | None:
 def _source_line(line: str, words: list[str]) -> Attribution | None:
     """The source line a line with a label is, if any: a label opening it (or, capitalised, opening a sentence in it),
     or a press office alone (without any reporting ``words``: not ``деп хабарлайды … баспасөз қызметі``)."""
-    m = _SOURCE_LINE.search(line) if ":" in line else None
+    m = _SOURCE_LINE.search(line) if ":" in line else _GLUED_LABEL.match(line)
     if m and (not line[: m.start("label")].strip() or m.group("label")[0].isupper()):
         return None if photo_credit(m.group(0)) else Attribution(
             m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
@@ -1578,8 +1599,8 @@ _READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+
 
 
 # An outlet's web address alone closing a text, as a paper signs under its byline (``Abai.kz``).
-_SIGNED_ADDRESS = re.compile(r"\s*(?P<reporter>[\w-]+(?:\.[\w-]+)*\.(?:kz|ru|com|net|org|info|news|media|kg|uz|az))\s*",
-                             re.I)
+_SIGNED_ADDRESS = re.compile(  # a web address in Latin letters (Дереккөзktk.kz is a label glued to one)
+    r"\s*(?P<reporter>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:kz|ru|com|net|org|info|news|media|kg|uz|az))\s*", re.I)
 
 
 def _bare_lines(text: str) -> list[Attribution]:
@@ -1588,7 +1609,7 @@ def _bare_lines(text: str) -> list[Attribution]:
     found = []
     lines = [line for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
-        if len(line) > _BARE_MAX:
+        if len(line) > _BARE_MAX or _GLUED_LABEL.match(line):  # a label glued to an address is a source line
             continue
         last = i == len(lines) - 1
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
@@ -1673,6 +1694,9 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     """
     text = text or ""
     text = _LABEL_BROKEN.sub(r"\1 ", text) if _BROKEN.search(text) else text
+    one = _one_script(text)
+    if one != text:  # read in one script, given as printed: the same positions hold the printed letters
+        return [_as_printed(a, one, text) for a in find_attributions(one, agency)]
     low = _lower(text)
     words = _script_words(low)
     labelled, reporting = _lines(text, low, words)
@@ -1684,6 +1708,14 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     for a in found:
         unique.setdefault((a.reporter, a.kind), a)
     return list(unique.values())
+
+
+def _as_printed(a: Attribution, read: str, printed: str) -> Attribution:
+    """``a``, read from ``read`` (``printed`` with its words in one script), with each field as ``printed`` has it."""
+    def back(field: str | None) -> str | None:
+        at = read.find(field) if field else -1
+        return printed[at:at + len(field)] if field and at >= 0 else field
+    return Attribution(back(a.text) or a.text, back(a.reporter) or a.reporter, a.kind, back(a.via))
 
 
 def main_attribution(found: list[Attribution]) -> Attribution | None:

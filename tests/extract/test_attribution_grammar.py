@@ -638,3 +638,22 @@ def test_english_a_pronoun_told_an_outlet_cites_no_one_named(pronoun):
 def test_english_a_person_and_a_corporate_title_said(title):
     assert _found(f"{_cap(NEWS)}, Jim Chilton, {title}, said in a statement.") == (
         f"Jim Chilton, {title}", None, "reports")
+
+
+@pytest.mark.parametrize("label", ("Дереккөз", "Источник", "Source", "Derekkóz", "ДЕРЕККӨЗ"))
+@pytest.mark.parametrize("address", ("ktk.kz", "zakon.kz", "tengrinews.kz"))
+def test_a_label_glued_to_a_web_address(label, address):
+    """found6-012 ``Дереккөзktk.kz``: a page lost what parted the label from the address."""
+    assert _found(f"Мұнай қымбаттады.\n\n{label}{address}") == (address, None, "source-line")
+
+
+@pytest.mark.parametrize(("printed", "reporter"), (
+    ("Bul týrаly оblys áкіmdіgіnіń bаspаsóz qyzmеtі hаbаrlаdy.", "оblys áкіmdіgіnіń bаspаsóz qyzmеtі"),
+    ("Bul týraly oblys ákimdiginiń baspasóz qyzmeti habarlady.", "oblys ákimdiginiń baspasóz qyzmeti"),
+    ("Бұл туралы облыс әкімдігінің баспасөз қызметі хабарлады.", "облыс әкімдігінің баспасөз қызметі"),
+    ("Дорогу закроют, сообщает пресс-служба акимaта.", "пресс-служба акимaта"),  # a Latin а in Russian
+))
+def test_words_typed_with_the_other_scripts_look_alikes_are_read_and_given_as_printed(printed, reporter):
+    """found6-160: Kazakh Latin typed with Cyrillic а, о, к, і, е (a converted edition): read in one script, given
+    as printed."""
+    assert _found(f"Búgіn qurylys aiaqtaldy. {printed}") == (reporter, None, "reports")
