@@ -82,7 +82,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import cast
 from urllib.parse import urlsplit
@@ -92,7 +91,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from ..sites import Outlet
 from .body import MIN_BLOCK, MainBlock
-from .html import element_xpath, string_xpath, text_of
+from .html import Strings, element_xpath, string_xpath, text_of
 from .structured import ARTICLE_TYPES, Structured
 
 KINDS = ("article", "listing")
@@ -150,8 +149,9 @@ _NOT_CONTACT = re.compile(r"comment|search|newsletter|subscri|reply|respond", re
 _CHROME_TAGS = frozenset({"footer", "aside"})
 _CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where a site puts its forms on every page
 # The page's text nodes: the labels of controls (sorting, editing, a product's details) and of posters stand alone in
-# short ones, read one a line (``LABEL`` characters at most: not a paragraph's text, nor a script's).
+# short ones, read one a line, stripped (``LABEL`` characters at most: not a paragraph's text, nor a script's).
 LABEL = 100
+_TEXT_NODES = cast(Strings, etree.XPath("//body//text()", smart_strings=False))  # plain strings: cheaper
 # Patterns of lower-cased labels are matched on the lower-cased lines (cheaper in ``re`` than ``re.IGNORECASE``).
 _EDIT_PAGE = re.compile(
     r"^[ \t]*(?:edit\s+(?:this\s+page(?:\s+on\s+github)?|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
@@ -333,7 +333,7 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     if any(_asks(form) and not _NOT_CONTACT.search(_names(form)) and not _in_chrome(form) for form in forms):
         found.add("contact-form", -1)
     _documentation(found, headings)
-    labels = "\n".join([text for text in cast("Iterator[str]", body.itertext()) if len(text) <= LABEL])
+    labels = "\n".join([label for text in _TEXT_NODES(tree) if len(text) <= LABEL and (label := text.strip())])
     lowered = labels.lower()
     if _EDIT_PAGE.search(lowered):
         found.add("edit-page", -2)
