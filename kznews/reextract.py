@@ -2,8 +2,8 @@
 
 A backfill after an extractor improvement reads every kept page again: the main process reads
 and decompresses pages and writes batches (``Archive.store_records``, one transaction each);
-worker processes extract and normalize, a bounded number of pages in flight, so memory stays
-flat however large the archive.  Results are stored in page order.  A page that fails to extract
+worker processes extract, normalize and derive the search index, a bounded number of pages in
+flight, so memory stays flat however large the archive.  Results are stored in page order.  A page that fails to extract
 is counted and reported, and the others go on; a batch is all-or-nothing, so an interrupted run
 leaves every earlier batch stored, and running it again changes only what differs.
 """
@@ -24,6 +24,7 @@ from kznews.extract.normalize import normalize
 from kznews.items import PageItem, PageRecord
 from kznews.sites import Outlet
 from kznews.storage import Archive
+from kznews.storage.indexing import index_record
 from kznews.workers import extraction_pool
 
 T = TypeVar("T")
@@ -40,12 +41,15 @@ class Tally:
 
 
 def extract_again(item: PageItem, outlet: Outlet | None) -> PageRecord | str:
-    """What the page says now (normalized), or the error that stopped its extraction, as one line."""
+    """What the page says now (normalized, with its article's search index), or the error that stopped its
+    extraction, as one line.  The index is derived here, in the worker, as a crawl's workers do: the writer then
+    only files it (it derives one itself only for a text that changed after)."""
     try:
         record = extract_item(item, outlet)
     except Exception as exc:  # one broken page must not stop the others
         return f"{item.url}: {type(exc).__name__}: {exc}"
     normalize(record)
+    index_record(record)
     return record
 
 

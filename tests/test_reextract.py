@@ -16,6 +16,7 @@ from kznews.items import DiscoveryHint, PageItem
 from kznews.reextract import IN_FLIGHT_PER_WORKER, extract_again, in_workers, reextract
 from kznews.sites import adhoc, for_url
 from kznews.storage import Archive
+from kznews.storage.indexing import derive
 from kznews.storage.schema import register_functions
 from tests.conftest import SHARED
 
@@ -177,3 +178,14 @@ def test_cli_reports_a_failed_page_and_exits_partial(tmp_path: Path, kznews) -> 
     assert result.returncode == exitcodes.PARTIAL, result.stderr
     assert result.stdout.strip() == "reextract: 3 pages, 2 articles changed, 1 errors"
     assert result.stderr.startswith("https://www.inform.kz/ru/broken_a1: ")
+
+
+def test_the_search_index_is_derived_beside_extraction_and_is_the_writers() -> None:
+    """extract_again carries the article's search index (derived in the worker), the very one the writer would
+    derive from the stored text; the writer then only files it."""
+    item = _page(INFORM_URL, (SHARED / "pages/inform.kz/article-ru-2020-a3725092.html").read_bytes())
+    record = extract_again(item, for_url(INFORM_URL))
+    assert not isinstance(record, str) and record.article is not None and record.index is not None
+    article = record.article
+    assert record.index == derive(article.lang, article.headline, article.lead, article.body)
+    assert record.index.forms  # the words and their keys, what the writer files in word_forms
