@@ -75,6 +75,13 @@ def _no_internet() -> Iterator[None]:
             pytest.fail("reached beyond 127.0.0.1: " + fh.read().strip())
 
 
+# Scrapy settings (``-s NAME=VALUE``) of a loopback crawl whose pace and process layout are not what its test is
+# about: no politeness delay or throttle, and extraction in the crawl's own process, as KZNEWS_EXTRACT_WORKERS=0 has
+# it (a spawned worker is a second Python start-up, which costs more than such a crawl's few pages).  The worker path
+# is tested where it matters: tests/test_pipelines.py, the crawler's kill -9 in tests/test_crawl_e2e.py, tests/reliability.
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "KZNEWS_EXTRACT_WORKERS=0")
+
+
 def run_kznews(*args: str, db: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run `python -m kznews [--db DB] ARGS...` in a subprocess (Scrapy's reactor runs once per process)."""
     cmd = [sys.executable, "-m", "kznews"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_kznews, stored_articles
+from tests.conftest import FAST, run_kznews, stored_articles
 from tests.extract.test_pagetype import RU, _short_item
 from tests.middlewares.loopback import NO_ROBOTS, LoopbackServer
 
@@ -29,8 +29,7 @@ def server():
 def test_every_short_item_a_sitemap_lists_is_stored_as_an_article(server, tmp_path):
     loopback, base, paths = server
     db = tmp_path / "k.db"
-    result = run_kznews("crawl", "--url", f"{base}/sitemap.xml", "-s", "DOWNLOAD_DELAY=0",
-                        "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
+    result = run_kznews("crawl", "--url", f"{base}/sitemap.xml", *FAST, db=db)
     assert result.returncode == 0, result.stderr[-2000:]
     stored = stored_articles(db)
     assert set(stored) == {base + path for path in paths}

@@ -17,11 +17,9 @@ import pytest
 
 from kznews import exitcodes
 from kznews.storage import Archive
-from tests.conftest import REPO, run_kznews
+from tests.conftest import FAST, REPO, run_kznews
 from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
-
-FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
 
 def registry(tmp_path: Path, base_url: str) -> Path:

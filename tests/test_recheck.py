@@ -27,10 +27,10 @@ from kznews.items import PageItem
 from kznews.recheck import RecheckedPage, judge
 from kznews.storage import Archive
 from kznews.storage.removals import Archived
-from tests.conftest import run_kznews
+from tests.conftest import FAST, run_kznews
 from tests.mirror.server import Override, serve
 from tests.mirror.site import ExpectedArticle, MirrorSite, build_site
-from tests.test_harvest import FAST, registry
+from tests.test_harvest import registry
 
 # One attempt per request, and a timeout short enough for the test yet far above a loopback answer.
 QUICK = (*FAST, "-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_TIMEOUT=2")

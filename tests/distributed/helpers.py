@@ -13,8 +13,6 @@ import redis
 
 from tests.conftest import REPO
 
-FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
-
 
 def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in ("KZNEWS_DB", "KZNEWS_REDIS_URL")}

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import FAST
 from tests.distributed.helpers import drained, finish, hold_host, release_host_when_joined, stop, worker, writer
 from tests.mirror.server import Override, serve
 from tests.mirror.site import TEXT, build_site
 from tests.reliability.helpers import article_urls, min_gap_after, serve_flat
-
-NO_THROTTLE = ("-s", "AUTOTHROTTLE_ENABLED=False")
 
 
 def _crawl(tmp_path, redis_server, site, server, workers: int, *args: str) -> list[tuple[int, str, str]]:
     db = tmp_path / "polite.db"
     store = writer(redis_server.url, db)
     hold_host(redis_server.client())
-    crawls = [worker(redis_server.url, db, "--url", server.url("/all.xml"), *NO_THROTTLE, *args)
+    crawls = [worker(redis_server.url, db, "--url", server.url("/all.xml"), *FAST, *args)  # args' delay wins
               for _ in range(workers)]
     release_host_when_joined(redis_server.client(), workers)
     results = [finish(c, 300) for c in crawls]

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from tests.conftest import run_kznews
-from tests.distributed.helpers import FAST, drained, finish, hold_host, release_host_when_joined, stop, worker, writer
+from tests.conftest import FAST, run_kznews
+from tests.distributed.helpers import drained, finish, hold_host, release_host_when_joined, stop, worker, writer
 from tests.mirror.server import Override, serve
 from tests.mirror.site import build_site
 from tests.reliability.helpers import (

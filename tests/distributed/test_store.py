@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from tests.conftest import FAST
 from tests.distributed.helpers import (
-    FAST,
     drained,
     finish,
     hold_host,

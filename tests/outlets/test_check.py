@@ -9,12 +9,12 @@ import pytest
 from click.testing import Result
 
 from kznews import exitcodes
+from tests.conftest import FAST
 from tests.mirror.outlets import build_outlet
 from tests.mirror.server import Override, serve
 
 from .conftest import run_outlet_cli
 
-FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 EMPTY_FEED = b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Tengrinews</title></channel></rss>\n'
 
 

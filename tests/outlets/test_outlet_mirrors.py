@@ -18,11 +18,9 @@ from pathlib import Path
 import pytest
 
 from kznews import exitcodes
-from tests.conftest import run_kznews
+from tests.conftest import FAST, run_kznews
 from tests.mirror.outlets import OUTLETS, build_outlet
 from tests.mirror.server import serve
-
-FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
 
 @dataclass(frozen=True)
