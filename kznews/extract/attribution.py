@@ -1195,18 +1195,25 @@ def _one_script_label(line: str) -> str:
     return line[:m.start(1)] + _one_script_word(m.group(1)) + line[m.end(1):] if m else line
 
 
-_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zá-ž][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-zá-ž])[^\W\d_]*", re.I)
-
-
 _SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]")  # two scripts side by side
 
 
 def _one_script(text: str) -> str:
-    """``text`` with every word that mixes look-alike letters of the two scripts in one (see ``_one_script_word``);
-    a text with no letters of the two scripts side by side is as it was (one cheap scan)."""
-    if not _SCRIPT_SEAM.search(text):
-        return text
-    return _MIXED_WORD.sub(lambda m: _one_script_word(m.group(0)), text)
+    """``text`` with every word that mixes look-alike letters of the two scripts in one (see ``_one_script_word``):
+    only the words around a seam of two scripts are looked at (one scan of the text finds them)."""
+    pieces: list[str] = []
+    last = 0
+    for seam in _SCRIPT_SEAM.finditer(text):
+        if seam.start() < last:  # a second seam in a word already read
+            continue
+        start, end = seam.start(), seam.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        pieces += (text[last:start], _one_script_word(text[start:end]))
+        last = end
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def photo_credit(line: str) -> str | None:
@@ -1424,7 +1431,7 @@ def _script_words(low: str) -> list[str]:
 def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """The lines of ``text`` (``low`` lower-cased) with a source-line label, and each line with reporting ``words``
     with the stretches worth trying: from shortly before each word to a sentence end well after it."""
-    hits = sorted({(i, word in _LABELS) for word in words for i in _occurrences(low, word)})
+    hits = sorted({(i, word in _LABELS) for word in words if word in low for i in _occurrences(low, word)})
     labelled: list[str] = []
     reporting: list[tuple[str, list[str]]] = []
     spans: list[list[int]] = []

@@ -361,7 +361,7 @@ _NAME_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9", "kzt"
 _TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
 _SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
 _NUMBER_AFTER = re.compile(rb"\d")
-_DECIMALS_AFTER = re.compile(rb"\s{0,3}\d{1,5}[.,]\d")
+_DECIMALS_AFTER = re.compile(rb"\d{1,5}[.,]\d")
 _ROW = r"\s[-–—]\s\d{1,5}[.,]\d"  # the hint of a widget's row, as the walk seeks it in a text
 _DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
 _NEAR = 64  # bytes after a dollar's name within which its number is printed
@@ -408,7 +408,7 @@ def _number_beside(text: bytes, hint: bytes) -> bool:
 
 
 def _decimals_after(text: bytes, hint: bytes) -> bool:
-    """Whether ``hint`` (a spaced dash, a sign) is in ``text`` right before a number with decimals."""
+    """Whether ``hint`` (a spaced dash) is in ``text`` right before a number with decimals."""
     return any(_DECIMALS_AFTER.match(text, at + len(hint)) for at in _found(text, hint))
 
 
@@ -417,12 +417,14 @@ def _decimals_before(text: bytes, hint: bytes) -> bool:
     return any(_DECIMALS_BEFORE.search(text, max(0, at - 16), at) for at in _found(text, hint))
 
 
-def _one_unit(text: bytes, hint: bytes) -> bool:
-    """Whether ``hint`` (a sign and the digit 1) is in ``text`` as one unit, not the start of a larger number."""
-    return any(not _MORE_DIGITS.match(text, at + len(hint)) for at in _found(text, hint))
+def _sought(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint``, a regex, finds anything in ``text``."""
+    return _compiled(hint).search(text) is not None
 
 
-_MORE_DIGITS = re.compile(rb"\d|[.,]\d")
+@lru_cache(maxsize=8)
+def _compiled(pattern: bytes) -> re.Pattern[bytes]:
+    return re.compile(pattern)
 
 
 def _found(text: bytes, hint: bytes) -> Iterator[int]:
@@ -441,11 +443,10 @@ _HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
 # the currency block begins with (one search for €, ₽, ₸ and the rest).
 _HINT_TESTS.append(("signs", b"\xe2\x82", b"\xd0", _number_beside))
 # One dollar by its sign, on a page in any script: a rate against it ("322,47/$1", "$1 = 450 тг"); "$19.99" and
-# "$15 million" are prices and sums, no hint.
-_HINT_TESTS.append(("signs", b"$1", b"$", _one_unit))
-# A sign outside the currency block ($, ¥, £) over a rate with decimals, on a Cyrillic page: a widget's cell
-# ("$\n441.44", "¥ 60.96").
-_HINT_TESTS += [("signs", sign.encode("utf-8"), b"\xd0", _decimals_after) for sign in "$¥£"]
+# "$15 million" are prices and sums, no hint.  A sign outside the currency block ($, ¥, £) over a rate with
+# decimals, on a Cyrillic page: a widget's cell ("$\n441.44", "¥ 60.96").  Each one regex search of the text.
+_HINT_TESTS.append(("signs", rb"\$1(?!\d|[.,]\d)", b"$", _sought))
+_HINT_TESTS.append(("signs", "(?:\\$|¥|£)\\s{0,3}\\d{1,5}[.,]\\d".encode(), b"\xd0", _sought))
 # The rows of a widget of names on a Cyrillic page, whichever currencies it quotes ("1 еуро – 326,06", "1 РР - 4,72",
 # "1 киргизский сом – 4,40"): a spaced dash, then a value with decimals; the walk then reads only short texts with one.
 _HINT_TESTS += [(_ROW, dash, b"\xd0", _decimals_after) for dash in (b" - ", b" \xe2\x80\x93 ", b" \xe2\x80\x94 ")]
