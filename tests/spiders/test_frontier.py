@@ -70,7 +70,7 @@ def test_a_window_needs_room():
 
 # --- crawls of the loopback mirror ----------------------------------------------------------
 
-N_ARTICLES = 400  # 240 of them in the two child sitemaps, 120 each
+N_ARTICLES = 100  # 60 of them in the two child sitemaps, 30 each: six times the largest bound below
 
 
 @pytest.fixture(scope="module")
