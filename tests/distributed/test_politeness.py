@@ -26,7 +26,7 @@ def _crawl(tmp_path, redis_server, site, server, workers: int, *args: str) -> li
 
 
 def test_download_delay_holds_across_workers(tmp_path, redis_server):
-    site = build_site(30, seed=5)
+    site = build_site(16, seed=5)  # 18 requests: 17 gaps to hold, each at least the delay
     with serve(site) as server:
         serve_flat(server, site)
         results = _crawl(tmp_path, redis_server, site, server, 3, "-s", "DOWNLOAD_DELAY=0.3")
