@@ -3,6 +3,7 @@
 The mirror (tests/mirror) serves robots.txt, a sitemap index with a news sitemap,
 an RSS feed, paginated listings and article pages built from a real Kazinform page
 and from a synthetic template.  Its ground truth is what must land in the archive.
+The crawls and sql run as processes, search, stats and reextract in this one (``CliRunner``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from kznews.cli import main
 from kznews.storage.schema import register_functions
 from tests.conftest import FAST, REPO, run_kznews, stored_articles
 from tests.mirror.server import Override, serve
@@ -46,6 +49,11 @@ def _count(db: Path, sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def _cli(db: Path, *args: str) -> Result:
+    """``kznews --db DB ARGS`` in this process."""
+    return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
 def _listed(site, server, source: str) -> set[str]:
@@ -152,16 +160,16 @@ def test_search_finds_a_stored_article(crawled):
     site, server, db, *_ = crawled
     article = site.articles[0]
     word = max(article.headline.split(), key=len).strip("«»,.:")
-    result = run_kznews("search", word, "--format", "json", db=db)
-    assert result.returncode == 0, result.stderr
+    result = _cli(db, "search", word, "--format", "json")
+    assert result.exit_code == 0, result.output
     urls = [json.loads(line)["url"] for line in result.stdout.splitlines()]
     assert article.url(server.base_url) in urls
 
 
 def test_stats_reports_the_outlet_and_runs(crawled):
     _, _, db, *_ = crawled
-    result = run_kznews("stats", "--format", "json", db=db)
-    assert result.returncode == 0, result.stderr
+    result = _cli(db, "stats", "--format", "json")
+    assert result.exit_code == 0, result.output
     stats = json.loads(result.stdout)
     assert stats["totals"]["articles"] == len(stored_articles(db))
     assert len(stats["runs"]) == 2
@@ -211,8 +219,8 @@ def test_reextract_restores_what_the_raw_page_says(crawled, tmp_path):
     conn.execute("UPDATE articles SET body = 'damaged', content_hash = 'x' WHERE url = ?", (url,))
     conn.commit()
     conn.close()
-    result = run_kznews("reextract", db=copy)
-    assert result.returncode == 0, result.stderr
+    result = _cli(copy, "reextract", "--workers", "0")  # workers against this process: tests/test_reextract.py
+    assert result.exit_code == 0, result.output
     assert "1 articles changed" in result.stdout
     assert stored_articles(copy)[url]["body"] == original
 

@@ -14,8 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from kznews import exitcodes
+from kznews.cli import main
 from kznews.storage import Archive
 from tests.conftest import FAST, REPO, run_kznews
 from tests.mirror.server import Override, serve
@@ -118,8 +120,8 @@ def test_a_time_limit_stops_the_run_with_its_code(mirror, tmp_path):
 
 
 def test_cron_prints_a_crontab_line_and_a_timer(tmp_path):
-    result = run_kznews("cron", "--every", "30", db=tmp_path / "c.db")
-    assert result.returncode == 0
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "c.db"), "cron", "--every", "30"])  # the process: below
+    assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     line = next(l for l in lines if l.startswith("*/30 * * * * "))
     assert f"--db {tmp_path / 'c.db'} harvest --max-time 1680" in line

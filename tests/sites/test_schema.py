@@ -10,8 +10,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from kznews import sites
+from kznews.cli import main
 from kznews.sites import schema
 from tests.conftest import REPO
 
@@ -87,23 +89,24 @@ def test_the_registry_header_documents_every_key() -> None:
     assert [key for key in keys if not re.search(rf"\b{key}\b", header)] == []
 
 
-def _kznews(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _kznews(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``kznews ARGS`` as a process started with ``env`` (the registry file is read as the process starts)."""
     return subprocess.run([sys.executable, "-m", "kznews", *args], capture_output=True, text=True, cwd=REPO,
-                          env={"PATH": "/usr/bin:/bin", **(env or {})}, timeout=60, check=False)
+                          env={"PATH": "/usr/bin:/bin", **env}, timeout=60, check=False)
 
 
 def test_sites_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     mine = tmp_path / "mine.toml"
     mine.write_text(GOOD.replace("sitemaps", "sitemap").replace('"kk"', '"de"'), "utf-8")
-    result = _kznews("sites", "--check", str(mine))
-    assert result.returncode == 1
+    result = CliRunner().invoke(main, ["sites", "--check", str(mine)])
+    assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
         f'{mine}: outlets.mine.editions[0].lang: expected one of ru, kk, en, got \'de\'',
         f'{mine}: outlets.mine.editions[0].sitemap: unknown key (did you mean "sitemaps"?)',
         f"{mine}: outlets.mine.editions[0].script: only a Kazakh (kk) edition has a script",
         f"Error: {mine}: 3 problems"]
     mine.write_text(GOOD, "utf-8")
-    assert _kznews("sites", "--check", str(mine)).stdout == f"{mine}: ok\n"
+    assert CliRunner().invoke(main, ["sites", "--check", str(mine)]).stdout == f"{mine}: ok\n"
 
 
 def test_a_broken_user_registry_is_one_line_before_any_command(tmp_path: Path) -> None:
