@@ -151,6 +151,7 @@ _CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where 
 # The page's text nodes: the labels of controls (sorting, editing, a product's details) and of posters stand alone in
 # short ones, read one a line, stripped (``LABEL`` characters at most: not a paragraph's text, nor a script's).
 LABEL = 100
+LABELS_MOST = 9  # points the label pieces take away at most: edit-page 2, page-feedback 1, poster, sort, product 2
 _TEXT_NODES = cast(Strings, etree.XPath("//body//text()", smart_strings=False))  # plain strings: cheaper
 # Patterns of lower-cased labels are matched on the lower-cased lines (cheaper in ``re`` than ``re.IGNORECASE``).
 _EDIT_PAGE = re.compile(
@@ -240,6 +241,8 @@ def page_type(
     _discovered(found, hint)
     _shape(found, tree, structured, block)
     _url(found, url)
+    if -DATED < found.score <= LABELS_MOST:  # else the labels, which only take away, cannot change the kind
+        _labels(found, tree)
     return found
 
 
@@ -333,6 +336,15 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     if any(_asks(form) and not _NOT_CONTACT.search(_names(form)) and not _in_chrome(form) for form in forms):
         found.add("contact-form", -1)
     _documentation(found, headings)
+    if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
+        found.add("long-text", 1)
+
+
+def _labels(found: PageType, tree: etree._Element) -> None:
+    """The labels of controls and details the page's short text nodes print: an edit link, a feedback question, a
+    poster's join date, sort and filter controls, a product's details (see the table).  Read last, and only when
+    they could change the kind: they only take away (``LABELS_MOST`` in all), and reading every text node is the
+    dearest piece on a long indented page."""
     labels = "\n".join([label for text in _TEXT_NODES(tree) if len(text) <= LABEL and (label := text.strip())])
     lowered = labels.lower()
     if _EDIT_PAGE.search(lowered):
@@ -345,8 +357,6 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("sort-filter", -2)
     if len({" ".join(m[1].split()) for m in _unlinked(_PRODUCT_DETAIL, lowered, tree, lowered=True)}) >= 2:
         found.add("product-details", -2)
-    if block.size >= LONG_BLOCK and block.size >= CONCENTRATED * block.total:
-        found.add("long-text", 1)
 
 
 def _unlinked(label: re.Pattern[str], texts: str, tree: etree._Element, *, lowered: bool = False) -> list[re.Match[str]]:
