@@ -720,7 +720,7 @@ _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # An official named with a title, beside the name: ``the head of the National Bank, Grigory Marchenko``, ``Dauren
 # Abayev, minister of information``: the reporter is given whole, as a Russian ``аким области М. Тасмаганбетов``.  A
 # spokesperson's role after a name is not one (``X, a spokesman for Y``: Y reports, by the forms below).
-_EN_PERSON_PATTERN = r"(?-i:(?:[A-Z]\.\s*){0,2}[A-Z][a-z’'-]+(?:[\s-]+[A-Z][a-z’'-]+){0,2})"  # a person's name
+_EN_PERSON = r"(?-i:(?:[A-Z]\.\s*){0,2}[A-Z][a-z’'-]+(?:[\s-]+[A-Z][a-z’'-]+){0,2})"  # a person's name
 
 
 def _title_words(*words: str) -> str:
@@ -737,10 +737,9 @@ _EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:" + _title
                                       "ambassador", "chief", "official", "prosecutor", "commissioner", "spokesman",
                                       "spokeswoman", "spokesperson", "press secretary", "representative")
              + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,80}?)?")
-_EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON_PATTERN)
+_EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
-_EN_PERSON = _EN_PERSON_PATTERN
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|today|yesterday|earlier|this|last|late|reporters"
