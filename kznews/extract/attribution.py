@@ -392,7 +392,7 @@ def _en_told(name: str) -> str | None:
         return None
     plain = _en_name(name)
     if plain and (name.startswith(("the ", "The ")) and plain[4:5].isupper()  # a person takes no article
-                  or plain.rsplit(" ", 1)[-1].lower() in _EN_MASTHEADS or "-" in plain and plain.istitle()):
+                  or plain.rsplit(" ", 1)[-1].rsplit("-", 1)[-1].lower() in _EN_MASTHEADS):
         return plain  # the Argus Leader, Business Insider, Agence France-Presse
     return _en_body(name) or (plain if plain and " " not in plain and not _EN_SURNAME.search(plain) else None)
 
@@ -402,7 +402,7 @@ _EN_MASTHEADS = frozenset(
     "insider post times news press journal herald tribune gazette leader agency wire daily weekly today tv radio"
     " telegraph guardian observer review monitor chronicle express mail star sun standard record bulletin digest"
     " magazine reporter independent inquirer dispatch examiner courier register globe week network channel"
-    " broadcasting service".split())
+    " broadcasting service presse".split())
 
 
 # Whom a body tells news without being its source: ``told reporters``, ``told the media``, ``told a briefing``.
@@ -780,7 +780,7 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 
 
 # according to data from X, to a statement published on X's website: X reports
-_EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:data|information|figures|statistics|estimates"
+_EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:data|information|figures|statistics|estimates"
                       r"|statements?|reports?|press\s+release|message|post|analysis|study|survey|research|findings"
                       r"|poll|census|forecasts?|records|documents|calculations|reporting)\s+"
                       r"(?:(?:published|posted|issued|released|received|compiled|collected|gathered|conducted|obtained"
@@ -800,7 +800,7 @@ _EN_CONFORMITY = frozenset(
     " charter treaty resolution norms".split())
 # A count before a plural source is no part of it, as an article is not (``Two industry sources told Reuters``).
 _EN_COUNT = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|multiple|numerous"
-                       r"|a\s+few|a\s+number\s+of|a\s+couple\s+of)\s+(?=\S+\s*\S)", re.I)
+                       r"|a\s+few|a\s+number\s+of|a\s+couple\s+of)\s+(?!of\b)(?=\S+\s*\S)", re.I)  # not "one of"
 
 
 def _en_source(name: str) -> str | None:

@@ -657,3 +657,12 @@ def test_words_typed_with_the_other_scripts_look_alikes_are_read_and_given_as_pr
     """found6-160: Kazakh Latin typed with Cyrillic а, о, к, і, е (a converted edition): read in one script, given
     as printed."""
     assert _found(f"Búgіn qurylys aiaqtaldy. {printed}") == (reporter, None, "reports")
+
+
+def test_the_families_above_keep_their_neighbours():
+    """What the families must not take: an organisation's own name holding a word of data (``Agency for
+    Statistics``), ``one of`` (no count), a person's hyphenated name told (no masthead)."""
+    assert _found(f"{_cap(NEWS)}, according to the Agency for Statistics of Kazakhstan.") == (
+        "Agency for Statistics of Kazakhstan", None, "reports")
+    assert _found(f"One of the officers told Reuters that {NEWS}.") == ("Reuters", "One of the officers", "reports")
+    assert find_attribution(f"Smith told Jean-Pierre Dupont that {NEWS}.") is None
