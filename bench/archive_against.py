@@ -3,7 +3,8 @@
 Each round writes the same generated articles (``bench/archive.py``'s ``write``: pipeline-sized batches, bodies
 packed as the extraction worker packs them, only ``Archive.store`` timed) once with the baseline's code and once
 with this tree's, alternately, each in a fresh process and archive; the figure is articles per CPU second of the
-writer (the steadier one on a shared machine) and its ratio.  Then the baseline's archive is opened by this tree's
+writer (the steadier one on a shared machine) and its ratio, beside articles per wall-clock second and the machine's
+load average (1 min) at the end of each write: on an idle machine the two rates agree.  Then the baseline's archive is opened by this tree's
 writer, which upgrades it in place: its time per article.
 
 Get a baseline tree with ``git archive COMMIT | tar -x -C DIR``.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -57,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     rates: dict[str, list[float]] = {"baseline": [], "this tree": []}
+    walls: dict[str, list[float]] = {"baseline": [], "this tree": []}
+    loads: list[float] = []
     sizes: dict[str, float] = {}
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         for n in range(args.rounds):
@@ -64,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                 db = Path(tmp) / f"{name.replace(' ', '-')}-{n}.db"
                 result = json.loads(_run(_WRITE.format(tree=str(tree), db=str(db), articles=args.articles)))
                 rates[name].append(result["cpu_rate"])
+                walls[name].append(result["rate"])
+                loads.append(os.getloadavg()[0])
                 sizes[name] = db.stat().st_size / 2**20
         upgraded = Path(tmp) / "baseline-0.db"
         start = time.perf_counter()
@@ -71,14 +77,17 @@ def main(argv: list[str] | None = None) -> int:
         upgrade_wall = time.perf_counter() - start
         upgrade_size = upgraded.stat().st_size / 2**20
     base, now = statistics.median(rates["baseline"]), statistics.median(rates["this tree"])
+    wall_ratio = statistics.median(walls["this tree"]) / statistics.median(walls["baseline"])
     report = "\n".join([
         f"| tree | articles written per CPU second (median of {args.rounds}, {args.articles} articles, batches of 500,"
-        " packed) | each round | archive MiB |",
-        "|---|---|---|---|",
-        *(f"| {name} | **{statistics.median(r):.0f}** | {', '.join(f'{x:.0f}' for x in r)} | {sizes[name]:.0f} |"
-          for name, r in rates.items()),
+        " packed) | each round | per wall-clock second (median) | archive MiB |",
+        "|---|---|---|---|---|",
+        *(f"| {name} | **{statistics.median(r):.0f}** | {', '.join(f'{x:.0f}' for x in r)} |"
+          f" {statistics.median(walls[name]):.0f} | {sizes[name]:.0f} |" for name, r in rates.items()),
         "",
-        f"This tree writes at **{now / base:.2f}x** the baseline's rate ({100 * (now / base - 1):+.0f}%).",
+        f"This tree writes at **{now / base:.2f}x** the baseline's rate per CPU second ({100 * (now / base - 1):+.0f}%),"
+        f" {wall_ratio:.2f}x per wall-clock second; load average (1 min) after each write"
+        f" {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores.",
         f"Upgrading the baseline's archive in place (this tree's first writer): {upgrade_cpu:.1f} s CPU,"
         f" {upgrade_wall:.1f} s wall for {args.articles} articles"
         f" ({1000 * upgrade_cpu / args.articles:.2f} ms CPU per article); {sizes['baseline']:.0f} -> {upgrade_size:.0f} MiB.",

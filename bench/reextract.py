@@ -9,7 +9,12 @@ worker processes.  Each run is a fresh process (``--run``), so each pays the sta
 pays (imports, dateparser's locale data on its first free-text date).  Pages/s are per wall-clock
 second of the whole run (start-up, reading, extracting, writing); CPU is the run's process and its workers'.
 
-Usage: ``python bench/reextract.py [--limit 400] [--repeat 1] [--workers 2] [--no-append]``.
+With ``--against TREE`` (repeatable: checkouts of earlier commits, e.g. ``git worktree add /tmp/base COMMIT``) it
+compares trees instead: for 1 .. ``--workers`` workers, each tree's own ``bench/reextract.py --run`` re-extracts a
+fresh copy of the same seeded archive (so the trees must share its schema version), the trees in turn, ``--rounds``
+times; articles/s are medians over the rounds, each against the first tree's in the same run.
+
+Usage: ``python bench/reextract.py [--limit 400] [--repeat 1] [--workers 2] [--against TREE [--rounds 3]] [--no-append]``.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,13 +86,14 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def timed(seeded: Path, work: str, mode: str) -> dict[str, float | str]:
-    """Run ``mode`` ("one", or a worker count) in a fresh process on a fresh copy of the seeded archive."""
+def timed(seeded: Path, work: str, mode: str, tree: Path = ROOT) -> dict[str, float | str]:
+    """Run ``mode`` ("one", or a worker count) with ``tree``'s code in a fresh process on a fresh copy of the seeded
+    archive."""
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         db = Path(tmp) / "copy.db"
         shutil.copy(seeded, db)
         start, cpu = time.perf_counter(), _children_cpu()
-        out = subprocess.run([sys.executable, __file__, "--run", mode, "--db", str(db)],
+        out = subprocess.run([sys.executable, str(tree / "bench" / "reextract.py"), "--run", mode, "--db", str(db)],
                              capture_output=True, text=True, check=True).stdout
         wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
     return {"work": work, "changed": int(out), "wall": wall, "cpu": cpu}
@@ -98,12 +105,60 @@ def run(mode: str, db: Path) -> None:
         print(one_by_one(archive) if mode == "one" else reextract(archive, workers=int(mode)).changed)
 
 
+def against(pages: list[tuple[str, bytes]], trees: list[Path], workers: int, rounds: int, argv: list[str] | None,
+            no_append: bool) -> int:
+    """Each tree's reextract with 1 .. ``workers`` workers on the same seeded archive, in turn, ``rounds`` times."""
+    rates: dict[tuple[int, Path], list[float]] = {}
+    cpus: dict[tuple[int, Path], list[float]] = {}
+    stored: dict[tuple[int, Path], set[int]] = {}
+    loads: list[float] = []
+    with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
+        seeded = Path(tmp) / "seed.db"
+        seed(seeded, pages)
+        for _ in range(rounds):
+            for n in range(1, workers + 1):
+                for tree in trees:
+                    r = timed(seeded, "", str(n), tree.resolve())
+                    rates.setdefault((n, tree), []).append(int(r["changed"]) / float(r["wall"]))
+                    cpus.setdefault((n, tree), []).append(1000 * float(r["cpu"]) / int(r["changed"]))
+                    stored.setdefault((n, tree), set()).add(int(r["changed"]))
+                    loads.append(os.getloadavg()[0])
+    lines = [f"| tree | workers | articles stored | articles/s (median of {rounds}) | each round | CPU ms/article"
+             " | vs the first tree |", "|---|---|---|---|---|---|---|"]
+    for n in range(1, workers + 1):
+        base = statistics.median(rates[(n, trees[0])])
+        for tree in trees:
+            rate = statistics.median(rates[(n, tree)])
+            lines.append(f"| {_name(tree)} | {n} | {'/'.join(map(str, sorted(stored[(n, tree)])))} | **{rate:.1f}** "
+                         f"| {', '.join(f'{x:.1f}' for x in rates[(n, tree)])} "
+                         f"| {statistics.median(cpus[(n, tree)]):.1f} | {rate / base:.2f}× |")
+    report = "\n".join(lines) + (
+        f"\n\n{len(pages)} real pages (outlet pages of ../shared/pages, Zyte and WCXB pages), stored raw, re-extracted"
+        f" from a fresh copy each run by each tree's code in turn; {os.cpu_count()} cores, load average (1 min) after"
+        f" each run {min(loads):.1f}-{max(loads):.1f}.")
+    print(report)
+    if not no_append:
+        append("reextract against earlier trees", report, __file__, argv)
+    return 0
+
+
+def _name(tree: Path) -> str:
+    """The commit a tree is checked out at (this tree: "this tree")."""
+    if tree == ROOT:
+        return "this tree"
+    head = subprocess.run(["git", "-C", str(tree), "log", "-1", "--format=%h"], capture_output=True, text=True)
+    return f"{tree.name} ({head.stdout.strip()})" if head.returncode == 0 else tree.name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=400, help="pages of each evaluation set (Zyte has 181)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=1,
                         help="store each page this many times, under distinct URLs (a longer run amortises start-up)")
+    parser.add_argument("--against", type=Path, action="append", default=[],
+                        help="a checkout of an earlier commit to compare this tree with (repeatable; the first is the baseline)")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: runs of each tree per worker count")
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--run", help=argparse.SUPPRESS)  # the child of one timed run
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -112,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         run(args.run, args.db)
         return 0
     pages = [(f"{url}{'?copy=' + str(n) if n else ''}", body) for n in range(args.repeat) for url, body in real_pages(args.limit)]
+    if args.against:
+        return against(pages, [*args.against, ROOT], args.workers, args.rounds, argv, args.no_append)
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         seeded = Path(tmp) / "seed.db"
         seed(seeded, pages)
