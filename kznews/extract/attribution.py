@@ -176,17 +176,25 @@ def _kk_according(noun: str) -> tuple[str, ...]:
 _KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жаз")  # report, state, make known, write
 _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 # After a quote and "деп": also noted, said, explained (``…, деп атап өтті министр``).
+# Added, specified, warned, confirmed, conveyed, pointed out, stressed, answered, concluded, forecast, assured,
+# gave the news.
 _KK_QUOTE = _KK_REPORT + tuple(
-    form for stem in ("атап өт", "айт", "түсіндір", "толықтыр", "қос") for form in _kk_verb(stem))  # … added
+    form for stem in ("атап өт", "айт", "түсіндір", "толықтыр", "қос", "нақтыла", "ескерт", "раста", "жеткіз",
+                      "атап көрсет", "баса айт", "жауап бер", "түйінде", "болжа", "сендір", "хабар бер", "ақпарат бер")
+    for form in _kk_verb(stem))
 # "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
 _KK_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей")
                for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт"))
 # "it was written / reported / said / published (on the site)": the passive past
 _KK_PASSIVE = tuple(_kk_verb(stem)[1] for stem in ("жазыл", "хабарлан", "мәлімдел", "айтыл", "жариялан"))
 _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
-_KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт"))
+# Reported, stated, wrote, said, published, spread the news, made a statement, gave the news: after their subject.
+_KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла",
+                                                "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
+                                                "ақпарат бер"))
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
-_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу")  # the reporting, the statement, the writing: singular only
+# The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
+_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам")
 _KK_ACCORDING = tuple(
     phrase for noun in (*_KK_SOURCES, *map(_kk_plural, _KK_SOURCES), *_KK_VERBAL_SOURCES)
     for phrase in _kk_according(noun)
@@ -196,9 +204,10 @@ _KK_CHANNEL = tuple(  # парақшасында, аккаунтында, кан
 
 
 def _kk_suffix(suffixes: Iterable[str]) -> re.Pattern[str]:
-    """A word-final Kazakh case suffix in every script, after an optional hyphen (``ДСМ-нің``)."""
+    """A word-final Kazakh case suffix in every script, after an optional hyphen (``ДСМ-нің``; in tote, the hyphen may
+    be followed by the hamza of a front suffix: ``ءىىم-ءنىڭ``)."""
     spellings = {s for suffix in suffixes for s in _kk_spellings(suffix)}
-    return re.compile("-?(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")$", re.I)
+    return re.compile(f"(?:-{_HAMZA}?)?(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")$", re.I)
 
 
 _KK_ABLATIVE = _kk_suffix(("дан", "ден", "тан", "тен", "нан", "нен"))
@@ -216,6 +225,23 @@ def _kk_base(phrase: str, suffix: re.Pattern[str]) -> str:
     if not m or len(last) - len(m.group(0)) < 2 or (suffix is _KK_ABLATIVE and _STAN.search(last)):
         return phrase
     return " ".join(filter(None, (head, last[: m.start()])))
+
+
+# The locative where it cannot be part of a name: after a possessive (``қызметінде`` → ``қызметі``) or a hyphen
+# (``ІІМ-де``); a bare -да/-де may end a name in the nominative (Ақорда).
+_KK_OWNED_LOCATIVE = _kk_suffix(("нда", "нде"))
+_KK_HYPHEN_LOCATIVE = re.compile(f"-{_HAMZA}?(?:" + "|".join(sorted(
+    {s for suffix in ("да", "де", "та", "те", "нда", "нде") for s in _kk_spellings(suffix)}, key=len, reverse=True))
+    + ")$", re.I)
+
+
+def _kk_unlocative(phrase: str) -> str:
+    """``phrase`` without the locative of its last word where it is plainly one (``баспасөз қызметінде`` →
+    ``баспасөз қызметі``, ``ҚР ІІМ-де`` → ``ҚР ІІМ``): where it was said is who said it, as Russian ``в акимате``."""
+    owned = _kk_base(phrase, _KK_OWNED_LOCATIVE)
+    if owned != phrase and _KK_OWNED.search(owned):
+        return owned
+    return _KK_HYPHEN_LOCATIVE.sub("", phrase)
 
 
 def _kk_undative(phrase: str) -> str:
@@ -302,15 +328,29 @@ _EN_BODIES = frozenset(
     " institute university congress assembly forum summit secretariat mission"
     " organization organisation association union party corporation group foundation news press presse times post"
     " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
-    " ambassador director deputy".split()
+    " ambassador director deputy head chief ceo commander rector secretary report study survey document".split()
 )
+# An organisation named alone, told from a person's name by its shape: a word with a capital inside (KazMunayGas), an
+# ampersand (S&P), or a last word that names a kind of firm or body (``S&P Global Ratings``, ``Air Astana``).
+_EN_FIRM_WORDS = frozenset(
+    "ratings holding holdings inc corp co llc jsc ltd plc airways airlines air energy oil gas capital partners exchange"
+    " systems technologies telecom railways motors mining resources petroleum global international trust consulting"
+    " research securities investments logistics industries solutions pharma group".split())
+# The world's news agencies, named alone (``Reuters said``, ``Xinhua reported``): told from surnames by name.
+_EN_WIRES = frozenset(
+    "reuters bloomberg afp ap xinhua tass interfax sputnik anadolu kyodo yonhap efe ansa dpa ria itar-tass trend"
+    " akipress kabar fergana apa azertac belta ukrinform unian bernama antara"
+    " cnn bbc rferl rfe/rl kommersant vedomosti rbc izvestia".split())
+# A capital inside a word, but not after a surname's particle (McCain, MacArthur, DeSantis, LaGuardia).
+_EN_CAMEL = re.compile(r"\b(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z])[A-Z]?[a-z]+[A-Z]")
 # People who speak for a body, named by their common noun (``prosecutors said``, ``local police say``, ``Kazakh
 # officials told``): a reporter, where a person's name is a speaker quoted.
 _EN_AGENTS = frozenset(
     "prosecutors prosecutor officials police authorities investigators analysts experts sources rescuers doctors"
     " lawyers organizers organisers forecasters meteorologists diplomats observers traders dealers bankers economists"
     " scientists researchers spokespeople representatives lawmakers deputies officers inspectors regulators"
-    " lifeguards firefighters emergency media outlets".split())
+    " lifeguards firefighters emergency media outlets source official analyst expert witnesses eyewitnesses insiders"
+    " residents activists participants journalists".split())
 _EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
 _EN_NAME_WORDS = _EN_LOWER | _EN_BODIES | _EN_AGENTS  # the lower-case words of a name
 _EN_NOT_NAMES = frozenset(
@@ -382,7 +422,11 @@ def _en_outlet(name: str) -> str | None:
 def _en_body(name: str) -> str | None:
     """An English reporter that is a body rather than a person quoted: an outlet (see ``_en_outlet``) or an
     acronym (``NASA``, ``KNB``)."""
-    return _en_outlet(name) or (name if re.search(r"\b[A-Z]{2,}\b", _en_name(name) or "") else None)
+    plain = _en_name(name) or ""
+    last = plain.rsplit(" ", 1)[-1].rstrip(".").lower()
+    firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES
+                      or " " in plain and last in _EN_FIRM_WORDS)
+    return _en_outlet(name) or (name if firm or re.search(r"\b[A-Z]{2,}\b", plain) else None)
 
 
 def _en_told(name: str) -> str | None:
@@ -652,7 +696,7 @@ def _en_verbs(*verbs: str) -> str:
     return "(?-i:" + _alternation(verbs) + ")"
 
 
-_EN_IRREGULAR = {"say": "said", "tell": "told", "write": "wrote"}
+_EN_IRREGULAR = {"say": "said", "tell": "told", "write": "wrote", "forecast": "forecast"}
 
 
 def _en_forms(lemma: str) -> tuple[str, str, str]:
@@ -684,7 +728,10 @@ def _en_progressive(lemma: str) -> tuple[str, ...]:
 _EN_SPEECH_LEMMAS = ("say", "tell", "inform", "announce", "state", "note", "write", "report", "indicate")
 _EN_CONTENT_LEMMAS = ("add", "confirm", "explain", "warn", "stress", "emphasize", "emphasise", "clarify", "declare",
                       "reveal", "point out", "specify", "underline", "underscore", "remind", "comment", "assure",
-                      "acknowledge", "admit", "insist", "claim", "recall")
+                      "acknowledge", "admit", "insist", "claim", "recall", "disclose", "argue", "estimate", "predict",
+                      "forecast", "highlight", "remark", "observe", "mention", "assert", "reply", "answer", "respond",
+                      "conclude", "suggest", "elaborate", "tweet", "maintain", "contend", "allege", "concede",
+                      "caution", "affirm", "reiterate", "summarize", "summarise", "complain", "boast")
 _EN_SPEECH_FORMS = tuple(form for lemma in _EN_SPEECH_LEMMAS for form in _en_forms(lemma))
 _EN_CONTENT_FORMS = tuple(form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma))
 _EN_REPORT = _en_verbs("reports", "reported", "reads", *_en_progressive("report"))  # an outlet reports, a page reads
@@ -826,6 +873,8 @@ _EN_SAY_WORDS = tuple(sorted(
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "подчерк", "добав", "сказа", "подтвер", "комментир")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
+_KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
+                                *map(_kk_plural, _KK_SOURCES))
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
@@ -920,17 +969,16 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"
-         + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(_kk_verb("айт")[1]), _kk_subject),
+         + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_subject),
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
-         "abl", _KK_REPORT_WORDS, _kk_office),
+         "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_office),
         # X хабарлағандай (as X reported); Бұл туралы X-та жазылды (it was written on X)
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
          r"\s+" + _kk(_KK_AS) + r"(?!\w)", "nom", _kk_words(*_KK_AS), _plain),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?" + _KK_LOCATIVE_END + r")\s+"
          + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
-         r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen",
-         _kk_words("мәлім", "дерек", "дерег", "ақпарат", "хабарла", "жазуы")),
+         r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS),
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
@@ -1055,12 +1103,14 @@ _KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (know
 # (a text's mark of a script: any of these characters, or None for every text; the words of that script).  A
 # Kazakh Latin text writes a letter of its alphabet beyond ASCII (ı, á, ä, …) or one of the 2017 alphabet's frequent
 # apostrophe letters (a' ә, y' у, g' ғ, o' ө, u' ү, i' и/й, n' ң), which English writes seldom (``don't``: a
-# few more substring searches).
+# few more substring searches); or, typed in plain ASCII, one of its reporting words (``dep habarlady``).
+_KK_LATIN_CUES = tuple(sorted({s for word in ("деп ", "деді ", "хабарла", "туралы", "мәлімде", "ақпарат", "дереккөз", "сілтеме")
+                               for s in _kk_spellings(word) if s.isascii()}))
 _SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | None, tuple[str, ...]], ...] = (
     (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN)),
     (tuple("аоеі"), tuple(w for w in _WORDS if re.search("[а-яёәғқңөұүһі]", w))),
     (tuple("اەىن"), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
-    ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'", "o'", "u'", "i'", "n'"), tuple(sorted(_KK_LATIN))),
+    ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'", "o'", "u'", "i'", "n'", *_KK_LATIN_CUES), tuple(sorted(_KK_LATIN))),
 )
 _BEFORE = 250  # characters kept before a reporting word: room for a name and a via
 _AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
@@ -1309,8 +1359,11 @@ def _base(name: str, case: str) -> str:
     """The reporter phrase in its base form."""
     if case in ("loc", "gen") and re.match("[«\"“]?[а-яё]", name, re.I) and not _kk_has_letters(name):
         return russian.nominative(name, _RU_CASES[case])
-    if case in ("abl", "gen"):
-        return _kk_base(name, _KK_ABLATIVE if case == "abl" else _KK_GENITIVE)
+    if case == "abl":
+        base = _kk_base(name, _KK_ABLATIVE)
+        return base if base != name else _kk_unlocative(name)
+    if case == "gen":
+        return _kk_base(name, _KK_GENITIVE)
     if case == "kk-loc":
         return _kk_base(name, _KK_LOCATIVE)
     if case == "kk-dat":
