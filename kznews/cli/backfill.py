@@ -17,16 +17,22 @@ from typing import Any
 import click
 
 from kznews import exitcodes, settings
-from kznews.backfill.spider import SOURCES
 from kznews.cli.crawling import crawl_options, worker_outcome
-from kznews.cli.options import check_window, check_writable, iso_date, reader, registered
-from kznews.reextract import default_workers
+from kznews.cli.options import (
+    DeferredChoice,
+    check_window,
+    check_writable,
+    default_workers,
+    iso_date,
+    reader,
+    registered,
+)
 from kznews.storage import Archive
 
 
 @click.command()
 @click.argument("outlets", nargs=-1, required=True)
-@click.option("--from", "source", type=click.Choice(SOURCES), required=True,
+@click.option("--from", "source", type=DeferredChoice("kznews.backfill.spider", "SOURCES"), required=True,
               help="The web archive: commoncrawl (its index, record by record) or wayback (the Wayback Machine).")
 @click.option("--since", callback=iso_date, help="Captures from this day on (YYYY-MM-DD, capture time).")
 @click.option("--until", callback=iso_date, help="Captures up to this day (YYYY-MM-DD, capture time).")

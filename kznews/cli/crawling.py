@@ -21,14 +21,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kznews import coverage, exitcodes, settings, sites
-from kznews.cli.options import check_window, check_writable, http_option, iso_date, reader, registered, scrapy_settings
-from kznews.extract import extract_page
-from kznews.extract.dates import ALMATY
-from kznews.extract.normalize import normalize
-from kznews.extract.pagetype import KINDS
-from kznews.reextract import Tally as ReextractTally
-from kznews.reextract import default_workers
-from kznews.reextract import reextract as run_reextract
+from kznews.cli.options import (
+    DeferredChoice,
+    check_window,
+    check_writable,
+    default_workers,
+    http_option,
+    iso_date,
+    reader,
+    registered,
+    scrapy_settings,
+)
 from kznews.storage import Archive, ArchiveError, ArticleFilter
 from kznews.storage import stats as archive_stats
 from kznews.storage.query import recheck_candidates
@@ -37,6 +40,10 @@ if TYPE_CHECKING:
     from scrapy import Spider
 
     from kznews.crawl import CrawlSummary
+    from kznews.reextract import Tally as ReextractTally
+
+# The extraction stack (kznews.extract, and kznews.reextract, kznews.crawl that import it) takes seconds to import:
+# the commands that extract import it when they run, so the others (and `kznews --help`) start without it.
 
 
 def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, Any],
@@ -203,6 +210,8 @@ def harvest(obj: dict[str, Any], outlets: tuple[str, ...], max_articles: int, ma
 
 def _days_ago(days: int) -> str:
     """The first of the last ``days`` days, today (Asia/Almaty) included, as YYYY-MM-DD."""
+    from kznews.extract.dates import ALMATY
+
     return (datetime.now(ALMATY).date() - timedelta(days=days - 1)).isoformat()
 
 
@@ -346,7 +355,7 @@ WantedBy=timers.target
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", help="The page's URL (tells the outlet and edition); default: the file's path.")
-@click.option("--kind", type=click.Choice(KINDS),
+@click.option("--kind", type=DeferredChoice("kznews.extract.pagetype", "KINDS"),
               help="Read every page as this kind instead of deciding from the evidence.")
 def extract(files: tuple[str, ...], url: str | None, kind: str | None) -> None:
     """Extract saved pages and print one JSON record per page (JSON lines).
@@ -364,6 +373,9 @@ def extract(files: tuple[str, ...], url: str | None, kind: str | None) -> None:
     Example:
         kznews extract page.html --url https://www.inform.kz/ru/some-article_a3725092
     """
+    from kznews.extract import extract_page
+    from kznews.extract.normalize import normalize
+
     failed = 0
     for name in files:
         path = Path(name)
@@ -422,6 +434,8 @@ def reextract(obj: dict[str, Any], site: str | None, workers: int) -> None:
     Example:
         kznews reextract --site inform
     """
+    from kznews.reextract import reextract as run_reextract
+
     archive = Archive(obj["db"])
     status = StatusLine() if sys.stderr.isatty() else None
     with archive:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import base64
 import csv
+import importlib
 import json
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import click
@@ -21,6 +23,21 @@ from kznews import sites
 from kznews.storage import Archive, connect_readonly
 
 FORMATS = click.Choice(["table", "json", "csv"])
+
+
+class DeferredChoice(click.Choice[str]):
+    """A choice among the values of ``module.name``, read when the option is first parsed or shown: a module that
+    only a command's run needs (the extraction stack, the archive spider) is not imported to build the group, so
+    every other command, and ``kznews --help``, starts without it."""
+
+    def __init__(self, module: str, name: str) -> None:  # Choice's own would store the choices at once
+        self._source = module, name
+        self.case_sensitive = True
+
+    @cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]  # a cached_property, writeable as the attribute
+        module, name = self._source
+        return tuple(getattr(importlib.import_module(module), name))
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] = (), noun: str = "rows") -> None:
@@ -150,6 +167,14 @@ def registered(keys: Sequence[str], edition: str | None = None) -> list[sites.Ou
     for outlet in outlets if edition else ():
         outlet.edition(edition)
     return outlets
+
+
+def default_workers() -> int:
+    """``--workers``' default: ``kznews.reextract``'s (one per core), imported only when a command that extracts
+    runs (it imports the extraction stack)."""
+    from kznews.reextract import default_workers as per_core
+
+    return per_core()
 
 
 def scrapy_settings(ctx: click.Context, param: click.Parameter, pairs: tuple[str, ...]) -> dict[str, str]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from scrapy.settings import Settings
 
 from kznews import settings
 from kznews.cli.options import check_writable, scrapy_settings
-from kznews.distributed.store import StoreTally
-from kznews.distributed.store import store as run_store
+
+if TYPE_CHECKING:
+    from kznews.distributed.store import StoreTally
 
 
 @click.command()
@@ -37,6 +37,10 @@ def store(obj: dict[str, Any], redis: str, prefix: str, overrides: dict[str, str
         kznews store --redis redis://crawlhost:6379/0                # beside the archive
         kznews harvest --redis redis://crawlhost:6379/0              # on each crawling machine
     """
+    from scrapy.settings import Settings
+
+    from kznews.distributed.store import store as run_store  # imports the extraction stack (kznews.scope)
+
     started = time.monotonic()
     check_writable(obj["db"])
 

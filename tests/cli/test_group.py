@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -11,7 +15,7 @@ from kznews.cli import main
 from kznews.cli.group import Group
 from kznews.errors import KznewsError
 from kznews.sites import RegistryError, UnknownOutlet
-from kznews.storage import ArchiveBusy, QueryError
+from kznews.storage import Archive, ArchiveBusy, QueryError
 
 
 @pytest.mark.parametrize(("error", "code"), [
@@ -60,3 +64,37 @@ def test_every_command_module_is_on_the_group() -> None:
     commands = [c for module in modules for c in getattr(module, "COMMANDS", ())]
     assert all(isinstance(c, click.Command) and main.commands[str(c.name)] is c for c in commands)
     assert sorted(main.commands) == sorted(str(c.name) for c in commands)
+
+
+# What a fresh interpreter (this one has imported everything) has imported after importing kznews.cli and running
+# each command given (one per line of stdin, one shell-style argument list each).
+_PROBE = """
+import shlex, sys
+from click.testing import CliRunner
+import kznews.cli
+for line in sys.stdin:
+    result = CliRunner().invoke(kznews.cli.main, shlex.split(line))
+    assert result.exit_code == 0, (line, result.output)
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("kznews.extract", "scrapy")))))
+"""
+
+
+def test_commands_that_extract_nothing_start_without_the_extraction_stack(tmp_path: Path) -> None:
+    """Importing kznews.extract compiles its regexes for seconds: the group, its help and the archive's readers must
+    not pay for it (nor for Scrapy); the commands that extract import it when they run."""
+    db = tmp_path / "empty.db"
+    Archive(db).close()
+    commands = ["--help", f"--db {db} stats", f"--db {db} sql 'SELECT 1'", "harvest --help", "import --help"]
+    run = subprocess.run([sys.executable, "-c", _PROBE], input="\n".join(commands), capture_output=True, text=True,
+                         timeout=60, check=True)
+    assert run.stdout.split() == [], "imported at start-up"
+
+
+def test_a_deferred_choice_is_read_when_the_command_is_used() -> None:
+    """``extract --kind`` takes its choices from kznews.extract.pagetype, read when the option is shown or parsed."""
+    from kznews.extract.pagetype import KINDS
+
+    shown = CliRunner().invoke(main, ["extract", "--help"])
+    assert f"[{'|'.join(KINDS)}]" in shown.output
+    refused = CliRunner().invoke(main, ["extract", "--kind", "nosuch", __file__])
+    assert refused.exit_code == exitcodes.USAGE and "'nosuch' is not one of" in refused.output
