@@ -13,8 +13,10 @@ import json
 import os
 import sqlite3
 import urllib.request
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -28,7 +30,7 @@ from kznews.recheck import RecheckedPage, judge
 from kznews.storage import Archive
 from kznews.storage.removals import Archived
 from tests.conftest import FAST, run_kznews
-from tests.mirror.server import Override, serve
+from tests.mirror.server import MirrorServer, Override, serve
 from tests.mirror.site import ExpectedArticle, MirrorSite, build_site
 from tests.test_harvest import registry
 
@@ -122,15 +124,17 @@ def _kznews(db: Path, sites_file: Path, *args: str):
         del os.environ["KZNEWS_SITES"]
 
 
-def _harvested(db: Path, site: MirrorSite, base: str) -> None:
+def _harvested(db: Path, site: MirrorSite, base: str, long_ago: int) -> None:
     """The archive a first harvest of the outlet leaves: each article fetched, extracted and stored as a crawl does
-    (here, in this process: a Scrapy process fewer)."""
+    (here, in this process: a Scrapy process fewer).  The first ``long_ago`` articles were fetched before their
+    sitemap and feed dates: a harvest asks for them again."""
     items = []
-    for article in site.articles:
+    for n, article in enumerate(site.articles):
+        fetched_at = "2020-01-01T00:00:00+00:00" if n < long_ago else datetime.now(UTC).isoformat(timespec="seconds")
         with urllib.request.urlopen(article.url(base), timeout=10) as response:
             item = PageItem(url=article.url(base), status=response.status,
                             headers={name: [value] for name, value in response.headers.items()},
-                            body=response.read(), fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            body=response.read(), fetched_at=fetched_at,
                             site="mirror", edition=article.lang, kind="article")
         item.record = extract_item(item, site.outlet(base))
         normalize(item.record)
@@ -157,6 +161,12 @@ def _removals(db: Path, site: MirrorSite, base: str) -> dict[int, tuple]:
     return dict(sorted(found.items()))
 
 
+def _fetches(server: MirrorServer, site: MirrorSite, since: int) -> dict[str, int]:
+    """How many times each article's URL was requested since the server's ``since``-th hit."""
+    paths = Counter(urlsplit(hit.path).path for hit in server.hits[since:])
+    return {a.path: paths[a.path] for a in site.articles}
+
+
 def _run_stats(db: Path) -> tuple[str, dict]:
     command, stats = sqlite3.connect(db).execute("SELECT command, stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()
     return command, {k.removeprefix("kznews/recheck/"): v for k, v in json.loads(stats).items()
@@ -170,7 +180,8 @@ def test_takedowns_edits_and_returns_are_recorded_and_transient_failures_never_a
         base, db, sites_file = server.base_url, tmp_path / "r.db", registry(tmp_path, server.base_url)
         a = site.articles
         overrides[a[7].path] = Override(headers={"ETag": '"v7"'})
-        _harvested(db, site, base)
+        _harvested(db, site, base, long_ago=4)  # the harvest asks for four of them, the recheck for the others
+        once = {article.path: 1 for article in a}
         conn = sqlite3.connect(db)
         texts = dict(conn.execute("SELECT url, body FROM articles").fetchall())
 
@@ -186,8 +197,10 @@ def test_takedowns_edits_and_returns_are_recorded_and_transient_failures_never_a
             a[7].path: Override(status=304, headers={"ETag": '"v7"'}, body=b""),  # a 304 has no body
         })
         # the two that fail make each run partial (over --max-error-rate), never a removal
+        hits = len(server.hits)
         second = _kznews(db, sites_file, "harvest", "mirror", "--recheck", "5000", "--max-error-rate", "0.1")
         assert second.returncode == exitcodes.PARTIAL, second.stdout + second.stderr
+        assert _fetches(server, site, hits) == once  # the harvest's answer is the recheck's: each URL fetched once
         assert "recheck: 2 there (0 restored), 4 gone (0 removals confirmed, 4 suspected, 0 still removed), " \
                "2 without an answer" in second.stdout
         assert _run_stats(db) == ("harvest", {"window": _run_stats(db)[1]["window"], "answered": 6, "present": 2,
@@ -198,8 +211,10 @@ def test_takedowns_edits_and_returns_are_recorded_and_transient_failures_never_a
         assert all(e[1] is None for episodes in _removals(db, site, base).values() for e in episodes)  # suspected
         assert conn.execute("SELECT versions FROM articles WHERE url = ?", (a[0].url(base),)).fetchone() == (2,)
 
+        hits = len(server.hits)
         third = _kznews(db, sites_file, "recheck", "mirror", "--since", "2000-01-01", "--max-error-rate", "0.1")
         assert third.returncode == exitcodes.PARTIAL, third.stdout + third.stderr
+        assert _fetches(server, site, hits) == once
         assert "4 gone (4 removals confirmed, 0 suspected" in third.stdout
         removals = _removals(db, site, base)
         assert sorted(removals) == [1, 2, 3, 4]  # the 503 and the timeout: no removal, not even suspected
@@ -210,8 +225,10 @@ def test_takedowns_edits_and_returns_are_recorded_and_transient_failures_never_a
             assert (got_status, got_final) == (status, final)
 
         del overrides[a[1].path], overrides[a[3].path]  # two come back
+        hits = len(server.hits)
         fourth = _kznews(db, sites_file, "recheck", "mirror", "--days", "5000", "--max-error-rate", "0.1")
         assert fourth.returncode == exitcodes.PARTIAL, fourth.stdout + fourth.stderr
+        assert _fetches(server, site, hits) == once
         assert "4 there (2 restored), 2 gone (0 removals confirmed, 0 suspected, 2 still removed), 2 without" \
                in fourth.stdout, fourth.stdout + fourth.stderr
         assert _run_stats(db)[0] == "recheck"

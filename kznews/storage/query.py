@@ -12,7 +12,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -248,15 +248,17 @@ def removed(conn: sqlite3.Connection, query: str | None = None, *, exact: bool =
 
 
 def recheck_candidates(conn: sqlite3.Connection, wanted: ArticleFilter, *, before: int | None = None,
-                       limit: int = 500) -> list[Archived]:
+                       limit: int = 500, urls: Sequence[str] | None = None) -> list[Archived]:
     """The archived articles ``wanted`` selects (an outlet, a window) with an id below ``before``, newest first, at
-    most ``limit``: what a recheck asks for, with the validators of each one's latest stored page."""
+    most ``limit``: what a recheck asks for, with the validators of each one's latest stored page.  ``urls``: only
+    those archived at one of these URLs (a harvest's article requests, which a recheck answers too)."""
+    at = " AND a.url IN (SELECT value FROM json_each(:urls))" if urls is not None else ""
     rows = conn.execute(
         "SELECT a.id, a.url, a.lang, a.headline, a.body,"
         " (SELECT headers FROM pages p WHERE p.url = a.url ORDER BY p.last_fetched_at DESC, p.id DESC LIMIT 1)"
-        f" FROM articles AS a WHERE (:before IS NULL OR a.id < :before) AND {wanted.where('a')}"
+        f" FROM articles AS a WHERE (:before IS NULL OR a.id < :before) AND {wanted.where('a')}{at}"
         " ORDER BY a.id DESC LIMIT :limit",
-        {**wanted.params(), "before": before, "limit": limit},
+        {**wanted.params(), "before": before, "limit": limit, "urls": json.dumps(list(urls or ()))},
     ).fetchall()
     return [Archived(i, url, lang, headline, body, *_validators(headers))
             for i, url, lang, headline, body, headers in rows]

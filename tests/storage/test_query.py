@@ -450,3 +450,6 @@ def test_recheck_candidates_are_an_outlets_window_newest_first_with_validators(d
         ("https://a.kz/3", "", "Мәтін бар.", '"v1"', "Sat, 04 May 2024 05:00:00 GMT"),
         ("https://a.kz/2", ARTICLES[1][3], ARTICLES[1][4], None, None)]
     assert query_module.recheck_candidates(conn, ArticleFilter(site="a"), before=found[0].id, limit=1) == [found[1]]
+    # those at given URLs only (a harvest's requests): outside the window or not archived, none
+    wanted = ["https://a.kz/2", "https://a.kz/1", "https://a.kz/none"]
+    assert query_module.recheck_candidates(conn, ArticleFilter(site="a", since="2024-05-02"), urls=wanted) == [found[1]]
