@@ -107,6 +107,8 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
 # --- Crawl policy (kznews/middlewares/) --------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
+    # First: at CLOSESPIDER_TIMEOUT (--max-time) the downloads not yet sent are let go, not drained after it.
+    "kznews.middlewares.timelimit.TimeLimitMiddleware": 10,
     # Before offsite (50) and robots (100): a refused host is not even asked for robots.txt;
     # sees redirects and retries too (they pass through the chain again), dont_filter or not.
     "kznews.middlewares.hostguard.HostGuardMiddleware": 25,
