@@ -21,6 +21,7 @@ retries, a timeout, a host that cannot be reached, robots.txt forbidding it) is 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from contextlib import closing
 from datetime import UTC, datetime
@@ -34,7 +35,7 @@ from scrapy.settings import BaseSettings
 from kznews.items import DiscoveryHint
 from kznews.recheck import STAT, RecheckedPage, checked
 from kznews.spiders.news import NewsSpider
-from kznews.storage import ArticleFilter, connect_readonly
+from kznews.storage import ArchiveError, ArticleFilter, connect_readonly
 from kznews.storage.query import recheck_candidates
 from kznews.storage.removals import GONE_STATUSES, Archived, Check
 
@@ -128,15 +129,21 @@ class RecheckSpider(NewsSpider):
                     yield self._recheck(found, harvested=request)
 
     def _in_window(self, requests: list[scrapy.Request]) -> dict[str, Archived]:
-        """The archived articles of the window at the URLs of the harvest's ``requests``, by URL."""
+        """The archived articles of the window at the URLs of the harvest's ``requests``, by URL; none when the archive
+        cannot be read now (the harvest's requests then go as they are: a URL fetched twice, never one lost)."""
         urls: dict[str, list[str]] = {}
         for request in requests:
             urls.setdefault(request.meta["kznews_frontier"], []).append(request.url)
-        with closing(connect_readonly(self.settings.get("KZNEWS_DB"))) as conn:
-            return {a.url: a for key, wanted in urls.items()
-                    for a in recheck_candidates(conn, ArticleFilter(site=key, since=self.window.since,
-                                                                    until=self.window.until),
-                                                urls=wanted, limit=len(wanted))}
+        try:
+            with closing(connect_readonly(self.settings.get("KZNEWS_DB"))) as conn:
+                return {a.url: a for key, wanted in urls.items()
+                        for a in recheck_candidates(conn, ArticleFilter(site=key, since=self.window.since,
+                                                                        until=self.window.until),
+                                                    urls=wanted, limit=len(wanted))}
+        except (ArchiveError, sqlite3.Error) as exc:
+            self.logger.warning("recheck: archived articles not looked up (%s): the harvest's requests go as they are",
+                                exc)
+            return {}
 
     def parse_recheck(self, response: Response, archived: Archived,
                       hint: DiscoveryHint | None = None) -> Iterator[RecheckedPage | scrapy.Request]:

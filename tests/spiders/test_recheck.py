@@ -134,3 +134,9 @@ def test_an_article_the_recheck_asked_for_is_not_asked_for_again_by_the_harvest(
 def test_without_discovery_the_recheck_keeps_no_list(db: Path) -> None:
     spider = _spider(db)
     assert len(_rechecks(spider)) == 5 and spider.asked == set()
+
+
+def test_an_archive_that_cannot_be_read_lets_the_harvests_requests_go_as_they_are(tmp_path: Path) -> None:
+    spider = _spider(tmp_path / "missing.db", discover="1")
+    spider.frontier.push("tengrinews", URLS[3], HINT, "ru")
+    assert [(r.url, r.callback) for r in spider._released()] == [(URLS[3], spider.parse_article)]
