@@ -33,6 +33,7 @@ from kznews.storage import Archive
 @click.command()
 @click.argument("outlets", nargs=-1, required=True)
 @click.option("--from", "source", type=DeferredChoice("kznews.backfill.spider", "SOURCES"), required=True,
+              metavar="ARCHIVE",  # named in the help: --help does not import the spider to list them
               help="The web archive: commoncrawl (its index, record by record) or wayback (the Wayback Machine).")
 @click.option("--since", callback=iso_date, help="Captures from this day on (YYYY-MM-DD, capture time).")
 @click.option("--until", callback=iso_date, help="Captures up to this day (YYYY-MM-DD, capture time).")

@@ -84,7 +84,8 @@ def test_commands_that_extract_nothing_start_without_the_extraction_stack(tmp_pa
     not pay for it (nor for Scrapy); the commands that extract import it when they run."""
     db = tmp_path / "empty.db"
     Archive(db).close()
-    commands = ["--help", f"--db {db} stats", f"--db {db} sql 'SELECT 1'", "harvest --help", "import --help"]
+    commands = ["--help", f"--db {db} stats", f"--db {db} sql 'SELECT 1'", "harvest --help", "import --help",
+                "backfill --help"]
     run = subprocess.run([sys.executable, "-c", _PROBE], input="\n".join(commands), capture_output=True, text=True,
                          timeout=60, check=True)
     assert run.stdout.split() == [], "imported at start-up"
