@@ -259,7 +259,10 @@ _RU_VERB_STEMS = (
     (("переда", "передава"), "переда"), (("писа", "написа"), "пиш"), (("рассказа", "рассказыва"), "рассказыва"),
     (("поясни", "поясня"), "поясня"), (("уточни", "уточня"), "уточня"), (("отмети", "отмеча"), "отмеча"),
     (("подчеркну", "подчеркива"), "подчеркива"), (("подтверди", "подтвержда"), "подтвержда"), (("добави", "добавля"), "добавля"), (("сказа",), ""),
-    (("прокомментирова", "комментирова"), "комментиру"),
+    (("прокомментирова", "комментирова"), "комментиру"), (("проинформирова",), ""), (("напомни", "напомина"), "напомина"),
+    (("объясни", "объясня"), "объясня"), (("ответи", "отвеча"), "отвеча"), (("предупреди", "предупрежда"), "предупрежда"),
+    (("указа", "указыва"), "указыва"), (("предложи", "предлага"), "предлага"), (("констатирова",), "констатиру"),
+    (("резюмирова",), "резюмиру"),
 )
 
 
@@ -331,7 +334,7 @@ _EN_BODIES = frozenset(
     " ambassador director deputy head chief ceo commander rector secretary report study survey document".split()
 )
 # An organisation named alone, told from a person's name by its shape: a word with a capital inside (KazMunayGas), an
-# ampersand (S&P), or a last word that names a kind of firm or body (``S&P Global Ratings``, ``Air Astana``).
+# ampersand (S&P), or a word that names a kind of firm or body (``S&P Global Ratings``, ``Air Astana``).
 _EN_FIRM_WORDS = frozenset(
     "ratings holding holdings inc corp co llc jsc ltd plc airways airlines air energy oil gas capital partners exchange"
     " systems technologies telecom railways motors mining resources petroleum global international trust consulting"
@@ -351,6 +354,11 @@ _EN_AGENTS = frozenset(
     " scientists researchers spokespeople representatives lawmakers deputies officers inspectors regulators"
     " lifeguards firefighters emergency media outlets source official analyst expert witnesses eyewitnesses insiders"
     " residents activists participants journalists".split())
+# Words that open or hold a clause, never a name's: a phrase holding one is more than a name.
+_EN_CLAUSE_WORDS = frozenset(
+    "will would shall should can could may might must is are was were be been being has have had do does did not no"
+    " to that which who whom whose when where while if as than it its this these those there here he she they we i"
+    " you his her their our my your said says say told reported also".split())
 _EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
 _EN_NAME_WORDS = _EN_LOWER | _EN_BODIES | _EN_AGENTS  # the lower-case words of a name
 _EN_NOT_NAMES = frozenset(
@@ -391,10 +399,15 @@ def _en_name(name: str) -> str | None:
             or words[-1].lower() in _EN_JOINS or _POSSESSIVE.search(words[-1])):
         return None
     named = False
+    # a body's name by its common noun, with any words describing it (``the Central Asian nation's emergencies
+    # ministry``, ``the country's health ministry``): owned or with the article, no verb or clause word among them
+    described = (words[-1].lower() in _EN_BODIES and len(words) <= 8 and (
+        name.lower().startswith(("the ", "a ", "an ")) or any(_POSSESSIVE.search(w) for w in words[:-1])))
     for word in (_POSSESSIVE.sub("", w) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
-        elif not word[:1].isdigit() and word.lower() not in _EN_NAME_WORDS and re.search(r"\w", word):
+        elif not word[:1].isdigit() and word.lower() not in _EN_NAME_WORDS and re.search(r"\w", word) and not (
+                described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS):
             return None
     return name if named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS else None
 
@@ -423,9 +436,10 @@ def _en_body(name: str) -> str | None:
     """An English reporter that is a body rather than a person quoted: an outlet (see ``_en_outlet``) or an
     acronym (``NASA``, ``KNB``)."""
     plain = _en_name(name) or ""
-    last = plain.rsplit(" ", 1)[-1].rstrip(".").lower()
     firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES
-                      or " " in plain and last in _EN_FIRM_WORDS)
+                      or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()))
+    if _EN_TITLE_AND_NAME.fullmatch(name):  # eco-activist Saken Dildakhmet: a person with a title
+        return name
     return _en_outlet(name) or (name if firm or re.search(r"\b[A-Z]{2,}\b", plain) else None)
 
 
@@ -466,7 +480,7 @@ def _ru_body(name: str) -> str | None:
     """A Russian reporter before its verb that is a body or an official, not a pronoun or a crowd: an institution
     (``Пресс-служба акимата``, ``Минздрав``), a title (``Министр энергетики``), an acronym, a «name» or a Latin name;
     without the words opening the sentence before it (``Об этом глава государства``)."""
-    name = _RU_SUBJECT_OPENERS.sub("", name)
+    name = _RU_MEDIUM_AFTER.sub("", _RU_SUBJECT_OPENERS.sub("", name))
     words = name.lower().split()
     if len(words) == 1 and words[0].startswith(_RU_BODY_PREFIXES) and name[:1].isupper() and not _RU_SURNAME.search(name):
         return name
@@ -479,6 +493,11 @@ def _ru_body(name: str) -> str | None:
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
 _RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|вчера|сегодня"
                                  r"|между\s+тем)\s+)+", re.I)
+# What a body said it in, after its name: ``Пресс-служба акимата в рассылке сообщила``, ``МЧС в своем Telegram-канале``.
+_RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|своей\s+|официальном\s+|официальной\s+)?(?:рассылке"
+                              r"|сообщении|заявлении|ответе|комментарии|пресс-релизе|эфире|соцсетях|социальных\s+сетях"
+                              r"|(?:telegram|телеграм|instagram|facebook)[\w-]*(?:\s+(?:канале|аккаунте|странице))?"
+                              r"|странице|аккаунте|брифинге|пресс-конференции)$", re.I)
 # A ministry or a state body named by its compound (``Минздрав``, ``Минфин``, ``Госдума``, ``Нацбанк``), not a surname.
 _RU_BODY_PREFIXES = ("мин", "гос", "нац", "гор", "обл", "рай")
 _RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
@@ -545,10 +564,30 @@ def _kk_office(name: str) -> str | None:
     return name if _KK_OFFICE.search(last) or _kk_base(last, _KK_ABLATIVE) != last else None
 
 
+def _kk_before_place(name: str) -> str:
+    """A Kazakh reporter after its verb without the time or place printed after it (``ведомство басшысы Мәжіліс
+    куларында`` → ``ведомство басшысы``; ``министр брифингте``): a closing locative in lower case, with a name it
+    follows (``Мәжіліс``) unless that is part of a person's name."""
+    words = _KK_TIME_AFTER.sub("", name.rstrip(" .")).split()
+    if len(words) >= 2 and words[-1][:1].islower() and len(words[-1]) > 5 and _KK_LOCATIVE.search(words[-1]):
+        words.pop()
+        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].islower():
+            words.pop()
+    return " ".join(words)
+
+
 def _kk_subject(name: str) -> str | None:
     """The subject of a Kazakh clause without the time and place before it (``бүгін мәжілістің үкімет сағатында
     депутат Нұрлан Әбілиров`` → ``депутат Нұрлан Әбілиров``)."""
     words = name.split()
+    if len(words) >= 3 and words[-1][:1].islower() and _KK_LOCATIVE.search(words[-1]):
+        # the occasion after the subject: … журналистерге арнап өткізген баспасөз мәслихатында (at the press
+        # conference held for journalists), a participle opening it, with what it was for before that
+        at = next((i for i, w in enumerate(words[1:-1], 1) if _KK_PARTICIPLE_END.search(w)), 0)
+        while at > 1 and (_KK_FOR.fullmatch(words[at - 1]) or _KK_DATIVE.search(words[at - 1])
+                          and words[at - 1][:1].islower()):
+            at -= 1
+        words = words[:at] if at else words
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if _KK_WHEN.fullmatch(w)
                or (_KK_LOCATIVE.search(w) and not w[:1].isupper() and len(w) > 5)), default=0)
     # a description before a name, not a title: белгілі журналист Михаил Козачков (a well-known journalist); the
@@ -558,6 +597,8 @@ def _kk_subject(name: str) -> str | None:
     return _plain(" ".join(words[cut:]))
 
 
+_KK_PARTICIPLE_END = _kk_suffix(("ған", "ген", "қан", "кен"))
+_KK_FOR = re.compile(_kk(("арнап", "арналған")), re.I)
 _KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке")), re.I)
 _KK_EPITHET = re.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
@@ -574,7 +615,7 @@ _KK_MESSAGE_IN = tuple(form for noun in ("хабарлама", "ақпарат",
 # Relying on (X's data): сүйенсек, сүйенер болсақ, сүйене отырып; the data in the dative, singular or plural, owned or
 # not (мәліметіне, деректерге, деректеріне, ақпаратқа, хабарламасына).
 _KK_GIVEN = ("тарат", "жарияла", "жолда", "бер", "шығар", "ұсын", "жібер")  # spread, published, sent, gave, provided
-_KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып")
+_KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып", "сәйкес", "сай")  # relying on, according to
 _KK_SOURCE_DATIVE = tuple(
     form for noun in ("мәлімет", "дерек", "ақпарат", "хабарлама", "мәлімдеме", "есеп")
     for stem in (noun, _kk_plural(noun))
@@ -629,7 +670,8 @@ _RU_TOLD_OUTLET = r"(?:корреспонденту\s+)?[A-Z][\w.-]*"
 # An outlet told, by its kind in the dative (``сообщил агентству``, ``прокомментировал изданию "Timeskz"``).
 _RU_TOLD_KIND = r"(?:агентству|изданию|порталу|телеканалу|газете|журналу|редакции|сайту)"
 # Said, reported, noted, without a subject, present or past (``говорится``, ``сообщалось ранее``).
-_RU_IMPERSONAL = (r"(?:говорится|сообщается|отмечается|указывается|говорилось|сообщалось|отмечалось|указывалось)"
+_RU_IMPERSONAL = (r"(?:говорится|сообщается|отмечается|указывается|говорилось|сообщалось|отмечалось|указывалось|сказано"
+                  r"|написано|указано|отмечено|сообщено)"
                   r"(?:\s+(?:ранее|также|вчера|сегодня))?")
 # Where it was said, between the verb and its subject: ``сообщил на брифинге министр``, ``рассказал в интервью
 # Tengrinews.kz директор``, ``заявил в интервью телеканалу «Хабар» аким`` (the outlet of an interview named in Latin
@@ -731,7 +773,7 @@ _EN_CONTENT_LEMMAS = ("add", "confirm", "explain", "warn", "stress", "emphasize"
                       "acknowledge", "admit", "insist", "claim", "recall", "disclose", "argue", "estimate", "predict",
                       "forecast", "highlight", "remark", "observe", "mention", "assert", "reply", "answer", "respond",
                       "conclude", "suggest", "elaborate", "tweet", "maintain", "contend", "allege", "concede",
-                      "caution", "affirm", "reiterate", "summarize", "summarise", "complain", "boast")
+                      "caution", "affirm", "reiterate", "summarize", "summarise", "complain", "boast", "quote")
 _EN_SPEECH_FORMS = tuple(form for lemma in _EN_SPEECH_LEMMAS for form in _en_forms(lemma))
 _EN_CONTENT_FORMS = tuple(form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma))
 _EN_REPORT = _en_verbs("reports", "reported", "reads", *_en_progressive("report"))  # an outlet reports, a page reads
@@ -740,10 +782,11 @@ _EN_SAID = tuple(form for lemma in _EN_SPEECH_LEMMAS + _EN_CONTENT_LEMMAS if lem
                  for form in _en_forms(lemma)[1:])
 _EN_SAY = _en_verbs(*_EN_SAID)  # said of people as well as of bodies
 # After its subject, every form: the subject may be plural (``correspondents report``, ``officials say``).
-# A verb after "to" is an infinitive, no report (``declined to comment``, ``refused to say``).
-_EN_SAY_AFTER = r"(?<!\bto\s)" + _en_verbs(*_EN_SPEECH_FORMS,
+# A verb after "to" is an infinitive, no report (``declined to comment``, ``refused to say``), and one denied is none.
+_EN_NOT_SAID = r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bnever\s)"  # declined to comment, did not respond
+_EN_SAY_AFTER = _EN_NOT_SAID + _en_verbs(*_EN_SPEECH_FORMS,
                                          *(form for lemma in _EN_SPEECH_LEMMAS for form in _en_progressive(lemma)))
-_EN_SAY_CONTENT = r"(?<!\bto\s)" + _en_verbs(*_EN_CONTENT_FORMS)
+_EN_SAY_CONTENT = _EN_NOT_SAID + _en_verbs(*_EN_CONTENT_FORMS)
 _EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
 # reports (on Monday), citing: any verb of reporting, and the time the report came, may stand between.
 _EN_CITING = (_en_verbs(*_EN_SPEECH_FORMS)
@@ -776,14 +819,18 @@ def _title_words(*words: str) -> str:
 
 
 _EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
-                                                          "senior", "associate", "assistant", "executive", "general")
-             + r"\s+){0,2}" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
+                                                          "senior", "associate", "assistant", "executive", "general",
+                                                          "permanent", "special", "leading", "independent", "local")
+             + r"\s+){0,2}(?-i:[a-z]+-)?" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
                                           "administrator", "executive", "manager", "commander", "counsel",
                                           "adviser", "advisor", "inspector", "superintendent", "senator", "attorney",
                                       "governor", "mayor", "president", "director", "secretary", "deputy",
                                       "ambassador", "chief", "official", "prosecutor", "commissioner", "spokesman",
-                                      "spokeswoman", "spokesperson", "press secretary", "representative")
-             + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,80}?)?")
+                                      "spokeswoman", "spokesperson", "press secretary", "representative",
+                                      "delegate", "envoy", "consul", "counsellor", "counselor", "attaché", "professor",
+                                      "rector", "dean", "activist", "blogger", "journalist", "economist", "analyst",
+                                      "expert", "scientist", "researcher", "lawyer", "historian", "political scientist")
+             + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,120}?)?")
 _EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
@@ -871,7 +918,9 @@ _EN_SAY_WORDS = tuple(sorted(
     | {form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma)[1:]}
     | {f"{lemma}{after}" for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for after in (" that", ".")}))
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
+             "напом", "объясн", "ответ", "отвеча", "предупре", "указ", "предлож", "предлага", "констатир", "резюмир",
              "подчерк", "добав", "сказа", "подтвер", "комментир")
+_RU_IMPERSONAL_WORDS = ("говори", "сообщ", "отмеч", "указыва", "сказано", "написано", "указано")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
                                 *map(_kk_plural, _KK_SOURCES))
@@ -904,6 +953,22 @@ _FORMS: tuple[_Form, ...] = tuple(
         # ссылаясь на X, сообщает Y; со ссылкой на X сообщает Y: the source cited before the verb
         ("reports", r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+(?P<via>[^,.;:()\n]+?),?" + _RU_AT_VERB + r"\s+" + _NAME
          + _END, "nom", ("ссылк", "ссылаясь"), _not_a_person, "acc"),
+        # сообщила пресс-служба X, передает Y: Y reports, citing X
+        # (after ``Об этом`` or a quote's dash, so that what follows the verb is its subject, not its object)
+        ("reports", r"(?:\s(?:об|о)\s+(?:этом|том)|[–—])" + _RU_AT_VERB + r"\s+" + _RU_WHEN + _RU_OCCASION + _NOT_NAME
+         + r"(?P<via>[^,.;:()\n]+?),\s+(?-i:передает|передаёт|сообщает|пишет|информирует)\s+(?P<reporter>(?:(?!со\s+ссылкой"
+         r"|ссылаясь)[^,;:()\n])+?)" + _END, "nom", ("переда", "сообщает", "пишет", "информирует"), _not_a_person,
+         "nom"),
+        # по запросу агентства Y ответили в X: Y reports, citing X
+        ("reports", r"\sпо\s+запросу\s+(?:(?:информ)?агентства\s+|издания\s+|портала\s+|редакции\s+|телеканала\s+"
+         r"|газеты\s+|журнала\s+|сайта\s+)?(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*)"
+         + _RU_AT_VERB + r"\s+во?\s+(?P<via>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "nom", ("по запросу",), _plain,
+         "loc"),
+        # согласно информации, опубликованной в Telegram-канале X: the channel reports
+        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям),?\s+(?:опубликованн|размещенн|размещённ"
+         r"|распространенн|распространённ|представленн)\w*\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+)?(?:telegram-канале"
+         r"|телеграм-канале|сайте|странице|аккаунте|канале)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
+         ("опубликованн", "размещенн", "размещённ", "распространенн", "распространённ", "представленн")),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
          + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!)))",  # a source cited ends at a comma: what follows is the news
          "nom", _RU_STEMS, _not_a_person),
@@ -922,10 +987,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         # говорится в сообщении X (present or past): X reports; сообщается на сайте X: the site (``сайт KASE``)
         ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _PHRASE + ")"
-         + _CLAUSE_END, "gen", ("говори", "сообщ", "отмеч", "указыва")),
+         + _CLAUSE_END, "gen", _RU_IMPERSONAL_WORDS),
         ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+)?(?:telegram-канале"
          r"|телеграм-канале|сайте|странице|аккаунте)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
-         ("говори", "сообщ", "отмеч", "указыва")),
+         _RU_IMPERSONAL_WORDS),
         # (как) стало известно из сообщения X: X reports
         ("reports", r"\s(?:стало|становится)\s+известно\s+из\s+(?:официального\s+)?(?:сообщения|данных|информации"
          r"|заявления|публикации|материалов|ответа|письма|пресс-релиза)\s+(?P<reporter>" + _QUOTED_PHRASE + ")"
@@ -954,7 +1019,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"\s+" + _kk((_kk_possessive("тілші") + "не",)) + r"(?:\s+" + _kk(_KK_TOLD + _KK_QUOTE) + ")?" + _END,
          "nom", _kk_words(_kk_possessive("тілші") + "не"), _plain, "nom"),
         ("reports", _DEP + r"\s+" + _kk(_KK_QUOTE) + r"\s+" + _KK_OCCASION + _NAME + _END, "abl", _kk_words("деп "),
-         lambda name: _not_a_person(_KK_TIME_AFTER.sub("", name.rstrip(" .")))),
+         lambda name: _not_a_person(_kk_before_place(name))),
         # (деп) делінген X хабарламасында / X таратқан хабарламада: said in X's message; X reports
         ("reports", "(?:" + _DEP + r"\s+)?" + _kk(_KK_SAID_IN) + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){1,80}?)"
          r"(?:\s+" + _kk(map(_kk_participle, _KK_GIVEN)) + r")?\s+"
@@ -965,10 +1030,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _kk(("сұхбатында", "сұхбатта", "интервьюінде", "интервьюында", "интервьюда")) + r"\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "gen", _kk_words(_kk_participle("бер"))),
         ("reports", r"(?<=[.,»\"”–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
-         _kk_words(*(said + " " for said in _KK_SAID)), _not_a_person),
+         _kk_words(*(said + " " for said in _KK_SAID)), lambda name: _not_a_person(_kk_before_place(name))),
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
-        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)" + _KK_PLATFORM + r"\s+"
+        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,240}?)" + _KK_PLATFORM + r"\s+"
          + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_subject),
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_office),
@@ -982,11 +1047,11 @@ _FORMS: tuple[_Form, ...] = tuple(
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
-         + r"\s+" + _kk(_KK_RELYING), "nom", _kk_words("сүйен")),
+         + r"\s+" + _kk(_KK_RELYING), "nom", _kk_words("сүйен", "сәйкес", " сай")),
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
-         + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен")),
+         + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай")),
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
-         + _kk(_KK_RELYING), "kk-dat", _kk_words("сүйен")),
+         + _kk(_KK_RELYING), "kk-dat", _kk_words("сүйен", "сәйкес", " сай")),
         # English
         # earlier reporting by X noted …: X reports
         ("reports", _CLAUSE + r"(?:(?:earlier|previous|recent|prior|an?)\s+){0,2}(?-i:reporting|reports?|coverage"
@@ -1002,6 +1067,15 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA
          + r"(?:" + _END + r"|(?=\s*,))",
          "nom", ("citing", "quoting", "with reference", "referring to", "in reference to", " via "), _en_name, "nom"),
+        # said X, as quoted by Y; X said, as cited by Y: Y reports, citing X
+        ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<via>" + _PHRASE + r"),\s+as\s+(?-i:quoted|cited|reported)\s+by\s+"
+         r"(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("quoted by", "cited by", "reported by"), _en_name, "nom"),
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
+         + r",\s+as\s+(?-i:quoted|cited|reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom",
+         ("quoted by", "cited by", "reported by"), _en_name, "nom"),
+        # X was quoted as saying: X, where the text does not say by whom
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s+(?-i:was|were)\s+(?-i:quoted)\s+as\s+"
+         r"(?-i:saying|stating)(?!\s+by\b)", "nom", ("quoted as",), _en_body),
         # X was quoted (as saying) by Y, X was cited by Y: Y reports, citing X
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:was|were|has\s+been|have\s+been)\s+(?-i:quoted|cited)"
          r"(?:\s+as\s+(?-i:saying|stating|telling\s+\S+))?\s+by\s+(?P<reporter>" + _PHRASE + r")" + _EN_AS + _EN_END,
@@ -1050,7 +1124,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _CLAUSE_END, "nom",
          ("according to", "as per")),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom", _EN_SAY_WORDS),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),\s+" + _EN_ADVERB
+        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),?\s+" + _EN_ADVERB
          + f"(?:{_EN_POSTED}{_EN_END}|{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})"
          + f"|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))", "nom", _EN_SAY_WORDS + _EN_PLATFORMS),
         # X, a spokesman for Y, said; said X, a spokesman for Y: the organisation reports through its spokesperson
@@ -1063,7 +1137,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + f"(?:{_EN_THAT}|{_EN_END})",
          "nom",
          _EN_PLATFORMS, _en_name),
-        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
+        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE_ACRONYM + r")" + _CLAUSE_END, "nom",
          ("according to", "as per"), _en_source),
     )
 )
@@ -1357,7 +1431,7 @@ def _clean(name: str) -> str:
 
 def _base(name: str, case: str) -> str:
     """The reporter phrase in its base form."""
-    if case in ("loc", "gen") and re.match("[«\"“]?[а-яё]", name, re.I) and not _kk_has_letters(name):
+    if case in ("loc", "gen") and re.match(r"[«\"“]?(?:[а-яё]|[\w-]*-[а-яё])", name, re.I) and not _kk_has_letters(name):
         return russian.nominative(name, _RU_CASES[case])
     if case == "abl":
         base = _kk_base(name, _KK_ABLATIVE)
@@ -1445,7 +1519,7 @@ _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capit
 _RU_MEDIA_BEFORE = re.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
     r"(?P<kind>(?i:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство))\s+"
-    r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*)")
+    r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*|\d[\w-]*\.[a-z]{2,})")
 
 
 # What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
@@ -1657,6 +1731,11 @@ _READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+
                         r"(?:\s+читайте)?\s+на)\s*:?\s+(?P<reporter>\S[^\n]{1,50}?)\s*\.?\s*")
 
 
+# A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``.
+_REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
+                           r"(?:[;)][^\n]*|\.?\s*)")
+
+
 # An outlet's web address alone closing a text, as a paper signs under its byline (``Abai.kz``).
 _SIGNED_ADDRESS = re.compile(  # a web address in Latin letters (Дереккөзktk.kz is a label glued to one)
     r"\s*(?P<reporter>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:kz|ru|com|net|org|info|news|media|kg|uz|az))\s*", re.I)
@@ -1674,6 +1753,12 @@ def _bare_lines(text: str) -> list[Attribution]:
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
             _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
             _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
+        if not m and (_REPORTING_BY.fullmatch(line) or last and line.strip(" .").lower() in _EN_WIRES):
+            by = _REPORTING_BY.fullmatch(line)
+            name = by.group("reporter") if by else line.strip(" .")
+            if name.lower() in _EN_WIRES or outlet_named(name):  # a wire, not a reporter's byline
+                found.append(Attribution(line.strip(), name, "source-line"))
+            continue
         if m and m.re is _NAME_DATED and " " in m.group("reporter") and not outlet_named(m.group("reporter")):
             continue  # several words and a date: a person's byline, unless they name a registered outlet
         if m and m.group("reporter").lower() not in _NOT_OUTLETS:
