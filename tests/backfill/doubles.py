@@ -29,12 +29,14 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, quote_plus, unquote_plus, urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from tests.httpserver import QuietHTTPServer
 
 Answer = tuple[int, dict[str, str], bytes]
 
@@ -140,7 +142,7 @@ class Archives:
             data, records = _warc(crawl, sorted(snapshots, key=lambda s: (surt(s.url), s.timestamp)))
             self.files[f"/{records[0].filename}" if records else crawl] = data
             self.records += records
-        self.server: ThreadingHTTPServer | None = None
+        self.server: QuietHTTPServer | None = None
 
     # --- serving ------------------------------------------------------------------------
 
@@ -170,7 +172,7 @@ class Archives:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = QuietHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 

@@ -15,9 +15,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
+
+from tests.httpserver import QuietHTTPServer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -60,8 +62,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
+class _HTTPServer(QuietHTTPServer):
     owner: LoopbackServer
 
 
