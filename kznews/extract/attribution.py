@@ -345,6 +345,11 @@ _EN_WIRES = frozenset(
     " akipress kabar fergana apa azertac belta ukrinform unian bernama antara"
     " cnn bbc rferl rfe/rl kommersant vedomosti rbc izvestia".split())
 # A capital inside a word, but not after a surname's particle (McCain, MacArthur, DeSantis, LaGuardia).
+# What an organisation is, in an appositive after its name (``Chevron, the largest foreign oil producer in …``).
+_EN_FIRM_NOUNS = frozenset(
+    "producer company operator firm group bank carrier maker miner exporter importer developer supplier provider"
+    " retailer lender insurer manufacturer giant corporation fund holding regulator organisation organization"
+    " association agency broadcaster outlet publisher newspaper exchange airline railway startup conglomerate".split())
 _EN_CAMEL = re.compile(r"\b(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z])[A-Z]?[a-z]+[A-Z]")
 # People who speak for a body, named by their common noun (``prosecutors said``, ``local police say``, ``Kazakh
 # officials told``): a reporter, where a person's name is a speaker quoted.
@@ -403,7 +408,7 @@ def _en_name(name: str) -> str | None:
     # ministry``, ``the country's health ministry``): owned or with the article, no verb or clause word among them
     described = (words[-1].lower() in _EN_BODIES and len(words) <= 8 and (
         name.lower().startswith(("the ", "a ", "an ")) or any(_POSSESSIVE.search(w) for w in words[:-1])))
-    for word in (_POSSESSIVE.sub("", w) for w in words):
+    for word in (_POSSESSIVE.sub("", w.strip("“”\"")) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
         elif not word[:1].isdigit() and word.lower() not in _EN_NAME_WORDS and re.search(r"\w", word) and not (
@@ -498,6 +503,11 @@ _RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|св�
                               r"|сообщении|заявлении|ответе|комментарии|пресс-релизе|эфире|соцсетях|социальных\s+сетях"
                               r"|(?:telegram|телеграм|instagram|facebook)[\w-]*(?:\s+(?:канале|аккаунте|странице))?"
                               r"|странице|аккаунте|брифинге|пресс-конференции)$", re.I)
+# Where a speaker said it, after their name (``рассказал глава госкорпорации Дмитрий Рогозин в видео, опубликованном
+# …``): it ends the name.
+_RU_MEDIUM_NEXT = (r"(?=\s+(?:в|во|на|при)\s+(?:видео|интервью|эфире|беседе|комментарии|обращении|выступлении|сообщении"
+                   r"|заявлении|посте|ходе|рамках|брифинге|пресс-конференции|заседании|совещании|встрече|Telegram"
+                   r"|Instagram|Facebook|соцсетях|социальных)\b)")
 # A ministry or a state body named by its compound (``Минздрав``, ``Минфин``, ``Госдума``, ``Нацбанк``), not a surname.
 _RU_BODY_PREFIXES = ("мин", "гос", "нац", "гор", "обл", "рай")
 _RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
@@ -631,7 +641,7 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 # A colon before what was said ends one too (``… каналында жазды:``), and so does a full stop glued to the next
 # sentence's capital where a page lost the space (``Gazeta.ru reports.A coin``; not ``Vlast.kz``, ``U.S.``).
 _GLUED_STOP = r"|(?-i:(?<=[a-zа-яё]{2})\.(?=[A-ZА-ЯЁ](?:[a-zа-яё]|\s)))"
-_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
+_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$|,\s*[–—-]+\s)" + _GLUED_STOP + ")"  # or a quote resumes
 _CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
 _ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
                r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
@@ -651,6 +661,10 @@ _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a w
 _ACRONYM = r"\([A-ZА-ЯЁ]{2,}[\w.-]*\)"  # an acronym in parentheses after a name: ``фондовая биржа (KASE)``
 # A name closing with its acronym: ``The Central Electoral Commission (CEC) indicates``.
 _PHRASE_ACRONYM = _PHRASE + r"(?:\s+" + _ACRONYM + ")?"
+# An English subject: a name that may hold a quoted name (``the IA “Kazakh-Zerno”``, ``Chairman of the Board of
+# “Kazakhstan” TV and Radio Corporation Yerlan Karin``) and close with its acronym.
+_EN_SUBJECT = (_WORD_CHAR + r"+(?:\s+(?:" + _WORD_CHAR + r"+|“[^”\n]{1,60}”|\"[^\"\n]{1,60}\"))"
+               + r"{0,15}?(?:\s+" + _ACRONYM + ")?")
 # A name after a preposition, which may hold a quoted name (``по данным РГП "Казгидромет"``, ``как сообщал
 # «ГлагоL»``) or an acronym: where a preposition opens the name, a quotation cannot be taken for it.
 _TOKEN = rf"(?:{_WORD_CHAR}+|«[^»\n]{{1,60}}»|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”|{_ACRONYM})"
@@ -970,7 +984,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"|телеграм-канале|сайте|странице|аккаунте|канале)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
          ("опубликованн", "размещенн", "размещённ", "распространенн", "распространённ", "представленн")),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
-         + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!)))",  # a source cited ends at a comma: what follows is the news
+         + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!))|" + _RU_MEDIUM_NEXT + ")",  # a source cited ends at a comma
          "nom", _RU_STEMS, _not_a_person),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
@@ -1073,6 +1087,16 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
          + r",\s+as\s+(?-i:quoted|cited|reported)\s+by\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom",
          ("quoted by", "cited by", "reported by"), _en_name, "nom"),
+        # as reported in the report of X, as stated in a statement by X: X
+        ("reports", r"(?-i:[Aa]s)\s+(?-i:reported|stated|noted|said|indicated|mentioned)\s+in\s+(?-i:the|a|an|its)\s+"
+         r"(?:(?-i:official|latest|annual|new|recent)\s+)?(?-i:report|statement|message|press\s+release|publication"
+         r"|letter|post|review|bulletin)\s+(?-i:of|by|from)\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
+         ("reported in", "stated in", "noted in", "said in", "indicated in", "mentioned in"), _en_name),
+        # Chevron, the largest oil producer in Kazakhstan, said: an organisation named before what it is
+        ("reports", _CLAUSE + r"(?P<reporter>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})),\s+(?-i:the|a|an)\s+"
+         r"(?:(?!(?-i:of|for|at|in)\b)[\w%’'-]+\s+){0,4}?(?-i:" + "|".join(sorted(_EN_FIRM_NOUNS)) + r")\b[^,;:\n]{0,120}?"
+         r",\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
+         "nom", _EN_SAY_WORDS, _en_name),
         # X was quoted as saying: X, where the text does not say by whom
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s+(?-i:was|were)\s+(?-i:quoted)\s+as\s+"
          r"(?-i:saying|stating)(?!\s+by\b)", "nom", ("quoted as",), _en_body),
@@ -1098,10 +1122,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"(?:(?-i:has|have)\s+)?" + _en_verbs("learnt", "learned", "found out", "reports", "reported", "informs",
                                                    "writes", "says")
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})", "nom", ("correspondent",), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB + _EN_REPORT
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE_ACRONYM + r")\s+" + _EN_ADVERB
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")\s+" + _EN_ADVERB
          + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
          "nom", _EN_SAY_WORDS, lambda name: _en_body(_EN_DATA.sub("", name))),  # a statement from X said: X
         # a report set inside a clause: ``a case that prosecutors said was linked``, ``which officials say will``
@@ -1271,6 +1295,9 @@ def _genitive_credit(credit: str) -> str:
     with a web address is given as printed."""
     case = "ablt" if re.match("предоставлен", credit, re.I) else "gent"  # provided by the press office
     credit = _RU_FROM.sub("", credit)
+    people = credit.split(" и ")
+    if len(people) == 2 and all(re.match("[А-ЯЁ][а-яё]+ [А-ЯЁ]", p) for p in people):  # Киры Прейс и Тамары Вааль
+        return " и ".join(russian.nominative(p, case) for p in people)
     preposition = re.match(r"(?:из|от|со?)\s+", credit, re.I)
     words = credit[preposition.end() if preposition else 0:].split()
     if not words or not _RU_WORD.match(words[0]) or _DOMAIN.fullmatch(words[0]):
@@ -1347,8 +1374,8 @@ def photo_credit(line: str) -> str | None:
     bracketed = _BRACKETED.fullmatch(line)
     if bracketed and bracketed.group("credit").lower() not in _NOT_TAGS:
         return bracketed.group("credit")
-    wrapped = re.fullmatch(r"\s*\((.+)\)\s*", line)
-    line = wrapped.group(1) if wrapped else line
+    wrapped = re.fullmatch(r"\s*\((.+)\)\s*|\s*\[(.+)\]\s*", line)  # (Фото: …), [Photo: Xinhua]
+    line = (wrapped.group(1) or wrapped.group(2)) if wrapped else line
     for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER, _BY_AUTHOR, _COPYRIGHT):
         m = pattern.match(line)
         if m:
@@ -1505,7 +1532,23 @@ def _via(via: str | None, case: str) -> str | None:
     if case == "speaker":  # a title or body opening a sentence is no name: its capital is the sentence's
         first = via.split(" ", 1)[0].lower()
         return via[:1].lower() + via[1:] if first.startswith(_RU_TITLES) or first.endswith(_RU_HEAD_NOUNS) else via
-    return _kk_outlet(_kk_undative(via)) if case == "dat" else via
+    return _kk_programme(_kk_outlet(_kk_undative(via))) if case == "dat" else via
+
+
+# The words around a quoted programme or outlet name: ``31 арнаның "Информбюро" жаңалықтар бағдарламасы``.
+_KK_MEDIA_WORD = re.compile(_kk(("арна", "телеарна", "бағдарлама", "жаңалықтар", "газет", "журнал", "портал", "басылым",
+                                 "агенттік", "агенттігі", "ақпарат", "ақпараттық"), word_start=True).removesuffix(r"(?!\w)"),
+                            re.I)
+
+
+def _kk_programme(via: str) -> str:
+    """A Kazakh ``via`` that is a quoted name among the words for a channel, programme or outlet: the name alone, as an
+    outlet is named (``31 арнаның "Информбюро" жаңалықтар бағдарламасы`` → ``"Информбюро"``)."""
+    quoted = re.search(r"[«\"“][^»\"”\n]+[»\"”]", via)
+    if not quoted:
+        return via
+    rest = (via[: quoted.start()] + " " + via[quoted.end():]).split()
+    return quoted.group(0) if rest and all(w.isdigit() or _KK_MEDIA_WORD.match(w) for w in rest) else via
 
 
 _KK_MEDIA_AFTER = re.compile(r"\s+" + _KK_MEDIA + "$", re.I)

@@ -66,14 +66,14 @@ _DASH = r"(?:\s*(?:--|[–—‒―−\ufffd])|\s*-(?!\w))"
 _GLUED_DASH = r"(?:\s*(?:--|[–—]))?\s*"  # ALMATY, Kazakhstan--(BUSINESS WIRE)--
 _END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragraph of its own, its dash not copied
 # Центр информации, KAZAKHSTAN TODAY, Tengrinews.kz (a full stop inside a domain)
-_FREE_AGENCY = r"(?P<agency>[^\s.,–—-](?:[^.,–—\n]|\.(?=\w)){0,40}?)"
+_FREE_AGENCY = r"(?P<agency>[^\s.,:–—-](?:[^.,–—\n]|\.(?=\w)){0,40}?)"
 # /ТАСС/  (Xinhua)  (irna-itar-tass-acsna)  /24.kg, Анна Капушенко/: the reporter after a comma is no agency
 # (60 letters: a correspondent may be named with the agency, /ҚазАқпарат тілшісі Айгүл Жақыпова/)
 _BRACKETED = (r"(?:/\s*(?P<agency>[^/\n,،]{1,60}?)(?:[,،][^/\n]{1,40})?\s*/"
               r"|\(\s*(?P<agency2>[^()\n,،]{1,60}?)(?:[,،][^()\n]{1,40})?\s*\)"
               r"|\[\s*(?P<agency3>[^\[\]\n,،]{1,60}?)(?:[,،][^\[\]\n]{1,40})?\s*\])\.?")
 _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhailin/: the agency's reporter
-_CLOSE = rf"(?:\.?{_DASH}|{_BYLINE})"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/
+_CLOSE = rf"(?:\.?{_DASH}|{_BYLINE}|/(?=\s|$))"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/  REPORT.AZ/
 # What follows the place: its country or the town in its region (ALMATY, Kazakhstan; ASTANA (Kazakhstan), Dec. 5;
 # Алматы облысы, Талғар ауданы; Almaty region, Talgar district)
 _COUNTRY = (rf"(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?|{_TOTE_WORD})"
@@ -120,6 +120,8 @@ _FORMS = tuple(
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}\s*{_SIGNED}", _ANY),
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
+        # MOSCOW, Jan 27 :   ASTANA, 5 June:  (a colon in the dash's place)
+        (rf"{_PLACE}{_COUNTRY}{_DATE}\s*:(?=\s)", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/
         # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -   Astana. July 4. KazTAG
         # Astana. July 4. KazTAG. President ...  (a full stop before the body's capital closes a name)

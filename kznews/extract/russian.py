@@ -242,7 +242,10 @@ def _person(words: list[str], case: str) -> list[str] | None:
     genders = [g for g in _GENDERS if all(g in part for part in named)]
     if not named or not genders:
         return None
-    return [word if part is None else _cased(word, part[genders[0]]) for word, part in zip(words, parts, strict=True)]
+    gender = genders[0]
+    # a woman's surname ending in a consonant or a soft sign does not decline (Тамары Вааль: Тамара Вааль)
+    return [word if part is None or gender == "femn" and i > 0 and re.search(r"[бвгджзклмнпрстфхцчшщь]$", word, re.I)
+            else _cased(word, part[gender]) for i, (word, part) in enumerate(zip(words, parts, strict=True))]
 
 
 def _name_run(words: list[str], start: int) -> int:

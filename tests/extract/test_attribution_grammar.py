@@ -843,3 +843,53 @@ def test_russian_information_published_on_a_channel(text, want):
 def test_russian_the_medium_after_a_body_is_dropped():
     assert _found("Пресс-служба акимата Актюбинской области в рассылке сообщила, что обстановка стабильная.") == (
         "Пресс-служба акимата Актюбинской области", None, "reports")
+
+
+def test_english_an_organisation_before_what_it_is():
+    """``Chevron, the largest foreign oil producer in Kazakhstan, said``: the organisation; a person's role is a title
+    (``John Smith, the head of the company``), given whole as before."""
+    assert _found(f"{_cap(NEWS)}, Chevron, the largest foreign oil producer in Kazakhstan with a 50% stake in the "
+                  f"venture, said in a statement.") == ("Chevron", None, "reports")
+    assert _found(f"John Smith, the head of the company, said {NEWS}.") == (
+        "John Smith, the head of the company", None, "reports")
+
+
+@pytest.mark.parametrize(("verb", "document"), (("reported", "report"), ("stated", "statement"),
+                                                ("noted", "press release")))
+def test_english_as_said_in_a_bodys_document(verb, document):
+    assert _found(f"As {verb} in the {document} of the Ministry of Agriculture, {NEWS}.") == (
+        "Ministry of Agriculture", None, "reports")
+
+
+@pytest.mark.parametrize(("subject", "want"), (
+    ("the IA “Kazakh-Zerno”", "IA “Kazakh-Zerno”"),
+    ("Chairman of the Board of “Kazakhstan” TV and Radio Corporation Yerlan Karin",
+     "Chairman of the Board of “Kazakhstan” TV and Radio Corporation Yerlan Karin"),
+))
+def test_english_a_subject_holding_a_quoted_name(subject, want):
+    assert _found(f"It should be noted, as {subject} informed earlier, {NEWS}.") == (want, None, "reports")
+    assert _found(f"{_cap(NEWS)}. {_cap(subject)} said at a press conference.") == (want, None, "reports")
+
+
+@pytest.mark.parametrize("medium", ("в видео, опубликованном на сайте", "в интервью, данном вчера",
+                                    "на брифинге, который прошел в Астане"))
+def test_russian_where_a_speaker_said_it_ends_the_name(medium):
+    assert _found(f"Дорога будет закрыта, рассказал глава госкорпорации \"Роскосмос\" Дмитрий Рогозин {medium}.") == (
+        "глава госкорпорации \"Роскосмос\" Дмитрий Рогозин", None, "reports")
+
+
+@pytest.mark.parametrize("text", ("«Это важно, — сказал министр Ерлан Карин, — и мы это сделаем».",
+                                  "«Jol jabylady, - dep jazady mınıstr Erlan Qaryn, - biraq ashylady»."))
+def test_an_attribution_inside_a_quote_that_resumes(text):
+    assert _found(text)[2] == "reports" and _found(text)[0] in ("министр Ерлан Карин", "mınıstr Erlan Qaryn")
+
+
+def test_kazakh_a_quoted_programme_cited():
+    assert _found('Жастар жиналды, деп хабарлайды Stan.kz ақпарат агенттігі 31 арнаның "Информбюро" жаңалықтар '
+                  'бағдарламасына сілтеме жасап.') == ("Stan.kz", '"Информбюро"', "reports")
+
+
+@pytest.mark.parametrize(("line", "want"), (("фото Киры Прейс и Тамары Вааль", "Кира Прейс и Тамара Вааль"),
+                                           ("[Photo: Xinhua]", "Xinhua"), ("Фото Анны Ивановой", "Анна Иванова")))
+def test_photo_credits_of_two_people_and_in_square_brackets(line, want):
+    assert photo_credit(line) == want

@@ -313,3 +313,16 @@ def test_a_date_and_an_agency_closed_by_a_slash(date, day, month, agency):
     """found6-164 ``January 5, Fineko/ The government resigned``: no place, the agency signed with a slash."""
     found = find_dateline(f"{date}, {agency}/ The government resigned.")
     assert found is not None and (found.place, found.day, found.month, found.agency) == (None, day, month, agency)
+
+
+@pytest.mark.parametrize(("text", "agency"), (("Baku. 6 June. REPORT.AZ/ The Ministry said", "REPORT.AZ"),
+                                              ("Алматы. 16 апреля. КазТАГ/ Министерство", "КазТАГ")))
+def test_an_agency_closed_by_a_slash(text, agency):
+    found = find_dateline(text)
+    assert found is not None and found.agency == agency and found.text == text.split("/")[0] + "/"
+
+
+@pytest.mark.parametrize("text", ("MOSCOW, Jan 27 : Kazakhstan's biggest oilfield", "ASTANA, 5 June: The president"))
+def test_a_colon_in_the_dashs_place(text):
+    found = find_dateline(text)
+    assert found is not None and found.agency is None and found.day in (27, 5) and found.text.endswith(":")
