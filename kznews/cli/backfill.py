@@ -70,9 +70,6 @@ def backfill(obj: dict[str, Any], outlets: tuple[str, ...], source: str, since: 
     Exit codes as for `crawl`: 0 done, 3 some requests failed, 4 failed, 5 stopped by a limit,
     6 another run holds the archive.
     """
-    from kznews.backfill.spider import ArchiveSpider
-    from kznews.crawl import run_crawl
-
     check_window(since, until)
     registered(outlets, edition)
     if redis:
@@ -81,6 +78,10 @@ def backfill(obj: dict[str, Any], outlets: tuple[str, ...], source: str, since: 
         connect(redis).close()  # RedisUnavailable: one line
     else:
         check_writable(obj["db"])
+    # the extraction stack: after the checks, so a refusal is at once
+    from kznews.backfill.spider import ArchiveSpider
+    from kznews.crawl import run_crawl
+
     started = time.monotonic()
     summary = run_crawl(
         obj["db"], {"site": ",".join(outlets), "source": source, "edition": edition, "max_articles": max_articles,

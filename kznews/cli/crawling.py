@@ -53,14 +53,14 @@ def _run(db: str, label: str, spider_args: dict[str, Any], settings: dict[str, A
     With ``redis`` the process is one worker of a shared run: it checks Redis instead of the
     archive (which only ``kznews store`` opens), and its pages go to the run's stream.
     """
-    from kznews.crawl import run_crawl
-
     if redis:
         from kznews.distributed.link import connect
 
         connect(redis).close()  # RedisUnavailable: one line
     else:
         check_writable(db)
+    from kznews.crawl import run_crawl  # the extraction stack: after the checks, so a refusal is at once
+
     started = time.monotonic()
     summary = run_crawl(db, spider_args, {**settings, "KZNEWS_REDIS_URL": redis}, progress=sys.stderr.isatty(),
                         verbose=verbose, max_error_rate=max_error_rate, **({"spider": spider} if spider else {}))

@@ -67,27 +67,31 @@ def test_every_command_module_is_on_the_group() -> None:
 
 
 # What a fresh interpreter (this one has imported everything) has imported after importing kznews.cli and running
-# each command given (one per line of stdin, one shell-style argument list each).
+# each command given: one per line of stdin, its exit code then its arguments, shell-style.
 _PROBE = """
 import shlex, sys
 from click.testing import CliRunner
 import kznews.cli
 for line in sys.stdin:
-    result = CliRunner().invoke(kznews.cli.main, shlex.split(line))
-    assert result.exit_code == 0, (line, result.output)
+    code, *args = shlex.split(line)
+    result = CliRunner().invoke(kznews.cli.main, args)
+    assert result.exit_code == int(code), (line, result.output)
 print(" ".join(sorted(m for m in sys.modules if m.startswith(("kznews.extract", "scrapy")))))
 """
 
 
 def test_commands_that_extract_nothing_start_without_the_extraction_stack(tmp_path: Path) -> None:
     """Importing kznews.extract compiles its regexes for seconds: the group, its help and the archive's readers must
-    not pay for it (nor for Scrapy); the commands that extract import it when they run."""
+    not pay for it (nor for Scrapy), nor a crawl refused at once (another run holds the archive: cron's overlap);
+    the commands that extract import it when they run."""
     db = tmp_path / "empty.db"
     Archive(db).close()
-    commands = ["--help", f"--db {db} stats", f"--db {db} sql 'SELECT 1'", "harvest --help", "import --help",
-                "backfill --help"]
-    run = subprocess.run([sys.executable, "-c", _PROBE], input="\n".join(commands), capture_output=True, text=True,
-                         timeout=60, check=True)
+    commands = [f"{exitcodes.OK} --help", f"{exitcodes.OK} --db {db} stats", f"{exitcodes.OK} --db {db} sql 'SELECT 1'",
+                f"{exitcodes.OK} harvest --help", f"{exitcodes.OK} import --help", f"{exitcodes.OK} backfill --help",
+                f"{exitcodes.BUSY} --db {db} harvest tengrinews", f"{exitcodes.BUSY} --db {db} crawl tengrinews"]
+    with Archive(db):  # held by this process: the crawls are refused
+        run = subprocess.run([sys.executable, "-c", _PROBE], input="\n".join(commands), capture_output=True,
+                             text=True, timeout=60, check=True)
     assert run.stdout.split() == [], "imported at start-up"
 
 
