@@ -4,8 +4,8 @@ Scrapy's ``CloseSpider`` closes the spider at ``CLOSESPIDER_TIMEOUT`` (``harvest
 the engine's close then waits for every request it has handed to the downloader, including those still queued in
 a host's download slot behind its one connection, its download delay or a Retry-After pause: up to
 ``CONCURRENT_REQUESTS`` of them, fetched one after the other after the limit.  At the same limit this middleware
-takes those queued requests back (each ends as ``IgnoreRequest``, which no spider counts as a failure) and refuses
-any request handed on after it, so the close waits only for the requests being transferred (each at most
+takes those queued requests back (each ends as ``IgnoreRequest``, a request not sent: the news and recheck spiders
+count no failure for it) and refuses any request handed on after it, so the close waits only for the requests being transferred (each at most
 ``DOWNLOAD_TIMEOUT``).  Nothing is lost: a request let go fetched nothing and recorded nothing, and the next run,
 which resumes from the archive, asks for it again.
 
