@@ -5,9 +5,9 @@ the engine's close then waits for every request it has handed to the downloader,
 a host's download slot behind its one connection, its download delay or a Retry-After pause: up to
 ``CONCURRENT_REQUESTS`` of them, fetched one after the other after the limit.  At the same limit this middleware
 takes those queued requests back (each ends as ``IgnoreRequest``, a request not sent: the news and recheck spiders
-count no failure for it) and refuses any request handed on after it, so the close waits only for the requests being transferred (each at most
-``DOWNLOAD_TIMEOUT``).  Nothing is lost: a request let go fetched nothing and recorded nothing, and the next run,
-which resumes from the archive, asks for it again.
+count no failure for it) and refuses any request handed on after it, so the close waits only for the requests
+being transferred (each at most ``DOWNLOAD_TIMEOUT``).  Nothing is lost: a request let go fetched nothing and
+recorded nothing, and the next run, which resumes from the archive, asks for it again.
 
 Not for a worker of a shared run (``KZNEWS_REDIS_URL``): a claimed request let go would be settled as done in
 Redis, and lost; there a request reaches a worker only when its host is free, so none waits in a slot.
