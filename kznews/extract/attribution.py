@@ -191,7 +191,7 @@ _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing
 # Reported, stated, wrote, said, published, spread the news, made a statement, gave the news: after their subject.
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла",
                                                 "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
-                                                "ақпарат бер"))
+                                                "ақпарат бер", "пікір білдір", "түсініктеме бер"))  # commented
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
 _KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам")
@@ -345,6 +345,10 @@ _EN_WIRES = frozenset(
     " akipress kabar fergana apa azertac belta ukrinform unian bernama antara"
     " cnn bbc rferl rfe/rl kommersant vedomosti rbc izvestia".split())
 # A capital inside a word, but not after a surname's particle (McCain, MacArthur, DeSantis, LaGuardia).
+# The endings of a company's one-word name, compounded from what it does (Kazatomprom, Gazprom, KazMunayGas, Kazpost,
+# Halykbank, Kaztransoil, Rosneft, Kazakhtelecom, Samrukenergo).
+_EN_COMPANY_END = re.compile(r"^[A-Z]\w*(?:prom|gaz|gas|neft|munai|munay|bank|trans|telecom|energo|stroy|mash|invest"
+                             r"|oil|post|zoloto|metal|agro|avto|auto|holding|service|group)$", re.I)
 # What an organisation is, in an appositive after its name (``Chevron, the largest foreign oil producer in …``).
 _EN_FIRM_NOUNS = frozenset(
     "producer company operator firm group bank carrier maker miner exporter importer developer supplier provider"
@@ -391,11 +395,17 @@ _EN_PRESS_OF = re.compile(r"^(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:press\s+(
 _EN_CORRESPONDENTS_IN = re.compile(r"^((?:the\s+)?correspondents?\s+(?:of|for|from)\s+.+?)\s+in\s+[A-Z][\w-]+$", re.I)
 
 
+# A source described, then named after a dash: ``the official source - Kazakhstan Railways``.
+_EN_SOURCE_DASH = re.compile(r"^(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}(?:source|sources|website|portal|channel)\s+[–—-]\s+"
+                             r"(?=[A-Z])")
+
+
 def _en_name(name: str) -> str | None:
     """An English reporter: capitalised words (or a domain), joined by ``of``/``and`` and organisation nouns
     (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``), without an adverb
     opening the sentence."""
     name = _EN_CORRESPONDENTS_IN.sub(r"\1", _EN_OPENERS.sub("", name.strip()))
+    name = _EN_SOURCE_DASH.sub("", name)  # the official source - Kazakhstan Railways: the source named
     name = re.sub(r"^(?:both|either)\s+(?=\S+.*\s(?:and|or)\s)", "", name, flags=re.I)  # both NBC News and Bloomberg
     if _registered_spelling(name) or _EN_PRESS_OF.match(name) and len(name.split()) <= 12:
         return name
@@ -411,10 +421,11 @@ def _en_name(name: str) -> str | None:
     for word in (_POSSESSIVE.sub("", w.strip("“”\"")) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
-        elif not word[:1].isdigit() and word.lower() not in _EN_NAME_WORDS and re.search(r"\w", word) and not (
-                described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS):
-            return None
-    return name if named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS else None
+        elif not word[:1].isdigit() and not _EN_NAME_WORDS.issuperset(word.lower().split("-")) and re.search(
+                r"\w", word) and not (described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS):
+            return None  # press-service: a hyphenated compound of a name's words is one
+    return name if (named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS
+                    or words[-1].lower() in _EN_BODIES) else None  # according to ministry: the article left out
 
 
 def _registered_spelling(name: str) -> str | None:
@@ -433,7 +444,7 @@ def _en_outlet(name: str) -> str | None:
     name = _en_name(name) or ""
     if _registered_spelling(name):
         return name
-    words = {_POSSESSIVE.sub("", w).lower() for w in name.split()}
+    words = {part for w in name.split() for part in _POSSESSIVE.sub("", w).lower().split("-")}
     return name if words & (_EN_BODIES | _EN_AGENTS) or _DOMAIN.search(name) or outlet_named(name) else None
 
 
@@ -441,7 +452,7 @@ def _en_body(name: str) -> str | None:
     """An English reporter that is a body rather than a person quoted: an outlet (see ``_en_outlet``) or an
     acronym (``NASA``, ``KNB``)."""
     plain = _en_name(name) or ""
-    firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES
+    firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES or _EN_COMPANY_END.search(plain)
                       or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()))
     if _EN_TITLE_AND_NAME.fullmatch(name):  # eco-activist Saken Dildakhmet: a person with a title
         return name
@@ -458,6 +469,14 @@ def _en_told(name: str) -> str | None:
                   or plain.rsplit(" ", 1)[-1].rsplit("-", 1)[-1].lower() in _EN_MASTHEADS):
         return plain  # the Argus Leader, Business Insider, Agence France-Presse
     return _en_body(name) or (plain if plain and " " not in plain and not _EN_SURNAME.search(plain) else None)
+
+
+def _en_press(name: str) -> str | None:
+    """An English reporter that is a news outlet: a masthead (``Fergana news agency``), a registered outlet, a web
+    address or a world agency; not a body, which a speaker does not cite (``X said, according to the ministry``)."""
+    plain = _en_name(name)
+    return plain if plain and (plain.rsplit(" ", 1)[-1].lower() in _EN_MASTHEADS or outlet_named(plain)
+                               or _DOMAIN.search(plain) or plain.lower() in _EN_WIRES) else None
 
 
 # The last word of an outlet's name (``Business Insider``, ``Financial Times``, ``Kazakhstan Today``).
@@ -569,7 +588,9 @@ def _ru_institution(name: str) -> str | None:
 
 
 def _kk_office(name: str) -> str | None:
-    """A Kazakh reporter that names an office, a correspondent or a source: ``… баспасөз қызметі``, ``…-нен``."""
+    """A Kazakh reporter that names an office, a correspondent or a source: ``… баспасөз қызметі``, ``…-нен``; without
+    what it was said about before it (``Бұл оқиғаға қатысты``: regarding this incident)."""
+    name = _KK_REGARDING.sub("", name)
     last = name.rsplit(" ", 1)[-1]
     return name if _KK_OFFICE.search(last) or _kk_base(last, _KK_ABLATIVE) != last else None
 
@@ -584,6 +605,46 @@ def _kk_before_place(name: str) -> str:
         if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].islower():
             words.pop()
     return " ".join(words)
+
+
+def _kk_cased(word: str) -> bool:
+    """Whether a Kazakh word is in a case no subject is in (see ``_KK_CASED``; Қазақстан reads as an ablative)."""
+    return bool(_KK_CASED.search(word)) and not _STAN.search(word) and not _KK_GENITIVE.search(word)
+
+
+def _kk_head(word: str) -> bool:
+    """Whether a Kazakh word may head an institution's name: a possessive (``министрлігі``, ``банкі``) or a bare head
+    noun (``банк``, ``ministrlık``)."""
+    return bool(_KK_OWNED.search(word)) and len(word) > 3 or word.lower().lstrip(_HAMZA) in _KK_HEADS
+
+
+def _kk_sov_subject(span: str) -> str | None:
+    """The subject opening ``span``, a Kazakh subject and the object clause of a verb of saying (``Ұлттық банк 10
+    маусымнан бастап … айналымнан шығатынын``, ``ministrlık 30 myŋ gektar … jatqanyn``): up to an institution's head
+    noun (a possessive, ``министрлігі``, ``банкі``, or a bare head, ``банк``, ``ministrlık``), an acronym or a name in
+    capitals followed by a word in lower case, and never past a number or a word in a case."""
+    words = span.split()
+    while words and _KK_WHEN.fullmatch(words[0]):
+        words.pop(0)
+    while len(words) > 1 and _KK_WHEN.fullmatch(" ".join(words[:2])):
+        del words[:2]
+    if not words or words[0][:1].isdigit() or _kk_cased(words[0]):
+        return None
+    end = 0
+    for i, word in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        if i and (word[:1].isdigit() or _kk_cased(word)):
+            end = i
+            break
+        if _KK_GENITIVE.search(word):
+            continue
+        # a capital opening the sentence names nothing; a Latin name in Cyrillic text does (Kazinform)
+        named = word[:1].isupper() and (i or word.isascii() != nxt.isascii())
+        if (_kk_head(word) or word.isupper() and len(word) > 1 and not nxt.isupper()
+                or named and not nxt[:1].isupper() and not _kk_head(nxt) and not _KK_GENITIVE.search(nxt)):
+            end = i + 1
+            break
+    return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
 
 
 def _kk_subject(name: str) -> str | None:
@@ -609,7 +670,19 @@ def _kk_subject(name: str) -> str | None:
 
 _KK_PARTICIPLE_END = _kk_suffix(("ған", "ген", "қан", "кен"))
 _KK_FOR = re.compile(_kk(("арнап", "арналған")), re.I)
-_KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке")), re.I)
+_KK_REGARDING = re.compile(r"^(?:\S+\s+){1,3}?" + _kk(("қатысты", "байланысты")) + r"\s+", re.I)  # … regarding
+_KK_OBJECT_END = "(?:" + _kk(("ын", "ін"), word_start=False) + ")"  # an object clause's last word: …болатынын, екенін
+# A word in a case no subject is in: dative, ablative, locative, instrumental (the dative -на/-не only after a
+# possessive: Астана is none).
+_KK_CASED = _kk_suffix(("ға", "ге", "қа", "ке", "ына", "іне", "дан", "ден", "тан", "тен", "нан", "нен", "да", "де", "та",
+                        "те", "нда", "нде", "мен", "пен", "бен"))
+# An institution named by its bare noun (``Ұлттық банк``, ``ministrlık``), in every script, lower-cased.
+_KK_HEADS = frozenset(s for w in ("банк", "министрлік", "ведомство", "әкімдік", "полиция", "прокуратура", "сот",
+                                         "компания", "қор", "агенттік", "комиссия", "комитет", "департамент", "басқарма",
+                                         "үкімет", "парламент", "мәжіліс", "сенат", "ақорда", "биржа", "институт")
+                     for s in _kk_spellings(w))
+_KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке", "биыл", "түс ауа", "кешке")),
+                      re.I)
 _KK_EPITHET = re.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
 _KK_LOCATIVE_END = "(?:" + _kk(("нда", "нде", "да", "де", "та", "те"), word_start=False) + ")"  # inside a pattern
@@ -890,11 +963,14 @@ def _kk_words(*cyrillic: str) -> tuple[str, ...]:
 # according to data from X, to a statement published on X's website: X reports
 _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:data|information|figures|statistics|estimates"
                       r"|statements?|reports?|press\s+release|message|post|analysis|study|survey|research|findings"
-                      r"|poll|census|forecasts?|records|documents|calculations|reporting)\s+"
+                      r"|poll|census|forecasts?|records|documents|calculations|reporting|results|findings|figures"
+                      r"|numbers|assessment|projections)\s+"
                       r"(?:(?:published|posted|issued|released|received|compiled|collected|gathered|conducted|obtained"
-                      r"|seen|reviewed|provided)\s+)?(?:from|of|by|on)\s+", re.I)
+                      r"|seen|reviewed|provided|announced|presented|unveiled|shared|made\s+public)\s+)?(?:from|of|by|on)\s+",
+                      re.I)
 # When a source said it, after its name: ``data released by MOTIE in August``, ``the ministry on Monday``.
-_EN_WHEN_AFTER = re.compile(r"\s+(?:(?:in|on|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
+_EN_WHEN_AFTER = re.compile(r"\s+(?:at\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?:meeting|briefing|conference"
+                            r"|session|forum|summit|event|ceremony)\b|(?:in|on|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
                             r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
                             r"|Friday|Saturday|Sunday|\d{4})|(?:last|this|earlier\s+this)\s+(?:week|month|year))\b.*$")
 # X's report, X's data: X (``according to Lit.kz's report``, ``as per Reuters’ figures``).
@@ -1051,10 +1127,14 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_subject),
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_office),
+        # X (that) … болатынын хабарлады: the subject, then what it reported as an object clause, then the verb
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){4,240}?" + _KK_OBJECT_END + r")\s+"
+         + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_sov_subject),
         # X хабарлағандай (as X reported); Бұл туралы X-та жазылды (it was written on X)
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
          r"\s+" + _kk(_KK_AS) + r"(?!\w)", "nom", _kk_words(*_KK_AS), _plain),
-        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,120}?" + _KK_LOCATIVE_END + r")\s+"
+        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|\([A-ZА-ЯЁ]{2,}[\w.-]*\)){2,120}?"
+         + _KK_LOCATIVE_END + r")\s+"
          + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
          r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS),
@@ -1093,10 +1173,14 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"|letter|post|review|bulletin)\s+(?-i:of|by|from)\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END, "nom",
          ("reported in", "stated in", "noted in", "said in", "indicated in", "mentioned in"), _en_name),
         # Chevron, the largest oil producer in Kazakhstan, said: an organisation named before what it is
-        ("reports", _CLAUSE + r"(?P<reporter>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})),\s+(?-i:the|a|an)\s+"
+        ("reports", _CLAUSE + r"(?P<reporter>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))\s?,\s+(?-i:the|a|an)\s+"
          r"(?:(?!(?-i:of|for|at|in)\b)[\w%’'-]+\s+){0,4}?(?-i:" + "|".join(sorted(_EN_FIRM_NOUNS)) + r")\b[^,;:\n]{0,120}?"
          r",\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", _EN_SAY_WORDS, _en_name),
+        # X said, according to Y (an outlet): Y reports, citing X
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
+         + r"(?:\s+(?-i:on|in)\s+\w+)?,\s+" + _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END,
+         "nom", ("according to", "as per"), _en_press, "nom"),
         # X was quoted as saying: X, where the text does not say by whom
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s+(?-i:was|were)\s+(?-i:quoted)\s+as\s+"
          r"(?-i:saying|stating)(?!\s+by\b)", "nom", ("quoted as",), _en_body),
@@ -1108,9 +1192,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
         # X told Y; X has told Y; X, told Y (an appositive cut off: "Yurii Bunakov, [an official,] told RFE/RL")
-        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told)\s+(?P<reporter>"
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told|informed)\s+(?P<reporter>"
          + _PHRASE + ")"
-         + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told",), _en_told, "nom"),
+         + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told", "informed"), _en_told, "nom"),
         # X said in a statement to Y, X confirmed in an interview with Y: Y reports, citing X
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
          + r"(?:\s+(?-i:this|that|it|so))?\s+in\s+(?:(?-i:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -1161,17 +1245,17 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + f"(?:{_EN_THAT}|{_EN_END})",
          "nom",
          _EN_PLATFORMS, _en_name),
-        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE_ACRONYM + r")" + _CLAUSE_END, "nom",
-         ("according to", "as per"), _en_source),
+        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _QUOTED_PHRASE + r")(?:,\s+(?-i:via|citing)\s+(?P<via>"
+         + _PHRASE + r"))?" + _CLAUSE_END, "nom", ("according to", "as per"), _en_source, "nom"),
     )
 )
 # Source lines: ``Источник: КазТАГ``, ``Source: …``, Kazakh ``Дереккөз: …`` / ``Дерек көзі`` / ``Ақпарат көзі`` in
 # every script, opening a line or after a sentence; and a line that is a press office alone, as outlets print the
 # source under a headline (``Presidential press service``, ``Пресс-служба акимата``, ``Әкімдіктің баспасөз қызметі``).
 _KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі", "келу қайнары")  # the last as the Ili papers print it
-_KK_PRESS = "баспасөз қызметі"
-_KK_LABEL_WORDS = _kk_words(*_KK_LABELS, _KK_PRESS)
-_LABELS = ("источник", "source", "пресс-служба", "press ", *_KK_LABEL_WORDS)
+_KK_OFFICES = ("баспасөз қызметі", "коммуникациялар қызметі")  # the press office, the (regional) communications service
+_KK_LABEL_WORDS = _kk_words(*_KK_LABELS, *_KK_OFFICES)
+_LABELS = ("источник", "source", "пресс-служба", "press ", "коммуникаций", "communications service", *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
     r"(?:^\s*|(?<=[.!?…])\s+|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
@@ -1188,8 +1272,9 @@ _LABEL_BROKEN = re.compile(
     + r"[ \t]*:)[ \t]*\n\s*(?=\S)")
 _BROKEN = re.compile(r":[ \t]*\n")  # what such a text holds: sought first, a cheaper test than the label's
 _OFFICE_LINE = re.compile(
-    r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?press\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
-    r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|[^.,;:!?\n]{1,60}?\s+" + _kk((_KK_PRESS,)) + r")\s*\.?\s*", re.I)
+    r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?(?:press|communications?)\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
+    r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|(?:[\w-]+\s+){0,2}?служба\s+(?:[\w-]+\s+)?коммуникаций(?:\s+[^.,;:!?\n]{1,60}?)?"
+    r"|[^.,;:!?\n]{1,60}?\s+" + _kk(_KK_OFFICES) + r")\s*\.?\s*", re.I)
 # Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
 # worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
 # looked for only in a text holding a letter of it: (the letters, or None for plain ASCII; the words).
@@ -1376,6 +1461,8 @@ def photo_credit(line: str) -> str | None:
         return bracketed.group("credit")
     wrapped = re.fullmatch(r"\s*\((.+)\)\s*|\s*\[(.+)\]\s*", line)  # (Фото: …), [Photo: Xinhua]
     line = (wrapped.group(1) or wrapped.group(2)) if wrapped else line
+    if wrapped and _AGENCY_AND_PHOTOGRAPHER.fullmatch(line):  # (Xinhua/Zhao Ge), (Greenpeace/Knoth)
+        return line.strip()
     for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER, _BY_AUTHOR, _COPYRIGHT):
         m = pattern.match(line)
         if m:
@@ -1398,6 +1485,8 @@ def photo_credit(line: str) -> str | None:
     return _base_credit(m)
 
 
+# An agency and its photographer, in brackets under a photo: ``(Xinhua/Zhao Ge)``, ``(Greenpeace/Knoth)``.
+_AGENCY_AND_PHOTOGRAPHER = re.compile(r"\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s*")
 # A credit in square brackets under a photo, Xinhua's way: ``[Xinhua/Shen Hong]``, ``[Photo/Xinhua]``.
 _BRACKETED = re.compile(r"\s*\[(?:(?:photo|фото)\s*/\s*)?(?P<credit>[A-Z][\w.&-]*(?:\s*/\s*[A-Z][\w.&-]*"
                         r"(?:\s+[A-Z][\w.&-]*){0,2})?)\]\s*", re.I)
@@ -1413,7 +1502,7 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*(?P<credit>(?![^\n]*(?:прав|rig
                         r"[\s.]*$")
 _ACRONYM_LINE = re.compile(r"\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}\s*")
 # What may come before a credit after its label: ``the``, ``picture from an open source`` (the source is the credit).
-_FROM = re.compile(r"^(?:the\s+|(?:(?:picture|photo|image)s?\s+)?(?:taken\s+)?from\s+(?:an?\s+|the\s+)?)", re.I)
+_FROM = re.compile(r"^(?:(?-i:the)\s+|(?:(?:picture|photo|image)s?\s+)?(?:taken\s+)?from\s+(?:an?\s+|the\s+)?)", re.I)
 
 
 def _named_credit(credit: str) -> bool:
@@ -1527,6 +1616,8 @@ def _via(via: str | None, case: str) -> str | None:
         return None
     if via.rsplit(" ", 1)[-1].lower() in _EN_CONFORMITY:  # according to the rules: no source cited
         return None
+    if case == "acc" and re.fullmatch(r"«[^»]+»|\"[^\"]+\"|“[^”]+”", via):  # со ссылкой на «Алау»: as printed
+        return via
     if case in ("acc", "loc"):
         return russian.nominative(via, _RU_CASES[case])
     if case == "speaker":  # a title or body opening a sentence is no name: its capital is the sentence's
@@ -1562,7 +1653,8 @@ _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capit
 _RU_MEDIA_BEFORE = re.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
     r"(?P<kind>(?i:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство))\s+"
-    r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*|\d[\w-]*\.[a-z]{2,})")
+    r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*(?:\s+[а-яё][\w-]*)?"
+    r"|\d[\w-]*\.[a-z]{2,})")  # Тенгри ньюз: a second word in lower case is the name's, a capitalised one a body's
 
 
 # What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
@@ -1774,6 +1866,13 @@ _READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+
                         r"(?:\s+читайте)?\s+на)\s*:?\s+(?P<reporter>\S[^\n]{1,50}?)\s*\.?\s*")
 
 
+# A monitoring service's line naming what it translated: ``Text of report by Russian state news agency ITAR-TASS``,
+# ``Excerpt from report by Kazakh news agency Kazinform on 5 May``.
+_TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(?:an?\s+)?(?:report|article|interview|commentary"
+                             r"|broadcast)\s+by\s+(?P<reporter>[^\n:]{2,80}?)(?:\s+(?:on|in)\s+\d[^\n]*)?\s*[.:]?\s*")
+# The kind and country of an outlet before its name: ``Russian state news agency``, ``Kazakh privately-owned website``.
+_EN_KIND_BEFORE = re.compile(r"^(?:[\w-]+\s+){0,4}?(?-i:news\s+agency|agency|newspaper|television|TV|radio|website"
+                             r"|channel|daily|weekly)\s+(?=\S)")
 # A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``.
 _REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
                            r"(?:[;)][^\n]*|\.?\s*)")
@@ -1796,6 +1895,10 @@ def _bare_lines(text: str) -> list[Attribution]:
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
             _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
             _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
+        report = _TEXT_OF_REPORT.fullmatch(line) if not m else None
+        if report:  # Text of report by Russian state news agency ITAR-TASS: the agency, by its name
+            found.append(Attribution(line.strip(), _EN_KIND_BEFORE.sub("", report.group("reporter")), "source-line"))
+            continue
         if not m and (_REPORTING_BY.fullmatch(line) or last and line.strip(" .").lower() in _EN_WIRES):
             by = _REPORTING_BY.fullmatch(line)
             name = by.group("reporter") if by else line.strip(" .")
@@ -1838,8 +1941,8 @@ def _closing_tags(text: str) -> list[Attribution]:
         return [Attribution(dashed.group("sign").strip(" ."), dashed.group("reporter").strip(), "source-line")]
     tail = text[-60:]
     m = (_CLOSING_TAG.search(tail) or _CLOSING_SLASHED.search(tail)) if tail.rstrip().endswith(")") else None
-    if not m or m.group("reporter").lower() in _NOT_TAGS:
-        return []
+    if not m or m.group("reporter").lower() in _NOT_TAGS or _AGENCY_AND_PHOTOGRAPHER.fullmatch(m.group("reporter")):
+        return []  # an agency and its photographer is a photo's credit
     before = text[: len(text) - len(tail) + m.start()].rstrip()
     return [Attribution(m.group(0).strip(), m.group("reporter"), "source-line")] if not before or before[-1] in (
         ".!?…»\"”") else []

@@ -90,7 +90,7 @@ _REACH = 160  # no dateline is longer: three place words, a day, month and year,
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
 # what ends it: a stop, a dash (or the character left in its place), a bracket or slash; or a place in capitals ends
 # where its date starts (ALMATY Jan 18)
-_PLACE_END = re.compile(rf"[.,،۔|–—(\[/\ufffd]|\s-|^[{_UP}’' -]{{4,}}\s+(?:\d|[{_UP}]\w*\.?\s+\d)")
+_PLACE_END = re.compile(rf"[.,،۔|–—(\[/\ufffd:]|\s-|^[{_UP}’' -]{{4,}}\s+(?:\d|[{_UP}]\w*\.?\s+\d)")
 _DIGIT = re.compile(r"\d")  # a day near the start: a dateline may close with a full stop (Astana. July 4. KazTAG.)
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 # The word for a correspondent, in Russian (корр., корреспондент), English and Kazakh (every alphabet).
@@ -98,6 +98,9 @@ _CORRESPONDENT = re.compile(
     r"(?:^|\s)(?:" + any_word(["корр", "корреспондент", "correspondent", "reporter", *spellings("тілші"),
                               *spellings("тілшісі")]) + r")\.?(?=\s|$)", re.I)
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
+# Words in capitals that open a line before a colon as labels, not places.
+_CAPS_LABELS = ("(?:NOTE|UPDATE|UPDATED|BREAKING|CORRECTION|WARNING|PHOTOS?|VIDEO|WATCH|READ|ALSO|EXCLUSIVE|ANALYSIS"
+                "|OPINION|COMMENT|EDITOR|SOURCES?|QUOTE|ВНИМАНИЕ|ФОТО|ВИДЕО|ОБНОВЛЕНО|МОЛНИЯ|ЭКСКЛЮЗИВ|ИСТОЧНИК|СУРЕТ)")
 _ANY, _CAPS, _UNDATED, _NAMED, _FREE, _BRACKETS = "any", "caps", "undated", "named", "free", "brackets"
 
 # Each form, and what it takes: any place, a place in capitals, or an agency that must read as one (see _fits).
@@ -121,7 +124,7 @@ _FORMS = tuple(
         # АСТАНА, 16-сәуір –   Astana, 16 April 2024 –
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_DASH}", _ANY),
         # MOSCOW, Jan 27 :   ASTANA, 5 June:  (a colon in the dash's place)
-        (rf"{_PLACE}{_COUNTRY}{_DATE}\s*:(?=\s)", _ANY),
+        (rf"{_PLACE}{_COUNTRY}{_DATE}\s*:(?=\s|$)", _ANY),
         # Алматы. 16 апреля. Центр информации -   ALMATY. April 10. KAZINFORM /Dauren Zhailin/
         # Astana. 16 sáýir. QazAqparat –   استانا. 4 - قازان. قازاقپارات -   Astana. July 4. KazTAG
         # Astana. July 4. KazTAG. President ...  (a full stop before the body's capital closes a name)
@@ -136,8 +139,12 @@ _FORMS = tuple(
         (rf"{_CAPS_PLACE}\.\s+(?P<agency>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,2}}|[{_UP}][\w’'-]*)\.?(?=\s|$)", _NAMED),
         # АЛМАТЫ – КазТАГ.
         (rf"{_CAPS_PLACE}{_DASH}\s*{_SIGNED}", _NAMED),
-        # ASTANA –   NUR-SULTAN –  (four letters at least: ВВП – , США – open ordinary sentences)
+        # ASTANA –   NUR-SULTAN –  LIANYUNGANG:  (four letters at least: ВВП – , США – open ordinary sentences)
         (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}{_DASH}", _CAPS),
+        # LIANYUNGANG: The first batch  (a colon, the body's capital after it; not a label: NOTE:, UPDATE:)
+        (rf"(?!{_CAPS_LABELS}\b)(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}:(?=\s+[{_UP}]|[ \t]*(?:\n|$))", _CAPS),
+        # Нұр-Сұлтан, BAQ.KZ.  (a place and the agency's web address, no date)
+        (rf"{_PLACE}{_COUNTRY},\s+(?P<agency>{_DOMAIN})\.?(?=\s|$)", _NAMED),
         # АСТАНА, 4 сентября.   Tashkent, April 2  (a paragraph of its own: the agency, if any, opens the next one)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_END}", _ANY),
         # ALMATY Jan 18 The weighted ...  (a place in capitals and its date with no stop between, as wires' text

@@ -77,9 +77,11 @@ class Currency:
 
 CURRENCIES = (
     Currency("USD", ("US$", "$"),
-             ("доллар сша", "долл. сша", "американск доллар", "доллар", "долл.",
-              "us dollar", "u.s. dollar", "american dollar", "dollar", "greenback", "buck"),
-             ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл."), "us"),
+             ("доллар сша", "долл. сша", "американск доллар", "доллар", "долл.", "американск валют", "валют сша",
+              "us dollar", "u.s. dollar", "american dollar", "dollar", "greenback", "buck", "us currency",
+              "u.s. currency", "american currency"),
+             ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл.", "ақш ақша", "ақш валюта",
+              "америка валюта"), "us"),  # the US money, the American currency
     Currency("EUR", ("€",), ("евро", "euro"), ("еуро", "евро")),
     Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble"),
              ("ресей рубл", "рубл"), "ru"),
@@ -258,6 +260,10 @@ _KAZAKH_MOVED = _kazakh("өс", "өст", "қымбатта", "арзанда", 
 _LEVEL_IN_DATIVE = re.compile(
     rf"\s*(?P<tenge>{_DATIVE})(?!\s+{_KAZAKH_MOVED})(?:\s+(?:{_kazakh('дейін', 'тең', 'жет')})(?:\s+[^\W\d_]+)?)?",
     re.I)
+# From one level to another, in Kazakh: "320 теңгеден 361 теңгеге өсті" (rose from 320 to 361 tenge): after a level
+# left in the ablative, the dative is the level reached, whatever verb follows.
+_FROM_IN_ABLATIVE = re.compile(rf"(?P<left>\d[\d.,]*)\s*{_kazakh('теңгеден', ending=_STOP)}\s*$", re.I)
+_TO_IN_DATIVE = re.compile(rf"\s*(?P<tenge>{_DATIVE})", re.I)
 _CHANGED_BY = re.compile(  # words right before a value that make it a change, a range's start or an old level
     r"(?:(?<![^\W\d_])(?:на|by|up|down|plus|minus|плюс|минус|с|от|from|between|than)\s+"
     r"|[+−±]\s?|(?<!\s)-|(?:(?<![$€₽£¥₸])\d|(?<=[$€₽£¥₸])[02-9])\s?[-–—]\s?|\d[\s\u202f\u00a0])$", re.I)  # $1 – 470: no range
@@ -278,6 +284,20 @@ _RATE_ALONE = re.compile(
     rf"(?<![^\W\d_])(?:курс|rate|{_kazakh('бағам')})", re.I)  # the word "rate" naming no currency: the dollar's
 
 
+def _reached(text: str, start: int, value: str) -> bool:
+    """Whether ``value`` (at ``start``) is the level a rate reached from the one printed before it in the ablative:
+    near it (``320 теңгеден 361 теңгеге өсті``), not a fraction of it, which is the change (``510 теңгеден 5 теңгеге
+    арзандады``: cheaper by 5)."""
+    left = _FROM_IN_ABLATIVE.search(text, 0, start)
+    if not left:
+        return False
+    try:
+        old, new = (float(n.replace(",", ".")) for n in (left["left"], value))
+    except ValueError:  # a number with two separators (1.234,56) is no rate's level
+        return False
+    return old > 0 and new > old / 2
+
+
 def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
     """The rates ``text`` states (see above), each as the groups of its currency and value and where it ends."""
     for value in _VALUES.finditer(text):
@@ -285,7 +305,8 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
         if _CHANGED_BY.search(text, 0, start) or _SAID_AFTER.match(text, end) or _AMOUNT.match(text, end):
             continue
         before = _TENGE_BEFORE.search(text, 0, start)
-        after = _TENGE_AFTER.match(text, end) or _LEVEL_IN_DATIVE.match(text, end)
+        after = (_TENGE_AFTER.match(text, end) or _LEVEL_IN_DATIVE.match(text, end)
+                 or (_TO_IN_DATIVE.match(text, end) if _reached(text, start, value["value"]) else None))
         printed = before or after
         tenge = printed["tenge"] if printed else None
         tiyn = after.groupdict().get("tiyn") if after else None

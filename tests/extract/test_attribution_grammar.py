@@ -893,3 +893,81 @@ def test_kazakh_a_quoted_programme_cited():
                                            ("[Photo: Xinhua]", "Xinhua"), ("Фото Анны Ивановой", "Анна Иванова")))
 def test_photo_credits_of_two_people_and_in_square_brackets(line, want):
     assert photo_credit(line) == want
+
+
+# --- found6's test half, read in session 12 (its cases are in moved.txt): the families, generated ---
+
+@pytest.mark.parametrize("company", ("Kazatomprom", "Kazakhtelecom", "Kaztransoil", "Samrukenergo", "Halykbank"))
+def test_english_a_company_by_its_compound_name(company):
+    assert _found(f"{_cap(NEWS)}, {company} said on Tuesday.") == (company, None, "reports")
+    assert _found(f"{company} , the world’s biggest producer, said on Thursday {NEWS}.") == (company, None, "reports")
+
+
+@pytest.mark.parametrize(("phrase", "want"), (
+    ("According to ministry", ("ministry", None, "reports")),
+    ("as reported by the official source - Kazakhstan Railways", ("Kazakhstan Railways", None, "reports")),
+    ("Kazakh presidential press-service reported", ("Kazakh presidential press-service", None, "reports")),
+    ("According to Azernews, via Azertag", ("Azernews", "Azertag", "reports")),
+    ("Kyrgyz Border Service said, according to Fergana news agency",
+     ("Fergana news agency", "Kyrgyz Border Service", "reports")),
+    ("Readers informed 24.kg news agency", ("24.kg news agency", "Readers", "reports")),
+    ("according to the final results announced by the Central Election Commission (CEC) at a March 27 meeting",
+     ("Central Election Commission (CEC)", None, "reports")),
+))
+def test_english_found6_families(phrase, want):
+    assert _found(f"{_cap(NEWS)}. {_cap(phrase)}.") == want
+
+
+def test_english_a_speaker_citing_a_body_is_no_outlets_report():
+    """``X said, according to the ministry``: the ministry is no outlet a speaker is cited by."""
+    assert _found(f"{_cap(NEWS)}, the governor said, according to the ministry.") != ("ministry", "governor", "reports")
+
+
+def test_monitoring_services_line_names_the_agency():
+    assert find_attributions(f"Text of report by Russian state news agency ITAR-TASS\n\n{_cap(NEWS)}.")[0].reporter == (
+        "ITAR-TASS")
+
+
+@pytest.mark.parametrize("script", KK_ALPHABETS)
+def test_kazakh_subject_then_object_clause_then_verb(script):
+    """``Ұлттық банк … шығатынын хабарлады``: the subject opening the sentence, up to its head noun, an acronym or a
+    name; a sentence with no subject before the clause names none."""
+    for subject in ("Қазақстан Ұлттық банкі", "Ұлттық банк", "облыс әкімдігінің баспасөз қызметі", "министрлік",
+                    "Денсаулық сақтау министрлігі"):
+        for clause in ("10 маусымнан бастап ескі банкноттар айналымнан шығатынын", "жол жабылатынын",
+                       "су жоқ екенін"):
+            text = kazakh.spell(f"Бүгін {subject} {clause} хабарлады.", script)
+            assert _found(text) == (kazakh.spell(subject, script), None, "reports"), text
+    assert _found(kazakh.spell("Биыл елімізде астық мол болатынын айтты.", script)) is None
+    assert _found(kazakh.spell("Ол жол жабылатынын айтты.", script)) is None
+
+
+@pytest.mark.parametrize("verb", ("пікір білдірді", "түсініктеме берді"))
+def test_kazakh_commented_and_regarding(verb):
+    assert _found(f"Бұл оқиғаға қатысты облыстық полиция департаментінің баспасөз қызметі {verb}.") == (
+        "облыстық полиция департаментінің баспасөз қызметі", None, "reports")
+
+
+@pytest.mark.parametrize("line", ("Түркістан облысының Өңірлік коммуникациялар қызметі",
+                                  "Региональная служба коммуникаций Туркестанской области",
+                                  "Regional Communications Service of Turkestan region"))
+def test_a_communications_service_alone_on_its_line(line):
+    assert find_attributions(f"{_cap(NEWS)}.\n{line}\n") == [
+        find_attributions(f"{line}\n")[0]] and find_attributions(f"{line}\n")[0].kind == "source-line"
+
+
+def test_kazakh_passive_on_a_site_named_with_its_acronym():
+    assert _found("Бұл туралы биржаның (KASE) ресми сайтында хабарланды.") == (
+        "биржаның (KASE) ресми сайты", None, "reports")
+
+
+def test_russian_a_quoted_source_does_not_decline_and_an_outlets_kind_is_dropped():
+    assert _found("Жители поделились кадрами, передает Qazweek.kz со ссылкой на «Алау».") == (
+        "Qazweek.kz", "«Алау»", "reports")
+    assert _found("Следствие продолжается”, передает агентство Тенгри ньюз.") == ("Тенгри ньюз", None, "reports")
+
+
+@pytest.mark.parametrize("line", ("(Xinhua/Zhao Ge)", "(Greenpeace/Knoth)"))
+def test_an_agency_and_its_photographer_is_a_credit_not_a_source(line):
+    assert photo_credit(line) == line.strip("()")
+    assert find_attributions(f"{_cap(NEWS)}. {line}") == []

@@ -326,3 +326,16 @@ def test_an_agency_closed_by_a_slash(text, agency):
 def test_a_colon_in_the_dashs_place(text):
     found = find_dateline(text)
     assert found is not None and found.agency is None and found.day in (27, 5) and found.text.endswith(":")
+
+
+@pytest.mark.parametrize(("text", "place", "agency"), (("LIANYUNGANG: The first batch", "LIANYUNGANG", None),
+                                                       ("Almaty, 5 September:", "Almaty", None),
+                                                       ("Нұр-Сұлтан, BAQ.KZ. ҚР Президентінің", "Нұр-Сұлтан", "BAQ.KZ")))
+def test_a_place_closed_by_a_colon_or_a_web_address(text, place, agency):
+    found = find_dateline(text)
+    assert found is not None and (found.place, found.agency) == (place, agency)
+
+
+@pytest.mark.parametrize("text", ("NOTE: The figures", "UPDATE: The ministry", "ВНИМАНИЕ: Дорога"))
+def test_a_label_before_a_colon_is_no_place(text):
+    assert find_dateline(text) is None

@@ -199,3 +199,17 @@ def test_a_widget_of_rows_in_every_language_and_layout(lang, layout):
 ], ids=lambda v: v if isinstance(v, str) and v.startswith("found") else "")
 def test_a_real_string_fixed(case_id, text, url, expected):
     assert parse_quote(text, url) == expected
+
+
+@pytest.mark.parametrize("alphabet", ("cyrillic", "latin2018", "latin2021", "tote"))
+def test_kazakh_from_one_level_to_another(alphabet):
+    """``320 теңгеден 361 теңгеге өсті``: the level reached, though a verb of moving follows; alone, ``5 теңгеге
+    қымбаттады`` stays a change."""
+    assert parse_quote(spell("Доллар бағамы 320 теңгеден 361 теңгеге өсті", alphabet)) == ("USD/KZT", 361.0)
+    assert parse_quote(spell("Доллар бағамы 5 теңгеге қымбаттады", alphabet)) is None
+
+
+@pytest.mark.parametrize("text", ("АҚШ ақшасының бағамы 341,19-ды құрады", "Курс американской валюты составил 341,19 тенге",
+                                  "The US currency was traded at 341.19 tenge"))
+def test_the_dollar_named_as_the_us_currency(text):
+    assert parse_quote(text) == ("USD/KZT", 341.19)
