@@ -168,9 +168,10 @@ def _kk_participle(stem: str) -> str:
 
 
 def _kk_according(noun: str) -> tuple[str, ...]:
-    """"According to" phrases on a noun: мәліметінше, мәліметі бойынша, мәліметіне сәйкес."""
+    """"According to" phrases on a noun: мәліметінше, мәліметі бойынша, мәліметіне сәйкес, мәліметіне қарағанда."""
     owned = _kk_possessive(noun)
-    return owned + _harmony(owned, "нша", "нше"), owned + " бойынша", owned + _harmony(owned, "на", "не") + " сәйкес"
+    dative = owned + _harmony(owned, "на", "не")
+    return owned + _harmony(owned, "нша", "нше"), owned + " бойынша", dative + " сәйкес", dative + " қарағанда"
 
 
 _KK_REPORT_STEMS = ("хабарла", "мәлімде", "мәлім ет", "жаз")  # report, state, make known, write
@@ -191,7 +192,7 @@ _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing
 # Reported, stated, wrote, said, published, spread the news, made a statement, gave the news: after their subject.
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла",
                                                 "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
-                                                "ақпарат бер", "пікір білдір", "түсініктеме бер"))  # commented
+                                                "ақпарат бер", "пікір білдір", "түсініктеме бер", "түсінік бер"))  # commented
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
 _KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам")
@@ -299,7 +300,8 @@ _RU_HEADS = (
     "администрация", "аппарат", "палата", "суд", "парламент", "мажилис", "сенат", "совет", "фонд", "банк",
     "центр", "отдел", "штаб", "компания", "корпорация", "организация", "ассоциация", "партия", "университет",
     "институт", "академия", "больница", "телеканал", "канал", "издание", "портал", "сайт", "газета", "Акорда",
-    "автор", "источник", "архив",
+    "автор", "источник", "архив", "пункт", "отделение", "филиал", "офис", "аэропорт", "вокзал", "школа",
+    "поликлиника", "клиника", "колледж", "предприятие", "завод", "комбинат", "театр", "музей",
 )
 
 
@@ -315,7 +317,7 @@ _PRONOUNS = frozenset(
     " there who which what one".split()
 ) | {s for w in ("ол", "олар", "біз") for s in _kk_spellings(w)}
 _EN_LOWER = frozenset(
-    "of the and for on de press service services office department agency ministry committee akimat administration"
+    "of the and for on in de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
     " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
     " representative adviser advisor aide envoy officer speaker"
@@ -368,7 +370,7 @@ _EN_CLAUSE_WORDS = frozenset(
     "will would shall should can could may might must is are was were be been being has have had do does did not no"
     " to that which who whom whose when where while if as than it its this these those there here he she they we i"
     " you his her their our my your said says say told reported also".split())
-_EN_JOINS = frozenset("of the and for on de when while if as".split())  # never open or close a name
+_EN_JOINS = frozenset("of the and for on in de when while if as".split())  # never open or close a name
 _EN_NAME_WORDS = _EN_LOWER | _EN_BODIES | _EN_AGENTS  # the lower-case words of a name
 _EN_NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -385,7 +387,8 @@ def _plain(name: str) -> str | None:
 
 # Adverbs opening a sentence before its subject: ``Earlier Qazinform reported``.
 _EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|separately|now|today|yesterday"
-                         r"|in\s+turn)\b,?\s+", re.I)
+                         r"|in\s+turn|in\s+(?:a|an|its|the)\s+(?:joint\s+|separate\s+|written\s+)?(?:statement|press\s+release"
+                         r"|post|message|report|comment))\b,?\s+", re.I)  # In a statement, the ministry said
 
 
 # An organisation's press office or spokesperson, of whatever it is: ``the press office of the airport``.
@@ -400,12 +403,18 @@ _EN_SOURCE_DASH = re.compile(r"^(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}(?:source|so
                              r"(?=[A-Z])")
 
 
+_EN_KIND_THEN_NAME = re.compile(r"(?:[\w’'-]+\s+){0,3}?(?:news\s+agency|agency|newspaper|website|portal|outlet"
+                                r"|broadcaster|channel)\s+\((?P<name>[A-Z][^()]{1,40})\)", re.I)
+
+
 def _en_name(name: str) -> str | None:
     """An English reporter: capitalised words (or a domain), joined by ``of``/``and`` and organisation nouns
     (``the Mazhilis press service``, ``the ministry``, ``Kazakh Prime Minister’s press service``), without an adverb
     opening the sentence."""
     name = _EN_CORRESPONDENTS_IN.sub(r"\1", _EN_OPENERS.sub("", name.strip()))
     name = _EN_SOURCE_DASH.sub("", name)  # the official source - Kazakhstan Railways: the source named
+    kind = _EN_KIND_THEN_NAME.fullmatch(name)  # Kazakhstan news agency (Kazinform): the name in the brackets
+    name = kind.group("name") if kind else name
     name = re.sub(r"^(?:both|either)\s+(?=\S+.*\s(?:and|or)\s)", "", name, flags=re.I)  # both NBC News and Bloomberg
     if _registered_spelling(name) or _EN_PRESS_OF.match(name) and len(name.split()) <= 12:
         return name
@@ -511,7 +520,7 @@ def _ru_body(name: str) -> str | None:
     if not _plain(name) or len(words) > 8:
         return None
     named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.startswith(_RU_TITLES) for w in words)
-    return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|«|[A-Za-z]", name) else None
+    return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|[«\"“]|[A-Za-z]", name) else None
 
 
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
@@ -527,6 +536,10 @@ _RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|св�
 _RU_MEDIUM_NEXT = (r"(?=\s+(?:в|во|на|при)\s+(?:видео|интервью|эфире|беседе|комментарии|обращении|выступлении|сообщении"
                    r"|заявлении|посте|ходе|рамках|брифинге|пресс-конференции|заседании|совещании|встрече|Telegram"
                    r"|Instagram|Facebook|соцсетях|социальных)\b)")
+# When, between a subject and its verb: ``"Роскосмос" 27 ноября сообщил``, ``МЧС вчера сообщило``.
+_RU_WHEN_BEFORE = (r"(?:\s+(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+                   r"|декабря)|вчера|сегодня|накануне|ранее|утром|вечером|в\s+(?:понедельник|вторник|среду|четверг|пятницу"
+                   r"|субботу|воскресенье)))?")
 # A ministry or a state body named by its compound (``Минздрав``, ``Минфин``, ``Госдума``, ``Нацбанк``), not a surname.
 _RU_BODY_PREFIXES = ("мин", "гос", "нац", "гор", "обл", "рай")
 _RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
@@ -591,8 +604,20 @@ def _kk_office(name: str) -> str | None:
     """A Kazakh reporter that names an office, a correspondent or a source: ``… баспасөз қызметі``, ``…-нен``; without
     what it was said about before it (``Бұл оқиғаға қатысты``: regarding this incident)."""
     name = _KK_REGARDING.sub("", name)
-    last = name.rsplit(" ", 1)[-1]
-    return name if _KK_OFFICE.search(last) or _kk_base(last, _KK_ABLATIVE) != last else None
+    words = name.split()
+    last = words[-1] if words else ""
+    if _KK_OFFICE.search(last) or _kk_base(last, _KK_ABLATIVE) != last:
+        return name
+    # an institution by its head noun, a phrase in no case but the genitive (… денсаулық сақтау басқармасы)
+    return name if len(words) > 1 and _kk_head(last) and not any(_kk_cased(w) for w in words) else None
+
+
+def _kk_after_clause(name: str) -> str | None:
+    """A Kazakh reporter without the participle clause describing it before it (``Орталық коммуникациялар қызметінде
+    сөз алған Энергетика министрі`` → ``Энергетика министрі``: the minister who spoke at the service)."""
+    words = name.split()
+    at = max((i for i, w in enumerate(words[:-1]) if _KK_PARTICIPLE_END.search(w)), default=-1)
+    return _plain(" ".join(words[at + 1:]))
 
 
 def _kk_before_place(name: str) -> str:
@@ -670,7 +695,9 @@ def _kk_subject(name: str) -> str | None:
 
 _KK_PARTICIPLE_END = _kk_suffix(("ған", "ген", "қан", "кен"))
 _KK_FOR = re.compile(_kk(("арнап", "арналған")), re.I)
-_KK_REGARDING = re.compile(r"^(?:\S+\s+){1,3}?" + _kk(("қатысты", "байланысты")) + r"\s+", re.I)  # … regarding
+_KK_REGARDING = re.compile(r"^(?:(?:\S+\s+){1,3}?" + _kk(("қатысты", "байланысты")) + r"|" + _kk(("бұл", "осы"))
+                           + r"\s+" + _kk(("фактіге", "оқиғаға", "мәселеге", "жағдайға", "сұраққа", "ақпаратқа")) + r")\s+",
+                           re.I)  # regarding this …; to this fact (Бұл фактіге … түсінік берді)
 _KK_OBJECT_END = "(?:" + _kk(("ын", "ін"), word_start=False) + ")"  # an object clause's last word: …болатынын, екенін
 # A word in a case no subject is in: dative, ablative, locative, instrumental (the dative -на/-не only after a
 # possessive: Астана is none).
@@ -724,7 +751,8 @@ _WHEN = r"(?:\s+on\s+\w+\.?\s+\d{1,2})?"
 _END = _CHANNEL + _WHEN + _SENTENCE_END
 # A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
 # a preposition, conjunction or adverb of time, not a name, follows the verb
-_NOT_NAME = r"(?!(?:в|во|со|о|об|что|на|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее|that|on|in)\s)"
+_NOT_NAME = (r"(?!(?:в|во|со|о|об|что|на|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее|that|on|in"
+             r"|(?:и|также|тоже)\s+во?)\s)")
 _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"“])[^,;:()\n]*?)"  # may open with a quoted name
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
 # after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence), a colon
@@ -736,7 +764,7 @@ _ACRONYM = r"\([A-ZА-ЯЁ]{2,}[\w.-]*\)"  # an acronym in parentheses after a n
 _PHRASE_ACRONYM = _PHRASE + r"(?:\s+" + _ACRONYM + ")?"
 # An English subject: a name that may hold a quoted name (``the IA “Kazakh-Zerno”``, ``Chairman of the Board of
 # “Kazakhstan” TV and Radio Corporation Yerlan Karin``) and close with its acronym.
-_EN_SUBJECT = (_WORD_CHAR + r"+(?:\s+(?:" + _WORD_CHAR + r"+|“[^”\n]{1,60}”|\"[^\"\n]{1,60}\"))"
+_EN_SUBJECT = (_WORD_CHAR + r"+(?:\s+(?:" + _WORD_CHAR + r"+|“[^”\n]{1,60}”|\"[^\"\n]{1,60}\"|\([A-Z][\w.&-]+\)))"
                + r"{0,15}?(?:\s+" + _ACRONYM + ")?")
 # A name after a preposition, which may hold a quoted name (``по данным РГП "Казгидромет"``, ``как сообщал
 # «ГлагоL»``) or an acronym: where a preposition opens the name, a quotation cannot be taken for it.
@@ -905,7 +933,7 @@ def _title_words(*words: str) -> str:
     return "(?-i:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
 
 
-_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
+_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)\s+){0,2}(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
                                                           "senior", "associate", "assistant", "executive", "general",
                                                           "permanent", "special", "leading", "independent", "local")
              + r"\s+){0,2}(?-i:[a-z]+-)?" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
@@ -916,7 +944,8 @@ _EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:" + _title
                                       "spokeswoman", "spokesperson", "press secretary", "representative",
                                       "delegate", "envoy", "consul", "counsellor", "counselor", "attaché", "professor",
                                       "rector", "dean", "activist", "blogger", "journalist", "economist", "analyst",
-                                      "expert", "scientist", "researcher", "lawyer", "historian", "political scientist")
+                                      "expert", "scientist", "researcher", "lawyer", "historian", "political scientist",
+                                      "aide", "assistant", "advisor", "counselor")
              + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,120}?)?")
 _EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
@@ -1019,8 +1048,8 @@ _FORMS: tuple[_Form, ...] = tuple(
     for kind, pattern, case, words, *rest in (
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", r"\s(?-i:" + _alternation(_RU_FORMS + _RU_FOUND, word_start=False)
-         + r")\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+[^,;\n]+?)(?:" + _END
-         + r"|(?=\s*,))", "nom", (*_RU_STEMS, "выясн", "узна"), _ru_before_adjunct),
+         + r")\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+(?:(?!со\s+ссылкой|ссылаясь)[^,;\n])+?)"
+         + _RU_VIA + r"(?:" + _END + r"|(?=\s*,))", "nom", (*_RU_STEMS, "выясн", "узна"), _ru_before_adjunct),
         ("correspondent", _SENTENCE_START + r"(?P<reporter>(?:(?-i:Собственный|Наш)\s+корреспондент|(?-i:Корреспондент))"
          r"(?:ы|ка)?\s+(?:" + _RU_CORRESPONDENT_OF + r"))\s+(?:(?-i:уже|также|тоже|лично|вчера|сегодня)\s+)?"
          + _RU_FINITE, "nom", ("корреспондент",)),
@@ -1064,13 +1093,15 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom", _RU_STEMS, _not_a_person),
         ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
-        ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"во?\s+(?P<reporter>[^,.;:()\n]+?)(?:" + _END + r"|(?=\s*,))", "loc",
+        ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?:и\s+|также\s+|тоже\s+)?во?\s+(?P<reporter>[^,.;:()\n]+?)(?:"
+         + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution),
         ("reports", r"(?:[.!?…«\"]\s*во?|\s(?-i:Во?))\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s(?-i:"
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE_ACRONYM + r"|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»)"
+         + _RU_WHEN_BEFORE + r"\s(?-i:"
          + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END
          + r"|(?:\s+[^\s,.;:]+){1,3}?" + _ON_CHANNEL + _SENTENCE_END + ")", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
@@ -1132,12 +1163,12 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_sov_subject),
         # X хабарлағандай (as X reported); Бұл туралы X-та жазылды (it was written on X)
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
-         r"\s+" + _kk(_KK_AS) + r"(?!\w)", "nom", _kk_words(*_KK_AS), _plain),
+         r"\s+" + _kk(_KK_AS) + r"(?!\w)", "abl", _kk_words(*_KK_AS), _plain),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|\([A-ZА-ЯЁ]{2,}[\w.-]*\)){2,120}?"
          + _KK_LOCATIVE_END + r")\s+"
          + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
-         r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS),
+         r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,160}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS, _kk_after_clause),
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
@@ -1155,7 +1186,8 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("reporting by", "report by", "reports by", "coverage by", "investigation by"), _en_name),
         # (according to X, | X said on Friday,) Y reports: Y reports, citing X
         ("reports", _CLAUSE + r"(?:(?:(?:according\s+to|as\s+per)\s+(?P<via2>[^()\n]+?)|(?P<via3>[^(),\n]+?)\s+"
-         r"(?-i:said|says|stated|announced|informed|told\s+\S+)(?:\s+(?-i:on|in|earlier|today|yesterday)\b[^,\n]{0,30}?)?)"
+         r"(?-i:said|says|stated|announced|informed|noted|added|explained|shared|posted|wrote|told\s+\S+)"
+         r"(?:\s+(?-i:on|in|earlier|today|yesterday)\b[^,\n]{0,30}?)?)"
          r",\s+)?(?P<reporter>" + _PHRASE
          + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA
@@ -1181,6 +1213,19 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
          + r"(?:\s+(?-i:on|in)\s+\w+)?,\s+" + _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END,
          "nom", ("according to", "as per"), _en_press, "nom"),
+        # Report informs, Minister …, Name said: the outlet reports, citing the speaker after it
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+(?-i:informs|reports|writes),\s+(?P<via>[^.;\n]{3,160}?)\s+"
+         + _en_verbs("said", "says", "noted", "stated", "added", "told", "explained") + _EN_END, "nom",
+         ("informs,", "reports,", "writes,"), _en_name, "nom"),
+        # This was reported to the media on Thursday by X; an account has been provided by X: X
+        ("reports", r"\s(?-i:was|were|has\s+been|have\s+been|had\s+been)\s+(?-i:reported|announced|stated|said|confirmed"
+         r"|disclosed|revealed)\s+(?:(?-i:to|on|in|at|during|earlier|today|yesterday)\b[^.;\n]{0,60}?\s+)?(?-i:by)\s+"
+         r"(?P<reporter>" + _EN_SUBJECT + r")" + _EN_END, "nom", ("reported", "announced", "stated", "said", "confirmed",
+                                                               "disclosed", "revealed"), _en_body),
+        ("reports", r"(?-i:information|data|details|account|figures|statement|report|news|update|comment)\b[^.;\n]{0,80}?"
+         r"\s(?-i:was|were|has\s+been|have\s+been)\s+(?-i:provided|published|released|given|shared)\s+(?-i:by)\s+"
+         r"(?P<reporter>" + _EN_SUBJECT + r")" + _EN_END, "nom", ("provided by", "published by", "released by",
+                                                               "given by", "shared by"), _en_body),
         # X was quoted as saying: X, where the text does not say by whom
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s+(?-i:was|were)\s+(?-i:quoted)\s+as\s+"
          r"(?-i:saying|stating)(?!\s+by\b)", "nom", ("quoted as",), _en_body),
@@ -1188,7 +1233,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r")\s+(?-i:was|were|has\s+been|have\s+been)\s+(?-i:quoted|cited)"
          r"(?:\s+as\s+(?-i:saying|stating|telling\s+\S+))?\s+by\s+(?P<reporter>" + _PHRASE + r")" + _EN_AS + _EN_END,
          "nom", ("quoted", "cited"), _en_name, "nom"),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
+        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_SUBJECT + r")\s+" + _EN_CITE + r"\s+" + _VIA + _EN_AS + _END, "nom",
          ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
         # X told Y; X has told Y; X, told Y (an appositive cut off: "Yurii Bunakov, [an official,] told RFE/RL")
@@ -1476,6 +1521,9 @@ def photo_credit(line: str) -> str | None:
     named = _PHOTO_NAMED.match(line)
     if named and _named_credit(named.group("credit")):
         return named.group("credit")
+    wire = _WIRE_PHOTO.fullmatch(line)  # EPA/KAZAKHSTAN EMERGENCIES MINISTRY HANDOUT
+    if wire:
+        return wire.group("credit")
     owned = _PHOTO_OWNED.match(line)
     if owned and all(_NAMED.match(word) or _DOMAIN.fullmatch(word) for word in owned.group("credit").split()):
         return _kk_base(owned.group("credit"), _KK_GENITIVE)
@@ -1485,6 +1533,9 @@ def photo_credit(line: str) -> str | None:
     return _base_credit(m)
 
 
+# A photo agency's credit as wires print it, unlabelled: the agency, a slash, the photographer or source.
+_WIRE_PHOTO = re.compile(r"\s*(?P<credit>(?-i:EPA|AFP|AP|AP\s+Photo|REUTERS|Reuters|XINHUA|TASS|SPUTNIK|Getty\s+Images"
+                         r"|Shutterstock|ANADOLU)\s*/\s*[^\n/]{2,80}?)(?:\s+-\s+(?-i:BEST\s+QUALITY\s+AVAILABLE))?\s*")
 # An agency and its photographer, in brackets under a photo: ``(Xinhua/Zhao Ge)``, ``(Greenpeace/Knoth)``.
 _AGENCY_AND_PHOTOGRAPHER = re.compile(r"\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s*")
 # A credit in square brackets under a photo, Xinhua's way: ``[Xinhua/Shen Hong]``, ``[Photo/Xinhua]``.
@@ -1498,7 +1549,8 @@ _BY_AUTHOR = re.compile(
     + _kk(("автордікі", "автордың")) + r")[\s.]*$", re.I)
 # A credit after the copyright sign: ``© Institute of Political Solutions``; not a notice (``© 2026 …``, ``© Все права
 # защищены``).
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))[A-ZА-ЯЁ«\"“][^©\n]{1,80}?)"
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*,?\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))(?:[A-ZА-ЯЁ«\"“]|(?<=,\s)\w)"
+                        r"[^©\n]{1,80}?)"
                         r"[\s.]*$")
 _ACRONYM_LINE = re.compile(r"\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}\s*")
 # What may come before a credit after its label: ``the``, ``picture from an open source`` (the source is the credit).
@@ -1660,7 +1712,8 @@ _RU_MEDIA_BEFORE = re.compile(
 # What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
 # (the name alone, as in Russian; a name holding the word after it is kept whole: ``Kazinform News Agency``).
 _EN_MEDIA_BEFORE = re.compile(
-    r"(?:[A-Z][\w-]+\s+)?(?-i:(?:news|online|information|media)\s+)?(?-i:agency|website|portal|outlet|site|newspaper"
+    r"(?:[A-Z][\w-]+\s+)?(?-i:(?:state|state-run|state-owned|private|independent|official|national|local|regional)\s+)?"
+    r"(?-i:(?:news|online|information|media)\s+)?(?-i:agency|website|portal|outlet|site|newspaper"
     r"|daily|weekly|broadcaster|channel|TV\s+channel)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
     r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})")
 
@@ -1866,6 +1919,9 @@ _READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+
                         r"(?:\s+читайте)?\s+на)\s*:?\s+(?P<reporter>\S[^\n]{1,50}?)\s*\.?\s*")
 
 
+# A line naming what a text was written from: ``Based on materials from TASS``, ``По материалам Tengrinews.kz``.
+_BASED_ON = re.compile(r"\s*(?:(?-i:Based|based)\s+on\s+(?:the\s+)?(?:materials|reports|information|reporting)\s+(?:from|of|by)"
+                       r"|(?-i:По|по)\s+материалам|(?-i:С|с)\s+использованием\s+материалов)\s+(?P<reporter>[^\n]{2,50}?)\s*\.?\s*")
 # A monitoring service's line naming what it translated: ``Text of report by Russian state news agency ITAR-TASS``,
 # ``Excerpt from report by Kazakh news agency Kazinform on 5 May``.
 _TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(?:an?\s+)?(?:report|article|interview|commentary"
@@ -1895,6 +1951,10 @@ def _bare_lines(text: str) -> list[Attribution]:
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
             _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
             _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
+        based = _BASED_ON.fullmatch(line) if not m else None
+        if based:  # Based on materials from TASS, По материалам Tengrinews.kz
+            found.append(Attribution(line.strip(), based.group("reporter"), "source-line"))
+            continue
         report = _TEXT_OF_REPORT.fullmatch(line) if not m else None
         if report:  # Text of report by Russian state news agency ITAR-TASS: the agency, by its name
             found.append(Attribution(line.strip(), _EN_KIND_BEFORE.sub("", report.group("reporter")), "source-line"))

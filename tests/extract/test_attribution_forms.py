@@ -34,7 +34,7 @@ def test_kazakh_verb_forms_follow_vowel_harmony_and_voicing():
 
 
 def test_kazakh_according_forms_voice_a_final_stop():
-    assert _kk_according("мәлімет") == ("мәліметінше", "мәліметі бойынша", "мәліметіне сәйкес")
+    assert _kk_according("мәлімет") == ("мәліметінше", "мәліметі бойынша", "мәліметіне сәйкес", "мәліметіне қарағанда")
     assert _kk_according("дерек")[0] == "дерегінше"
     assert _kk_according("хабарлау")[0] == "хабарлауынша"
 
