@@ -10,9 +10,10 @@ pays (imports, dateparser's locale data on its first free-text date).  Pages/s a
 second of the whole run (start-up, reading, extracting, writing); CPU is the run's process and its workers'.
 
 With ``--against TREE`` (repeatable: checkouts of earlier commits, e.g. ``git worktree add /tmp/base COMMIT``) it
-compares trees instead: for 1 .. ``--workers`` workers, each tree's own ``bench/reextract.py --run`` re-extracts a
-fresh copy of the same seeded archive (so the trees must share its schema version), the trees in turn, ``--rounds``
-times; articles/s are medians over the rounds, each against the first tree's in the same run.
+compares trees instead: for 1 .. ``--workers`` workers, a run importing each tree's code re-extracts a fresh copy of
+the same seeded archive (so the trees must share its schema version), the trees in turn, ``--rounds`` times;
+articles/s are medians over the rounds, each against the first tree's in the same run, beside the CPU of the run's
+own process (the writer: reading, batching, writing; extraction is its workers'), steadier on a shared machine.
 
 Usage: ``python bench/reextract.py [--limit 400] [--repeat 1] [--workers 2] [--against TREE [--rounds 3]] [--no-append]``.
 """
@@ -33,7 +34,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# The code a timed run imports: this tree, or (``--against``) the checkout the parent names.
+sys.path.insert(0, os.environ.get("KZNEWS_BENCH_TREE") or str(ROOT))
 
 from bench.results import append  # noqa: E402
 from kznews.items import PageItem  # noqa: E402
@@ -93,16 +95,19 @@ def timed(seeded: Path, work: str, mode: str, tree: Path = ROOT) -> dict[str, fl
         db = Path(tmp) / "copy.db"
         shutil.copy(seeded, db)
         start, cpu = time.perf_counter(), _children_cpu()
-        out = subprocess.run([sys.executable, str(tree / "bench" / "reextract.py"), "--run", mode, "--db", str(db)],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([sys.executable, __file__, "--run", mode, "--db", str(db)], capture_output=True,
+                             text=True, check=True, env={**os.environ, "KZNEWS_BENCH_TREE": str(tree)}).stdout
         wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
-    return {"work": work, "changed": int(out), "wall": wall, "cpu": cpu}
+    changed, writer = out.split()
+    return {"work": work, "changed": int(changed), "wall": wall, "cpu": cpu, "writer": float(writer)}
 
 
 def run(mode: str, db: Path) -> None:
-    """One timed run (the child side of ``timed``): print how many articles it stored."""
+    """One timed run (the child side of ``timed``): print how many articles it stored, and its own CPU seconds."""
     with Archive(db) as archive:
-        print(one_by_one(archive) if mode == "one" else reextract(archive, workers=int(mode)).changed)
+        changed = one_by_one(archive) if mode == "one" else reextract(archive, workers=int(mode)).changed
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    print(changed, used.ru_utime + used.ru_stime)
 
 
 def against(pages: list[tuple[str, bytes]], trees: list[Path], workers: int, rounds: int, argv: list[str] | None,
@@ -110,6 +115,7 @@ def against(pages: list[tuple[str, bytes]], trees: list[Path], workers: int, rou
     """Each tree's reextract with 1 .. ``workers`` workers on the same seeded archive, in turn, ``rounds`` times."""
     rates: dict[tuple[int, Path], list[float]] = {}
     cpus: dict[tuple[int, Path], list[float]] = {}
+    writers: dict[tuple[int, Path], list[float]] = {}
     stored: dict[tuple[int, Path], set[int]] = {}
     loads: list[float] = []
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
@@ -121,17 +127,19 @@ def against(pages: list[tuple[str, bytes]], trees: list[Path], workers: int, rou
                     r = timed(seeded, "", str(n), tree.resolve())
                     rates.setdefault((n, tree), []).append(int(r["changed"]) / float(r["wall"]))
                     cpus.setdefault((n, tree), []).append(1000 * float(r["cpu"]) / int(r["changed"]))
+                    writers.setdefault((n, tree), []).append(1000 * float(r["writer"]) / int(r["changed"]))
                     stored.setdefault((n, tree), set()).add(int(r["changed"]))
                     loads.append(os.getloadavg()[0])
     lines = [f"| tree | workers | articles stored | articles/s (median of {rounds}) | each round | CPU ms/article"
-             " | vs the first tree |", "|---|---|---|---|---|---|---|"]
+             " | the writer's CPU ms/article | vs the first tree (articles/s) |", "|---|---|---|---|---|---|---|---|"]
     for n in range(1, workers + 1):
         base = statistics.median(rates[(n, trees[0])])
         for tree in trees:
             rate = statistics.median(rates[(n, tree)])
             lines.append(f"| {_name(tree)} | {n} | {'/'.join(map(str, sorted(stored[(n, tree)])))} | **{rate:.1f}** "
                          f"| {', '.join(f'{x:.1f}' for x in rates[(n, tree)])} "
-                         f"| {statistics.median(cpus[(n, tree)]):.1f} | {rate / base:.2f}× |")
+                         f"| {statistics.median(cpus[(n, tree)]):.1f} | {statistics.median(writers[(n, tree)]):.2f} "
+                         f"| {rate / base:.2f}× |")
     report = "\n".join(lines) + (
         f"\n\n{len(pages)} real pages (outlet pages of ../shared/pages, Zyte and WCXB pages), stored raw, re-extracted"
         f" from a fresh copy each run by each tree's code in turn; {os.cpu_count()} cores, load average (1 min) after"
