@@ -154,26 +154,28 @@ LABEL = 100
 LABELS_MOST = 9  # points the label pieces take away at most: edit-page 2, page-feedback 1, poster, sort, product 2
 _TEXT_NODES = cast(Strings, etree.XPath("//body//text()", smart_strings=False))  # plain strings: cheaper
 # Patterns of lower-cased labels are matched on the lower-cased lines (cheaper in ``re`` than ``re.IGNORECASE``).
+# Every line opens with a line break and every pattern with it: ``re`` then seeks that one character from line to
+# line, where a ``^`` is tried at every character of the text.
 _EDIT_PAGE = re.compile(
-    r"^[ \t]*(?:edit\s+(?:this\s+page(?:\s+on\s+github)?|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
+    r"\n[ \t]*(?:edit\s+(?:this\s+page(?:\s+on\s+github)?|on\s+github)|improve\s+this\s+(?:page|doc)|suggest\s+(?:an\s+)?edits?"
     r"|редактировать\s+(?:эту\s+)?страницу)[ \t]*$", re.M)
 # A documentation or help page's question on itself, to its reader.
 _PAGE_FEEDBACK = re.compile(
-    r"^[ \t]*(?:was\s+this\s+(?:page|article|content|information)\s+helpful|is\s+this\s+page\s+helpful"
+    r"\n[ \t]*(?:was\s+this\s+(?:page|article|content|information)\s+helpful|is\s+this\s+page\s+helpful"
     r"|did\s+this\s+page\s+help|did\s+you\s+find\s+this\s+(?:page|article)\s+(?:helpful|useful)"
     r"|была\s+ли\s+(?:эта\s+)?(?:страница|статья)\s+полезн)", re.M)
 # A control's label, capitalised as labels are (prose says "the filter" in lower case).
 _SORT_FILTER = re.compile(
-    r"^[ \t]*(?:(?:Sort|SORT)(?:\s+[Bb][Yy])?|(?:Filter|FILTER)[Ss]?(?:\s+[Bb][Yy])?|(?:Refine|REFINE)(?:\s+[Bb][Yy])?"
+    r"\n[ \t]*(?:(?:Sort|SORT)(?:\s+[Bb][Yy])?|(?:Filter|FILTER)[Ss]?(?:\s+[Bb][Yy])?|(?:Refine|REFINE)(?:\s+[Bb][Yy])?"
     r"|Сортировать(?:\s+по)?|Сортировка|Фильтры?|Сұрыптау|Сүзгі)[ \t]*:?[ \t]*$", re.M)
 # The labels of a product's details, on a line of their own or before a short value ("SKU: 4521", "In stock").
 _PRODUCT_DETAIL = re.compile(
-    r"^[ \t]*(sku|item\s*(?:#|no\.?|number)|model\s*(?:#|no\.?|number)|availability|in\s+stock|out\s+of\s+stock"
+    r"\n[ \t]*(sku|item\s*(?:#|no\.?|number)|model\s*(?:#|no\.?|number)|availability|in\s+stock|out\s+of\s+stock"
     r"|sold\s+out|qty|quantity|add\s+to\s+(?:wish\s*list|favou?rites)|артикул|в\s+наличии|нет\s+в\s+наличии|количество)"
     r"[ \t]*:?[ \t]*(?:\S.{0,20})?$", re.M)
 # A poster's join date, its label capitalised as forums print it (a sentence's "registered 5 cases" is not one).
 _POSTER = re.compile(
-    r"^[ \t]*(?:Joined|JOINED|Registered|Member\s+since|Зарегистрирован|Регистрация|Тіркелген)\s*:?\s*(?:on\s+)?"
+    r"\n[ \t]*(?:Joined|JOINED|Registered|Member\s+since|Зарегистрирован|Регистрация|Тіркелген)\s*:?\s*(?:on\s+)?"
     r"(?:[^\W\d_]{3,9}[.,]?\s+){0,2}\d", re.M)
 _SECTION_TAGS = frozenset({"h2", "h3", "h4", "h5"})
 _REFERENCE = re.compile(
@@ -345,7 +347,7 @@ def _labels(found: PageType, tree: etree._Element) -> None:
     poster's join date, sort and filter controls, a product's details (see the table).  Read last, and only when
     they could change the kind: they only take away (``LABELS_MOST`` in all), and reading every text node is the
     dearest piece on a long indented page."""
-    labels = "\n".join([label for text in _TEXT_NODES(tree) if len(text) <= LABEL and (label := text.strip())])
+    labels = "\n" + "\n".join([label for text in _TEXT_NODES(tree) if len(text) <= LABEL and (label := text.strip())])
     lowered = labels.lower()
     if _EDIT_PAGE.search(lowered):
         found.add("edit-page", -2)
