@@ -360,6 +360,13 @@ def test_a_menu_link_or_prose_naming_filters_is_no_such_control(control):
     assert "sort-filter" not in _evidence(_category(control))
 
 
+def test_a_label_is_a_whole_line_the_first_text_of_the_page_too():
+    first = _category("").replace("<body><h1>", "<body><label>Sort by</label><h1>")
+    assert "sort-filter-2" in _evidence(first)
+    inside = _category("<span>Best sellers first. Sort by</span>")  # the label's words end a line, not open it
+    assert "sort-filter" not in _evidence(inside)
+
+
 def test_two_labels_of_a_products_details_make_a_product_page():
     details = "<div class='meta'><span>SKU: 4521</span><p class='stock'>In stock</p></div>"
     assert "product-details-2" in _evidence(_shop_page("").replace("<div class='description'>", details + "<div>"))
