@@ -103,3 +103,12 @@ def test_a_deferred_choice_is_read_when_the_command_is_used() -> None:
     assert f"[{'|'.join(KINDS)}]" in shown.output
     refused = CliRunner().invoke(main, ["extract", "--kind", "nosuch", __file__])
     assert refused.exit_code == exitcodes.USAGE and "'nosuch' is not one of" in refused.output
+
+
+def test_search_imports_only_the_kazakh_folding_of_the_extraction_stack(tmp_path: Path) -> None:
+    """Search folds Kazakh spellings (kznews.extract.kazakh): that submodule alone, not the package's patterns."""
+    db = tmp_path / "empty.db"
+    Archive(db).close()
+    run = subprocess.run([sys.executable, "-c", _PROBE], input=f"{exitcodes.OK} --db {db} search Қазақстан",
+                         capture_output=True, text=True, timeout=60, check=True)
+    assert set(run.stdout.split()) <= {"kznews.extract", "kznews.extract.kazakh"}
