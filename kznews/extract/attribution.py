@@ -398,6 +398,7 @@ _EN_PRESS_OF = re.compile(r"^(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:press\s+(
 _EN_CORRESPONDENTS_IN = re.compile(r"^((?:the\s+)?correspondents?\s+(?:of|for|from)\s+.+?)\s+in\s+[A-Z][\w-]+$", re.I)
 
 
+_EN_COUNTRY_OWNER = re.compile(r"[A-Z][a-z]+['’]s\s+(?=[A-Z])")  # Russia's, Kazakhstan's (a body keeps it: its name)
 # A source described, then named after a dash: ``the official source - Kazakhstan Railways``.
 _EN_SOURCE_DASH = re.compile(r"^(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}(?:source|sources|website|portal|channel)\s+[–—-]\s+"
                              r"(?=[A-Z])")
@@ -433,8 +434,11 @@ def _en_name(name: str) -> str | None:
         elif not word[:1].isdigit() and not _EN_NAME_WORDS.issuperset(word.lower().split("-")) and re.search(
                 r"\w", word) and not (described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS):
             return None  # press-service: a hyphenated compound of a name's words is one
-    return name if (named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS
-                    or words[-1].lower() in _EN_BODIES) else None  # according to ministry: the article left out
+    if not (named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS
+            or words[-1].lower() in _EN_BODIES):  # according to ministry: the article left out
+        return None
+    owner = _EN_COUNTRY_OWNER.match(name)  # Russia's Interfax news agency: the outlet, without its country
+    return name[owner.end():] if owner and _en_press(name[owner.end():]) else name
 
 
 def _registered_spelling(name: str) -> str | None:
@@ -463,6 +467,9 @@ def _en_body(name: str) -> str | None:
     plain = _en_name(name) or ""
     firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES or _EN_COMPANY_END.search(plain)
                       or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()))
+    described = _EN_DESCRIBED_ORG.fullmatch(name)  # local pollster SOCIS-A: the organisation by its name
+    if described:
+        return described.group("name")
     if _EN_TITLE_AND_NAME.fullmatch(name):  # eco-activist Saken Dildakhmet: a person with a title
         return name
     return _en_outlet(name) or (name if firm or re.search(r"\b[A-Z]{2,}\b", plain) else None)
@@ -478,6 +485,11 @@ def _en_told(name: str) -> str | None:
                   or plain.rsplit(" ", 1)[-1].rsplit("-", 1)[-1].lower() in _EN_MASTHEADS):
         return plain  # the Argus Leader, Business Insider, Agence France-Presse
     return _en_body(name) or (plain if plain and " " not in plain and not _EN_SURNAME.search(plain) else None)
+
+
+# An organisation named after words for what it is: ``local pollster SOCIS-A``, ``US carrier FlyArystan``.
+_EN_DESCRIBED_ORG = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:pollster|watchdog|regulator|think[\s-]tank|"
+                               + "|".join(sorted(_EN_FIRM_NOUNS)) + r")\s+(?P<name>[A-Z][A-Z0-9&.-]+(?:\s+[A-Z][\w&.-]*){0,3})")
 
 
 def _en_press(name: str) -> str | None:
@@ -507,6 +519,10 @@ _EN_SURNAME = re.compile(r"(?:ov|ev|yev|in|yn|ova|eva|ina|uly|kyzy|enko|ko|ich|s
 
 _RU_TITLES = ("министр", "аким", "глава", "президент", "премьер", "спикер", "представитель", "директор", "председатель",
               "руководитель", "пресс-секретарь", "начальник", "заместитель", "депутат")
+# Who may speak to an outlet after it is named (``рассказал РИА Новости эксперт …``): a title, or one who is asked for
+# a view or a fact (experts alone, ``Эксперты заявили``, name no reporter).
+_RU_SPEAKER_TITLES = (*_RU_TITLES, "эксперт", "аналитик", "специалист", "источник", "собеседник", "сотрудник", "политолог",
+                      "экономист")
 
 
 def _ru_body(name: str) -> str | None:
@@ -515,7 +531,10 @@ def _ru_body(name: str) -> str | None:
     without the words opening the sentence before it (``Об этом глава государства``)."""
     name = _RU_MEDIUM_AFTER.sub("", _RU_SUBJECT_OPENERS.sub("", name))
     words = name.lower().split()
-    if len(words) == 1 and words[0].startswith(_RU_BODY_PREFIXES) and name[:1].isupper() and not _RU_SURNAME.search(name):
+    if words and words[0] in ("в", "во", "на"):  # Ранее в АТОР сообщили: where it was said, read by the locative form
+        return None
+    if (words and words[0].startswith(_RU_BODY_PREFIXES) and name[:1].isupper()
+            and not _RU_SURNAME.search(name.split()[0])):  # Минздрав, Минздрав республики
         return name
     if not _plain(name) or len(words) > 8:
         return None
@@ -525,7 +544,8 @@ def _ru_body(name: str) -> str | None:
 
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
 _RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|вчера|сегодня"
-                                 r"|между\s+тем)\s+)+", re.I)
+                                 r"|между\s+тем|как-то|однажды|затем|потом|впоследствии|в\s+свою\s+очередь|в\s+частности|и"
+                                 r"|лишь|только)\s+)+", re.I)
 # What a body said it in, after its name: ``Пресс-служба акимата в рассылке сообщила``, ``МЧС в своем Telegram-канале``.
 _RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|своей\s+|официальном\s+|официальной\s+)?(?:рассылке"
                               r"|сообщении|заявлении|ответе|комментарии|пресс-релизе|эфире|соцсетях|социальных\s+сетях"
@@ -536,6 +556,9 @@ _RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|св�
 _RU_MEDIUM_NEXT = (r"(?=\s+(?:в|во|на|при)\s+(?:видео|интервью|эфире|беседе|комментарии|обращении|выступлении|сообщении"
                    r"|заявлении|посте|ходе|рамках|брифинге|пресс-конференции|заседании|совещании|встрече|Telegram"
                    r"|Instagram|Facebook|соцсетях|социальных)\b)")
+# When, after the name it follows: ``сообщили … редакции КазТАГ во вторник``.
+_RU_WHEN_AFTER = (r"(?:\s+(?:во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|вчера|сегодня"
+                  r"|накануне|утром|вечером))?")
 # When, between a subject and its verb: ``"Роскосмос" 27 ноября сообщил``, ``МЧС вчера сообщило``.
 _RU_WHEN_BEFORE = (r"(?:\s+(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
                    r"|декабря)|вчера|сегодня|накануне|ранее|утром|вечером|в\s+(?:понедельник|вторник|среду|четверг|пятницу"
@@ -665,9 +688,13 @@ def _kk_sov_subject(span: str) -> str | None:
             continue
         # a capital opening the sentence names nothing; a Latin name in Cyrillic text does (Kazinform)
         named = word[:1].isupper() and (i or word.isascii() != nxt.isascii())
-        if (_kk_head(word) or word.isupper() and len(word) > 1 and not nxt.isupper()
+        if (_kk_head(word) and not (_KK_OWNED.search(nxt) and _kk_head(nxt)) or word.isupper() and len(word) > 1 and not nxt.isupper()
                 or named and not nxt[:1].isupper() and not _kk_head(nxt) and not _KK_GENITIVE.search(nxt)):
             end = i + 1
+            # a title's holder named after it: … орынбасары Қанат Бозымбаев (a first name and a surname at most)
+            while (_kk_head(word) and end < min(i + 3, len(words) - 1) and words[end][:1].isupper()
+                   and not _kk_cased(words[end + 1])):  # not a place's name: Мәжіліс кулуарында
+                end += 1
             break
     return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
 
@@ -752,7 +779,7 @@ _END = _CHANNEL + _WHEN + _SENTENCE_END
 # A name after its verb: up to the sentence end (``сообщает Zakon.kz``).
 # a preposition, conjunction or adverb of time, not a name, follows the verb
 _NOT_NAME = (r"(?!(?:в|во|со|о|об|что|на|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее|that|on|in"
-             r"|(?:и|также|тоже)\s+во?)\s)")
+             r"|(?:и|также|тоже)\s+во?|журналистам|репортерам|СМИ)(?:\s|[,.]|$))")
 _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"“])[^,;:()\n]*?)"  # may open with a quoted name
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
 # after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence), a colon
@@ -764,7 +791,7 @@ _ACRONYM = r"\([A-ZА-ЯЁ]{2,}[\w.-]*\)"  # an acronym in parentheses after a n
 _PHRASE_ACRONYM = _PHRASE + r"(?:\s+" + _ACRONYM + ")?"
 # An English subject: a name that may hold a quoted name (``the IA “Kazakh-Zerno”``, ``Chairman of the Board of
 # “Kazakhstan” TV and Radio Corporation Yerlan Karin``) and close with its acronym.
-_EN_SUBJECT = (_WORD_CHAR + r"+(?:\s+(?:" + _WORD_CHAR + r"+|“[^”\n]{1,60}”|\"[^\"\n]{1,60}\"|\([A-Z][\w.&-]+\)))"
+_EN_SUBJECT = (r"(?:" + _WORD_CHAR + r"+|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”)(?:\s+(?:" + _WORD_CHAR + r"+|“[^”\n]{1,60}”|\"[^\"\n]{1,60}\"|\([A-Z][\w.&-]+\)))"
                + r"{0,15}?(?:\s+" + _ACRONYM + ")?")
 # A name after a preposition, which may hold a quoted name (``по данным РГП "Казгидромет"``, ``как сообщал
 # «ГлагоL»``) or an acronym: where a preposition opens the name, a quotation cannot be taken for it.
@@ -781,7 +808,9 @@ _RU_VIA = r"(?:,?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
 # An outlet told something, in the dative (``сообщили Tengrinews.kz в акимате``, ``стало известно Orda.kz``): named in
 # Latin letters, which do not decline, or its correspondent; the outlet reports, citing the body (as ``the akimat told
 # X``).
-_RU_TOLD_OUTLET = r"(?:корреспонденту\s+)?[A-Z][\w.-]*"
+# The world's and Kazakhstan's news agencies printed in Cyrillic, which do not decline (``сообщили ТАСС``).
+_RU_WIRES = r"(?-i:РИА\s+Новости|ИТАР-ТАСС|ТАСС|Интерфакс-Казахстан|Интерфакс|РБК|КазТАГ|Казинформ|Спутник)(?![\w-])"
+_RU_TOLD_OUTLET = r"(?:корреспонденту\s+)?(?:[A-Z][\w.-]*|" + _RU_WIRES + ")"
 # An outlet told, by its kind in the dative (``сообщил агентству``, ``прокомментировал изданию "Timeskz"``).
 _RU_TOLD_KIND = r"(?:агентству|изданию|порталу|телеканалу|газете|журналу|редакции|сайту)"
 # Said, reported, noted, without a subject, present or past (``говорится``, ``сообщалось ранее``).
@@ -801,8 +830,8 @@ _RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифи
                 r"|TikTok|телеграм)[\w-]*(?:\s+(?:канале|аккаунте|странице))?\s+)?")  # possessive: an interview's outlet
                 # is never the subject
 # When it was said, between the verb and its subject: ``сообщила в понедельник пресс-служба``, ``сообщили вчера в …``.
-_RU_WHEN = (r"(?:(?:во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|вчера|сегодня|накануне"
-            r"|утром|вечером|днем|днём|ранее|позже|позднее)\s+)?")
+_RU_WHEN = (r"(?:(?:во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?:,\s+\d{1,2}\s+[а-я]+,)?"
+            r"|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее)\s+)?")
 # A verb after a space, the form's first item (the regex engine then skips other positions at once): in lower case, or
 # capitalised where it opens a sentence (``Передает агентство Tengrinews.``).
 _RU_AT_VERB = r"\s(?-i:" + _alternation((*_RU_FORMS, *(f.capitalize() for f in _RU_FORMS)), word_start=False) + ")"
@@ -811,9 +840,10 @@ _RU_AT_VERB = r"\s(?-i:" + _alternation((*_RU_FORMS, *(f.capitalize() for f in _
 _RU_TOLD_NAMED = (r"(?:(?:в\s+интервью|в\s+беседе\s+с|в\s+комментарии|журналисту|журналистам)\s+)?"
                   r"(?:(?:(?:информ)?агентству|изданию|порталу|телеканалу|газете|журналу|сайту|радио|агентством"
                   r"|изданием|порталом|телеканалом|газетой|журналом)\s+)?"
-                  r"(?P<reporter>(?:(?-i:ИА|МИА)\s+)?(?:«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*))")
+                  r"(?P<reporter>(?:(?-i:ИА|МИА)\s+)?(?:«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*|" + _RU_WIRES
+                  + "))")
 # The speaker after it, in the nominative: a title (``пресс-секретарь ДВД …``) or a person's name.
-_RU_SPEAKER = (r"(?P<via>(?-i:" + _alternation((*_RU_TITLES, *(f"пресс-{t}" for t in ("секретарь", "служба"))),
+_RU_SPEAKER = (r"(?P<via>(?-i:" + _alternation((*_RU_SPEAKER_TITLES, *(f"пресс-{t}" for t in ("секретарь", "служба"))),
                                                word_start=False).removesuffix(r"(?!\w)")
                + r")[\w-]*(?:\s+[^,;:()\n]+?)?|(?-i:" + _RU_PERSON.pattern + "))")
 # A correspondent as the subject of a verb of their work (``Корреспондент Ulysmedia.kz выяснял``, ``Корреспонденты
@@ -828,7 +858,13 @@ _DEP = _kk(("деп",))
 _KK_TOKEN = r"(?:«[^»\n]+»|[\"“][^\"”\n]+[\"”]|[^\s,.;:()«»\"“”،؛]+(?:\.[^\s,.;:()«»\"“”،؛]+)*)"
 _KK_NAME = rf"(?P<reporter>{_KK_TOKEN})"
 # An outlet citing a source: its name, or its correspondent (``Newsroom+ тілшісі``: the kind is read from the word).
-_KK_CITER = rf"(?P<reporter>{_KK_TOKEN}(?:\s+" + _kk(("тілшісі",)) + "(?!\\w))?)"
+# A correspondent, and the word as often typed without its second і (тілшсі).
+_KK_CORRESPONDENT = ("тілшісі", "тілшісінің", "тілшсі")
+# What an outlet is, in the genitive before its correspondent: ``Buqara.kz сайтының тілшісі``.
+_KK_MEDIA_OF = tuple(_kk_possessive(n) + "ның" if _kk_possessive(n)[-1] == "ы" else _kk_possessive(n) + "нің"
+                     for n in ("сайт", "портал", "агенттік", "газет", "телеарна", "басылым"))
+_KK_CITER = (rf"(?P<reporter>{_KK_TOKEN}(?:\s+(?:" + _kk(_KK_MEDIA_OF) + r"\s+)?" + _kk(_KK_CORRESPONDENT)
+             + "(?!\\w))?)")
 # What an outlet is, printed after its name: ``Qamshy.kz ақпарат агенттігі``, ``Zakon.kz сайты``, ``Skifnews.kz
 # ақпарат порталы``; the name alone is the reporter (and the source cited).
 _KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет", "медиа", "ұлттық")) + r"\s+)?"
@@ -935,7 +971,9 @@ def _title_words(*words: str) -> str:
 
 _EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)\s+){0,2}(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
                                                           "senior", "associate", "assistant", "executive", "general",
-                                                          "permanent", "special", "leading", "independent", "local")
+                                                          "permanent", "special", "leading", "independent", "local",
+                                                          "popular", "well-known", "prominent", "renowned", "famous",
+                                                          "veteran")
              + r"\s+){0,2}(?-i:[a-z]+-)?" + _title_words("head", "minister", "akim", "chairman", "chairwoman", "chairperson", "chair",
                                           "administrator", "executive", "manager", "commander", "counsel",
                                           "adviser", "advisor", "inspector", "superintendent", "senator", "attorney",
@@ -945,7 +983,7 @@ _EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z]
                                       "delegate", "envoy", "consul", "counsellor", "counselor", "attaché", "professor",
                                       "rector", "dean", "activist", "blogger", "journalist", "economist", "analyst",
                                       "expert", "scientist", "researcher", "lawyer", "historian", "political scientist",
-                                      "aide", "assistant", "advisor", "counselor")
+                                      "aide", "assistant", "advisor", "counselor", "pollster", "commentator")
              + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,120}?)?")
 _EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
@@ -953,6 +991,7 @@ _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + 
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|today|yesterday|earlier|this|last|late|reporters"
+            r"|hours|minutes|days|shortly|moments"
             r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
@@ -995,7 +1034,8 @@ _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:
                       r"|poll|census|forecasts?|records|documents|calculations|reporting|results|findings|figures"
                       r"|numbers|assessment|projections)\s+"
                       r"(?:(?:published|posted|issued|released|received|compiled|collected|gathered|conducted|obtained"
-                      r"|seen|reviewed|provided|announced|presented|unveiled|shared|made\s+public)\s+)?(?:from|of|by|on)\s+",
+                      r"|seen|reviewed|provided|announced|presented|unveiled|shared|made\s+public|available)\s+)?"
+                      r"(?:from|of|by|on)\s+",
                       re.I)
 # When a source said it, after its name: ``data released by MOTIE in August``, ``the ministry on Monday``.
 _EN_WHEN_AFTER = re.compile(r"\s+(?:at\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?:meeting|briefing|conference"
@@ -1031,7 +1071,7 @@ _EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|reportedly|has|h
 # The substrings the English forms of saying need: a plain form of a content verb only before "that" or a full stop
 # (``officials add that``; ``add`` alone is in ``address``).
 _EN_SAY_WORDS = tuple(sorted(
-    {"said", "says", " say that", " say,", "report", "informed", "informs", "announc", "stated", "noted", "wrote",
+    {"said", "says", " say that", " say,", " say", "report", "informed", "informs", "announc", "stated", "noted", "wrote",
      "writes", "told", "indicat", " tell", " state", " note", " write", " inform", " say ", "saying", "stating",
      "noting", "writing", "telling", "informing"}
     | {form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma)[1:]}
@@ -1078,6 +1118,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          + r"(?P<via>[^,.;:()\n]+?),\s+(?-i:передает|передаёт|сообщает|пишет|информирует)\s+(?P<reporter>(?:(?!со\s+ссылкой"
          r"|ссылаясь)[^,;:()\n])+?)" + _END, "nom", ("переда", "сообщает", "пишет", "информирует"), _not_a_person,
          "nom"),
+        # сообщили в ДП редакции КазТАГ (во вторник): the outlet told reports, citing the body
+        ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<via>[^,.;:()\n]+?)\s+(?:редакции|корреспонденту|агентству|изданию)\s+"
+         r"(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*)?)" + _RU_WHEN_AFTER
+         + r"(?:" + _END + r"|(?=\s*,))", "nom", ("редакции", "корреспонденту", "агентству", "изданию"), _plain, "loc"),
         # по запросу агентства Y ответили в X: Y reports, citing X
         ("reports", r"\sпо\s+запросу\s+(?:(?:информ)?агентства\s+|издания\s+|портала\s+|редакции\s+|телеканала\s+"
          r"|газеты\s+|журнала\s+|сайта\s+)?(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*)"
@@ -1096,13 +1140,15 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?:и\s+|также\s+|тоже\s+)?во?\s+(?P<reporter>[^,.;:()\n]+?)(?:"
          + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution),
-        ("reports", r"(?:[.!?…«\"]\s*во?|\s(?-i:Во?))\s+(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
+        ("reports", r"(?:[.!?…«\"]\s*(?:(?-i:Ранее|Также|Вчера|Сегодня|Позже|Затем)\s+)?во?|\s(?-i:Во?))\s+"
+         r"(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
         ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE_ACRONYM + r"|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»)"
          + _RU_WHEN_BEFORE + r"\s(?-i:"
-         + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s*,\s+что\b|" + _END
+         + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s+(?:журналистам|репортерам|СМИ))?"
+         r"(?:\s*,\s+что\b|\s+об?\s|" + _END
          + r"|(?:\s+[^\s,.;:]+){1,3}?" + _ON_CHANNEL + _SENTENCE_END + ")", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
         # говорится в сообщении X (present or past): X reports; сообщается на сайте X: the site (``сайт KASE``)
@@ -1161,14 +1207,18 @@ _FORMS: tuple[_Form, ...] = tuple(
         # X (that) … болатынын хабарлады: the subject, then what it reported as an object clause, then the verb
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){4,240}?" + _KK_OBJECT_END + r")\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_sov_subject),
+        # X <what was said> деп хабарлады: the subject, then the words reported, closed by деп
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){4,240}?\s" + _DEP + r")\s+"
+         + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _kk_words("деп "), _kk_sov_subject),
         # X хабарлағандай (as X reported); Бұл туралы X-та жазылды (it was written on X)
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
          r"\s+" + _kk(_KK_AS) + r"(?!\w)", "abl", _kk_words(*_KK_AS), _plain),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|\([A-ZА-ЯЁ]{2,}[\w.-]*\)){2,120}?"
          + _KK_LOCATIVE_END + r")\s+"
          + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
-        ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
-         r"(?:[^.,;:–—\n،؛]|\.(?=\S)){1,160}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS, _kk_after_clause),
+        ("reports", r"(?:^|(?<=[.,;:،؛])|(?<=[–—])(?<!\w[–—]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
+         r"(?:[^.,;:–—\n،؛]|\.(?=\S)|(?<=\w)[–—](?=\w)){1,160}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS,
+         _kk_after_clause),  # a dash between two words joins them (Еуропа–Жерорта теңізі)
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
@@ -1350,7 +1400,7 @@ _IMPLIED = re.compile(
 _CORRESPONDENT = re.compile(
     r"^(?:(?:собственн\w+|наш\w*)\s+)?корреспондент\w*\s+(?P<ru>.+)$|^(?P<en>.+?)(?:['’]s)?\s+correspondents?$"
     r"|^correspondents?\s+(?:of|for|from)\s+(?P<of>.+)$"
-    r"|^(?P<kk>.+?)\s+" + _kk(("тілшісі", "тілшісінің")) + "$", re.I)
+    r"|^(?P<kk>.+?)(?:\s+" + _kk(_KK_MEDIA_OF) + r")?\s+" + _kk(_KK_CORRESPONDENT) + "$", re.I)
 
 # --- photo credits -----------------------------------------------------------------------------------------------
 
@@ -1478,9 +1528,15 @@ def _one_script_label(line: str) -> str:
 _SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]")  # two scripts side by side
 
 
+# Letters of the 2021 Latin alphabet as some outlets type them (ŋ for ñ, ǧ for ğ): read as the alphabet's own.
+_LATIN_VARIANTS = str.maketrans("ŋŊǧǦ", "ñÑğĞ")
+
+
 def _one_script(text: str) -> str:
     """``text`` with every word that mixes look-alike letters of the two scripts in one (see ``_one_script_word``):
-    only the words around a seam of two scripts are looked at (one scan of the text finds them)."""
+    only the words around a seam of two scripts are looked at (one scan of the text finds them); the 2021 alphabet's
+    variant letters read as its own, one for one."""
+    text = text.translate(_LATIN_VARIANTS)
     pieces: list[str] = []
     last = 0
     for seam in _SCRIPT_SEAM.finditer(text):
@@ -1508,10 +1564,14 @@ def photo_credit(line: str) -> str | None:
     line = (wrapped.group(1) or wrapped.group(2)) if wrapped else line
     if wrapped and _AGENCY_AND_PHOTOGRAPHER.fullmatch(line):  # (Xinhua/Zhao Ge), (Greenpeace/Knoth)
         return line.strip()
+    if _KK_OPEN_SOURCE.fullmatch(line.strip(" .")):  # ашық дереккөзден (from an open source): the source, nominative
+        return _kk_base(line.strip(" ."), _KK_ABLATIVE)
     for pattern in (_PHOTO, _PHOTO_BY, _PHOTO_AFTER, _BY_AUTHOR, _COPYRIGHT):
         m = pattern.match(line)
         if m:
             credit = _FROM.sub("", m.group("credit"))
+            if _KK_OPEN_SOURCE.fullmatch(credit.strip(" .")):  # Фото: Ашық дереккөзден
+                return _kk_base(credit.strip(" ."), _KK_ABLATIVE)
             # a label repeated after the label: ``Источник фото: Фото из открытых источников``
             return (photo_credit(credit) if credit != line.strip() else None) or credit
     if _PHOTO_WHOLE.match(line):
@@ -1533,6 +1593,9 @@ def photo_credit(line: str) -> str | None:
     return _base_credit(m)
 
 
+# An open source, the internet, in Kazakh, nominative or ablative (``ашық дереккөзден``: from an open source).
+_KK_OPEN_SOURCE = re.compile(_kk(("ашық дереккөз", "ашық дереккөзден", "ашық дереккөздер", "ашық дереккөздерден",
+                                  "ғаламтор", "ғаламтордан", "интернеттен", "әлеуметтік желіден")), re.I)
 # A photo agency's credit as wires print it, unlabelled: the agency, a slash, the photographer or source.
 _WIRE_PHOTO = re.compile(r"\s*(?P<credit>(?-i:EPA|AFP|AP|AP\s+Photo|REUTERS|Reuters|XINHUA|TASS|SPUTNIK|Getty\s+Images"
                          r"|Shutterstock|ANADOLU)\s*/\s*[^\n/]{2,80}?)(?:\s+-\s+(?-i:BEST\s+QUALITY\s+AVAILABLE))?\s*")
@@ -1605,7 +1668,9 @@ def _base(name: str, case: str) -> str:
         base = _kk_base(name, _KK_ABLATIVE)
         return base if base != name else _kk_unlocative(name)
     if case == "gen":
-        return _kk_base(name, _KK_GENITIVE)
+        acronym = re.search(r"\s+\([^()]{2,12}\)$", name)  # … орталығының (EMSC): the word before it is declined
+        return _kk_base(name[: acronym.start()], _KK_GENITIVE) + acronym.group(0) if acronym else _kk_base(
+            name, _KK_GENITIVE)
     if case == "kk-loc":
         return _kk_base(name, _KK_LOCATIVE)
     if case == "kk-dat":

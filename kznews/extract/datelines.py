@@ -76,8 +76,8 @@ _BYLINE = r"\.?\s*/[^/\n]{1,40}/\.?(?:" + _DASH + ")?"  # KAZINFORM /Dauren Zhai
 _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE}|/(?=\s|$))"  # KAZINFORM –  KAZINFORM. –  KAZINFORM /Dauren Zhailin/  REPORT.AZ/
 # What follows the place: its country or the town in its region (ALMATY, Kazakhstan; ASTANA (Kazakhstan), Dec. 5;
 # Алматы облысы, Талғар ауданы; Almaty region, Talgar district)
-_COUNTRY = (rf"(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?|{_TOTE_WORD})"
-            rf"|\s*\(\s*(?:{_CASED_WORD}|{_TOTE_WORD})\s*\)(?=\s*{_STOP}|\s+\w))?")
+_COUNTRY = (rf"(?:(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?|{_TOTE_WORD})){{1,2}}"
+            rf"|\s*\(\s*(?:{_CASED_WORD}|{_TOTE_WORD})\s*\)(?=\s*{_STOP}|\s+\w))?")  # ULKEN, Almaty region, Kazakhstan
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}"  # vlast.kz, NUR.KZ, 24.kg
 _DOMAIN_NAME = re.compile(_DOMAIN)
@@ -116,7 +116,8 @@ _FORMS = tuple(
         # Hong Kong (CNN Business) A muddled view  (with no dash, a name in the brackets and the body's capital
         # after them, or nothing: ALMATY \n\n (THE GLOBE); else any capitalised words before brackets would do,
         # "EJ Swift (Arcadia)", "Kazakhstan (AP) is")
-        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|(?P<bare>)(?=\s+[{_UP}]|\s*$))", _BRACKETS),
+        (rf"{_PLACE}{_COUNTRY}{_STOP}?{_GLUED_DASH}{_BRACKETED}(?:{_DASH}|\s+-(?=[{_UP}])|(?P<bare>)(?=\s+[{_UP}]|\s*$))",
+         _BRACKETS),  # … (Reuters) -Kazakhstan voted: the dash glued to the body's first word
         # BAKU, Azerbaijan, May 5. By Elchin Mehdiyev – Trend:  (a reporter's byline before the agency)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_STOP}?\s*By{_NAMES}{_DASH}\s*{_SIGNED_NAME}:?", _ANY),
         # АСТАНА, 1 ноя – Sputnik.   АСТАНА, 5 янв - РИА Новости

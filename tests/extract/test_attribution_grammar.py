@@ -1041,3 +1041,63 @@ def test_a_line_naming_what_the_text_was_written_from(line, want):
                                             ("©, mariusz kluzniak", "mariusz kluzniak")))
 def test_wire_photo_credits_unlabelled(line, want):
     assert photo_credit(line) == want
+
+
+# --- found8's rule-writing half (session 12): the families, generated ---
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("При этом Минздрав республики сообщает о 28 выживших.", ("Минздрав республики", None, "reports")),
+    ("Выжили 28 человек.\nРанее в АТОР сообщили, что клиентов не было.", ("АТОР", None, "reports")),
+    ("АЭС одобрена. Об этом сообщил в воскресенье, 6 октября, ЦИК страны.", ("ЦИК страны", None, "reports")),
+    ("Как-то депутат Мажилиса заявил, что станции плохие.", ("депутат Мажилиса", None, "reports")),
+    ("И лишь позже председатель правления аэропорта Дастан МАЛИЕВ уточнил журналистам, что виной талые воды.",
+     ("председатель правления аэропорта Дастан МАЛИЕВ", None, "reports")),
+    ("Отказали двигатели, рассказал РИА Новости эксперт в авиационной отрасли.",
+     ("РИА Новости", "эксперт в авиационной отрасли", "reports")),
+    ("Они в гостинице, сообщили ТАСС в пресс-службе акимата.", ("ТАСС", "пресс-служба акимата", "reports")),
+    ("Авария на трассе», — сообщили в ДП редакции КазТАГ во вторник.", ("КазТАГ", "ДП", "reports")),
+))
+def test_russian_found8_families(text, want):
+    assert _found(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("Russia's Interfax news agency reported that the probe began.", ("Interfax news agency", None, "reports")),
+    ("According to the latest statistics available from the Central Referendum Commission, turnout was 61%.",
+     ("Central Referendum Commission", None, "reports")),
+    ("Most voted in favour, local pollster SOCIS-A said hours after the vote ended.", ("SOCIS-A", None, "reports")),
+    ("It is decided,\" popular blogger Vadim Boreiko wrote.", ("popular blogger Vadim Boreiko", None, "reports")),
+    ("There were seventy events, \"Evening Astana\" reports", ('"Evening Astana"', None, "reports")),
+    ("So far, officials say", ("officials", None, "reports")),
+))
+def test_english_found8_families(text, want):
+    assert _found(text) == want
+
+
+@pytest.mark.parametrize("script", KK_ALPHABETS)
+def test_kazakh_found8_families(script):
+    def read(text: str) -> str | None:
+        found = _found(kazakh.spell(text, script))
+        return found and found[0]
+    holder = "Премьер-министрдің орынбасары" + (" Қанат Бозымбаев" if script != "tote" else "")  # tote has no capitals
+    assert read("Премьер-министрдің орынбасары Қанат Бозымбаев Ақтау маңындағы тергеу аяқталатынын мәлімдеді.") == (
+        kazakh.spell(holder, script))
+    assert read("Денсаулық сақтау министрі Мәжіліс кулуарында эпидемияның жоқтығын айтты.") == (
+        kazakh.spell("Денсаулық сақтау министрі", script))
+    assert read("Ведомство өкілдері науқастардың 77 пайызы екпе алмағандар деп хабарлады.") == (
+        kazakh.spell("Ведомство өкілдері", script))
+    assert (read("Жер сілкінді деп хабарлайды Buqara.kz сайтының тілшісі.") or "").lower() == "buqara.kz"
+    assert read("Еуропа–Жерорта теңізі сейсмология орталығының (EMSC) мәліметінше, дүмпу болған.") == (
+        kazakh.spell("Еуропа–Жерорта теңізі сейсмология орталығы (EMSC)", script))
+
+
+def test_kazakh_2021_latin_variant_letters_and_a_misspelt_correspondent():
+    assert _found("Kazaqstandyq Ūlttyq derekter ortalyǧynyŋ mälımetınşe, magnitudasy 4.5.") == (
+        "Kazaqstandyq Ūlttyq derekter ortalyǧy", None, "reports")
+    assert _found("Жер сілкінді деп хабарлайды Buqara.kz сайтының тілшсі") == ("Buqara.kz", None, "correspondent")
+
+
+@pytest.mark.parametrize(("line", "want"), (("ашық дереккөзден", "ашық дереккөз"), ("Фото: Ашық дереккөзден", "Ашық дереккөз"),
+                                           ("Сурет: ғаламтордан", "ғаламтор")))
+def test_kazakh_an_open_source_credit_in_the_nominative(line, want):
+    assert photo_credit(line) == want

@@ -339,3 +339,8 @@ def test_a_place_closed_by_a_colon_or_a_web_address(text, place, agency):
 @pytest.mark.parametrize("text", ("NOTE: The figures", "UPDATE: The ministry", "ВНИМАНИЕ: Дорога"))
 def test_a_label_before_a_colon_is_no_place(text):
     assert find_dateline(text) is None
+
+
+def test_a_place_with_its_region_and_country_and_a_dash_glued_to_the_body():
+    found = find_dateline("ULKEN, Almaty region, Kazakhstan (Reuters) -Kazakhstan voted in a referendum")
+    assert found is not None and (found.place, found.agency) == ("ULKEN", "Reuters")
