@@ -768,7 +768,9 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 # A colon before what was said ends one too (``… каналында жазды:``), and so does a full stop glued to the next
 # sentence's capital where a page lost the space (``Gazeta.ru reports.A coin``; not ``Vlast.kz``, ``U.S.``).
 _GLUED_STOP = r"|(?-i:(?<=[a-zа-яё]{2})\.(?=[A-ZА-ЯЁ](?:[a-zа-яё]|\s)))"
-_SENTENCE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$|,\s*[–—-]+\s)" + _GLUED_STOP + ")"  # or a quote resumes
+# … or a quote resumes (``, —``), or another attribution quotes this one (``мәлім етті, деп хабарлайды Egemen.kz``)
+_SENTENCE_END = (r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$|,\s*[–—-]+\s|,\s*(?:деп|dep|دەپ)\s)" + _GLUED_STOP
+                 + ")")
 _CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
 _ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
                r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
@@ -1002,6 +1004,8 @@ _EN_STATEMENT_WORDS = tuple(f"{noun} {to}" for noun in ("statement", "comment", 
                                                          "e-mail", "letter", "message", "response", "reply", "remarks")
                             for to in ("to", "with", "for"))
 _EN_ACCORDING = r"(?<!\w)(?:(?-i:[Aa]ccording)\s+to|(?-i:[Aa]s)\s+per)"  # as per X: according to X
+# A name's definition in brackets after it: ``the National Bank (hereinafter the NB)``, ``(далее – НБ)``.
+_DEFINED = r"(?:\s*\((?:hereinafter|далее|бұдан\s+әрі)\b[^()\n]{0,40}\))?"
 # Reported speech without "that": the reported clause's subject follows the verb at once (``the ministry said the
 # school will open``, ``officials said on Monday it was closed``).
 _EN_REPORTED_CLAUSE = (r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?(?=\s+(?:(?-i:the|a|an"
@@ -1164,7 +1168,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _CLAUSE_END, "gen", ("известно из",), _ru_before_adjunct),
         ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям|словам|прогнозам?|прогнозу"
          r"|оценкам?|оценке|подсч[её]там|расч[её]там|сводке|отч[её]ту)\s+(?P<reporter>"
-         + _QUOTED_PHRASE + ")" + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам", "прогноз",
+         + _QUOTED_PHRASE + ")" + _DEFINED + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам", "прогноз",
                                                        "оценк", "подсч", "расч", "сводке", "отчет", "отчёт"),
          _ru_before_adjunct),
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
@@ -1340,7 +1344,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + f"(?:{_EN_THAT}|{_EN_END})",
          "nom",
          _EN_PLATFORMS, _en_name),
-        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _QUOTED_PHRASE + r")(?:,\s+(?-i:via|citing)\s+(?P<via>"
+        ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _QUOTED_PHRASE + r")" + _DEFINED + r"(?:,\s+(?-i:via|citing)\s+(?P<via>"
          + _PHRASE + r"))?" + _CLAUSE_END, "nom", ("according to", "as per"), _en_source, "nom"),
     )
 )
@@ -2016,6 +2020,10 @@ def _bare_lines(text: str) -> list[Attribution]:
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
             _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
             _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
+        listed = _CLOSING_TAG.fullmatch(line.strip()) if not m and not last else None
+        if listed and not _AGENCY_AND_PHOTOGRAPHER.fullmatch(listed.group("reporter")) and "," in listed.group("reporter"):
+            found.append(Attribution(line.strip(), listed.group("reporter"), "source-line"))  # (Kazakhstan Today, …)
+            continue
         based = _BASED_ON.fullmatch(line) if not m else None
         if based:  # Based on materials from TASS, По материалам Tengrinews.kz
             found.append(Attribution(line.strip(), based.group("reporter"), "source-line"))

@@ -1101,3 +1101,25 @@ def test_kazakh_2021_latin_variant_letters_and_a_misspelt_correspondent():
                                            ("Сурет: ғаламтордан", "ғаламтор")))
 def test_kazakh_an_open_source_credit_in_the_nominative(line, want):
     assert photo_credit(line) == want
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("According to the National Bank of Kazakhstan (hereinafter the NB), on 17 March the rate was 505.2.",
+     ("National Bank of Kazakhstan", None, "reports")),
+    ("По данным Национального банка (далее – НБ), курс вырос.", ("Национальный банк", None, "reports")),
+))
+def test_a_names_definition_in_brackets(text, want):
+    assert _found(text) == want
+
+
+def test_a_bracketed_list_of_wires_on_its_own_line_mid_text():
+    found = find_attributions(f"{_cap(NEWS)}.\n\n(Kazakhstan Today, Interfax-Kazakhstan)\n\nA Checkered Past\n\nMore text.")
+    assert [(a.reporter, a.kind) for a in found] == [("Kazakhstan Today, Interfax-Kazakhstan", "source-line")]
+
+
+@pytest.mark.parametrize("script", KK_ALPHABETS)
+def test_kazakh_an_attribution_quoted_by_another(script):
+    """``Бұл туралы X мәлім етті, деп хабарлайды Y``: X is read, and Y after it."""
+    text = kazakh.spell("Бұл туралы орталық директорының орынбасары Нұрсәрсен Өзбеков мәлім етті, деп хабарлайды", script)
+    found = _found(text)
+    assert found is not None and found[0] == kazakh.spell("орталық директорының орынбасары Нұрсәрсен Өзбеков", script)
