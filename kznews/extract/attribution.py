@@ -769,7 +769,7 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 # sentence's capital where a page lost the space (``Gazeta.ru reports.A coin``; not ``Vlast.kz``, ``U.S.``).
 _GLUED_STOP = r"|(?-i:(?<=[a-zа-яё]{2})\.(?=[A-ZА-ЯЁ](?:[a-zа-яё]|\s)))"
 # … or a quote resumes (``, —``), or another attribution quotes this one (``мәлім етті, деп хабарлайды Egemen.kz``)
-_SENTENCE_END = (r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$|,\s*[–—-]+\s|,\s*(?:деп|dep|دەپ)\s)" + _GLUED_STOP
+_SENTENCE_END = (r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$|,\s*[–—-]+\s|[,،]\s*(?:деп|dep|دەپ)\s)" + _GLUED_STOP
                  + ")")
 _CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
 _ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
