@@ -73,6 +73,7 @@ def _kk_spellings(cyrillic: str) -> set[str]:
     for table in _KK_SCRIPTS:
         out.add("".join(table.get(ch, ch) for ch in cyrillic))
     out |= {s.replace("'", "") for s in out}  # the 2017 alphabet as often typed, without apostrophes
+    out |= {s.replace("ييا", "يا") for s in out}  # tote writes и before я once (جاريالادى: жариялады)
     return out
 
 
@@ -182,7 +183,8 @@ _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 _KK_QUOTE = _KK_REPORT + tuple(
     form for stem in ("атап өт", "айт", "түсіндір", "толықтыр", "қос", "нақтыла", "ескерт", "раста", "жеткіз",
                       "атап көрсет", "баса айт", "жауап бер", "түйінде", "болжа", "сендір", "хабар бер", "ақпарат бер")
-    for form in _kk_verb(stem))
+    for form in _kk_verb(stem)) + tuple(  # and their past participle, closing a sentence (деп мәлімдеген ҰБ басшысы)
+    _kk_participle(stem) for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт", "жарияла"))
 # "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
 _KK_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей")
                for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт"))
@@ -194,6 +196,7 @@ _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімд�
                                                 "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
                                                 "ақпарат бер", "пікір білдір", "түсініктеме бер", "түсінік бер"))  # commented
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
+_KK_SOURCES_SHORT = ("ақпар",)  # ақпарат as often shortened (ақпарына сүйенсек)
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
 _KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам")
 _KK_ACCORDING = tuple(
@@ -333,7 +336,8 @@ _EN_BODIES = frozenset(
     " institute university congress assembly forum summit secretariat mission"
     " organization organisation association union party corporation group foundation news press presse times post"
     " tv radio journal newspaper magazine media statement akorda minister governor mayor akim president chairman"
-    " ambassador director deputy head chief ceo commander rector secretary report study survey document".split()
+    " ambassador director deputy head chief ceo commander rector secretary report study survey document watchdog"
+    .split()
 )
 # An organisation named alone, told from a person's name by its shape: a word with a capital inside (KazMunayGas), an
 # ampersand (S&P), or a word that names a kind of firm or body (``S&P Global Ratings``, ``Air Astana``).
@@ -364,7 +368,7 @@ _EN_AGENTS = frozenset(
     " lawyers organizers organisers forecasters meteorologists diplomats observers traders dealers bankers economists"
     " scientists researchers spokespeople representatives lawmakers deputies officers inspectors regulators"
     " lifeguards firefighters emergency media outlets source official analyst expert witnesses eyewitnesses insiders"
-    " residents activists participants journalists".split())
+    " residents activists participants journalists agencies ministries newspapers".split())
 # Words that open or hold a clause, never a name's: a phrase holding one is more than a name.
 _EN_CLAUSE_WORDS = frozenset(
     "will would shall should can could may might must is are was were be been being has have had do does did not no"
@@ -426,7 +430,7 @@ def _en_name(name: str) -> str | None:
     named = False
     # a body's name by its common noun, with any words describing it (``the Central Asian nation's emergencies
     # ministry``, ``the country's health ministry``): owned or with the article, no verb or clause word among them
-    described = (words[-1].lower() in _EN_BODIES and len(words) <= 8 and (
+    described = (any(w.lower() in _EN_BODIES for w in words) and len(words) <= 8 and (
         name.lower().startswith(("the ", "a ", "an ")) or any(_POSSESSIVE.search(w) for w in words[:-1])))
     for word in (_POSSESSIVE.sub("", w.strip("“”\"")) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
@@ -492,6 +496,13 @@ _EN_DESCRIBED_ORG = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:pollster|watchdog|reg
                                + "|".join(sorted(_EN_FIRM_NOUNS)) + r")\s+(?P<name>[A-Z][A-Z0-9&.-]+(?:\s+[A-Z][\w&.-]*){0,3})")
 
 
+def _en_said_by(name: str) -> str | None:
+    """The body that said it (see ``_en_body``), through its reports if the phrase names them (``Kazakh media reports
+    say`` → Kazakh media; ``the report said`` stays the report)."""
+    owner = _EN_REPORTS_OF.sub("", name)
+    return (_en_body(owner) if owner != name else None) or _en_body(name)
+
+
 def _en_press(name: str) -> str | None:
     """An English reporter that is a news outlet: a masthead (``Fergana news agency``), a registered outlet, a web
     address or a world agency; not a body, which a speaker does not cite (``X said, according to the ministry``)."""
@@ -531,8 +542,8 @@ def _ru_body(name: str) -> str | None:
     without the words opening the sentence before it (``Об этом глава государства``)."""
     name = _RU_MEDIUM_AFTER.sub("", _RU_SUBJECT_OPENERS.sub("", name))
     words = name.lower().split()
-    if words and words[0] in ("в", "во", "на"):  # Ранее в АТОР сообщили: where it was said, read by the locative form
-        return None
+    if words and words[0] in ("в", "во", "на", "корреспонденту", "корреспондентам"):
+        return None  # Ранее в АТОР сообщили, Корреспонденту X в … сообщили: read by the forms of where and whom
     if (words and words[0].startswith(_RU_BODY_PREFIXES) and name[:1].isupper()
             and not _RU_SURNAME.search(name.split()[0])):  # Минздрав, Минздрав республики
         return name
@@ -640,6 +651,11 @@ def _kk_after_clause(name: str) -> str | None:
     сөз алған Энергетика министрі`` → ``Энергетика министрі``: the minister who spoke at the service)."""
     words = name.split()
     at = max((i for i, w in enumerate(words[:-1]) if _KK_PARTICIPLE_END.search(w)), default=-1)
+    # the owner in the genitive before a clause describing its data: X-тың сағат 14:00-де жарияланған алдын ала
+    # мәліметі → X
+    owner = next((i for i, w in enumerate(words[:at]) if _KK_GENITIVE.search(w)), None) if at > 0 else None
+    if owner is not None and not _KK_GENITIVE.search(words[-1]):
+        return _plain(" ".join(words[: owner + 1]))
     return _plain(" ".join(words[at + 1:]))
 
 
@@ -754,7 +770,7 @@ _KK_MESSAGE_IN = tuple(form for noun in ("хабарлама", "ақпарат",
 _KK_GIVEN = ("тарат", "жарияла", "жолда", "бер", "шығар", "ұсын", "жібер")  # spread, published, sent, gave, provided
 _KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып", "сәйкес", "сай")  # relying on, according to
 _KK_SOURCE_DATIVE = tuple(
-    form for noun in ("мәлімет", "дерек", "ақпарат", "хабарлама", "мәлімдеме", "есеп")
+    form for noun in ("мәлімет", "дерек", "ақпарат", *_KK_SOURCES_SHORT, "хабарлама", "мәлімдеме", "есеп")
     for stem in (noun, _kk_plural(noun))
     for form in (_kk_possessive(stem) + _harmony(stem, "на", "не"),
                  stem + (_harmony(stem, "қа", "ке") if stem[-1] in _KK_VOICELESS else _harmony(stem, "ға", "ге"))))
@@ -786,7 +802,7 @@ _NAME = _NOT_NAME + r"(?P<reporter>(?:[\"“][^\"”\n]+[\"”]|[^\s,.;:()»\"�
 # A name within a clause, before its verb or after a preposition: no clause punctuation, dots only inside a word or
 # after an initial (``U.S. Department``; not ``D.C. An official``, where an article opens the next sentence), a colon
 # only in a time (``на 10:00``).
-_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=[^\s.])|(?<=\d):(?=\d)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
+_WORD_CHAR = r"(?:[^\s,;:!?\"“”«»()\n.،؛–—]|\.(?=[^\s.])|(?<=\d):(?=\d)|(?<=\w)[–—](?=\w)|(?<=\b[A-ZА-ЯЁ])\.(?=\s(?!(?:An?|The)\s)[A-ZА-ЯЁ]))"
 _PHRASE = _WORD_CHAR + r"+(?:\s+" + _WORD_CHAR + r"+){0,15}?"  # dots inside a word or after an initial (``U.S.``)
 _ACRONYM = r"\([A-ZА-ЯЁ]{2,}[\w.-]*\)"  # an acronym in parentheses after a name: ``фондовая биржа (KASE)``
 # A name closing with its acronym: ``The Central Electoral Commission (CEC) indicates``.
@@ -847,7 +863,8 @@ _RU_TOLD_NAMED = (r"(?:(?:в\s+интервью|в\s+беседе\s+с|в\s+ко
 # The speaker after it, in the nominative: a title (``пресс-секретарь ДВД …``) or a person's name.
 _RU_SPEAKER = (r"(?P<via>(?-i:" + _alternation((*_RU_SPEAKER_TITLES, *(f"пресс-{t}" for t in ("секретарь", "служба"))),
                                                word_start=False).removesuffix(r"(?!\w)")
-               + r")[\w-]*(?:\s+[^,;:()\n]+?)?|(?-i:" + _RU_PERSON.pattern + "))")
+               + r")[\w-]*(?:\s+[^,;:()\n]+?)?|(?-i:" + _RU_PERSON.pattern + r")"
+               r"|(?-i:[А-ЯЁ]{2,}[\w-]*)(?:\s+(?-i:[а-яё]+))?)")  # or a body by its acronym: МЧС республики
 # A correspondent as the subject of a verb of their work (``Корреспондент Ulysmedia.kz выяснял``, ``Корреспонденты
 # «Власти» побывали``): the outlet, named after its kind or alone, or the publisher's (``агентства``); then a finite
 # verb, past or present, by its ending.
@@ -920,12 +937,13 @@ def _en_progressive(lemma: str) -> tuple[str, ...]:
 # Verbs of saying that may be followed by the reported clause without "that" (``the ministry said the road will
 # open``), and verbs of saying whose object may be a thing (``added 20 jobs``, ``stressed the importance``): these
 # report only before "that" or at the clause's end (``…, the ministry added.``).
-_EN_SPEECH_LEMMAS = ("say", "tell", "inform", "announce", "state", "note", "write", "report", "indicate")
+_EN_SPEECH_LEMMAS = ("say", "tell", "inform", "announce", "state", "note", "write", "report", "indicate", "assert",
+                     "argue", "contend", "allege")
 _EN_CONTENT_LEMMAS = ("add", "confirm", "explain", "warn", "stress", "emphasize", "emphasise", "clarify", "declare",
                       "reveal", "point out", "specify", "underline", "underscore", "remind", "comment", "assure",
-                      "acknowledge", "admit", "insist", "claim", "recall", "disclose", "argue", "estimate", "predict",
-                      "forecast", "highlight", "remark", "observe", "mention", "assert", "reply", "answer", "respond",
-                      "conclude", "suggest", "elaborate", "tweet", "maintain", "contend", "allege", "concede",
+                      "acknowledge", "admit", "insist", "claim", "recall", "disclose", "estimate", "predict",
+                      "forecast", "highlight", "remark", "observe", "mention", "reply", "answer", "respond",
+                      "conclude", "suggest", "elaborate", "tweet", "maintain", "concede", "detail",
                       "caution", "affirm", "reiterate", "summarize", "summarise", "complain", "boast", "quote")
 _EN_SPEECH_FORMS = tuple(form for lemma in _EN_SPEECH_LEMMAS for form in _en_forms(lemma))
 _EN_CONTENT_FORMS = tuple(form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma))
@@ -1046,6 +1064,8 @@ _EN_WHEN_AFTER = re.compile(r"\s+(?:at\s+(?:a|an|the|its|his|her|their)\s+(?:[\w
                             r"|session|forum|summit|event|ceremony)\b|(?:in|on|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
                             r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
                             r"|Friday|Saturday|Sunday|\d{4})|(?:last|this|earlier\s+this)\s+(?:week|month|year))\b.*$")
+# Reports of a source, named by its name before the noun: ``Kazakh media reports say`` → Kazakh media.
+_EN_REPORTS_OF = re.compile(r"(?<=\S)\s+(?-i:reports|report|data|figures|estimates)$")
 # X's report, X's data: X (``according to Lit.kz's report``, ``as per Reuters’ figures``).
 _EN_OWN_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+)?(?:reports?|data|figures|statements?"
                           r"|estimates|information|statistics|reporting|calculations|survey|analysis)$", re.I)
@@ -1078,7 +1098,7 @@ _EN_SAY_WORDS = tuple(sorted(
     {"said", "says", " say that", " say,", " say", "report", "informed", "informs", "announc", "stated", "noted", "wrote",
      "writes", "told", "indicat", " tell", " state", " note", " write", " inform", " say ", "saying", "stating",
      "noting", "writing", "telling", "informing"}
-    | {form for lemma in _EN_CONTENT_LEMMAS for form in _en_forms(lemma)[1:]}
+    | {form for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for form in _en_forms(lemma)[1:]}
     | {f"{lemma}{after}" for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for after in (" that", ".")}))
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "напом", "объясн", "ответ", "отвеча", "предупре", "указ", "предлож", "предлага", "констатир", "резюмир",
@@ -1126,6 +1146,11 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _RU_AT_VERB + r"\s+во?\s+(?P<via>[^,.;:()\n]+?)\s+(?:редакции|корреспонденту|агентству|изданию)\s+"
          r"(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*)?)" + _RU_WHEN_AFTER
          + r"(?:" + _END + r"|(?=\s*,))", "nom", ("редакции", "корреспонденту", "агентству", "изданию"), _plain, "loc"),
+        # Корреспонденту NUR.KZ в Департаменте полиции сообщили: the outlet told reports, citing the body
+        ("reports", _SENTENCE_START + r"(?-i:Корреспонденту|Корреспондентам|Изданию|Агентству|Порталу|Редакции)\s+"
+         r"(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|[A-ZА-ЯЁ][\w.-]*)\s+во?\s+(?P<via>[^,.;:()\n]+?)\s+"
+         + _alternation(_RU_PLURAL), "nom", ("корреспонденту", "корреспондентам", "изданию", "агентству", "порталу",
+                                             "редакции"), _plain, "loc"),
         # по запросу агентства Y ответили в X: Y reports, citing X
         ("reports", r"\sпо\s+запросу\s+(?:(?:информ)?агентства\s+|издания\s+|портала\s+|редакции\s+|телеканала\s+"
          r"|газеты\s+|журнала\s+|сайта\s+)?(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*)"
@@ -1209,10 +1234,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_office),
         # X (that) … болатынын хабарлады: the subject, then what it reported as an object clause, then the verb
-        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){4,240}?" + _KK_OBJECT_END + r")\s+"
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|[.,](?=\d)){4,240}?" + _KK_OBJECT_END + r")\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_sov_subject),
         # X <what was said> деп хабарлады: the subject, then the words reported, closed by деп
-        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){4,240}?\s" + _DEP + r")\s+"
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|(?<=\d),(?=\d)){4,240}?\s" + _DEP + r")\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _kk_words("деп "), _kk_sov_subject),
         # X хабарлағандай (as X reported); Бұл туралы X-та жазылды (it was written on X)
         ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)"
@@ -1221,12 +1246,13 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _KK_LOCATIVE_END + r")\s+"
          + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
         ("reports", r"(?:^|(?<=[.,;:،؛])|(?<=[–—])(?<!\w[–—]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
-         r"(?:[^.,;:–—\n،؛]|\.(?=\S)|(?<=\w)[–—](?=\w)){1,160}?)\s+" + _kk(_KK_ACCORDING), "gen", _KK_ACCORDING_WORDS,
+         r"(?:[^.,;:–—\n،؛]|\.(?=\S)|(?<=\w)[–—](?=\w)|(?<=\d):(?=\d)){1,160}?)\s+" + _kk(_KK_ACCORDING), "gen",
+         _KK_ACCORDING_WORDS,
          _kk_after_clause),  # a dash between two words joins them (Еуропа–Жерорта теңізі)
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
-         + r"\s+" + _kk(_KK_RELYING), "nom", _kk_words("сүйен", "сәйкес", " сай")),
+         + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай")),  # X(-тың) таратқан …
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай")),
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
@@ -1280,6 +1306,11 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"\s(?-i:was|were|has\s+been|have\s+been)\s+(?-i:provided|published|released|given|shared)\s+(?-i:by)\s+"
          r"(?P<reporter>" + _EN_SUBJECT + r")" + _EN_END, "nom", ("provided by", "published by", "released by",
                                                                "given by", "shared by"), _en_body),
+        # Speaking to Red Bull, Rybakina detailed …: the outlet spoken to reports, citing the speaker
+        ("reports", r"(?-i:[Ss]peaking|[Tt]alking)\s+(?:(?-i:further|exclusively|later|earlier)\s+)?(?-i:to|with)\s+(?P<reporter>"
+         + _PHRASE + r"),\s+(?P<via>" + _PHRASE + r")\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})",
+         "nom", ("speaking to", "speaking with", "talking to", "talking with", "speaking further", "speaking exclusively"),
+         lambda name: _en_told(name) or (_en_name(name) if " " in name else None), "nom"),
         # X was quoted as saying: X, where the text does not say by whom
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE_ACRONYM + r")\s+(?-i:was|were)\s+(?-i:quoted)\s+as\s+"
          r"(?-i:saying|stating)(?!\s+by\b)", "nom", ("quoted as",), _en_body),
@@ -1310,7 +1341,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")\s+" + _EN_ADVERB
          + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
-         "nom", _EN_SAY_WORDS, lambda name: _en_body(_EN_DATA.sub("", name))),  # a statement from X said: X
+         "nom", _EN_SAY_WORDS, lambda name: _en_said_by(_EN_DATA.sub("", name))),  # a statement from X said: X
         # a report set inside a clause: ``a case that prosecutors said was linked``, ``which officials say will``
         ("reports", r"\s(?-i:that|which|what)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + r"(?=\s+(?-i:was|were|is|are|had|has|have|would|will|could|might|may|did|does|do)\b)", "nom",
@@ -1354,11 +1385,12 @@ _FORMS: tuple[_Form, ...] = tuple(
 _KK_LABELS = ("дереккөз", "дерек көзі", "ақпарат көзі", "келу қайнары")  # the last as the Ili papers print it
 _KK_OFFICES = ("баспасөз қызметі", "коммуникациялар қызметі")  # the press office, the (regional) communications service
 _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, *_KK_OFFICES)
-_LABELS = ("источник", "source", "пресс-служба", "press ", "коммуникаций", "communications service", *_KK_LABEL_WORDS)
+_LABELS = ("источник", "source", "пресс-служба", "press ", "коммуникаций", "communications service", "сайт ",
+           *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
     r"(?:^\s*|(?<=[.!?…])\s+|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
-    + r")\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+    + r")(?:\s+(?:новости|информации|материала|news|of\s+the\s+news))?\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
 # A label glued to a web address when a page lost what parted them (``Дереккөзktk.kz``, ``Источникzakon.kz``).
 _GLUED_LABEL = re.compile(
     r"^\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))),
@@ -1373,6 +1405,7 @@ _BROKEN = re.compile(r":[ \t]*\n")  # what such a text holds: sought first, a ch
 _OFFICE_LINE = re.compile(
     r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?(?:press|communications?)\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
     r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|(?:[\w-]+\s+){0,2}?служба\s+(?:[\w-]+\s+)?коммуникаций(?:\s+[^.,;:!?\n]{1,60}?)?"
+    r"|(?-i:[Сс]айт)\s+(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?[а-яё]+(?:а|я|ов|ев|ии|ы)(?:\s+[А-ЯЁ][\w-]*){0,2}"  # Сайт города Актау
     r"|[^.,;:!?\n]{1,60}?\s+" + _kk(_KK_OFFICES) + r")\s*\.?\s*", re.I)
 # Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
 # worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
@@ -1713,7 +1746,7 @@ def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None])
 _KK_WHERE_BEFORE = re.compile(r"^(?:\S+" + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False) + r"\s+)+(?=\S)", re.I)
 # The kind of outlet a correspondent works for, in the genitive before its name: ``газеты «Жизнь в Алматы»``.
 _RU_KIND_OF = re.compile(r"^(?:(?:интернет-)?(?:газеты|издания|портала|телеканала|журнала|сайта|информагентства)"
-                         r"|агентства)\s+(?=[«\"“]|[A-Z])")
+                         r"|агентства)\s+(?=[«\"“]|[A-Z]|[a-z0-9][\w-]*\.[a-z]{2,}\b)")  # портала newsroom.kz
 _HANDLE = re.compile(r"\s+@\w+$")  # a social-network handle after an outlet's name: «Диапазон» @gazeta_diapazon
 _QUOTED_HEAD = re.compile(r"«([^»\n]+)»")
 
@@ -2062,14 +2095,15 @@ _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
 
 # An outlet signing a text after a dash: ``… взорвался газовый баллон. — Евразия Daily.``: a name with a Latin letter or
 # in quotes (a person signs in Cyrillic words alone).
-_CLOSING_DASH = re.compile(r"(?:^|[.!?…»\"”]\s+)(?P<sign>[—–]\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“]"
+_CLOSING_DASH = re.compile(r"(?:^|[.!?…»\"”]\s*)(?P<sign>(?:[—–]|-(?=\s))\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“]"
                            r"(?:[^\n.!?,;:]|\.(?=\w)){1,40}?))\.?\s*$")  # a web address's dots: — Pkzsk.info.
 
 
 def _closing_tags(text: str) -> list[Attribution]:
     """The wire named in parentheses at the end of ``text``, after a sentence (or alone), or signing it after a
     dash."""
-    dashed = _CLOSING_DASH.search(text[-60:]) if "—" in text[-60:] or "–" in text[-60:] else None
+    tail = text[-60:]
+    dashed = _CLOSING_DASH.search(tail) if "—" in tail or "–" in tail or "- " in tail else None
     if dashed:
         return [Attribution(dashed.group("sign").strip(" ."), dashed.group("reporter").strip(), "source-line")]
     tail = text[-60:]

@@ -213,3 +213,7 @@ def test_kazakh_from_one_level_to_another(alphabet):
                                   "The US currency was traded at 341.19 tenge"))
 def test_the_dollar_named_as_the_us_currency(text):
     assert parse_quote(text) == ("USD/KZT", 341.19)
+
+
+def test_a_change_in_brackets_between_a_value_and_its_tenge():
+    assert parse_quote("АҚШ долларының орташа бағамы бір долларға 318,42 (-1,75 теңге) теңгені құрады") == ("USD/KZT", 318.42)
