@@ -260,7 +260,7 @@ _KAZAKH_MOVED = _kazakh("өс", "өст", "қымбатта", "арзанда", 
 _LEVEL_IN_DATIVE = re.compile(
     rf"\s*(?P<tenge>{_DATIVE})(?!\s+{_KAZAKH_MOVED})(?:\s+(?:{_kazakh('дейін', 'тең', 'жет')})(?:\s+[^\W\d_]+)?)?",
     re.I)
-_CHANGE_IN_BRACKETS = re.compile(r"(?:\s*\([+−-]\s?\d[\d.,]*[^()\n]{0,12}\))?")  # (-1,75 теңге) after a value
+_CHANGE_IN_BRACKETS = re.compile(r"\s*\([+−-]\s?\d[\d.,]*[^()\n]{0,12}\)")  # (-1,75 теңге) after a value
 # From one level to another, in Kazakh: "320 теңгеден 361 теңгеге өсті" (rose from 320 to 361 tenge): after a level
 # left in the ablative, the dative is the level reached, whatever verb follows.
 _FROM_IN_ABLATIVE = re.compile(rf"(?P<left>\d[\d.,]*)\s*{_kazakh('теңгеден', ending=_STOP)}\s*$", re.I)
@@ -306,7 +306,8 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
         if _CHANGED_BY.search(text, 0, start) or _SAID_AFTER.match(text, end) or _AMOUNT.match(text, end):
             continue
         before = _TENGE_BEFORE.search(text, 0, start)
-        end = _CHANGE_IN_BRACKETS.match(text, end).end()  # 318,42 (-1,75 теңге) теңгені: the change, then its tenge
+        bracketed = _CHANGE_IN_BRACKETS.match(text, end)  # 318,42 (-1,75 теңге) теңгені: the change, then its tenge
+        end = bracketed.end() if bracketed else end
         after = (_TENGE_AFTER.match(text, end) or _LEVEL_IN_DATIVE.match(text, end)
                  or (_TO_IN_DATIVE.match(text, end) if _reached(text, start, value["value"]) else None))
         printed = before or after
