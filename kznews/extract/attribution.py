@@ -1421,8 +1421,12 @@ _KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (know
 # few more substring searches); or, typed in plain ASCII, one of its reporting words (``dep habarlady``).
 _KK_LATIN_CUES = tuple(sorted({s for word in ("деп ", "деді ", "хабарла", "туралы", "мәлімде", "ақпарат", "дереккөз", "сілтеме")
                                for s in _kk_spellings(word) if s.isascii()}))
-_SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | None, tuple[str, ...]], ...] = (
-    (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN)),
+# English words only where two Latin words stand side by side (a Cyrillic text naming Tengrinews.kz or KASE holds no
+# English sentence); the labels in Latin letters always (Sourcektk.kz).
+_LATIN_PROSE = re.compile(r"[a-z]{2,}[^a-z\w\n.]{1,3}[a-z]{2,}")
+_SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | re.Pattern[str] | None, tuple[str, ...]], ...] = (
+    (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN and w in _LABELS)),
+    (_LATIN_PROSE, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN and w not in _LABELS)),
     (tuple("аоеі"), tuple(w for w in _WORDS if re.search("[а-яёәғқңөұүһі]", w))),
     (tuple("اەىن"), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
     ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'", "o'", "u'", "i'", "n'", *_KK_LATIN_CUES), tuple(sorted(_KK_LATIN))),
@@ -1573,7 +1577,8 @@ def _one_script(text: str) -> str:
     """``text`` with every word that mixes look-alike letters of the two scripts in one (see ``_one_script_word``):
     only the words around a seam of two scripts are looked at (one scan of the text finds them); the 2021 alphabet's
     variant letters read as its own, one for one."""
-    text = text.translate(_LATIN_VARIANTS)
+    if "ŋ" in text or "ǧ" in text or "Ŋ" in text or "Ǧ" in text:
+        text = text.translate(_LATIN_VARIANTS)
     pieces: list[str] = []
     last = 0
     for seam in _SCRIPT_SEAM.finditer(text):
@@ -1840,8 +1845,10 @@ def _kk_outlet(name: str) -> str:
 
 
 def _script_words(low: str) -> list[str]:
-    """The reporting words of the scripts the lower-cased text is written in."""
-    return [w for marks, script in _SCRIPT_WORDS if marks is None or any(c in low for c in marks) for w in script]
+    """The reporting words of the scripts the lower-cased text is written in (see ``_SCRIPT_WORDS``)."""
+    return [w for marks, script in _SCRIPT_WORDS
+            if marks is None or (marks.search(low) if isinstance(marks, re.Pattern) else any(c in low for c in marks))
+            for w in script]
 
 
 def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
