@@ -497,8 +497,11 @@ _EN_DESCRIBED_ORG = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:pollster|watchdog|reg
 
 
 def _en_said_by(name: str) -> str | None:
-    """The body that said it (see ``_en_body``), through its reports if the phrase names them (``Kazakh media reports
-    say`` → Kazakh media; ``the report said`` stays the report)."""
+    """The body that said it (see ``_en_body``), through its spokesperson or its reports if the phrase names them (``A
+    spokesman for the ministry told``, ``Kazakh media reports say``; ``the report said`` stays the report)."""
+    role = re.fullmatch(_EN_ROLE_OF, name[:1].lower() + name[1:])  # a spokesman for the ministry told: the ministry
+    if role and not _EN_TITLE_AND_NAME.fullmatch(name):  # not a spokesperson named (… of the President Dauren Abayev)
+        return _en_body(role.group("reporter"))
     owner = _EN_REPORTS_OF.sub("", name)
     return (_en_body(owner) if owner != name else None) or _en_body(name)
 
@@ -631,7 +634,7 @@ def _ru_institution(name: str) -> str | None:
     акимата``, ``Минздраве``, ``МВД``), not a place or an occasion (``в Алматы``, ``в интервью``)."""
     noun = russian.head(name, "loct")
     return name if noun and (noun.endswith(_RU_HEAD_NOUNS) or name.lstrip("«\"“")[:1].isupper() and russian.nominative(
-        name, "loct") != name) or re.match(r"[A-ZА-ЯЁ]{2,}\b", name) else None
+        name, "loct") != name) or re.match(r"[A-ZА-ЯЁ]{2,}\b|«[^»]+»$|\"[^\"]+\"$", name) else None  # в «АрселорМиттал»
 
 
 def _kk_office(name: str) -> str | None:
@@ -666,8 +669,8 @@ def _kk_before_place(name: str) -> str:
     words = _KK_TIME_AFTER.sub("", name.rstrip(" .")).split()
     if len(words) >= 2 and words[-1][:1].islower() and len(words[-1]) > 5 and _KK_LOCATIVE.search(words[-1]):
         words.pop()
-        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].islower():
-            words.pop()
+        if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].islower():
+            words.pop()  # Мәжіліс (кулуарында), Twitter (парақшасында)
     return " ".join(words)
 
 
@@ -694,17 +697,20 @@ def _kk_sov_subject(span: str) -> str | None:
         del words[:2]
     if not words or words[0][:1].isdigit() or _kk_cased(words[0]):
         return None
-    end = 0
+    end = acronym = 0
     for i, word in enumerate(words[:-1]):
         nxt = words[i + 1]
         if i and (word[:1].isdigit() or _kk_cased(word)):
-            end = i
+            end = acronym or i
             break
         if _KK_GENITIVE.search(word):
             continue
         # a capital opening the sentence names nothing; a Latin name in Cyrillic text does (Kazinform)
         named = word[:1].isupper() and (i or word.isascii() != nxt.isascii())
-        if (_kk_head(word) and not (_KK_OWNED.search(nxt) and _kk_head(nxt)) or word.isupper() and len(word) > 1 and not nxt.isupper()
+        if word.isupper() and len(word) > 1 and not nxt.isupper() and not acronym:
+            acronym = i + 1  # ҚР … министрі: an acronym may open a longer name; it ends the subject if no head follows
+            continue
+        if (_kk_head(word) and not (_KK_OWNED.search(nxt) and _kk_head(nxt))
                 or named and not nxt[:1].isupper() and not _kk_head(nxt) and not _KK_GENITIVE.search(nxt)):
             end = i + 1
             # a title's holder named after it: … орынбасары Қанат Бозымбаев (a first name and a surname at most)
@@ -712,6 +718,7 @@ def _kk_sov_subject(span: str) -> str | None:
                    and not _kk_cased(words[end + 1])):  # not a place's name: Мәжіліс кулуарында
                 end += 1
             break
+    end = end or acronym
     return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
 
 
@@ -741,6 +748,8 @@ _KK_FOR = re.compile(_kk(("арнап", "арналған")), re.I)
 _KK_REGARDING = re.compile(r"^(?:(?:\S+\s+){1,3}?" + _kk(("қатысты", "байланысты")) + r"|" + _kk(("бұл", "осы"))
                            + r"\s+" + _kk(("фактіге", "оқиғаға", "мәселеге", "жағдайға", "сұраққа", "ақпаратқа")) + r")\s+",
                            re.I)  # regarding this …; to this fact (Бұл фактіге … түсінік берді)
+# A comma listing words before "and" (Экология, геология және табиғи ресурстар министрі): inside a name.
+_KK_LIST_COMMA = r",(?=\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+(?:" + _kk(("және", "мен", "hám", "jane")) + r"))"
 _KK_OBJECT_END = "(?:" + _kk(("ын", "ін"), word_start=False) + ")"  # an object clause's last word: …болатынын, екенін
 # A word in a case no subject is in: dative, ablative, locative, instrumental (the dative -на/-не only after a
 # possessive: Астана is none).
@@ -768,9 +777,10 @@ _KK_MESSAGE_IN = tuple(form for noun in ("хабарлама", "ақпарат",
 # Relying on (X's data): сүйенсек, сүйенер болсақ, сүйене отырып; the data in the dative, singular or plural, owned or
 # not (мәліметіне, деректерге, деректеріне, ақпаратқа, хабарламасына).
 _KK_GIVEN = ("тарат", "жарияла", "жолда", "бер", "шығар", "ұсын", "жібер")  # spread, published, sent, gave, provided
-_KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып", "сәйкес", "сай")  # relying on, according to
+_KK_RELYING = ("сүйенсек", "сүйенер болсақ", "сүйене отырып", "сәйкес", "сай", "сенсек")  # relying on, according to, if
+# we believe
 _KK_SOURCE_DATIVE = tuple(
-    form for noun in ("мәлімет", "дерек", "ақпарат", *_KK_SOURCES_SHORT, "хабарлама", "мәлімдеме", "есеп")
+    form for noun in ("мәлімет", "дерек", "ақпарат", *_KK_SOURCES_SHORT, "хабарлама", "мәлімдеме", "есеп", "болжам")
     for stem in (noun, _kk_plural(noun))
     for form in (_kk_possessive(stem) + _harmony(stem, "на", "не"),
                  stem + (_harmony(stem, "қа", "ке") if stem[-1] in _KK_VOICELESS else _harmony(stem, "ға", "ге"))))
@@ -889,7 +899,7 @@ _KK_CITER = (rf"(?P<reporter>{_KK_TOKEN}(?:\s+(?:" + _kk(_KK_MEDIA_OF) + r"\s+)?
 _KK_MEDIA = (r"(?:" + _kk(("ақпарат", "ақпараттық", "жаңалықтар", "интернет", "медиа", "ұлттық")) + r"\s+)?"
              + _kk(_kk_possessive(noun) for noun in ("агенттік", "портал", "сайт", "газет", "телеарна", "арна",
                                                      "басылым", "журнал")))
-_KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып"))
+_KK_LINK = _kk(("сілтеме жасап", "сілтеме жасай отырып", "сілтеп"))  # referring to (сілтеп: the short converb)
 # Where it was said, before the subject: ``деп мәлімдеді брифингте министр``, ``баспасөз конференциясында``.
 _KK_OCCASION = "(?:" + _kk(
     [_kk_locative(n) for n in ("брифинг", "отырыс", "жиын", "жиналыс", "кездесу", "сұхбат", "эфир", "сессия")]
@@ -1010,7 +1020,8 @@ _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + 
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
-_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at|to|from|through|during|following|after|today|yesterday|earlier|this|last|late|reporters"
+_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at(?!\s+the\s+[A-Z])|to|from|through|during|following|after|today|yesterday|earlier|this"
+            r"|last|late|reporters"
             r"|hours|minutes|days|shortly|moments"
             r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
@@ -1205,10 +1216,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         # Kazakh: деп хабарлайды X (Y-ға сілтеме жасап); деді X; Бұл туралы X хабарлады; X хабарлауынша …
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
-         + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
+         + _SENTENCE_END, "nom", _kk_words("сілте"), _plain, "dat"),
         # Бұл туралы X (медиа порталы) Y-ге сілтеме жасап хабарлайды: the link before the verb
         ("reports", _KK_ABOUT + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA + r"\s+" + _KK_LINK
-         + r"\s+" + _kk(_KK_REPORT) + _SENTENCE_END, "nom", _kk_words("сілтеме"), _plain, "dat"),
+         + r"\s+" + _kk(_KK_REPORT) + _SENTENCE_END, "nom", _kk_words("сілте"), _plain, "dat"),
         # X told an outlet's correspondent: Бұл туралы X Kazinform тілшісіне айтты; деді X Kazinform тілшісіне
         ("correspondent", "(?:" + _KK_ABOUT + r"|(?<=[.,»\"”–—،-])\s*(?:" + _DEP + r"\s+" + _kk(_KK_QUOTE) + "|"
          + _kk(_KK_SAID) + r"))\s+(?P<via>[^.,;:()\n]{2,120}?)\s+" + _KK_NAME
@@ -1229,12 +1240,13 @@ _FORMS: tuple[_Form, ...] = tuple(
          _kk_words(*(said + " " for said in _KK_SAID)), lambda name: _not_a_person(_kk_before_place(name))),
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
-        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,240}?)" + _KK_PLATFORM + r"\s+"
+        ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|" + _KK_LIST_COMMA + r"){2,240}?)" + _KK_PLATFORM + r"\s+"
          + _kk(_KK_TOLD + _KK_REPORT) + _END, "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_subject),
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_office),
         # X (that) … болатынын хабарлады: the subject, then what it reported as an object clause, then the verb
-        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|[.,](?=\d)){4,240}?" + _KK_OBJECT_END + r")\s+"
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|[.,](?=\d)|" + _KK_LIST_COMMA + r"){4,240}?"
+         + _KK_OBJECT_END + r")\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_sov_subject),
         # X <what was said> деп хабарлады: the subject, then the words reported, closed by деп
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|(?<=\d),(?=\d)){4,240}?\s" + _DEP + r")\s+"
@@ -1252,11 +1264,12 @@ _FORMS: tuple[_Form, ...] = tuple(
         # X-ның мәліметіне сүйенсек (relying on X's data), X таратқан деректерге сүйенсек, X-ға сүйенсек: X reports
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
          + _kk(map(_kk_participle, (*_KK_GIVEN, "келтір"))) + r"\s+" + _kk(_KK_SOURCE_DATIVE)
-         + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай")),  # X(-тың) таратқан …
+         + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай", "сенсек")),  # X(-тың) таратқан …
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
-         + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай")),
+         + _kk(_KK_SOURCE_DATIVE) + r"\s+" + _kk(_KK_RELYING), "gen", _kk_words("сүйен", "сәйкес", " сай", "сенсек"),
+         _kk_after_clause),
         ("reports", _KK_CLAUSE_START + r"(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?)\s+"
-         + _kk(_KK_RELYING), "kk-dat", _kk_words("сүйен", "сәйкес", " сай")),
+         + _kk(_KK_RELYING), "kk-dat", _kk_words("сүйен", "сәйкес", " сай", "сенсек")),
         # English
         # earlier reporting by X noted …: X reports
         ("reports", _CLAUSE + r"(?:(?:earlier|previous|recent|prior|an?)\s+){0,2}(?-i:reporting|reports?|coverage"

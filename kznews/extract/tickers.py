@@ -83,8 +83,9 @@ CURRENCIES = (
              ("ақш доллар", "ақш долл.", "америка доллар", "доллар", "долл.", "ақш ақша", "ақш валюта",
               "америка валюта"), "us"),  # the US money, the American currency
     Currency("EUR", ("€",), ("евро", "euro"), ("еуро", "евро")),
-    Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble"),
-             ("ресей рубл", "рубл"), "ru"),
+    Currency("RUB", ("₽",), ("российск рубл", "рубл", "руб.", "рр", "russian ruble", "russian rouble", "ruble", "rouble",
+                            "российск валют", "russian currency"),
+             ("ресей рубл", "рубл", "ресей валюта"), "ru"),  # the Russian currency
     Currency("CNY", ("¥",),  # ¥ is the yen's too; beside the tenge it is the yuan
              ("китайск юан", "юан", "жэньминьби", "chinese yuan", "yuan", "renminbi", "rmb"),
              ("қытай юан", "юан"), "cn"),

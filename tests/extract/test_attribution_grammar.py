@@ -1177,3 +1177,32 @@ def test_kazakh_an_acronym_reported_a_figure(script):
     """``EMSC бұл оқиғаның магнитудасын 2,9 деп жариялаған``: a decimal comma is inside the words reported."""
     assert _found("EMSC " + kazakh.spell("бұл оқиғаның магнитудасын 2,9 деп жариялаған.", script)) == (
         "EMSC", None, "reports")
+
+
+# --- found9's rule-writing half (session 12) ---
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("Evacuated 63,000 people, said Kaharman Orazalin, head of the relief department at the Kazakh Emergency "
+     "Situations Ministry.", ("Kaharman Orazalin, head of the relief department at the Kazakh Emergency Situations "
+                              "Ministry", None, "reports")),
+    ("A spokesman for the ministry told a briefing it was monitoring the situation.", ("ministry", None, "reports")),
+    ("Talks began, Spokesperson of the President Dauren Abayev informed via Facebook social network.",
+     ("Spokesperson of the President Dauren Abayev", None, "reports")),
+))
+def test_english_found9_families(text, want):
+    assert _found(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("Адам эвакуацияланды, деп хабарлайды «Adyrna» тілшісі ҚазАқпаратқа сілтеп.", ("«Adyrna»", "ҚазАқпарат", "correspondent")),
+    ("Бұл туралы Экология, геология және табиғи ресурстар министрі Мағзұм Мырзағалиев хабарлады.",
+     ("Экология, геология және табиғи ресурстар министрі Мағзұм Мырзағалиев", None, "reports")),
+    ("Брифингте сөз сөйлеген министрдің болжамына сенсек, шығарындылар азаяды.", ("министр", None, "reports")),
+    ("Балықтың 20 түрі бар», - деп жазды министр Twitter парақшасында.", ("министр", None, "reports")),
+))
+def test_kazakh_found9_families(text, want):
+    assert _found(text) == want
+
+
+def test_russian_a_quoted_company_in_the_locative():
+    assert _found("Информацию подтвердили в «АрселорМиттал Темиртау».") == ("«АрселорМиттал Темиртау»", None, "reports")

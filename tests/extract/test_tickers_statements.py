@@ -217,3 +217,9 @@ def test_the_dollar_named_as_the_us_currency(text):
 
 def test_a_change_in_brackets_between_a_value_and_its_tenge():
     assert parse_quote("АҚШ долларының орташа бағамы бір долларға 318,42 (-1,75 теңге) теңгені құрады") == ("USD/KZT", 318.42)
+
+
+@pytest.mark.parametrize("text", ("Средневзвешенный курс российской валюты составил 8,26 тенге",
+                                  "Ресей валютасының бағамы 8,26 теңгені құрады"))
+def test_the_rouble_named_as_the_russian_currency(text):
+    assert parse_quote(text) == ("RUB/KZT", 8.26)
