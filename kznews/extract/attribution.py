@@ -2196,9 +2196,16 @@ def _as_printed(a: Attribution, read: str, printed: str) -> Attribution:
 
 
 def main_attribution(found: list[Attribution]) -> Attribution | None:
-    """The attribution that stands for the article: its (last) source line, else the first named."""
+    """The attribution that stands for the article: its (last) source line, else the first that says it is the
+    source of what was told (``Бұл туралы X айтты``, ``Об этом сообщил X``), else the first named."""
     lines = [a for a in found if a.kind == "source-line"]
-    return lines[-1] if lines else (found[0] if found else None)
+    if lines:
+        return lines[-1]
+    return next((a for a in found if _ABOUT_THIS.match(a.text)), found[0] if found else None)
+
+
+# "About this", opening an attribution: it names the source of the news before it, not news itself.
+_ABOUT_THIS = re.compile(r"(?:" + _KK_ABOUT + r"|(?-i:[Оо]б)\s+этом|(?-i:[Оо])\s+том|(?-i:[Tt]his)\s+was)", re.I)
 
 
 def find_attribution(text: str | None, agency: str | None = None) -> Attribution | None:
