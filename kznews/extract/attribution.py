@@ -2048,9 +2048,6 @@ _BASED_ON = re.compile(r"\s*(?:(?-i:Based|based)\s+on\s+(?:the\s+)?(?:materials|
 # ``Excerpt from report by Kazakh news agency Kazinform on 5 May``.
 _TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(?:an?\s+)?(?:report|article|interview|commentary"
                              r"|broadcast)\s+by\s+(?P<reporter>[^\n:]{2,80}?)(?:\s+(?:on|in)\s+\d[^\n]*)?\s*[.:]?\s*")
-# The kind and country of an outlet before its name: ``Russian state news agency``, ``Kazakh privately-owned website``.
-_EN_KIND_BEFORE = re.compile(r"^(?:[\w-]+\s+){0,4}?(?-i:news\s+agency|agency|newspaper|television|TV|radio|website"
-                             r"|channel|daily|weekly)\s+(?=\S)")
 # A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``.
 _REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
                            r"(?:[;)][^\n]*|\.?\s*)")
@@ -2083,7 +2080,7 @@ def _bare_lines(text: str) -> list[Attribution]:
             continue
         report = _TEXT_OF_REPORT.fullmatch(line) if not m else None
         if report:  # Text of report by Russian state news agency ITAR-TASS: the agency, by its name
-            found.append(Attribution(line.strip(), _EN_KIND_BEFORE.sub("", report.group("reporter")), "source-line"))
+            found.append(Attribution(line.strip(), _ru_outlet(report.group("reporter")), "source-line"))
             continue
         if not m and (_REPORTING_BY.fullmatch(line) or last and line.strip(" .").lower() in _EN_WIRES):
             by = _REPORTING_BY.fullmatch(line)
