@@ -266,8 +266,17 @@ _RU_VERB_STEMS = (
     (("прокомментирова", "комментирова"), "комментиру"), (("проинформирова",), ""), (("напомни", "напомина"), "напомина"),
     (("объясни", "объясня"), "объясня"), (("ответи", "отвеча"), "отвеча"), (("предупреди", "предупрежда"), "предупрежда"),
     (("указа", "указыва"), "указыва"), (("предложи", "предлага"), "предлага"), (("констатирова",), "констатиру"),
-    (("резюмирова",), "резюмиру"),
+    (("резюмирова",), "резюмиру"), (("завери", "заверя"), "заверя"),
+    (("пообеща", "обеща"), "обеща"), (("высказа", "высказыва"), "высказыва"), (("призва", "призыва"), "призыва"),
+    (("акцентирова",), "акцентиру"), (("замети", "замеча"), "замеча"),
+    (("разъясни", "разъясня"), "разъясня"), (("озвучи", "озвучива"), "озвучива"), (("подытожи",), ""),
+    (("спрогнозирова", "прогнозирова"), "прогнозиру"), (("вспомни", "вспомина"), "вспомина"),
+    (("посетова", "сетова"), "сету"), (("говори",), "говори"), (("счита",), "счита"), (("полага",), "полага"),
+    (("оповести",), ""), (("доложи", "доклады"), "доклады"),
 )
+# Reflexive verbs of saying: признался, высказалась, поделились… (поделился only after its subject: ``_RU_SHARED``).
+_RU_REFLEXIVE_STEMS = ((("призна", "признава"), "призна"), (("высказа", "высказыва"), "высказыва"),
+                       (("пожалова", "жалова"), "жалу"))
 
 
 def _ru_verb(pasts: tuple[str, ...], present: str, reflexive: bool = False) -> tuple[str, ...]:
@@ -286,7 +295,8 @@ def _ru_verb(pasts: tuple[str, ...], present: str, reflexive: bool = False) -> t
     return tuple(f + ("сь" if f[-1] in "аоиу" else "ся") for f in forms) if reflexive else forms
 
 
-_RU_FORMS = tuple(form for stems in _RU_VERB_STEMS for form in _ru_verb(*stems))
+_RU_FORMS = tuple(form for stems in _RU_VERB_STEMS for form in _ru_verb(*stems)) + tuple(
+    form for stems in _RU_REFLEXIVE_STEMS for form in _ru_verb(*stems, True))
 # Shared (поделился в Telegram-канале): after its subject only; after the verb comes what was shared.
 _RU_SHARED = _ru_verb(("подели",), "", True)
 # Verbs of quoting, said of a source cited (``приводит X со ссылкой на Y``, ``цитирует X``).
@@ -552,8 +562,18 @@ def _ru_body(name: str) -> str | None:
         return name
     if not _plain(name) or len(words) > 8:
         return None
-    named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.startswith(_RU_TITLES) for w in words)
+    named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.split("-")[-1].startswith(_RU_TITLES)
+                for w in words) or words[0] in _RU_GROUPS
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|[«\"“]|[A-Za-z]", name) else None
+
+
+# People named by what they do, who report as a body does (``Синоптики прогнозируют``, ``Спасатели сообщили``).
+_RU_GROUPS = frozenset(
+    "синоптики метеорологи спасатели медики врачи полицейские правоохранители пограничники таможенники эксперты аналитики"
+    " специалисты ученые учёные экологи экономисты политологи юристы депутаты сенаторы власти организаторы очевидцы"
+    " свидетели жители местные энергетики коммунальщики железнодорожники дорожники пожарные волонтеры волонтёры"
+    " активисты журналисты сотрудники представители участники родители"
+    .split())
 
 
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
@@ -576,7 +596,8 @@ _RU_WHEN_AFTER = (r"(?:\s+(?:во?\s+(?:понедельник|вторник|с
 # When, between a subject and its verb: ``"Роскосмос" 27 ноября сообщил``, ``МЧС вчера сообщило``.
 _RU_WHEN_BEFORE = (r"(?:\s+(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
                    r"|декабря)|вчера|сегодня|накануне|ранее|утром|вечером|в\s+(?:понедельник|вторник|среду|четверг|пятницу"
-                   r"|субботу|воскресенье)))?")
+                   r"|субботу|воскресенье)|также|тоже|уже|ещё|еще|неоднократно|официально|лично|публично|впервые|вновь"
+                   r"|снова|дополнительно|в\s+свою\s+очередь|в\s+частности|не\s+раз)){0,3}")
 # A ministry or a state body named by its compound (``Минздрав``, ``Минфин``, ``Госдума``, ``Нацбанк``), not a surname.
 _RU_BODY_PREFIXES = ("мин", "гос", "нац", "гор", "обл", "рай")
 _RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
@@ -598,9 +619,47 @@ def _not_a_person(name: str) -> str | None:
     return None if plain is not None and _RU_PERSON.fullmatch(plain) else plain
 
 
+# The words that may open a clause whose subject follows its verb (``Об этом сообщил X``, ``Как ранее сообщала X``,
+# ``…, — заявил в пятницу X``), and the prepositions opening a phrase of where, when or how it was said (``Об этом на
+# брифинге в Астане рассказал X``, ``в своем Telegram-канале``, ``в интервью телеканалу «Хабар»``).
+_RU_INVERSION_OPENERS = frozenset(
+    "этом том чем как также тоже ранее позже позднее вчера сегодня накануне утром вечером днем днём ночью кроме того при"
+    " между тем затем потом впоследствии свою очередь частности и а но лишь только уже еще ещё однако официально публично"
+    " впервые вновь снова именно же так впрочем наконец журналистам сми неоднократно дополнительно".split())
+_RU_PREPOSITIONS = frozenset("в во на с со по при после до перед за из от для через у к ко около среди о об".split())
+_RU_PHRASE_WORDS = 6  # the words a prepositional phrase may run to (о перспективах космических проектов стран ЕАЭС)
+_CLAUSE_OPENING = re.compile(r"[,;:!?…—–―‒−()\n]|[.!?…](?=\s|$)|\s-(?=\s|$)")
+
+
+def _ru_inverted(before: str, verb: str) -> bool:
+    """Whether the Russian reporting ``verb`` after ``before`` may have its subject after it: no word between the
+    clause's start and the verb may be its subject (see ``russian.may_be_subject``: ``Вчера он передал документы``,
+    ``Компания предложила новый тариф`` make what follows an object), past openers, prepositional phrases (inside one,
+    a word read only in the nominative ends it: ``В Алматы полиция сообщила``) and objects (``Ситуацию
+    прокомментировали в полиции``).  A capitalised opener starts a sentence even where its full stop was lost (``…с сайта
+    www.yarskonline.ru Об этом сообщает``)."""
+    start = max((m.end() for m in _CLAUSE_OPENING.finditer(before)), default=0)
+    licensed, phrase = True, 0  # phrase: the words a prepositional phrase may still take
+    for word in (w.strip("«»\"“”") for w in before[start:].split()):
+        low = word.lower()
+        if low in _RU_PREPOSITIONS or low in _RU_INVERSION_OPENERS or low.isdigit():
+            licensed = licensed or word[:1].isupper()
+            phrase = _RU_PHRASE_WORDS if low in _RU_PREPOSITIONS else 0
+        elif phrase:
+            phrase -= 1
+            licensed = licensed and not (phrase < _RU_PHRASE_WORDS - 1 and russian.may_be_subject(word, verb, True))
+        elif russian.may_be_subject(word, verb):
+            licensed = False
+    return licensed
+
+
 # What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``,
 # ``корреспондент Bestnews.kz с "Барыс Арены"``).
 _RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|из|по\s+состоянию)\s")
+
+
+# A source named by where it works (``источник в правительстве``, ``собеседник в МВД``): the place is its name.
+_RU_SOURCE_IN = re.compile(r"(?:источник|собеседник)\w{0,3}\s+во?\s", re.I)
 
 
 def _outside_quotes(prefix: str) -> bool:
@@ -610,8 +669,10 @@ def _outside_quotes(prefix: str) -> bool:
 
 
 def _ru_before_adjunct(name: str) -> str | None:
-    """A Russian reporter without the time or place printed after it."""
-    cut = next((m.start() for m in _RU_ADJUNCT.finditer(name) if _outside_quotes(name[: m.start()])), len(name))
+    """A Russian reporter without the time or place printed after it; a source keeps where it is (``источника в
+    правительстве`` → ``источник в правительстве``)."""
+    cut = next((m.start() for m in _RU_ADJUNCT.finditer(name) if _outside_quotes(name[: m.start()])
+                and not _RU_SOURCE_IN.match(name)), len(name))
     return _plain(name[:cut])
 
 
@@ -1054,6 +1115,7 @@ class _Form:
     words: frozenset[str]
     check: Callable[[str], str | None] = _plain
     via_case: str = "acc"
+    before: Callable[[str, str], bool] | None = None  # the text before the match and its first word: may it be read?
 
 
 def _kk_words(*cyrillic: str) -> tuple[str, ...]:
@@ -1113,7 +1175,9 @@ _EN_SAY_WORDS = tuple(sorted(
     | {f"{lemma}{after}" for lemma in _EN_CONTENT_LEMMAS + _EN_SPEECH_LEMMAS for after in (" that", ".")}))
 _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа", "пиш", "рассказ", "поясн", "уточн", "отмет", "отмеч",
              "напом", "объясн", "ответ", "отвеча", "предупре", "указ", "предлож", "предлага", "констатир", "резюмир",
-             "подчерк", "добав", "сказа", "подтвер", "комментир")
+             "подчерк", "добав", "сказа", "подтвер", "комментир", "призна", "завер", "обеща", "высказ", "призва",
+             "призыва", "акцентир", "замет", "замеча", "разъясн", "озвуч", "подытож", "прогнозир", "вспом",
+             "сетова", "сету", "говор", "счита", "полага", "оповест", "доклад", "доложи", "жалова", "жалу")
 _RU_IMPERSONAL_WORDS = ("говори", "сообщ", "отмеч", "указыва", "сказано", "написано", "указано")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
@@ -1173,27 +1237,28 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"|телеграм-канале|сайте|странице|аккаунте|канале)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
          ("опубликованн", "размещенн", "размещённ", "распространенн", "распространённ", "представленн")),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
-         + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!))|" + _RU_MEDIUM_NEXT + ")",  # a source cited ends at a comma
-         "nom", _RU_STEMS, _not_a_person),
-        ("reports", r"\sкак" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
+         + _RU_WHEN_AFTER + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!))|" + _RU_MEDIUM_NEXT + ")",  # a source cited ends at a comma
+         "nom", _RU_STEMS, _not_a_person, "acc", _ru_inverted),
+        ("reports", r"\sкак(?:\s+(?:ранее|уже|и|также|позже|вчера|сегодня|накануне))?" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?:и\s+|также\s+|тоже\s+)?во?\s+(?P<reporter>[^,.;:()\n]+?)(?:"
          + _END + r"|(?=\s*,))", "loc",
-         _RU_STEMS, _ru_institution),
+         _RU_STEMS, _ru_institution, "acc", _ru_inverted),
         ("reports", r"(?:[.!?…«\"]\s*(?:(?-i:Ранее|Также|Вчера|Сегодня|Позже|Затем)\s+)?во?|\s(?-i:Во?))\s+"
          r"(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
-        ("reports", _SENTENCE_START + r"(?P<reporter>" + _PHRASE_ACRONYM + r"|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»)"
+        ("reports", _SENTENCE_START + r"(?P<reporter>" + _QUOTED_PHRASE + r")"
          + _RU_WHEN_BEFORE + r"\s(?-i:"
          + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s+(?:журналистам|репортерам|СМИ))?"
          r"(?:\s*,\s+что\b|\s+об?\s|" + _END
-         + r"|(?:\s+[^\s,.;:]+){1,3}?" + _ON_CHANNEL + _SENTENCE_END + ")", "nom",
+         + r"|(?:\s+[^\s,.;:]+){0,3}?" + _ON_CHANNEL + r"(?:" + _SENTENCE_END + r"|\s*,\s+что\b))", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
         # говорится в сообщении X (present or past): X reports; сообщается на сайте X: the site (``сайт KASE``)
         ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?:официальном\s+)?"
-         r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _PHRASE + ")"
+         r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _QUOTED_PHRASE
+         + ")"
          + _CLAUSE_END, "gen", _RU_IMPERSONAL_WORDS),
         ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+)?(?:telegram-канале"
          r"|телеграм-канале|сайте|странице|аккаунте)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
@@ -1974,7 +2039,10 @@ def _sentence(line: str, end: int) -> int:
 def _first_match(form: _Form, line: str, agency: str | None,
                  text: str) -> tuple[re.Match[str] | None, Attribution | None]:
     """The first match of ``form`` on ``line`` that names a reporter, and its attribution."""
-    for m in form.pattern.finditer(_PAD + line):
+    padded = _PAD + line
+    for m in form.pattern.finditer(padded):
+        if form.before and not form.before(padded[:m.start()], m.group(0).split(None, 1)[0]):
+            continue
         found = _attribution(form, m, agency, text)
         if found:
             return m, found

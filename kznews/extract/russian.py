@@ -40,12 +40,6 @@ _PLACE = frozenset(("Geox", "Orgn"))  # a place's or an organisation's name, nev
 _FUNCTION_WORDS = frozenset(("PREP", "CONJ", "PRCL", "INTJ", "NPRO"))  # a preposition opens no noun phrase
 _GENDERS = ("masc", "femn")
 
-# A surname of a common shape is declined by the paradigm of a dictionary surname of that shape (its masculine
-# nominative ending, the model), whatever the guesser makes of it (Казангапова → Казангапов, Сейткалиевой →
-# Сейткалиева, Жумагалиевского → Жумагалиевский).
-_SURNAME_MODELS = (("ов", "иванов"), ("ев", "сергеев"), ("ин", "пушкин"), ("ын", "птицын"), ("ский", "чайковский"),
-                   ("цкий", "троцкий"), ("ской", "трубецкой"))
-
 
 @functools.cache
 def _analyzer() -> Any:
@@ -193,7 +187,8 @@ def _name_part(word: str, case: str, shape: bool = True) -> dict[str, str]:
     out: dict[str, str] = {}
     # a declinable name first: the dictionary holds indeclinable homographs of some forms (Анне, Алию)
     for sense in sorted(_in_case(word, case), key=lambda s: ("Fixd" in s.tag, -s.score)):
-        if sense.parse is not None and sense.tag.gender in _GENDERS and _PERSON & sense.tag.grammemes:
+        if (sense.parse is not None and sense.tag.gender in _GENDERS and _PERSON & sense.tag.grammemes
+                and sense.tag.number != "plur"):  # one person: Айгуль is no genitive plural of a name Айгуля
             form = _form(sense, ("nomn", sense.tag.gender))
             if form:
                 out.setdefault(sense.tag.gender, form)
@@ -349,7 +344,8 @@ def _with_head(words: list[str], i: int, nouns: list[Any], modifiers: list[tuple
         out.append(_cased(word, _form(adjective, grammemes) or word))
     out.append(_cased(words[i], _form(noun, ("nomn",)) or words[i]))
     rest = words[i + 1:]
-    if noun.tag.animacy == "anim" and "Name" not in noun.tag and len(rest) >= 2:
+    # a title printed in lower case is no name, whatever the dictionary says (акима: Аким is a first name too)
+    if noun.tag.animacy == "anim" and ("Name" not in noun.tag or words[i][:1].islower()) and len(rest) >= 2:
         for n in (3, 2):
             closing = rest[-n:]
             person = _person(closing, case) if len(rest) >= n and _name_run(closing, 0) == n else None
@@ -395,3 +391,44 @@ def head(phrase: str, case: str | None = None) -> str | None:
     if case is not None and case not in _CASES:
         raise ValueError(f"unknown case {case!r}: one of {', '.join(_CASES)}")
     return _reading(phrase, case)[1]
+
+
+# The number and gender a finite verb asks of its subject, by its ending: past сообщил/сообщила/сообщило/сообщили
+# (reflexive -ся/-сь), present сообщает/сообщают.
+_VERB_AGREEMENT = (("лись", ("plur", None)), ("лось", ("sing", "neut")), ("лась", ("sing", "femn")), ("лся", ("sing", "masc")),
+                   ("ли", ("plur", None)), ("ло", ("sing", "neut")), ("ла", ("sing", "femn")), ("л", ("sing", "masc")),
+                   ("ются", ("plur", None)), ("ятся", ("plur", None)), ("ется", ("sing", None)), ("ится", ("sing", None)),
+                   ("ют", ("plur", None)), ("ут", ("plur", None)), ("ят", ("plur", None)), ("ат", ("plur", None)),
+                   ("т", ("sing", None)))
+
+
+def may_be_subject(word: str, verb: str, only: bool = False) -> bool:
+    """Whether ``word``, printed before the Russian finite ``verb``, may be (a word of) its subject: a reading in the
+    nominative that agrees with the verb in number and, in the past singular, gender (``Компания предложила``, ``Он
+    передал``); not a word only oblique (``Ситуацию прокомментировали``, ``Информацию подтвердили``) nor a nominative
+    that does not agree (``Конфликт прокомментировали``).  A word the dictionary lacks (a name, an abbreviation) may;
+    with ``only``, a word read in no other case than the nominative (inside a prepositional phrase, ``В Алматы полиция
+    сообщила``: полиция, not спецоперации, which may be a genitive)."""
+    low = word.lower()
+    if not known(low):
+        return not only
+    if only and any(p.tag.case not in ("nomn", None) for p in _parses(low)):
+        return False
+    number, gender = next((agreement for ending, agreement in _VERB_AGREEMENT if verb.lower().endswith(ending)),
+                          (None, None))
+    for parse in _parses(low):
+        tag = parse.tag
+        if tag.case != "nomn" or tag.POS not in ("NOUN", "NPRO", "ADJF", "PRTF", "NUMR"):
+            continue
+        if number is None or tag.number is None or "Fixd" in tag or tag.POS == "NUMR":
+            return True
+        if tag.number == number and (number == "plur" or gender is None or tag.gender in (gender, None)
+                                     or "ms-f" in tag):
+            return True
+    return False
+
+
+def known(word: str) -> bool:
+    """Whether ``word`` is a Russian word the dictionary holds (any letter case)."""
+    low = word.lower()
+    return bool(re.fullmatch(r"[а-яё-]+", low)) and _known(low)

@@ -227,7 +227,6 @@ def test_the_agency_is_the_publisher():
 @pytest.mark.parametrize("text", [
     "He said the price will rise.",
     "Smith said that prices will fall.",
-    "Эксперты заявили, что цены снизятся.",
     "Он заявил, что цены снизятся.",
     "The price will rise, he said.",
     "The price will rise, Smith said.",

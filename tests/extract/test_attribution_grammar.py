@@ -1206,3 +1206,90 @@ def test_kazakh_found9_families(text, want):
 
 def test_russian_a_quoted_company_in_the_locative():
     assert _found("Информацию подтвердили в «АрселорМиттал Темиртау».") == ("«АрселорМиттал Темиртау»", None, "reports")
+
+
+# --- the Russian grammar grid (session 13): subject kinds x verbs x word orders ---
+
+# Subjects in the nominative and the genitive, and the number or gender their verb takes.
+RU_GRID_SUBJECTS = (
+    ("министр энергетики Алмасадам Саткалиев", "министра энергетики Алмасадама Саткалиева", "m"),
+    ("пресс-служба акимата Алматы", "пресс-службы акимата Алматы", "f"),
+    ("Министерство здравоохранения", "Министерства здравоохранения", "n"),
+    ("аким Карагандинской области Ермаганбет Булекпаев", "акима Карагандинской области Ермаганбета Булекпаева", "m"),
+    ("президент Касым-Жомарт Токаев", "президента Касым-Жомарта Токаева", "m"),
+    ("директор департамента Айгуль Ахметова", "директора департамента Айгуль Ахметовой", "f"),
+    ("синоптики", "синоптиков", "p"),
+    ("вице-министр финансов", "вице-министра финансов", "m"),
+    ("компания «КазМунайГаз»", "компании «КазМунайГаз»", "f"),
+    ("источник в правительстве", "источника в правительстве", "m"),
+)
+# Past stems of reporting verbs: every gender and number is generated.
+RU_GRID_VERBS = ("сообщи", "заяви", "рассказа", "отмети", "поясни", "уточни", "подчеркну", "добави", "написа", "сказа",
+                 "ответи", "подтверди", "напомни", "предупреди", "констатирова", "прокомментирова", "объясни", "указа",
+                 "проинформирова", "завери", "пообеща", "высказа", "призва", "акцентирова", "сообща")
+RU_GRID_ORDERS = (
+    "{S} {V}, что цены вырастут.",
+    "{S} {V} журналистам, что цены вырастут.",
+    "Ранее {s} {V}, что цены вырастут.",
+    "{S} также {V}, что цены вырастут.",
+    "{S} в пятницу {V}, что цены вырастут.",
+    "{S} {V} в своем Telegram-канале, что цены вырастут.",
+    "Об этом {V} {s}.",
+    "Об этом {V} {s} в среду.",
+    "Об этом на брифинге {V} {s}.",
+    "Об этом в своем Telegram-канале {V} {s}.",
+    "Об этом {V} {s} в интервью Tengrinews.kz.",
+    "О росте цен {V} {s}.",
+    "«Цены вырастут», — {V} {s}.",
+    "\"Цены вырастут\", - {V} {s}.",
+    "«Цены вырастут», — {V} на брифинге {s}.",
+    "Цены вырастут в следующем году, {V} {s}.",
+    "Цены вырастут, 25 декабря {V} {s}.",
+    "Как {V} {s}, цены вырастут.",
+    "Как ранее {V} {s}, цены вырастут.",
+)
+
+
+def _ru_past(stem: str, agreement: str) -> str:
+    return stem + {"m": "л", "f": "ла", "n": "ло", "p": "ли"}[agreement]
+
+
+@pytest.mark.parametrize("order", RU_GRID_ORDERS)
+def test_russian_every_subject_and_verb_in_every_order(order):
+    wrong = []
+    for stem in RU_GRID_VERBS:
+        for nominative, _, agreement in RU_GRID_SUBJECTS:
+            text = order.format(S=_cap(nominative), s=nominative, V=_ru_past(stem, agreement))
+            if _found(text) not in ((nominative, None, "reports"), (_cap(nominative), None, "reports")):
+                wrong.append((text, _found(text)))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("opening", ("По словам {G}", "По данным {G}", "По информации {G}"))
+def test_russian_according_to_every_subject_in_the_genitive(opening):
+    for nominative, genitive, _ in RU_GRID_SUBJECTS:
+        assert _found(opening.format(G=genitive) + ", цены вырастут.") == (nominative, None, "reports")
+
+
+@pytest.mark.parametrize("text", (
+    "Вчера он передал документы в суд.",
+    "Компания предложила новый тариф.",
+    "Министр подтвердил свое участие.",
+    "Он написал книгу о войне.",
+    "Банк объявил форс-мажор после аварии.",
+    "Референдум признали состоявшимся.",
+    "В Алматы полиция сообщила подробности.",
+))
+def test_russian_an_object_after_the_verb_of_a_subject_before_it_is_no_reporter(text):
+    """A verb whose subject stands before it has its object after it (``Компания предложила новый тариф``)."""
+    assert find_attribution(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("Ситуацию прокомментировали в пресс-службе региональной полиции.", "пресс-служба региональной полиции"),
+    ("О крупной спецоперации в Алматы сообщили в Комитете Нацбезопасности.", "Комитет Нацбезопасности"),
+    ("«Перенос не планируется», ― проинформировали в пресс-службе акима региона.", "пресс-служба акима региона"),
+    ("Иллюстративное фото с сайта www.yarskonline.ru Об этом сообщает РГП \"Казгидромет\".", "РГП \"Казгидромет\""),
+))
+def test_russian_an_object_or_a_phrase_before_the_verb_leaves_its_subject_after_it(text, want):
+    assert _found(text) == (want, None, "reports")
