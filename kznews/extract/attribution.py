@@ -198,7 +198,8 @@ _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімд�
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
 _KK_SOURCES_SHORT = ("ақпар",)  # ақпарат as often shortened (ақпарына сүйенсек)
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
-_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам")
+_KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам", "есеп", "пікір",
+                      "бағалау")  # … the reckoning, the opinion, the assessment (мамандардың есебінше)
 _KK_ACCORDING = tuple(
     phrase for noun in (*_KK_SOURCES, *map(_kk_plural, _KK_SOURCES), *_KK_VERBAL_SOURCES)
     for phrase in _kk_according(noun)
@@ -272,9 +273,9 @@ _RU_VERB_STEMS = (
     (("разъясни", "разъясня"), "разъясня"), (("озвучи", "озвучива"), "озвучива"), (("подытожи",), ""),
     (("спрогнозирова", "прогнозирова"), "прогнозиру"), (("вспомни", "вспомина"), "вспомина"),
     (("посетова", "сетова"), "сету"), (("говори",), "говори"), (("счита",), "счита"), (("полага",), "полага"),
-    (("оповести",), ""), (("доложи", "доклады"), "доклады"),
+    (("оповести",), ""), (("доложи", "доклады"), "доклады"), (("подсчита", "подсчитыва"), "подсчитыва"), (("посчита",), ""),
 )
-# Reflexive verbs of saying: признался, высказалась, поделились… (поделился only after its subject: ``_RU_SHARED``).
+# Reflexive verbs of saying: признался, высказалась, пожаловались.
 _RU_REFLEXIVE_STEMS = ((("призна", "признава"), "призна"), (("высказа", "высказыва"), "высказыва"),
                        (("пожалова", "жалова"), "жалу"))
 
@@ -297,8 +298,11 @@ def _ru_verb(pasts: tuple[str, ...], present: str, reflexive: bool = False) -> t
 
 _RU_FORMS = tuple(form for stems in _RU_VERB_STEMS for form in _ru_verb(*stems)) + tuple(
     form for stems in _RU_REFLEXIVE_STEMS for form in _ru_verb(*stems, True))
-# Shared (поделился в Telegram-канале): after its subject only; after the verb comes what was shared.
+# Shared (поделился в Telegram-канале): after its subject; before it only news shared (``Такой информацией поделилось
+# агентство X``; not ``Своими рецептами поделились участники``).
 _RU_SHARED = _ru_verb(("подели",), "", True)
+_RU_NEWS_SHARED = (r"(?-i:информацией|данными|подробностями|сведениями|новостью|новостями|деталями|цифрами"
+                   r"|статистикой)\s+(?:с\s+\S+\s+)?(?-i:" + _alternation(_RU_SHARED, word_start=False) + ")")
 # Verbs of quoting, said of a source cited (``приводит X со ссылкой на Y``, ``цитирует X``).
 _RU_CITE_FORMS = _ru_verb(("приве", "приводи"), "приводи") + _ru_verb(("цитирова", "процитирова"), "цитиру")
 _RU_PLURAL = tuple(f for f in _RU_FORMS if f.endswith(("ли", "ют", "ут")))
@@ -441,7 +445,8 @@ def _en_name(name: str) -> str | None:
     # a body's name by its common noun, with any words describing it (``the Central Asian nation's emergencies
     # ministry``, ``the country's health ministry``): owned or with the article, no verb or clause word among them
     described = (any(w.lower() in _EN_BODIES for w in words) and len(words) <= 8 and (
-        name.lower().startswith(("the ", "a ", "an ")) or any(_POSSESSIVE.search(w) for w in words[:-1])))
+        name.lower().startswith(("the ", "a ", "an ")) or any(_POSSESSIVE.search(w) for w in words[:-1]))
+        or words[-1].lower() in _EN_AGENTS and len(words) <= 3)  # space officials, health authorities
     for word in (_POSSESSIVE.sub("", w.strip("“”\"")) for w in words):
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
@@ -502,8 +507,14 @@ def _en_told(name: str) -> str | None:
 
 
 # An organisation named after words for what it is: ``local pollster SOCIS-A``, ``US carrier FlyArystan``.
-_EN_DESCRIBED_ORG = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:pollster|watchdog|regulator|think[\s-]tank|"
-                               + "|".join(sorted(_EN_FIRM_NOUNS)) + r")\s+(?P<name>[A-Z][A-Z0-9&.-]+(?:\s+[A-Z][\w&.-]*){0,3})")
+# (what describes it: lower-case words and adjectives of nation or place: ``the Russian space agency Roscosmos``, ``the
+# US-based American-Russian joint venture International Launch Services``)
+_EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|based|owned|run|led|backed)"
+                  r"|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Swiss|French|Dutch|Greek|Thai))")
+_EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+)?(?:" + _EN_DESCRIPTOR + r"\s+){0,4}?(?:pollster|watchdog|regulator"
+                               r"|think[\s-]tank|venture|consortium|" + "|".join(sorted(_EN_FIRM_NOUNS))
+                               + r")\s+(?P<name>(?-i:[A-Z][A-Z0-9&.-]+|[A-Z][\w&.-]*\s+[A-Z][\w&.-]*|[A-Z][a-z]+[A-Z]?[\w&.-]*)"
+                               r"(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})")
 
 
 def _en_said_by(name: str) -> str | None:
@@ -587,7 +598,8 @@ _RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|св�
                               r"|странице|аккаунте|брифинге|пресс-конференции)$", re.I)
 # Where a speaker said it, after their name (``рассказал глава госкорпорации Дмитрий Рогозин в видео, опубликованном
 # …``): it ends the name.
-_RU_MEDIUM_NEXT = (r"(?=\s+(?:в|во|на|при)\s+(?:видео|интервью|эфире|беседе|комментарии|обращении|выступлении|сообщении"
+_RU_MEDIUM_NEXT = (r"(?=\s+(?:в|во|на|при)\s+(?:(?:своем|своём|своей|официальном|официальной)\s+)?(?:аккаунте|странице"
+                   r"|канале|видео|интервью|эфире|беседе|комментарии|обращении|выступлении|сообщении"
                    r"|заявлении|посте|ходе|рамках|брифинге|пресс-конференции|заседании|совещании|встрече|Telegram"
                    r"|Instagram|Facebook|соцсетях|социальных)\b)")
 # When, after the name it follows: ``сообщили … редакции КазТАГ во вторник``.
@@ -655,7 +667,7 @@ def _ru_inverted(before: str, verb: str) -> bool:
 
 # What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``,
 # ``корреспондент Bestnews.kz с "Барыс Арены"``).
-_RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|из|по\s+состоянию)\s")
+_RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|из|по\s+состоянию|из-за|из-под|благодаря|ввиду|вследствие)\s")
 
 
 # A source named by where it works (``источник в правительстве``, ``собеседник в МВД``): the place is its name.
@@ -728,10 +740,10 @@ def _kk_before_place(name: str) -> str:
     куларында`` → ``ведомство басшысы``; ``министр брифингте``): a closing locative in lower case, with a name it
     follows (``Мәжіліс``) unless that is part of a person's name."""
     words = _KK_TIME_AFTER.sub("", name.rstrip(" .")).split()
-    if len(words) >= 2 and words[-1][:1].islower() and len(words[-1]) > 5 and _KK_LOCATIVE.search(words[-1]):
+    if len(words) >= 2 and not words[-1][:1].isupper() and len(words[-1]) > 5 and _KK_LOCATIVE.search(words[-1]):
         words.pop()
-        if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].islower():
-            words.pop()  # Мәжіліс (кулуарында), Twitter (парақшасында)
+        if len(words) >= 2 and (words[-1][:1].isupper() and words[-2][:1].islower() or _KK_ATTRIBUTIVE.search(words[-1])):
+            words.pop()  # Мәжіліс (кулуарында), Twitter (парақшасында), желідегі (парақшасында): where, not who
     return " ".join(words)
 
 
@@ -746,12 +758,25 @@ def _kk_head(word: str) -> bool:
     return bool(_KK_OWNED.search(word)) and len(word) > 3 or word.lower().lstrip(_HAMZA) in _KK_HEADS
 
 
+_KK_LEAD_WORDS = 6  # the words a phrase of when or where may run to before a subject
+_KK_ADJECTIVE_END = _kk_suffix(("ғы", "гі", "қы", "кі"))  # an adjective of time or place (кешкі, биылғы), not a head
+
+
 def _kk_sov_subject(span: str) -> str | None:
     """The subject opening ``span``, a Kazakh subject and the object clause of a verb of saying (``Ұлттық банк 10
     маусымнан бастап … айналымнан шығатынын``, ``ministrlık 30 myŋ gektar … jatqanyn``): up to an institution's head
     noun (a possessive, ``министрлігі``, ``банкі``, or a bare head, ``банк``, ``ministrlık``), an acronym or a name in
     capitals followed by a word in lower case, and never past a number or a word in a case."""
     words = span.split()
+    # when or where it was said, before the subject: 1 желтоқсанда кешкі брифинг кезінде (on 1 December, during the
+    # evening briefing): up to the last word in the locative among the first few
+    lead = -1
+    for i, word in enumerate(words[:min(_KK_LEAD_WORDS, len(words) - 2)]):
+        if _kk_head(word) and not _KK_ADJECTIVE_END.search(word) or i and word[:1].isupper():
+            break  # a name or a head: the subject has begun (Денсаулық сақтау министрі Мәжіліс кулуарында …)
+        if not word[:1].isupper() and _KK_LOCATIVE.search(word) and len(word) > 3:  # tote has no capitals
+            lead = i
+    words = words[lead + 1:]
     while words and _KK_WHEN.fullmatch(words[0]):
         words.pop(0)
     while len(words) > 1 and _KK_WHEN.fullmatch(" ".join(words[:2])):
@@ -761,7 +786,7 @@ def _kk_sov_subject(span: str) -> str | None:
     end = acronym = 0
     for i, word in enumerate(words[:-1]):
         nxt = words[i + 1]
-        if i and (word[:1].isdigit() or _kk_cased(word)):
+        if i and (word[:1].isdigit() or _kk_cased(word) or _KK_CLAUSE_OPENERS.match(word)):
             end = acronym or i
             break
         if _KK_GENITIVE.search(word):
@@ -771,13 +796,14 @@ def _kk_sov_subject(span: str) -> str | None:
         if word.isupper() and len(word) > 1 and not nxt.isupper() and not acronym:
             acronym = i + 1  # ҚР … министрі: an acronym may open a longer name; it ends the subject if no head follows
             continue
-        if (_kk_head(word) and not (_KK_OWNED.search(nxt) and _kk_head(nxt))
+        if (_kk_head(word) and not (_KK_OWNED.search(nxt) and _kk_head(nxt) and not _KK_ATTRIBUTIVE.search(nxt))
                 or named and not nxt[:1].isupper() and not _kk_head(nxt) and not _KK_GENITIVE.search(nxt)):
             end = i + 1
             # a title's holder named after it: … орынбасары Қанат Бозымбаев (a first name and a surname at most)
-            while (_kk_head(word) and end < min(i + 3, len(words) - 1) and words[end][:1].isupper()
-                   and not _kk_cased(words[end + 1])):  # not a place's name: Мәжіліс кулуарында
-                end += 1
+            while (_kk_head(word) and end < min(i + 3, len(words) - 1) and not _kk_cased(words[end + 1])
+                   and not _KK_ATTRIBUTIVE.search(words[end]) and (words[end][:1].isupper() or end == i + 1 and _KK_SURNAME.search(words[end + 1])
+                        or end == i + 2 and _KK_SURNAME.search(words[end]))):  # not a place's name: Мәжіліс кулуарында
+                end += 1  # (in tote, without capitals, by the surname's ending: باۋىرجان سىزدىقوۆ)
             break
     end = end or acronym
     return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
@@ -811,7 +837,16 @@ _KK_REGARDING = re.compile(r"^(?:(?:\S+\s+){1,3}?" + _kk(("қатысты", "б�
                            re.I)  # regarding this …; to this fact (Бұл фактіге … түсінік берді)
 # A comma listing words before "and" (Экология, геология және табиғи ресурстар министрі): inside a name.
 _KK_LIST_COMMA = r",(?=\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+(?:" + _kk(("және", "мен", "hám", "jane")) + r"))"
-_KK_OBJECT_END = "(?:" + _kk(("ын", "ін"), word_start=False) + ")"  # an object clause's last word: …болатынын, екенін
+# An object clause's last word: …болатынын, екенін; or what it was about: …тозғаны туралы (жайлы, жөнінде)
+_KK_OBJECT_END = "(?:" + _kk(("ын", "ін"), word_start=False) + r"|\s" + _kk(("туралы", "жайлы", "жөнінде")) + ")"
+# Words that open an object clause, never inside a subject: a demonstrative, an adverb of time (вице-министр бұл мәселе
+# әлі пысықталып жатқанын мәлім етті).
+_KK_CLAUSE_OPENERS = re.compile(_kk(("бұл", "осы", "ол", "сол", "мына", "мұндай", "осындай", "әлі", "қазір", "әзірге",
+                                     "енді", "алдағы", "биыл", "жақында")) + "$", re.I)
+# A word describing what follows it by where it is (-дағы/-дегі: Екібастұздағы апатты): it opens a new phrase.
+_KK_ATTRIBUTIVE = _kk_suffix(("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"))
+# A surname's ending, in every script (Сыздықов, Ахметова, Жұмабекұлы): a title's holder named after it.
+_KK_SURNAME = _kk_suffix(("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы", "улы", "кызы"))
 # A word in a case no subject is in: dative, ablative, locative, instrumental (the dative -на/-не only after a
 # possessive: Астана is none).
 _KK_CASED = _kk_suffix(("ға", "ге", "қа", "ке", "ына", "іне", "дан", "ден", "тан", "тен", "нан", "нен", "да", "де", "та",
@@ -856,9 +891,10 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 # sentence's capital where a page lost the space (``Gazeta.ru reports.A coin``; not ``Vlast.kz``, ``U.S.``).
 _GLUED_STOP = r"|(?-i:(?<=[a-zа-яё]{2})\.(?=[A-ZА-ЯЁ](?:[a-zа-яё]|\s)))"
 # … or a quote resumes (``, —``), or another attribution quotes this one (``мәлім етті, деп хабарлайды Egemen.kz``)
-_SENTENCE_END = (r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|\n|$|,\s*[–—-]+\s|[,،]\s*(?:деп|dep|دەپ)\s)" + _GLUED_STOP
-                 + ")")
-_CLAUSE_END = r"(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$)|\n|$)" + _GLUED_STOP + ")"
+# (a line's end ends it even after a capital alone: ``написал Экспресс К``; a stop after one is an initial's)
+_SENTENCE_END = (r"(?:(?=\s*(?:\n|$))|(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|,\s*[–—-]+(?:\s|$)|[,،]\s*(?:деп|dep|دەپ)\s)"
+                 + _GLUED_STOP + "))")
+_CLAUSE_END = r"(?:(?=\s*(?:\n|$))|(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$))" + _GLUED_STOP + "))"
 _ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
                r"(?:официальн\w+\s+|official\s+)?(?:Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|соцсет|телеграм|"
                r"сайт|website|page|account|channel|канал|аккаунт|страниц)[^.;\n]*?")
@@ -1082,13 +1118,16 @@ _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + 
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at(?!\s+the\s+[A-Z])|to|from|through|during|following|after|today|yesterday|earlier|this"
+            r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
             r"|last|late|reporters"
             r"|hours|minutes|days|shortly|moments"
             r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
-_EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
+_EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
 _SENTENCE_START = r"[.!?…][\"”»]?\s+"
 # What a statement to an outlet was made in: ``said in a statement to Reuters``, ``in an interview with RFE/RL``.
+# A relative clause between a subject and its verb: ``X, who is also Chief of the General Staff, said``.
+_EN_RELATIVE = r"(?:,\s+(?-i:who|which)\s+[^,;.\n]{1,150},)?"
 _EN_STATEMENT = r"(?-i:statement|comments?|interview|e-?mail|letter|message|response|reply|remarks)"
 _EN_STATEMENT_WORDS = tuple(f"{noun} {to}" for noun in ("statement", "comment", "comments", "interview", "email",
                                                          "e-mail", "letter", "message", "response", "reply", "remarks")
@@ -1177,7 +1216,8 @@ _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа
              "напом", "объясн", "ответ", "отвеча", "предупре", "указ", "предлож", "предлага", "констатир", "резюмир",
              "подчерк", "добав", "сказа", "подтвер", "комментир", "призна", "завер", "обеща", "высказ", "призва",
              "призыва", "акцентир", "замет", "замеча", "разъясн", "озвуч", "подытож", "прогнозир", "вспом",
-             "сетова", "сету", "говор", "счита", "полага", "оповест", "доклад", "доложи", "жалова", "жалу")
+             "сетова", "сету", "говор", "счита", "полага", "оповест", "доклад", "доложи", "жалова", "жалу", "подсчит",
+             "посчита")
 _RU_IMPERSONAL_WORDS = ("говори", "сообщ", "отмеч", "указыва", "сказано", "написано", "указано")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
@@ -1255,6 +1295,8 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"(?:\s*,\s+что\b|\s+об?\s|" + _END
          + r"|(?:\s+[^\s,.;:]+){0,3}?" + _ON_CHANNEL + r"(?:" + _SENTENCE_END + r"|\s*,\s+что\b))", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
+        ("reports", r"\s" + _RU_NEWS_SHARED + r"\s+" + _NAME + _RU_WHEN_AFTER + r"(?:" + _END + r"|" + _RU_MEDIUM_NEXT + ")",
+         "nom", ("подели",), _not_a_person),
         # говорится в сообщении X (present or past): X reports; сообщается на сайте X: the site (``сайт KASE``)
         ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?:официальном\s+)?"
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _QUOTED_PHRASE
@@ -1368,9 +1410,17 @@ _FORMS: tuple[_Form, ...] = tuple(
          r",\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", _EN_SAY_WORDS, _en_name),
         # X said, according to Y (an outlet): Y reports, citing X
-        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
-         + r"(?:\s+(?-i:on|in)\s+\w+)?,\s+" + _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END,
+        # (X an appositive too: ``Yuri Nosenko, deputy head of …, told reporters according to Interfax``)
+        ("reports", _CLAUSE + r"(?P<via>" + _EN_PERSON + r",\s+" + _PHRASE + "|" + _PHRASE + r"),?\s+" + _EN_ADVERB
+         + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT}|(?-i:told))"
+         + r"(?:\s+(?-i:reporters|journalists|the\s+media|the\s+press))?"
+         + r"(?:\s+(?-i:on|in)\s+\w+)?,?\s+" + _EN_ACCORDING + r"\s+(?P<reporter>" + _PHRASE + r")" + _CLAUSE_END,
          "nom", ("according to", "as per"), _en_press, "nom"),
+        # X said (in a statement …), which was carried by Y / as carried by Y: Y reports, citing X
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE_ACRONYM + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
+         + r"[^.;\n]{0,80}?,?\s+(?:(?-i:which|that)\s+(?-i:was|were)\s+|(?-i:as)\s+)?(?-i:carried|relayed|published)\s+by\s+"
+           r"(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("carried by", "relayed by", "published by"), _en_press,
+         "nom"),
         # Report informs, Minister …, Name said: the outlet reports, citing the speaker after it
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+(?-i:informs|reports|writes),\s+(?P<via>[^.;\n]{3,160}?)\s+"
          + _en_verbs("said", "says", "noted", "stated", "added", "told", "explained") + _EN_END, "nom",
@@ -1400,8 +1450,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("cite", "citing", " quot", "refer to", "refers to", "referr", "learnt from", "learned from",
           "with reference"), _en_outlet, "nom"),
         # X told Y; X has told Y; X, told Y (an appositive cut off: "Yurii Bunakov, [an official,] told RFE/RL")
+        # (not X told Y to do something: an order, no report)
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told|informed)\s+(?P<reporter>"
-         + _PHRASE + ")"
+         + _PHRASE + r")(?!\s+(?-i:to|not\s+to)\s+(?!(?-i:the|a|an|this|that|its|his|her|their)\b)[a-z]+\b)"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told", "informed"), _en_told, "nom"),
         # X said in a statement to Y, X confirmed in an interview with Y: Y reports, citing X
         ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})"
@@ -1417,7 +1468,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")\s+" + _EN_ADVERB + _EN_REPORT
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
-        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")\s+" + _EN_ADVERB
+        ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")" + _EN_RELATIVE + r"\s+" + _EN_ADVERB
          + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
          "nom", _EN_SAY_WORDS, lambda name: _en_said_by(_EN_DATA.sub("", name))),  # a statement from X said: X
         # a report set inside a clause: ``a case that prosecutors said was linked``, ``which officials say will``
@@ -1454,7 +1505,8 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom",
          _EN_PLATFORMS, _en_name),
         ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _QUOTED_PHRASE + r")" + _DEFINED + r"(?:,\s+(?-i:via|citing)\s+(?P<via>"
-         + _PHRASE + r"))?" + _CLAUSE_END, "nom", ("according to", "as per"), _en_source, "nom"),
+         + _PHRASE + r"))?(?:" + _CLAUSE_END + r"|(?=\s+(?-i:which|who|whose|that)\s))", "nom", ("according to", "as per"),
+         _en_source, "nom"),  # a clause saying what the source is may follow it (… center which makes the boosters)
     )
 )
 # Source lines: ``Источник: КазТАГ``, ``Source: …``, Kazakh ``Дереккөз: …`` / ``Дерек көзі`` / ``Ақпарат көзі`` in
@@ -1890,8 +1942,9 @@ _NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capit
 _RU_MEDIA_BEFORE = re.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
     r"(?P<kind>(?i:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство))\s+"
-    r"(?P<name>«[^»]+»|\"[^\"]+\"|[A-Za-z][\w.&-]*(?:\s+[A-Za-z0-9][\w.&-]*)*|[А-ЯЁ][\w-]*(?:\s+[а-яё][\w-]*)?"
-    r"|\d[\w-]*\.[a-z]{2,})")  # Тенгри ньюз: a second word in lower case is the name's, a capitalised one a body's
+    r"(?P<name>«[^»]+»|\"[^\"]+\"|(?:[A-Za-z][\w.&-]*|[А-ЯЁ][\w-]*)(?:\s+[A-ZА-ЯЁ0-9][\w.&-]*)*"
+    r"|[А-ЯЁ][\w-]*\s+[а-яё][\w-]*|\d[\w-]*\.[a-z]{2,})")  # Тенгри ньюз: a second word in lower case is the name's
+    # (capitalised words are a name in either alphabet: Sputnik Казахстан, Экспресс К, Хабар 24)
 
 
 # What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
@@ -2059,7 +2112,21 @@ def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -
     if not reporter:
         return None
     via = _via(g.get("via") or g.get("via2") or g.get("via3"), form.via_case)
+    reporter, via = _whole_outlet(reporter, via)
     return Attribution(m.group(0).lstrip(_OPENING).rstrip(" ,."), reporter, kind, via)
+
+
+def _whole_outlet(reporter: str, via: str | None) -> tuple[str, str | None]:
+    """A registered outlet's name of two words is not split between the reporter and what it cites (``деп хабарлайды
+    Sputnik Қазақстан ұлттық экономика министрлігіне сілтеме жасап``: Sputnik Қазақстан, citing the ministry)."""
+    if not via or " " not in via:
+        return reporter, via
+    word, rest = via.split(" ", 1)
+    joined = f"{reporter} {word}"
+    outlet = outlet_named(joined)
+    if outlet and any(alias.casefold() == joined.casefold() for alias in outlet.aliases):
+        return joined, rest
+    return reporter, via
 
 
 def _dateline_agency(text: str) -> str | None:
