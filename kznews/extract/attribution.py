@@ -368,7 +368,11 @@ _EN_WIRES = frozenset(
 # The endings of a company's one-word name, compounded from what it does (Kazatomprom, Gazprom, KazMunayGas, Kazpost,
 # Halykbank, Kaztransoil, Rosneft, Kazakhtelecom, Samrukenergo).
 _EN_COMPANY_END = re.compile(r"^[A-Z]\w*(?:prom|gaz|gas|neft|munai|munay|bank|trans|telecom|energo|stroy|mash|invest"
-                             r"|oil|post|zoloto|metal|agro|avto|auto|holding|service|group)$", re.I)
+                             r"|oil|post|zoloto|metal|agro|avto|auto|holding|service|group|met|cosmos|atom|stat|nadzor"
+                             r"|energy|avia|cell|nedra)$", re.I)
+# A state company or agency named by the country's prefix (Kazpost, Kaztransoil, Rosstat), or a compound of
+# capitalised words (Samruk-Kazyna), not a surname (Kazybekov).
+_EN_PREFIXED_BODY = re.compile(r"(?:(?:Kaz|Ros|Uz|Kyrgyz|Tajik|Turkmen)(?!akh|akhstan)[a-z]{3,}|[A-Z][a-z]+(?:-[A-Z][a-z]+)+)")
 # What an organisation is, in an appositive after its name (``Chevron, the largest foreign oil producer in …``).
 _EN_FIRM_NOUNS = frozenset(
     "producer company operator firm group bank carrier maker miner exporter importer developer supplier provider"
@@ -387,7 +391,8 @@ _EN_AGENTS = frozenset(
 _EN_CLAUSE_WORDS = frozenset(
     "will would shall should can could may might must is are was were be been being has have had do does did not no"
     " to that which who whom whose when where while if as than it its this these those there here he she they we i"
-    " you his her their our my your said says say told reported also".split())
+    " you his her their our my your said says say told reported also though although but and or because since so yet"
+    " whereas unless".split())
 _EN_JOINS = frozenset("of the and for on in de when while if as".split())  # never open or close a name
 _EN_NAME_WORDS = _EN_LOWER | _EN_BODIES | _EN_AGENTS  # the lower-case words of a name
 _EN_NOT_NAMES = frozenset(
@@ -485,6 +490,7 @@ def _en_body(name: str) -> str | None:
     acronym (``NASA``, ``KNB``)."""
     plain = _en_name(name) or ""
     firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES or _EN_COMPANY_END.search(plain)
+                      or _EN_PREFIXED_BODY.fullmatch(plain) and not _EN_SURNAME.search(plain)
                       or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()))
     described = _EN_DESCRIBED_ORG.fullmatch(name)  # local pollster SOCIS-A: the organisation by its name
     if described:
@@ -1140,6 +1146,14 @@ _DEFINED = r"(?:\s*\((?:hereinafter|далее|бұдан\s+әрі)\b[^()\n]{0,4
 _EN_REPORTED_CLAUSE = (r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last)\b[^,.;!?\n]{0,40}?)?,?(?=\s+(?:(?-i:the|a|an"
                        r"|it|its|there|this|these|those|he|she|they|we|all|some|no|more|about|over|nearly|up)\b"
                        r"|(?-i:[A-Z0-9])))")
+# … and after a verb that may take an object (confirmed, explained), a clause only if a finite verb follows soon:
+# ``confirmed the road will be closed``, not ``confirmed the death of two miners``.
+_EN_CONTENT_CLAUSE = (_EN_REPORTED_CLAUSE + r"(?=(?:\s+[^\s,.;!?]+){1,8}?\s+(?-i:will|would|is|are|was|were|has|have|had"
+                      r"|could|can|may|might|must|should|did|does|do)\b)")
+# What figures or a document showed: ``Data from the Bureau of National Statistics showed``, ``the bank's data show``.
+_EN_DATA_NOUNS = r"(?:data|figures|statistics|estimates|numbers|calculations|report|survey|study|poll)"
+_EN_SHOWED = r"(?:showed|shows|show|indicated|indicates|indicate|revealed|reveals|reveal|suggested|suggests|suggest)"
+_EN_DATA_QUALIFIER = r"(?:(?:latest|official|preliminary|new|recent|monthly|weekly|annual|quarterly)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -1451,7 +1465,8 @@ _FORMS: tuple[_Form, ...] = tuple(
           "with reference"), _en_outlet, "nom"),
         # X told Y; X has told Y; X, told Y (an appositive cut off: "Yurii Bunakov, [an official,] told RFE/RL")
         # (not X told Y to do something: an order, no report)
-        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told|informed)\s+(?P<reporter>"
+        ("reports", _CLAUSE + r"(?P<via>(?![^,\n]*\b(?-i:will|would|is|are|was|were)\b[^,\n]*,\s+(?-i:told|informed)\b)"
+         + _PHRASE + r"),?\s+(?:(?-i:has|have|had)\s+)?(?-i:told|informed)\s+(?P<reporter>"
          + _PHRASE + r")(?!\s+(?-i:to|not\s+to)\s+(?!(?-i:the|a|an|this|that|its|his|her|their)\b)[a-z]+\b)"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END})", "nom", ("told", "informed"), _en_told, "nom"),
         # X said in a statement to Y, X confirmed in an interview with Y: Y reports, citing X
@@ -1469,8 +1484,14 @@ _FORMS: tuple[_Form, ...] = tuple(
          + f"(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")" + _EN_RELATIVE + r"\s+" + _EN_ADVERB
-         + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))",
+         + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}"
+           f"|{_EN_CONTENT_CLAUSE}))",
          "nom", _EN_SAY_WORDS, lambda name: _en_said_by(_EN_DATA.sub("", name))),  # a statement from X said: X
+        ("reports", r"(?:^|\s)(?:(?-i:the|The)\s+)?" + _EN_DATA_QUALIFIER + _EN_DATA_NOUNS + r"\s+(?:(?-i:released|published|"
+         r"compiled)\s+)?(?-i:from|by|of)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_SHOWED + r"\b", "nom",
+         ("showed", "shows", " show", "indicat", "reveal", "suggest"), _en_body),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")(?:['’]s|['’])\s+" + _EN_DATA_QUALIFIER + _EN_DATA_NOUNS
+         + r"\s+" + _EN_SHOWED + r"\b", "nom", ("showed", "shows", " show", "indicat", "reveal", "suggest"), _en_body),
         # a report set inside a clause: ``a case that prosecutors said was linked``, ``which officials say will``
         ("reports", r"\s(?-i:that|which|what)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + r"(?=\s+(?-i:was|were|is|are|had|has|have|would|will|could|might|may|did|does|do)\b)", "nom",

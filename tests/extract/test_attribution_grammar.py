@@ -1359,3 +1359,45 @@ def test_kazakh_found10_families(text, want, script):
 def test_a_registered_outlets_two_words_are_not_split_by_what_it_cites():
     assert _found("Жалақы өсті, деп хабарлайды Sputnik Қазақстан ұлттық экономика министрлігіне сілтеме жасап.") == (
         "Sputnik Қазақстан", "ұлттық экономика министрлігі", "reports")
+
+
+# --- the English grammar grid (session 13): organisations of every shape x verbs x word orders ---
+
+EN_GRID_ORGS = (
+    ("the Ministry of Energy", "Ministry of Energy"), ("Kazakhstan's Ministry of Energy", "Kazakhstan's Ministry of Energy"),
+    ("KazMunayGas", "KazMunayGas"), ("Kazhydromet", "Kazhydromet"), ("Samruk-Kazyna", "Samruk-Kazyna"),
+    ("Kazpost", "Kazpost"), ("Air Astana", "Air Astana"), ("the Bureau of National Statistics", "Bureau of National Statistics"),
+    ("Energy Minister Almasadam Satkaliyev", "Energy Minister Almasadam Satkaliyev"),
+    ("the head of the Astana police department", "head of the Astana police department"),
+)
+EN_GRID_VERBS = ("said", "reported", "announced", "stated", "noted", "confirmed", "informed", "warned", "explained")
+EN_GRID_ORDERS = (
+    "{C} {V} {N}.", "{C} {V} that {N}.", "{N}, {s} {V}.", "{N}, {V} {s}.", "{C} {V} on Monday that {N}.",
+    "{C} {V} in a statement that {N}.", "{N}, {s} {V} in a statement.", "{C} has {V} that {N}.", "{C} also {V} that {N}.",
+    "As {s} {V}, {N}.", "In a statement, {s} {V} that {N}.", "Speaking at a briefing, {s} {V} that {N}.",
+    "{N}, {s} {V} at a briefing in Astana on Tuesday.", "{N}, {s} {V}, adding that more details will follow.",
+    "{N}, according to {s}.", "Data from {s} showed that {N}.", "{C}'s data showed {N}.",
+)
+EN_NEWS = "the road to Almaty will be closed until May"
+
+
+@pytest.mark.parametrize("order", EN_GRID_ORDERS)
+def test_english_every_organisation_and_verb_in_every_order(order):
+    wrong = []
+    for verb in EN_GRID_VERBS:
+        for subject, want in EN_GRID_ORGS:
+            text = _cap(order.format(C=_cap(subject), s=subject, V=verb, N=EN_NEWS))
+            if _found(text) not in ((want, None, "reports"), (_cap(want), None, "reports")):
+                wrong.append((text, _found(text)))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("text", (
+    "The ministry confirmed the death of two miners.",
+    "Officials told residents to leave.",
+    "Prices rose, though officials say it is temporary.",
+    "He showed reporters the site.",
+    "Kazybekov said the road will be closed.",
+))
+def test_english_objects_orders_and_people_are_no_reporters(text):
+    assert find_attribution(text) is None
