@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler
 
 from kznews import sites
-from kznews.extract.dates import ALMATY, parse_date
 from kznews.sites import Edition, Outlet, StartPoint
 
 ARTICLE = "kznews_article"  # Request.meta key: the request fetches a candidate article
@@ -49,11 +48,16 @@ class Window:
         return window
 
     def days(self) -> list[date]:
+        from kznews.extract.dates import ALMATY  # here, not at the top: the writer of a shared run (``kznews store``)
+        # imports this module through the scheduler and extracts nothing, and kznews.extract compiles for seconds
+
         last = self.until or datetime.now(ALMATY).date()
         first = self.since or last - timedelta(days=1)
         return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
     def _day(self, value: str | None) -> date | None:
+        from kznews.extract.dates import ALMATY, parse_date  # see ``days``
+
         parsed = parse_date(value) if value else None
         return parsed.astimezone(ALMATY).date() if parsed else None
 

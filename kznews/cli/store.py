@@ -39,7 +39,7 @@ def store(obj: dict[str, Any], redis: str, prefix: str, overrides: dict[str, str
     """
     from scrapy.settings import Settings
 
-    from kznews.distributed.store import store as run_store  # imports the extraction stack (kznews.scope)
+    from kznews.distributed.store import store as run_store  # Redis and the archive: no extraction stack
 
     started = time.monotonic()
     check_writable(obj["db"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,18 @@ def test_commands_that_extract_nothing_start_without_the_extraction_stack(tmp_pa
         run = subprocess.run([sys.executable, "-c", _PROBE], input="\n".join(commands), capture_output=True,
                              text=True, timeout=60, check=True)
     assert run.stdout.split() == [], "imported at start-up"
+
+
+def test_the_writer_of_a_shared_run_starts_without_the_extraction_stack(tmp_path: Path) -> None:
+    """``kznews store`` extracts nothing: it imports the scheduler's module (for the archived-article records),
+    which reaches kznews.scope, whose date window reads kznews.extract.dates only when a window is used."""
+    with socket.socket() as s:  # a port nothing listens on: the writer stops at its Redis, after its imports
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = f"{exitcodes.ERROR} --db {tmp_path / 'a.db'} store --redis redis://127.0.0.1:{port}/0"
+    run = subprocess.run([sys.executable, "-c", _PROBE], input=command, capture_output=True, text=True, timeout=60,
+                         check=True)
+    assert [m for m in run.stdout.split() if m.startswith("kznews.extract")] == []
 
 
 def test_a_deferred_choice_is_read_when_the_command_is_used() -> None:
