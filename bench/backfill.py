@@ -7,7 +7,9 @@ delays at zero (a loopback server is not an archive to spare).  Bytes are what t
 records beside the records' own lengths (goal: at most 1.05 times: single records, never whole files), and what
 the index sent, per archived article.  The same records as one WARC file are then imported with every core
 (``--workers``, default one per core) and with one (extraction in the reading process), each in a fresh process
-(start-up included, as a real import pays it); and the file is read, without extraction, by warcio and, when
+(start-up included, as a real import pays it), the CPU time of the reading and writing process (the serial part:
+its start-up, then per record) told apart from its extraction workers' (the parallel part), since load does not
+change that split as it changes wall time; and the file is read, without extraction, by warcio and, when
 installed, FastWARC.
 
 Usage: ``python bench/backfill.py [--pages 181] [--wcxb 793] [--backfill 300] [--repeat 2] [--workers N] [--no-append]``.
@@ -73,11 +75,32 @@ def backfill(snaps: list[Snapshot], work: Path) -> dict[str, float]:
             "whole_files": sum(1 for h in archives.hits if h.path.startswith("/crawl-data/") and not h.range)}
 
 
+# `kznews import` in a fresh process that, as it exits, writes its own CPU seconds (the reading and writing process:
+# the serial part), its extraction workers' (the parallel part) and its start-up's (Python, kznews and the
+# extraction stack imported, before the first record is read) to the file named by argv[1].
+_IMPORT = """
+import atexit, json, resource, sys, time
+out = sys.argv.pop(1)
+def cpu(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+def report():
+    with open(out, "w") as fh:
+        json.dump({"self": cpu(resource.RUSAGE_SELF), "workers": cpu(resource.RUSAGE_CHILDREN), "start": start}, fh)
+atexit.register(report)
+import kznews.backfill.importer
+from kznews.cli import main
+start = cpu(resource.RUSAGE_SELF)
+main()
+"""
+
+
 def imported(path: Path, workers: int, work: Path) -> dict[str, Any]:
     """`kznews import` of ``path`` into a fresh archive in a fresh process: its wall time, the CPU time of it and its
-    extraction workers, and the machine's load average sampled every second meanwhile (a shared machine)."""
+    extraction workers, apart, and the machine's load average sampled every second meanwhile (a shared machine)."""
     db = work / f"import-{workers}.db"
     db.unlink(missing_ok=True)
+    split = work / f"import-{workers}.json"
     loads: list[float] = []
     done_event = threading.Event()
 
@@ -89,7 +112,7 @@ def imported(path: Path, workers: int, work: Path) -> dict[str, Any]:
     sampler.start()
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "kznews", "--db", str(db), "import", str(path), "--workers",
+    done = subprocess.run([sys.executable, "-c", _IMPORT, str(split), "--db", str(db), "import", str(path), "--workers",
                            str(workers)], cwd=ROOT, capture_output=True, text=True)
     wall = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -98,7 +121,8 @@ def imported(path: Path, workers: int, work: Path) -> dict[str, Any]:
     if done.returncode != 0:
         raise SystemExit(done.stderr)
     return {"wall": wall, "cpu": after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime,
-            "load": sum(loads) / len(loads) if loads else os.getloadavg()[0], "line": done.stdout.strip()}
+            "load": sum(loads) / len(loads) if loads else os.getloadavg()[0], "line": done.stdout.strip(),
+            **json.loads(split.read_text())}
 
 
 def read_only(data: bytes) -> dict[str, float]:
@@ -143,6 +167,7 @@ def main(argv: list[str] | None = None) -> None:
             every = min(every, imported(warc, args.workers, work), key=lambda r: r["wall"])
         reading = read_only(data)
     n = len(snaps)
+    serial, parallel = (every["self"] - every["start"]) / n, every["workers"] / n  # CPU s per record
     lines = [
         f"Backfill: {b['records']} captures of real pages ({b['record_length'] / 2**20:.1f} MiB of gzip-member "
         f"records) from the loopback Common Crawl double; import: {n} ({len(data) / 2**20:.1f} MiB), fastest of "
@@ -167,6 +192,13 @@ def main(argv: list[str] | None = None) -> None:
         f"{every['cpu'] / every['wall']:.2f} (2.00 is two free cores) |",
         f"| import: bound on {args.workers} free cores from CPU time, one core's CPU s / (all cores' CPU s / "
         f"{args.workers}) (a bound, not a measurement) | {one['cpu'] / (every['cpu'] / args.workers):.2f}x |",
+        f"| import, {args.workers} workers: CPU s of the reading and writing process, start-up (imports) + per "
+        f"record; of the extraction workers per record | {every['start']:.1f} + {serial * 1000:.1f} ms; "
+        f"{parallel * 1000:.1f} ms |",
+        f"| import, {args.workers} workers: serial share of the CPU per record (start-up left out); with the start-up "
+        f"| **{serial / (serial + parallel):.1%}**; {every['self'] / (every['self'] + every['workers']):.1%} |",
+        f"| import, one core: CPU s, start-up + per record | {one['start']:.1f} + "
+        f"{(one['self'] - one['start']) / n * 1000:.1f} ms |",
         *(f"| reading only, {name}: records/s | {rate:,.0f} |" for name, rate in reading.items()),
     ]
     report = "\n".join(lines)
