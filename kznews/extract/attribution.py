@@ -192,7 +192,7 @@ _KK_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей")
 _KK_PASSIVE = tuple(_kk_verb(stem)[1] for stem in ("жазыл", "хабарлан", "мәлімдел", "айтыл", "жариялан"))
 _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
 # Reported, stated, wrote, said, published, spread the news, made a statement, gave the news: after their subject.
-_KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла",
+_KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла", "атап өт",
                                                 "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
                                                 "ақпарат бер", "пікір білдір", "түсініктеме бер", "түсінік бер"))  # commented
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
@@ -515,7 +515,7 @@ def _en_told(name: str) -> str | None:
 # An organisation named after words for what it is: ``local pollster SOCIS-A``, ``US carrier FlyArystan``.
 # (what describes it: lower-case words and adjectives of nation or place: ``the Russian space agency Roscosmos``, ``the
 # US-based American-Russian joint venture International Launch Services``)
-_EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|based|owned|run|led|backed)"
+_EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|(?:[A-Z]\.){2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|based|owned|run|led|backed)"
                   r"|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Swiss|French|Dutch|Greek|Thai))")
 _EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+)?(?:" + _EN_DESCRIPTOR + r"\s+){0,4}?(?:pollster|watchdog|regulator"
                                r"|think[\s-]tank|venture|consortium|" + "|".join(sorted(_EN_FIRM_NOUNS))
@@ -764,7 +764,9 @@ def _kk_head(word: str) -> bool:
     return bool(_KK_OWNED.search(word)) and len(word) > 3 or word.lower().lstrip(_HAMZA) in _KK_HEADS
 
 
-_KK_LEAD_WORDS = 6  # the words a phrase of when or where may run to before a subject
+_KK_LEAD_WORDS = 8  # the words a phrase of when or where may run to before a subject
+# A participle closing a sentence as its verb, with the auxiliary of the past perfect: айтқан болатын (had said)
+_KK_PERFECT = "(?:\\s+" + _kk(("болатын еді", "болатын", "еді")) + ")?"
 _KK_ADJECTIVE_END = _kk_suffix(("ғы", "гі", "қы", "кі"))  # an adjective of time or place (кешкі, биылғы), not a head
 
 
@@ -778,7 +780,8 @@ def _kk_sov_subject(span: str) -> str | None:
     # evening briefing): up to the last word in the locative among the first few
     lead = -1
     for i, word in enumerate(words[:min(_KK_LEAD_WORDS, len(words) - 2)]):
-        if _kk_head(word) and not _KK_ADJECTIVE_END.search(word) or i and word[:1].isupper():
+        if (_kk_head(word) and not _KK_ADJECTIVE_END.search(word) or i and word[:1].isupper()
+                and not (_KK_ATTRIBUTIVE.search(word) or _kk_cased(word))):  # Үкіметтегі брифингте: still where
             break  # a name or a head: the subject has begun (Денсаулық сақтау министрі Мәжіліс кулуарында …)
         if not word[:1].isupper() and _KK_LOCATIVE.search(word) and len(word) > 3:  # tote has no capitals
             lead = i
@@ -813,6 +816,11 @@ def _kk_sov_subject(span: str) -> str | None:
             break
     end = end or acronym
     return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
+
+
+def _kk_whole_subject(name: str) -> str | None:
+    """``name`` if it is a subject as a whole (see ``_kk_sov_subject``): a subject after the clause it reported."""
+    return name if _kk_sov_subject(f"{name} деп деп") == name else None
 
 
 def _kk_subject(name: str) -> str | None:
@@ -862,7 +870,8 @@ _KK_HEADS = frozenset(s for w in ("банк", "министрлік", "ведо�
                                          "компания", "қор", "агенттік", "комиссия", "комитет", "департамент", "басқарма",
                                          "үкімет", "парламент", "мәжіліс", "сенат", "ақорда", "биржа", "институт")
                      for s in _kk_spellings(w))
-_KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке", "биыл", "түс ауа", "кешке")),
+_KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке", "биыл", "түс ауа", "кешке",
+                           "бұған дейін", "бұдан бұрын", "осыған дейін", "ертеректе", "бұрын")),
                       re.I)
 _KK_EPITHET = re.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
@@ -898,7 +907,9 @@ _KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) 
 _GLUED_STOP = r"|(?-i:(?<=[a-zа-яё]{2})\.(?=[A-ZА-ЯЁ](?:[a-zа-яё]|\s)))"
 # … or a quote resumes (``, —``), or another attribution quotes this one (``мәлім етті, деп хабарлайды Egemen.kz``)
 # (a line's end ends it even after a capital alone: ``написал Экспресс К``; a stop after one is an initial's)
-_SENTENCE_END = (r"(?:(?=\s*(?:\n|$))|(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|,\s*[–—-]+(?:\s|$)|[,،]\s*(?:деп|dep|دەپ)\s)"
+# (a comma closing the text too: the part of a line before an attribution quoting this one, ``… айтты, | деп …``)
+_SENTENCE_END = (r"(?:(?=\s*(?:\n|$))|(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:!?…]+(?:\s|$)|,\s*[–—-]+(?:\s|$)|[,،]\s*(?:деп|dep|دەپ)\s"
+                 r"|[,،]\s*$)"
                  + _GLUED_STOP + "))")
 _CLAUSE_END = r"(?:(?=\s*(?:\n|$))|(?<!\b[A-ZА-ЯЁ])(?=\s*(?:[.;:,!?…،؛]+(?:\s|$))" + _GLUED_STOP + "))"
 _ON_CHANNEL = (r"\s+(?:в|на|через|in|on|via|through)\s+(?:своем\s+|своём\s+|its\s+|his\s+|her\s+|their\s+)?"
@@ -953,6 +964,7 @@ _RU_IMPERSONAL = (r"(?:говорится|сообщается|отмечает�
 # letters or quotes, or after its kind in the dative).
 _RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифинге|брифинга|пресс-конференции|заседании|заседания|совещании"
                 r"|совещания|встрече|встречи|интервью|эфире|выступлении|выступления|сессии)"
+                r"(?:\s+(?:в|во|на)\s+(?-i:[A-ZА-ЯЁ])[\w.-]*)?"  # where it was held: на брифинге в СЦК
                 r"(?:\s+(?:телеканалу|изданию|агентству|порталу|газете|журналу|сайту|радио)\s+[^\s,.;:]+"
                 r"|\s+(?:[A-Za-z][\w.-]*|«[^»\n]+»))?+\s+"
                 # or the platform posted on (no via): ``сообщила в своем Instagram аким района``
@@ -1124,10 +1136,10 @@ _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + 
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at(?!\s+the\s+[A-Z])|to|from|through|during|following|after|today|yesterday|earlier|this"
-            r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|by\s+(?:telephone|phone|e-?mail|video\s+link)"
             r"|last|late|reporters"
             r"|hours|minutes|days|shortly|moments"
-            r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,80}?)?")
+            r"|journalists|the\s+media|the\s+press)\b[^.;,!?\n]{0,120}?)?")
 _EN_END = _EN_TAIL + _CLAUSE_END
 _EN_THAT = r"(?:\s+(?-i:on|in|earlier|today|yesterday|late|last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;!?\n]{0,40}?)?,?\s+(?-i:that)\b"  # said … that
 _SENTENCE_START = r"[.!?…][\"”»]?\s+"
@@ -1172,8 +1184,20 @@ class _Form:
 
 
 def _kk_words(*cyrillic: str) -> tuple[str, ...]:
-    """The substrings a Kazakh form needs: its Cyrillic words in every script."""
-    return _substrings(s for w in cyrillic for s in _kk_spellings(w))
+    """The substrings a Kazakh form needs: its Cyrillic words in every script; a phrase in tote also with the hamza
+    tote may write opening each word after the first (اتاپ ءوتتى, атап өтті)."""
+    return _substrings(v for w in cyrillic for s in _kk_spellings(w) for v in _tote_hamzas(s))
+
+
+def _tote_hamzas(spelling: str) -> list[str]:
+    """A spelling with and without a hamza opening each of its words after the first, if it is a phrase in tote."""
+    head, *rest = spelling.split(" ")
+    if not rest or not re.search("[\u0600-\u06ff]", spelling):
+        return [spelling]
+    out = [head]
+    for word in rest:
+        out = [f"{v} {h}{word}" for v in out for h in (("", _HAMZA) if word else ("",))]
+    return out
 
 
 # according to data from X, to a statement published on X's website: X reports
@@ -1193,7 +1217,7 @@ _EN_WHEN_AFTER = re.compile(r"\s+(?:at\s+(?:a|an|the|its|his|her|their)\s+(?:[\w
 # Reports of a source, named by its name before the noun: ``Kazakh media reports say`` → Kazakh media.
 _EN_REPORTS_OF = re.compile(r"(?<=\S)\s+(?-i:reports|report|data|figures|estimates)$")
 # X's report, X's data: X (``according to Lit.kz's report``, ``as per Reuters’ figures``).
-_EN_OWN_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+)?(?:reports?|data|figures|statements?"
+_EN_OWN_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+|press\s+|written\s+)?(?:reports?|data|figures|statements?"
                           r"|estimates|information|statistics|reporting|calculations|survey|analysis)$", re.I)
 # What ``according to`` names when it states conformity, not a source: ``according to the new rules``.
 _EN_CONFORMITY = frozenset(
@@ -1290,6 +1314,12 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"|распространенн|распространённ|представленн)\w*\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+)?(?:telegram-канале"
          r"|телеграм-канале|сайте|странице|аккаунте|канале)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
          ("опубликованн", "размещенн", "размещённ", "распространенн", "распространённ", "представленн")),
+        # заявил X в интервью газете «Y»: Y reports, citing X
+        ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?P<via>[^,.;:()\n]+?)\s+(?:в\s+интервью|в\s+беседе\s+с|в\s+комментарии)\s+"
+         r"(?:(?:информ)?(?:газете|изданию|телеканалу|агентству|порталу|журналу|радио|сайту|газетой|изданием"
+         r"|телеканалом|агентством|порталом|журналом)\s+)?(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|(?-i:[A-Z])[\w.-]*"
+         r"(?:\s+\d+)?|" + _RU_WIRES + r")" + _RU_WHEN_AFTER + r"(?:" + _END + r"|(?=\s*,))", "nom", _RU_STEMS, _plain, "nom",
+         _ru_inverted),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
          + _RU_WHEN_AFTER + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!))|" + _RU_MEDIUM_NEXT + ")",  # a source cited ends at a comma
          "nom", _RU_STEMS, _not_a_person, "acc", _ru_inverted),
@@ -1299,7 +1329,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution, "acc", _ru_inverted),
         ("reports", r"(?:[.!?…«\"]\s*(?:(?-i:Ранее|Также|Вчера|Сегодня|Позже|Затем)\s+)?во?|\s(?-i:Во?))\s+"
-         r"(?P<reporter>[^,.;:()\n]{2,80}?)\s+" + _alternation(_RU_PLURAL),
+         r"(?P<reporter>[^,.;:()\n]{2,80}?)(?:,\s+котор\w+\b[^,.;:\n]{1,100},)?\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
          + _VIA + _CLAUSE_END, "nom", ("ссылк", "ссылаясь"), _capitalised_tail),
@@ -1316,8 +1346,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _QUOTED_PHRASE
          + ")"
          + _CLAUSE_END, "gen", _RU_IMPERSONAL_WORDS),
-        ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+)?(?:telegram-канале"
-         r"|телеграм-канале|сайте|странице|аккаунте)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
+        ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+|официальной\s+)?"
+         r"(?:(?-i:Facebook|Instagram|Telegram|Twitter|YouTube|TikTok|VK)[\w-]*\s+)?(?:telegram-канале"
+         r"|телеграм-канале|сайте|странице|аккаунте|канале)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
          _RU_IMPERSONAL_WORDS),
         # (как) стало известно из сообщения X: X reports
         ("reports", r"\s(?:стало|становится)\s+известно\s+из\s+(?:официального\s+)?(?:сообщения|данных|информации"
@@ -1366,9 +1397,15 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+" + _kk(_KK_TOLD) + _END,
          "abl", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_office),
         # X (that) … болатынын хабарлады: the subject, then what it reported as an object clause, then the verb
-        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|[.,](?=\d)|" + _KK_LIST_COMMA + r"){4,240}?"
+        # (the clause may hold a comma: … Костенко шахтасында алдын ала болжам бойынша, метан жарылғанын мәлімдеді)
+        ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.;:()\n]|[.](?=\d)){4,240}?"
          + _KK_OBJECT_END + r")\s+"
-         + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD), _kk_sov_subject),
+         + _kk(_KK_TOLD + _KK_QUOTE) + _KK_PERFECT + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD, *_KK_QUOTE),
+         _kk_sov_subject),
+        # what was reported, then who reported it: … жарылғанын Ресей ТЖМ баспасөз қызметі хабарлаған
+        ("reports", r"\S" + _KK_OBJECT_END + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)){2,160}?)\s+"
+         + _kk(_KK_TOLD + _KK_QUOTE) + _KK_PERFECT + _END, "nom", _KK_REPORT_WORDS + _kk_words(*_KK_TOLD, *_KK_QUOTE),
+         _kk_whole_subject),
         # X <what was said> деп хабарлады: the subject, then the words reported, closed by деп
         ("reports", r"(?:^|(?<=[.!?]))\s*(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|(?<=\d),(?=\d)){4,240}?\s" + _DEP + r")\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "nom", _kk_words("деп "), _kk_sov_subject),
@@ -1485,7 +1522,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")" + _EN_RELATIVE + r"\s+" + _EN_ADVERB
          + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}"
-           f"|{_EN_CONTENT_CLAUSE}))",
+           f"|{_EN_CONTENT_CLAUSE})|(?-i:told)(?=\s+(?-i:at|during)\s){_EN_END})",  # told at the sitting: said at it
          "nom", _EN_SAY_WORDS, lambda name: _en_said_by(_EN_DATA.sub("", name))),  # a statement from X said: X
         ("reports", r"(?:^|\s)(?:(?-i:the|The)\s+)?" + _EN_DATA_QUALIFIER + _EN_DATA_NOUNS + r"\s+(?:(?-i:released|published|"
          r"compiled)\s+)?(?-i:from|by|of)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_SHOWED + r"\b", "nom",
@@ -1700,6 +1737,8 @@ def _one_script_word(word: str) -> str:
     """``word`` in one script when one script's letters in it are all look-alikes of the other's (``Фoтo``; Kazakh
     Latin typed with Cyrillic ``а``, ``е``, ``і``, ``к``: ``áкіmdіgі``): the script of the letters only it has
     (Ф, т; h, t, á) wins; the letters are swapped one for one, so every position stays where it was."""
+    if any("\u0370" <= c <= "\u03ff" for c in word):  # Greek look-alikes planted in a word (κорреспοндент)
+        word = word.translate(_GREEK_TO_CYRILLIC if any("\u0400" <= c <= "\u04ff" for c in word) else _GREEK_TO_LATIN)
     cyrillic = [c for c in word if "\u0400" <= c <= "\u04ff"]
     latin = [c for c in word if c.isalpha() and not "\u0400" <= c <= "\u04ff"]
     if not cyrillic or not latin:
@@ -1717,7 +1756,12 @@ def _one_script_label(line: str) -> str:
     return line[:m.start(1)] + _one_script_word(m.group(1)) + line[m.end(1):] if m else line
 
 
-_SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]")  # two scripts side by side
+_SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]"  # two scripts side by side
+                          r"|[\u0370-\u03ff][A-Za-zÀ-ž\u0400-\u04ff]|[A-Za-zÀ-ž\u0400-\u04ff][\u0370-\u03ff]")
+# Greek letters that look like Cyrillic or Latin ones, one for one.
+_GREEK_LIKE = "αβεικμορτυχΑΒΕΗΙΚΜΟΡΤΥΧ"
+_GREEK_TO_CYRILLIC = str.maketrans(_GREEK_LIKE, "авеікмортухАВЕНІКМОРТУХ")
+_GREEK_TO_LATIN = str.maketrans(_GREEK_LIKE, "abeikmoptuxABEHIKMOPTYX")
 
 
 # Letters of the 2021 Latin alphabet as some outlets type them (ŋ for ñ, ǧ for ğ): read as the alphabet's own.
@@ -1917,6 +1961,11 @@ def _ru_quoted_genitive(name: str) -> str:
     return "«" + russian.nominative(m.group(1), "gent") + "»" + name[m.end():]
 
 
+# What a source cited says, before whose it is: ``со ссылкой на заявление градоначальника``, ``на данные МЧС``.
+_RU_MESSAGE_OF = re.compile(r"(?:официальн\w+\s+)?(?:заявление|сообщение|данные|информацию|пресс-релиз|публикацию|ответ"
+                            r"|письмо|материал|пост)\s+(?=\S)", re.I)
+
+
 def _via(via: str | None, case: str) -> str | None:
     """The source the reporter cites, in its base form."""
     if not via:
@@ -1928,6 +1977,10 @@ def _via(via: str | None, case: str) -> str | None:
         return None
     if case == "acc" and re.fullmatch(r"«[^»]+»|\"[^\"]+\"|“[^”]+”", via):  # со ссылкой на «Алау»: as printed
         return via
+    message = _RU_MESSAGE_OF.match(via) if case == "acc" else None
+    if message:  # a body's statement, data or information is the body: заявление градоначальника → градоначальник
+        owner = via[message.end():]
+        return owner if re.fullmatch(r"«[^»]+»|\"[^\"]+\"|“[^”]+”", owner) else russian.nominative(owner, "gent")
     if case in ("acc", "loc"):
         return russian.nominative(via, _RU_CASES[case])
     if case == "speaker":  # a title or body opening a sentence is no name: its capital is the sentence's
@@ -2224,6 +2277,7 @@ def _bare_lines(text: str) -> list[Attribution]:
             continue
         last = i == len(lines) - 1
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
+            _SERVICE_LINE.fullmatch(line)) or (
             _READ_MORE.fullmatch(line)) or (_SIGNED_ADDRESS.fullmatch(line) if last else None) or (
             _QUOTED_NAME.fullmatch(line) if last or lines[i - 1].rstrip().endswith((",", "،")) else None)
         listed = _CLOSING_TAG.fullmatch(line.strip()) if not m and not last else None
@@ -2251,6 +2305,10 @@ def _bare_lines(text: str) -> list[Attribution]:
     return found
 
 
+# A broadcaster's language service or a news agency named alone on a line (``RFE/RL's Kazakh Service``, ``BBC Russian
+# Service``, ``Trend News Agency``): a sign-off.
+_SERVICE_LINE = re.compile(r"\s*(?P<reporter>(?-i:[A-Z][A-Z/&.-]+[A-Za-z]*(?:['’]s)?\s+[A-Z][a-z]+\s+Service"
+                           r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+News\s+Agency))\s*\.?\s*")
 _NOT_OUTLETS = frozenset(("staff", "admin", "administrator", "editor", "editors", "author", "guest", "anonymous",
                           "newsroom", "redaktor", "редакция", "автор", "админ"))
 
@@ -2286,6 +2344,32 @@ def _closing_tags(text: str) -> list[Attribution]:
     before = text[: len(text) - len(tail) + m.start()].rstrip()
     return [Attribution(m.group(0).strip(), m.group("reporter"), "source-line")] if not before or before[-1] in (
         ".!?…»\"”") else []
+
+
+# A source named in brackets inside a line (``… in Ukraine and Russia (source: agrimarket.info).``), and a syndicator's
+# marker naming the outlet it took the text from, opening a line (``(MENAFN- Trend News Agency) ASTANA, …``).
+_BRACKETED_SOURCE = re.compile(r"\((?:source|sources|источник|дереккөз|derekkóz)\s*:\s*(?P<reporter>[^()\n]{2,80}?)\s*\)"
+                               r"|^[ \t]*\((?-i:MENAFN)\s*[-–—]\s*(?P<syndicated>[^()\n]{2,80}?)\s*\)", re.I | re.M)
+
+
+# A speaker's label before their words, opening a line: a name and what they are (``Дархан Сатыбалды, қала әкімі:
+# «…»``, ``Майра Мухамедкызы, директор театра оперы и балета г.Шымкента:``).
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+),\s+"
+                            r"(?-i:[a-zа-яёәғқңөұүһі])[^:\n«»\"“”]{2,100}?):[ \t]*(?=[«\"“]|$)", re.M)
+
+
+def _speaker_labels(text: str) -> list[Attribution]:
+    """The speakers labelled before their words (see ``_SPEAKER_LABEL``)."""
+    return [Attribution(m.group(0).strip(), m.group("reporter"), "reports")
+            for m in _SPEAKER_LABEL.finditer(text)] if ":" in text else []
+
+
+def _bracketed_sources(text: str, low: str) -> list[Attribution]:
+    """The sources named in brackets (see ``_BRACKETED_SOURCE``): source lines."""
+    if "(" not in text or not any(word in low for word in ("source", "источник", "дереккөз", "derekkóz", "menafn")):
+        return []
+    return [Attribution(m.group(0).strip(), (m.group("reporter") or m.group("syndicated")).strip(), "source-line")
+            for m in _BRACKETED_SOURCE.finditer(text)]
 
 
 # A feed's footer naming the site the post appeared on (WordPress's, in English and Russian): a source line.
@@ -2331,7 +2415,8 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     words = _script_words(low)
     labelled, reporting = _lines(text, low, words)
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
-    found += _closing_tags(text) + _bare_lines(text) + _feed_footers(text, low)
+    found += _closing_tags(text) + _bare_lines(text) + _feed_footers(text, low) + _bracketed_sources(text, low)
+    found += _speaker_labels(text)
     for line, stretches in reporting:
         found += _line_forms(line, stretches, words, agency, text)
     unique: dict[tuple[str, str], Attribution] = {}

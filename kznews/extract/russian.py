@@ -31,6 +31,7 @@ CASES = tuple(case for case in _CASES if case != "nomn")  # the oblique cases ``
 # a Kazakh letter is not Russian.  An initial (``М.``) stands in a person's name.
 _WORD = re.compile(r"(?:[A-Za-z0-9]+-)?[а-яё]+(?:-[а-яё]+)*", re.I)
 _INITIAL = re.compile(r"[А-ЯЁ]\.(?:[А-ЯЁ]\.)?")
+_LATIN_NAME = re.compile(r"[A-Za-z][\w.-]*")
 _QUOTED = re.compile(r"([«\"“])([^«»\"“”]+)([»\"”])")
 _ADJECTIVAL = frozenset(("ADJF", "PRTF"))
 _PERSON = frozenset(("Name", "Patr", "Surn"))
@@ -366,12 +367,20 @@ def _reading(phrase: str, case: str | None) -> tuple[str, str | None]:
         return quoted.group(1) + inner + quoted.group(3), head
     parts = re.split(r"(\s+)", phrase.strip())
     words = parts[::2]
-    readings = [r for c in ((case,) if case else (*CASES, "nomn")) for r in [_read(words, c)] if r]
+    # a brand in Latin letters inside the group stands aside (официальном Facebook аккаунте → официальный Facebook
+    # аккаунт): read without it, put back in its place
+    aside = [k for k in range(1, len(words) - 1) if _LATIN_NAME.fullmatch(words[k]) and _declinable(words[k - 1])
+             and _declinable(words[k + 1]) and words[k + 1][:1].islower()]  # before a common noun, not a name
+    kept = [w for k, w in enumerate(words) if k not in aside]
+    readings = [r for c in ((case,) if case else (*CASES, "nomn")) for r in [_read(kept, c)] if r]
     if not readings:
         return phrase, None
     best = max(readings, key=lambda r: r.score)
-    parts[::2] = best.words
-    return ("".join(parts) if best.words != words else phrase), best.head
+    read = list(best.words)
+    for k in aside:
+        read.insert(k, words[k])
+    parts[::2] = read
+    return ("".join(parts) if read != words else phrase), best.head
 
 
 def nominative(phrase: str, case: str | None = None) -> str:
