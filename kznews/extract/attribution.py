@@ -528,7 +528,7 @@ def _en_said_by(name: str) -> str | None:
     spokesman for the ministry told``, ``Kazakh media reports say``; ``the report said`` stays the report)."""
     role = re.fullmatch(_EN_ROLE_OF, name[:1].lower() + name[1:])  # a spokesman for the ministry told: the ministry
     if role and not _EN_TITLE_AND_NAME.fullmatch(name):  # not a spokesperson named (… of the President Dauren Abayev)
-        return _en_body(role.group("reporter"))
+        return _en_body(role.group("reporter") or role.group("reporter2"))
     owner = _EN_REPORTS_OF.sub("", name)
     return (_en_body(owner) if owner != name else None) or _en_body(name)
 
@@ -1095,8 +1095,11 @@ _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quo
 # quotes X as saying …: to the sentence end at once (possessive, so that no other split of the sentence is tried)
 _EN_ROLE_WORDS = ("spokes", "press secretary", "representative", "press officer")
 # A spokesperson's role and whom it speaks for, as an appositive after the name: ``a spokesman for the Ministry``.
-_EN_ROLE_OF = (r"(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary"
-               r"|representative|press\s+officer)\s+(?-i:for|of|at)\s+(?P<reporter>(?:[^,.;:()\n]|\.(?=\S)){2,80}?)")
+_EN_ROLE_OF = (r"(?:(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary"
+               r"|representative|press\s+officer)\s+(?-i:for|of|at)\s+(?P<reporter>(?:[^,.;:()\n]|\.(?=\S)){2,80}?)"
+               # or owned: the ministry's spokesman
+               r"|(?:(?-i:the)\s+)?(?P<reporter2>(?:[^,.;:()\n’']|\.(?=\S)){2,80}?)['’]s\s+(?:(?-i:official|chief|deputy)\s+)?"
+               r"(?-i:spokes(?:man|woman|person)|press\s+secretary|representative|press\s+officer))")
 # Said, wrote, posted … on a platform: ``said on his Telegram channel``, ``revealed in a Facebook post``.
 _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", "tweeted", "reported")
               + r"(?:\s+(?-i:a|an)\s+(?-i:message|post|statement|video|note|photo))?"  # posted a message on …
@@ -1150,7 +1153,7 @@ _EN_STATEMENT = r"(?-i:statement|comments?|interview|e-?mail|letter|message|resp
 _EN_STATEMENT_WORDS = tuple(f"{noun} {to}" for noun in ("statement", "comment", "comments", "interview", "email",
                                                          "e-mail", "letter", "message", "response", "reply", "remarks")
                             for to in ("to", "with", "for"))
-_EN_ACCORDING = r"(?<!\w)(?:(?-i:[Aa]ccording)\s+to|(?-i:[Aa]s)\s+per)"  # as per X: according to X
+_EN_ACCORDING = r"(?<!\w)(?:(?-i:[Aa]ccording)\s+to|(?-i:[Aa]s)\s+per|(?<=,\s)(?-i:per))"  # (as) per X: according to X
 # A name's definition in brackets after it: ``the National Bank (hereinafter the NB)``, ``(далее – НБ)``.
 _DEFINED = r"(?:\s*\((?:hereinafter|далее|бұдан\s+әрі)\b[^()\n]{0,40}\))?"
 # Reported speech without "that": the reported clause's subject follows the verb at once (``the ministry said the
@@ -1230,10 +1233,16 @@ _EN_COUNT = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d
                        r"|a\s+few|a\s+number\s+of|a\s+couple\s+of)\s+(?!of\b)(?=\S+\s*\S)", re.I)  # not "one of"
 
 
+_EN_NAMED_REPORT = re.compile(r"(?:a|an|the)\s+(?P<name>(?-i:[A-Z][\w.&/-]*)(?:\s+(?-i:[A-Z][\w.&/-]*)){0,3})\s+(?:report"
+                              r"|statement|survey|study|analysis|estimate|estimates|data|investigation)", re.I)
+
+
 def _en_source(name: str) -> str | None:
     """The source an English ``according to``/``as per`` names (see ``_en_name``): X of ``data from X`` and of ``X's
     report``; none when it names a rule complied with rather than a source."""
     name = _EN_WHEN_AFTER.sub("", _EN_OWN_DATA.sub("", _EN_DATA.sub("", name)))
+    named = _EN_NAMED_REPORT.fullmatch(name)  # a Reuters report: Reuters
+    name = named.group("name") if named else name
     if _EN_TITLE_AND_NAME.fullmatch(name):  # deputy director for science of the … Museum Svetlana Kobzhanova
         return name
     words = name.split()
@@ -1460,6 +1469,21 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"(?:(?!(?-i:of|for|at|in)\b)[\w%’'-]+\s+){0,4}?(?-i:" + "|".join(sorted(_EN_FIRM_NOUNS)) + r")\b[^,;:\n]{0,120}?"
          r",\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})",
          "nom", _EN_SAY_WORDS, _en_name),
+        # X, quoted by Y, said; In comments to Y (in an interview with Y), X said: Y reports, citing X
+        ("reports", _CLAUSE + r"(?P<via>" + _PHRASE + r"),\s+(?:as\s+)?(?-i:quoted|cited)\s+by\s+(?P<reporter>" + _PHRASE
+         + r"),\s+" + _EN_ADVERB + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})", "nom", ("quoted by", "cited by"), _en_press,
+         "nom"),
+        ("reports", r"(?:^|[.!?]\s+|\n)\s*(?-i:In|in)\s+(?:(?-i:comments?|remarks|an?\s+interview|a\s+conversation|a\s+statement)"
+         r")\s+(?-i:to|with)\s+(?P<reporter>" + _PHRASE + r"),\s+(?P<via>" + _PHRASE + r")\s+" + _EN_ADVERB
+         + f"(?:{_EN_SAY_AFTER}|{_EN_SAY_CONTENT})", "nom", ("comment", "remarks", "interview", "conversation",
+                                                          "statement to"), _en_told, "nom"),
+        # Citing X, Y reported; Y, citing X, reported: Y reports, citing X
+        ("reports", r"(?:^|[.!?]\s+|\n)\s*(?-i:Citing|Quoting|Referring\s+to)\s+(?P<via>" + _PHRASE + r"),\s+(?P<reporter>"
+         + _PHRASE + r")\s+" + _EN_ADVERB + _en_verbs("reported", "reports", "said", "says", "wrote", "writes"), "nom",
+         ("citing", "quoting", "referring to"), _en_press, "nom"),
+        ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r"),\s+(?-i:citing|quoting|referring\s+to)\s+(?P<via>" + _PHRASE
+         + r"),\s+" + _EN_ADVERB + _en_verbs("reported", "reports", "said", "says", "wrote", "writes"), "nom",
+         ("citing", "quoting", "referring to"), _en_press, "nom"),
         # X said, according to Y (an outlet): Y reports, citing X
         # (X an appositive too: ``Yuri Nosenko, deputy head of …, told reporters according to Interfax``)
         ("reports", _CLAUSE + r"(?P<via>" + _EN_PERSON + r",\s+" + _PHRASE + "|" + _PHRASE + r"),?\s+" + _EN_ADVERB
@@ -1563,7 +1587,8 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom",
          _EN_PLATFORMS, _en_name),
         ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _QUOTED_PHRASE + r")" + _DEFINED + r"(?:,\s+(?-i:via|citing)\s+(?P<via>"
-         + _PHRASE + r"))?(?:" + _CLAUSE_END + r"|(?=\s+(?-i:which|who|whose|that)\s))", "nom", ("according to", "as per"),
+         + _PHRASE + r"))?(?:" + _CLAUSE_END + r"|(?=\s+(?-i:which|who|whose|that)\s))", "nom",
+         ("according to", "as per", ", per "),
          _en_source, "nom"),  # a clause saying what the source is may follow it (… center which makes the boosters)
     )
 )
@@ -2024,7 +2049,7 @@ _RU_MEDIA_BEFORE = re.compile(
 # What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
 # (the name alone, as in Russian; a name holding the word after it is kept whole: ``Kazinform News Agency``).
 _EN_MEDIA_BEFORE = re.compile(
-    r"(?:[A-Z][\w-]+\s+)?(?-i:(?:state|state-run|state-owned|private|independent|official|national|local|regional)\s+)?"
+    r"(?:(?:the\s+)?[A-Z][\w-]+(?:['’]s)?\s+)?(?-i:(?:state|state-run|state-owned|private|independent|official|national|local|regional)\s+)?"
     r"(?-i:(?:news|online|information|media)\s+)?(?-i:agency|website|portal|outlet|site|newspaper"
     r"|daily|weekly|broadcaster|channel|TV\s+channel)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
     r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})")
@@ -2179,7 +2204,7 @@ def _first_match(form: _Form, line: str, agency: str | None,
 def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -> Attribution | None:
     """The attribution a match of ``form`` gives, if its reporter passes the form's check."""
     g = m.groupdict()
-    name = form.check(g["reporter"].strip())
+    name = form.check((g["reporter"] or g.get("reporter2") or "").strip())
     if not name:
         return None
     reporter, kind = _reporter(form.kind, name, form.case, lambda: agency or _dateline_agency(text))
@@ -2359,9 +2384,14 @@ _SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮ
 
 
 def _speaker_labels(text: str) -> list[Attribution]:
-    """The speakers labelled before their words (see ``_SPEAKER_LABEL``)."""
-    return [Attribution(m.group(0).strip(), m.group("reporter"), "reports")
-            for m in _SPEAKER_LABEL.finditer(text)] if ":" in text else []
+    """The speakers labelled before their words (see ``_SPEAKER_LABEL``), not a sentence of saying closed by a colon
+    (``X, the commander of …, said:``)."""
+    return [Attribution(m.group(0).strip(), m.group("reporter"), "reports") for m in _SPEAKER_LABEL.finditer(text)
+            if not _SAYING_CLOSES.search(m.group("reporter"))] if ":" in text else []
+
+
+_SAYING_CLOSES = re.compile(r"\s(?:said|says|told|added|noted|stated|explained|сказал\w*|заявил\w*|отметил\w*|сообщил\w*"
+                            r"|пояснил\w*|деді|дейді|айтты|атап өтті)$", re.I)
 
 
 def _bracketed_sources(text: str, low: str) -> list[Attribution]:

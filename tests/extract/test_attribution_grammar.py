@@ -1466,3 +1466,21 @@ def test_a_speaker_labelled_before_their_words():
     assert _found("Майра Мухамедкызы, директор театра оперы и балета г.Шымкента:") == (
         "Майра Мухамедкызы, директор театра оперы и балета г.Шымкента", None, "reports")
     assert _found("Иван Петров, Москва: цены растут") is None  # a place, and no quote after it
+
+
+# --- English wire forms of quoting and citing (session 13) ---
+
+@pytest.mark.parametrize(("text", "want"), (
+    (f"The minister, quoted by Kazinform, said {EN_NEWS}.", ("Kazinform", "minister")),
+    (f"In comments to Kazinform, the ministry said {EN_NEWS}.", ("Kazinform", "ministry")),
+    (f"In an interview with Reuters, the minister said {EN_NEWS}.", ("Reuters", "minister")),
+    (f"{_cap(EN_NEWS)}, per the ministry.", ("ministry", None)),
+    (f"Citing the ministry, Kazinform reported that {EN_NEWS}.", ("Kazinform", "ministry")),
+    (f"Kazinform, citing the ministry, reported that {EN_NEWS}.", ("Kazinform", "ministry")),
+    (f"{_cap(EN_NEWS)}, according to a Reuters report.", ("Reuters", None)),
+    (f"Kazakhstan's state news agency Kazinform reported that {EN_NEWS}.", ("Kazinform", None)),
+    (f"Aibek Smadiyarov, the ministry's spokesman, said {EN_NEWS}.", ("ministry", None)),
+))
+def test_english_quoted_cited_and_in_comments_to(text, want):
+    found = _found(text)
+    assert found and (found[0], found[1]) == want
