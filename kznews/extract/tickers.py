@@ -331,10 +331,23 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
             if tenge and decimals and _RATE_ALONE.search(text, 0, start):
                 yield {**_NO_CURRENCY, "code": "USD", "value": value["value"], "tenge": tenge}, end
             continue
+        # quoted in another currency named after the value: курс доллара опустился до 54,98 рубля (USD/RUB)
+        other = _QUOTED_IN.match(text, end) if not tenge else None
+        quoted = _base({**_NO_CURRENCY, "name": other["quoted"]}) if other else None
+        if quoted and quoted != _base(mention.groupdict()) and (decimals or one):
+            yield {**mention.groupdict(), "value": value["value"], "tenge": None, "tiyn": None, "per": None,
+                   "sep": None, "pair": quoted, "over": None}, other.end()
+            continue
+        # sold for a sum of tenge: китайский юань за 100 тенге (one yuan)
+        one = one or bool(tenge and _FOR_PRICE.search(text, 0, start) and mention.end() == _FOR_PRICE.search(
+            text, 0, start).start())
         if tenge and (decimals or one) or (decimals or tenge) and _RATE_WORDS.search(text):
             yield {**mention.groupdict(), "value": value["value"], "tenge": tenge, "tiyn": tiyn, "per": None,
                    "sep": None}, end
 
+
+_QUOTED_IN = re.compile(rf"\s*(?P<quoted>{_NAME})", re.I)  # a currency named right after a value: what it is quoted in
+_FOR_PRICE = re.compile(r"\s+(?:за|for)\s+$", re.I)  # a currency, then the sum it is sold for
 
 _NO_CURRENCY: dict[str, str | None] = dict.fromkeys(
     ("name", "named", "code", "traded", "against", "sign", "pair", "over", "tiyn", "per", "sep"))

@@ -223,3 +223,23 @@ def test_a_change_in_brackets_between_a_value_and_its_tenge():
                                   "Ресей валютасының бағамы 8,26 теңгені құрады"))
 def test_the_rouble_named_as_the_russian_currency(text):
     assert parse_quote(text) == ("RUB/KZT", 8.26)
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("курс доллара опустился до 54,98 рубля", ("USD/RUB", 54.98)),
+    ("Курс евро повышен с 90,7458 рубля до 90,7926 рубля", ("EUR/RUB", 90.7926)),
+    ("евро подорожал до 1,08 доллара", ("EUR/USD", 1.08)),
+    ("the euro rose to 1.08 dollars", ("EUR/USD", 1.08)),
+))
+def test_a_rate_quoted_in_another_currency_named_after_the_value(text, want):
+    assert parse_quote(text) == want
+
+
+@pytest.mark.parametrize("alphabet", [a for a in ALPHABETS if a != "ascii"])
+def test_kazakh_one_dollar_for_roubles(alphabet):
+    assert parse_quote(spell("бір долларға 63,5 рубль", alphabet)) == ("USD/RUB", 63.5)
+
+
+def test_a_currency_sold_for_a_sum_of_tenge():
+    assert parse_quote("китайский юань за 100 тенге") == ("CNY/KZT", 100.0)
+    assert parse_quote("нефть стоит 80 долларов за баррель") is None
