@@ -334,13 +334,13 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
         # quoted in another currency named after the value: курс доллара опустился до 54,98 рубля (USD/RUB)
         other = _QUOTED_IN.match(text, end) if not tenge else None
         quoted = _base({**_NO_CURRENCY, "name": other["quoted"]}) if other else None
-        if quoted and quoted != _base(mention.groupdict()) and (decimals or one):
+        if other and quoted and quoted != _base(mention.groupdict()) and (decimals or one):
             yield {**mention.groupdict(), "value": value["value"], "tenge": None, "tiyn": None, "per": None,
                    "sep": None, "pair": quoted, "over": None}, other.end()
             continue
         # sold for a sum of tenge: китайский юань за 100 тенге (one yuan)
-        one = one or bool(tenge and _FOR_PRICE.search(text, 0, start) and mention.end() == _FOR_PRICE.search(
-            text, 0, start).start())
+        sold_for = _FOR_PRICE.search(text, 0, start) if tenge else None
+        one = one or bool(sold_for and mention.end() == sold_for.start())
         if tenge and (decimals or one) or (decimals or tenge) and _RATE_WORDS.search(text):
             yield {**mention.groupdict(), "value": value["value"], "tenge": tenge, "tiyn": tiyn, "per": None,
                    "sep": None}, end
