@@ -7,14 +7,19 @@ writer (the steadier one on a shared machine) and its ratio, beside articles per
 load average (1 min) at the end of each write: on an idle machine the two rates agree.  Then the baseline's archive is opened by this tree's
 writer, which upgrades it in place: its time per article.
 
+``--lockstep``: in each round the two writers run side by side and take turns batch by batch (each waits for its
+turn before a ``store`` and reports that call's CPU), so a change in the machine's load over the run falls on both
+alike; the whole-process rounds above see it fall on one writer or the other.
+
 Get a baseline tree with ``git archive COMMIT | tar -x -C DIR``.
 
-Usage: ``python bench/archive_against.py BASELINE_DIR [--articles 20000] [--rounds 2] [--no-append]``
+Usage: ``python bench/archive_against.py BASELINE_DIR [--articles 20000] [--rounds 2] [--lockstep] [--no-append]``
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -36,6 +41,26 @@ sys.path.insert(0, {tree!r})
 from bench.archive import write
 print(json.dumps(write(Path({db!r}), {articles}, 500, 16, True)))
 """
+_LOCKSTEP = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, {tree!r})
+from bench.archive import write
+from kznews.storage import Archive
+real, cpu, wall = Archive.store, [], []
+def store(self, *args, **kwargs):
+    sys.stdin.readline()  # the other writer's batch is done: this one's turn
+    start, start_cpu = time.perf_counter(), time.process_time()
+    result = real(self, *args, **kwargs)
+    cpu.append(time.process_time() - start_cpu)
+    wall.append(time.perf_counter() - start)
+    print("done", flush=True)
+    return result
+Archive.store = store
+result = write(Path({db!r}), {articles}, 500, 16, True)
+print(json.dumps({{**result, "rate": result["articles"] / sum(wall), "cpu_rate": result["articles"] / sum(cpu)}}),
+      flush=True)
+"""
 _UPGRADE = """
 import sys, time
 sys.path.insert(0, {tree!r})
@@ -51,11 +76,41 @@ def _run(code: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+def _lockstep(trees: dict[str, Path], tmp: Path, n: int, articles: int) -> dict[str, dict[str, float]]:
+    """Write the same articles with each tree's writer, the writers taking turns batch by batch."""
+    procs = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", _LOCKSTEP.format(tree=str(tree), db=str(tmp / f"{name.replace(' ', '-')}-{n}.db"),
+                                                    articles=articles)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for name, tree in trees.items()
+    }
+    results: dict[str, dict[str, float]] = {}
+    while len(results) < len(procs):
+        for name, proc in procs.items():
+            if name in results:
+                continue
+            assert proc.stdin is not None and proc.stdout is not None
+            with contextlib.suppress(BrokenPipeError):  # a writer past its last batch may have exited
+                proc.stdin.write("go\n")
+                proc.stdin.flush()
+            line = proc.stdout.readline()
+            if line.startswith("{"):  # the writer finished (its last batch was done before this turn)
+                results[name] = json.loads(line)
+            elif line != "done\n":
+                raise SystemExit(f"{name}'s writer failed (exit {proc.wait()})")
+    for proc in procs.values():
+        if proc.wait():
+            raise SystemExit("a writer failed")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("baseline", type=Path, help="a baseline tree (git archive COMMIT | tar -x -C DIR)")
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--lockstep", action="store_true", help="the two writers take turns batch by batch")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     rates: dict[str, list[float]] = {"baseline": [], "this tree": []}
@@ -63,10 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     loads: list[float] = []
     sizes: dict[str, float] = {}
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
+        trees = {"baseline": args.baseline.resolve(), "this tree": ROOT}
         for n in range(args.rounds):
-            for name, tree in (("baseline", args.baseline.resolve()), ("this tree", ROOT)):
+            together = _lockstep(trees, Path(tmp), n, args.articles) if args.lockstep else {}
+            for name, tree in trees.items():
                 db = Path(tmp) / f"{name.replace(' ', '-')}-{n}.db"
-                result = json.loads(_run(_WRITE.format(tree=str(tree), db=str(db), articles=args.articles)))
+                result = together.get(name) or json.loads(
+                    _run(_WRITE.format(tree=str(tree), db=str(db), articles=args.articles)))
                 rates[name].append(result["cpu_rate"])
                 walls[name].append(result["rate"])
                 loads.append(os.getloadavg()[0])
@@ -80,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     wall_ratio = statistics.median(walls["this tree"]) / statistics.median(walls["baseline"])
     report = "\n".join([
         f"| tree | articles written per CPU second (median of {args.rounds}, {args.articles} articles, batches of 500,"
-        " packed) | each round | per wall-clock second (median) | archive MiB |",
+        f" packed{', the writers in lockstep' if args.lockstep else ''}) | each round | per wall-clock second (median) | archive MiB |",
         "|---|---|---|---|---|",
         *(f"| {name} | **{statistics.median(r):.0f}** | {', '.join(f'{x:.0f}' for x in r)} |"
           f" {statistics.median(walls[name]):.0f} | {sizes[name]:.0f} |" for name, r in rates.items()),
