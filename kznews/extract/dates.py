@@ -92,6 +92,8 @@ ZONES: dict[str, float] = {
     "msk": 3, "мск": 3, "aqtt": 5, "orat": 5, "almt": 6, "qyzt": 6,
     "est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
 }
+# The abbreviations of a zone whose offset has changed over the years: read by its history on the day.
+ZONE_HISTORY = {"msk": "Europe/Moscow", "мск": "Europe/Moscow"}
 # GMT +5, (UTC+06:00), | GMT +6, a bare offset of hours and minutes as feeds print it (04:00:00 +0000, 12:04 +03:00;
 # after the zone's hours or abbreviation: 12:04 pm +03 +03:00, 10:00 EDT -04:00),
 # or a zone's abbreviation: 12:50 PM EDT, 14:00 (мск)
@@ -175,8 +177,11 @@ def _from_match(m: re.Match[str]) -> datetime | None:
     month = month_number(g["mw"]) if g.get("mw") else int(g["m"])
     if month is None or g.get("yy") and _names_a_version(m.string[max(0, m.start() - 24):m.start()], g["d"]):
         return None
+    dom = int(g["d"])
+    if g.get("sep") == "/" and month > 12 >= dom:  # 07/27/2016: the month first, as the US prints it (no other reading)
+        month, dom = dom, month
     try:
-        day = date(int(g["y"]) if g.get("y") else _century(int(g["yy"])), month, int(g["d"]))
+        day = date(int(g["y"]) if g.get("y") else _century(int(g["yy"])), month, dom)
         clock = clock_of(g) or clock_of(g, "0") or time()
     except ValueError:
         return None
@@ -186,7 +191,11 @@ def _from_match(m: re.Match[str]) -> datetime | None:
         minutes = int(g.get("offm") or 0) * (1 if hours >= 0 else -1)
         return dt.replace(tzinfo=timezone(timedelta(hours=hours, minutes=minutes)))
     if g.get("zone") and (g.get("h") or g.get("h0")):  # a zone names the offset of a clock time, not of a day
-        return dt.replace(tzinfo=timezone(timedelta(hours=ZONES[g["zone"].lower()])))
+        zone = g["zone"].lower()
+        if zone in ZONE_HISTORY:  # Moscow time was UTC+4 from 2011 to October 2014: its offset on that day
+            offset = dt.replace(tzinfo=ZoneInfo(ZONE_HISTORY[zone])).utcoffset()
+            return dt.replace(tzinfo=timezone(offset)) if offset is not None else localize(dt)
+        return dt.replace(tzinfo=timezone(timedelta(hours=ZONES[zone])))
     return localize(dt)
 
 

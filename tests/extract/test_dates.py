@@ -1,13 +1,14 @@
 """dates.py: ISO 8601, printed formats of Kazakh outlets, the Asia/Almaty zone."""
 
 from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kznews.extract.calendar import MONTHS, WEEKDAYS, russian_forms
-from kznews.extract.dates import ALMATY, ZONES, find_date, iso, month_number, parse_date, parse_wall
+from kznews.extract.dates import ALMATY, ZONE_HISTORY, ZONES, find_date, iso, month_number, parse_date, parse_wall
 from kznews.extract.kazakh import ALPHABETS, case_forms, spell
 from kznews.extract.relative import read_printed
 
@@ -253,8 +254,19 @@ def test_a_named_zone_gives_its_offset(day, clock, zone, joined, upper):
     printed = f"{month[:3]}. {day.day}, {day.year} {clock.hour % 12 or 12}:{clock.minute:02d} " \
               f"{'PM' if clock.hour >= 12 else 'AM'}"
     text = joined.format(printed, zone.upper() if upper else zone)
-    offset = timezone(timedelta(hours=ZONES[zone]))
-    assert parse_date(text) == datetime.combine(day, clock).replace(tzinfo=offset)
+    wall = datetime.combine(day, clock)
+    history = ZONE_HISTORY.get(zone)  # Moscow time by its history: +4 in 2011-2014 and in summers before
+    offset = timezone(wall.replace(tzinfo=ZoneInfo(history)).utcoffset() if history else timedelta(hours=ZONES[zone]))
+    assert parse_date(text) == wall.replace(tzinfo=offset)
+
+
+@pytest.mark.parametrize(("text", "value"), (
+    ("26 марта 2014 года в 01:17 мск", "2014-03-26T01:17:00+04:00"),
+    ("26 марта 2020 года в 01:17 мск", "2020-03-26T01:17:00+03:00"),
+    ("Last Updated: 07/27/2016", "2016-07-27T00:00:00+06:00"),
+))
+def test_moscow_time_by_its_history_and_a_us_date_whose_day_is_past_twelve(text, value):
+    assert iso(find_date(text)[1]) == value
 
 
 @pytest.mark.parametrize("text,value", [
