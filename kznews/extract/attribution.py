@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..sites import outlet_named
 from . import russian
@@ -1623,7 +1623,18 @@ _OFFICE_LINE = re.compile(
 # Every word a form needs, lower-cased: plain substring searches of the lower-cased text find the stretches
 # worth trying (a regex alternation over the whole text costs many times more).  The words of a script are
 # looked for only in a text holding a letter of it: (the letters, or None for plain ASCII; the words).
-_WORDS = tuple(sorted({w for form in _FORMS for w in form.words} | set(_LABELS)))
+
+
+def _fewest(words: set[str]) -> dict[str, str]:
+    """Each word to the shortest of ``words`` inside it (itself if none, or if it is a label's: a label's hit is read
+    as a label): a text holding the longer holds the shorter, so one substring test does for both."""
+    reducers = sorted((w for w in words if w not in _LABELS), key=len)
+    return {w: w if w in _LABELS else next(r for r in reducers if r in w) for w in words}
+
+
+_REDUCED = _fewest({w for form in _FORMS for w in form.words})
+_FORMS = tuple(replace(form, words=frozenset(_REDUCED[w] for w in form.words)) for form in _FORMS)
+_WORDS = tuple(sorted(set(_REDUCED.values()) | set(_LABELS)))
 _KK_LATIN = frozenset(  # the Latin spellings of the words of Kazakh forms (known by their tote spellings) and labels
     w for words in (*(form.words for form in _FORMS), _KK_LABEL_WORDS)
     if any(re.search("[\u0600-\u06ff]", w) for w in words)
