@@ -217,3 +217,22 @@ def test_analyzer_loaded_lazily() -> None:
         "пресс-служба городского акимата")
     nominative("Министерства обороны", "gent")
     assert russian._analyzer.cache_info().misses == 1  # loaded once, for every word since
+
+
+@pytest.mark.parametrize(("word", "verb", "may"), (
+    ("Компания", "предложила", True), ("он", "передал", True), ("Министр", "подтвердил", True),
+    ("Ситуацию", "прокомментировали", False), ("Информацию", "подтвердили", False),
+    ("Конфликт", "прокомментировали", False), ("Цены", "сообщил", False), ("Цены", "сообщили", True),
+    ("ЕАЭС", "рассказал", True),  # an abbreviation the dictionary lacks may be a subject
+))
+def test_a_word_before_a_verb_may_be_its_subject_by_case_and_agreement(word, verb, may):
+    assert russian.may_be_subject(word, verb) is may
+
+
+def test_inside_a_phrase_only_a_word_read_in_no_other_case_is_a_subject():
+    assert russian.may_be_subject("полиция", "сообщила", only=True)
+    assert not russian.may_be_subject("спецоперации", "сообщили", only=True)  # may be a genitive
+
+
+def test_a_latin_brand_inside_a_group_stands_aside():
+    assert russian.nominative("официальном Facebook аккаунте Акорды", "loct") == "официальный Facebook аккаунт Акорды"
