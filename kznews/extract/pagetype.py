@@ -91,7 +91,7 @@ from lxml import etree
 from ..items import DiscoveryHint
 from ..sites import Outlet
 from .body import MIN_BLOCK, MainBlock
-from .html import Strings, element_xpath, string_xpath, text_of
+from .html import Strings, string_xpath, text_of
 from .structured import ARTICLE_TYPES, Structured
 
 KINDS = ("article", "listing")
@@ -120,9 +120,13 @@ _WORD = re.compile(r"[^\W_]+")
 _EXTENSION = re.compile(r"\.\w{2,5}$")
 _LINK_TEXT = string_xpath(".//a//text()")  # every text node inside a link, in one C-level search
 _YEAR_MONTH = re.compile(r"/(?:19|20)\d{2}[/-]?(?:0[1-9]|1[0-2])")
-# Buttons, and links a shop's script or class names as its cart's (found in the page's one walk, ``_shape``); what
-# they say (text, value, label, class, name, id, href) is then read for putting an item in a cart.
+# Buttons (found in the page's one walk, ``_shape``), and links a shop's script or class names as its cart's; what
+# they say (text, value, label, class, name, id, href) is then read for putting an item in a cart.  The links' hrefs
+# and classes are first read as plain strings by two C-level searches: most pages name no cart in any, and walking
+# every link in Python to look (a news page has hundreds) cost more.
 _BUTTON_INPUTS = frozenset({"submit", "button", "image"})
+_HREFS = cast(Strings, etree.XPath(".//a/@href", smart_strings=False))
+_CLASSES = cast(Strings, etree.XPath(".//a/@class", smart_strings=False))
 _TO_CART = re.compile(
     r"add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|buy[\s_-]*(?:it[\s_-]*)?now|в\s+корзину|себетке", re.I)
 # Main items of pages that are not articles, as microdata marks them up (an organisation's or business's own markup,
@@ -135,7 +139,8 @@ _ITEMTYPES = string_xpath("//@itemtype")
 MANY_CODES = 10  # inline <code> elements of documentation or a programming Q&A (an article quotes a few)
 _HEADLINE_LEVELS = 3  # how far up from the <h1> its own block (the hero of a landing page) may be
 _NOT_HEADLINE_BLOCK = frozenset({"body", "html", "header", "nav"})  # the page's chrome, not the headline's block
-_ACTIONS = element_xpath(".//a | .//button | .//input[@type='submit' or @type='button']")
+_ACTIONS = ("a", "button", "input")  # an input when a button (``_ACTION_INPUTS``)
+_ACTION_INPUTS = frozenset({"submit", "button"})
 # What a call to action says, at the start of its text: English, Russian and Kazakh service, course and shop pages.
 _CALL_TO_ACTION = re.compile(
     r"(?:get\s+(?:started|in\s+touch|a\s+(?:free\s+)?(?:quote|demo|estimate|consultation))|contact\s+(?:us|sales|our\s+team)"
@@ -152,7 +157,7 @@ _CHROME = re.compile(r"footer|sidebar|widget|aside|modal|popup", re.I)  # where 
 # short ones, read one a line, stripped (``LABEL`` characters at most: not a paragraph's text, nor a script's).
 LABEL = 100
 LABELS_MOST = 9  # points the label pieces take away at most: edit-page 2, page-feedback 1, poster, sort, product 2
-_TEXT_NODES = cast(Strings, etree.XPath("//body//text()", smart_strings=False))  # plain strings: cheaper
+_TEXT_NODES = cast(Strings, etree.XPath("descendant::text()", smart_strings=False))  # plain strings: cheaper
 # Patterns of lower-cased labels are matched on the lower-cased lines (cheaper in ``re`` than ``re.IGNORECASE``).
 # Every line opens with a line break and every pattern with it: ``re`` then seeks that one character from line to
 # line, where a ``^`` is tried at every character of the text.
@@ -305,16 +310,13 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
     tags: Counter[str] = Counter()
     h1 = None
     forms, controls = [], []
-    # one C-level walk of the tree for the elements every piece below reads (an XPath per piece cost several times it)
+    # one C-level walk of the tree for the elements every piece below reads but links (an XPath per piece cost several
+    # times it)
     headings = []
-    for el in body.iter("h1", "h2", "h3", "h4", "h5", "time", "pre", "code", "form", "a", "button", "input"):
+    for el in body.iter("h1", "h2", "h3", "h4", "h5", "time", "pre", "code", "form", "button", "input"):
         tag = el.tag
         if tag in _SECTION_TAGS:
             headings.append(el)
-        elif tag == "a":
-            href = el.get("href") or ""
-            if "cart" in href or "buy" in href or "cart" in (el.get("class") or ""):
-                controls.append(el)
         elif tag == "button" or (tag == "input" and el.get("type") in _BUTTON_INPUTS):
             controls.append(el)
         elif tag == "form":
@@ -331,6 +333,9 @@ def _shape(found: PageType, tree: etree._Element, structured: Structured, block:
         found.add("code-listings", -1)
     if block.element is not None and _link_share(block.element) >= 0.3:
         found.add("teasers", -2)
+    hrefs = " ".join(_HREFS(body))
+    if "cart" in hrefs or "buy" in hrefs or "cart" in " ".join(_CLASSES(body)):  # some link names a cart: which ones
+        controls += [a for a in body.iter("a") if _cart_link(a)]
     if any(_puts_in_cart(el) for el in controls):
         found.add("cart", -2)
     if h1 is not None and _calls_to_action(h1):
@@ -347,7 +352,10 @@ def _labels(found: PageType, tree: etree._Element) -> None:
     poster's join date, sort and filter controls, a product's details (see the table).  Read last, and only when
     they could change the kind: they only take away (``LABELS_MOST`` in all), and reading every text node is the
     dearest piece on a long indented page."""
-    labels = "\n" + "\n".join([label for text in _TEXT_NODES(tree) if len(text) <= LABEL and (label := text.strip())])
+    body = tree.find("body")
+    if body is None:
+        return
+    labels = "\n" + "\n".join([label for text in _TEXT_NODES(body) if len(text) <= LABEL and (label := text.strip())])
     lowered = labels.lower()
     if _EDIT_PAGE.search(lowered):
         found.add("edit-page", -2)
@@ -399,7 +407,8 @@ def _calls_to_action(h1: etree._Element) -> bool:
         if parent is None or parent.tag in _NOT_HEADLINE_BLOCK:
             break
         block = parent
-    return any(_CALL_TO_ACTION.match(text_of(el) or el.get("value") or "") for el in _ACTIONS(block))
+    return any(_CALL_TO_ACTION.match(text_of(el) or el.get("value") or "") for el in block.iterdescendants(*_ACTIONS)
+               if el.tag != "input" or el.get("type") in _ACTION_INPUTS)
 
 
 def _asks(form: etree._Element) -> bool:
@@ -415,6 +424,12 @@ def _in_chrome(el: etree._Element) -> bool:
 def _names(el: etree._Element) -> str:
     """An element's class, id and action: what a form says it is for."""
     return " ".join(el.get(a) or "" for a in ("class", "id", "action", "name"))
+
+
+def _cart_link(a: etree._Element) -> bool:
+    """Whether a link's address or class names a cart (or buying): a shop's control, read by ``_puts_in_cart``."""
+    href = a.get("href") or ""
+    return "cart" in href or "buy" in href or "cart" in (a.get("class") or "")
 
 
 def _puts_in_cart(el: etree._Element) -> bool:
