@@ -355,7 +355,9 @@ def _labels(found: PageType, tree: etree._Element) -> None:
     body = tree.find("body")
     if body is None:
         return
-    labels = "\n" + "\n".join([label for text in _TEXT_NODES(body) if len(text) <= LABEL and (label := text.strip())])
+    # the blank nodes (the indentation of a long page, most of its nodes) left out first by a C-level filter
+    lines = [label for text in filter(str.strip, _TEXT_NODES(body)) if len(text) <= LABEL and (label := text.strip())]
+    labels = "\n" + "\n".join(lines)
     lowered = labels.lower()
     if _EDIT_PAGE.search(lowered):
         found.add("edit-page", -2)
