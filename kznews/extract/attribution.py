@@ -368,11 +368,11 @@ _EN_WIRES = frozenset(
 # The endings of a company's one-word name, compounded from what it does (Kazatomprom, Gazprom, KazMunayGas, Kazpost,
 # Halykbank, Kaztransoil, Rosneft, Kazakhtelecom, Samrukenergo).
 _EN_COMPANY_END = re.compile(r"^[A-Z]\w*(?:prom|gaz|gas|neft|munai|munay|bank|trans|telecom|energo|stroy|mash|invest"
-                             r"|oil|post|zoloto|metal|agro|avto|auto|holding|service|group|met|cosmos|atom|stat|nadzor"
-                             r"|energy|avia|cell|nedra)$", re.I)
-# A state company or agency named by the country's prefix (Kazpost, Kaztransoil, Rosstat), or a compound of
-# capitalised words (Samruk-Kazyna), not a surname (Kazybekov).
-_EN_PREFIXED_BODY = re.compile(r"(?:(?:Kaz|Ros|Uz|Kyrgyz|Tajik|Turkmen)(?!akh|akhstan)[a-z]{3,}|[A-Z][a-z]+(?:-[A-Z][a-z]+)+)")
+                             r"|oil|post|zoloto|metal|agro|avto|auto|holding|service|group|hydromet|gidromet|cosmos|atom"
+                             r"|stat|nadzor|energy|avia|nedra)$", re.I)
+# An organisation named by a compound of capitalised words (Samruk-Kazyna), not a surname (Kazybekov): a state prefix
+# alone names nobody (Kazbek, Rosalind are people).
+_EN_COMPOUND_BODY = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 # What an organisation is, in an appositive after its name (``Chevron, the largest foreign oil producer in …``).
 _EN_FIRM_NOUNS = frozenset(
     "producer company operator firm group bank carrier maker miner exporter importer developer supplier provider"
@@ -490,7 +490,7 @@ def _en_body(name: str) -> str | None:
     acronym (``NASA``, ``KNB``)."""
     plain = _en_name(name) or ""
     firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES or _EN_COMPANY_END.search(plain)
-                      or _EN_PREFIXED_BODY.fullmatch(plain) and not _EN_SURNAME.search(plain)
+                      or _EN_COMPOUND_BODY.fullmatch(plain) and not _EN_SURNAME.search(plain)
                       or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()))
     described = _EN_DESCRIBED_ORG.fullmatch(name)  # local pollster SOCIS-A: the organisation by its name
     if described:
@@ -2394,15 +2394,16 @@ _SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮ
                             r"(?-i:[a-zа-яёәғқңөұүһі])[^:\n«»\"“”]{2,100}?):[ \t]*(?=[«\"“]|$)", re.M)
 
 
+# The verbs of saying, every form, in every language (the last word of ``X, the commander …, said:``).
+_SAYING_WORDS = frozenset(f.lower() for f in (*_RU_FORMS, *_EN_SPEECH_FORMS, *_EN_CONTENT_FORMS)) | frozenset(
+    word.split()[-1] for verb in (*_KK_SAID, *_KK_TOLD, *_KK_QUOTE) for word in _kk_spellings(verb))
+
+
 def _speaker_labels(text: str) -> list[Attribution]:
     """The speakers labelled before their words (see ``_SPEAKER_LABEL``), not a sentence of saying closed by a colon
     (``X, the commander of …, said:``)."""
     return [Attribution(m.group(0).strip(), m.group("reporter"), "reports") for m in _SPEAKER_LABEL.finditer(text)
-            if not _SAYING_CLOSES.search(m.group("reporter"))] if ":" in text else []
-
-
-_SAYING_CLOSES = re.compile(r"\s(?:said|says|told|added|noted|stated|explained|сказал\w*|заявил\w*|отметил\w*|сообщил\w*"
-                            r"|пояснил\w*|деді|дейді|айтты|атап өтті)$", re.I)
+            if m.group("reporter").rsplit(None, 1)[-1].lower() not in _SAYING_WORDS] if ":" in text else []
 
 
 def _bracketed_sources(text: str, low: str) -> list[Attribution]:
