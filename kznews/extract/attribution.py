@@ -2293,7 +2293,8 @@ _BASED_ON = re.compile(r"\s*(?:(?-i:Based|based)\s+on\s+(?:the\s+)?(?:materials|
 # ``Excerpt from report by Kazakh news agency Kazinform on 5 May``.
 _TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(?:an?\s+)?(?:report|article|interview|commentary"
                              r"|broadcast)\s+by\s+(?P<reporter>[^\n:]{2,80}?)(?:\s+(?:on|in)\s+\d[^\n]*)?\s*[.:]?\s*")
-# A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``.
+# A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``,
+# ``(Reporting by Olzhas Auyezov; Editing by Sharon Singleton)`` (the journalist who reported it is the source).
 _REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
                            r"(?:[;)][^\n]*|\.?\s*)")
 
@@ -2309,6 +2310,10 @@ def _bare_lines(text: str) -> list[Attribution]:
     found = []
     lines = [line for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
+        by = _REPORTING_BY.fullmatch(line)  # a wire's credit (however many names it adds) names the wire or its journalist
+        if by:
+            found.append(Attribution(line.strip(), by.group("reporter"), "source-line"))
+            continue
         if len(line) > _BARE_MAX or _GLUED_LABEL.match(line):  # a label glued to an address is a source line
             continue
         last = i == len(lines) - 1
@@ -2328,11 +2333,8 @@ def _bare_lines(text: str) -> list[Attribution]:
         if report:  # Text of report by Russian state news agency ITAR-TASS: the agency, by its name
             found.append(Attribution(line.strip(), _ru_outlet(report.group("reporter")), "source-line"))
             continue
-        if not m and (_REPORTING_BY.fullmatch(line) or last and line.strip(" .").lower() in _EN_WIRES):
-            by = _REPORTING_BY.fullmatch(line)
-            name = by.group("reporter") if by else line.strip(" .")
-            if name.lower() in _EN_WIRES or outlet_named(name):  # a wire, not a reporter's byline
-                found.append(Attribution(line.strip(), name, "source-line"))
+        if not m and last and line.strip(" .").lower() in _EN_WIRES:  # ``Reuters`` closing the text
+            found.append(Attribution(line.strip(), line.strip(" ."), "source-line"))
             continue
         if m and m.re is _NAME_DATED and " " in m.group("reporter") and not outlet_named(m.group("reporter")):
             continue  # several words and a date: a person's byline, unless they name a registered outlet

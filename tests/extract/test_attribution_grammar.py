@@ -791,8 +791,12 @@ def test_english_a_wire_credit_closing_the_text(line):
         find_attributions(f"{_cap(NEWS)}.\n{line}")[0]] and _found(f"{_cap(NEWS)}.\n{line}")[1:] == (None, "source-line")
 
 
-def test_english_a_reporters_byline_is_no_source():
-    assert find_attributions(f"{_cap(NEWS)}.\n(Reporting by Olzhas Auyezov; Editing by Mark Potter)") == []
+@pytest.mark.parametrize(("line", "who"), (
+    ("(Reporting by Olzhas Auyezov; Editing by Mark Potter)", "Olzhas Auyezov"),
+    ("(Reporting by Mariya Gordeyeva in Almaty; Writing by Tom Balmforth; Editing by Alison Williams)", "Mariya Gordeyeva"),
+    ("Reporting by Raushan Nurshayeva and Olzhas Auyezov; Editing by Kim Coghill", "Raushan Nurshayeva and Olzhas Auyezov")))
+def test_english_a_wire_credit_names_its_reporting_journalist(line, who):
+    assert _found(f"{_cap(NEWS)}.\n{line}") == (who, None, "source-line")
 
 
 @pytest.mark.parametrize(("who", "verb"), (("eco-activist Saken Dildakhmet", "wrote"),
