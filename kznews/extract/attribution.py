@@ -188,8 +188,11 @@ _KK_QUOTE = _KK_REPORT + tuple(
 # "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
 _KK_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей")
                for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт"))
-# "it was written / reported / said / published (on the site)": the passive past
-_KK_PASSIVE = tuple(_kk_verb(stem)[1] for stem in ("жазыл", "хабарлан", "мәлімдел", "айтыл", "жариялан"))
+# "it was written / reported / said / published (on the site)": the passive past, definite and perfect (жазылды,
+# жазылған), and "as was written (on the site)" (жазылғандай)
+_KK_PASSIVE_STEMS = ("жазыл", "хабарлан", "мәлімдел", "айтыл", "жариялан")
+_KK_PASSIVE = tuple(form for stem in _KK_PASSIVE_STEMS for form in (_kk_verb(stem)[1], _kk_participle(stem)))
+_KK_PASSIVE_AS = tuple(_kk_participle(stem) + _harmony(stem, "дай", "дей") for stem in _KK_PASSIVE_STEMS)
 _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing a quote
 # Reported, stated, wrote, said, published, spread the news, made a statement, gave the news: after their subject.
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла", "атап өт",
@@ -274,6 +277,7 @@ _RU_VERB_STEMS = (
     (("спрогнозирова", "прогнозирова"), "прогнозиру"), (("вспомни", "вспомина"), "вспомина"),
     (("посетова", "сетова"), "сету"), (("говори",), "говори"), (("счита",), "счита"), (("полага",), "полага"),
     (("оповести",), ""), (("доложи", "доклады"), "доклады"), (("подсчита", "подсчитыва"), "подсчитыва"), (("посчита",), ""),
+    (("выясни", "выясня"), "выясня"),  # found out (Как выяснил Kapital.kz)
 )
 # Reflexive verbs of saying: признался, высказалась, пожаловались.
 _RU_REFLEXIVE_STEMS = ((("призна", "признава"), "призна"), (("высказа", "высказыва"), "высказыва"),
@@ -580,7 +584,7 @@ def _ru_body(name: str) -> str | None:
     if not _plain(name) or len(words) > 8:
         return None
     named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.split("-")[-1].startswith(_RU_TITLES)
-                for w in words) or words[0] in _RU_GROUPS
+                for w in words) or words[0] in _RU_GROUPS or russian.names_someone(name)  # казахстанский спортсмен
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|[«\"“]|[A-Za-z]", name) else None
 
 
@@ -635,6 +639,12 @@ def _not_a_person(name: str) -> str | None:
     before the name makes them one (``заявил аким области М. Тасмаганбетов``)."""
     plain = _plain(name)
     return None if plain is not None and _RU_PERSON.fullmatch(plain) else plain
+
+
+def _ru_after_verb(name: str) -> str | None:
+    """A Russian reporter printed after its verb (see ``_not_a_person``), without whom it was said to (``сказал Глава
+    государства Ильину``: see ``russian.without_addressee``)."""
+    return _not_a_person(russian.without_addressee(name))
 
 
 # The words that may open a clause whose subject follows its verb (``Об этом сообщил X``, ``Как ранее сообщала X``,
@@ -1264,7 +1274,7 @@ _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа
              "подчерк", "добав", "сказа", "подтвер", "комментир", "призна", "завер", "обеща", "высказ", "призва",
              "призыва", "акцентир", "замет", "замеча", "разъясн", "озвуч", "подытож", "прогнозир", "вспом",
              "сетова", "сету", "говор", "счита", "полага", "оповест", "доклад", "доложи", "жалова", "жалу", "подсчит",
-             "посчита")
+             "посчита", "выясн")
 _RU_IMPERSONAL_WORDS = ("говори", "сообщ", "отмеч", "указыва", "сказано", "написано", "указано")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
@@ -1331,7 +1341,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          _ru_inverted),
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
          + _RU_WHEN_AFTER + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!))|" + _RU_MEDIUM_NEXT + ")",  # a source cited ends at a comma
-         "nom", _RU_STEMS, _not_a_person, "acc", _ru_inverted),
+         "nom", _RU_STEMS, _ru_after_verb, "acc", _ru_inverted),
         ("reports", r"\sкак(?:\s+(?:ранее|уже|и|также|позже|вчера|сегодня|накануне))?" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?:и\s+|также\s+|тоже\s+)?во?\s+(?P<reporter>[^,.;:()\n]+?)(?:"
@@ -1423,7 +1433,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"\s+" + _kk(_KK_AS) + r"(?!\w)", "abl", _kk_words(*_KK_AS), _plain),
         ("reports", _KK_ABOUT + r"\s+(?P<reporter>(?:[^.,;:()\n]|\.(?=\S)|\([A-ZА-ЯЁ]{2,}[\w.-]*\)){2,120}?"
          + _KK_LOCATIVE_END + r")\s+"
-         + _kk(_KK_PASSIVE) + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
+         + _kk(_KK_PASSIVE) + _KK_PERFECT + _END, "kk-loc", _kk_words(*_KK_PASSIVE), _plain),
+        ("reports", r"(?:^|(?<=[.,;:–—،؛]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))(?:[^.,;:–—\n،؛]|\.(?=\S)){1,100}?"
+         + _KK_LOCATIVE_END + r")\s+" + _kk(_KK_PASSIVE_AS) + r"(?!\w)", "kk-loc", _kk_words(*_KK_PASSIVE_AS), _plain),
         ("reports", r"(?:^|(?<=[.,;:،؛])|(?<=[–—])(?<!\w[–—]))\s*(?P<reporter>(?:[^\s.,;:–—،؛]|\.(?=\S))"
          r"(?:[^.,;:–—\n،؛]|\.(?=\S)|(?<=\w)[–—](?=\w)|(?<=\d):(?=\d)){1,160}?)\s+" + _kk(_KK_ACCORDING), "gen",
          _KK_ACCORDING_WORDS,

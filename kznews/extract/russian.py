@@ -441,3 +441,27 @@ def known(word: str) -> bool:
     """Whether ``word`` is a Russian word the dictionary holds (any letter case)."""
     low = word.lower()
     return bool(re.fullmatch(r"[а-яё-]+", low)) and _known(low)
+
+
+_PREPOSITIONS = frozenset("в во на с со по при к ко о об от до для за из у через".split())
+
+
+def names_someone(phrase: str) -> bool:
+    """Whether ``phrase``, a Russian noun phrase in the nominative, names a person by a common noun: its head noun is
+    animate (``казахстанский спортсмен``, ``Тренер сборной``, ``пенсионерка из Алматы``), not a person's name."""
+    noun = head(phrase, "nomn")
+    return bool(noun) and any(p.tag.POS == "NOUN" and "anim" in p.tag and not _PERSON & p.tag.grammemes
+                              for p in _parses(noun) if p.normal_form == noun)
+
+
+def without_addressee(phrase: str) -> str:
+    """``phrase``, a subject printed after its Russian verb, without the words after it that are read only in the
+    dative: whom it was said to (``сказал Глава государства Ильину``, ``заявил министр журналистам``); a dative after a
+    preposition is the subject's own (``председатель комиссии по делам``)."""
+    words = phrase.split(" ")
+    while len(words) > 1 and words[-2].lower() not in _PREPOSITIONS and known(words[-1]):
+        cases = {p.tag.case for p in _parses(words[-1].lower())}
+        if "datv" not in cases or not cases <= {"datv", "accs"}:
+            break
+        words.pop()
+    return " ".join(words)

@@ -1491,3 +1491,36 @@ def test_a_speaker_labelled_before_their_words():
 def test_english_quoted_cited_and_in_comments_to(text, want):
     found = _found(text)
     assert found and (found[0], found[1]) == want
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Об этом казахстанский спортсмен сообщил в своем Instagram.", "казахстанский спортсмен"),  # found11-045
+    ("Казахстанский боксер заявил, что готов к бою.", "Казахстанский боксер"),
+    ("Тренер сборной заявил, что команда готова.", "Тренер сборной"),
+    ("Мужчина рассказал, что видел пожар.", "Мужчина")))
+def test_russian_a_person_named_by_an_animate_common_noun(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("\"Я ему говорил\", - сказал Глава государства Ильину.", "Глава государства"),  # found11-047
+    ("\"Всё готово\", - заявил министр журналистам.", "министр"),
+    ("Об этом заявил аким области депутатам.", "аким области"),
+    ("Об этом сообщил председатель комиссии по делам молодежи.", "председатель комиссии по делам молодежи")))
+def test_russian_whom_it_was_said_to_is_no_part_of_the_subject(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize("text", ("Как выяснил Kapital.kz, курс вырос.", "Курс менял траекторию, выяснил Kapital.kz.",  # found11-136
+                                  "Kapital.kz выяснил, что курс вырос."))
+def test_russian_found_out_by_an_outlet(text):
+    assert _found(text)[0] == "Kapital.kz"
+
+
+@pytest.mark.parametrize(("text", "where"), (
+    ("Бұл туралы Ұлттық банктің ресми сайтында жазылған.", "Ұлттық банктің ресми сайты"),  # found11-133
+    ("Бұл жөнінде министрліктің Telegram-арнасында айтылған еді.", "министрліктің Telegram-арнасы"),
+    ("Bul týraly Ulttyq banktiń resmı saıtynda jazylǵan.", "Ulttyq banktiń resmı saıty"),
+    ("Ұлттық банктің сайтында хабарланғандай, бағам өсті.", "Ұлттық банктің сайты")))
+def test_kazakh_written_on_a_site_in_the_perfect(text, where):
+    assert _found(text) == (where, None, "reports")
