@@ -344,7 +344,7 @@ _EN_LOWER = frozenset(
     " representative adviser advisor aide envoy officer speaker"
     " akim deputy vice first chief secretary director ambassador province oblast region"
     " regional city district national state news information correspondent correspondents mayor's presidential president"
-    " prime"
+    " prime country republic nation"
     " premier telegram outlet publication newspaper magazine media tv television radio broadcaster".split()
 )
 _EN_BODIES = frozenset(
@@ -414,6 +414,10 @@ def _plain(name: str) -> str | None:
 
 # Adverbs opening a sentence before its subject: ``Earlier Qazinform reported``.
 _EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|separately|now|today|yesterday"
+                         r"|(?:in|on|during|by|since|last|this|earlier|later|early|late)\s+(?:(?:this|last|next|early|late|mid-?)\s*)?"
+                         r"(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+                         r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|week|month|year|\d{4})"
+                         r"(?:\s+(?:this|last)\s+year|\s+\d{4})?"  # In February this year, the Statistics Committee
                          r"|in\s+turn|in\s+(?:a|an|its|the)\s+(?:joint\s+|separate\s+|written\s+)?(?:statement|press\s+release"
                          r"|post|message|report|comment))\b,?\s+", re.I)  # In a statement, the ministry said
 
@@ -519,7 +523,7 @@ def _en_told(name: str) -> str | None:
 # An organisation named after words for what it is: ``local pollster SOCIS-A``, ``US carrier FlyArystan``.
 # (what describes it: lower-case words and adjectives of nation or place: ``the Russian space agency Roscosmos``, ``the
 # US-based American-Russian joint venture International Launch Services``)
-_EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|(?:[A-Z]\.){2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|based|owned|run|led|backed)"
+_EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|(?:[A-Z]\.){2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|stani|based|owned|run|led|backed)"
                   r"|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Swiss|French|Dutch|Greek|Thai))")
 _EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+)?(?:" + _EN_DESCRIPTOR + r"\s+){0,4}?(?:pollster|watchdog|regulator"
                                r"|think[\s-]tank|venture|consortium|" + "|".join(sorted(_EN_FIRM_NOUNS))
@@ -529,12 +533,28 @@ _EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+)?(?:" + _EN_DESCRIPTOR + r
 
 def _en_said_by(name: str) -> str | None:
     """The body that said it (see ``_en_body``), through its spokesperson or its reports if the phrase names them (``A
-    spokesman for the ministry told``, ``Kazakh media reports say``; ``the report said`` stays the report)."""
+    spokesman for the ministry told``, ``Kazakh media reports say``; ``the report said`` stays the report), or someone
+    named by a common noun (see ``_en_common``)."""
     role = re.fullmatch(_EN_ROLE_OF, name[:1].lower() + name[1:])  # a spokesman for the ministry told: the ministry
     if role and not _EN_TITLE_AND_NAME.fullmatch(name):  # not a spokesperson named (… of the President Dauren Abayev)
         return _en_body(role.group("reporter") or role.group("reporter2"))
     owner = _EN_REPORTS_OF.sub("", name)
-    return (_en_body(owner) if owner != name else None) or _en_body(name)
+    return (_en_body(owner) if owner != name else None) or _en_body(name) or _en_common(name)
+
+
+_EN_NOT_ADVERBS = frozenset("family ally assembly monopoly supply anomaly".split())  # nouns ending in -ly
+
+
+def _en_common(name: str) -> str | None:
+    """Someone named by a common noun (see ``_EN_COMMON``), without the article."""
+    m = _EN_COMMON.fullmatch(name)
+    if not m:
+        return None
+    words = [w.lower() for w in re.split(r"[\s-]+", m.group("name"))]
+    if any(w in _EN_FUNCTION_WORDS or w.endswith("ly") and w not in _EN_NOT_ADVERBS for w in words):
+        return None
+    noun = m.group("head").rsplit("-", 1)[-1]
+    return m.group("name") if _EN_AGENT_NOUN.search(noun) or noun.rstrip("s") in _EN_PEOPLE_NOUNS else None
 
 
 def _en_press(name: str) -> str | None:
@@ -1141,9 +1161,37 @@ _EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z]
                                       "delegate", "envoy", "consul", "counsellor", "counselor", "attaché", "professor",
                                       "rector", "dean", "activist", "blogger", "journalist", "economist", "analyst",
                                       "expert", "scientist", "researcher", "lawyer", "historian", "political scientist",
-                                      "aide", "assistant", "advisor", "counselor", "pollster", "commentator")
+                                      "aide", "assistant", "advisor", "counselor", "pollster", "commentator",
+                                      "judge", "justice", "coach", "captain", "colonel", "lieutenant", "sergeant",
+                                      "detective", "officer", "leader", "founder", "owner", "lawmaker", "candidate",
+                                      "member", "player", "athlete", "champion", "boxer", "wrestler", "teacher",
+                                      "student", "resident", "businessman", "businesswoman", "entrepreneur",
+                                      "writer", "poet", "artist", "singer", "actor", "actress", "producer", "farmer",
+                                      "worker", "employee", "investor", "banker", "diplomat", "priest", "imam", "mufti")
              + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,120}?)?")
 _EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
+# Someone named by a common noun, the subject of a verb of saying: ``The Kazakhstani boxer said``, ``a local resident
+# told``, ``acting head of the farming department subdivision told``; the article is dropped, as a body's is.  Its
+# words hold no verb, pronoun, adverb or clause word (``The day he said``, ``The company quickly said``).
+_EN_NOT_JOIN = r"(?!(?-i:of|the|for|and|or|on|in|at|from|to|a|an|with|by)\s)"
+_EN_COMMON = re.compile(r"(?:(?-i:the|a|an|The|A|An)\s+(?=\S)|(?=" + _title_words("acting", "deputy", "first", "former",
+                                                                                   "head", "chief", "senior") + r"\s))"
+                        r"(?P<name>(?:" + _EN_NOT_JOIN + r"(?:" + _EN_DESCRIPTOR + r"|\d+-[a-z-]+)\s+){0,3}"
+                        r"(?P<head>(?-i:[a-z][a-z-]+))"
+                        r"(?:\s+(?-i:of|for|at|from)\s+(?:(?-i:the)\s+)?(?:" + _EN_NOT_JOIN + r"(?:" + _EN_DESCRIPTOR + r")\s+){0,4}"
+                        r"(?-i:[a-z][a-z-]+|[A-Z][\w-]+))?)")
+# What a person or a group of people is called, by the ending of an English noun of agent or role (boxer, doctor,
+# economist, physician, resident, employee, spokesman, representative, entrepreneur, actress) or by the noun itself.
+_EN_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|ee|man|men|woman|women|person|people|ive|eur|ess)s?$")
+_EN_PEOPLE_NOUNS = frozenset(
+    "judge coach suspect victim witness police staff couple family crew team nurse spouse wife husband mother father son"
+    " daughter child children girl boy champion official aide envoy colleague athlete guide chief head youth"
+    " veteran".split())
+_EN_FUNCTION_WORDS = _EN_CLAUSE_WORDS | _PRONOUNS | _EN_NOT_NAMES | frozenset(
+    "after before until once then thus however moreover therefore still even just only already about with without into"
+    " onto upon over under against between among through during per via like unlike despite including how why where"
+    " never always often finally next same other another own very too much more most less few several such all each"
+    " every some any both either neither further latter former".split())
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
 _EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
@@ -1217,7 +1265,8 @@ def _tote_hamzas(spelling: str) -> list[str]:
 _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:data|information|figures|statistics|estimates"
                       r"|statements?|reports?|press\s+release|message|post|analysis|study|survey|research|findings"
                       r"|poll|census|forecasts?|records|documents|calculations|reporting|results|findings|figures"
-                      r"|numbers|assessment|projections)\s+"
+                      r"|numbers|assessment|projections|summary|summaries|review|overview|monitoring|bulletin|update"
+                      r"|announcement|notice|communiqu[eé])\s+"
                       r"(?:(?:published|posted|issued|released|received|compiled|collected|gathered|conducted|obtained"
                       r"|seen|reviewed|provided|announced|presented|unveiled|shared|made\s+public|available)\s+)?"
                       r"(?:from|of|by|on)\s+",
@@ -1548,6 +1597,11 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _EN_STATEMENT
          + r"\s+(?-i:to|with|for)\s+(?P<reporter>" + _PHRASE + ")"
          + f"(?:{_EN_THAT}|{_EN_TAIL}{_SENTENCE_END}|(?=\\s*,))", "nom", _EN_STATEMENT_WORDS, _en_told, "nom"),
+        # said X (, who X is,) in an interview with Y: Y reports, citing X
+        ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<via>" + _PHRASE + r"(?:,\s+[^,;.\n]{1,120}?,)?)\s+in\s+"
+         r"(?:(?-i:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?" + _EN_STATEMENT + r"\s+(?-i:to|with|for)\s+"
+         r"(?P<reporter>" + _PHRASE + ")" + f"(?:{_EN_TAIL}{_SENTENCE_END}|(?=\\s*,))", "nom", _EN_STATEMENT_WORDS,
+         _en_told, "nom"),
         # X correspondent (Name) has learnt / reports: the outlet's correspondent, the name dropped
         ("correspondent", _CLAUSE + r"(?P<reporter>" + _PHRASE + r"\s+(?-i:correspondents?))(?:\s+" + _EN_PERSON + r")?\s+"
          + r"(?:(?-i:has|have)\s+)?" + _en_verbs("learnt", "learned", "found out", "reports", "reported", "informs",
@@ -2213,14 +2267,18 @@ def _sentence(line: str, end: int) -> int:
 
 def _first_match(form: _Form, line: str, agency: str | None,
                  text: str) -> tuple[re.Match[str] | None, Attribution | None]:
-    """The first match of ``form`` on ``line`` that names a reporter, and its attribution."""
+    """The first match of ``form`` on ``line`` that names a reporter, and its attribution; a match whose reporter fails
+    is tried again from its next character, not after its end, as a match may have swallowed the start of the right
+    one (``"It was fine," the minister said``: a subject opening at the first quote fails, the one after the second
+    holds)."""
     padded = _PAD + line
-    for m in form.pattern.finditer(padded):
-        if form.before and not form.before(padded[:m.start()], m.group(0).split(None, 1)[0]):
-            continue
-        found = _attribution(form, m, agency, text)
-        if found:
-            return m, found
+    m = form.pattern.search(padded)
+    while m:
+        if not form.before or form.before(padded[:m.start()], m.group(0).split(None, 1)[0]):
+            found = _attribution(form, m, agency, text)
+            if found:
+                return m, found
+        m = form.pattern.search(padded, m.start() + 1)
     return None, None
 
 
@@ -2309,6 +2367,8 @@ _TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(
 # ``(Reporting by Olzhas Auyezov; Editing by Sharon Singleton)`` (the journalist who reported it is the source).
 _REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
                            r"(?:[;)][^\n]*|\.?\s*)")
+_REPORTING_BY_CLOSING = re.compile(  # the same credit in brackets closing the last paragraph
+    r"(?<=[.!?…\"”])\s*\(\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*(?:;[^()\n]*)?\)\s*$")
 
 
 # An outlet's web address alone closing a text, as a paper signs under its byline (``Abai.kz``).
@@ -2322,9 +2382,9 @@ def _bare_lines(text: str) -> list[Attribution]:
     found = []
     lines = [line for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
-        by = _REPORTING_BY.fullmatch(line)  # a wire's credit (however many names it adds) names the wire or its journalist
-        if by:
-            found.append(Attribution(line.strip(), by.group("reporter"), "source-line"))
+        by = _REPORTING_BY.fullmatch(line) or _REPORTING_BY_CLOSING.search(line)  # a wire's credit (however many
+        if by:  # names it adds) names the wire or its journalist
+            found.append(Attribution(by.group(0).strip(), by.group("reporter"), "source-line"))
             continue
         if len(line) > _BARE_MAX or _GLUED_LABEL.match(line):  # a label glued to an address is a source line
             continue

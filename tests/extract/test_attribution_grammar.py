@@ -1524,3 +1524,63 @@ def test_russian_found_out_by_an_outlet(text):
     ("Ұлттық банктің сайтында хабарланғандай, бағам өсті.", "Ұлттық банктің сайты")))
 def test_kazakh_written_on_a_site_in_the_perfect(text, where):
     assert _found(text) == (where, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("The Kazakhstani boxer said he is very honored and proud.", "Kazakhstani boxer"),  # found11-164
+    ("The 35-year-old athlete told reporters he would retire.", "35-year-old athlete"),
+    ("A local resident told the agency that the water was gone.", "local resident"),
+    ("\"We plan to harvest 14 mln tons,\" deputy head of the regional health department said.",
+     "deputy head of the regional health department"),
+    ("“Kazakhstan plans to harvest 14 mln tons,“ acting head of the farming department subdivision told a briefing.",
+     "acting head of the farming department subdivision")))  # found11-016
+def test_english_someone_named_by_a_common_noun(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize("text", ("The day he said it, nothing happened.", "The latter reported on the figures.",
+                                  "The term for the hibernating state is torpor.", "The agreement maintained that it was"
+                                  " fair.", "A deal announced at the beginning of the week was signed."))
+def test_english_no_person_in_a_phrase_that_names_none(text):
+    assert find_attributions(text) == []
+
+
+@pytest.mark.parametrize("quote", ('"It was fine,"', "“It was fine,”"))
+def test_english_a_subject_after_a_quote_closed_by_its_comma(quote):
+    assert _found(f"{quote} the minister said.") == ("minister", None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Judge Gulnar Kazhenova said the group planned to travel to Syria.", "Judge Gulnar Kazhenova"),  # found11-062
+    ("Coach Ivan Petrov said the team was ready.", "Coach Ivan Petrov"),
+    ("Kazakh boxer Gennady Golovkin said he was proud.", "Kazakh boxer Gennady Golovkin")))
+def test_english_a_title_of_any_calling_before_a_name(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("In February this year Statistics Committee of the Ministry of National Economy of the country reported that the"
+     " yield rose.", "Statistics Committee of the Ministry of National Economy of the country"),  # found11-019
+    ("On Monday the Statistics Committee reported that the yield rose.", "Statistics Committee"),
+    ("Last week Kazakhstan's Finance Ministry said the deficit grew.", "Kazakhstan's Finance Ministry")))
+def test_english_a_time_opening_the_sentence_is_no_part_of_the_subject(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize("noun", ("summary", "review", "bulletin", "monitoring"))
+def test_english_a_bodys_document_is_the_body(noun):  # found11-017
+    assert _found(f"Thus, according to the {noun} of the Ministry of Agriculture, 2 mln tons were threshed.") == (
+        "Ministry of Agriculture", None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who", "via"), (
+    ("“It was a success,” said Nurgazy Zharylgapov, a distinguished boxing coach of Kazakhstan, in an interview with"
+     " Time.kz news agency.", "Time.kz news agency", "Nurgazy Zharylgapov, a distinguished boxing coach of Kazakhstan"),
+    ("“It was a success,” said Nurgazy Zharylgapov in an interview with Kazinform.", "Kazinform", "Nurgazy Zharylgapov")))
+def test_english_said_someone_in_an_interview_with_an_outlet(text, who, via):  # found11-167
+    assert _found(text) == (who, via, "reports")
+
+
+def test_english_a_wire_credit_closing_the_last_paragraph():  # found11-109
+    assert _found("The tenge weakened about 37 percent. (Reporting by Raushan Nurshayeva; Writing by Dmitry Solovyov;"
+                  " Editing by Richard Borsuk)") == ("Raushan Nurshayeva", None, "source-line")
