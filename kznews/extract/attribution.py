@@ -469,8 +469,10 @@ def _en_name(name: str) -> str | None:
     if not (named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS
             or words[-1].lower() in _EN_BODIES):  # according to ministry: the article left out
         return None
-    owner = _EN_COUNTRY_OWNER.match(name)  # Russia's Interfax news agency: the outlet, without its country
-    return name[owner.end():] if owner and _en_press(name[owner.end():]) else name
+    owner = _EN_COUNTRY_OWNER.match(name)  # Russia's Interfax news agency, Russia's Sberbank CIB: the outlet or the
+    rest = name[owner.end():] if owner else ""  # firm, without its country; a body keeps it (Kazakhstan's Finance Ministry)
+    firm = rest and _EN_BODIES.isdisjoint(w.lower() for w in rest.split()) and _en_firm(rest)
+    return rest if owner and (_en_press(rest) or firm) else name
 
 
 def _registered_spelling(name: str) -> str | None:
@@ -497,15 +499,21 @@ def _en_body(name: str) -> str | None:
     """An English reporter that is a body rather than a person quoted: an outlet (see ``_en_outlet``) or an
     acronym (``NASA``, ``KNB``)."""
     plain = _en_name(name) or ""
-    firm = plain and (_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES or _EN_COMPANY_END.search(plain)
-                      or _EN_COMPOUND_BODY.fullmatch(plain) and not _EN_SURNAME.search(plain)
-                      or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()))
+    firm = plain and _en_firm(plain)
     described = _EN_DESCRIBED_ORG.fullmatch(name)  # local pollster SOCIS-A: the organisation by its name
     if described:
         return described.group("name")
     if _EN_TITLE_AND_NAME.fullmatch(name):  # eco-activist Saken Dildakhmet: a person with a title
         return name
-    return _en_outlet(name) or (name if firm or re.search(r"\b[A-Z]{2,}\b", plain) else None)
+    return _en_outlet(name) or (plain if firm else None)
+
+
+def _en_firm(plain: str) -> bool:
+    """Whether ``plain``, a name, is an organisation's by its shape (see ``_EN_CAMEL``, ``_EN_COMPANY_END``,
+    ``_EN_COMPOUND_BODY``, ``_EN_FIRM_WORDS``) or an acronym in it (``Sberbank CIB``)."""
+    return bool(_EN_CAMEL.search(plain) or "&" in plain or plain.lower() in _EN_WIRES or _EN_COMPANY_END.search(plain)
+                or _EN_COMPOUND_BODY.fullmatch(plain) and not _EN_SURNAME.search(plain)
+                or " " in plain and not _EN_FIRM_WORDS.isdisjoint(plain.lower().split()) or re.search(r"\b[A-Z]{2,}\b", plain))
 
 
 def _en_told(name: str) -> str | None:
@@ -618,7 +626,9 @@ _RU_GROUPS = frozenset(
 
 
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
-_RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|вчера|сегодня"
+_RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|позднее|вчера|сегодня"
+                                 r"|накануне|недавно|теперь|сейчас|тогда|утром|вечером|днем|днём|ночью"
+                                 r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
                                  r"|между\s+тем|как-то|однажды|затем|потом|впоследствии|в\s+свою\s+очередь|в\s+частности|и"
                                  r"|лишь|только)\s+)+", re.I)
 # What a body said it in, after its name: ``Пресс-служба акимата в рассылке сообщила``, ``МЧС в своем Telegram-канале``.
@@ -992,7 +1002,8 @@ _RU_IMPERSONAL = (r"(?:говорится|сообщается|отмечает�
 # Where it was said, between the verb and its subject: ``сообщил на брифинге министр``, ``рассказал в интервью
 # Tengrinews.kz директор``, ``заявил в интервью телеканалу «Хабар» аким`` (the outlet of an interview named in Latin
 # letters or quotes, or after its kind in the dative).
-_RU_OCCASION = (r"(?:(?:на|в|во\s+время|в\s+ходе)\s+(?:брифинге|брифинга|пресс-конференции|заседании|заседания|совещании"
+_RU_OCCASION = (r"(?:по\s+итогам\s+(?:[а-яё]+\s+){0,2}?(?:заседания|совещания|встречи|переговоров|года|проверки|визита)\s+"
+                r"|(?:на|в|во\s+время|в\s+ходе)\s+(?:брифинге|брифинга|пресс-конференции|заседании|заседания|совещании"
                 r"|совещания|встрече|встречи|интервью|эфире|выступлении|выступления|сессии)"
                 r"(?:\s+(?:в|во|на)\s+(?-i:[A-ZА-ЯЁ])[\w.-]*)?"  # where it was held: на брифинге в СЦК
                 r"(?:\s+(?:телеканалу|изданию|агентству|порталу|газете|журналу|сайту|радио)\s+[^\s,.;:]+"
@@ -1147,7 +1158,9 @@ def _title_words(*words: str) -> str:
     return "(?-i:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
 
 
-_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)\s+){0,2}(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
+_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)\s+){0,2}"
+             r"(?:(?!(?-i:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|said|told)\s)(?-i:[a-z][\w-]*)\s+){0,3}?"  # central bank
+             r"(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
                                                           "senior", "associate", "assistant", "executive", "general",
                                                           "permanent", "special", "leading", "independent", "local",
                                                           "popular", "well-known", "prominent", "renowned", "famous",
@@ -1391,7 +1404,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _RU_AT_VERB + r"\s+(?:журналистам\s+|СМИ\s+)?" + _RU_WHEN + _RU_OCCASION + _NAME + _RU_VIA
          + _RU_WHEN_AFTER + r"(?:" + _END + r"|(?(via)(?=\s*,\s)|(?!))|" + _RU_MEDIUM_NEXT + ")",  # a source cited ends at a comma
          "nom", _RU_STEMS, _ru_after_verb, "acc", _ru_inverted),
-        ("reports", r"\sкак(?:\s+(?:ранее|уже|и|также|позже|вчера|сегодня|накануне))?" + _RU_AT_VERB + r"\s+" + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
+        ("reports", r"\sкак(?:\s+(?:ранее|уже|и|также|позже|вчера|сегодня|накануне))?" + _RU_AT_VERB + r"\s+" + _RU_OCCASION
+         + _NOT_NAME + r"(?P<reporter>" + _QUOTED_PHRASE + ")" + _RU_VIA
          + _CLAUSE_END, "nom", _RU_STEMS),
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?:и\s+|также\s+|тоже\s+)?во?\s+(?P<reporter>[^,.;:()\n]+?)(?:"
          + _END + r"|(?=\s*,))", "loc",
@@ -1422,7 +1436,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?:стало|становится)\s+известно\s+из\s+(?:официального\s+)?(?:сообщения|данных|информации"
          r"|заявления|публикации|материалов|ответа|письма|пресс-релиза)\s+(?P<reporter>" + _QUOTED_PHRASE + ")"
          + _CLAUSE_END, "gen", ("известно из",), _ru_before_adjunct),
-        ("reports", r"\s(?:по|согласно)\s+(?:данным|информации|сообщению|сведениям|словам|прогнозам?|прогнозу"
+        ("reports", r"(?:\s|(?<=[«\"“(]))(?:по|согласно)\s+(?:[а-яё]+(?:ым|им|ой|ей|ому|ему)\s+){0,2}(?:данным|информации|сообщению|сведениям|словам|прогнозам?|прогнозу"
          r"|оценкам?|оценке|подсч[её]там|расч[её]там|сводке|отч[её]ту)\s+(?P<reporter>"
          + _QUOTED_PHRASE + ")" + _DEFINED + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам", "прогноз",
                                                        "оценк", "подсч", "расч", "сводке", "отчет", "отчёт"),
@@ -1456,7 +1470,7 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _KK_GENITIVE_END + r")(?:\s+[^\s.,;:()\n]+){0,3}?\s+" + _kk((_kk_participle("бер"),)) + r"\s+"
          + _kk(("сұхбатында", "сұхбатта", "интервьюінде", "интервьюында", "интервьюда")) + r"\s+"
          + _kk(_KK_TOLD + _KK_QUOTE) + _END, "gen", _kk_words(_kk_participle("бер"))),
-        ("reports", r"(?<=[.,»\"”–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "nom",
+        ("reports", r"(?<=[.,»\"”–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_SAID) + r"\s+" + _NAME + _END, "abl",  # деді ведомстводан
          _kk_words(*(said + " " for said in _KK_SAID)), lambda name: _not_a_person(_kk_before_place(name))),
         ("reports", r"(?<=[.,–—،])\s*(?:[–—-]\s*)?" + _kk(_KK_REPORT) + r"\s+" + _NAME + _END, "abl",
          _KK_REPORT_WORDS),
@@ -1623,7 +1637,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?-i:that|which|what)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + r"(?=\s+(?-i:was|were|is|are|had|has|have|would|will|could|might|may|did|does|do)\b)", "nom",
          _EN_SAY_WORDS, _en_body),
-        ("reports", r"(?:as\s+)?(?-i:reported)\s+by\s+(?P<reporter>" + _PHRASE + r")(?:" + _END + r"|(?=\s*,))", "nom",
+        ("reports", r"(?:(?-i:As|as)\s+(?:(?-i:previously|earlier|already)\s+)?(?-i:reported)\s+(?:by\s+)?|(?-i:reported)\s+by\s+)"
+         r"(?P<reporter>" + _QUOTED_PHRASE + r")(?:" + _END + r"|(?=\s*,))", "nom",  # As previously reported the IA “X”
          ("report",),
          _en_name),
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
@@ -2365,7 +2380,7 @@ _TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(
                              r"|broadcast)\s+by\s+(?P<reporter>[^\n:]{2,80}?)(?:\s+(?:on|in)\s+\d[^\n]*)?\s*[.:]?\s*")
 # A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``,
 # ``(Reporting by Olzhas Auyezov; Editing by Sharon Singleton)`` (the journalist who reported it is the source).
-_REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
+_REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting|With\s+reporting|With\s+additional\s+reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
                            r"(?:[;)][^\n]*|\.?\s*)")
 _REPORTING_BY_CLOSING = re.compile(  # the same credit in brackets closing the last paragraph
     r"(?<=[.!?…\"”])\s*\(\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*(?:;[^()\n]*)?\)\s*$")

@@ -1584,3 +1584,32 @@ def test_english_said_someone_in_an_interview_with_an_outlet(text, who, via):  #
 def test_english_a_wire_credit_closing_the_last_paragraph():  # found11-109
     assert _found("The tenge weakened about 37 percent. (Reporting by Raushan Nurshayeva; Writing by Dmitry Solovyov;"
                   " Editing by Richard Borsuk)") == ("Raushan Nurshayeva", None, "source-line")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Он также проинформировал, что по оперативным данным акиматов, зерновые убраны.", "акиматы"),  # found11-008
+    ("По предварительным официальным данным министерства, урожай собран.", "министерство"),
+    ("Накануне Нацбанк Казахстана сообщил, что принял решение.", "Нацбанк Казахстана"),  # found11-127
+    ("В пятницу Минздрав сообщил, что вакцина поступила.", "Минздрав"),
+    ("Как сообщил по итогам заседания председательствующий по этому делу Исламхан Есенбаев, приговор огласят 11 декабря.",
+     "председательствующий по этому делу Исламхан Есенбаев")))  # found11-067
+def test_russian_what_stands_between_the_verb_and_its_source(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+def test_kazakh_said_from_an_office_in_the_ablative():  # found11-036
+    assert _found("Аудандар науқанды мәресіне жеткізеді», - деді ведомстводан.") == ("ведомство", None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("as long as Brent trades near $50, Kazakh central bank chairman Kairat Kelimbetov told reporters on Wednesday.",
+     "Kazakh central bank chairman Kairat Kelimbetov"),  # found11-103
+    ("Russia's Sberbank CIB said that oil may fall.", "Sberbank CIB"),  # found11-112
+    ("Russia's Gazprom said it would cut supplies.", "Gazprom"),
+    ("As previously reported the IA “Kazakh-Zerno”, the ministry expects a harvest.", "IA “Kazakh-Zerno”")))  # found11-018
+def test_english_titles_firms_and_reports_of_every_shape(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+def test_english_with_reporting_by_a_wire_is_its_source_line():  # found11-063
+    assert _found("Eight men were sentenced.\n\nWith reporting by Interfax") == ("Interfax", None, "source-line")
