@@ -49,7 +49,9 @@ from kznews.extract.tickers import parse_quote
 from kznews.items import Article
 
 EVAL = ROOT.parent / "shared" / "evaldata"
-CASES_NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)  # fetch time for relative and day-month cases
+# The fetch time of every case page (relative and day-month dates are read against it): not before the newest case was
+# gathered, as a page is fetched after it is printed (found12, gathered 2026-12-07, prints dates of March 2026).
+CASES_NOW = datetime(2026, 12, 7, tzinfo=timezone.utc)
 _WORD = re.compile(r"\w+")
 
 
