@@ -182,7 +182,8 @@ _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 # gave the news.
 _KK_QUOTE = _KK_REPORT + tuple(
     form for stem in ("атап өт", "айт", "түсіндір", "толықтыр", "қос", "нақтыла", "ескерт", "раста", "жеткіз",
-                      "атап көрсет", "баса айт", "жауап бер", "түйінде", "болжа", "сендір", "хабар бер", "ақпарат бер")
+                      "атап көрсет", "баса айт", "жауап бер", "түйінде", "болжа", "сендір", "хабар бер", "ақпарат бер",
+                      "кеңес бер", "айтып бер")  # advised, told
     for form in _kk_verb(stem)) + tuple(  # and their past participle, closing a sentence (деп мәлімдеген ҰБ басшысы)
     _kk_participle(stem) for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт", "жарияла"))
 # "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
@@ -197,7 +198,8 @@ _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing
 # Reported, stated, wrote, said, published, spread the news, made a statement, gave the news: after their subject.
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла", "атап өт",
                                                 "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
-                                                "ақпарат бер", "пікір білдір", "түсініктеме бер", "түсінік бер"))  # commented
+                                                "ақпарат бер", "пікір білдір", "түсініктеме бер", "түсінік бер",  # commented
+                                                "айтып бер"))  # told
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
 _KK_SOURCES_SHORT = ("ақпар",)  # ақпарат as often shortened (ақпарына сүйенсек)
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
@@ -278,6 +280,7 @@ _RU_VERB_STEMS = (
     (("посетова", "сетова"), "сету"), (("говори",), "говори"), (("счита",), "счита"), (("полага",), "полага"),
     (("оповести",), ""), (("доложи", "доклады"), "доклады"), (("подсчита", "подсчитыва"), "подсчитыва"), (("посчита",), ""),
     (("выясни", "выясня"), "выясня"),  # found out (Как выяснил Kapital.kz)
+    (("упомяну", "упомина"), "упомина"),  # mentioned
 )
 # Reflexive verbs of saying: признался, высказалась, пожаловались.
 _RU_REFLEXIVE_STEMS = ((("призна", "признава"), "призна"), (("высказа", "высказыва"), "высказыва"),
@@ -582,8 +585,13 @@ _EN_MASTHEADS = frozenset(
 
 
 # Whom a body tells news without being its source: ``told reporters``, ``told the media``, ``told a briefing``.
-_EN_AUDIENCE = re.compile(r"(?:the\s+|a\s+)?(?:reporters|journalists|media|press|(?:news\s+|press\s+)?briefing"
-                          r"|(?:news|press)\s+conference|audience|crowd|public)", re.I)
+_EN_AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:reporters|journalists|media|press|(?:news\s+|press\s+)?briefing"
+                          r"|(?:news|press)\s+conference|audience|crowd|public|cabinet|government|parliament|senate"
+                          r"|lawmakers|legislators|deputies|senators|delegates|participants|investors|shareholders"
+                          r"|students|residents|citizens|voters|nation|country"
+                          r"|(?:[\w-]+\s+){0,2}(?:meeting|session|sitting|hearing|forum|summit|gathering|rally|event"
+                          r"|conference|congress|plenary))"
+                          r"(?:\s+(?:of|on|in)\s+[^,.;\n]{1,60})?", re.I)
 
 
 # The endings of Russian, Kazakh and Ukrainian surnames written in Latin letters (Tokayev, Putin, Kuleba uly).
@@ -1015,7 +1023,8 @@ _RU_OCCASION = (r"(?:по\s+итогам\s+(?:[а-яё]+\s+){0,2}?(?:засед�
                 # is never the subject
 # When it was said, between the verb and its subject: ``сообщила в понедельник пресс-служба``, ``сообщили вчера в …``.
 _RU_WHEN = (r"(?:(?:во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?:,\s+\d{1,2}\s+[а-я]+,)?"
-            r"|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее)\s+)?")
+            r"|вчера|сегодня|накануне|утром|вечером|днем|днём|ранее|позже|позднее|\d{1,2}\s+(?:января|февраля|марта|апреля"
+            r"|мая|июня|июля|августа|сентября|октября|ноября|декабря))\s+)?")
 # A verb after a space, the form's first item (the regex engine then skips other positions at once): in lower case, or
 # capitalised where it opens a sentence (``Передает агентство Tengrinews.``).
 _RU_AT_VERB = r"\s(?-i:" + _alternation((*_RU_FORMS, *(f.capitalize() for f in _RU_FORMS)), word_start=False) + ")"
@@ -1158,7 +1167,7 @@ def _title_words(*words: str) -> str:
     return "(?-i:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
 
 
-_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)\s+){0,2}"
+_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)(?:['’]s)?\s+){0,2}"
              r"(?:(?!(?-i:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|said|told)\s)(?-i:[a-z][\w-]*)\s+){0,3}?"  # central bank
              r"(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
                                                           "senior", "associate", "assistant", "executive", "general",
@@ -1207,7 +1216,12 @@ _EN_FUNCTION_WORDS = _EN_CLAUSE_WORDS | _PRONOUNS | _EN_NOT_NAMES | frozenset(
     " every some any both either neither further latter former".split())
 _EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
-_EN_TITLED = rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE})"
+# Kin of someone named, beside a name: ``Baktybai Smetov, Yeldos Smetov’s father`` (not ``John, his brother``: a
+# relation to no one named says nothing of who speaks).
+_EN_KIN = (r"(?-i:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|grandfather|grandmother|relative"
+           r"|friend|neighbou?r|colleague|teammate|classmate|partner|fiancée?|widow|widower)")
+_EN_TITLED = (rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE}"
+              rf"|{_EN_PERSON},\s+(?:(?-i:a|the)\s+)?{_EN_PERSON}['’]s\s+{_EN_KIN})")
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
 _EN_TAIL = (r"(?:\s+(?-i:in|on|via|at(?!\s+the\s+[A-Z])|to|from|through|during|following|after|today|yesterday|earlier|this"
             r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|by\s+(?:telephone|phone|e-?mail|video\s+link)"
@@ -1305,7 +1319,7 @@ _EN_COUNT = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d
                        r"|a\s+few|a\s+number\s+of|a\s+couple\s+of)\s+(?!of\b)(?=\S+\s*\S)", re.I)  # not "one of"
 
 
-_EN_NAMED_REPORT = re.compile(r"(?:a|an|the)\s+(?P<name>(?-i:[A-Z][\w.&/-]*)(?:\s+(?-i:[A-Z][\w.&/-]*)){0,3})\s+(?:report"
+_EN_NAMED_REPORT = re.compile(r"(?:a|an|the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<name>(?-i:[A-Z][\w.&/-]*)(?:\s+(?-i:[A-Z][\w.&/-]*)){0,3})\s+(?:report"
                               r"|statement|survey|study|analysis|estimate|estimates|data|investigation)", re.I)
 
 
@@ -1336,7 +1350,7 @@ _RU_STEMS = ("сообщ", "заяв", "информ", "переда", "писа
              "подчерк", "добав", "сказа", "подтвер", "комментир", "призна", "завер", "обеща", "высказ", "призва",
              "призыва", "акцентир", "замет", "замеча", "разъясн", "озвуч", "подытож", "прогнозир", "вспом",
              "сетова", "сету", "говор", "счита", "полага", "оповест", "доклад", "доложи", "жалова", "жалу", "подсчит",
-             "посчита", "выясн")
+             "посчита", "выясн", "упомян", "упомина")
 _RU_IMPERSONAL_WORDS = ("говори", "сообщ", "отмеч", "указыва", "сказано", "написано", "указано")
 _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
@@ -1410,7 +1424,8 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _RU_AT_VERB + r"\s+" + _RU_WHEN + r"(?:и\s+|также\s+|тоже\s+)?во?\s+(?P<reporter>[^,.;:()\n]+?)(?:"
          + _END + r"|(?=\s*,))", "loc",
          _RU_STEMS, _ru_institution, "acc", _ru_inverted),
-        ("reports", r"(?:[.!?…«\"]\s*(?:(?-i:Ранее|Также|Вчера|Сегодня|Позже|Затем)\s+)?во?|\s(?-i:Во?))\s+"
+        ("reports", r"(?:[.!?…«\"]\s*(?:(?-i:Ранее|Также|Вчера|Сегодня|Позже|Затем|Однако|Но|При\s+этом|Между\s+тем"
+         r"|Тем\s+временем|Кроме\s+того|Впрочем)\s+)?во?|\s(?-i:Во?))\s+"
          r"(?P<reporter>[^,.;:()\n]{2,80}?)(?:,\s+котор\w+\b[^,.;:\n]{1,100},)?\s+" + _alternation(_RU_PLURAL),
          "loc", _RU_STEMS, _ru_institution),
         ("reports", r"\s(?P<reporter>(?:\S+\s+){0,3}?\S+)" + _RU_AT_VERB + r"\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+"
@@ -1437,9 +1452,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"|заявления|публикации|материалов|ответа|письма|пресс-релиза)\s+(?P<reporter>" + _QUOTED_PHRASE + ")"
          + _CLAUSE_END, "gen", ("известно из",), _ru_before_adjunct),
         ("reports", r"(?:\s|(?<=[«\"“(]))(?:по|согласно)\s+(?:[а-яё]+(?:ым|им|ой|ей|ому|ему)\s+){0,2}(?:данным|информации|сообщению|сведениям|словам|прогнозам?|прогнозу"
-         r"|оценкам?|оценке|подсч[её]там|расч[её]там|сводке|отч[её]ту)\s+(?P<reporter>"
+         r"|оценкам?|оценке|подсч[её]там|расч[её]там|сводке|отч[её]ту|мнению)\s+(?P<reporter>"
          + _QUOTED_PHRASE + ")" + _DEFINED + _CLAUSE_END, "gen", ("данным", "информ", "сообщ", "сведениям", "словам", "прогноз",
-                                                       "оценк", "подсч", "расч", "сводке", "отчет", "отчёт"),
+                                                       "оценк", "подсч", "расч", "сводке", "отчет", "отчёт", "мнению"),
          _ru_before_adjunct),
         ("reports", r"\s(?-i:" + _alternation(_RU_CITE_FORMS, word_start=False) + r")\s+" + _NAME
          + r",?\s+(?:со\s+ссылкой\s+на|ссылаясь\s+на)\s+" + _VIA + _END, "nom", ("привод", "привел", "цитир")),
@@ -2403,6 +2418,8 @@ def _bare_lines(text: str) -> list[Attribution]:
             continue
         if len(line) > _BARE_MAX or _GLUED_LABEL.match(line):  # a label glued to an address is a source line
             continue
+        if i and lines[i - 1].rstrip().endswith(":") and photo_credit(f"{lines[i - 1].strip()} {line.strip()}"):
+            continue  # a photo's credit under its label (Фото:\npixabay.com): no source of the text
         last = i == len(lines) - 1
         m = _BY_OUTLET.fullmatch(line) or _KIND_QUOTED.fullmatch(line) or _NAME_DATED.fullmatch(line) or (
             _SERVICE_LINE.fullmatch(line)) or (
@@ -2477,10 +2494,11 @@ _BRACKETED_SOURCE = re.compile(r"\((?:source|sources|источник|дерек
                                r"|^[ \t]*\((?-i:MENAFN)\s*[-–—]\s*(?P<syndicated>[^()\n]{2,80}?)\s*\)", re.I | re.M)
 
 
-# A speaker's label before their words, opening a line: a name and what they are (``Дархан Сатыбалды, қала әкімі:
-# «…»``, ``Майра Мухамедкызы, директор театра оперы и балета г.Шымкента:``).
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+),\s+"
-                            r"(?-i:[a-zа-яёәғқңөұүһі])[^:\n«»\"“”]{2,100}?):[ \t]*(?=[«\"“]|$)", re.M)
+# A speaker's label before their words, opening a line or after a sentence: a name and what they are, a word of it in
+# lower case (``Дархан Сатыбалды, қала әкімі: «…»``, ``Азат Оральаев, Ордабасы ауданының әкімі:``, ``Майра
+# Мухамедкызы, директор театра оперы и балета г.Шымкента:``).
+_SPEAKER_LABEL = re.compile(r"(?:^[ \t]*|(?<=[.!?…])[ \t]+)(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+),\s+"
+                            r"(?=(?:[^:\n]*?\s)?[a-zа-яёәғқңөұүһі])[^:\n«»\"“”!?]{2,100}?):[ \t]*(?=[«\"“]|$)", re.M)
 
 
 # The verbs of saying, every form, in every language (the last word of ``X, the commander …, said:``).

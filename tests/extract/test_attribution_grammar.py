@@ -1613,3 +1613,40 @@ def test_english_titles_firms_and_reports_of_every_shape(text, who):
 
 def test_english_with_reporting_by_a_wire_is_its_source_line():  # found11-063
     assert _found("Eight men were sentenced.\n\nWith reporting by Interfax") == ("Interfax", None, "source-line")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("О том, что в Алматы есть очаги, упомянул 18 марта заместитель акима города Ержан Бабакумаров.",
+     "заместитель акима города Ержан Бабакумаров"),  # found12-043: a verb of mentioning, a date after it
+    ("Об этом сообщил 5 мая аким области.", "аким области"),
+    ("По мнению казахстанского блогера Куандыка Магзамова, трудности вызывают доллары.",
+     "казахстанский блогер Куандык Магзамов"),  # found12-163
+    ("Однако в департаменте по ЧС Карагандинской области сообщают, что прилагают все усилия.",
+     "департамент по ЧС Карагандинской области")))  # found12-070
+def test_russian_more_verbs_and_openers(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("when it expects a fresh peak, healthcare minister Alexei Tsoy told a government meeting on Tuesday.",
+     "healthcare minister Alexei Tsoy"),  # found12-061: a meeting told is an audience, no outlet
+    ("Chairman of the National Bank Yerbolat Dossayev informed the Cabinet of the situation.",
+     "Chairman of the National Bank Yerbolat Dossayev"),
+    ("According to a contemporary Tengrinews report, the depot was operated by the army.", "Tengrinews"),  # found12-029
+    ("“Now he has a gold one,” said Baktybai Smetov, Yeldos Smetov’s father.",
+     "Baktybai Smetov, Yeldos Smetov’s father")))  # found12-135
+def test_english_audiences_reports_and_kin(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Bul týraly SQO ákimi apparatynyń bóliminiń basshysy Serik Ǵaısın aıtyp berdi.",
+     "SQO ákimi apparatynyń bóliminiń basshysy Serik Ǵaısın"),  # found12-170: айтып берді
+    ("Жаңа әкімді облыс басшысы таныстырды. Азат Оральаев, Ордабасы ауданының әкімі: «Алдағы уақытта жол салынады»",
+     "Азат Оральаев, Ордабасы ауданының әкімі")))  # found12-181: a speaker's label after a sentence
+def test_kazakh_told_and_labelled_speakers(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+def test_a_photos_credit_on_the_line_under_its_label_is_no_source():  # found12-084
+    assert find_attributions("В области локализован пожар\nФото:\npixabay.com\n\nПожар начался с травы") == []
