@@ -183,7 +183,12 @@ _KK_REPORT = tuple(form for stem in _KK_REPORT_STEMS for form in _kk_verb(stem))
 _KK_QUOTE = _KK_REPORT + tuple(
     form for stem in ("атап өт", "айт", "түсіндір", "толықтыр", "қос", "нақтыла", "ескерт", "раста", "жеткіз",
                       "атап көрсет", "баса айт", "жауап бер", "түйінде", "болжа", "сендір", "хабар бер", "ақпарат бер",
-                      "кеңес бер", "айтып бер")  # advised, told
+                      "кеңес бер", "айтып бер",  # advised, told
+                      # related, told, admitted, shared, gave information, informed, described, reasoned, concluded
+                      "баянда", "әңгімеле", "мойында", "бөліс", "мәлімет бер", "хабардар ет", "сипатта", "пайымда",
+                      "тұжырымда",
+                      # deems, considers, thinks, called on, suggested (деп есептейді X: X's view)
+                      "есепте", "сана", "ойла", "шақыр", "ұсын")
     for form in _kk_verb(stem)) + tuple(  # and their past participle, closing a sentence (деп мәлімдеген ҰБ басшысы)
     _kk_participle(stem) for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "атап өт", "жарияла"))
 # "as X reported": the past participle and -дай (хабарлағандай, мәлімдегендей, жазғандай, атап өткендей)
@@ -199,7 +204,11 @@ _KK_SAID = _kk_verb("де")[:2]  # дейді, деді: "says", "said", closing
 _KK_TOLD = tuple(_kk_verb(stem)[1] for stem in ("хабарла", "мәлімде", "мәлім ет", "жаз", "айт", "жарияла", "атап өт",
                                                 "ақпарат тарат", "хабар тарат", "мәлімдеме жаса", "хабар бер",
                                                 "ақпарат бер", "пікір білдір", "түсініктеме бер", "түсінік бер",  # commented
-                                                "айтып бер"))  # told
+                                                "айтып бер",  # told
+                                                # related, told, admitted, shared, gave information, informed,
+                                                # explained, warned, confirmed, conveyed, specified, pointed out
+                                                "баянда", "әңгімеле", "мойында", "бөліс", "мәлімет бер", "хабардар ет",
+                                                "түсіндір", "ескерт", "раста", "жеткіз", "нақтыла", "атап көрсет"))
 _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information, data: singular and plural
 _KK_SOURCES_SHORT = ("ақпар",)  # ақпарат as often shortened (ақпарына сүйенсек)
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
@@ -889,7 +898,15 @@ def _kk_subject(name: str) -> str | None:
     # name's words open with a capital (in tote, which has no letter case, with any letter)
     if len(words) - cut >= 4 and _KK_EPITHET.fullmatch(words[cut]) and not any(w[:1].islower() for w in words[cut + 2:]):
         cut += 2
+    # whom it was told and what, after the subject, are no part of it: a dative, an accusative after a vowel, an
+    # adjective, which never closes a noun phrase (облыс әкімі журналистерге, министр әлеуметтік желідегі …)
+    while len(words) - cut > 1 and words[-1][:1].islower() and _KK_NOT_SUBJECT_END.search(words[-1]):
+        words.pop()
     return _plain(" ".join(words[cut:]))
+
+
+_KK_NOT_SUBJECT_END = _kk_suffix(("ға", "ге", "қа", "ке", "ны", "ні", "лық", "лік", "дық", "дік", "тық", "тік", "дағы",
+                                  "дегі", "тағы", "тегі", "ндағы", "ндегі"))
 
 
 _KK_PARTICIPLE_END = _kk_suffix(("ған", "ген", "қан", "кен"))

@@ -1650,3 +1650,13 @@ def test_kazakh_told_and_labelled_speakers(text, who):
 
 def test_a_photos_credit_on_the_line_under_its_label_is_no_source():  # found12-084
     assert find_attributions("В области локализован пожар\nФото:\npixabay.com\n\nПожар начался с травы") == []
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Бұл туралы облыс әкімі журналистерге баяндады.", "облыс әкімі"),
+    ("Бұл туралы министр әлеуметтік желідегі парақшасында бөлісті.", "министр"),
+    ("Бұл туралы Мәжіліс депутаты түсіндірді.", "Мәжіліс депутаты"),
+    ("«Жағдай тұрақты», - деп есептейді сарапшы.", "сарапшы"),
+    ("«Жағдай тұрақты», - деп мойындады министр.", "министр")))
+def test_kazakh_more_verbs_of_saying_and_no_object_in_the_subject(text, who):
+    assert _found(text) == (who, None, "reports")
