@@ -399,6 +399,9 @@ _NAME_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9", "kzt"
 _TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
 _SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
 _NUMBER_AFTER = re.compile(rb"\d")
+# A rate's value before the name of the currency it is for: "538.9 per U.S. dollar", "455,2 тенге за доллар" (not a
+# sum: "2,8 тысячи долларов").
+_DECIMALS = re.compile("\\d[.,]\\d+\\s+(?:\\S+\\s+)?(?:per|за|for)\\s".encode())
 _DECIMALS_AFTER = re.compile(rb"\d{1,5}[.,]\d")
 _ROW = r"\s[-–—]\s\d{1,5}[.,]\d"  # the hint of a widget's row, as the walk seeks it in a text
 _DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
@@ -435,14 +438,16 @@ def _hints(text: bytes) -> tuple[str, ...]:
         hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle)))
 
 
-def _number_after(text: bytes, hint: bytes) -> bool:
-    """Whether ``hint`` is in ``text`` with a digit within ``_NEAR`` bytes after it."""
-    return any(_NUMBER_AFTER.search(text, at, at + len(hint) + _NEAR) for at in _found(text, hint))
-
-
 def _number_beside(text: bytes, hint: bytes) -> bool:
     """Whether ``hint`` is in ``text`` with a digit just before or after it ("€ 510,20", "510,20 ₸")."""
     return any(_NUMBER_AFTER.search(text, max(0, at - 3), at + len(hint) + 3) for at in _found(text, hint))
+
+
+def _number_near(text: bytes, hint: bytes) -> bool:
+    """Whether ``hint`` (a currency's name) is in ``text`` with a digit within ``_NEAR`` bytes after it, or a number
+    with decimals a few words before it ("538.9 per U.S. dollar", "73,5 рубля за доллар")."""
+    return any(_NUMBER_AFTER.search(text, at, at + len(hint) + _NEAR) or _DECIMALS.search(text, max(0, at - 32), at)
+               for at in _found(text, hint))
 
 
 def _decimals_after(text: bytes, hint: bytes) -> bool:
@@ -475,7 +480,7 @@ def _found(text: bytes, hint: bytes) -> Iterator[int]:
 
 # (hint, its UTF-8, the byte of its script, the test of its number)
 _HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
-               for table, numbered in ((_NAME_HINTS, _number_after), (_TENGE_HINTS, _decimals_before))
+               for table, numbered in ((_NAME_HINTS, _number_near), (_TENGE_HINTS, _decimals_before))
                for hint, script in table.items()]
 # The signs: sought on Cyrillic pages (the outlets of Kazakhstan and its neighbours), the bytes every sign of
 # the currency block begins with (one search for €, ₽, ₸ and the rest).
@@ -755,7 +760,18 @@ def _read_widget(widget: etree._Element, home: str) -> list[tuple[etree._Element
         if quote and cell is not None and quote.pair not in quotes:
             quotes[quote.pair] = (cell, quote)
     several = len({pair.split("/")[0] for pair in quotes}) > 1
-    return [(cell, quote) for cell, quote in quotes.values() if several or not quote.bare]
+    return [(cell, quote) for cell, quote in quotes.values() if several or not quote.bare or _in_rates_markup(cell)]
+
+
+def _in_rates_markup(cell: etree._Element) -> bool:
+    """Whether ``cell`` or an element around it says by its class or id that it shows exchange rates (see
+    ``_RATES_MARKUP``)."""
+    return any(_RATES_MARKUP.search(f"{el.get('class', '')} {el.get('id', '')}") for el in (cell, *cell.iterancestors()))
+
+
+# A widget whose markup says it shows exchange rates (``<div class="currency">``, ``id="kurs-valut"``,
+# ``class="exchange-rates"``): a sign and a number in it is a rate, not a price.
+_RATES_MARKUP = re.compile(r"currenc|valut|валют|\bkurs|курс|exchange|forex|\bfx\b|(?<![a-z])rates?\b", re.I)
 
 
 def _item(cell: etree._Element, holders: dict[etree._Element, int]) -> etree._Element:

@@ -449,3 +449,25 @@ def test_a_widget_of_signs_outside_the_currency_block(signs, pairs, lang_text):
     cells = "".join(f"<div>{sign}<br>{value}<br>-1.91</div>" for sign, value in zip(signs, ("441.44", "60.96")))
     tree = parse(f"<html><body><header><div class=rates>{cells}</div></header><p>{lang_text}</p></body></html>")
     assert [q.pair for q in find_tickers(tree, "https://ustinka.kz/vko/1.html")] == pairs
+
+
+@pytest.mark.parametrize("cls", ("currency", "kurs-valut", "exchange-rates", "widget fx", "курс"))
+@pytest.mark.parametrize("cell", ("$ 495.95", "$\n491.68", "€ 524,37"))
+def test_a_sign_and_a_number_in_a_widget_marked_as_rates_is_a_rate(cls, cell):  # found11-003, found12-081
+    tree = parse(f'<html><body><header><div class="{cls}"><span>{cell}</span></div></header>'
+                 f"<p>{'Текст новости. ' * 30}</p></body></html>")
+    assert [(q.pair, q.value) for q in find_tickers(tree, "https://ustinka.kz/a/1.html")] == [
+        parse_quote(cell, "https://ustinka.kz/a/1.html")]
+
+
+@pytest.mark.parametrize("cls", ("price", "current-offer", "corporate"))
+def test_a_sign_and_a_number_elsewhere_is_a_price(cls):
+    tree = parse(f'<html><body><div class="{cls}"><span>$ 495.95</span></div><p>{"Текст. " * 30}</p></body></html>')
+    assert find_tickers(tree, "https://ustinka.kz/a/1.html") == []
+
+
+@pytest.mark.parametrize(("text", "value"), (("538.9 per U.S. dollar", 538.9), ("455,2 тенге за доллар", 455.2)))
+def test_a_rate_printed_before_the_dollars_name_passes_the_gate(text, value):  # found12-152
+    tree = parse(f'<html><body><div class="rates">{text}</div></body></html>')
+    assert might_have_tickers(tree) and [(q.pair, q.value) for q in find_tickers(tree, "https://kursiv.media/a")] == [
+        ("USD/KZT", value)]
