@@ -24,7 +24,8 @@ from kznews.storage.folding import fold
 
 INSERT_FOLD = "INSERT INTO articles_fold (rowid, headline, lead, body) VALUES (?, ?, ?, ?)"
 _INSERT_WORD = "INSERT OR IGNORE INTO word_forms (key, word) VALUES (?, ?)"
-_INSERT_STORY = "INSERT INTO stories (article_id, story) VALUES (?, ?)"
+_INSERT_STORY = "INSERT INTO stories (article_id, story, bands) VALUES (?, ?, ?)"
+_INSERT_STORY_V13 = "INSERT INTO stories (article_id, story) VALUES (?, ?)"  # before v15 filed the keys in stories
 _INSERT_BAND = "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)"
 # The earliest articles of a band a new body is compared with: a band many articles share (a boilerplate paragraph)
 # costs no more than this, and the earliest are the first publishers a copy belongs with.
@@ -96,9 +97,11 @@ def _json(values: Iterable[object]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> list[int]:
+def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput], *, file_keys: bool = True) -> list[int]:
     """The story of each article of ``batch`` (in order, ids ascending); writes its ``stories`` and ``story_bands``
-    rows.  The ``editions`` rows of the batch must be written before."""
+    rows.  The ``editions`` rows of the batch must be written before.  ``file_keys``: the ``stories`` row keeps the
+    article's band keys (``stories.bands``, schema v15: what deletes its ``story_bands`` rows); False for the v13
+    upgrade, which runs before that column exists."""
     keys = [item.bands for item in batch]
     holders: dict[int, list[int]] = {
         key: [int(i) for i in ids.split(",")]
@@ -151,6 +154,10 @@ def assign_stories(conn: sqlite3.Connection, batch: Sequence[StoryInput]) -> lis
             held = holders.setdefault(key, [])
             if len(held) < MAX_HOLDERS:
                 held.append(item.article_id)
-    conn.executemany(_INSERT_STORY, [(item.article_id, story) for item, story in zip(batch, out, strict=True)])
+    if file_keys:
+        conn.executemany(_INSERT_STORY, [(item.article_id, story, _json(ks) if ks else None)
+                                         for item, ks, story in zip(batch, keys, out, strict=True)])
+    else:
+        conn.executemany(_INSERT_STORY_V13, [(item.article_id, story) for item, story in zip(batch, out, strict=True)])
     conn.executemany(_INSERT_BAND, [(key, item.article_id) for item, ks in zip(batch, keys, strict=True) for key in ks])
     return out

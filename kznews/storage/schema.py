@@ -550,7 +550,8 @@ def _v13_word_forms_and_stories(db: Database) -> None:
         conn.executemany("UPDATE articles SET headline_key = ? WHERE id = ?",
                          [(headline_key(row[3]), row[0]) for row in rows])
         vocabulary.file(conn, indexes)
-        assign_stories(conn, [StoryInput(row[0], row[1], index.bands, row[6]) for row, index in zip(rows, indexes, strict=True)])
+        assign_stories(conn, [StoryInput(row[0], row[1], index.bands, row[6]) for row, index in zip(rows, indexes, strict=True)],
+                       file_keys=False)
         last, done = rows[-1][0], done + len(rows)
         for report in _progress:
             report(done, total)
@@ -584,10 +585,48 @@ def _v14_removals(db: Database) -> None:
     )
 
 
+def _v15_story_bands_one_index(db: Database) -> None:
+    """``story_bands`` kept in one B-tree: its primary key ``(key, article_id)``, which finds a band's holders and,
+    given an article's keys, its rows.
+
+    The ``article_id`` index and the foreign key of v13 (which made each band row cost a second index insert and a
+    look-up of its article) are gone; ``stories.bands`` keeps the keys an article was filed under (a JSON list), and
+    deleting its ``stories`` row (as deleting the article does, by ``stories``' foreign key) deletes those rows by
+    the primary key.  The rows are copied in key order and the keys read from them once, with a progress report.
+    """
+    conn = db.conn
+    conn.execute("ALTER TABLE stories ADD COLUMN bands TEXT")
+    (total,) = conn.execute("SELECT count(*) FROM stories").fetchone()
+    last, done = 0, 0
+    while ids := [row[0] for row in conn.execute(
+        "SELECT article_id FROM stories WHERE article_id > ? ORDER BY article_id LIMIT ?", (last, 10 * _UPGRADE_CHUNK),
+    )]:
+        conn.execute(
+            "UPDATE stories SET bands = (SELECT json_group_array(key) FROM story_bands"
+            " WHERE story_bands.article_id = stories.article_id) WHERE article_id BETWEEN ? AND ?",
+            (ids[0], ids[-1]),
+        )
+        last, done = ids[-1], done + len(ids)
+        for report in _progress:
+            report(done, total)
+    conn.execute("CREATE TABLE story_bands_v15 (key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+                 " PRIMARY KEY (key, article_id)) WITHOUT ROWID")
+    conn.execute("INSERT INTO story_bands_v15 (key, article_id) SELECT key, article_id FROM story_bands"
+                 " ORDER BY key, article_id")
+    conn.execute("DROP TABLE story_bands")
+    conn.execute("ALTER TABLE story_bands_v15 RENAME TO story_bands")
+    conn.execute(
+        "CREATE TRIGGER stories_bands_ad AFTER DELETE ON stories BEGIN"
+        " DELETE FROM story_bands WHERE key IN (SELECT value FROM json_each(old.bands)) AND article_id = old.article_id;"
+        " END"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_folded_search, _v3_editions, _v4_sources, _v5_ticker_moves, _v6_writer_indexes_inserts,
     _v7_stats_at_scale, _v8_lags_and_as_of, _v9_one_search_index, _v10_fewer_scattered_index_writes,
     _v11_current_text_once, _v12_captures, _v13_word_forms_and_stories, _v14_removals,
+    _v15_story_bands_one_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from kznews.storage import Archive, ArchiveError, connect_readonly, schema, search
+from kznews.storage import Archive, ArchiveError, connect_readonly, schema, search, stories
 from kznews.storage.folding import _TABLE, fold
 from kznews.storage.schema import (
     SCHEMA_VERSION,
@@ -311,5 +312,29 @@ def test_v13_archive_gains_removals_and_keeps_its_articles(db_path: Path) -> Non
         assert archive._conn.execute("SELECT * FROM articles").fetchall() == before
         assert archive._conn.execute("SELECT count(*) FROM takedowns").fetchone() == (0,)
     read = connect_readonly(db_path)
-    assert archive_version(read, "x") == SCHEMA_VERSION == 14
+    assert archive_version(read, "x") == SCHEMA_VERSION >= 14
     assert read.execute("SELECT count(*) FROM removals").fetchone() == (0,)
+
+
+def test_v14_archive_keeps_its_bands_in_one_index(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """v15: ``stories.bands`` filled from ``story_bands``, which keeps its rows without the article_id index; a
+    deleted article's rows go with it, and a new copy still joins the story of its original."""
+    conn = _old_archive(db_path, 14)
+    body = " ".join(f"слово{n} идет за словом{n + 1} в длинном тексте" for n in range(20))
+    conn.execute("INSERT INTO articles (id, url, site, lang, headline, body, first_seen_at, last_seen_at, content_hash)"
+                 " VALUES (1, 'https://a.kz/1', 'a', 'ru', 'Заголовок', ?, 't', 't', 'h1')", (body,))
+    keys = stories.keys_of([fold(body)])[0]
+    conn.execute("INSERT INTO stories (article_id, story) VALUES (1, 1)")
+    conn.executemany("INSERT INTO story_bands (key, article_id) VALUES (?, 1)", [(k,) for k in keys])
+    conn.execute("COMMIT")
+
+    with Archive(db_path) as archive:
+        conn = archive._conn
+        assert sorted(json.loads(conn.execute("SELECT bands FROM stories").fetchone()[0])) == sorted(keys)
+        assert {row[1] for row in conn.execute("PRAGMA index_list(story_bands)")} == {"sqlite_autoindex_story_bands_1"}
+        assert conn.execute("PRAGMA foreign_key_list(story_bands)").fetchall() == []
+        archive.store([make_item("https://b.kz/1", site="b", lang="ru", headline="Копия", body=body)])
+        assert conn.execute("SELECT story FROM stories WHERE article_id = 2").fetchone() == (1,)
+        conn.execute("DELETE FROM articles WHERE id = 1")
+        assert conn.execute("SELECT DISTINCT article_id FROM story_bands").fetchall() == [(2,)]
+    assert capsys.readouterr().err.splitlines()[-1] == f"upgraded {db_path}: 1 articles re-indexed"

@@ -92,3 +92,24 @@ def test_story_outlets_and_republications_by_body(db_path: Path) -> None:
 
 def _source(name: str, outlet: str) -> Source:
     return Source(name=name, kind="source-line", evidence=f"Источник: {name}", outlet=outlet)
+
+
+def test_deleting_an_article_deletes_its_bands_by_the_one_key(db_path: Path) -> None:
+    """v15: ``story_bands`` has its primary key alone; an article's keys, kept in ``stories.bands``, delete its rows."""
+    original, other = _zyte_bodies(2)
+    with Archive(db_path) as archive:
+        archive.store([make_item("https://a.kz/1", site="a", lang="en", body=original),
+                       make_item("https://b.kz/1", site="b", lang="en", body=other),
+                       make_item("https://c.kz/1", site="c", lang="en", body="Too short to group.")])
+        conn = archive._conn
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(story_bands)")}
+        assert indexes == {"sqlite_autoindex_story_bands_1"}  # the primary key, no article_id index
+        held = dict(conn.execute("SELECT article_id, count(*) FROM story_bands GROUP BY article_id").fetchall())
+        assert held == {1: stories.BANDS, 2: stories.BANDS}
+        for article_id, bands in conn.execute("SELECT article_id, bands FROM stories").fetchall():
+            expected = sorted(k for (k,) in conn.execute("SELECT key FROM story_bands WHERE article_id = ?",
+                                                          (article_id,)))
+            assert sorted(json.loads(bands or "[]")) == expected
+        conn.execute("DELETE FROM articles WHERE url = 'https://a.kz/1'")
+        assert conn.execute("SELECT DISTINCT article_id FROM story_bands").fetchall() == [(2,)]
+        assert conn.execute("SELECT article_id FROM stories ORDER BY 1").fetchall() == [(2,), (3,)]
