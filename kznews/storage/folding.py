@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import overload
 
 _PAIRS = (
@@ -253,27 +253,44 @@ def query_terms(query: str) -> list[tuple[str, bool]]:
     ]
 
 
+@lru_cache(maxsize=256)
+def _hit_pattern(query: str) -> re.Pattern[str] | None:
+    """A pattern finding the words of folded, lowercased text that ``query``'s terms match, each whole: a word
+    equal to a term, or beginning with a prefix term (``term*``); None when no term can match a word."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for term, prefix in query_terms(query):
+        if re.fullmatch(r"\w+", term):  # a term with an apostrophe is never one word
+            (prefixes if prefix else exact).add(term)
+    branches = []
+    if exact:  # longest first is not needed: (?!\w) sends a shorter term that is part of a word back
+        branches.append(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(exact))) + r")(?!\w)")
+    if prefixes:
+        branches.append(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(prefixes))) + r")\w*")
+    return re.compile("|".join(branches)) if branches else None
+
+
 def snippet(text: str | None, query: str, *, width: int = 160, mark: tuple[str, str] = ("[", "]")) -> str:
     """A window of ``text`` around the first match of ``query``'s terms, matches marked.
 
-    Matching is on folded, lowercased words, so ``Токаев`` marks ``Тоқаев``.
+    Matching is on folded, lowercased words, so ``Токаев`` marks ``Тоқаев``.  The words are found by one
+    pattern of the query's terms, from the first match to the window's end only.
     """
     if not text:
         return ""
-    terms = query_terms(query)
+    pattern = _hit_pattern(query)
     folded = fold(text).lower()
-    hits = [
-        m.span()
-        for m in re.finditer(r"\w+", folded)
-        if any(m.group() == t or (prefix and m.group().startswith(t)) for t, prefix in terms)
-    ]
-    start = max(0, hits[0][0] - width // 3) if hits else 0
+    first = pattern.search(folded) if pattern is not None else None
+    start = max(0, first.start() - width // 3) if first else 0
     end = min(len(text), start + width)
     if start:  # begin at a word boundary
-        start = text.find(" ", start, hits[0][0] if hits else end) + 1 or start
+        start = text.find(" ", start, first.start() if first else end) + 1 or start
     out, pos = [], start
-    for a, b in hits:
-        if a >= start and b <= end:
+    if first is not None and pattern is not None:
+        for match in pattern.finditer(folded, first.start()):
+            a, b = match.span()
+            if b > end:
+                break
             out += [text[pos:a], mark[0], text[a:b], mark[1]]
             pos = b
     out.append(text[pos:end])

@@ -31,6 +31,9 @@ _BM25_WEIGHTS = "10.0, 4.0, 1.0"
 # this many, and widens the window until enough of them pass the filters or all are in.
 RANK_WINDOW = 2000
 _ORDERS = {"rank": "rank", "date": "day DESC"}
+# A window's matches in one language, by the index of (lang, id): an article's row (its text beside) is not read.
+_IN_LANG = (" AND EXISTS (SELECT 1 FROM articles AS a INDEXED BY idx_articles_lang"
+            " WHERE a.lang = :lang AND a.id = articles_fold.rowid)")
 
 
 def _versioned(path: Path, query: str) -> tuple[sqlite3.Connection, int]:
@@ -124,19 +127,18 @@ def search(
     if order not in _ORDERS:
         raise QueryError(f"order must be one of {', '.join(_ORDERS)}, got {order!r}")
     wanted = ArticleFilter(site=site, lang=lang, since=since, until=until)
-    filtered = order == "date" or wanted.active
     # The best ``limit`` ids first, reading only what ranking and filters need; the
     # articles' text is read for those alone (reading every match's body is the cost).
-    hits = (
-        f"""SELECT a.id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank,
+    if order == "date" or wanted.active and wanted != ArticleFilter(lang=lang):
+        hits = f"""SELECT a.id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank,
                    coalesce(a.published_at, a.fetched_at) AS day
             FROM articles_fold JOIN articles AS a ON a.id = articles_fold.rowid
             WHERE articles_fold MATCH :query AND articles_fold.rowid >= :floor AND {wanted.where("a")}
             ORDER BY {_ORDERS[order]} LIMIT :limit"""
-        if filtered
-        else f"""SELECT rowid AS id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank, NULL AS day
-            FROM articles_fold WHERE articles_fold MATCH :query AND rowid >= :floor ORDER BY rank LIMIT :limit"""
-    )
+    else:  # ranked, no filter or the language alone: read from the index of (lang, id), not from each article's row
+        in_lang = _IN_LANG if lang is not None else ""
+        hits = f"""SELECT rowid AS id, bm25(articles_fold, {_BM25_WEIGHTS}) AS rank, NULL AS day
+            FROM articles_fold WHERE articles_fold MATCH :query AND rowid >= :floor{in_lang} ORDER BY rank LIMIT :limit"""
     sql = f"""
         SELECT a.url, a.site, a.lang, a.headline, a.published_at, a.body, hits.rank
         FROM ({hits}) AS hits JOIN articles AS a ON a.id = hits.id
