@@ -61,8 +61,9 @@ _DATE = rf"(?:\s*{_STOP}\s*{_WEEKDAY}{_DAY_MONTH}\.?)"
 _LOOSE_DATE = rf"(?:(?:\s*{_STOP}\s*|\s+-\s+|\s+){_WEEKDAY}{_DAY_MONTH}\.?)"
 # A dash: an en or em dash (spaced or not, ASTANA—The), two hyphens (--), or a hyphen not inside a word
 # (not the hyphen of Kassym-Jomart); the replacement character a page decoded in the wrong encoding left in the
-# dash's place (ASTANA � Kazakh President) is one too.
-_DASH = r"(?:\s*(?:--|[–—‒―−\ufffd])|\s*-(?!\w))"
+# dash's place (ASTANA � Kazakh President) is one too, as is a spaced question mark a lost dash became and the
+# underscore old wire copy prints for it (MOSCOW (AP) ? A Soyuz, MOSCOW (AP) _ Following).
+_DASH = r"(?:\s*(?:--|[–—‒―−\ufffd])|\s*-(?!\w)|\s+[_?](?=\s|$))"
 _GLUED_DASH = r"(?:\s*(?:--|[–—]))?\s*"  # ALMATY, Kazakhstan--(BUSINESS WIRE)--
 _END = r"(?P<end>)(?=[ \t]*(?:\n|$))"  # the line ends: the dateline is a paragraph of its own, its dash not copied
 # Центр информации, KAZAKHSTAN TODAY, Tengrinews.kz (a full stop inside a domain)
@@ -78,6 +79,9 @@ _CLOSE = rf"(?:\.?{_DASH}|{_BYLINE}|/(?=\s|$))"  # KAZINFORM –  KAZINFORM. –
 # Алматы облысы, Талғар ауданы; Almaty region, Talgar district)
 _COUNTRY = (rf"(?:(?:{COMMA}\s+(?:{_CASED_WORD}(?:[ -]{_CASED_WORD})?(?:\s+(?:{_KIND}))?|{_TOTE_WORD})){{1,2}}"
             rf"|\s*\(\s*(?:{_CASED_WORD}|{_TOTE_WORD})\s*\)(?=\s*{_STOP}|\s+\w))?")  # ULKEN, Almaty region, Kazakhstan
+# The countries of the region by name, in English and Russian (any -stan; Қазақстан in Kazakh).
+_COUNTRY_NAME = (r"(?:[A-ZА-ЯЁҚ][\w’'-]*(?:stan|стан)|Russia|China|Mongolia|Turkey|T[üu]rkiye|Iran|Georgia|Armenia"
+                 r"|Azerbaijan|Belarus|Ukraine|Россия|Китай|Монголия|Турция|Грузия|Армения|Беларусь|Украина)")
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}"  # vlast.kz, NUR.KZ, 24.kg
 _DOMAIN_NAME = re.compile(_DOMAIN)
@@ -146,6 +150,14 @@ _FORMS = tuple(
         (rf"(?!{_CAPS_LABELS}\b)(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}{_COUNTRY}:(?=\s+[{_UP}]|[ \t]*(?:\n|$))", _CAPS),
         # Нұр-Сұлтан, BAQ.KZ.  (a place and the agency's web address, no date)
         (rf"{_PLACE}{_COUNTRY},\s+(?P<agency>{_DOMAIN})\.?(?=\s|$)", _NAMED),
+        # ASTANA, Kazakhstan, January 17. Large-scale …  (a dated dateline without an agency, closed by its full stop
+        # before the body's capital)
+        (rf"{_PLACE}{_COUNTRY}{_DATE}(?<=\.)(?=\s+[{_UP}])", _ANY),
+        # December 4 2017, Astana –  (the date first, then the place)
+        (rf"{_DAY_MONTH}{_STOP}\s*{_PLACE}{_DASH}", _ANY),
+        # Astana, Kazakhstan: More than …  (a place and its country, a colon, the body's capital; a country by name,
+        # as two names before a colon are a speaker's label: "Nazarbayev, Tokayev:")
+        (rf"{_PLACE},\s+{_COUNTRY_NAME}:(?=\s+[{_UP}]|[ \t]*(?:\n|$))", _ANY),
         # АСТАНА, 4 сентября.   Tashkent, April 2  (a paragraph of its own: the agency, if any, opens the next one)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_END}", _ANY),
         # ALMATY Jan 18 The weighted ...  (a place in capitals and its date with no stop between, as wires' text

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kznews.extract.calendar import MONTHS, WEEKDAYS, russian_forms
-from kznews.extract.datelines import find_dateline
+from kznews.extract.datelines import Dateline, find_dateline
 from kznews.extract.kazakh import ALPHABETS, case_forms, spell
 
 from .shared import PAGES, cases, ids
@@ -194,7 +194,6 @@ def test_dateline_in_every_language_alphabet_and_form_parses_back(printed):
     "جۇما، 30 قاڭتار 2026",
     "Главная. Новости",  # short lines of page chrome, shaped like a dateline standing alone
     "EJ Swift (Arcadia)",
-    "Алматы. 5 декабря. Прошла встреча. Было холодно.",  # a sentence's words before a full stop are no agency
     "Эл. почта: foto1@inform.kz",  # an address is no agency's domain
     "Updated February 12, 2026",  # a label before a date is no place
     "Posted 10 января 2022, 05:59",
@@ -344,3 +343,23 @@ def test_a_label_before_a_colon_is_no_place(text):
 def test_a_place_with_its_region_and_country_and_a_dash_glued_to_the_body():
     found = find_dateline("ULKEN, Almaty region, Kazakhstan (Reuters) -Kazakhstan voted in a referendum")
     assert found is not None and (found.place, found.agency) == ("ULKEN", "Reuters")
+
+
+@pytest.mark.parametrize(("text", "place", "day", "month"), (
+    ("Алматы. 5 декабря. Прошла встреча. Было холодно.", "Алматы", 5, 12),  # a sentence's words are no agency
+    ("ASTANA, Kazakhstan, January 17. Large-scale military exercises will be held", "ASTANA", 17, 1),  # found10-155
+    ("December 4 2017, Astana – NAC Kazatomprom JSC announces", "Astana", 4, 12),  # found9-130: the date first
+    ("Astana, Kazakhstan: More than 90,000 people have been evacuated", "Astana", None, None),  # found12-175
+    ("Алматы, Казахстан: Более 90 человек эвакуированы", "Алматы", None, None)))
+def test_a_dateline_closed_by_its_full_stop_or_colon_without_an_agency(text, place, day, month):
+    assert find_dateline(text) == Dateline(find_dateline(text).text, place, day, month, None)
+
+
+@pytest.mark.parametrize("text", ("MOSCOW (AP) ? A Soyuz spacecraft lifted off", "MOSCOW (AP) _ Following a delay, a"
+                                  " rocket lifted off"))
+def test_a_lost_dash_after_the_agency(text):  # found9-146, found10-117
+    assert find_dateline(text) == Dateline(text[:13], "MOSCOW", None, None, "AP")
+
+
+def test_two_names_before_a_colon_are_no_dateline():
+    assert find_dateline("Nazarbayev, Tokayev: The talks were over.") is None
