@@ -463,6 +463,8 @@ def _en_name(name: str) -> str | None:
     if _registered_spelling(name) or _EN_PRESS_OF.match(name) and len(name.split()) <= 12:
         return name
     words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).split()
+    if "--" in words:  # a dateline's dash before the subject: BERLIN -- The European Space Agency
+        return None
     if (not words or len(words) > 12 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
             or words[-1].lower() in _EN_JOINS or _POSSESSIVE.search(words[-1])):
         return None
@@ -1006,7 +1008,7 @@ _TOKEN = rf"(?:{_WORD_CHAR}+|«[^»\n]{{1,60}}»|\"[^\"\n]{{1,60}}\"|“[^”\n]
 _QUOTED_PHRASE = _TOKEN + r"(?:\s+" + _TOKEN + r"){0,15}?"
 # A clause (sentence) opens after one of these marks, consumed so that the regex engine skips other positions fast;
 # a stretch is tried with ". " before it, so that its start opens one too.
-_CLAUSE = r"[,;:.!?\"“”«»—–(،؛]\s*"
+_CLAUSE = r"(?:[,;:.!?\"“”«»—–(،؛]|--)\s*"  # -- as a dateline's dash: BERLIN -- The agency says
 _PAD = ". "
 _OPENING = " \t,;:.!?\"”»—–(،؛-"  # the mark opening a clause (a dash too), not part of the text as printed
 
@@ -1240,7 +1242,7 @@ _EN_KIN = (r"(?-i:father|mother|son|daughter|brother|sister|wife|husband|uncle|a
 _EN_TITLED = (rf"(?:{_EN_TITLE},\s+{_EN_PERSON}|{_EN_PERSON},\s+{_EN_NO_ROLE}{_EN_TITLE}"
               rf"|{_EN_PERSON},\s+(?:(?-i:a|the)\s+)?{_EN_PERSON}['’]s\s+{_EN_KIN})")
 # What may follow a reporting verb before the clause ends: a channel, a time, an audience.
-_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at(?!\s+the\s+[A-Z])|to|from|through|during|following|after|today|yesterday|earlier|this"
+_EN_TAIL = (r"(?:\s+(?-i:in|on|via|at(?!\s+the\s+[A-Z])|to(?!\s+(?:be|have)\b)|from|through|during|following|after|today|yesterday|earlier|this"
             r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|by\s+(?:telephone|phone|e-?mail|video\s+link)"
             r"|last|late|reporters"
             r"|hours|minutes|days|shortly|moments"
@@ -1658,7 +1660,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          "nom", ("report", " reads"), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _EN_SUBJECT + r")" + _EN_RELATIVE + r"\s+" + _EN_ADVERB
          + f"(?:{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}"
-           f"|{_EN_CONTENT_CLAUSE})|(?-i:told)(?=\s+(?-i:at|during)\s){_EN_END})",  # told at the sitting: said at it
+           f"|{_EN_CONTENT_CLAUSE})|(?-i:told)(?=\s+(?-i:at|during)\s){_EN_END}"
+           # says whatever follows: what was said, its clause opening with any word (``says preliminary reports
+           # indicate``), not ``said to be`` (a passive)
+           r"|(?-i:says|said)(?=\s+(?!(?-i:to)\b)(?-i:[a-z])))",  # told at the sitting: said at it
          "nom", _EN_SAY_WORDS, lambda name: _en_said_by(_EN_DATA.sub("", name))),  # a statement from X said: X
         ("reports", r"(?:^|\s)(?:(?-i:the|The)\s+)?" + _EN_DATA_QUALIFIER + _EN_DATA_NOUNS + r"\s+(?:(?-i:released|published|"
          r"compiled)\s+)?(?-i:from|by|of)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_SHOWED + r"\b", "nom",

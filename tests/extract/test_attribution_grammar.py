@@ -1660,3 +1660,15 @@ def test_a_photos_credit_on_the_line_under_its_label_is_no_source():  # found12-
     ("«Жағдай тұрақты», - деп мойындады министр.", "министр")))
 def test_kazakh_more_verbs_of_saying_and_no_object_in_the_subject(text, who):
     assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Kazakh Emergency Ministry says preliminary reports indicate there are survivors", "Kazakh Emergency Ministry"),
+    ("BERLIN -- The European Space Agency says its comet lander is working", "European Space Agency"),
+    ("The Astana Times says local elections will follow", "Astana Times")))
+def test_english_says_before_a_clause_opening_with_any_word(text, who):  # found8-056: the clause without "that"
+    assert _found(text) == (who, None, "reports")
+
+
+def test_english_said_to_be_is_a_passive_no_report():
+    assert find_attributions("The man said to be the leader of the group was arrested.") == []
