@@ -2003,7 +2003,8 @@ _BY_AUTHOR = re.compile(
     + _kk(("автордікі", "автордың")) + r")[\s.]*$", re.I)
 # A credit after the copyright sign: ``© Institute of Political Solutions``; not a notice (``© 2026 …``, ``© Все права
 # защищены``).
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*,?\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))(?:[A-ZА-ЯЁ«\"“]|(?<=,\s)\w)"
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*,?\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))(?:[A-ZА-ЯЁ«\"“]|(?<=,\s)\w"
+                        r"|(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*$))"  # or a web address alone: © bilim-all.kz
                         r"[^©\n]{1,80}?)"
                         r"[\s.]*$")
 _ACRONYM_LINE = re.compile(r"\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}\s*")

@@ -1672,3 +1672,12 @@ def test_english_says_before_a_clause_opening_with_any_word(text, who):  # found
 
 def test_english_said_to_be_is_a_passive_no_report():
     assert find_attributions("The man said to be the leader of the group was arrested.") == []
+
+
+@pytest.mark.parametrize("line", ("© bilim-all.kz", "(c) bilim-all.kz"))
+def test_a_copyright_sign_before_a_web_address_is_a_photo_credit(line):  # found11-075
+    assert photo_credit(line) == "bilim-all.kz" and find_attribution(line) is None
+
+
+def test_a_copyright_footer_is_no_photo_credit():
+    assert photo_credit("© 2024 kazinform.kz") is None
