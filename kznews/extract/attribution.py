@@ -348,7 +348,7 @@ _RU_HEAD_PLURALS = tuple(  # the nominative plural: метеослужбы, ак
 _PRONOUNS = frozenset(
     "он она оно они мы я вы ты ол олар біз мен сен сіз he she it they we i you him her them us this that these those"
     " there who which what one".split()
-) | {s for w in ("ол", "олар", "біз") for s in _kk_spellings(w)}
+) | {s for w in ("ол", "олар", "біз", "оның", "олардың", "біздің", "менің", "сіздің") for s in _kk_spellings(w)}
 _EN_LOWER = frozenset(
     "of the and for on in de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
@@ -642,6 +642,11 @@ _RU_GROUPS = frozenset(
     " свидетели жители местные энергетики коммунальщики железнодорожники дорожники пожарные волонтеры волонтёры"
     " активисты журналисты сотрудники представители участники родители"
     .split())
+
+
+# What opens the clause of what was said after a comma: ``, что``, or an indirect question (``ЦИК РК рассказал, как
+# пройдет референдум``, ``…, когда/где/почему/сколько …``).
+_RU_REPORTED = r"(?:что|как|когда|где|почему|зачем|сколько|какие|какой|какая|каким|чем|ли)\b"
 
 
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
@@ -1452,7 +1457,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _SENTENCE_START + r"(?P<reporter>" + _QUOTED_PHRASE + r")"
          + _RU_WHEN_BEFORE + r"\s(?-i:"
          + _alternation(_RU_FORMS + _RU_SHARED, word_start=False) + r")(?:\s+(?:журналистам|репортерам|СМИ))?"
-         r"(?:\s*,\s+что\b|\s+об?\s|" + _END
+         r"(?:\s*,\s+" + _RU_REPORTED + r"|\s+об?\s|" + _END
          + r"|(?:\s+[^\s,.;:]+){0,3}?" + _ON_CHANNEL + r"(?:" + _SENTENCE_END + r"|\s*,\s+что\b))", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
         ("reports", r"\s" + _RU_NEWS_SHARED + r"\s+" + _NAME + _RU_WHEN_AFTER + r"(?:" + _END + r"|" + _RU_MEDIUM_NEXT + ")",
@@ -1719,9 +1724,10 @@ _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, *_KK_OFFICES)
 _LABELS = ("источник", "source", "пресс-служба", "press ", "коммуникаций", "communications service", "сайт ",
            *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
-    r"(?:^\s*|(?<=[.!?…])\s+|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
+    r"(?:^\s*|(?<=[.!?…])\s+|(?<=\d)\s+(?=[A-ZА-ЯЁ])|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
-    + r")(?:\s+(?:новости|информации|материала|news|of\s+the\s+news))?\s*:\s*(?P<reporter>\S.*?)\s*\.?\s*$", re.I)
+    + r")(?:\s+(?:новости|информации|материала|news|of\s+the\s+news))?\s*:\s*(?P<reporter>[^|\s][^|]*?)\s*\.?\s*(?:\|.*)?$",
+    re.I)  # Source: Xinhua| 2019-04-11 18:50:11|Editor: …: the fields after a bar are the page's
 # A label glued to a web address when a page lost what parted them (``Дереккөзktk.kz``, ``Источникzakon.kz``).
 _GLUED_LABEL = re.compile(
     r"^\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))),
@@ -2121,11 +2127,16 @@ _RU_MESSAGE_OF = re.compile(r"(?:официальн\w+\s+)?(?:заявление
                             r"|письмо|материал|пост)\s+(?=\S)", re.I)
 
 
+# When a Russian source said it, after its name: no part of it (``эксперт в авиационной отрасли после просмотра
+# видео``, ``аким во время брифинга``).
+_RU_WHEN_SAID = re.compile(r"\s+(?:после|перед|во\s+время|в\s+ходе|по\s+итогам|накануне)\s+(?=\S)")
+
+
 def _via(via: str | None, case: str) -> str | None:
     """The source the reporter cites, in its base form."""
     if not via:
         return None
-    via = _clean(_EN_COUNT.sub("", via.strip()))
+    via = _RU_WHEN_SAID.split(_clean(_EN_COUNT.sub("", via.strip())), 1)[0]
     if via.lower() in _PRONOUNS:  # he told Reuters: the reporter's source is whoever "he" is, not named here
         return None
     if via.rsplit(" ", 1)[-1].lower() in _EN_CONFORMITY:  # according to the rules: no source cited

@@ -1681,3 +1681,28 @@ def test_a_copyright_sign_before_a_web_address_is_a_photo_credit(line):  # found
 
 def test_a_copyright_footer_is_no_photo_credit():
     assert photo_credit("© 2024 kazinform.kz") is None
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("ЦИК РК рассказал, как пройдет референдум по АЭС", "ЦИК РК"),  # found8-066: an indirect question
+    ("Минздрав сообщил, когда начнется вакцинация.", "Минздрав")))
+def test_russian_a_verb_before_an_indirect_question(text, who):
+    assert _found(text) == (who, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "who"), (
+    ("Референдум состоялся\n12:58 06.10.2024 Источник: Информационное агентство России \"ТАСС\"",
+     "Информационное агентство России \"ТАСС\""),  # found8-024: the label after the page's date and time
+    ("Across China\n\nSource: Xinhua| 2019-04-11 18:50:11|Editor: Xiang Bo", "Xinhua")))  # found6-065
+def test_a_source_label_among_a_pages_fields(text, who):
+    assert _found(text) == (who, None, "source-line")
+
+
+def test_a_russian_source_without_when_it_said_it():  # found8-018
+    assert _found("Причиной мог стать отказ двигателей, рассказал РИА Новости эксперт в авиационной отрасли после"
+                  " просмотра видео.") == ("РИА Новости", "эксперт в авиационной отрасли", "reports")
+
+
+@pytest.mark.parametrize("text", ("Onyń aıtýynsha, sý qoımasy 152 paıyzǵa tolǵan.", "Оның айтуынша, су қоймасы толды."))
+def test_kazakh_a_genitive_pronoun_names_no_source(text):
+    assert find_attributions(text) == []
