@@ -402,7 +402,6 @@ _NUMBER_AFTER = re.compile(rb"\d")
 # A rate's value before the name of the currency it is for: "538.9 per U.S. dollar", "455,2 тенге за доллар" (not a
 # sum: "2,8 тысячи долларов").
 _DECIMALS = re.compile("\\d[.,]\\d+\\s+(?:\\S+\\s+)?(?:per|за|for)\\s".encode())
-_DECIMALS_AFTER = re.compile(rb"\d{1,5}[.,]\d")
 _ROW = r"\s[-–—]\s\d{1,5}[.,]\d"  # the hint of a widget's row, as the walk seeks it in a text
 _DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
 _NEAR = 64  # bytes after a dollar's name within which its number is printed
@@ -434,8 +433,12 @@ def _names_a_code(text: bytes) -> bool:
 def _hints(text: bytes) -> tuple[str, ...]:
     """The hints ``text`` holds with their number (each script's byte sought once)."""
     scripts = {script: script in text for script in _SCRIPTS}
-    return tuple(dict.fromkeys(  # once each: a hint may be sought by several needles
-        hint for hint, needle, script, numbered in _HINT_TESTS if scripts[script] and numbered(text, needle)))
+    found: list[str] = []
+    for hint, needle, script, numbered in _HINT_TESTS:
+        # once each: a hint sought by several needles is not sought again once one has found it
+        if hint not in found and scripts[script] and numbered(text, needle):
+            found.append(hint)
+    return tuple(found)
 
 
 def _number_beside(text: bytes, hint: bytes) -> bool:
@@ -450,24 +453,17 @@ def _number_near(text: bytes, hint: bytes) -> bool:
                for at in _found(text, hint))
 
 
-def _decimals_after(text: bytes, hint: bytes) -> bool:
-    """Whether ``hint`` (a spaced dash) is in ``text`` right before a number with decimals."""
-    return any(_DECIMALS_AFTER.match(text, at + len(hint)) for at in _found(text, hint))
-
-
 def _decimals_before(text: bytes, hint: bytes) -> bool:
     """Whether ``hint`` (a tenge without its first letter) is in ``text`` right after a number with decimals."""
     return any(_DECIMALS_BEFORE.search(text, max(0, at - 16), at) for at in _found(text, hint))
 
 
-def _sought(text: bytes, hint: bytes) -> bool:
-    """Whether ``hint``, a regex, finds anything in ``text``."""
-    return _compiled(hint).search(text) is not None
-
-
-@lru_cache(maxsize=8)
-def _compiled(pattern: bytes) -> re.Pattern[bytes]:
-    return re.compile(pattern)
+def _then(after: bytes) -> Callable[[bytes, bytes], bool]:
+    """The test whether a hint is in ``text`` with the regex ``after`` matching right after it: each place of the
+    hint found by a substring search, ``after`` tried there only (a regex's search for the two would try its first
+    part at every place that may open it)."""
+    pattern = re.compile(after)
+    return lambda text, hint: any(pattern.match(text, at + len(hint)) for at in _found(text, hint))
 
 
 def _found(text: bytes, hint: bytes) -> Iterator[int]:
@@ -479,20 +475,27 @@ def _found(text: bytes, hint: bytes) -> Iterator[int]:
 
 
 # (hint, its UTF-8, the byte of its script, the test of its number)
-_HINT_TESTS = [(hint, hint.encode("utf-8"), script, numbered)
-               for table, numbered in ((_NAME_HINTS, _number_near), (_TENGE_HINTS, _decimals_before))
-               for hint, script in table.items()]
+_HintTest = tuple[str, bytes, bytes, Callable[[bytes, bytes], bool]]
+_HINT_TESTS: list[_HintTest] = [
+    (hint, hint.encode("utf-8"), script, numbered)
+    for table, numbered in ((_NAME_HINTS, _number_near), (_TENGE_HINTS, _decimals_before))
+    for hint, script in table.items()]
 # The signs: sought on Cyrillic pages (the outlets of Kazakhstan and its neighbours), the bytes every sign of
 # the currency block begins with (one search for €, ₽, ₸ and the rest).
 _HINT_TESTS.append(("signs", b"\xe2\x82", b"\xd0", _number_beside))
 # One dollar by its sign, on a page in any script: a rate against it ("322,47/$1", "$1 = 450 тг"); "$19.99" and
 # "$15 million" are prices and sums, no hint.  A sign outside the currency block ($, ¥, £) over a rate with
-# decimals, on a Cyrillic page: a widget's cell ("$\n441.44", "¥ 60.96").  Each one regex search of the text.
-_HINT_TESTS.append(("signs", rb"\$1(?!\d|[.,]\d)", b"$", _sought))
-_HINT_TESTS.append(("signs", "(?:\\$|¥|£)\\s{0,3}\\d{1,5}[.,]\\d".encode(), b"\xd0", _sought))
+# decimals, on a Cyrillic page: a widget's cell ("$\n441.44", "¥ 60.96").  Each sign is found by a substring search
+# and what must follow it matched there (``_then``): ``\$1(?!\d|[.,]\d)``, ``(?:\$|¥|£)\s{0,3}\d{1,5}[.,]\d`` (¥ and £
+# are C2 A5 and C2 A3: one search of their first byte).
+_HINT_TESTS.append(("signs", b"$1", b"$", _then(rb"(?!\d|[.,]\d)")))
+_HINT_TESTS.append(("signs", b"$", b"\xd0", _then(rb"\s{0,3}\d{1,5}[.,]\d")))
+_HINT_TESTS.append(("signs", b"\xc2", b"\xd0", _then(rb"[\xa5\xa3]\s{0,3}\d{1,5}[.,]\d")))
 # The rows of a widget of names on a Cyrillic page, whichever currencies it quotes ("1 еуро – 326,06", "1 РР - 4,72",
 # "1 киргизский сом – 4,40"): a spaced dash, then a value with decimals; the walk then reads only short texts with one.
-_HINT_TESTS += [(_ROW, dash, b"\xd0", _decimals_after) for dash in (b" - ", b" \xe2\x80\x93 ", b" \xe2\x80\x94 ")]
+# The en and em dashes are E2 80 93 and E2 80 94: one search for both.
+_HINT_TESTS.append((_ROW, b" - ", b"\xd0", _then(rb"\d{1,5}[.,]\d")))
+_HINT_TESTS.append((_ROW, b" \xe2\x80", b"\xd0", _then(rb"[\x93\x94] \d{1,5}[.,]\d")))
 _SCRIPTS = {script for _, _, script, _ in _HINT_TESTS}
 
 
