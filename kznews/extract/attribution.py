@@ -2595,7 +2595,8 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     if one != text:  # read in one script, given as printed: the same positions hold the printed letters
         return [_as_printed(a, one, text) for a in find_attributions(one, agency)]
     low = _lower(text)
-    words = _script_words(low)
+    # the words the whole text holds: no stretch or line of it holds another, so each is sought once, not per stretch
+    words = [word for word in _script_words(low) if word in low]
     labelled, reporting = _lines(text, low, words)
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
     found += _closing_tags(text) + _bare_lines(text) + _feed_footers(text, low) + _bracketed_sources(text, low)
