@@ -905,14 +905,15 @@ def _kk_subject(name: str) -> str | None:
     # name's words open with a capital (in tote, which has no letter case, with any letter)
     if len(words) - cut >= 4 and _KK_EPITHET.fullmatch(words[cut]) and not any(w[:1].islower() for w in words[cut + 2:]):
         cut += 2
-    # whom it was told and what, after the subject, are no part of it: a dative, an accusative after a vowel, an
-    # adjective, which never closes a noun phrase (облыс әкімі журналистерге, министр әлеуметтік желідегі …)
+    # whom it was told, after the subject, is no part of it, nor an adjective, which never closes a noun phrase (облыс
+    # әкімі журналистерге, министр әлеуметтік желідегі …); an accusative -ны/-ні is not told from a possessive on a
+    # noun ending in н (маманы, тұрғыны), so it stays
     while len(words) - cut > 1 and words[-1][:1].islower() and _KK_NOT_SUBJECT_END.search(words[-1]):
         words.pop()
     return _plain(" ".join(words[cut:]))
 
 
-_KK_NOT_SUBJECT_END = _kk_suffix(("ға", "ге", "қа", "ке", "ны", "ні", "лық", "лік", "дық", "дік", "тық", "тік", "дағы",
+_KK_NOT_SUBJECT_END = _kk_suffix(("ға", "ге", "қа", "ке", "лық", "лік", "дық", "дік", "тық", "тік", "дағы",
                                   "дегі", "тағы", "тегі", "ндағы", "ндегі"))
 
 
