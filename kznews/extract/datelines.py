@@ -23,8 +23,11 @@ import re
 from dataclasses import dataclass
 
 from .calendar import weekday_number
+from .compiled import Patterns
 from .dates import COMMA, DAY_MONTH_SEP, DAY_SUFFIX, MONTH, YEAR_WORD, any_word, month_number, without_marks
 from .kazakh import spellings
+
+_RE = Patterns(__name__)  # the module's patterns, compiled once per Python (compiled.py)
 
 # Upper-case letters of the Latin (every Kazakh alphabet) and Cyrillic blocks.
 _UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper())
@@ -84,7 +87,7 @@ _COUNTRY_NAME = (r"(?:[A-ZА-ЯЁҚ][\w’'-]*(?:stan|стан)|Russia|China|Mon
                  r"|Azerbaijan|Belarus|Ukraine|Россия|Китай|Монголия|Турция|Грузия|Армения|Беларусь|Украина)")
 _NAMES = rf"(?: [{_UP}][\w’'.-]*){{1,3}}"  # a person's names: Мария Иванова, Elchin Mehdiyev
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}"  # vlast.kz, NUR.KZ, 24.kg
-_DOMAIN_NAME = re.compile(_DOMAIN)
+_DOMAIN_NAME = _RE.compile(_DOMAIN)
 # – Sputnik.  – РИА Новости.  – «Азаттық»  – vlast.kz.  – Sputnik, Мария Иванова.  (the agency's reporter after a comma)
 _SIGNED_WORD = rf"[{_UP}\d][\w-]*(?:\.[\w-]+)*"  # Sputnik, РИА, Vlast.kz: a full stop only inside
 # – «Азаттық»  – ИА «Новости-Казахстан» (the agency's kind before its quoted name)
@@ -94,11 +97,11 @@ _REACH = 160  # no dateline is longer: three place words, a day, month and year,
 _PLACE_REACH = 60  # a place (three words and its kind) or a date ends within this many characters
 # what ends it: a stop, a dash (or the character left in its place), a bracket or slash; or a place in capitals ends
 # where its date starts (ALMATY Jan 18)
-_PLACE_END = re.compile(rf"[.,،۔|–—(\[/\ufffd:]|\s-|^[{_UP}’' -]{{4,}}\s+(?:\d|[{_UP}]\w*\.?\s+\d)")
-_DIGIT = re.compile(r"\d")  # a day near the start: a dateline may close with a full stop (Astana. July 4. KazTAG.)
+_PLACE_END = _RE.compile(rf"[.,،۔|–—(\[/\ufffd:]|\s-|^[{_UP}’' -]{{4,}}\s+(?:\d|[{_UP}]\w*\.?\s+\d)")
+_DIGIT = _RE.compile(r"\d")  # a day near the start: a dateline may close with a full stop (Astana. July 4. KazTAG.)
 _SHORT_LINE = 80  # a first line this short may be a dateline standing alone, without its dash
 # The word for a correspondent, in Russian (корр., корреспондент), English and Kazakh (every alphabet).
-_CORRESPONDENT = re.compile(
+_CORRESPONDENT = _RE.compile(
     r"(?:^|\s)(?:" + any_word(["корр", "корреспондент", "correspondent", "reporter", *spellings("тілші"),
                               *spellings("тілшісі")]) + r")\.?(?=\s|$)", re.I)
 _QUOTES = " «»\"“”„'"  # an agency's name is given without the quotes around it: «Азаттық» is Азаттық
@@ -109,7 +112,7 @@ _ANY, _CAPS, _UNDATED, _NAMED, _FREE, _BRACKETS = "any", "caps", "undated", "nam
 
 # Each form, and what it takes: any place, a place in capitals, or an agency that must read as one (see _fits).
 _FORMS = tuple(
-    (re.compile(pattern), places)
+    (_RE.compile(pattern), places)
     for pattern, places in (
         # Алматы. 16 апреля. /Казинформ/ -   АСТАНА, 4 сентября. /ТАСС/.   ASTANA, Nov. 30 (Xinhua) --
         # Ashgabat 3 April 2020 (nCa) –   ALMATY, April 1 \n\n (THE GLOBE)   ASTANA (Kazakhstan), Dec. 5 (Trend)

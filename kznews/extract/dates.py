@@ -15,8 +15,11 @@ from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 from .calendar import kazakh_words, month_number, weekday_words
+from .compiled import Patterns
 from .kazakh import day_suffixes, spellings
 from .wordtrie import trie_regex
+
+_RE = Patterns(__name__)  # the module's patterns, compiled once per Python (compiled.py)
 
 __all__ = [
     "ALMATY", "AT", "COMMA", "ZONES", "DAY_BY_NUMBER", "DAY_MONTH_SEP", "DAY_SUFFIX", "MONTH", "MONTH_BY_NUMBER",
@@ -101,10 +104,10 @@ _OFFSET = (r"(?:(?:\s*[|(]?\s*(?:GMT|UTC)\s*|\s+(?:[+-]\d{2}\s+|[A-Z]{3,4}\s+)?(
            r"(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?"
            rf"|\s*\(?(?P<zone>{any_word(list(ZONES))})\)?)?")
 
-_ISO = re.compile(
+_ISO = _RE.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
 )
-_RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: (?:[+-]\d{4}|[A-Z]{1,3}))?$")
+_RFC2822 = _RE.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: (?:[+-]\d{4}|[A-Z]{1,3}))?$")
 
 
 def _formats(weekday: str) -> tuple[str, ...]:
@@ -113,13 +116,13 @@ def _formats(weekday: str) -> tuple[str, ...]:
     return tuple(weekday + _TIME_BEFORE + body + _WEEKDAY_AFTER + _TIME_AFTER + _OFFSET for body in _BODIES)
 
 
-_WHOLE = tuple(re.compile(p + "$", re.I) for p in _formats(_WEEKDAY))
-_INSIDE = tuple(re.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _formats(""))
-_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
-_HAS_CLOCK = re.compile(r"\d:\d{2}")
-_YEAR_DIGITS = re.compile(r"\d{4}|\d\.\d{2}\.\d{2}(?!\d)")  # a year, or a date with a two-digit one
+_WHOLE = tuple(_RE.compile(p + "$", re.I) for p in _formats(_WEEKDAY))
+_INSIDE = tuple(_RE.compile(r"(?<![\w.:])" + p + r"(?![\w:])", re.I) for p in _formats(""))
+_CLOCK = _RE.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?![\w:])")
+_HAS_CLOCK = _RE.compile(r"\d:\d{2}")
+_YEAR_DIGITS = _RE.compile(r"\d{4}|\d\.\d{2}\.\d{2}(?!\d)")  # a year, or a date with a two-digit one
 _BIDI = dict.fromkeys([0x200E, 0x200F, 0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-_MARK = re.compile("[" + "".join(map(chr, _BIDI)) + "]")
+_MARK = _RE.compile("[" + "".join(map(chr, _BIDI)) + "]")
 
 
 def localize(dt: datetime) -> datetime:
@@ -202,10 +205,10 @@ def _from_match(m: re.Match[str]) -> datetime | None:
 # What names a version number right before one printed like a day with a two-digit year: a version word (версия
 # 2.10.15, build 1.10.15), or a product's name in mixed case (iOS 12.10.15, macOS); a capitalised Latin name only
 # before a day without its leading zero, as dates are printed with it (Python 3.11.07, but Kazinform 07.07.16).
-_VERSION_WORD = re.compile(
+_VERSION_WORD = _RE.compile(
     r"\b(?:version|ver|v|release|update|build|patch|версия|версии|версию|версией|релиз|обновление|обновления"
     r"|сборка|сборки|патч|нұсқа|нұсқасы|нұсқасын)\.?\s*$|(?-i:\b[a-z]+[A-Z][A-Za-z]*)\s+$", re.I)
-_PRODUCT = re.compile(r"\b[A-Z][A-Za-z+#]+\s+$")
+_PRODUCT = _RE.compile(r"\b[A-Z][A-Za-z+#]+\s+$")
 
 
 def _names_a_version(before: str, day: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from .calendar import russian_day_words
+from .compiled import Patterns
 from .dates import (
     ALMATY,
     AT,
@@ -34,6 +35,8 @@ from .dates import (
 from .kazakh import fold, spellings
 from .wordtrie import trie_regex
 
+_RE = Patterns(__name__)  # the module's patterns, compiled once per Python (compiled.py)
+
 SKEW = timedelta(days=1)  # how far past the fetch time a date may lie (wrong offsets, clocks): see dating.py
 
 
@@ -52,8 +55,8 @@ _DAY_WORDS: dict[int, tuple[str, ...]] = {
 _DAY_BACK = {fold(word): back for back, words in _DAY_WORDS.items() for word in words}
 _DAY_WORD_RE = any_word([word for words in _DAY_WORDS.values() for word in words])
 _DAY_WORD = (  # the word first (Сегодня, 14:35), or the clock first (14:35, сегодня)
-    re.compile(rf"(?<!\w)(?P<word>{_DAY_WORD_RE})(?:\s*{COMMA}?\s*{AT}?{_CLOCK}(?!\d))?", re.I),
-    re.compile(rf"(?<![\d:]){_CLOCK}\s*{COMMA}?\s*(?P<word>{_DAY_WORD_RE})", re.I),
+    _RE.compile(rf"(?<!\w)(?P<word>{_DAY_WORD_RE})(?:\s*{COMMA}?\s*{AT}?{_CLOCK}(?!\d))?", re.I),
+    _RE.compile(rf"(?<![\d:]){_CLOCK}\s*{COMMA}?\s*(?P<word>{_DAY_WORD_RE})", re.I),
 )
 # Units of "N units ago", each with its words (Kazakh nouns stay bare after a number).
 _UNITS: tuple[tuple[tuple[str, ...], timedelta], ...] = (
@@ -74,21 +77,21 @@ _AGO_WORDS = ("назад", *_kazakh("бұрын"), "ago")
 _NOW_WORDS = ("только что", *_kazakh("жаңа ғана"), "just now")
 _AGO_WORD = any_word(_AGO_WORDS)
 _COUNT = r"(?:\d+|an?|one)"  # 2 hours, an hour, a minute; with no count (час назад) one unit
-_AGO = re.compile(rf"(?<!\w)(?P<parts>(?:(?:{_COUNT}\s*)?{_UNIT}\.?\s*)+){_AGO_WORD}", re.I)
-_PART = re.compile(rf"(?P<n>{_COUNT})?\s*(?P<unit>{_UNIT})", re.I)
-_NOW = re.compile(rf"(?<!\w){any_word(_NOW_WORDS)}", re.I)
+_AGO = _RE.compile(rf"(?<!\w)(?P<parts>(?:(?:{_COUNT}\s*)?{_UNIT}\.?\s*)+){_AGO_WORD}", re.I)
+_PART = _RE.compile(rf"(?P<n>{_COUNT})?\s*(?P<unit>{_UNIT})", re.I)
+_NOW = _RE.compile(rf"(?<!\w){any_word(_NOW_WORDS)}", re.I)
 _DAY = rf"(?P<d>\d{{1,2}}){DAY_SUFFIX}?"
 _RU_DAY_WORDS = russian_day_words()
 _PARTIAL = (
     # 16:05, 14 марта / 14 марта, 16:05 / 14 марта / 19 April / 16-сәуірде / 15 -مامىردا
-    re.compile(rf"(?<![\w.:])(?:{_CLOCK}{COMMA}?\s+)?{_DAY}{DAY_MONTH_SEP}(?P<mw>{MONTH})"
+    _RE.compile(rf"(?<![\w.:])(?:{_CLOCK}{COMMA}?\s+)?{_DAY}{DAY_MONTH_SEP}(?P<mw>{MONTH})"
                rf"(?:{COMMA}?\s+{AT}?{_CLOCK2})?(?![\w:])", re.I),
     # April 19 / April 19, 16:05 / сәуірдің 16-сы
-    re.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
+    _RE.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
     # 1-айдың 24-күні / 1 - ايدىڭ 24 - كۇنى: the month and day by number, as the Kazakhs of China print them
-    re.compile(rf"(?<![\w.:])(?P<m>\d{{1,2}})\s*-?\s*{MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{DAY_BY_NUMBER}", re.I),
+    _RE.compile(rf"(?<![\w.:])(?P<m>\d{{1,2}})\s*-?\s*{MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{DAY_BY_NUMBER}", re.I),
     # пятого января / двадцать пятое декабря 2019 года: the day in Russian words (a year printed after it is read)
-    re.compile(rf"(?<![\w.:])(?P<dw>{any_word(sorted(_RU_DAY_WORDS))})\s+(?P<mw>{MONTH})"
+    _RE.compile(rf"(?<![\w.:])(?P<dw>{any_word(sorted(_RU_DAY_WORDS))})\s+(?P<mw>{MONTH})"
                rf"(?:\s+(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?)?(?![\w:])", re.I),
 )
 
@@ -100,7 +103,7 @@ def _caseless(text: str) -> str:
 
 # One word of each phrase a relative date needs (its longest), every spelling, caseless as the forms compare
 # them: a text holding none of them holds no relative date, so one search of it spares the forms' searches.
-_HINT = re.compile(trie_regex(
+_HINT = _RE.compile(trie_regex(
     {_caseless(max(word.split(), key=len)) for words in (*_DAY_WORDS.values(), _AGO_WORDS, _NOW_WORDS)
      for word in words}))
 
@@ -225,7 +228,7 @@ def read_printed(text: str, now: datetime | None, reference: datetime | None) ->
     return None
 
 
-_BETWEEN = re.compile(r"[\s,،]*(?:(?:on|the)\s+)*", re.I)  # between a day's word and its date: "Today, on March 24"
+_BETWEEN = _RE.compile(r"[\s,،]*(?:(?:on|the)\s+)*", re.I)  # between a day's word and its date: "Today, on March 24"
 
 
 def _named_after(text: str, word: str, day: str) -> bool:

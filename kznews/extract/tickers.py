@@ -52,11 +52,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..items import TickerQuote
+from .compiled import Patterns
 from .dates import parse_date
 from .html import SKIP_TAGS, css, squash, text_pieces
 from .kazakh import spellings
 from .relative import local, read_printed
 from .wordtrie import trie_regex
+
+_RE = Patterns(__name__)  # the module's patterns, compiled once per Python (compiled.py)
 
 # --- the currencies: one table, every language and alphabet ----------------------------------------
 
@@ -143,7 +146,7 @@ _WORD_CODES = ("TRY", "GEL")  # codes that are also English words: in capitals o
 _FOLD = str.maketrans({"'": None, "’": None, "‘": None, "ʼ": None, "`": None, "´": None, "ı": "i",
                        "ء": None, "ٴ": None, "ک": "ك", "ی": "ى", "ي": "ى",
                        "،": ","})
-_ACCENTS = re.compile("[\u0300-\u036f]")
+_ACCENTS = _RE.compile("[\u0300-\u036f]")
 # In a name: where a word's ending goes, where a word that takes none ends, and the space between words.
 _END, _STOP, _GAP = "\x00", "\x01", " "
 _PIECES = {_END: r"[^\W\d_]{0,6}(?![^\W\d_])", _STOP: r"(?![^\W\d_])", _GAP: r"\s*"}
@@ -180,7 +183,7 @@ def _trie(words: set[str]) -> str:
 
 _QUOTED = [c for c in CURRENCIES if c.code != "KZT"]  # the currencies quoted in tenge
 _HOMES = {c.country: c.code for c in CURRENCIES if c.country}
-_NAMES = {c.code: re.compile(_trie(_spellings(c)), re.I) for c in _QUOTED}
+_NAMES = {c.code: _RE.compile(_trie(_spellings(c)), re.I) for c in _QUOTED}
 _SIGNS = {sign: c.code for c in _QUOTED for sign in c.signs}
 _NAME = _trie({s for c in _QUOTED for s in _spellings(c)})
 _TENGE = _trie(_spellings(CURRENCIES[-1], _STOP) | {"kzt" + _STOP, "₸"})
@@ -201,7 +204,7 @@ _CURRENCY = (rf"(?:(?P<name>{_NAME})(?:\s*\(?(?P<named>{_CAPITALS})\)?)?"
              rf"|(?P<sign>{_SIGN}))")
 # A ticker's cell: units and their words ("1 ЕУРО EUR", "100 узбекских сумов"), the currency, a pair,
 # "1" before "=", a separator, the value, the tenge.
-_QUOTE = re.compile(
+_QUOTE = _RE.compile(
     rf"^(?:(?P<units>\d{{1,4}})\s+(?:[^\W\d_]+\s+){{0,2}}?)?{_CURRENCY}"
     rf"(?:\s*/\s*(?:(?P<pair>{_ANY_CASE}|{_CAPITALS})(?!\w)|(?P<over>{_TENGE})))?"
     rf"(?:\s*1(?=\s*=))?"
@@ -209,13 +212,13 @@ _QUOTE = re.compile(
     rf"(?:\s*{_IN_TENGE})?",
     re.I,
 )
-_BULLET = re.compile(r"^[-–—•*·]\s+")  # a list item's marker ("- еуро – 613,75 теңге")
-_TENGE_SOMEWHERE = re.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
+_BULLET = _RE.compile(r"^[-–—•*·]\s+")  # a list item's marker ("- еуро – 613,75 теңге")
+_TENGE_SOMEWHERE = _RE.compile(_TENGE, re.I)  # what a statement needs: read first, it rules out most texts
 # A price a unit of currency is sold or bought at, in Kazakh: "доллар 375 теңгеден сатылуда" (the dollar is sold at
 # 375 tenge): the tenge in the ablative before a verb of selling or buying, in every alphabet.
 _AT_PRICE = _trie({_word(s, _STOP) for s in spellings("теңгеден")})
 _TRADED = _trie({_word(s, _END) for verb in ("сатыл", "сатып ал", "алын") for s in spellings(verb)})
-_SOLD = re.compile(
+_SOLD = _RE.compile(
     rf"^(?:[^\W\d_]+\s+){{0,3}}?(?:\d{{1,4}}\s+)?{_CURRENCY}\s+{_VALUE}\s*(?P<tenge>{_AT_PRICE})\s+{_TRADED}", re.I)
 # --- a rate stated in a sentence ----------------------------------------------------------------------------
 # Read from the value out, in any word order and language: the value, the tenge printed before it ("KZT53.4000",
@@ -234,16 +237,16 @@ _SOLD = re.compile(
 # "rate" and the tenge is the dollar's, the one rate Kazakh news states without naming it ("Официальный курс
 # Национального банка на 13 января установлен на уровне 509,84 тенге").
 _ONE = r"(?:(?:1|one|a|the|один|одного|одну|бір)\s+|1)?"  # one unit, in figures or words ("за 1 доллар", "per one")
-_VALUES = re.compile(_VALUE, re.I)
-_MENTION = re.compile(  # a currency named in a sentence, with the currency it is quoted in ("USD/KZT")
+_VALUES = _RE.compile(_VALUE, re.I)
+_MENTION = _RE.compile(  # a currency named in a sentence, with the currency it is quoted in ("USD/KZT")
     rf"(?<![^\W\d_]){_CURRENCY}(?:\s*/\s*(?:(?P<pair>{_ANY_CASE}|{_CAPITALS})(?!\w)|(?P<over>{_TENGE})))?", re.I)
-_UNIT_AFTER = re.compile(  # the unit a value is for, right after it (and after its tenge)
+_UNIT_AFTER = _RE.compile(  # the unit a value is for, right after it (and after its tenge)
     rf"\s*(?:(?:за|for|per|to|against)\s+|/\s*)(?:the\s+)?{_ONE}{_CURRENCY}(?:\s*1)?(?!\d)", re.I)
-_FOR_ANOTHER = re.compile(r"\s*(?:за|for|per)\s+[^\W\d_]", re.I)  # "за литр", "per barrel": a price of something
-_TENGE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<tenge>kzt|₸)\s*$", re.I)
-_TENGE_AFTER = re.compile(rf"\s*{_IN_TENGE}", re.I)
-_NUMBER_AFTER_MENTION = re.compile(r"\s*(?:[:=—–-]\s*)?(\d[\d.,]*)")
-_NUMBER_BEFORE_MENTION = re.compile(  # "5 долларов", "2,8 тысячи долларов": a sum in the currency
+_FOR_ANOTHER = _RE.compile(r"\s*(?:за|for|per)\s+[^\W\d_]", re.I)  # "за литр", "per barrel": a price of something
+_TENGE_BEFORE = _RE.compile(r"(?<![^\W\d_])(?P<tenge>kzt|₸)\s*$", re.I)
+_TENGE_AFTER = _RE.compile(rf"\s*{_IN_TENGE}", re.I)
+_NUMBER_AFTER_MENTION = _RE.compile(r"\s*(?:[:=—–-]\s*)?(\d[\d.,]*)")
+_NUMBER_BEFORE_MENTION = _RE.compile(  # "5 долларов", "2,8 тысячи долларов": a sum in the currency
     r"(?<![\d.,])(\d[\d.,]*)\s+(?:(?:тыс|млн|млрд|thousand|million|billion|мың)[^\W\d_]*\.?\s+)?$", re.I)
 _UNITS = frozenset({"1", "10", "100", "1000"})  # how many of a currency a rate is for ("100 узбекских сумов")
 
@@ -258,31 +261,31 @@ def _kazakh(*words: str, ending: str = _END) -> str:
 _DATIVE = _kazakh("теңгеге", ending=_STOP)
 _KAZAKH_MOVED = _kazakh("өс", "өст", "қымбатта", "арзанда", "төменде", "түс", "көтеріл", "ұлғай", "азай", "нығай",
                         "әлсіре", "құлда", "арт", "кемі", "жоғарыла")
-_LEVEL_IN_DATIVE = re.compile(
+_LEVEL_IN_DATIVE = _RE.compile(
     rf"\s*(?P<tenge>{_DATIVE})(?!\s+{_KAZAKH_MOVED})(?:\s+(?:{_kazakh('дейін', 'тең', 'жет')})(?:\s+[^\W\d_]+)?)?",
     re.I)
-_CHANGE_IN_BRACKETS = re.compile(r"\s*\([+−-]\s?\d[\d.,]*[^()\n]{0,12}\)")  # (-1,75 теңге) after a value
+_CHANGE_IN_BRACKETS = _RE.compile(r"\s*\([+−-]\s?\d[\d.,]*[^()\n]{0,12}\)")  # (-1,75 теңге) after a value
 # From one level to another, in Kazakh: "320 теңгеден 361 теңгеге өсті" (rose from 320 to 361 tenge): after a level
 # left in the ablative, the dative is the level reached, whatever verb follows.
-_FROM_IN_ABLATIVE = re.compile(rf"(?P<left>\d[\d.,]*)\s*{_kazakh('теңгеден', ending=_STOP)}\s*$", re.I)
-_TO_IN_DATIVE = re.compile(rf"\s*(?P<tenge>{_DATIVE})", re.I)
-_CHANGED_BY = re.compile(  # words right before a value that make it a change, a range's start or an old level
+_FROM_IN_ABLATIVE = _RE.compile(rf"(?P<left>\d[\d.,]*)\s*{_kazakh('теңгеден', ending=_STOP)}\s*$", re.I)
+_TO_IN_DATIVE = _RE.compile(rf"\s*(?P<tenge>{_DATIVE})", re.I)
+_CHANGED_BY = _RE.compile(  # words right before a value that make it a change, a range's start or an old level
     r"(?:(?<![^\W\d_])(?:на|by|up|down|plus|minus|плюс|минус|с|от|from|between|than)\s+"
     r"|[+−±]\s?|(?<!\s)-|(?:(?<![$€₽£¥₸])\d|(?<=[$€₽£¥₸])[02-9])\s?[-–—]\s?|\d[\s\u202f\u00a0])$", re.I)  # $1 – 470: no range
-_SAID_AFTER = re.compile(  # words right after a value (and its tenge) that make it a change, a share, a sum, a range
+_SAID_AFTER = _RE.compile(  # words right after a value (and its tenge) that make it a change, a share, a sum, a range
     rf"\s*(?:%|[-–—]\s?\d|[\s\u202f\u00a0]\d{{3}}(?!\d)|(?:percent|per\s+cent|процент|пайыз|hike|higher|lower|more"
     rf"|less|gain|loss|drop|rise|increase|decrease|jump|fall|дешевле|дороже|больше|меньше|артық|кем)(?![^\W\d_])"
     rf"|{_kazakh('теңгеден', ending=_STOP)})", re.I)
 # Words of rates, of trade and of a rate's moving: what makes a whole number in tenge, or a value with no tenge, a
 # rate ("доллар подорожал до 480 тенге", "the tenge fell to 480 per dollar"; "на 5 тенге", "by 5" stay changes).
-_RATE_WORDS = re.compile(
+_RATE_WORDS = _RE.compile(
     r"(?<![^\W\d_])(?:курс|котир|rate|exchange|quot|fix|установ|нацбанк|national bank"
     r"|торг|бирж|kase|trad|clos|закры|покуп|купи|прода|стои|cost|sell|sold|buy|bought|обмен|equal|равн"
     r"|подорож|подешев|вырос|вырас|сниз|сниж|сократ|повыс|повыш|укреп|ослаб|упал|пада|опусти|подня|достиг"
     r"|rose|rise|rising|fell|fall|weaken|strength|climb|slid|slump|plung|soar|jump|gain|los|drop|reach|hit"
     rf"|{_kazakh('бағам', 'сатыл', 'сатып', 'шаққан', 'биржа', 'сауда')}|{_KAZAKH_MOVED}"
     rf"|{_kazakh('тең', ending=_STOP)})", re.I)
-_RATE_ALONE = re.compile(
+_RATE_ALONE = _RE.compile(
     rf"(?<![^\W\d_])(?:курс|rate|{_kazakh('бағам')})", re.I)  # the word "rate" naming no currency: the dollar's
 
 
@@ -346,8 +349,8 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
                    "sep": None}, end
 
 
-_QUOTED_IN = re.compile(rf"\s*(?P<quoted>{_NAME})", re.I)  # a currency named right after a value: what it is quoted in
-_FOR_PRICE = re.compile(r"\s+(?:за|for)\s+$", re.I)  # a currency, then the sum it is sold for
+_QUOTED_IN = _RE.compile(rf"\s*(?P<quoted>{_NAME})", re.I)  # a currency named right after a value: what it is quoted in
+_FOR_PRICE = _RE.compile(r"\s+(?:за|for)\s+$", re.I)  # a currency, then the sum it is sold for
 
 _NO_CURRENCY: dict[str, str | None] = dict.fromkeys(
     ("name", "named", "code", "traded", "against", "sign", "pair", "over", "tiyn", "per", "sep"))
@@ -372,8 +375,8 @@ def _named_before(text: str, start: int) -> tuple[re.Match[str] | None, bool]:
     return found, one
 
 
-_ONE_BEFORE = re.compile(r"(?<![^\W\d_])(?:за|for|per|один|одного|одну|one|a|бір)\s+$", re.I)
-_ONE_AFTER = re.compile(rf"\s+{_kazakh('үшін', 'шаққанда')}", re.I)
+_ONE_BEFORE = _RE.compile(r"(?<![^\W\d_])(?:за|for|per|один|одного|одну|one|a|бір)\s+$", re.I)
+_ONE_AFTER = _RE.compile(rf"\s+{_kazakh('үшін', 'шаққанда')}", re.I)
 
 
 MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a currency
@@ -381,8 +384,8 @@ MAX_TEXT = 80  # a ticker cell is short; longer text is prose that mentions a cu
 # Нацбанком на 27 сентября, составляет 476.8 тенге"): up to this long, it is a quote too.
 MAX_STATEMENT = 160
 # A code as a word, glued to a number (KZT53.4000) or to another code as an exchange's instrument (USDKZT_TOD)
-_ANY_CODE = re.compile(rf"(?<![A-Za-z]){_CAPITALS}(?:_?{_CAPITALS})?(?:_[A-Z]{{3}})?(?![A-Za-z])")
-_CODE_SOMEWHERE = re.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters
+_ANY_CODE = _RE.compile(rf"(?<![A-Za-z]){_CAPITALS}(?:_?{_CAPITALS})?(?:_[A-Z]{{3}})?(?![A-Za-z])")
+_CODE_SOMEWHERE = _RE.compile(_CAPITALS)  # no \b: lets re skip ahead on the codes' first letters
 _CODE_WORDS = frozenset(code.encode("ascii") for code in CODES)
 _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z kept, every other byte a space
 # Hints of a widget whose currencies are named, not coded, sought in the page's text only when it holds
@@ -398,12 +401,12 @@ _CAPITALS_ONLY = bytes(b if 65 <= b <= 90 else 32 for b in range(256))  # A-Z ke
 _NAME_HINTS = {"оллар": b"\xd0", "ollar": b"", "وللار": b"\xd9", "kzt": b""}
 _TENGE_HINTS = {"енге": b"\xd0", "еңге": b"\xd2", "enge": b"", "eńge": b"\xc5", "eñge": b"\xc3"}
 _SIGNS_READ = "$€₽₸£¥"  # every sign a walk takes a text for, when a sign is hinted at
-_NUMBER_AFTER = re.compile(rb"\d")
+_NUMBER_AFTER = _RE.compile(rb"\d")
 # A rate's value before the name of the currency it is for: "538.9 per U.S. dollar", "455,2 тенге за доллар" (not a
 # sum: "2,8 тысячи долларов").
-_DECIMALS = re.compile("\\d[.,]\\d+\\s+(?:\\S+\\s+)?(?:per|за|for)\\s".encode())
+_DECIMALS = _RE.compile("\\d[.,]\\d+\\s+(?:\\S+\\s+)?(?:per|за|for)\\s".encode())
 _ROW = r"\s[-–—]\s\d{1,5}[.,]\d"  # the hint of a widget's row, as the walk seeks it in a text
-_DECIMALS_BEFORE = re.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
+_DECIMALS_BEFORE = _RE.compile(rb"\d[.,] ?\d{1,5}(?:\s|\xc2\xa0)*(?:\xd1\x82|\xd0\xa2|[tT])$")  # "4,84 т"
 _NEAR = 64  # bytes after a dollar's name within which its number is printed
 _SHORT = 4 * MAX_TEXT  # a text node longer than this (indentation included) is no ticker's
 
@@ -507,8 +510,8 @@ def might_have_tickers(tree: etree._Element) -> bool:
     return _names_a_code(text) or bool(_hints(text))
 
 
-_VISIBLE = re.compile(r"\S")  # every text but blanks: a widget's few are all read
-_MARKER = re.compile(rf"{_CAPITALS}|{_ANY_CASE}\s*/|{_SIGN}|{_NAME}|{_TENGE}", re.I)
+_VISIBLE = _RE.compile(r"\S")  # every text but blanks: a widget's few are all read
+_MARKER = _RE.compile(rf"{_CAPITALS}|{_ANY_CASE}\s*/|{_SIGN}|{_NAME}|{_TENGE}", re.I)
 
 
 def _marked(text: str) -> bool:
@@ -620,14 +623,14 @@ def _read(text: str, g: dict[str, str | None], end: int, home: str) -> _Quote | 
 
 # What may follow the value: a signed change and an arrow (kt.kz: "USD 320.34 -0.26 ↓").
 # An unsigned change counts only before an arrow, which then gives its sign.
-_CHANGE = re.compile(
+_CHANGE = _RE.compile(
     r"\s*(?:\(?(?P<change>[+−-]\s?\d{1,5}(?:[.,]\d{1,5})?|\d{1,5}(?:[.,]\d{1,5})?(?=\s*[↑↓▲▼△▽]))\)?)?"
     r"\s*(?P<arrow>[↑↓▲▼△▽])?"
 )
 _ARROWS = {"↑": "up", "▲": "up", "△": "up", "↓": "down", "▼": "down", "▽": "down"}
-_PROSE = re.compile(r"[^\W\d_]{3,}\W+[^\W\d_]{3,}")  # two words after the quote: it goes on as a sentence
+_PROSE = _RE.compile(r"[^\W\d_]{3,}\W+[^\W\d_]{3,}")  # two words after the quote: it goes on as a sentence
 # A value followed by a magnitude is a sum, not a rate ("USD 415.93 billion", "5,2 млрд тенге").
-_AMOUNT = re.compile(r"\s*(?:bn|mln|billion|million|trillion|thousand|млрд|млн|трлн|тыс|миллиард|миллион|мың)"
+_AMOUNT = _RE.compile(r"\s*(?:bn|mln|billion|million|trillion|thousand|млрд|млн|трлн|тыс|миллиард|миллион|мың)"
                      r"(?![^\W\d_])", re.I)
 
 
@@ -648,7 +651,7 @@ def _printed_change(rest: re.Match[str]) -> tuple[float | None, str | None]:
 # "tickerDirGreen", "/img/up.png") and the words judged; a word is read whole, so "dropdown", "update",
 # "markup" say nothing, and "up"/"down" after a verb they make a compound with ("drop-down", "signUp",
 # "slideDown") neither.  Colours are the weakest sign: a site may paint a falling dollar green (a rising tenge).
-_MARKUP_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
+_MARKUP_WORDS = _RE.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 _DIRECTION_ATTRS = frozenset({"class", "title", "alt", "aria-label", "src"})
 _SPRITE_ATTRS = frozenset({"href", "{http://www.w3.org/1999/xlink}href"})  # <use href="#arrow-up"> of an SVG icon
 
@@ -774,7 +777,7 @@ def _in_rates_markup(cell: etree._Element) -> bool:
 
 # A widget whose markup says it shows exchange rates (``<div class="currency">``, ``id="kurs-valut"``,
 # ``class="exchange-rates"``): a sign and a number in it is a rate, not a price.
-_RATES_MARKUP = re.compile(r"currenc|valut|валют|\bkurs|курс|exchange|forex|\bfx\b|(?<![a-z])rates?\b", re.I)
+_RATES_MARKUP = _RE.compile(r"currenc|valut|валют|\bkurs|курс|exchange|forex|\bfx\b|(?<![a-z])rates?\b", re.I)
 
 
 def _item(cell: etree._Element, holders: dict[etree._Element, int]) -> etree._Element:
@@ -800,7 +803,7 @@ def _holders(cells: list[etree._Element]) -> dict[etree._Element, int]:
 
 
 # What names a rates widget: "Курсы валют", "Нацбанк РК", "курсы НБ РК", "Валюта бағамы", "ҰБ", "Exchange rates".
-_RATES_WORDS = re.compile(
+_RATES_WORDS = _RE.compile(
     r"курс|нацбанк|(?<!\w)нб\s*рк(?!\w)|национальн\w*\s+банк|бағам|ұлттық\s+банк|(?<!\w)ұб(?!\w)"
     r"|(?<!\w)rates?(?!\w)|exchange|(?<!\w)nbk(?!\w)", re.I)
 MAX_LABEL = 120  # a widget's own label is short; longer text outside the cells is a page section
