@@ -156,6 +156,10 @@ _FORMS = tuple(
         # ASTANA, Kazakhstan, January 17. Large-scale …  (a dated dateline without an agency, closed by its full stop
         # before the body's capital)
         (rf"{_PLACE}{_COUNTRY}{_DATE}(?<=\.)(?=\s+[{_UP}])", _ANY),
+        # 16 сентября, Минск /Корр. БЕЛТА/.   16 сентября, Минск (БЕЛТА) –  (the date first, then the place and agency)
+        (rf"{_DAY_MONTH}{_STOP}\s*{_PLACE}{_GLUED_DASH}{_BRACKETED}(?:{_DASH})?", _BRACKETS),
+        # 16 сентября, Минск – БЕЛТА.
+        (rf"{_DAY_MONTH}{_STOP}\s*{_PLACE}{_DASH}\s*{_SIGNED}", _ANY),
         # December 4 2017, Astana –  (the date first, then the place)
         (rf"{_DAY_MONTH}{_STOP}\s*{_PLACE}{_DASH}", _ANY),
         # Astana, Kazakhstan: More than …  (a place and its country, a colon, the body's capital; a country by name,

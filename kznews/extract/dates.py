@@ -88,21 +88,28 @@ _WEEKDAY_AFTER = rf"(?:{COMMA}?\s+{any_word(weekday_words())})?"  # 16 апре�
 _TIME_BEFORE = rf"(?:{clock_pattern('0')}(?:\s*[,،|/]\s*|\s+)(?:[-–—]\s+)?(?:{_WORD}\.?{COMMA}\s+)?)?"
 _TIME_AFTER = rf"(?:(?:\s*[,،|/]\s*|\s+[-–—]\s+|\s+){AT}?{clock_pattern()})?"  # 27 марта 2024 | 20:10
 # Zones named by their abbreviation, where it names one offset only (hours from UTC): the US zones American
-# agencies print (12:50 PM EDT), Europe's, Moscow's (мск) and Kazakhstan's own.  CST (US Central or China),
-# IST and AST name several zones, ET and PT either of two offsets: they are left unread.
+# agencies print (12:50 PM EDT), Europe's, Moscow's (мск), Kazakhstan's own, its neighbours' and those of the
+# Asian and Pacific outlets that reprint its news (13:12 IST, 09:00 JST).  IST is read as India's: the pages that
+# print it in English are Indian outlets' (Irish and Israeli ones name their zones otherwise).  CST (US Central or
+# China) and AST (Atlantic or Arabia) name several zones and are left unread, as are the abbreviations that are
+# also English words (GET, CAT, EAT, WAT, AFT).
 ZONES: dict[str, float] = {
     "gmt": 0, "utc": 0, "wet": 0, "bst": 1, "cet": 1, "west": 1, "cest": 2, "eet": 2, "eest": 3,
-    "msk": 3, "мск": 3, "aqtt": 5, "orat": 5, "almt": 6, "qyzt": 6,
+    "msk": 3, "мск": 3, "trt": 3, "irst": 3.5, "azt": 4, "gst": 4, "aqtt": 5, "orat": 5, "uzt": 5, "tjt": 5,
+    "tmt": 5, "pkt": 5, "yekt": 5, "ist": 5.5, "npt": 5.75, "almt": 6, "qyzt": 6, "kgt": 6, "omst": 6, "ict": 7,
+    "wib": 7, "hkt": 8, "sgt": 8, "myt": 8, "pht": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
+    "nzst": 12, "nzdt": 13,
     "est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
 }
-# The abbreviations of a zone whose offset has changed over the years: read by its history on the day.
-ZONE_HISTORY = {"msk": "Europe/Moscow", "мск": "Europe/Moscow"}
+# The abbreviations of a zone whose offset has changed over the years or with the season (US Eastern and Pacific
+# time, ET and PT): read by the zone's history on the day.
+ZONE_HISTORY = {"msk": "Europe/Moscow", "мск": "Europe/Moscow", "et": "America/New_York", "pt": "America/Los_Angeles"}
 # GMT +5, (UTC+06:00), | GMT +6, a bare offset of hours and minutes as feeds print it (04:00:00 +0000, 12:04 +03:00;
 # after the zone's hours or abbreviation: 12:04 pm +03 +03:00, 10:00 EDT -04:00),
 # or a zone's abbreviation: 12:50 PM EDT, 14:00 (мск)
 _OFFSET = (r"(?:(?:\s*[|(]?\s*(?:GMT|UTC)\s*|\s+(?:[+-]\d{2}\s+|[A-Z]{3,4}\s+)?(?=[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)))"
            r"(?P<off>[+-]\s*\d{1,2})(?::?(?P<offm>\d{2}))?\)?"
-           rf"|\s*\(?(?P<zone>{any_word(list(ZONES))})\)?)?")
+           rf"|\s*\(?(?P<zone>{any_word([*ZONES, *ZONE_HISTORY])})\)?)?")
 
 _ISO = _RE.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"

@@ -287,6 +287,14 @@ _RATE_WORDS = _RE.compile(
     rf"|{_kazakh('тең', ending=_STOP)})", re.I)
 _RATE_ALONE = _RE.compile(
     rf"(?<![^\W\d_])(?:курс|rate|{_kazakh('бағам')})", re.I)  # the word "rate" naming no currency: the dollar's
+# The same word right before the value, or with words of a level between ("стандартного курса 521 тенге", "курс
+# составил 521 тенге", "the rate stood at 521 tenge", "бағамы 521 теңге"): a whole number of tenge that is the
+# dollar's rate ("курс обучения стоит 500 тенге" is a course's price).
+_LEVEL_WORDS = (r"(?:составил[аио]?|составляет|составлял[аи]?|равен|равнялся|был|была|находится|на|уровне|stood|was|is"
+                r"|at|of|reached|closed|hit|" + _kazakh("деңгейде") + ")")
+_RATE_JUST_BEFORE = _RE.compile(
+    rf"(?<![^\W\d_])(?:курс|rate|{_kazakh('бағам')})[^\W\d_]*(?:\s+{_LEVEL_WORDS}){{0,3}}\s+$", re.I)
+_DOLLARS_RATE = r"\d{3}"  # a whole number the dollar's rate in tenge can be (тенге is the home currency of these)
 
 
 def _reached(text: str, start: int, value: str) -> bool:
@@ -323,7 +331,7 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
         unit = _UNIT_AFTER.match(text, end)
         if unit:
             groups = unit.groupdict()
-            if tenge or decimals:
+            if tenge or decimals or len(value["value"]) >= 3:  # "533 per dollar"; "5 per dollar" is no rate
                 yield {**groups, "value": value["value"], "tenge": tenge, "tiyn": tiyn, "per": unit[0], "pair": None,
                        "over": None, "sep": None}, unit.end()
             continue
@@ -331,7 +339,8 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
             continue
         mention, one = _named_before(text, start)
         if mention is None:
-            if tenge and decimals and _RATE_ALONE.search(text, 0, start):
+            if tenge and (decimals and _RATE_ALONE.search(text, 0, start) or re.fullmatch(_DOLLARS_RATE, value["value"])
+                          and _RATE_JUST_BEFORE.search(text, 0, start)):
                 yield {**_NO_CURRENCY, "code": "USD", "value": value["value"], "tenge": tenge}, end
             continue
         # quoted in another currency named after the value: курс доллара опустился до 54,98 рубля (USD/RUB)

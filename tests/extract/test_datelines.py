@@ -355,6 +355,12 @@ def test_a_dateline_closed_by_its_full_stop_or_colon_without_an_agency(text, pla
     assert find_dateline(text) == Dateline(find_dateline(text).text, place, day, month, None)
 
 
+@pytest.mark.parametrize("text", ("16 сентября, Минск /Корр. БЕЛТА/. Столице Казахстана вернут", "16 сентября, Минск "
+                                  "(БЕЛТА) – Столице Казахстана вернут", "16 сентября, Минск – БЕЛТА. Столице Казахстана"))
+def test_the_date_first_then_the_place_and_the_agency(text):  # found14-076
+    assert find_dateline(text) == Dateline(find_dateline(text).text, "Минск", 16, 9, "БЕЛТА")
+
+
 @pytest.mark.parametrize("text", ("MOSCOW (AP) ? A Soyuz spacecraft lifted off", "MOSCOW (AP) _ Following a delay, a"
                                   " rocket lifted off"))
 def test_a_lost_dash_after_the_agency(text):  # found9-146, found10-117

@@ -247,7 +247,7 @@ def test_arabic_indic_digits_of_a_tote_date():
 @settings(max_examples=200, deadline=None)
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
        st.times().map(lambda t: t.replace(second=0, microsecond=0)),
-       st.sampled_from(sorted(ZONES)), st.sampled_from(["{} {}", "{} ({})"]), st.booleans())
+       st.sampled_from(sorted({*ZONES, *ZONE_HISTORY})), st.sampled_from(["{} {}", "{} ({})"]), st.booleans())
 def test_a_named_zone_gives_its_offset(day, clock, zone, joined, upper):
     """Jun. 30, 2019 12:50 PM EDT (AP), 16 апреля 2024, 14:00 (мск): the zone's offset, not Almaty's."""
     month = MONTHS["en"][day.month - 1]
@@ -255,7 +255,7 @@ def test_a_named_zone_gives_its_offset(day, clock, zone, joined, upper):
               f"{'PM' if clock.hour >= 12 else 'AM'}"
     text = joined.format(printed, zone.upper() if upper else zone)
     wall = datetime.combine(day, clock)
-    history = ZONE_HISTORY.get(zone)  # Moscow time by its history: +4 in 2011-2014 and in summers before
+    history = ZONE_HISTORY.get(zone)  # Moscow time by its history (+4 in 2011-2014 and in summers before), ET, PT
     offset = timezone(wall.replace(tzinfo=ZoneInfo(history)).utcoffset() if history else timedelta(hours=ZONES[zone]))
     assert parse_date(text) == wall.replace(tzinfo=offset)
 
@@ -273,6 +273,9 @@ def test_moscow_time_by_its_history_and_a_us_date_whose_day_is_past_twelve(text,
     ("Jun. 30, 2019 12:50 PM EDT", "2019-06-30T12:50:00-04:00"),
     ("Nov. 5, 2019 at 10:00 a.m. EST", "2019-11-05T10:00:00-05:00"),
     ("16 апреля 2024, 14:00 (мск)", "2024-04-16T14:00:00+03:00"),
+    ("24-06-2020 13:12 IST", "2020-06-24T13:12:00+05:30"),  # found12-060: India's
+    ("July 3, 2024 10:15 a.m. ET", "2024-07-03T10:15:00-04:00"),  # US Eastern time, in summer
+    ("January 3, 2024 10:15 a.m. ET", "2024-01-03T10:15:00-05:00"),
     ("16 April 2024 10:00 GMT", "2024-04-16T10:00:00+00:00"),
     ("16 April 2024 EDT", "2024-04-16T00:00:00+05:00"),  # a bare day: the zone names no clock, the day stays local
 ])
@@ -280,9 +283,9 @@ def test_named_zone_neighbours(text, value):
     assert iso(parse_date(text)) == value
 
 
-@pytest.mark.parametrize("text", ["Jun. 30, 2019 12:50 PM CST", "16 April 2024 10:00 IST"])
+@pytest.mark.parametrize("text", ["Jun. 30, 2019 12:50 PM CST", "16 April 2024 10:00 AST"])
 def test_a_zone_naming_several_offsets_is_not_read(text):
-    """CST is US Central or China, IST India, Ireland or Israel: the string is left to other evidence."""
+    """CST is US Central or China, AST Atlantic or Arabia: the string is left to other evidence."""
     assert parse_date(text) is None
 
 

@@ -124,6 +124,24 @@ def test_whole_numbers_levels_reached_and_printed_pairs(text, pair, value):
     assert parse_quote(text) == (pair, value)
 
 
+@pytest.mark.parametrize("text", ["стандартного курса 521 тенге", "по курсу 521 тенге", "Курс составил 521 тенге",
+                                  "курс находится на уровне 521 тенге", "the exchange rate stood at 521 tenge",
+                                  "at a rate of 521 tenge"])
+def test_a_whole_number_of_tenge_right_after_the_word_rate_is_the_dollars(text):
+    assert parse_quote(text) == ("USD/KZT", 521.0)
+
+
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+def test_a_whole_number_of_tenge_right_after_the_kazakh_word_rate_is_the_dollars(alphabet):
+    assert parse_quote(spell("Бағамы 521 теңге", alphabet)) == ("USD/KZT", 521.0)
+
+
+@pytest.mark.parametrize("text", ["533 per dollar", "the currency slipped to 533 per US dollar", "533 за доллар",
+                                  "533 за 1 доллар США"])
+def test_a_value_of_three_digits_for_a_unit_is_a_rate_without_its_tenge(text):
+    assert parse_quote(text) == ("USD/KZT", 533.0)
+
+
 # --- what is no rate ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     # sums in a currency
@@ -142,6 +160,8 @@ def test_whole_numbers_levels_reached_and_printed_pairs(text, pair, value):
     "on February 5 at 11:00 was 515.96 tenge",  # a rate naming neither its currency nor a word of rates
     # prose going on after a value
     "Доллар 470,50 тенге: что ждать дальше?",
+    # a course's price: the word is a course, the number a fee ("курс" is both), not the word rate then a level
+    "курс обучения стоит 521 тенге", "Стоимость курса 50000 тенге", "курс на 10 занятий",
     "USD 330 тенге — такой курс ожидают аналитики к концу года",
 ], ids=lambda v: v)
 def test_sums_changes_ranges_prices_and_counts_are_no_rates(text):
@@ -196,6 +216,8 @@ def test_a_widget_of_rows_in_every_language_and_layout(lang, layout):
     ("found5-090", "100 Uzbek soums - 4.49 tenge", "http://www.today.az/", ("UZS/KZT", 4.49)),
     ("found5-096", "selling it at 150 tenge to one dollar", "https://www.rferl.org/", ("USD/KZT", 150.0)),
     ("found5-106", "141 KZT to the USD dollar", "http://narcogen.com/", ("USD/KZT", 141.0)),
+    ("found12-153", "533 per dollar", "https://kz.kursiv.media/en/", ("USD/KZT", 533.0)),
+    ("found12-159", "стандартного курса 521 тенге", "https://altn.news/", ("USD/KZT", 521.0)),
 ], ids=lambda v: v if isinstance(v, str) and v.startswith("found") else "")
 def test_a_real_string_fixed(case_id, text, url, expected):
     assert parse_quote(text, url) == expected
