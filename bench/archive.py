@@ -8,8 +8,12 @@ steadier of the two).  Then, read-only as the CLI does:
 ``kznews.storage.query.search`` for a fixed list of queries (words, prefixes, phrases,
 filters) -- p50/p95 over all runs -- and ``query.stats``.
 
+``--per-query N`` adds each query's median CPU over N searches and, of its ranked window, what bm25 costs: a ranked
+search reads its newest ``RANK_WINDOW`` matches, and bm25 weighs each term by its document frequency, counted from
+the term's whole posting list at every query (so it grows with the archive, whatever the window).
+
 Usage: ``python bench/archive.py [--articles 100000] [--batch N] [--cache-mib 64] [--packed] [--sql-profile] [--db PATH]
-[--keep] [--no-append]``
+[--per-query N] [--keep] [--no-append]``
 (an existing ``--db`` with articles is searched as it is, nothing written).
 """
 
@@ -34,7 +38,7 @@ from kznews import settings  # noqa: E402
 from kznews.storage import Archive, connect_readonly  # noqa: E402
 from kznews.storage.indexing import index_record  # noqa: E402
 from kznews.storage.packing import pack  # noqa: E402
-from kznews.storage.query import search, stats  # noqa: E402
+from kznews.storage.query import RANK_WINDOW, match_query, search, stats  # noqa: E402
 
 QUERIES: list[tuple[str, dict[str, str]]] = [
     ("Казахстан", {}), ("Астана", {}), ("Тоқаев*", {}), ("акимат", {}), ("области", {}),
@@ -139,6 +143,41 @@ def read(db: Path) -> dict[str, float]:
             "max": 1000 * times[-1], "stats": statistics.median(stat_times), "size": db.stat().st_size / 2**20}
 
 
+def per_query(db: Path, runs: int) -> str:
+    """A table of each query's median CPU ms over ``runs`` searches, slowest first, with its ranked window's
+    matches (its newest ``RANK_WINDOW``, filters aside) read with and without bm25: the difference is what ranking
+    costs, the terms' document frequencies read from their whole posting lists and the window's scores."""
+    with closing(connect_readonly(db)) as conn:
+        rows = []
+        for query, filters in QUERIES:
+            match = match_query(conn, query, lang=filters.get("lang"))
+            floor = conn.execute("SELECT rowid FROM articles_fold WHERE articles_fold MATCH :q"
+                                 " ORDER BY rowid DESC LIMIT 1 OFFSET :skip", {"q": match, "skip": RANK_WINDOW - 1},
+                                 ).fetchone()
+            window = {"q": match, "floor": floor[0] if floor else 0}
+            cpu: dict[str, list[float]] = {"search": [], "read": [], "bm25": []}
+            for _ in range(runs):
+                for name, run in (
+                    ("search", lambda: search(conn, query, **filters)),
+                    ("read", lambda: conn.execute("SELECT count(*) FROM articles_fold"
+                                                  " WHERE articles_fold MATCH :q AND rowid >= :floor", window).fetchone()),
+                    ("bm25", lambda: conn.execute("SELECT rowid FROM articles_fold WHERE articles_fold MATCH :q"
+                                                  " AND rowid >= :floor ORDER BY bm25(articles_fold) LIMIT 1",
+                                                  window).fetchone()),
+                ):
+                    start = time.process_time()
+                    run()
+                    cpu[name].append(1000 * (time.process_time() - start))
+            search_ms, read_ms, ranked_ms = (statistics.median(cpu[name]) for name in ("search", "read", "bm25"))
+            label = query + "".join(f" {key}={value}" for key, value in filters.items())
+            rows.append((search_ms, f"| `{label}` | {search_ms:.1f} | {read_ms:.1f} | {ranked_ms:.1f} | "
+                                    f"{ranked_ms - read_ms:.1f} |"))
+    rows.sort(reverse=True)
+    return (f"Per query, median CPU ms of {runs}, slowest first:\n\n"
+            "| query | search | window read | window read with bm25 | bm25 |\n|---|---|---|---|---|\n"
+            + "\n".join(row for _, row in rows))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -150,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="bodies arrive packed and indexed, as the crawl's extraction worker hands them over")
     parser.add_argument("--sql-profile", action="store_true",
                         help="also print the writer's CPU time per SQL statement: what SQLite alone costs")
+    parser.add_argument("--per-query", type=int, metavar="N",
+                        help="also time each query N times, with what bm25 costs of its ranked window")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory(dir="/tmp")
@@ -175,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                    "| statement | CPU ms/article |\n|---|---|\n"
                    + "\n".join(f"| `{name.strip()}…` | {1000 * t / wrote['articles']:.3f} |"
                                 for name, t in clock.most_common(14)))
+    if args.per_query:
+        report += "\n\n" + per_query(db, args.per_query)
     print(report)
     if not args.no_append:
         append("archive (SQLite + FTS5)", report, __file__, argv)
