@@ -41,7 +41,8 @@ stretches around them, each form only where one of its own words occurs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..sites import outlet_named
@@ -1780,6 +1781,24 @@ _SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | re.Pattern[str] | None, tuple[str, 
     (tuple("اەىن"), tuple(w for w in _WORDS if re.search("[\u0600-\u06ff]", w))),
     ((*"ıáäóöúüńñǵğşý", "a'", "y'", "g'", "o'", "u'", "i'", "n'", *_KK_LATIN_CUES), tuple(sorted(_KK_LATIN))),
 )
+
+
+def _sieve(script: tuple[str, ...]) -> Callable[[str], str]:
+    """What a script's words are sought in, for a lower-cased text: a string holding each of them the text holds (a
+    word it holds besides has no place in the text: harmless), shorter than the text when the words' letters are not
+    the text's own (a Cyrillic text's few Latin names), as each word is one search of it.  ASCII words: the text's ASCII
+    characters; tote or Kazakh Latin: the runs of the words' characters at least as long as the shortest word (an
+    occurrence lies inside one; a run opens with a class, which ``re`` skips to fast); Cyrillic: the text itself."""
+    if all(word.isascii() for word in script):
+        return lambda low: low.encode("ascii", "ignore").decode("ascii")
+    if any(re.search("[\u0400-\u04ff]", word) for word in script):
+        return str
+    letters = "[" + "".join(map(re.escape, sorted(set("".join(script))))) + "]"
+    runs = re.compile(letters + letters + "{%d,}" % (min(map(len, script)) - 1))
+    return lambda low: "\0".join(runs.findall(low))
+
+
+_SIEVES = tuple(_sieve(script) for _, script in _SCRIPT_WORDS)
 _BEFORE = 250  # characters kept before a reporting word: room for a name and a via
 _AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
 
@@ -1919,6 +1938,9 @@ def _one_script_label(line: str) -> str:
 
 _SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]"  # two scripts side by side
                           r"|[\u0370-\u03ff][A-Za-zÀ-ž\u0400-\u04ff]|[A-Za-zÀ-ž\u0400-\u04ff][\u0370-\u03ff]")
+# Every seam holds a Latin or Greek letter and a Cyrillic or Greek one: the letters of either kind lead to all seams.
+_LATIN_OR_GREEK = re.compile(r"[A-Za-zÀ-ž\u0370-\u03ff]")
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u04ff]")
 # Greek letters that look like Cyrillic or Latin ones, one for one.
 _GREEK_LIKE = "αβεικμορτυχΑΒΕΗΙΚΜΟΡΤΥΧ"
 _GREEK_TO_CYRILLIC = str.maketrans(_GREEK_LIKE, "авеікмортухАВЕНІКМОРТУХ")
@@ -1937,10 +1959,10 @@ def _one_script(text: str) -> str:
         text = text.translate(_LATIN_VARIANTS)
     pieces: list[str] = []
     last = 0
-    for seam in _SCRIPT_SEAM.finditer(text):
-        if seam.start() < last:  # a second seam in a word already read
+    for seam in _seams(text):
+        if seam < last:  # a second seam in a word already read
             continue
-        start, end = seam.start(), seam.end()
+        start, end = seam, seam + 2
         while start > 0 and text[start - 1].isalpha():
             start -= 1
         while end < len(text) and text[end].isalpha():
@@ -1948,6 +1970,20 @@ def _one_script(text: str) -> str:
         pieces += (text[last:start], _one_script_word(text[start:end]))
         last = end
     return "".join(pieces) + text[last:] if pieces else text
+
+
+def _seams(text: str) -> Iterator[int]:
+    """Where ``_SCRIPT_SEAM`` matches in ``text``, in order, overlapping seams too: looked for only beside the letters
+    of the rarer kind (a Cyrillic text's few Latin names, an English text's few Cyrillic words), as a search of the
+    seam's pattern tries all its alternatives at every character."""
+    cyrillic = text.count("а") + text.count("о")  # the commonest letters of Kazakh and Russian, and of English
+    rare = _CYRILLIC_OR_GREEK if cyrillic < text.count("e") + text.count("a") else _LATIN_OR_GREEK
+    last = -1
+    for letter in rare.finditer(text):
+        for seam in range(max(letter.start() - 1, last + 1), letter.start() + 1):
+            if _SCRIPT_SEAM.match(text, seam):
+                last = seam
+                yield seam
 
 
 def photo_credit(line: str) -> str | None:
@@ -2217,27 +2253,67 @@ def _kk_outlet(name: str) -> str:
 
 
 def _script_words(low: str) -> list[str]:
-    """The reporting words of the scripts the lower-cased text is written in (see ``_SCRIPT_WORDS``)."""
-    return [w for marks, script in _SCRIPT_WORDS
+    """The reporting words of the scripts the lower-cased text is written in (see ``_SCRIPT_WORDS``) that its sieve
+    holds (see ``_sieve``)."""
+    return [w for (marks, script), sieve in zip(_SCRIPT_WORDS, _SIEVES)
             if marks is None or (marks.search(low) if isinstance(marks, re.Pattern) else any(c in low for c in marks))
-            for w in script]
+            for held in (sieve(low),) for w in script if w in held]
 
 
-def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """The lines of ``text`` (``low`` lower-cased) with a source-line label, and each line with reporting ``words``
-    with the stretches worth trying: from shortly before each word to a sentence end well after it."""
-    hits = sorted({(i, word in _LABELS) for word in words if word in low for i in _occurrences(low, word)})
+# A line: where it starts and ends in the text, and the stretches of it worth trying (start, end).
+_Line = tuple[int, int, list[tuple[int, int]]]
+
+
+def _places(low: str, words: list[str]) -> list[tuple[int, str]]:
+    """Where each of ``words`` starts in ``low``, overlapping places too, in order: found once for the text, read
+    for each of its lines and stretches."""
+    places = []
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            places.append((i, word))
+            i = low.find(word, i + 1)
+    return sorted(places)
+
+
+def _window(places: list[tuple[int, str]], start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The ``places`` of words lying wholly between ``start`` and ``end``."""
+    for at in range(bisect_left(places, (start, "")), len(places)):
+        i, word = places[at]
+        if i >= end:
+            return
+        if i + len(word) <= end:
+            yield i, word
+
+
+def _hits(places: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, bool]]:
+    """Where the words start between ``start`` and ``end`` and whether each is a label's, each word's places taken
+    left to right without overlapping themselves (as successive ``str.find`` calls give them)."""
+    free: dict[str, int] = {}
+    hits = set()
+    for i, word in _window(places, start, end):
+        if i >= free.get(word, start):
+            free[word] = i + len(word)
+            hits.add((i, word in _LABELS))
+    return sorted(hits)
+
+
+def _lines(text: str, low: str, places: list[tuple[int, str]], begin: int,
+           finish: int) -> tuple[list[str], list[_Line]]:
+    """The lines of ``text[begin:finish]`` (``low`` lower-cased) with a source-line label, and each line with reporting
+    words (their ``places`` in the text) with the stretches worth trying: from shortly before each word to a sentence
+    end well after it."""
     labelled: list[str] = []
-    reporting: list[tuple[str, list[str]]] = []
-    spans: list[list[int]] = []
-    start, end, has_label = 0, -1, False
-    for i, label in hits:
+    reporting: list[_Line] = []
+    spans: list[tuple[int, int]] = []
+    start, end, has_label = begin, -1, False
+    for i, label in _hits(places, begin, finish):
         if i >= end:  # the first hit on a new line
             if spans:
-                reporting.append((text[start:end], [text[a:b] for a, b in spans]))
-            start = low.rfind("\n", 0, i) + 1
-            end = low.find("\n", i)
-            end = len(low) if end < 0 else end
+                reporting.append((start, end, spans))
+            start = low.rfind("\n", begin, i) + 1 or begin
+            end = low.find("\n", i, finish)
+            end = finish if end < 0 else end
             has_label = False
             spans = []
         if label:
@@ -2248,33 +2324,34 @@ def _lines(text: str, low: str, words: list[str]) -> tuple[list[str], list[tuple
         cut = start if i - start <= _BEFORE else (text.find(" ", i - _BEFORE, i) + 1 or i)
         stop = low.find(". ", i + _AFTER, end) + 1 or end
         if spans and cut <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], stop)
+            spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
         else:
-            spans.append([cut, stop])
+            spans.append((cut, stop))
     if spans:
-        reporting.append((text[start:end], [text[a:b] for a, b in spans]))
+        reporting.append((start, end, spans))
     return labelled, reporting
 
 
 _MAX_PER_LINE = 6  # attributions read from one line (paragraph): more are a list of quotes, not of sources
 
 
-def _line_forms(line: str, stretches: list[str], words: list[str], agency: str | None, text: str,
+def _line_forms(text: str, low: str, places: list[tuple[int, str]], line: _Line, agency: str | None,
                 depth: int = 0) -> list[Attribution]:
-    """The attributions of a line: the one ``_first_form`` chooses first (it stands for the line), then those of the
-    line's text before and after it, read the same way (``according to the minister, Report informs citing TASS``,
-    ``The Border Service reminds that … . …, the state service said``)."""
-    chosen = _first_form(stretches, words, agency, text)
+    """The attributions of a ``line`` of ``text``: the one ``_first_form`` chooses first (it stands for the line), then
+    those of the line's text before and after it, read the same way (``according to the minister, Report informs
+    citing TASS``, ``The Border Service reminds that … . …, the state service said``)."""
+    start, end, stretches = line
+    chosen = _first_form(text, places, stretches, agency)
     if chosen is None:
         return []
-    at = line.find(chosen.text)
+    at = text.find(chosen.text, start, end)
     if at < 0 or depth >= _MAX_PER_LINE:
         return [chosen]
     out = [chosen]
-    for part in (line[:at], line[at + len(chosen.text):]):
-        _, reporting = _lines(part, _lower(part), words) if part.strip() else ("", [])
-        for sub_line, sub_stretches in reporting:
-            out += _line_forms(sub_line, sub_stretches, words, agency, text, depth + 1)
+    for part in ((start, at), (at + len(chosen.text), end)):
+        _, reporting = _lines(text, low, places, *part) if text[slice(*part)].strip() else ("", [])
+        for sub_line in reporting:
+            out += _line_forms(text, low, places, sub_line, agency, depth + 1)
     return out[:_MAX_PER_LINE]
 
 
@@ -2282,34 +2359,25 @@ def _lower(text: str) -> str:
     return text.replace("\u0130", "I").lower()  # İ is the one letter whose lower case is two characters
 
 
-def _occurrences(low: str, word: str) -> list[int]:
-    """Where ``word`` starts in ``low``."""
-    out: list[int] = []
-    i = low.find(word)
-    while i >= 0:
-        out.append(i)
-        i = low.find(word, i + len(word))
-    return out
-
-
-def _first_form(stretches: list[str], words: list[str], agency: str | None, text: str) -> Attribution | None:
+def _first_form(text: str, places: list[tuple[int, str]], stretches: list[tuple[int, int]],
+                agency: str | None) -> Attribution | None:
     """The attribution of a line: the publisher's correspondent, else that of the first sentence naming a reporter
-    (by the first form naming one there), trying the line's stretches in turn; a form only on a stretch holding one
-    of its ``words`` (a plain substring test; most regex searches would fail, slowly), and only where it may name an
-    earlier sentence than the forms tried before it."""
-    for line in stretches:
+    (by the first form naming one there), trying the line's stretches of ``text`` in turn; a form only on a stretch
+    holding one of its words (their ``places`` in the text; most regex searches would fail, slowly), and only where it
+    may name an earlier sentence than the forms tried before it."""
+    for start, end in stretches:
+        line = text[start:end]
         if photo_credit(line.strip()):
             continue
-        low = _lower(line)
-        first = {word: low.find(word) for word in words if word in low}
+        first: dict[str, int] = {}
+        for i, word in _window(places, start, end):
+            first.setdefault(word, i - start)
         best: tuple[bool, int] | None = None
         chosen = None
-        for form in _FORMS:
-            if first.keys().isdisjoint(form.words):
-                continue
+        for form in _forms_of(first):
             # a match holds one of the form's words: it ends no earlier than the sentence of the first of them
-            if best and _sentence(line, min(first[word] for word in form.words if word in first)) >= best[1] and not (
-                    best[0] and any(word in low for word in _CORRESPONDENT_WORDS)):
+            if best and _sentence(line, min(i for word, i in first.items() if word in form.words)) >= best[1] and not (
+                    best[0] and _names_correspondent(line)):
                 continue
             m, found = _first_match(form, line, agency, text)
             if m and found:
@@ -2321,8 +2389,20 @@ def _first_form(stretches: list[str], words: list[str], agency: str | None, text
     return None
 
 
+def _forms_of(words: Iterable[str]) -> list[_Form]:
+    """The forms needing one of ``words``, in their order."""
+    return [_FORMS[i] for i in sorted({i for word in words for i in _FORMS_WITH[word]})]
+
+
+_FORMS_WITH = {word: [i for i, form in enumerate(_FORMS) if word in form.words] for word in _WORDS}
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”»]?\s")
 _CORRESPONDENT_WORDS = ("корреспондент", "correspondent", *_kk_words("тілші"))
+
+
+def _names_correspondent(line: str) -> bool:
+    """Whether ``line`` says correspondent, in any language."""
+    low = _lower(line)
+    return any(word in low for word in _CORRESPONDENT_WORDS)
 
 
 def _sentence(line: str, end: int) -> int:
@@ -2596,14 +2676,15 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     if one != text:  # read in one script, given as printed: the same positions hold the printed letters
         return [_as_printed(a, one, text) for a in find_attributions(one, agency)]
     low = _lower(text)
-    # the words the whole text holds: no stretch or line of it holds another, so each is sought once, not per stretch
-    words = [word for word in _script_words(low) if word in low]
-    labelled, reporting = _lines(text, low, words)
+    # the words the whole text may hold, and where it does: sought once, not per line or stretch
+    words = _script_words(low)
+    places = _places(low, words)
+    labelled, reporting = _lines(text, low, places, 0, len(text))
     found = [a for a in (_source_line(line, words) for line in labelled) if a]
     found += _closing_tags(text) + _bare_lines(text) + _feed_footers(text, low) + _bracketed_sources(text, low)
     found += _speaker_labels(text)
-    for line, stretches in reporting:
-        found += _line_forms(line, stretches, words, agency, text)
+    for line in reporting:
+        found += _line_forms(text, low, places, line, agency)
     unique: dict[tuple[str, str], Attribution] = {}
     for a in found:
         unique.setdefault((a.reporter, a.kind), a)
