@@ -2527,8 +2527,8 @@ def _bare_lines(text: str) -> list[Attribution]:
     found = []
     lines = [line for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
-        by = _REPORTING_BY.fullmatch(line) or _REPORTING_BY_CLOSING.search(line)  # a wire's credit (however many
-        if by:  # names it adds) names the wire or its journalist
+        by = _REPORTING_BY.fullmatch(line) or ("Reporting" in line and _REPORTING_BY_CLOSING.search(line))
+        if by:  # a wire's credit (however many names it adds) names the wire or its journalist
             found.append(Attribution(by.group(0).strip(), by.group("reporter"), "source-line"))
             continue
         if len(line) > _BARE_MAX or _GLUED_LABEL.match(line):  # a label glued to an address is a source line
