@@ -214,7 +214,9 @@ _KK_SOURCES = ("мәлімет", "дерек", "ақпарат")  # information,
 _KK_SOURCES_SHORT = ("ақпар",)  # ақпарат as often shortened (ақпарына сүйенсек)
 # The reporting, the statement, the writing, the saying, the words, the message, the forecast: singular only.
 _KK_VERBAL_SOURCES = ("хабарлау", "мәлімдеу", "жазу", "айту", "сөз", "хабарлама", "мәлімдеме", "болжам", "есеп", "пікір",
-                      "бағалау")  # … the reckoning, the opinion, the assessment (мамандардың есебінше)
+                      "бағалау",  # … the reckoning, the opinion, the assessment (мамандардың есебінше)
+                      "атап өту", "түсіндіру", "пайымдау", "болжау", "есептеу", "ой")  # the noting, explaining, judging,
+# forecasting, reckoning, thought (Ұлттық банктің атап өтуінше, сарапшының пайымдауынша, оның ойынша)
 _KK_ACCORDING = tuple(
     phrase for noun in (*_KK_SOURCES, *map(_kk_plural, _KK_SOURCES), *_KK_VERBAL_SOURCES)
     for phrase in _kk_according(noun)
@@ -418,6 +420,8 @@ _EN_NOT_NAMES = frozenset(
 )
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
+# Who owns, runs or backs an organisation, before its name: ``state-controlled Kazatomprom``, ``Kremlin-backed``.
+_EN_OWNED_BY = re.compile(r"[\w-]+-(?:owned|controlled|run|backed|based|led|funded|affiliated|operated|linked)", re.I)
 
 
 def _plain(name: str) -> str | None:
@@ -432,7 +436,8 @@ _EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|
                          r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|week|month|year|\d{4})"
                          r"(?:\s+(?:this|last)\s+year|\s+\d{4})?"  # In February this year, the Statistics Committee
                          r"|in\s+turn|in\s+(?:a|an|its|the)\s+(?:joint\s+|separate\s+|written\s+)?(?:statement|press\s+release"
-                         r"|post|message|report|comment))\b,?\s+", re.I)  # In a statement, the ministry said
+                         r"|post|message|report|comment)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?)\b,?\s+",
+                         re.I)  # In a statement (on Friday), the ministry said
 
 
 # An organisation's press office or spokesperson, of whatever it is: ``the press office of the airport``.
@@ -479,7 +484,8 @@ def _en_name(name: str) -> str | None:
         if word[:1].isupper() or _DOMAIN.fullmatch(word) or re.fullmatch(_ACRONYM, word):
             named = True
         elif not word[:1].isdigit() and not _EN_NAME_WORDS.issuperset(word.lower().split("-")) and re.search(
-                r"\w", word) and not (described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS):
+                r"\w", word) and not (described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS) \
+                and not _EN_OWNED_BY.fullmatch(word):
             return None  # press-service: a hyphenated compound of a name's words is one
     if not (named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS
             or words[-1].lower() in _EN_BODIES):  # according to ministry: the article left out
@@ -514,7 +520,7 @@ def _en_body(name: str) -> str | None:
     """An English reporter that is a body rather than a person quoted: an outlet (see ``_en_outlet``) or an
     acronym (``NASA``, ``KNB``)."""
     plain = _en_name(name) or ""
-    firm = plain and _en_firm(plain)
+    firm = plain and _en_firm(" ".join(w for w in plain.split() if not _EN_OWNED_BY.fullmatch(w)))
     described = _EN_DESCRIBED_ORG.fullmatch(name)  # local pollster SOCIS-A: the organisation by its name
     if described:
         return described.group("name")
@@ -548,16 +554,26 @@ def _en_told(name: str) -> str | None:
 # US-based American-Russian joint venture International Launch Services``)
 _EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|(?:[A-Z]\.){2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|stani|based|owned|run|led|backed)"
                   r"|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Swiss|French|Dutch|Greek|Thai))")
-_EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+)?(?:" + _EN_DESCRIPTOR + r"\s+){0,4}?(?:pollster|watchdog|regulator"
-                               r"|think[\s-]tank|venture|consortium|" + "|".join(sorted(_EN_FIRM_NOUNS))
+_EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?(?:" + _EN_DESCRIPTOR
+                               + r"\s+){0,4}?(?:pollster|watchdog|regulator|think[\s-]tank|venture|consortium|owner"
+                               r"|platform|portal|website|service|network|messenger|app|" + "|".join(sorted(_EN_FIRM_NOUNS))
                                + r")\s+(?P<name>(?-i:[A-Z][A-Z0-9&.-]+|[A-Z][\w&.-]*\s+[A-Z][\w&.-]*|[A-Z][a-z]+[A-Z]?[\w&.-]*)"
                                r"(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})")
+
+
+# A spokesperson named by the body they speak for, unnamed themselves: ``a Kremlin spokesperson``, ``an Akorda
+# spokesman``.
+_EN_BODY_SPOKESPERSON = re.compile(r"(?:(?-i:a|an|the)\s+)?(?P<body>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,3})\s+"
+                                   r"(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary)")
 
 
 def _en_said_by(name: str) -> str | None:
     """The body that said it (see ``_en_body``), through its spokesperson or its reports if the phrase names them (``A
     spokesman for the ministry told``, ``Kazakh media reports say``; ``the report said`` stays the report), or someone
     named by a common noun (see ``_en_common``)."""
+    spoken = _EN_BODY_SPOKESPERSON.fullmatch(name)  # a Kremlin spokesperson said: the Kremlin
+    if spoken:
+        return spoken.group("body")
     role = re.fullmatch(_EN_ROLE_OF, name[:1].lower() + name[1:])  # a spokesman for the ministry told: the ministry
     if role and not _EN_TITLE_AND_NAME.fullmatch(name):  # not a spokesperson named (… of the President Dauren Abayev)
         return _en_body(role.group("reporter") or role.group("reporter2"))
@@ -655,7 +671,13 @@ _RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+�
                                  r"|накануне|недавно|теперь|сейчас|тогда|утром|вечером|днем|днём|ночью"
                                  r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
                                  r"|между\s+тем|как-то|однажды|затем|потом|впоследствии|в\s+свою\s+очередь|в\s+частности|и"
-                                 r"|лишь|только)\s+)+", re.I)
+                                 r"|лишь|только|ещ[её]|уже|летом|зимой|весной|осенью"
+                                 # в середине марта, в начале года, в конце прошлой недели, в марте, в 2023 году
+                                 r"|в\s+(?:середине|начале|конце|течение)\s+(?:(?:прошлого|прошлой|этого|этой|текущего"
+                                 r"|текущей|нынешнего)\s+)?[а-яё]+|в\s+(?:январе|феврале|марте|апреле|мае|июне|июле"
+                                 r"|августе|сентябре|октябре|ноябре|декабре)|в\s+\d{4}\s+году"
+                                 r"|(?:на\s+)?(?:прошлой|этой|минувшей)\s+неделе|в\s+(?:прошлом|этом|минувшем)\s+(?:году"
+                                 r"|месяце))\s+)+", re.I)
 # What a body said it in, after its name: ``Пресс-служба акимата в рассылке сообщила``, ``МЧС в своем Telegram-канале``.
 _RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|своей\s+|официальном\s+|официальной\s+)?(?:рассылке"
                               r"|сообщении|заявлении|ответе|комментарии|пресс-релизе|эфире|соцсетях|социальных\s+сетях"
@@ -815,7 +837,14 @@ def _kk_before_place(name: str) -> str:
         words.pop()
         if len(words) >= 2 and (words[-1][:1].isupper() and words[-2][:1].islower() or _KK_ATTRIBUTIVE.search(words[-1])):
             words.pop()  # Мәжіліс (кулуарында), Twitter (парақшасында), желідегі (парақшасында): where, not who
+        elif len(words) >= 3 and _KK_HELD.fullmatch(words[-1]):  # агенттікте өткен (брифингте): where it was held
+            words.pop()
+            if len(words) >= 2 and _KK_LOCATIVE.search(words[-1]):  # Үкіметте, агенттікте
+                words.pop()
     return " ".join(words)
+
+
+_KK_HELD = re.compile(_kk(("өткен", "болған", "өтетін", "өтіп жатқан", "ұйымдастырылған")), re.I)  # held, organised
 
 
 def _kk_cased(word: str) -> bool:
@@ -840,6 +869,8 @@ def _kk_sov_subject(span: str) -> str | None:
     маусымнан бастап … айналымнан шығатынын``, ``ministrlık 30 myŋ gektar … jatqanyn``): up to an institution's head
     noun (a possessive, ``министрлігі``, ``банкі``, or a bare head, ``банк``, ``ministrlık``), an acronym or a name in
     capitals followed by a word in lower case, and never past a number or a word in a case."""
+    if _KK_ACCORDING_LEAD.match(span):  # Ақорданың мәліметінше, облыс әкімі … мәлімет берді: the sentence names its
+        return None  # source first; what the subject told is the news it reports
     words = span.split()
     # when or where it was said, before the subject: 1 желтоқсанда кешкі брифинг кезінде (on 1 December, during the
     # evening briefing): up to the last word in the locative among the first few
@@ -881,6 +912,9 @@ def _kk_sov_subject(span: str) -> str | None:
             break
     end = end or acronym
     return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
+
+
+_KK_ACCORDING_LEAD = re.compile(r"^[^,،\n]{1,100}?\s+" + _kk(_KK_ACCORDING) + r"\s*[,،]\s*", re.I)
 
 
 def _kk_whole_subject(name: str) -> str | None:
@@ -1159,12 +1193,14 @@ _EN_NOT_SAID = r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bnever\s)"  #
 _EN_SAY_AFTER = _EN_NOT_SAID + _en_verbs(*_EN_SPEECH_FORMS,
                                          *(form for lemma in _EN_SPEECH_LEMMAS for form in _en_progressive(lemma)))
 _EN_SAY_CONTENT = _EN_NOT_SAID + _en_verbs(*_EN_CONTENT_FORMS)
-_EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads")
+_EN_PLATFORMS = ("telegram", "facebook", "instagram", "twitter", "youtube", "tiktok", "vkontakte", "linkedin", "threads",
+                 "social media", "social network", "website")
 # reports (on Monday), citing: any verb of reporting, and the time the report came, may stand between.
 _EN_CITING = (_en_verbs(*_EN_SPEECH_FORMS)
               + r"(?:\s+(?-i:on|in|earlier|today|yesterday|last|late)\b[^,.;\n]{0,30}?)?,?\s+"
               + "(?:" + _en_verbs("citing", "quoting", "with reference to", "referring to", "in reference to")
-              + r"|(?-i:via)(?!\s+(?:\w+\s+){0,2}?(?i:" + "|".join(_EN_PLATFORMS) + ")))")  # via a platform: no source
+              + r"|(?-i:via)(?!\s+(?:\w+\s+){0,2}?(?i:" + "|".join(p.replace(" ", r"\s+") for p in _EN_PLATFORMS)
+              + ")))")  # via a platform: no source
 _EN_CITE = _en_verbs("cites", "cite", "cited", "citing", "quotes", "quote", "quoted", "quoting", "refers to",
                     "refer to", "referred to", "referring to", "has learnt from", "has learned from", "learnt from",
                     "learned from", "with reference to")
@@ -1180,7 +1216,8 @@ _EN_ROLE_OF = (r"(?:(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?(?-
 _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", "tweeted", "reported")
               + r"(?:\s+(?-i:a|an)\s+(?-i:message|post|statement|video|note|photo))?"  # posted a message on …
               + r"\s+(?-i:on|in|via|through)\s+(?:(?-i:his|her|their|its|a|an|the)\s+)?(?:(?-i:official|personal)\s+)?"
-              + r"(?:" + "|".join(_EN_PLATFORMS) + r")(?:[\s-]+(?-i:channel|page|account|post|feed|blog|story))?")
+              + r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _EN_PLATFORMS)
+              + r")(?:[\s-]+(?-i:channel|page|account|post|feed|blog|story|networks?|sites?))?")
 _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # An official named with a title, beside the name: ``the head of the National Bank, Grigory Marchenko``, ``Dauren
 # Abayev, minister of information``: the reporter is given whole, as a Russian ``аким области М. Тасмаганбетов``.  A
@@ -1193,7 +1230,9 @@ def _title_words(*words: str) -> str:
     return "(?-i:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
 
 
-_EN_TITLE = (r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:(?-i:[A-Z][\w.&-]*)(?:['’]s)?\s+){0,2}"
+_EN_TITLE = (r"(?:(?:(?-i:the)\s+)?(?-i:[a-z]+)['’]s\s+|(?-i:the|a|an)\s+|(?-i:[A-Z][\w.&-]*)['’]s\s+)?"
+             r"(?:(?!(?-i:When|While|If|As|After|Before|Since|Although|Though|Because|Once|Until|Unless|And|But|So)\s)"
+             r"(?-i:[A-Z][\w.&-]*)(?:['’]s)?\s+){0,2}"  # not a clause's opening word: When Afghan President X first said
              r"(?:(?!(?-i:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|said|told)\s)(?-i:[a-z][\w-]*)\s+){0,3}?"  # central bank
              r"(?:" + _title_words("first", "deputy", "vice", "acting", "former", "chief",
                                                           "senior", "associate", "assistant", "executive", "general",
@@ -1224,7 +1263,7 @@ _EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
 _EN_NOT_JOIN = r"(?!(?-i:of|the|for|and|or|on|in|at|from|to|a|an|with|by)\s)"
 _EN_COMMON = re.compile(r"(?:(?-i:the|a|an|The|A|An)\s+(?=\S)|(?=" + _title_words("acting", "deputy", "first", "former",
                                                                                    "head", "chief", "senior") + r"\s))"
-                        r"(?P<name>(?:" + _EN_NOT_JOIN + r"(?:" + _EN_DESCRIPTOR + r"|\d+-[a-z-]+)\s+){0,3}"
+                        r"(?P<name>(?:" + _EN_NOT_JOIN + r"(?:" + _EN_DESCRIPTOR + r"|\d+-[a-z-]+|[a-z]+['’]s)\s+){0,3}"
                         r"(?P<head>(?-i:[a-z][a-z-]+))"
                         r"(?:\s+(?-i:of|for|at|from)\s+(?:(?-i:the)\s+)?(?:" + _EN_NOT_JOIN + r"(?:" + _EN_DESCRIPTOR + r")\s+){0,4}"
                         r"(?-i:[a-z][a-z-]+|[A-Z][\w-]+))?)")
@@ -1240,7 +1279,7 @@ _EN_FUNCTION_WORDS = _EN_CLAUSE_WORDS | _PRONOUNS | _EN_NOT_NAMES | frozenset(
     " onto upon over under against between among through during per via like unlike despite including how why where"
     " never always often finally next same other another own very too much more most less few several such all each"
     " every some any both either neither further latter former".split())
-_EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
+_EN_NO_ROLE = r"(?!(?:(?-i:a|an|the)\s+)?(?:[\w-]+['’]s\s+)?(?:(?-i:official|chief|deputy)\s+)?" + "(?-i:" + "|".join(
     role.replace(" ", r"\s+") for role in _EN_ROLE_WORDS) + "))"
 # Kin of someone named, beside a name: ``Baktybai Smetov, Yeldos Smetov’s father`` (not ``John, his brother``: a
 # relation to no one named says nothing of who speaks).
@@ -1264,7 +1303,8 @@ _EN_STATEMENT = r"(?-i:statement|comments?|interview|e-?mail|letter|message|resp
 _EN_STATEMENT_WORDS = tuple(f"{noun} {to}" for noun in ("statement", "comment", "comments", "interview", "email",
                                                          "e-mail", "letter", "message", "response", "reply", "remarks")
                             for to in ("to", "with", "for"))
-_EN_ACCORDING = r"(?<!\w)(?:(?-i:[Aa]ccording)\s+to|(?-i:[Aa]s)\s+per|(?<=,\s)(?-i:per))"  # (as) per X: according to X
+_EN_ACCORDING = (r"(?:(?<!\w)|(?<=[a-z])(?=A))"  # glued to the sentence before it when a page lost the break (IranAccording)
+                 r"(?:(?-i:[Aa]ccording)\s+to|(?-i:[Aa]s)\s+per|(?<=,\s)(?-i:per))")  # (as) per X: according to X
 # A name's definition in brackets after it: ``the National Bank (hereinafter the NB)``, ``(далее – НБ)``.
 _DEFINED = r"(?:\s*\((?:hereinafter|далее|бұдан\s+әрі)\b[^()\n]{0,40}\))?"
 # Reported speech without "that": the reported clause's subject follows the verb at once (``the ministry said the
@@ -1358,11 +1398,12 @@ def _en_source(name: str) -> str | None:
     if _EN_TITLE_AND_NAME.fullmatch(name):  # deputy director for science of the … Museum Svetlana Kobzhanova
         return name
     words = name.split()
-    return None if words and words[-1].lower() in _EN_CONFORMITY else _en_name(name)
+    return None if words and words[-1].lower() in _EN_CONFORMITY else _en_name(name) or _en_common(name)  # the author
 
 
 # An adverb between a subject and its verb: ``Kazinform earlier reported``, ``the ministry has said``.
-_EN_ADVERB = r"(?:(?-i:earlier|previously|also|already|recently|reportedly|has|had|have)\s+)?"
+_EN_ADVERB = (r"(?:(?-i:earlier|previously|also|already|recently|reportedly|later|first|then|again|subsequently|has|had"
+              r"|have|(?!(?:" + "|".join(sorted(_EN_NOT_ADVERBS)) + r")\b)[a-z]+ly)\s+)?")  # Belta later reported
 # The substrings the English forms of saying need: a plain form of a content verb only before "that" or a full stop
 # (``officials add that``; ``add`` alone is in ``address``).
 _EN_SAY_WORDS = tuple(sorted(
@@ -1495,6 +1536,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         # Бұл туралы X (медиа порталы) Y-ге сілтеме жасап хабарлайды: the link before the verb
         ("reports", _KK_ABOUT + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA + r"\s+" + _KK_LINK
          + r"\s+" + _kk(_KK_REPORT) + _SENTENCE_END, "nom", _kk_words("сілте"), _plain, "dat"),
+        # Тілшіміз X хабарлайды: our correspondent X reports (a paper's own correspondent, named)
+        ("correspondent", _KK_CLAUSE_START + _kk(("тілшіміз", "тілшілеріміз")) + r"\s+(?P<reporter>(?:" + _KK_TOKEN
+         + r"\s+){0,3}?" + _KK_TOKEN + r")\s+" + _kk(_kk_verb("хабарла")[:2]) + r"(?!\w)", "nom",
+         _kk_words("тілшіміз", "тілшілеріміз")),
         # X told an outlet's correspondent: Бұл туралы X Kazinform тілшісіне айтты; деді X Kazinform тілшісіне
         ("correspondent", "(?:" + _KK_ABOUT + r"|(?<=[.,»\"”–—،-])\s*(?:" + _DEP + r"\s+" + _kk(_KK_QUOTE) + "|"
          + _kk(_KK_SAID) + r"))\s+(?P<via>[^.,;:()\n]{2,120}?)\s+" + _KK_NAME
@@ -1561,11 +1606,12 @@ _FORMS: tuple[_Form, ...] = tuple(
              "suggested", "suggests", "indicated", "indicates"), "nom",
          ("reporting by", "report by", "reports by", "coverage by", "investigation by"), _en_name),
         # (according to X, | X said on Friday,) Y reports: Y reports, citing X
-        ("reports", _CLAUSE + r"(?:(?:(?:according\s+to|as\s+per)\s+(?P<via2>[^()\n]+?)|(?P<via3>[^(),\n]+?)\s+"
+        ("reports", _CLAUSE + r"(?:(?:(?:according\s+to|as\s+per)\s+(?P<via2>[^()\n]+?)|(?P<via3>(?-i:[A-Z])(?:[^(),.\n]|\.(?=\S))+?"
+         r",\s+(?-i:[A-Z])(?:[^(),.\n]|\.(?=\S))+?,?|[^(),\n]+?)\s+"
          r"(?-i:said|says|stated|announced|informed|noted|added|explained|shared|posted|wrote|told\s+\S+)"
          r"(?:\s+(?-i:on|in|earlier|today|yesterday)\b[^,\n]{0,30}?)?)"
-         r",\s+)?(?P<reporter>" + _PHRASE
-         + r")\s+(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
+         r",\s+)?(?P<reporter>" + _QUOTED_PHRASE
+         + r")\s+" + _EN_ADVERB + r"(?-i:reports|reported)" + _END, "nom", ("report",), _en_name),
         ("reports", _CLAUSE + r"(?:as\s+)?(?P<reporter>" + _PHRASE + r")\s+" + _EN_CITING + r"\s+" + _VIA
          + r"(?:" + _END + r"|(?=\s*,))",
          "nom", ("citing", "quoting", "with reference", "referring to", "in reference to", " via "), _en_name, "nom"),
@@ -1617,10 +1663,12 @@ _FORMS: tuple[_Form, ...] = tuple(
          + _en_verbs("said", "says", "noted", "stated", "added", "told", "explained") + _EN_END, "nom",
          ("informs,", "reports,", "writes,"), _en_name, "nom"),
         # This was reported to the media on Thursday by X; an account has been provided by X: X
-        ("reports", r"\s(?-i:was|were|has\s+been|have\s+been|had\s+been)\s+(?-i:reported|announced|stated|said|confirmed"
-         r"|disclosed|revealed)\s+(?:(?-i:to|on|in|at|during|earlier|today|yesterday)\b[^.;\n]{0,60}?\s+)?(?-i:by)\s+"
-         r"(?P<reporter>" + _EN_SUBJECT + r")" + _EN_END, "nom", ("reported", "announced", "stated", "said", "confirmed",
-                                                               "disclosed", "revealed"), _en_body),
+        ("reports", r"\s(?-i:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?-i:reported|announced|stated|said"
+         r"|confirmed|disclosed|revealed)\s+(?:(?-i:to|on|in|at|during|earlier|today|yesterday)\b[^.;\n]{0,60}?\s+)?"
+         r"(?-i:by)\s+(?P<reporter>" + _EN_SUBJECT + r")(?:,?\s+" + _en_verbs("citing", "quoting", "with reference to",
+                                                                           "referring to") + r"\s+" + _VIA + r")?"
+         + _EN_END, "nom", ("reported", "announced", "stated", "said", "confirmed", "disclosed", "revealed"), _en_body,
+         "nom"),
         ("reports", r"(?-i:information|data|details|account|figures|statement|report|news|update|comment)\b[^.;\n]{0,80}?"
          r"\s(?-i:was|were|has\s+been|have\s+been)\s+(?-i:provided|published|released|given|shared)\s+(?-i:by)\s+"
          r"(?P<reporter>" + _EN_SUBJECT + r")" + _EN_END, "nom", ("provided by", "published by", "released by",
@@ -1681,10 +1729,17 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", r"\s(?-i:that|which|what)\s+(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_SAY_AFTER
          + r"(?=\s+(?-i:was|were|is|are|had|has|have|would|will|could|might|may|did|does|do)\b)", "nom",
          _EN_SAY_WORDS, _en_body),
-        ("reports", r"(?:(?-i:As|as)\s+(?:(?-i:previously|earlier|already)\s+)?(?-i:reported)\s+(?:by\s+)?|(?-i:reported)\s+by\s+)"
+        ("reports", r"(?:(?-i:As|as)\s+(?:(?-i:previously|earlier|already)\s+)?(?:(?-i:reported)\s+(?:by\s+)?|(?-i:noted|stated"
+         r"|said|announced|explained|indicated|emphasi[sz]ed|stressed|pointed\s+out|mentioned|informed)\s+by\s+)"
+         r"|(?-i:reported)\s+by\s+)"
          r"(?P<reporter>" + _QUOTED_PHRASE + r")(?:" + _END + r"|(?=\s*,))", "nom",  # As previously reported the IA “X”
-         ("report",),
+         ("report", "noted by", "stated by", "said by", "announced by", "explained by", "indicated by", "emphasized by",
+          "emphasised by", "stressed by", "pointed out by", "mentioned by", "informed by"),
          _en_name),
+        # said X, reported Y: Y reports, citing X
+        ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<via>" + _PHRASE + r")(?:\s+(?-i:during|at|in|on)\b[^,;.\n]{0,80}?)?,\s+"
+         r"(?-i:reports|reported|informs|writes)\s+"
+         r"(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report", "informs", "writes"), _en_name, "nom"),
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _PHRASE + r")" + _EN_END, "nom", ("report",),
          _en_name),
         # reports X, citing Y: inverted, the source cited after the reporter
@@ -1698,7 +1753,7 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _CLAUSE_END, "nom",
          ("according to", "as per")),
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom", _EN_SAY_WORDS),
-        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_TITLED + r"),?\s+" + _EN_ADVERB
+        ("reports", _CLAUSE + r"(?:(?-i:As|as)\s+)?(?P<reporter>" + _EN_TITLED + r"),?\s+" + _EN_ADVERB
          + f"(?:{_EN_POSTED}{_EN_END}|{_EN_SAY_AFTER}(?:{_EN_THAT}|{_EN_END}|{_EN_REPORTED_CLAUSE})"
          + f"|{_EN_SAY_CONTENT}(?:{_EN_THAT}|{_EN_END}))", "nom", _EN_SAY_WORDS + _EN_PLATFORMS),
         # X, a spokesman for Y, said; said X, a spokesman for Y: the organisation reports through its spokesperson
@@ -1711,8 +1766,17 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _CLAUSE + r"(?P<reporter>" + _PHRASE + r")\s+" + _EN_ADVERB + _EN_POSTED + f"(?:{_EN_THAT}|{_EN_END})",
          "nom",
          _EN_PLATFORMS, _en_name),
+        # Based on the information received from X, …: X reports
+        ("reports", r"(?-i:[Bb]ased)\s+on\s+(?:(?-i:the)\s+)?(?-i:information|data|materials|reports)\s+(?:(?-i:received"
+         r"|provided|obtained|published|released)\s+)?(?-i:from|by|of)\s+(?P<reporter>" + _QUOTED_PHRASE + r")(?:(?=\s*,)|"
+         + _CLAUSE_END + ")",
+         "nom", ("based on",), _en_source),
         ("reports", _EN_ACCORDING + r"\s+(?P<reporter>" + _QUOTED_PHRASE + r")" + _DEFINED + r"(?:,\s+(?-i:via|citing)\s+(?P<via>"
-         + _PHRASE + r"))?(?:" + _CLAUSE_END + r"|(?=\s+(?-i:which|who|whose|that)\s))", "nom",
+         + _PHRASE + r"))?(?:" + _CLAUSE_END + r"|(?=\s+(?-i:which|who|whose|that)\s)"
+         # or the sentence's subject after it without a comma, opening with a quantity: according to health officials
+         # at least 70 people were injured
+         r"|" + "".join(rf"(?<!\b{w})" for w in ("the", "a", "an", "of", "in", "by", "to", "for", "with", "from", "on", "at"))
+         + r"(?=\s+(?-i:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|up\s+to)\s+\d))", "nom",
          ("according to", "as per", ", per "),
          _en_source, "nom"),  # a clause saying what the source is may follow it (… center which makes the boosters)
     )
@@ -1726,7 +1790,7 @@ _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, *_KK_OFFICES)
 _LABELS = ("источник", "source", "пресс-служба", "press ", "коммуникаций", "communications service", "сайт ",
            *_KK_LABEL_WORDS)
 _SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
-    r"(?:^\s*|(?<=[.!?…])\s+|(?<=\d)\s+(?=[A-ZА-ЯЁ])|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
+    r"(?:^\s*|(?<=[.!?…])\s+|(?<=\d)\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\u0600-\u06ff])|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
     + r")(?:\s+(?:новости|информации|материала|news|of\s+the\s+news))?\s*:\s*(?P<reporter>[^|\s][^|]*?)\s*\.?\s*(?:\|.*)?$",
     re.I)  # Source: Xinhua| 2019-04-11 18:50:11|Editor: …: the fields after a bar are the page's
@@ -2092,7 +2156,15 @@ class Attribution:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(" .,"), flags=re.I)
+    """A reporter phrase without its article and without a quote mark it does not close (``«Дереккөздердің айтуынша``:
+    the quote opens what the source said, not a name)."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" .,"), flags=re.I)
+    for opening, closing in (("«", "»"), ("“", "”"), ("„", "“")):
+        if name.startswith(opening) and closing not in name:
+            name = name[1:]
+        if name.endswith(closing) and opening not in name:
+            name = name[:-1]
+    return name
 
 
 def _base(name: str, case: str) -> str:
@@ -2229,7 +2301,7 @@ _RU_MEDIA_BEFORE = re.compile(
 _EN_MEDIA_BEFORE = re.compile(
     r"(?:(?:the\s+)?[A-Z][\w-]+(?:['’]s)?\s+)?(?-i:(?:state|state-run|state-owned|private|independent|official|national|local|regional)\s+)?"
     r"(?-i:(?:news|online|information|media)\s+)?(?-i:agency|website|portal|outlet|site|newspaper"
-    r"|daily|weekly|broadcaster|channel|TV\s+channel)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
+    r"|daily|weekly|broadcaster|channel|TV\s+channel)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|\"[^\"\n]+\"|“[^”\n]+”"
     r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})")
 
 
@@ -2249,7 +2321,8 @@ def _kk_outlet(name: str) -> str:
     a site or outlet of something not named right before it is kept (``ведомство сайты``, ``әкімдігінің ресми
     сайты``)."""
     m = _KK_MEDIA_AFTER.search(name)
-    return name[: m.start()] if m and _NAMED.search(name[: m.start()].rsplit(" ", 1)[-1]) else name
+    last = name[: m.start()].rsplit(" ", 1)[-1] if m else ""
+    return name[: m.start()] if m and (_NAMED.search(last) or outlet_named(last)) else name  # or kazinform, lower case
 
 
 def _script_words(low: str) -> list[str]:
@@ -2464,10 +2537,10 @@ def _source_line(line: str, words: list[str]) -> Attribution | None:
     """The source line a line with a label is, if any: a label opening it (or, capitalised, opening a sentence in it),
     or a press office alone (without any reporting ``words``: not ``деп хабарлайды … баспасөз қызметі``)."""
     m = _SOURCE_LINE.search(line) if ":" in line else _GLUED_LABEL.match(line)
-    if m and (not line[: m.start("label")].strip() or m.group("label")[0].isupper()):
+    if m and (not line[: m.start("label")].strip() or not m.group("label")[0].islower()):  # capitalised, or tote
         return None if photo_credit(m.group(0)) else Attribution(
             m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
-    tail = line[-_OFFICE_LINE_MAX:]  # a press office closing a paragraph, glued to its last sentence
+    tail = line[-_OFFICE_LINE_MAX:]  # a press office closing a paragraph after its last sentence, or glued to it
     glued = _GLUED.search(tail)
     line = tail[glued.end():] if glued else line
     m = _OFFICE_LINE.fullmatch(line) if len(line) <= _OFFICE_LINE_MAX else None
@@ -2476,7 +2549,10 @@ def _source_line(line: str, words: list[str]) -> Attribution | None:
     return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
 
 
-_GLUED = re.compile(r"[.!?…»\"”](?=[A-ZА-ЯЁ][^.!?…]*$)")  # the last sentence's end, a capital right after it
+_GLUED = re.compile(r"[.!?…»\"”]\s*(?=[A-ZА-ЯЁ][^.!?…]*$)")  # the last sentence's end, a capital after it
+
+
+_SIGNED_AFTER = re.compile(r"(?<=[.!?…»\"”])\s+(?P<reporter>[^.!?…\n]{2,30}?)\s*\.?\s*$")  # a text's last words after its sentence
 
 
 # A line that is an outlet's name alone: ``By Trend``, ``by REUTERS`` (one name or capitals: ``By Nargiz Sadikhova``
@@ -2510,10 +2586,13 @@ _TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(
                              r"|broadcast)\s+by\s+(?P<reporter>[^\n:]{2,80}?)(?:\s+(?:on|in)\s+\d[^\n]*)?\s*[.:]?\s*")
 # A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``,
 # ``(Reporting by Olzhas Auyezov; Editing by Sharon Singleton)`` (the journalist who reported it is the source).
+# (the next role may follow without its semicolon: ``(Reporting by Tamara Vaal Writing by Olzhas Auyezov; …)``)
+_OTHER_ROLE = r"(?:;|\s(?-i:Writing|Editing|Compiled|Additional\s+reporting|Graphics|Translated)\s+by\s)"
 _REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting|With\s+reporting|With\s+additional\s+reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
-                           r"(?:[;)][^\n]*|\.?\s*)")
+                           r"(?:(?:" + _OTHER_ROLE + r"|\))[^\n]*|\.?\s*)")
 _REPORTING_BY_CLOSING = re.compile(  # the same credit in brackets closing the last paragraph
-    r"(?<=[.!?…\"”])\s*\(\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*(?:;[^()\n]*)?\)\s*$")
+    r"(?<=[.!?…\"”])\s*\(\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*(?:" + _OTHER_ROLE
+    + r"[^()\n]*)?\)\s*$")
 
 
 # An outlet's web address alone closing a text, as a paper signs under its byline (``Abai.kz``).
@@ -2552,8 +2631,10 @@ def _bare_lines(text: str) -> list[Attribution]:
         if report:  # Text of report by Russian state news agency ITAR-TASS: the agency, by its name
             found.append(Attribution(line.strip(), _ru_outlet(report.group("reporter")), "source-line"))
             continue
-        if not m and last and line.strip(" .").lower() in _EN_WIRES:  # ``Reuters`` closing the text
-            found.append(Attribution(line.strip(), line.strip(" ."), "source-line"))
+        signed = _SIGNED_AFTER.search(line) if not m and last else None  # ``… in Almaty. Xinhua`` closing the text
+        wire = (signed.group("reporter") if signed else line).strip(" .")
+        if not m and last and wire.lower() in _EN_WIRES:  # ``Reuters`` closing the text, alone or after its last sentence
+            found.append(Attribution(wire, wire, "source-line"))
             continue
         if m and m.re is _NAME_DATED and " " in m.group("reporter") and not outlet_named(m.group("reporter")):
             continue  # several words and a date: a person's byline, unless they name a registered outlet
