@@ -47,8 +47,11 @@ from dataclasses import dataclass, replace
 
 from ..sites import outlet_named
 from . import russian
+from .compiled import Patterns
 from .datelines import find_dateline
 from .wordtrie import trie_regex
+
+_RE = Patterns(__name__)  # the module's patterns, compiled once per Python (compiled.py)
 
 # --- Kazakh in its scripts ---------------------------------------------------------------------------------------
 
@@ -229,15 +232,15 @@ def _kk_suffix(suffixes: Iterable[str]) -> re.Pattern[str]:
     """A word-final Kazakh case suffix in every script, after an optional hyphen (``ДСМ-нің``; in tote, the hyphen may
     be followed by the hamza of a front suffix: ``ءىىم-ءنىڭ``)."""
     spellings = {s for suffix in suffixes for s in _kk_spellings(suffix)}
-    return re.compile(f"(?:-{_HAMZA}?)?(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")$", re.I)
+    return _RE.compile(f"(?:-{_HAMZA}?)?(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")$", re.I)
 
 
 _KK_ABLATIVE = _kk_suffix(("дан", "ден", "тан", "тен", "нан", "нен"))
 _KK_GENITIVE = _kk_suffix(("ның", "нің", "дың", "дің", "тың", "тің"))
 _KK_DATIVE = _kk_suffix(("ға", "ге", "қа", "ке"))
 _KK_OWNED_DATIVE = _kk_suffix(("на", "не"))  # after the possessive: сайтына → сайты
-_KK_OWNED = re.compile("(?:" + "|".join(sorted({s for v in "ыі" for s in _kk_spellings(v)})) + ")$", re.I)
-_STAN = re.compile("(?:" + "|".join(_kk_spellings("стан")) + ")$", re.I)  # Қазақстан: reads as an ablative
+_KK_OWNED = _RE.compile("(?:" + "|".join(sorted({s for v in "ыі" for s in _kk_spellings(v)})) + ")$", re.I)
+_STAN = _RE.compile("(?:" + "|".join(_kk_spellings("стан")) + ")$", re.I)  # Қазақстан: reads as an ablative
 
 
 def _kk_base(phrase: str, suffix: re.Pattern[str]) -> str:
@@ -252,7 +255,7 @@ def _kk_base(phrase: str, suffix: re.Pattern[str]) -> str:
 # The locative where it cannot be part of a name: after a possessive (``қызметінде`` → ``қызметі``) or a hyphen
 # (``ІІМ-де``); a bare -да/-де may end a name in the nominative (Ақорда).
 _KK_OWNED_LOCATIVE = _kk_suffix(("нда", "нде"))
-_KK_HYPHEN_LOCATIVE = re.compile(f"-{_HAMZA}?(?:" + "|".join(sorted(
+_KK_HYPHEN_LOCATIVE = _RE.compile(f"-{_HAMZA}?(?:" + "|".join(sorted(
     {s for suffix in ("да", "де", "та", "те", "нда", "нде") for s in _kk_spellings(suffix)}, key=len, reverse=True))
     + ")$", re.I)
 
@@ -386,18 +389,18 @@ _EN_WIRES = frozenset(
 # A capital inside a word, but not after a surname's particle (McCain, MacArthur, DeSantis, LaGuardia).
 # The endings of a company's one-word name, compounded from what it does (Kazatomprom, Gazprom, KazMunayGas, Kazpost,
 # Halykbank, Kaztransoil, Rosneft, Kazakhtelecom, Samrukenergo).
-_EN_COMPANY_END = re.compile(r"^[A-Z]\w*(?:prom|gaz|gas|neft|munai|munay|bank|trans|telecom|energo|stroy|mash|invest"
+_EN_COMPANY_END = _RE.compile(r"^[A-Z]\w*(?:prom|gaz|gas|neft|munai|munay|bank|trans|telecom|energo|stroy|mash|invest"
                              r"|oil|post|zoloto|metal|agro|avto|auto|holding|service|group|hydromet|gidromet|cosmos|atom"
                              r"|stat|nadzor|energy|avia|nedra)$", re.I)
 # An organisation named by a compound of capitalised words (Samruk-Kazyna), not a surname (Kazybekov): a state prefix
 # alone names nobody (Kazbek, Rosalind are people).
-_EN_COMPOUND_BODY = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_EN_COMPOUND_BODY = _RE.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 # What an organisation is, in an appositive after its name (``Chevron, the largest foreign oil producer in …``).
 _EN_FIRM_NOUNS = frozenset(
     "producer company operator firm group bank carrier maker miner exporter importer developer supplier provider"
     " retailer lender insurer manufacturer giant corporation fund holding regulator organisation organization"
     " association agency broadcaster outlet publisher newspaper exchange airline railway startup conglomerate".split())
-_EN_CAMEL = re.compile(r"\b(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z])[A-Z]?[a-z]+[A-Z]")
+_EN_CAMEL = _RE.compile(r"\b(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z])[A-Z]?[a-z]+[A-Z]")
 # People who speak for a body, named by their common noun (``prosecutors said``, ``local police say``, ``Kazakh
 # officials told``): a reporter, where a person's name is a speaker quoted.
 _EN_AGENTS = frozenset(
@@ -418,10 +421,10 @@ _EN_NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
     " september october november december today yesterday".split()
 )
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
-_POSSESSIVE = re.compile(r"['’]s$")
+_DOMAIN = _RE.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+_POSSESSIVE = _RE.compile(r"['’]s$")
 # Who owns, runs or backs an organisation, before its name: ``state-controlled Kazatomprom``, ``Kremlin-backed``.
-_EN_OWNED_BY = re.compile(r"[\w-]+-(?:owned|controlled|run|backed|based|led|funded|affiliated|operated|linked)", re.I)
+_EN_OWNED_BY = _RE.compile(r"[\w-]+-(?:owned|controlled|run|backed|based|led|funded|affiliated|operated|linked)", re.I)
 
 
 def _plain(name: str) -> str | None:
@@ -430,7 +433,7 @@ def _plain(name: str) -> str | None:
 
 
 # Adverbs opening a sentence before its subject: ``Earlier Qazinform reported``.
-_EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|separately|now|today|yesterday"
+_EN_OPENERS = _RE.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|separately|now|today|yesterday"
                          r"|(?:in|on|during|by|since|last|this|earlier|later|early|late)\s+(?:(?:this|last|next|early|late|mid-?)\s*)?"
                          r"(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
                          r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|week|month|year|\d{4})"
@@ -441,19 +444,19 @@ _EN_OPENERS = re.compile(r"^(?:earlier|previously|meanwhile|also|later|recently|
 
 
 # An organisation's press office or spokesperson, of whatever it is: ``the press office of the airport``.
-_EN_PRESS_OF = re.compile(r"^(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:press\s+(?:service|office|secretary)|spokes(?:person"
+_EN_PRESS_OF = _RE.compile(r"^(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:press\s+(?:service|office|secretary)|spokes(?:person"
                           r"|man|woman))\s+(?:of|for|at)\s+\S", re.I)
 # Correspondents of an outlet and where they are: ``Correspondents of RFE/RL in Astana`` (the place dropped).
-_EN_CORRESPONDENTS_IN = re.compile(r"^((?:the\s+)?correspondents?\s+(?:of|for|from)\s+.+?)\s+in\s+[A-Z][\w-]+$", re.I)
+_EN_CORRESPONDENTS_IN = _RE.compile(r"^((?:the\s+)?correspondents?\s+(?:of|for|from)\s+.+?)\s+in\s+[A-Z][\w-]+$", re.I)
 
 
-_EN_COUNTRY_OWNER = re.compile(r"[A-Z][a-z]+['’]s\s+(?=[A-Z])")  # Russia's, Kazakhstan's (a body keeps it: its name)
+_EN_COUNTRY_OWNER = _RE.compile(r"[A-Z][a-z]+['’]s\s+(?=[A-Z])")  # Russia's, Kazakhstan's (a body keeps it: its name)
 # A source described, then named after a dash: ``the official source - Kazakhstan Railways``.
-_EN_SOURCE_DASH = re.compile(r"^(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}(?:source|sources|website|portal|channel)\s+[–—-]\s+"
+_EN_SOURCE_DASH = _RE.compile(r"^(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}(?:source|sources|website|portal|channel)\s+[–—-]\s+"
                              r"(?=[A-Z])")
 
 
-_EN_KIND_THEN_NAME = re.compile(r"(?:[\w’'-]+\s+){0,3}?(?:news\s+agency|agency|newspaper|website|portal|outlet"
+_EN_KIND_THEN_NAME = _RE.compile(r"(?:[\w’'-]+\s+){0,3}?(?:news\s+agency|agency|newspaper|website|portal|outlet"
                                 r"|broadcaster|channel)\s+\((?P<name>[A-Z][^()]{1,40})\)", re.I)
 
 
@@ -554,7 +557,7 @@ def _en_told(name: str) -> str | None:
 # US-based American-Russian joint venture International Launch Services``)
 _EN_DESCRIPTOR = (r"(?:(?-i:[a-z][\w-]*)|(?-i:[A-Z]{2,3}|(?:[A-Z]\.){2,3}|[A-Z][\w-]*(?:an|ese|ish|ic|stani|based|owned|run|led|backed)"
                   r"|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Swiss|French|Dutch|Greek|Thai))")
-_EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?(?:" + _EN_DESCRIPTOR
+_EN_DESCRIBED_ORG = _RE.compile(r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?(?:" + _EN_DESCRIPTOR
                                + r"\s+){0,4}?(?:pollster|watchdog|regulator|think[\s-]tank|venture|consortium|owner"
                                r"|platform|portal|website|service|network|messenger|app|" + "|".join(sorted(_EN_FIRM_NOUNS))
                                + r")\s+(?P<name>(?-i:[A-Z][A-Z0-9&.-]+|[A-Z][\w&.-]*\s+[A-Z][\w&.-]*|[A-Z][a-z]+[A-Z]?[\w&.-]*)"
@@ -563,7 +566,7 @@ _EN_DESCRIBED_ORG = re.compile(r"(?:(?-i:the|a|an)\s+|(?-i:[A-Z][\w-]*)['’]s\s
 
 # A spokesperson named by the body they speak for, unnamed themselves: ``a Kremlin spokesperson``, ``an Akorda
 # spokesman``.
-_EN_BODY_SPOKESPERSON = re.compile(r"(?:(?-i:a|an|the)\s+)?(?P<body>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,3})\s+"
+_EN_BODY_SPOKESPERSON = _RE.compile(r"(?:(?-i:a|an|the)\s+)?(?P<body>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,3})\s+"
                                    r"(?:(?-i:official|chief|deputy)\s+)?(?-i:spokes(?:man|woman|person)|press\s+secretary)")
 
 
@@ -613,7 +616,7 @@ _EN_MASTHEADS = frozenset(
 
 
 # Whom a body tells news without being its source: ``told reporters``, ``told the media``, ``told a briefing``.
-_EN_AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:reporters|journalists|media|press|(?:news\s+|press\s+)?briefing"
+_EN_AUDIENCE = _RE.compile(r"(?:the\s+|a\s+|an\s+)?(?:reporters|journalists|media|press|(?:news\s+|press\s+)?briefing"
                           r"|(?:news|press)\s+conference|audience|crowd|public|cabinet|government|parliament|senate"
                           r"|lawmakers|legislators|deputies|senators|delegates|participants|investors|shareholders"
                           r"|students|residents|citizens|voters|nation|country"
@@ -623,7 +626,7 @@ _EN_AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:reporters|journalists|media
 
 
 # The endings of Russian, Kazakh and Ukrainian surnames written in Latin letters (Tokayev, Putin, Kuleba uly).
-_EN_SURNAME = re.compile(r"(?:ov|ev|yev|in|yn|ova|eva|ina|uly|kyzy|enko|ko|ich|sky|skiy|iy)$", re.I)
+_EN_SURNAME = _RE.compile(r"(?:ov|ev|yev|in|yn|ova|eva|ina|uly|kyzy|enko|ko|ich|sky|skiy|iy)$", re.I)
 
 
 _RU_TITLES = ("министр", "аким", "глава", "президент", "премьер", "спикер", "представитель", "директор", "председатель",
@@ -667,7 +670,7 @@ _RU_REPORTED = r"(?:что|как|когда|где|почему|зачем|ск
 
 
 # What may open a sentence before its subject: ``Об этом глава государства написал``, ``Ранее Минздрав сообщил``.
-_RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|позднее|вчера|сегодня"
+_RU_SUBJECT_OPENERS = _RE.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+этом|кроме\s+того|также|ранее|позже|позднее|вчера|сегодня"
                                  r"|накануне|недавно|теперь|сейчас|тогда|утром|вечером|днем|днём|ночью"
                                  r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
                                  r"|между\s+тем|как-то|однажды|затем|потом|впоследствии|в\s+свою\s+очередь|в\s+частности|и"
@@ -679,7 +682,7 @@ _RU_SUBJECT_OPENERS = re.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+�
                                  r"|(?:на\s+)?(?:прошлой|этой|минувшей)\s+неделе|в\s+(?:прошлом|этом|минувшем)\s+(?:году"
                                  r"|месяце))\s+)+", re.I)
 # What a body said it in, after its name: ``Пресс-служба акимата в рассылке сообщила``, ``МЧС в своем Telegram-канале``.
-_RU_MEDIUM_AFTER = re.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|своей\s+|официальном\s+|официальной\s+)?(?:рассылке"
+_RU_MEDIUM_AFTER = _RE.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|своей\s+|официальном\s+|официальной\s+)?(?:рассылке"
                               r"|сообщении|заявлении|ответе|комментарии|пресс-релизе|эфире|соцсетях|социальных\s+сетях"
                               r"|(?:telegram|телеграм|instagram|facebook)[\w-]*(?:\s+(?:канале|аккаунте|странице))?"
                               r"|странице|аккаунте|брифинге|пресс-конференции)$", re.I)
@@ -699,12 +702,12 @@ _RU_WHEN_BEFORE = (r"(?:\s+(?:\d{1,2}\s+(?:января|февраля|март�
                    r"|снова|дополнительно|в\s+свою\s+очередь|в\s+частности|не\s+раз)){0,3}")
 # A ministry or a state body named by its compound (``Минздрав``, ``Минфин``, ``Госдума``, ``Нацбанк``), not a surname.
 _RU_BODY_PREFIXES = ("мин", "гос", "нац", "гор", "обл", "рай")
-_RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
+_RU_SURNAME = _RE.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ина|ына|ая|ко|ук|юк|ич)$")
 
 
 # A person's name in Russian or Kazakh Cyrillic: initials before a surname (``М. Тасмаганбетов``), or a first name
 # and a surname with a surname's ending (-ов/-ев/-ин/-ский/-енко/-ұлы/-қызы…, in any gender).
-_RU_PERSON = re.compile(
+_RU_PERSON = _RE.compile(
     r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
     r"|[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]*"
     r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая|ко|ук|юк|ич|ұлы|улы|қызы|кызы)")
@@ -733,7 +736,7 @@ _RU_INVERSION_OPENERS = frozenset(
     " впервые вновь снова именно же так впрочем наконец журналистам сми неоднократно дополнительно".split())
 _RU_PREPOSITIONS = frozenset("в во на с со по при после до перед за из от для через у к ко около среди о об".split())
 _RU_PHRASE_WORDS = 6  # the words a prepositional phrase may run to (о перспективах космических проектов стран ЕАЭС)
-_CLAUSE_OPENING = re.compile(r"[,;:!?…—–―‒−()\n]|[.!?…](?=\s|$)|\s-(?=\s|$)")
+_CLAUSE_OPENING = _RE.compile(r"[,;:!?…—–―‒−()\n]|[.!?…](?=\s|$)|\s-(?=\s|$)")
 
 
 def _ru_inverted(before: str, verb: str) -> bool:
@@ -760,11 +763,11 @@ def _ru_inverted(before: str, verb: str) -> bool:
 
 # What may close a Russian name after it, not part of it: a time or place (``по данным МЧС на утро 15 апреля``,
 # ``корреспондент Bestnews.kz с "Барыс Арены"``).
-_RU_ADJUNCT = re.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|из|по\s+состоянию|из-за|из-под|благодаря|ввиду|вследствие)\s")
+_RU_ADJUNCT = _RE.compile(r"\s+(?:на|за|в|во|к|до|после|с|со|из|по\s+состоянию|из-за|из-под|благодаря|ввиду|вследствие)\s")
 
 
 # A source named by where it works (``источник в правительстве``, ``собеседник в МВД``): the place is its name.
-_RU_SOURCE_IN = re.compile(r"(?:источник|собеседник)\w{0,3}\s+во?\s", re.I)
+_RU_SOURCE_IN = _RE.compile(r"(?:источник|собеседник)\w{0,3}\s+во?\s", re.I)
 
 
 def _outside_quotes(prefix: str) -> bool:
@@ -844,7 +847,7 @@ def _kk_before_place(name: str) -> str:
     return " ".join(words)
 
 
-_KK_HELD = re.compile(_kk(("өткен", "болған", "өтетін", "өтіп жатқан", "ұйымдастырылған")), re.I)  # held, organised
+_KK_HELD = _RE.compile(_kk(("өткен", "болған", "өтетін", "өтіп жатқан", "ұйымдастырылған")), re.I)  # held, organised
 
 
 def _kk_cased(word: str) -> bool:
@@ -914,7 +917,7 @@ def _kk_sov_subject(span: str) -> str | None:
     return _kk_subject(" ".join(words[:end])) if 0 < end < len(words) - 1 else None
 
 
-_KK_ACCORDING_LEAD = re.compile(r"^[^,،\n]{1,100}?\s+" + _kk(_KK_ACCORDING) + r"\s*[,،]\s*", re.I)
+_KK_ACCORDING_LEAD = _RE.compile(r"^[^,،\n]{1,100}?\s+" + _kk(_KK_ACCORDING) + r"\s*[,،]\s*", re.I)
 
 
 def _kk_whole_subject(name: str) -> str | None:
@@ -953,8 +956,8 @@ _KK_NOT_SUBJECT_END = _kk_suffix(("ға", "ге", "қа", "ке", "лық", "л�
 
 
 _KK_PARTICIPLE_END = _kk_suffix(("ған", "ген", "қан", "кен"))
-_KK_FOR = re.compile(_kk(("арнап", "арналған")), re.I)
-_KK_REGARDING = re.compile(r"^(?:(?:\S+\s+){1,3}?" + _kk(("қатысты", "байланысты")) + r"|" + _kk(("бұл", "осы"))
+_KK_FOR = _RE.compile(_kk(("арнап", "арналған")), re.I)
+_KK_REGARDING = _RE.compile(r"^(?:(?:\S+\s+){1,3}?" + _kk(("қатысты", "байланысты")) + r"|" + _kk(("бұл", "осы"))
                            + r"\s+" + _kk(("фактіге", "оқиғаға", "мәселеге", "жағдайға", "сұраққа", "ақпаратқа")) + r")\s+",
                            re.I)  # regarding this …; to this fact (Бұл фактіге … түсінік берді)
 # A comma listing words before "and" (Экология, геология және табиғи ресурстар министрі): inside a name.
@@ -963,7 +966,7 @@ _KK_LIST_COMMA = r",(?=\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+(?:" + _kk(("және",
 _KK_OBJECT_END = "(?:" + _kk(("ын", "ін"), word_start=False) + r"|\s" + _kk(("туралы", "жайлы", "жөнінде")) + ")"
 # Words that open an object clause, never inside a subject: a demonstrative, an adverb of time (вице-министр бұл мәселе
 # әлі пысықталып жатқанын мәлім етті).
-_KK_CLAUSE_OPENERS = re.compile(_kk(("бұл", "осы", "ол", "сол", "мына", "мұндай", "осындай", "әлі", "қазір", "әзірге",
+_KK_CLAUSE_OPENERS = _RE.compile(_kk(("бұл", "осы", "ол", "сол", "мына", "мұндай", "осындай", "әлі", "қазір", "әзірге",
                                      "енді", "алдағы", "биыл", "жақында")) + "$", re.I)
 # A word describing what follows it by where it is (-дағы/-дегі: Екібастұздағы апатты): it opens a new phrase.
 _KK_ATTRIBUTIVE = _kk_suffix(("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"))
@@ -978,13 +981,13 @@ _KK_HEADS = frozenset(s for w in ("банк", "министрлік", "ведо�
                                          "компания", "қор", "агенттік", "комиссия", "комитет", "департамент", "басқарма",
                                          "үкімет", "парламент", "мәжіліс", "сенат", "ақорда", "биржа", "институт")
                      for s in _kk_spellings(w))
-_KK_WHEN = re.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке", "биыл", "түс ауа", "кешке",
+_KK_WHEN = _RE.compile(_kk(("бүгін", "кеше", "ертең", "жуырда", "таңертең", "кеше кешке", "биыл", "түс ауа", "кешке",
                            "бұған дейін", "бұдан бұрын", "осыған дейін", "ертеректе", "бұрын")),
                       re.I)
-_KK_EPITHET = re.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
+_KK_EPITHET = _RE.compile(_kk(("белгілі", "танымал", "әйгілі", "атақты", "белді", "тәжірибелі")), re.I)
 _KK_LOCATIVE = _kk_suffix(("нда", "нде", "да", "де", "та", "те"))
 _KK_LOCATIVE_END = "(?:" + _kk(("нда", "нде", "да", "де", "та", "те"), word_start=False) + ")"  # inside a pattern
-_KK_TIME_AFTER = re.compile(  # a time closing a reporter phrase: … баспасөз қызметі жұма күні (on Friday)
+_KK_TIME_AFTER = _RE.compile(  # a time closing a reporter phrase: … баспасөз қызметі жұма күні (on Friday)
     r"\s+" + _kk([day + " күні" for day in ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі")]
                  + ["бүгін", "кеше", "кеше кешке", "таңертең"]) + "$", re.I)
 _KK_GENITIVE_END = "(?:" + _kk(("ның", "нің", "дың", "дің", "тың", "тің"), word_start=False) + ")"  # inside a pattern
@@ -1004,7 +1007,7 @@ _KK_SOURCE_DATIVE = tuple(
     for form in (_kk_possessive(stem) + _harmony(stem, "на", "не"),
                  stem + (_harmony(stem, "қа", "ке") if stem[-1] in _KK_VOICELESS else _harmony(stem, "ға", "ге"))))
 _KK_CLAUSE_START = r"(?:^|(?<=[.,;:–—،؛]))\s*"
-_KK_OFFICE = re.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
+_KK_OFFICE = _RE.compile(_kk(("қызметі", "тілшісі", "сайты")) + "$", re.I)
 
 # --- the forms ---------------------------------------------------------------------------------------------------
 
@@ -1256,12 +1259,12 @@ _EN_TITLE = (r"(?:(?:(?-i:the)\s+)?(?-i:[a-z]+)['’]s\s+|(?-i:the|a|an)\s+|(?-i
                                       "writer", "poet", "artist", "singer", "actor", "actress", "producer", "farmer",
                                       "worker", "employee", "investor", "banker", "diplomat", "priest", "imam", "mufti")
              + r"(?!\w)(?:\s+(?:[^,.;:()\n]|\.(?=\S)){1,120}?)?")
-_EN_TITLE_AND_NAME = re.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
+_EN_TITLE_AND_NAME = _RE.compile(_EN_TITLE + r"\s+" + _EN_PERSON)
 # Someone named by a common noun, the subject of a verb of saying: ``The Kazakhstani boxer said``, ``a local resident
 # told``, ``acting head of the farming department subdivision told``; the article is dropped, as a body's is.  Its
 # words hold no verb, pronoun, adverb or clause word (``The day he said``, ``The company quickly said``).
 _EN_NOT_JOIN = r"(?!(?-i:of|the|for|and|or|on|in|at|from|to|a|an|with|by)\s)"
-_EN_COMMON = re.compile(r"(?:(?-i:the|a|an|The|A|An)\s+(?=\S)|(?=" + _title_words("acting", "deputy", "first", "former",
+_EN_COMMON = _RE.compile(r"(?:(?-i:the|a|an|The|A|An)\s+(?=\S)|(?=" + _title_words("acting", "deputy", "first", "former",
                                                                                    "head", "chief", "senior") + r"\s))"
                         r"(?P<name>(?:" + _EN_NOT_JOIN + r"(?:" + _EN_DESCRIPTOR + r"|\d+-[a-z-]+|[a-z]+['’]s)\s+){0,3}"
                         r"(?P<head>(?-i:[a-z][a-z-]+))"
@@ -1269,7 +1272,7 @@ _EN_COMMON = re.compile(r"(?:(?-i:the|a|an|The|A|An)\s+(?=\S)|(?=" + _title_word
                         r"(?-i:[a-z][a-z-]+|[A-Z][\w-]+))?)")
 # What a person or a group of people is called, by the ending of an English noun of agent or role (boxer, doctor,
 # economist, physician, resident, employee, spokesman, representative, entrepreneur, actress) or by the noun itself.
-_EN_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|ee|man|men|woman|women|person|people|ive|eur|ess)s?$")
+_EN_AGENT_NOUN = _RE.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|ee|man|men|woman|women|person|people|ive|eur|ess)s?$")
 _EN_PEOPLE_NOUNS = frozenset(
     "judge coach suspect victim witness police staff couple family crew team nurse spouse wife husband mother father son"
     " daughter child children girl boy champion official aide envoy colleague athlete guide chief head youth"
@@ -1355,7 +1358,7 @@ def _tote_hamzas(spelling: str) -> list[str]:
 
 
 # according to data from X, to a statement published on X's website: X reports
-_EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:data|information|figures|statistics|estimates"
+_EN_DATA = _RE.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:data|information|figures|statistics|estimates"
                       r"|statements?|reports?|press\s+release|message|post|analysis|study|survey|research|findings"
                       r"|poll|census|forecasts?|records|documents|calculations|reporting|results|findings|figures"
                       r"|numbers|assessment|projections|summary|summaries|review|overview|monitoring|bulletin|update"
@@ -1365,14 +1368,14 @@ _EN_DATA = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:
                       r"(?:from|of|by|on)\s+",
                       re.I)
 # When a source said it, after its name: ``data released by MOTIE in August``, ``the ministry on Monday``.
-_EN_WHEN_AFTER = re.compile(r"\s+(?:at\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?:meeting|briefing|conference"
+_EN_WHEN_AFTER = _RE.compile(r"\s+(?:at\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?:meeting|briefing|conference"
                             r"|session|forum|summit|event|ceremony)\b|(?:in|on|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
                             r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
                             r"|Friday|Saturday|Sunday|\d{4})|(?:last|this|earlier\s+this)\s+(?:week|month|year))\b.*$")
 # Reports of a source, named by its name before the noun: ``Kazakh media reports say`` → Kazakh media.
-_EN_REPORTS_OF = re.compile(r"(?<=\S)\s+(?-i:reports|report|data|figures|estimates)$")
+_EN_REPORTS_OF = _RE.compile(r"(?<=\S)\s+(?-i:reports|report|data|figures|estimates)$")
 # X's report, X's data: X (``according to Lit.kz's report``, ``as per Reuters’ figures``).
-_EN_OWN_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+|press\s+|written\s+)?(?:reports?|data|figures|statements?"
+_EN_OWN_DATA = _RE.compile(r"['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+|press\s+|written\s+)?(?:reports?|data|figures|statements?"
                           r"|estimates|information|statistics|reporting|calculations|survey|analysis)$", re.I)
 # What ``according to`` names when it states conformity, not a source: ``according to the new rules``.
 _EN_CONFORMITY = frozenset(
@@ -1381,11 +1384,11 @@ _EN_CONFORMITY = frozenset(
     " requirement requirements tradition traditions custom customs instructions guidelines principles protocol"
     " charter treaty resolution norms".split())
 # A count before a plural source is no part of it, as an article is not (``Two industry sources told Reuters``).
-_EN_COUNT = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|multiple|numerous"
+_EN_COUNT = _RE.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|multiple|numerous"
                        r"|a\s+few|a\s+number\s+of|a\s+couple\s+of)\s+(?!of\b)(?=\S+\s*\S)", re.I)  # not "one of"
 
 
-_EN_NAMED_REPORT = re.compile(r"(?:a|an|the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<name>(?-i:[A-Z][\w.&/-]*)(?:\s+(?-i:[A-Z][\w.&/-]*)){0,3})\s+(?:report"
+_EN_NAMED_REPORT = _RE.compile(r"(?:a|an|the)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<name>(?-i:[A-Z][\w.&/-]*)(?:\s+(?-i:[A-Z][\w.&/-]*)){0,3})\s+(?:report"
                               r"|statement|survey|study|analysis|estimate|estimates|data|investigation)", re.I)
 
 
@@ -1423,7 +1426,7 @@ _KK_REPORT_WORDS = _kk_words("хабарла", "мәлім", "жаз")
 _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES, *_KK_VERBAL_SOURCES)),
                                 *map(_kk_plural, _KK_SOURCES))
 _FORMS: tuple[_Form, ...] = tuple(
-    _Form(kind, re.compile(pattern, re.I), case, frozenset(words), *rest)
+    _Form(kind, _RE.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", r"\s(?-i:" + _alternation(_RU_FORMS + _RU_FOUND, word_start=False)
@@ -1789,23 +1792,23 @@ _KK_OFFICES = ("баспасөз қызметі", "коммуникацияла�
 _KK_LABEL_WORDS = _kk_words(*_KK_LABELS, *_KK_OFFICES)
 _LABELS = ("источник", "source", "пресс-служба", "press ", "коммуникаций", "communications service", "сайт ",
            *_KK_LABEL_WORDS)
-_SOURCE_LINE = re.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
+_SOURCE_LINE = _RE.compile(  # glued to the text before it when a page lost its line break (…region.Source: …)
     r"(?:^\s*|(?<=[.!?…])\s+|(?<=\d)\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\u0600-\u06ff])|(?<=[.!?…»\"”a-zа-яё])(?=[A-ZА-ЯЁ]))(?P<label>"
     + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))), word_start=False)
     + r")(?:\s+(?:новости|информации|материала|news|of\s+the\s+news))?\s*:\s*(?P<reporter>[^|\s][^|]*?)\s*\.?\s*(?:\|.*)?$",
     re.I)  # Source: Xinhua| 2019-04-11 18:50:11|Editor: …: the fields after a bar are the page's
 # A label glued to a web address when a page lost what parted them (``Дереккөзktk.kz``, ``Источникzakon.kz``).
-_GLUED_LABEL = re.compile(
+_GLUED_LABEL = _RE.compile(
     r"^\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))),
                                     word_start=False).removesuffix(r"(?!\w)")
     + r")(?P<reporter>[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s*\.?\s*$", re.I)
 _OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
 # A label alone on its line, the source on the next (``Источник:\nInterfax``): read as one line.
-_LABEL_BROKEN = re.compile(
+_LABEL_BROKEN = _RE.compile(
     r"(?im)^([ \t]*" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))))
     + r"[ \t]*:)[ \t]*\n\s*(?=\S)")
-_BROKEN = re.compile(r":[ \t]*\n")  # what such a text holds: sought first, a cheaper test than the label's
-_OFFICE_LINE = re.compile(
+_BROKEN = _RE.compile(r":[ \t]*\n")  # what such a text holds: sought first, a cheaper test than the label's
+_OFFICE_LINE = _RE.compile(
     r"\s*(?P<reporter>(?:[\w’'-]+\s+){0,5}?(?:press|communications?)\s+(?:service|office)(?:\s+of\s+[^.,;:!?\n]{1,60}?)?"
     r"|пресс-служба(?:\s+[^.,;:!?\n]{1,60}?)?|(?:[\w-]+\s+){0,2}?служба\s+(?:[\w-]+\s+)?коммуникаций(?:\s+[^.,;:!?\n]{1,60}?)?"
     r"|(?-i:[Сс]айт)\s+(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?[а-яё]+(?:а|я|ов|ев|ии|ы)(?:\s+[А-ЯЁ][\w-]*){0,2}"  # Сайт города Актау
@@ -1837,7 +1840,7 @@ _KK_LATIN_CUES = tuple(sorted({s for word in ("деп ", "деді ", "хаба�
                                for s in _kk_spellings(word) if s.isascii()}))
 # English words only where two Latin words stand side by side (a Cyrillic text naming Tengrinews.kz or KASE holds no
 # English sentence); the labels in Latin letters always (Sourcektk.kz).
-_LATIN_PROSE = re.compile(r"[a-z]{2,}[^a-z\w\n.]{1,3}[a-z]{2,}")
+_LATIN_PROSE = _RE.compile(r"[a-z]{2,}[^a-z\w\n.]{1,3}[a-z]{2,}")
 _SCRIPT_WORDS: tuple[tuple[tuple[str, ...] | re.Pattern[str] | None, tuple[str, ...]], ...] = (
     (None, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN and w in _LABELS)),
     (_LATIN_PROSE, tuple(w for w in _WORDS if w.isascii() and w not in _KK_LATIN and w not in _LABELS)),
@@ -1858,7 +1861,7 @@ def _sieve(script: tuple[str, ...]) -> Callable[[str], str]:
     if any(re.search("[\u0400-\u04ff]", word) for word in script):
         return str
     letters = "[" + "".join(map(re.escape, sorted(set("".join(script))))) + "]"
-    runs = re.compile(letters + letters + "{%d,}" % (min(map(len, script)) - 1))
+    runs = _RE.compile(letters + letters + "{%d,}" % (min(map(len, script)) - 1))
     return lambda low: "\0".join(runs.findall(low))
 
 
@@ -1867,10 +1870,10 @@ _BEFORE = 250  # characters kept before a reporting word: room for a name and a 
 _AFTER = 150  # and after it, up to the next sentence end: room for a name, a via, a date
 
 # The publisher itself, printed without its name: корреспондент агентства, the agency, агенттік тілшісі.
-_IMPLIED = re.compile(
+_IMPLIED = _RE.compile(
     r"(?:нашего\s+)?(?:агентства|издания|портала|редакции)|(?:the\s+|our\s+)?agency(?:['’]s)?|our|"
     + _kk(("агенттік", "агенттігі", "агенттігінің", "біздің")), re.I)
-_CORRESPONDENT = re.compile(
+_CORRESPONDENT = _RE.compile(
     r"^(?:(?:собственн\w+|наш\w*)\s+)?корреспондент\w*\s+(?P<ru>.+)$|^(?P<en>.+?)(?:['’]s)?\s+correspondents?$"
     r"|^correspondents?\s+(?:of|for|from)\s+(?P<of>.+)$"
     r"|^(?P<kk>.+?)(?:\s+" + _kk(_KK_MEDIA_OF) + r")?\s+" + _kk(_KK_CORRESPONDENT) + "$", re.I)
@@ -1896,27 +1899,27 @@ _CREDIT_LABEL = (rf"(?:(?:источник|автор|source|cover|main|featured
 _OPEN = r"^\s*(?:©\s*)?"  # a credit line may open with © and be wrapped in parentheses
 _CLOSE = r"[\s.,;©]*$"  # a © may close the line too (Фото Турар Казангапов ©)
 # The label's mark may be doubled by a stray one (``Photo:, Fotolia``, ``Сурет: – Kazinform``): the credit follows.
-_PHOTO = re.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])[\s,;:—–-]*©?\s*(?P<credit>[^\s,;:—–-].*?)"
+_PHOTO = _RE.compile(_OPEN + rf"(?:{_CREDIT_LABEL})(?:\s*[:©|]|\s+[/—–-])[\s,;:—–-]*©?\s*(?P<credit>[^\s,;:—–-].*?)"
                     + _CLOSE, re.I)
-_PHOTO_BY = re.compile(
+_PHOTO_BY = _RE.compile(
     _OPEN + rf"(?:{_CREDIT_KIND}\s+)?{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+(?P<credit>\S.*?)" + _CLOSE, re.I)
 # ``Фото Турара Казангапова``, ``Фото с сайта gov.kz``, ``Сурет ашық дереккөзден``: a label, then the credit.
 # ``Автор фото Борис Козыркин``: the author named in the nominative.
-_PHOTO_OF = re.compile(
+_PHOTO_OF = _RE.compile(
     r"^\s*(?:" + _CREDIT_KIND + r"\s+)?(?:(?P<author>автор\s+(?:фото|фотографии|снимка|изображения))"
     r"|(?P<ru>фото|изображени[ея]|фотографии)|(?P<kk>" + _kk(("сурет", "фотосурет"))
     + r")|photo|image|foto)\s+"
     r"(?P<credit>\S.*?)" + _CLOSE, re.I)
 # An English credit before the picture's word: ``Reuters Photo``, ``Vesti.kz stock photo``, ``AFP/Getty Images``
 # is whole above; a name (each word opening with a capital, a digit or a quote, or a web address), not ``The photo``.
-_PHOTO_NAMED = re.compile(
+_PHOTO_NAMED = _RE.compile(
     r"^\s*(?P<credit>[\w«\"“@](?:[^.,;:!?()]|\.(?=\S)){0,60}?)\s+(?:(?:stock|file|archive)\s+)?"
     r"(?:photo|photos|image|images|picture|pictures)[\s.]*$", re.I)
 _NOT_CREDITS = frozenset(("the", "a", "an", "this", "that", "our", "his", "her", "their", "its", "my", "your", "main",
                           "cover", "featured", "top", "lead", "header", "file", "stock", "archive", "new", "old"))
-_PHOTO_AFTER = re.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + _kk(("сурет", "фото")) + r")\)\s*$", re.I)
+_PHOTO_AFTER = _RE.compile(r"^\s*(?P<credit>\S[^()]*?)\s*\((?:фото|photo|" + _kk(("сурет", "фото")) + r")\)\s*$", re.I)
 # Lines that are themselves the credit: ``Иллюстративное фото``, ``Скриншот видео``, ``Getty Images / AFP``.
-_PHOTO_WHOLE = re.compile(
+_PHOTO_WHOLE = _RE.compile(
     r"^\s*(?:(?:иллюстративное|архивное)\s+(?:фото|изображение)|фото\s+иллюстративное|скриншот\b.*"
     # a still from a video: Кадр видео, Кадр из видео, Стоп-кадр, video still, бейнеден кадр
     r"|(?:стоп-)?кадры?(?:\s+(?:из\s+)?видео\w*)?|video\s+still|screen\s*grab|"
@@ -1929,15 +1932,15 @@ _PHOTO_WHOLE = re.compile(
 # A Kazakh credit before the picture's word in the possessive: ``Eldeç Orda суреті`` (Eldeç Orda's picture),
 # ``Айзаттың фотосы``, ``Kazinform коллажы``; a name (each word opening with a capital, a digit or a quote, or a
 # web address), never a sentence (``Бұл оның суреті``, ``Мектептің жаңа суреті``).
-_PHOTO_OWNED = re.compile(
+_PHOTO_OWNED = _RE.compile(
     r"^\s*(?P<credit>[\w«\"“@](?:[^.,;:!?()]|\.(?=\S)){0,60}?)\s+(?:"
     + _kk(_kk_possessive(w) for w in (*_CREDIT_WORDS_KK, "фотосурет")) + r")[\s.]*$", re.I)
-_RU_FROM = re.compile(  # "taken from the site of", "provided by": the credit follows
+_RU_FROM = _RE.compile(  # "taken from the site of", "provided by": the credit follows
     r"^(?:взят[оаы]?\s+)?(?:с|из|от)\s+(?:официального\s+)?(?:сайта|сайтов)\s+|^(?:предоставлен[оаы]?)\s+", re.I)
 
 
 _RU_PAGES = ("страница", "аккаунт", "сообщество")  # where a photo is taken from, besides a site or a channel
-_RU_WORD = re.compile("(?:[a-z]+-)?[а-яё]", re.I)  # a Russian word, or a compound of a Latin name (Telegram-канала)
+_RU_WORD = _RE.compile("(?:[a-z]+-)?[а-яё]", re.I)  # a Russian word, or a compound of a Latin name (Telegram-канала)
 
 
 def _genitive_credit(credit: str) -> str:
@@ -1974,7 +1977,7 @@ _CYRILLIC_LIKE = "аеорсухкіјѕАВЕКМНОРСТХУІЈЅ"
 _LATIN_LIKE = "aeopcyxkijsABEKMHOPCTXYIJS"
 _TO_LATIN = str.maketrans(_CYRILLIC_LIKE, _LATIN_LIKE)
 _TO_CYRILLIC = str.maketrans(_LATIN_LIKE, _CYRILLIC_LIKE)
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+_FIRST_WORD = _RE.compile(r"\s*([^\W\d_]+)")
 
 
 def _one_script_word(word: str) -> str:
@@ -2000,11 +2003,11 @@ def _one_script_label(line: str) -> str:
     return line[:m.start(1)] + _one_script_word(m.group(1)) + line[m.end(1):] if m else line
 
 
-_SCRIPT_SEAM = re.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]"  # two scripts side by side
+_SCRIPT_SEAM = _RE.compile(r"[A-Za-zÀ-ž][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-zÀ-ž]"  # two scripts side by side
                           r"|[\u0370-\u03ff][A-Za-zÀ-ž\u0400-\u04ff]|[A-Za-zÀ-ž\u0400-\u04ff][\u0370-\u03ff]")
 # Every seam holds a Latin or Greek letter and a Cyrillic or Greek one: the letters of either kind lead to all seams.
-_LATIN_OR_GREEK = re.compile(r"[A-Za-zÀ-ž\u0370-\u03ff]")
-_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u04ff]")
+_LATIN_OR_GREEK = _RE.compile(r"[A-Za-zÀ-ž\u0370-\u03ff]")
+_CYRILLIC_OR_GREEK = _RE.compile(r"[\u0370-\u04ff]")
 # Greek letters that look like Cyrillic or Latin ones, one for one.
 _GREEK_LIKE = "αβεικμορτυχΑΒΕΗΙΚΜΟΡΤΥΧ"
 _GREEK_TO_CYRILLIC = str.maketrans(_GREEK_LIKE, "авеікмортухАВЕНІКМОРТУХ")
@@ -2092,31 +2095,31 @@ def photo_credit(line: str) -> str | None:
 
 
 # An open source, the internet, in Kazakh, nominative or ablative (``ашық дереккөзден``: from an open source).
-_KK_OPEN_SOURCE = re.compile(_kk(("ашық дереккөз", "ашық дереккөзден", "ашық дереккөздер", "ашық дереккөздерден",
+_KK_OPEN_SOURCE = _RE.compile(_kk(("ашық дереккөз", "ашық дереккөзден", "ашық дереккөздер", "ашық дереккөздерден",
                                   "ғаламтор", "ғаламтордан", "интернеттен", "әлеуметтік желіден")), re.I)
 # A photo agency's credit as wires print it, unlabelled: the agency, a slash, the photographer or source.
-_WIRE_PHOTO = re.compile(r"\s*(?P<credit>(?-i:EPA|AFP|AP|AP\s+Photo|REUTERS|Reuters|XINHUA|TASS|SPUTNIK|Getty\s+Images"
+_WIRE_PHOTO = _RE.compile(r"\s*(?P<credit>(?-i:EPA|AFP|AP|AP\s+Photo|REUTERS|Reuters|XINHUA|TASS|SPUTNIK|Getty\s+Images"
                          r"|Shutterstock|ANADOLU)\s*/\s*[^\n/]{2,80}?)(?:\s+-\s+(?-i:BEST\s+QUALITY\s+AVAILABLE))?\s*")
 # An agency and its photographer, in brackets under a photo: ``(Xinhua/Zhao Ge)``, ``(Greenpeace/Knoth)``.
-_AGENCY_AND_PHOTOGRAPHER = re.compile(r"\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s*")
+_AGENCY_AND_PHOTOGRAPHER = _RE.compile(r"\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s*")
 # A credit in square brackets under a photo, Xinhua's way: ``[Xinhua/Shen Hong]``, ``[Photo/Xinhua]``.
-_BRACKETED = re.compile(r"\s*\[(?:(?:photo|фото)\s*/\s*)?(?P<credit>[A-Z][\w.&-]*(?:\s*/\s*[A-Z][\w.&-]*"
+_BRACKETED = _RE.compile(r"\s*\[(?:(?:photo|фото)\s*/\s*)?(?P<credit>[A-Z][\w.&-]*(?:\s*/\s*[A-Z][\w.&-]*"
                         r"(?:\s+[A-Z][\w.&-]*){0,2})?)\]\s*", re.I)
 # An author credited for their own photos: ``Ирина КОВАЛЁВА, фото автора``, ``… , photos by the author``, Kazakh
 # ``…, суреттер автордікі``.
-_BY_AUTHOR = re.compile(
+_BY_AUTHOR = _RE.compile(
     r"^\s*(?P<credit>[^\W\d_][^,،]{2,60}?)[,،]\s*(?:(?:текст\s+и\s+)?(?:фото|фотографии|снимки)\s+автора"
     r"|(?:text\s+and\s+)?photos?\s+by\s+the\s+author|" + _kk(("сурет", "суреттер", "фото", "фотосуреттер")) + r"\s+"
     + _kk(("автордікі", "автордың")) + r")[\s.]*$", re.I)
 # A credit after the copyright sign: ``© Institute of Political Solutions``; not a notice (``© 2026 …``, ``© Все права
 # защищены``).
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\))\s*,?\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))(?:[A-ZА-ЯЁ«\"“]|(?<=,\s)\w"
+_COPYRIGHT = _RE.compile(r"^\s*(?:©|\(c\))\s*,?\s*(?P<credit>(?![^\n]*(?:прав|rights|reserved|\d{4}))(?:[A-ZА-ЯЁ«\"“]|(?<=,\s)\w"
                         r"|(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*$))"  # or a web address alone: © bilim-all.kz
                         r"[^©\n]{1,80}?)"
                         r"[\s.]*$")
-_ACRONYM_LINE = re.compile(r"\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}\s*")
+_ACRONYM_LINE = _RE.compile(r"\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}\s*")
 # What may come before a credit after its label: ``the``, ``picture from an open source`` (the source is the credit).
-_FROM = re.compile(r"^(?:(?-i:the)\s+|(?:(?:picture|photo|image)s?\s+)?(?:taken\s+)?from\s+(?:an?\s+|the\s+)?)", re.I)
+_FROM = _RE.compile(r"^(?:(?-i:the)\s+|(?:(?:picture|photo|image)s?\s+)?(?:taken\s+)?from\s+(?:an?\s+|the\s+)?)", re.I)
 
 
 def _named_credit(credit: str) -> bool:
@@ -2213,12 +2216,12 @@ def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None])
 
 
 # Where a correspondent works, before the outlet's name: ``өңірдегі Stan.kz тілшісі`` (the region's), ``Астанадағы``.
-_KK_WHERE_BEFORE = re.compile(r"^(?:\S+" + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False) + r"\s+)+(?=\S)", re.I)
+_KK_WHERE_BEFORE = _RE.compile(r"^(?:\S+" + _kk(("дағы", "дегі", "тағы", "тегі"), word_start=False) + r"\s+)+(?=\S)", re.I)
 # The kind of outlet a correspondent works for, in the genitive before its name: ``газеты «Жизнь в Алматы»``.
-_RU_KIND_OF = re.compile(r"^(?:(?:интернет-)?(?:газеты|издания|портала|телеканала|журнала|сайта|информагентства)"
+_RU_KIND_OF = _RE.compile(r"^(?:(?:интернет-)?(?:газеты|издания|портала|телеканала|журнала|сайта|информагентства)"
                          r"|агентства)\s+(?=[«\"“]|[A-Z]|[a-z0-9][\w-]*\.[a-z]{2,}\b)")  # портала newsroom.kz
-_HANDLE = re.compile(r"\s+@\w+$")  # a social-network handle after an outlet's name: «Диапазон» @gazeta_diapazon
-_QUOTED_HEAD = re.compile(r"«([^»\n]+)»")
+_HANDLE = _RE.compile(r"\s+@\w+$")  # a social-network handle after an outlet's name: «Диапазон» @gazeta_diapazon
+_QUOTED_HEAD = _RE.compile(r"«([^»\n]+)»")
 
 
 def _ru_quoted_genitive(name: str) -> str:
@@ -2232,13 +2235,13 @@ def _ru_quoted_genitive(name: str) -> str:
 
 
 # What a source cited says, before whose it is: ``со ссылкой на заявление градоначальника``, ``на данные МЧС``.
-_RU_MESSAGE_OF = re.compile(r"(?:официальн\w+\s+)?(?:заявление|сообщение|данные|информацию|пресс-релиз|публикацию|ответ"
+_RU_MESSAGE_OF = _RE.compile(r"(?:официальн\w+\s+)?(?:заявление|сообщение|данные|информацию|пресс-релиз|публикацию|ответ"
                             r"|письмо|материал|пост)\s+(?=\S)", re.I)
 
 
 # When a Russian source said it, after its name: no part of it (``эксперт в авиационной отрасли после просмотра
 # видео``, ``аким во время брифинга``).
-_RU_WHEN_SAID = re.compile(r"\s+(?:после|перед|во\s+время|в\s+ходе|по\s+итогам|накануне)\s+(?=\S)")
+_RU_WHEN_SAID = _RE.compile(r"\s+(?:после|перед|во\s+время|в\s+ходе|по\s+итогам|накануне)\s+(?=\S)")
 
 
 def _via(via: str | None, case: str) -> str | None:
@@ -2265,7 +2268,7 @@ def _via(via: str | None, case: str) -> str | None:
 
 
 # The words around a quoted programme or outlet name: ``31 арнаның "Информбюро" жаңалықтар бағдарламасы``.
-_KK_MEDIA_WORD = re.compile(_kk(("арна", "телеарна", "бағдарлама", "жаңалықтар", "газет", "журнал", "портал", "басылым",
+_KK_MEDIA_WORD = _RE.compile(_kk(("арна", "телеарна", "бағдарлама", "жаңалықтар", "газет", "журнал", "портал", "басылым",
                                  "агенттік", "агенттігі", "ақпарат", "ақпараттық"), word_start=True).removesuffix(r"(?!\w)"),
                             re.I)
 
@@ -2280,15 +2283,15 @@ def _kk_programme(via: str) -> str:
     return quoted.group(0) if rest and all(w.isdigit() or _KK_MEDIA_WORD.match(w) for w in rest) else via
 
 
-_KK_MEDIA_AFTER = re.compile(r"\s+" + _KK_MEDIA + "$", re.I)
-_NAMED = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capital, a digit, a dot or a quote: a name, not a description
+_KK_MEDIA_AFTER = _RE.compile(r"\s+" + _KK_MEDIA + "$", re.I)
+_NAMED = _RE.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d.«»\"“”]")  # a capital, a digit, a dot or a quote: a name, not a description
 
 
 # What an outlet is, printed before its name: ``информационное агентство «Казинформ»``, ``издание Орда``, ``портал
 # Tengrinews.kz``, ``информагентство Bestnews.kz``; an abbreviation the outlet signs with stays (``ИА El.kz``,
 # ``МИА «Казинформ»``); not ``радио``, which opens names (``Радио Азаттык``), nor a kind followed by more than a name
 # (``агентство Республики Казахстан по делам …`` is a body).
-_RU_MEDIA_BEFORE = re.compile(
+_RU_MEDIA_BEFORE = _RE.compile(
     r"(?:(?:информационное|международное|новостное|казахстанское|российское)\s+)?(?:интернет-)?"
     r"(?P<kind>(?i:агентство|издание|портал|сайт|телеканал|газета|журнал|информагентство))\s+"
     r"(?P<name>«[^»]+»|\"[^\"]+\"|(?:[A-Za-z][\w.&-]*|[А-ЯЁ][\w-]*)(?:\s+[A-ZА-ЯЁ0-9][\w.&-]*)*"
@@ -2298,7 +2301,7 @@ _RU_MEDIA_BEFORE = re.compile(
 
 # What an outlet is, printed before its name in English: ``news agency Kazinform``, ``Kazakh news website Orda.kz``
 # (the name alone, as in Russian; a name holding the word after it is kept whole: ``Kazinform News Agency``).
-_EN_MEDIA_BEFORE = re.compile(
+_EN_MEDIA_BEFORE = _RE.compile(
     r"(?:(?:the\s+)?[A-Z][\w-]+(?:['’]s)?\s+)?(?-i:(?:state|state-run|state-owned|private|independent|official|national|local|regional)\s+)?"
     r"(?-i:(?:news|online|information|media)\s+)?(?-i:agency|website|portal|outlet|site|newspaper"
     r"|daily|weekly|broadcaster|channel|TV\s+channel)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|\"[^\"\n]+\"|“[^”\n]+”"
@@ -2468,7 +2471,7 @@ def _forms_of(words: Iterable[str]) -> list[_Form]:
 
 
 _FORMS_WITH = {word: [i for i, form in enumerate(_FORMS) if word in form.words] for word in _WORDS}
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»]?\s")
+_SENTENCE_BREAK = _RE.compile(r"[.!?…][\"”»]?\s")
 _CORRESPONDENT_WORDS = ("корреспондент", "correspondent", *_kk_words("тілші"))
 
 
@@ -2549,54 +2552,54 @@ def _source_line(line: str, words: list[str]) -> Attribution | None:
     return Attribution(line.strip(" ."), _clean(m.group("reporter")), "source-line")
 
 
-_GLUED = re.compile(r"[.!?…»\"”]\s*(?=[A-ZА-ЯЁ][^.!?…]*$)")  # the last sentence's end, a capital after it
+_GLUED = _RE.compile(r"[.!?…»\"”]\s*(?=[A-ZА-ЯЁ][^.!?…]*$)")  # the last sentence's end, a capital after it
 
 
-_SIGNED_AFTER = re.compile(r"(?<=[.!?…»\"”])\s+(?P<reporter>[^.!?…\n]{2,30}?)\s*\.?\s*$")  # a text's last words after its sentence
+_SIGNED_AFTER = _RE.compile(r"(?<=[.!?…»\"”])\s+(?P<reporter>[^.!?…\n]{2,30}?)\s*\.?\s*$")  # a text's last words after its sentence
 
 
 # A line that is an outlet's name alone: ``By Trend``, ``by REUTERS`` (one name or capitals: ``By Nargiz Sadikhova``
 # is a byline), ``Агентство «Хабар»`` (its kind and quoted name), ``“The Qazaq Times”`` closing the text.
 _BARE_MAX = 60
-_BY_OUTLET = re.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-Z0-9.&/-]+(?:\s+[A-Z][A-Z0-9.&/-]+){0,2})"
+_BY_OUTLET = _RE.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-Z0-9.&/-]+(?:\s+[A-Z][A-Z0-9.&/-]+){0,2})"
                         r"(?:\s*[|,–—-]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}[./\s])[^\n]*)?\s*\.?\s*")  # a date after it
-_KIND_QUOTED = re.compile(
+_KIND_QUOTED = _RE.compile(
     r"\s*(?P<reporter>(?:(?:информационное|международное)\s+)?(?:агентство|издание|портал|газета|телеканал|ИА|МИА)\s+"
     r"«[^»\n]{2,40}»)\s*\.?\s*", re.I)
-_QUOTED_NAME = re.compile(  # tote has no capitals: any of its letters opens a word
+_QUOTED_NAME = _RE.compile(  # tote has no capitals: any of its letters opens a word
     r"\s*(?P<reporter>[«\"“](?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\u0600-\u06ff][\w.&’'-]*\s*){1,5}[»\"”])\s*")
 
 
 # A wire's name and the date it filed, opening a line (``Xinhua, November 29, 2016``, a page's tools may follow): one
 # word, or a registered outlet's name (``Astana Times, 5 October 2016``), for a person's byline has two words.
 _EN_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
-_NAME_DATED = re.compile(r"\s*(?P<reporter>[A-Z][\w.&/-]+(?:\s+[A-Z][\w.&/-]+){0,3}),\s+(?:" + _EN_MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
+_NAME_DATED = _RE.compile(r"\s*(?P<reporter>[A-Z][\w.&/-]+(?:\s+[A-Z][\w.&/-]+){0,3}),\s+(?:" + _EN_MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
                          + _EN_MONTH + r"\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+[^\n]{0,30})?")
 # A link to the whole story on another site closing a text: ``Read more at Kazinform``, ``Подробнее на Zakon.kz``.
-_READ_MORE = re.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+(?:at|on)|(?-i:Подробнее|подробнее)"
+_READ_MORE = _RE.compile(r"\s*(?:(?-i:Read|read)\s+(?:more|the\s+full\s+story)\s+(?:at|on)|(?-i:Подробнее|подробнее)"
                         r"(?:\s+читайте)?\s+на)\s*:?\s+(?P<reporter>\S[^\n]{1,50}?)\s*\.?\s*")
 
 
 # A line naming what a text was written from: ``Based on materials from TASS``, ``По материалам Tengrinews.kz``.
-_BASED_ON = re.compile(r"\s*(?:(?-i:Based|based)\s+on\s+(?:the\s+)?(?:materials|reports|information|reporting)\s+(?:from|of|by)"
+_BASED_ON = _RE.compile(r"\s*(?:(?-i:Based|based)\s+on\s+(?:the\s+)?(?:materials|reports|information|reporting)\s+(?:from|of|by)"
                        r"|(?-i:По|по)\s+материалам|(?-i:С|с)\s+использованием\s+материалов)\s+(?P<reporter>[^\n]{2,50}?)\s*\.?\s*")
 # A monitoring service's line naming what it translated: ``Text of report by Russian state news agency ITAR-TASS``,
 # ``Excerpt from report by Kazakh news agency Kazinform on 5 May``.
-_TEXT_OF_REPORT = re.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(?:an?\s+)?(?:report|article|interview|commentary"
+_TEXT_OF_REPORT = _RE.compile(r"\s*(?-i:Text|Excerpts?|Summary)\s+(?:of|from)\s+(?:an?\s+)?(?:report|article|interview|commentary"
                              r"|broadcast)\s+by\s+(?P<reporter>[^\n:]{2,80}?)(?:\s+(?:on|in)\s+\d[^\n]*)?\s*[.:]?\s*")
 # A wire's closing credit: ``(Reporting by Reuters; Editing by Mark Potter)``, ``Reporting by Xinhua in Almaty``,
 # ``(Reporting by Olzhas Auyezov; Editing by Sharon Singleton)`` (the journalist who reported it is the source).
 # (the next role may follow without its semicolon: ``(Reporting by Tamara Vaal Writing by Olzhas Auyezov; …)``)
 _OTHER_ROLE = r"(?:;|\s(?-i:Writing|Editing|Compiled|Additional\s+reporting|Graphics|Translated)\s+by\s)"
-_REPORTING_BY = re.compile(r"\s*\(?\s*(?-i:Reporting|With\s+reporting|With\s+additional\s+reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
+_REPORTING_BY = _RE.compile(r"\s*\(?\s*(?-i:Reporting|With\s+reporting|With\s+additional\s+reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*"
                            r"(?:(?:" + _OTHER_ROLE + r"|\))[^\n]*|\.?\s*)")
-_REPORTING_BY_CLOSING = re.compile(  # the same credit in brackets closing the last paragraph
+_REPORTING_BY_CLOSING = _RE.compile(  # the same credit in brackets closing the last paragraph
     r"(?<=[.!?…\"”])\s*\(\s*(?-i:Reporting)\s+by\s+(?P<reporter>[^;()\n]+?)(?:\s+in\s+[A-Z][\w-]*)?\s*(?:" + _OTHER_ROLE
     + r"[^()\n]*)?\)\s*$")
 
 
 # An outlet's web address alone closing a text, as a paper signs under its byline (``Abai.kz``).
-_SIGNED_ADDRESS = re.compile(  # a web address in Latin letters (Дереккөзktk.kz is a label glued to one)
+_SIGNED_ADDRESS = _RE.compile(  # a web address in Latin letters (Дереккөзktk.kz is a label glued to one)
     r"\s*(?P<reporter>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:kz|ru|com|net|org|info|news|media|kg|uz|az))\s*", re.I)
 
 
@@ -2645,7 +2648,7 @@ def _bare_lines(text: str) -> list[Attribution]:
 
 # A broadcaster's language service or a news agency named alone on a line (``RFE/RL's Kazakh Service``, ``BBC Russian
 # Service``, ``Trend News Agency``): a sign-off.
-_SERVICE_LINE = re.compile(r"\s*(?P<reporter>(?-i:[A-Z][A-Z/&.-]+[A-Za-z]*(?:['’]s)?\s+[A-Z][a-z]+\s+Service"
+_SERVICE_LINE = _RE.compile(r"\s*(?P<reporter>(?-i:[A-Z][A-Z/&.-]+[A-Za-z]*(?:['’]s)?\s+[A-Z][a-z]+\s+Service"
                            r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+News\s+Agency))\s*\.?\s*")
 _NOT_OUTLETS = frozenset(("staff", "admin", "administrator", "editor", "editors", "author", "guest", "anonymous",
                           "newsroom", "redaktor", "редакция", "автор", "админ"))
@@ -2654,17 +2657,17 @@ _NOT_OUTLETS = frozenset(("staff", "admin", "administrator", "editor", "editors"
 # A wire's name in parentheses closing the text, after its last sentence: ``… in 2012. (Trend)``, ``(Reuters)``; not
 # a credit or an editor's note.
 _TAG_NAME = r"[A-ZА-ЯЁ][^\W\d_]*(?:[.&/’'-][^\W\d_]+)*(?:\s[A-ZА-ЯЁ][^\W\d_]*){0,2}"
-_CLOSING_TAG = re.compile(  # one wire, or a list of them: ``(Kazakhstan Today, Interfax-Kazakhstan)``
+_CLOSING_TAG = _RE.compile(  # one wire, or a list of them: ``(Kazakhstan Today, Interfax-Kazakhstan)``
     rf"\((?P<reporter>{_TAG_NAME}(?:,\s{_TAG_NAME}){{0,3}})\)\s*$")
 # A wire and the outlet it was taken from: ``(Казинформ/Энергетика Украины, СНГ, мира)``.
-_CLOSING_SLASHED = re.compile(r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*/[A-ZА-ЯЁ][^()\n]{1,50})\)\s*$")
+_CLOSING_SLASHED = _RE.compile(r"\((?P<reporter>[A-ZА-ЯЁ][^\W\d_]*/[A-ZА-ЯЁ][^()\n]{1,50})\)\s*$")
 _NOT_TAGS = frozenset(_CREDIT_WORDS_RU + _CREDIT_WORDS_EN + (
     "update", "updated", "обновлено", "audio", "аудио", "more", "continued", "end", "required", "optional"))
 
 
 # An outlet signing a text after a dash: ``… взорвался газовый баллон. — Евразия Daily.``: a name with a Latin letter or
 # in quotes (a person signs in Cyrillic words alone).
-_CLOSING_DASH = re.compile(r"(?:^|[.!?…»\"”]\s*)(?P<sign>(?:[—–]|-(?=\s))\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“]"
+_CLOSING_DASH = _RE.compile(r"(?:^|[.!?…»\"”]\s*)(?P<sign>(?:[—–]|-(?=\s))\s*(?P<reporter>(?=[^\n]*[A-Za-z«\"“])[A-ZА-ЯЁ«\"“]"
                            r"(?:[^\n.!?,;:]|\.(?=\w)){1,40}?))\.?\s*$")  # a web address's dots: — Pkzsk.info.
 
 
@@ -2686,14 +2689,14 @@ def _closing_tags(text: str) -> list[Attribution]:
 
 # A source named in brackets inside a line (``… in Ukraine and Russia (source: agrimarket.info).``), and a syndicator's
 # marker naming the outlet it took the text from, opening a line (``(MENAFN- Trend News Agency) ASTANA, …``).
-_BRACKETED_SOURCE = re.compile(r"\((?:source|sources|источник|дереккөз|derekkóz)\s*:\s*(?P<reporter>[^()\n]{2,80}?)\s*\)"
+_BRACKETED_SOURCE = _RE.compile(r"\((?:source|sources|источник|дереккөз|derekkóz)\s*:\s*(?P<reporter>[^()\n]{2,80}?)\s*\)"
                                r"|^[ \t]*\((?-i:MENAFN)\s*[-–—]\s*(?P<syndicated>[^()\n]{2,80}?)\s*\)", re.I | re.M)
 
 
 # A speaker's label before their words, opening a line or after a sentence: a name and what they are, a word of it in
 # lower case (``Дархан Сатыбалды, қала әкімі: «…»``, ``Азат Оральаев, Ордабасы ауданының әкімі:``, ``Майра
 # Мухамедкызы, директор театра оперы и балета г.Шымкента:``).
-_SPEAKER_LABEL = re.compile(r"(?:^[ \t]*|(?<=[.!?…])[ \t]+)(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+),\s+"
+_SPEAKER_LABEL = _RE.compile(r"(?:^[ \t]*|(?<=[.!?…])[ \t]+)(?P<reporter>(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]+),\s+"
                             r"(?=(?:[^:\n]*?\s)?[a-zа-яёәғқңөұүһі])[^:\n«»\"“”!?]{2,100}?):[ \t]*(?=[«\"“]|$)", re.M)
 
 
@@ -2718,13 +2721,13 @@ def _bracketed_sources(text: str, low: str) -> list[Attribution]:
 
 
 # A feed's footer naming the site the post appeared on (WordPress's, in English and Russian): a source line.
-_FEED_FOOTER = re.compile(r"(?:(?-i:appeared\s+first\s+on)|(?:сначала|впервые)\s+появил\w*\s+на|появил\w*\s+(?:сначала|впервые)\s+на)\s+"
+_FEED_FOOTER = _RE.compile(r"(?:(?-i:appeared\s+first\s+on)|(?:сначала|впервые)\s+появил\w*\s+на|появил\w*\s+(?:сначала|впервые)\s+на)\s+"
                           r"(?P<reporter>[^\n]{2,80}?)\s*\.?\s*$", re.I | re.M)
 
 
 # Where a republished text first ran: ``To read the original story by X, click here``, ``This article first appeared
 # in X``, ``Originally published by X``, ``Republished with permission from X``.
-_REPUBLISHED = re.compile(
+_REPUBLISHED = _RE.compile(
     r"(?:^|(?<=[.!?…]\s))(?:(?-i:[Tt]o)\s+read\s+the\s+original\s+(?:story|article|report|version|piece)\s+(?:by|from|in|on|at)"
     r"|(?:(?:this|the)\s+(?:original\s+)?(?:story|article|report|piece|post)\s+)?(?:(?:was|has\s+been)\s+)?"
     r"(?:(?:originally|first)\s+)+(?:published|appeared|ran|posted)\s+(?:by|in|on|at)"
@@ -2790,7 +2793,7 @@ def main_attribution(found: list[Attribution]) -> Attribution | None:
 
 
 # "About this", opening an attribution: it names the source of the news before it, not news itself.
-_ABOUT_THIS = re.compile(r"(?:" + _KK_ABOUT + r"|(?-i:[Оо]б)\s+этом|(?-i:[Оо])\s+том|(?-i:[Tt]his)\s+was)", re.I)
+_ABOUT_THIS = _RE.compile(r"(?:" + _KK_ABOUT + r"|(?-i:[Оо]б)\s+этом|(?-i:[Оо])\s+том|(?-i:[Tt]his)\s+was)", re.I)
 
 
 def find_attribution(text: str | None, agency: str | None = None) -> Attribution | None:
