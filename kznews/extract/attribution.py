@@ -356,7 +356,7 @@ _PRONOUNS = frozenset(
     " there who which what one".split()
 ) | {s for w in ("ол", "олар", "біз", "оның", "олардың", "біздің", "менің", "сіздің") for s in _kk_spellings(w)}
 _EN_LOWER = frozenset(
-    "of the and for on in de press service services office department agency ministry committee akimat administration"
+    "of the and for on in at de press service services office department agency ministry committee akimat administration"
     " government embassy police court company bank fund center centre council commission prosecutor website site page"
     " portal channel account spokesperson spokesman spokeswoman governor minister mayor head chairman official local"
     " representative adviser advisor aide envoy officer speaker"
@@ -415,7 +415,7 @@ _EN_CLAUSE_WORDS = frozenset(
     " to that which who whom whose when where while if as than it its this these those there here he she they we i"
     " you his her their our my your said says say told reported also though although but and or because since so yet"
     " whereas unless".split())
-_EN_JOINS = frozenset("of the and for on in de when while if as".split())  # never open or close a name
+_EN_JOINS = frozenset("of the and for on in at de when while if as".split())  # never open or close a name
 _EN_NAME_WORDS = _EN_LOWER | _EN_BODIES | _EN_AGENTS  # the lower-case words of a name
 _EN_NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -423,6 +423,7 @@ _EN_NOT_NAMES = frozenset(
 )
 _DOMAIN = _RE.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 _POSSESSIVE = _RE.compile(r"['’]s$")
+_EN_PREFIXED_NAME = _RE.compile(r"(?-i:[a-z]+-[A-Z][\w-]*)")  # a name with a prefix: ex-Soviet, pro-Kremlin, non-EU
 # Who owns, runs or backs an organisation, before its name: ``state-controlled Kazatomprom``, ``Kremlin-backed``.
 _EN_OWNED_BY = _RE.compile(r"[\w-]+-(?:owned|controlled|run|backed|based|led|funded|affiliated|operated|linked)", re.I)
 
@@ -474,7 +475,7 @@ def _en_name(name: str) -> str | None:
     words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).split()
     if "--" in words:  # a dateline's dash before the subject: BERLIN -- The European Space Agency
         return None
-    if (not words or len(words) > 12 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
+    if (not words or len(words) > 16 or words[0].lower() in _PRONOUNS | _EN_NOT_NAMES | _EN_JOINS
             or words[-1].lower() in _EN_JOINS or _POSSESSIVE.search(words[-1])):
         return None
     named = False
@@ -488,7 +489,7 @@ def _en_name(name: str) -> str | None:
             named = True
         elif not word[:1].isdigit() and not _EN_NAME_WORDS.issuperset(word.lower().split("-")) and re.search(
                 r"\w", word) and not (described and word.isalpha() and word.lower() not in _EN_CLAUSE_WORDS) \
-                and not _EN_OWNED_BY.fullmatch(word):
+                and not _EN_OWNED_BY.fullmatch(word) and not _EN_PREFIXED_NAME.fullmatch(word):
             return None  # press-service: a hyphenated compound of a name's words is one
     if not (named or name.lower().startswith(("the ", "a ", "an ")) or words[-1].lower() in _EN_AGENTS
             or words[-1].lower() in _EN_BODIES):  # according to ministry: the article left out
@@ -680,12 +681,15 @@ _RU_SUBJECT_OPENERS = _RE.compile(r"^(?:(?:об\s+этом|о\s+том|при\s+
                                  r"|текущей|нынешнего)\s+)?[а-яё]+|в\s+(?:январе|феврале|марте|апреле|мае|июне|июле"
                                  r"|августе|сентябре|октябре|ноябре|декабре)|в\s+\d{4}\s+году"
                                  r"|(?:на\s+)?(?:прошлой|этой|минувшей)\s+неделе|в\s+(?:прошлом|этом|минувшем)\s+(?:году"
-                                 r"|месяце))\s+)+", re.I)
+                                 r"|месяце)|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+                                 r"|октября|ноября|декабря)(?:\s+\d{4}(?:\s+года)?)?)\s+)+", re.I)  # 19 марта X писал
 # What a body said it in, after its name: ``Пресс-служба акимата в рассылке сообщила``, ``МЧС в своем Telegram-канале``.
 _RU_MEDIUM_AFTER = _RE.compile(r"\s+(?:в|во|на)\s+(?:сво[её]м\s+|своей\s+|официальном\s+|официальной\s+)?(?:рассылке"
                               r"|сообщении|заявлении|ответе|комментарии|пресс-релизе|эфире|соцсетях|социальных\s+сетях"
                               r"|(?:telegram|телеграм|instagram|facebook)[\w-]*(?:\s+(?:канале|аккаунте|странице))?"
-                              r"|странице|аккаунте|брифинге|пресс-конференции)$", re.I)
+                              r"|странице|аккаунте|брифинге|пресс-конференции"
+                              r"|(?:интервью|беседе\s+с)\s+(?:журналистам|журналистами|СМИ|прессе|корреспонденту|нашему"
+                              r"\s+изданию))$", re.I)  # в интервью журналистам: to whom, not who
 # Where a speaker said it, after their name (``рассказал глава госкорпорации Дмитрий Рогозин в видео, опубликованном
 # …``): it ends the name.
 _RU_MEDIUM_NEXT = (r"(?=\s+(?:в|во|на|при)\s+(?:(?:своем|своём|своей|официальном|официальной)\s+)?(?:аккаунте|странице"
@@ -818,11 +822,19 @@ def _kk_office(name: str) -> str | None:
     return name if len(words) > 1 and _kk_head(last) and not any(_kk_cased(w) for w in words) else None
 
 
+_KK_ALONG = frozenset(_kk_spellings("бойынша"))
+_KK_PLACED = _RE.compile(_kk(("орналасқан", "тұратын", "тұрған", "жұмыс істейтін", "қызмет ететін")), re.I)
+
+
 def _kk_after_clause(name: str) -> str | None:
     """A Kazakh reporter without the participle clause describing it before it (``Орталық коммуникациялар қызметінде
     сөз алған Энергетика министрі`` → ``Энергетика министрі``: the minister who spoke at the service)."""
     words = name.split()
-    at = max((i for i, w in enumerate(words[:-1]) if _KK_PARTICIPLE_END.search(w)), default=-1)
+    # an adverbial of its own before it: Үш мекенжай бойынша (at three addresses) X-тың ақпараты бойынша
+    words = words[max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _KK_ALONG), default=0):]
+    # a participle of where it is or works names which one it is (… қиылысында орналасқан метеостанция): kept
+    at = max((i for i, w in enumerate(words[:-1]) if _KK_PARTICIPLE_END.search(w) and not _KK_PLACED.fullmatch(w)),
+             default=-1)
     # the owner in the genitive before a clause describing its data: X-тың сағат 14:00-де жарияланған алдын ала
     # мәліметі → X
     owner = next((i for i, w in enumerate(words[:at]) if _KK_GENITIVE.search(w)), None) if at > 0 else None
@@ -929,6 +941,10 @@ def _kk_subject(name: str) -> str | None:
     """The subject of a Kazakh clause without the time and place before it (``бүгін мәжілістің үкімет сағатында
     депутат Нұрлан Әбілиров`` → ``депутат Нұрлан Әбілиров``)."""
     words = name.split()
+    if len(words) >= 3 and words[-1][:1].islower() and _KK_LOCATIVE.search(words[-1]) and words[-2].endswith(
+            ("»", '"', "”")):  # the occasion after the subject by its quoted title: … «Қала дамуы туралы» брифингте
+        words = words[:next((i for i in range(len(words) - 2, 0, -1) if words[i].startswith(("«", '"', "“"))),
+                            len(words))]
     if len(words) >= 3 and words[-1][:1].islower() and _KK_LOCATIVE.search(words[-1]):
         # the occasion after the subject: … журналистерге арнап өткізген баспасөз мәслихатында (at the press
         # conference held for journalists), a participle opening it, with what it was for before that
@@ -1221,6 +1237,7 @@ _EN_POSTED = (_en_verbs(*_EN_SAID, "revealed", "posted", "shared", "published", 
               + r"\s+(?-i:on|in|via|through)\s+(?:(?-i:his|her|their|its|a|an|the)\s+)?(?:(?-i:official|personal)\s+)?"
               + r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _EN_PLATFORMS)
               + r")(?:[\s-]+(?-i:channel|page|account|post|feed|blog|story|networks?|sites?))?")
+_EN_POSTED_WORDS = frozenset(("revealed", "posted", "shared", "published", "tweeted", "wrote"))
 _EN_AS = r"(?:\s+as\s+(?-i:saying|reporting|stating|telling)\b[^.;\n]*+)?"
 # An official named with a title, beside the name: ``the head of the National Bank, Grigory Marchenko``, ``Dauren
 # Abayev, minister of information``: the reporter is given whole, as a Russian ``аким области М. Тасмаганбетов``.  A
@@ -1428,6 +1445,10 @@ _KK_ACCORDING_WORDS = _kk_words(*(_kk_possessive(noun) for noun in (*_KK_SOURCES
 _FORMS: tuple[_Form, ...] = tuple(
     _Form(kind, _RE.compile(pattern, re.I), case, frozenset(words), *rest)
     for kind, pattern, case, words, *rest in (
+        # X в интервью телеканалу «Хабар» заявил: the outlet X spoke to reports, citing X
+        ("reports", r"(?:^|(?<=\s))(?P<via>(?-i:[А-ЯЁA-Z])[^,.;:()\n«\"“]{1,80}?)\s+в\s+(?:интервью|беседе\s+с|комментарии)\s+"
+         r"(?:" + _RU_TOLD_KIND + r"\s+)?(?P<reporter>«[^»\n]+»|\"[^\"\n]+\"|“[^”\n]+”|" + _RU_TOLD_OUTLET + r")"
+         + _RU_AT_VERB + r"(?=[\s,:.]|$)", "nom", ("интервью", "беседе", "комментарии"), _plain, "nom"),
         # Russian: передает (собственный) корреспондент X, сообщает X со ссылкой на Y, сообщили в акимате …
         ("correspondent", r"\s(?-i:" + _alternation(_RU_FORMS + _RU_FOUND, word_start=False)
          + r")\s+(?P<reporter>(?:собственн\w+\s+|наш\w*\s+)?корреспондент(?:ы|ка)?\s+(?:(?!со\s+ссылкой|ссылаясь)[^,;\n])+?)"
@@ -1513,6 +1534,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"(?:сообщении|заявлении|пресс-релизе|релизе|публикации|посте|ответе|письме)\s+(?P<reporter>" + _QUOTED_PHRASE
          + ")"
          + _CLAUSE_END, "gen", _RU_IMPERSONAL_WORDS),
+        # В (официальном) заявлении X сообщается: the message first
+        ("reports", r"(?:^|(?<=[.!?…])|\n)\s*(?-i:В|в)\s+(?:официальном\s+)?(?:сообщении|заявлении|пресс-релизе|релизе"
+         r"|публикации|посте|ответе|письме)\s+(?P<reporter>" + _QUOTED_PHRASE + r")\s+" + _RU_IMPERSONAL
+         + r"(?=[\s,:]|$)", "gen", _RU_IMPERSONAL_WORDS),
         ("reports", r"\s" + _RU_IMPERSONAL + r"\s+(?:в|на)\s+(?P<reporter>(?:официальном\s+|официальной\s+)?"
          r"(?:(?-i:Facebook|Instagram|Telegram|Twitter|YouTube|TikTok|VK)[\w-]*\s+)?(?:telegram-канале"
          r"|телеграм-канале|сайте|странице|аккаунте|канале)\s+" + _PHRASE + ")" + _CLAUSE_END, "loc",
@@ -1739,6 +1764,8 @@ _FORMS: tuple[_Form, ...] = tuple(
          ("report", "noted by", "stated by", "said by", "announced by", "explained by", "indicated by", "emphasized by",
           "emphasised by", "stressed by", "pointed out by", "mentioned by", "informed by"),
          _en_name),
+        ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom",
+         ("report",)),  # reported APK-Inform analyst, Natalia Gavruk
         # said X, reported Y: Y reports, citing X
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<via>" + _PHRASE + r")(?:\s+(?-i:during|at|in|on)\b[^,;.\n]{0,80}?)?,\s+"
          r"(?-i:reports|reported|informs|writes)\s+"
@@ -1798,10 +1825,11 @@ _SOURCE_LINE = _RE.compile(  # glued to the text before it when a page lost its 
     + r")(?:\s+(?:новости|информации|материала|news|of\s+the\s+news))?\s*:\s*(?P<reporter>[^|\s][^|]*?)\s*\.?\s*(?:\|.*)?$",
     re.I)  # Source: Xinhua| 2019-04-11 18:50:11|Editor: …: the fields after a bar are the page's
 # A label glued to a web address when a page lost what parted them (``Дереккөзktk.kz``, ``Источникzakon.kz``).
-_GLUED_LABEL = _RE.compile(
-    r"^\s*(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS for s in _kk_spellings(w))),
-                                    word_start=False).removesuffix(r"(?!\w)")
-    + r")(?P<reporter>[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s*\.?\s*$", re.I)
+_GLUED_LABEL = _RE.compile(  # or parted by spaces from the address, among a page's fields (14:35   Источник akipress.kg)
+    r"(?:^\s*|(?<=\d)\s+|\s{2,})(?P<label>" + _alternation(("источник", "source", *(s for w in _KK_LABELS
+                                                                                 for s in _kk_spellings(w))),
+                                                       word_start=False).removesuffix(r"(?!\w)")
+    + r")\s?(?P<reporter>[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s*\.?(?:\s*$|\s{2,}|(?=\s(?-i:[A-ZА-ЯЁ])))", re.I)
 _OFFICE_LINE_MAX = 160  # characters: a longer line is a paragraph
 # A label alone on its line, the source on the next (``Источник:\nInterfax``): read as one line.
 _LABEL_BROKEN = _RE.compile(
@@ -2063,6 +2091,7 @@ def photo_credit(line: str) -> str | None:
         return bracketed.group("credit")
     wrapped = re.fullmatch(r"\s*\((.+)\)\s*|\s*\[(.+)\]\s*", line)  # (Фото: …), [Photo: Xinhua]
     line = (wrapped.group(1) or wrapped.group(2)) if wrapped else line
+    line = _TAKEN.sub("", line)
     if wrapped and _AGENCY_AND_PHOTOGRAPHER.fullmatch(line):  # (Xinhua/Zhao Ge), (Greenpeace/Knoth)
         return line.strip()
     if _KK_OPEN_SOURCE.fullmatch(line.strip(" .")):  # ашық дереккөзден (from an open source): the source, nominative
@@ -2082,8 +2111,8 @@ def photo_credit(line: str) -> str | None:
     named = _PHOTO_NAMED.match(line)
     if named and _named_credit(named.group("credit")):
         return named.group("credit")
-    wire = _WIRE_PHOTO.fullmatch(line)  # EPA/KAZAKHSTAN EMERGENCIES MINISTRY HANDOUT
-    if wire:
+    wire = _WIRE_PHOTO.fullmatch(line) or _AT_AGENCY.fullmatch(line) or _COPYRIGHT_YEAR.fullmatch(line)
+    if wire:  # EPA/KAZAKHSTAN EMERGENCIES MINISTRY HANDOUT, Vladimir Tretyakov/AP, ©2003 Chris Kridler
         return wire.group("credit")
     owned = _PHOTO_OWNED.match(line)
     if owned and all(_NAMED.match(word) or _DOMAIN.fullmatch(word) for word in owned.group("credit").split()):
@@ -2100,6 +2129,15 @@ _KK_OPEN_SOURCE = _RE.compile(_kk(("ашық дереккөз", "ашық дер
 # A photo agency's credit as wires print it, unlabelled: the agency, a slash, the photographer or source.
 _WIRE_PHOTO = _RE.compile(r"\s*(?P<credit>(?-i:EPA|AFP|AP|AP\s+Photo|REUTERS|Reuters|XINHUA|TASS|SPUTNIK|Getty\s+Images"
                          r"|Shutterstock|ANADOLU)\s*/\s*[^\n/]{2,80}?)(?:\s+-\s+(?-i:BEST\s+QUALITY\s+AVAILABLE))?\s*")
+# The photographer or source, a slash, the agency (and what distributed it): ``Vladimir Tretyakov/AP``, ``Abduaziz
+# Madyarov/AFP via Getty Images``, ``Defense Ministry of Kyrgyzstan/Handout via REUTERS``.
+_AT_AGENCY = _RE.compile(r"\s*(?P<credit>(?-i:[A-Z][\w’'.-]*)(?:\s+(?:(?-i:[A-Z][\w’'.-]*)|of|the|and)){0,6}\s*/\s*"
+                         r"(?-i:AP|AFP|TASS|REUTERS|Reuters|EPA|Getty\s+Images|Sputnik|SPUTNIK|Xinhua|XINHUA|Handout|Pool"
+                         r"|ANADOLU|Anadolu|Bloomberg|RIA\s+Novosti)(?:\s+(?:via|for)\s+(?-i:[A-Z][\w-]*)"
+                         r"(?:\s+(?-i:[A-Z][\w-]*)){0,2})?)\s*")
+# A photographer's copyright with the year: ``©2003 Chris Kridler`` (a page's footer names a site: © 2024 kazinform.kz).
+_COPYRIGHT_YEAR = _RE.compile(r"\s*©\s*\d{4}\s+(?P<credit>(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\s*,?\s*")
+_TAKEN = _RE.compile(r"\s+" + _kk(("алынды", "алынған")) + r"\s*$", re.I)  # Сурет интернеттен алынды: was taken from
 # An agency and its photographer, in brackets under a photo: ``(Xinhua/Zhao Ge)``, ``(Greenpeace/Knoth)``.
 _AGENCY_AND_PHOTOGRAPHER = _RE.compile(r"\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s*")
 # A credit in square brackets under a photo, Xinhua's way: ``[Xinhua/Shen Hong]``, ``[Photo/Xinhua]``.
@@ -2503,6 +2541,44 @@ def _first_match(form: _Form, line: str, agency: str | None,
     return None, None
 
 
+# A title beside a person's name, between commas: before it (``Akim of Karaganda region, N.Abdibekov reported``) or
+# after it (``Kairat Kelimbetov, Governor of the National Bank, said``, ``According to Leyla Mahat, curator of the
+# Kulanshi Art Gallery, …``); a form that reads one side of the comma gives the whole, as _EN_TITLED does.
+_EN_PERSON_ONLY = _RE.compile(_EN_PERSON)
+_EN_TITLE_ONLY = _RE.compile(r"(?:(?-i:the|a|an)\s+)?(?:" + _EN_TITLE + r"|(?-i:[a-z]+(?:er|or|ist|ian|ant|ent)s?)\s+"
+                             r"(?-i:of|at|for)\s+[^,;:.!?\n]{2,80})")
+_COMMA_PHRASE_BEFORE = _RE.compile(r"(?:^|[,;:.!?]\s*)(?P<phrase>[^,;:.!?\n]{3,100}),\s+$")
+_COMMA_PHRASE_AFTER = _RE.compile(r",\s+(?P<phrase>[^,;:.!?\n]{3,100})(?:,|\s*$)")
+
+
+def _a_title(phrase: str) -> bool:
+    """Whether ``phrase`` between commas is a person's title: no verb of saying in it (``X shared in a post``), not
+    what an organisation is (``Chevron, the largest oil producer in …``)."""
+    words = {w.lower() for w in phrase.split()}
+    return bool(_EN_TITLE_ONLY.fullmatch(phrase)) and words.isdisjoint(_SAYING_WORDS | _EN_POSTED_WORDS) \
+        and words.isdisjoint(_EN_FIRM_NOUNS)
+
+
+def _en_with_title(stretch: str, start: int, end: int, reporter: str) -> str:
+    """``reporter``, a person's name or a title read alone, with the title or name printed beside it (see above)."""
+    if outlet_named(reporter) or reporter.lower() in _EN_WIRES:
+        return reporter  # Kazinform reports: an outlet, not a person with a title
+    person = _EN_PERSON_ONLY.fullmatch(reporter)
+    if person or _EN_TITLE_ONLY.fullmatch(reporter):
+        before = _COMMA_PHRASE_BEFORE.search(stretch, max(0, start - 110), start)
+        phrase = before.group("phrase").strip() if before else ""
+        if person and phrase and _a_title(_EN_OPENERS.sub("", phrase)):
+            return f"{_clean(_EN_OPENERS.sub('', phrase))}, {reporter}"
+        if (not person and phrase and _EN_PERSON_ONLY.fullmatch(phrase)
+                and phrase.split()[0].lower() not in _EN_FUNCTION_WORDS | _EN_JOINS):  # not In May, NASA's head X
+            return f"{phrase}, {reporter}"
+    if person:
+        after = _COMMA_PHRASE_AFTER.match(stretch, end)
+        if after and _a_title(after.group("phrase")):
+            return f"{reporter}, {_clean(after.group('phrase'))}"
+    return reporter
+
+
 def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -> Attribution | None:
     """The attribution a match of ``form`` gives, if its reporter passes the form's check."""
     g = m.groupdict()
@@ -2512,6 +2588,8 @@ def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -
     reporter, kind = _reporter(form.kind, name, form.case, lambda: agency or _dateline_agency(text))
     if not reporter:
         return None
+    if "reporter" in m.re.groupindex and m.group("reporter") and m.group("reporter").strip() == reporter:
+        reporter = _en_with_title(m.string, m.start("reporter"), m.end("reporter"), reporter)
     via = _via(g.get("via") or g.get("via2") or g.get("via3"), form.via_case)
     reporter, via = _whole_outlet(reporter, via)
     return Attribution(m.group(0).lstrip(_OPENING).rstrip(" ,."), reporter, kind, via)
@@ -2539,7 +2617,7 @@ def _dateline_agency(text: str) -> str | None:
 def _source_line(line: str, words: list[str]) -> Attribution | None:
     """The source line a line with a label is, if any: a label opening it (or, capitalised, opening a sentence in it),
     or a press office alone (without any reporting ``words``: not ``деп хабарлайды … баспасөз қызметі``)."""
-    m = _SOURCE_LINE.search(line) if ":" in line else _GLUED_LABEL.match(line)
+    m = (_SOURCE_LINE.search(line) if ":" in line else None) or _GLUED_LABEL.search(line)
     if m and (not line[: m.start("label")].strip() or not m.group("label")[0].islower()):  # capitalised, or tote
         return None if photo_credit(m.group(0)) else Attribution(
             m.group(0).strip(), m.group("reporter").strip(" ."), "source-line")
@@ -2565,7 +2643,8 @@ _BY_OUTLET = _RE.compile(r"\s*(?-i:By|by)\s+(?P<reporter>[A-Z][\w.&/-]*|[A-Z][A-
                         r"(?:\s*[|,–—-]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}[./\s])[^\n]*)?\s*\.?\s*")  # a date after it
 _KIND_QUOTED = _RE.compile(
     r"\s*(?P<reporter>(?:(?:информационное|международное)\s+)?(?:агентство|издание|портал|газета|телеканал|ИА|МИА)\s+"
-    r"«[^»\n]{2,40}»)\s*\.?\s*", re.I)
+    r"«[^»\n]{2,40}»|(?:(?:national|news|information|online)\s+)?(?:portal|agency|newspaper|website|outlet|channel)\s+"
+    r"(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”))\s*\.?\s*", re.I)  # National portal "Adyrna"
 _QUOTED_NAME = _RE.compile(  # tote has no capitals: any of its letters opens a word
     r"\s*(?P<reporter>[«\"“](?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\u0600-\u06ff][\w.&’'-]*\s*){1,5}[»\"”])\s*")
 

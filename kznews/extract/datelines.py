@@ -167,9 +167,9 @@ _FORMS = tuple(
         (rf"{_PLACE},\s+{_COUNTRY_NAME}:(?=\s+[{_UP}]|[ \t]*(?:\n|$))", _ANY),
         # АСТАНА, 4 сентября.   Tashkent, April 2  (a paragraph of its own: the agency, if any, opens the next one)
         (rf"{_PLACE}{_COUNTRY}{_DATE}{_END}", _ANY),
-        # ALMATY Jan 18 The weighted ...  (a place in capitals and its date with no stop between, as wires' text
-        # feeds print them: a dash, the line's end or the body's capital after it)
-        (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE}\s+{_DAY_MONTH}\.?(?:{_DASH}|{_END}|(?=\s+[{_UP}]))", _CAPS),
+        # ALMATY Jan 18 The weighted ...  ALMATY, Nov 5 Kazakhstan's tenge  (a place in capitals and its date with no
+        # stop after them, as wires' text feeds print them: a dash, the line's end or the body's capital after it)
+        (rf"(?=(?:[{_UP}][’' -]?){{4}}){_CAPS_PLACE},?\s+{_DAY_MONTH}\.?(?:{_DASH}|{_END}|(?=\s+[{_UP}]))", _CAPS),
         # (Astana, April 3 irna-itar-tass-acsna)  (the whole dateline in brackets, the agency last)
         (rf"\(\s*{_PLACE}{_COUNTRY}{_DATE}\s+(?P<agency>[^()\n,،]{{1,60}}?)\s*\)(?:{_DASH})?", _BRACKETS),
         # ///nCa, 3 February 2023  (an agency's signature: slashes, its name, the date; a line of its own)
@@ -262,6 +262,9 @@ def _fits(places: str, g: dict[str, str | None], agency: str | None) -> bool:
     return True
 
 
+_NAME_IN_BRACKETS = _RE.compile(r"(?<=\S)\s*\([^()\n]{2,60}\)$")
+
+
 def _agency(printed: str) -> str | None:
     """The agency's name as printed, without its quotes (and what precedes them: ИА «Казинформ»), and without the
     correspondent named beside it
@@ -269,16 +272,18 @@ def _agency(printed: str) -> str | None:
     agency = printed.rstrip(".").strip()
     if agency.endswith("»") and "«" in agency:  # ИА «Казинформ»: the quoted name
         agency = agency[agency.index("«"):]
-    agency = agency.strip(_QUOTES)
+    agency = _NAME_IN_BRACKETS.sub("", agency).strip(_QUOTES)  # ҚазАқпарат (Руслан Игілік): its correspondent
     if m := _CORRESPONDENT.search(agency):
         before, after = agency[:m.start()].strip(), agency[m.end():].split()
         agency = before or (after[0] if after else "")
     return agency or None
 
 
-def _is_calendar_word(place: str) -> bool:
-    """Whether ``place`` is a weekday's or month's name: a date line (Wednesday, 23 January 2013), not a dateline."""
-    return weekday_number(place) is not None or month_number(place) is not None
+def _is_calendar_word(place: str, month: int | None) -> bool:
+    """Whether ``place`` is a weekday's or month's name: a date line (Wednesday, 23 January 2013), not a dateline; a
+    month's name before the date of another month is a place's (Kazan, June 23: Қазан is October in Kazakh)."""
+    named = month_number(place)
+    return weekday_number(place) is not None or named is not None and (month is None or named == month)
 
 
 def _may_open_with_dateline(text: str) -> bool:
@@ -315,10 +320,10 @@ def find_dateline(text: str | None) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
-        if g["place"] and _is_calendar_word(g["place"]):
+        month = _month(g)
+        if g["place"] and _is_calendar_word(g["place"], month):
             continue
         agency = _agency(g.get("agency") or g.get("agency2") or g.get("agency3") or "")
-        month = _month(g)
         if not _fits(places, g, agency) or month == 0 or (g.get("wd") and weekday_number(g["wd"]) is None):
             continue
         day = g.get("d") or g.get("d2") or g.get("d3")

@@ -188,7 +188,9 @@ def _from_match(m: re.Match[str]) -> datetime | None:
     if month is None or g.get("yy") and _names_a_version(m.string[max(0, m.start() - 24):m.start()], g["d"]):
         return None
     dom = int(g["d"])
-    if g.get("sep") == "/" and month > 12 >= dom:  # 07/27/2016: the month first, as the US prints it (no other reading)
+    # 07/27/2016: the month first, as the US prints it (no other reading); so too beside a 12-hour clock, the US's
+    # (06/12/2009, 01:01 PM is June 12)
+    if g.get("sep") == "/" and (month > 12 >= dom or (g.get("ap") or g.get("ap0")) and dom <= 12):
         month, dom = dom, month
     try:
         day = date(int(g["y"]) if g.get("y") else _century(int(g["yy"])), month, dom)

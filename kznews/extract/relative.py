@@ -88,6 +88,9 @@ _PARTIAL = (
                rf"(?:{COMMA}?\s+{AT}?{_CLOCK2})?(?![\w:])", re.I),
     # April 19 / April 19, 16:05 / сәуірдің 16-сы
     _RE.compile(rf"(?<![\w.:])(?P<mw>{MONTH})\s+{_DAY}(?:{COMMA}?\s+{_CLOCK2})?(?![\w:]|{COMMA}?\s*\d)", re.I),
+    # 25.09 09:22 / 09:22 25.09: the day and month by number with a clock time (without the time, a number: 25.09)
+    _RE.compile(rf"(?<![\w.:])(?:{_CLOCK}{COMMA}?\s+)?(?P<d>\d{{1,2}})\.(?P<m>\d{{2}})"
+               rf"(?(h)|(?={COMMA}?\s+\d{{1,2}}[:.]\d{{2}}(?!\d)))(?:{COMMA}?\s+{_CLOCK2})?(?![\w.:])"),
     # 1-айдың 24-күні / 1 - ايدىڭ 24 - كۇنى: the month and day by number, as the Kazakhs of China print them
     _RE.compile(rf"(?<![\w.:])(?P<m>\d{{1,2}})\s*-?\s*{MONTH_BY_NUMBER}\s+(?P<d>\d{{1,2}})\s*-?\s*{DAY_BY_NUMBER}", re.I),
     # пятого января / двадцать пятое декабря 2019 года: the day in Russian words (a year printed after it is read)

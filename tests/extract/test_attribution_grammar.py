@@ -1829,3 +1829,90 @@ def test_kazakh_according_to_what_someone_noted_judged_or_thinks(alphabet, phras
 ))
 def test_kazakh_correspondents_occasions_outlets_and_quotes(text, want):
     assert _found(text) == (want[0], None, want[1])
+
+
+# --- found14's test half, read in session 15 (moved.txt): the families ---
+
+@pytest.mark.parametrize(("text", "want"), (
+    # a title beside a name between commas, read from a form that takes one side
+    ("from the new rate, Kairat Kelimbetov, Governor of the National Bank of Kazakhstan said at the briefing.",
+     ("Kairat Kelimbetov, Governor of the National Bank of Kazakhstan", None)),  # found14-107
+    ("In turn, Akim of Karaganda region, N.Abdibekov reported to the Prime Minister on the plan.",
+     ("Akim of Karaganda region, N.Abdibekov", None)),  # found13-063
+    ("According to Leyla Mahat, curator of the Kulanshi Art Gallery, their mission is clear",
+     ("Leyla Mahat, curator of the Kulanshi Art Gallery", None)),  # found14-178
+    ("Italy bought durum wheat from Kazakhstan, reported APK-Inform analyst, Natalia Gavruk.",
+     ("APK-Inform analyst, Natalia Gavruk", None)),  # found14-072
+    # a body's name with at, of and for in it; people where they are
+    ("and totaled 4.9 mln tonnes, declared the Customs Control Committee at the Ministry of Finance of the Republic of"
+     " Kazakhstan.", ("Customs Control Committee at the Ministry of Finance of the Republic of Kazakhstan", None)),
+    ("Officials in the ex-Soviet country said the slide was disrupting the budget.",
+     ("Officials in the ex-Soviet country", None)),  # found14-032
+))
+def test_english_titles_beside_names_and_bodies_with_their_prepositions(text, want):
+    assert _found(text) == (*want, "reports")
+
+
+@pytest.mark.parametrize("text", (
+    "Chevron, the largest foreign oil producer in Kazakhstan, said output grew.",  # what a firm is: no title
+    "The roads are closed, the committee's spokesman Saken Dildakhmet shared in a post, Kazinform reports.",
+    "In May, NASA’s Administrator Jim Bridenstine said the launch will go ahead.",
+))
+def test_english_what_is_no_title_beside_a_name(text):
+    found = _found(text)
+    assert found is None or not found[0].startswith(("Chevron,", "committee", "In May"))
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("В официальном заявлении Нацгвардии сообщается, что личный состав привлечен.", ("Нацгвардия", None)),  # 14-017
+    ("В сообщении МВД говорится, что задержаны двое.", ("МВД", None)),
+    ("Российский президент прокомментировал. 19 марта Sobesednik.ru писал, что президент ушел.",
+     ("Sobesednik.ru", None)),  # found14-150: a date opening the sentence
+    ("Глава государства в интервью телеканалу \"Россия 24\" заявил, что не видит смысла.",
+     ("\"Россия 24\"", "Глава государства")),  # found14-154: the outlet interviewed reports
+    ("Аким в интервью Tengrinews.kz рассказал, что дороги закроют.", ("Tengrinews.kz", "Аким")),
+    ("Министр в интервью журналистам заявил, что все хорошо.", ("Министр", None)),  # journalists: to whom
+))
+def test_russian_a_statement_first_a_date_first_and_an_interview(text, want):
+    found = find_attributions(text)
+    assert (found[-1].reporter, found[-1].via) == want
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("Bul týraly Almaty qalasynyń ákimi Erbolat Dosaev «Almaty qalasynyń damýy týraly» brıfıńte málimdedi.",
+     "Almaty qalasynyń ákimi Erbolat Dosaev"),  # found14-005: the briefing by its quoted title
+    ("Бұл туралы қала әкімі Ерболат Досаев «Қала дамуы туралы» брифингте мәлімдеді.", "қала әкімі Ерболат Досаев"),
+    ("Abaı men Seıfýllın dańǵyldarynyń qıylysynda ornalasqan meteostansııanyń habarlaýynsha, jaýyn 16 mm",
+     "Abaı men Seıfýllın dańǵyldarynyń qıylysynda ornalasqan meteostansııa"),  # found14-082: which station
+    ("Úsh mekenjaı boıynsha Almaty qalasy Qutqarý qyzmetiniń jedel kezekshisiniń aqparaty boıynsha, 4 kólik",
+     "Almaty qalasy Qutqarý qyzmetiniń jedel kezekshisi"),  # found14-083: an adverbial with бойынша before it
+    ("Орталық коммуникациялар қызметінде сөз алған Энергетика министрінің айтуынша, баға өседі.", "Энергетика министрі"),
+))
+def test_kazakh_occasions_by_title_which_one_it_is_and_adverbials_before(text, want):
+    assert _found(text) == (want, None, "reports")
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ('They worked, "Akchulakov said.\n\nNational portal "Adyrna"\n\nРедакция таңдауы', 'National portal "Adyrna"'),
+    ("July 11, 2019, 14:35       Источник akipress.kg       Комментарии", "akipress.kg"),  # found14-096
+    ("July 11, 2019, 14:35 Источник akipress.kg Комментарии", "akipress.kg"),
+))
+def test_source_lines_an_outlets_kind_and_a_label_without_its_colon(text, want):
+    assert _found(text) == (want, None, "source-line")
+
+
+@pytest.mark.parametrize(("line", "credit"), (
+    ("Vladimir Tretyakov/AP", "Vladimir Tretyakov/AP"),  # found14-050
+    ("Abduaziz Madyarov/AFP via Getty Images", "Abduaziz Madyarov/AFP via Getty Images"),  # found14-052
+    ("Defense Ministry of Kyrgyzstan/Handout via REUTERS", "Defense Ministry of Kyrgyzstan/Handout via REUTERS"),
+    ("©2003 Chris Kridler", "Chris Kridler"),  # found14-139
+    ("Сурет интернеттен алынды", "интернет"),  # found14-127: was taken from
+    ("Сурет Ақорданың сайтынан алынды", "Ақорданың сайты"),
+))
+def test_photo_credits_a_photographer_and_the_agency_a_year_and_where_it_was_taken_from(line, credit):
+    assert photo_credit(line) == credit
+
+
+@pytest.mark.parametrize("line", ("Russia/Ukraine", "Astana/Almaty", "© 2024 kazinform.kz"))
+def test_no_photo_credit_in_pairs_of_places_or_a_sites_footer(line):
+    assert photo_credit(line) is None

@@ -361,6 +361,21 @@ def test_the_date_first_then_the_place_and_the_agency(text):  # found14-076
     assert find_dateline(text) == Dateline(find_dateline(text).text, "Минск", 16, 9, "БЕЛТА")
 
 
+@pytest.mark.parametrize(("text", "want"), (
+    ("Kazan, June 23 / Kabar /. The deploying of troops", Dateline("Kazan, June 23 / Kabar /.", "Kazan", 23, 6, "Kabar")),
+    # found14-041: Қазан is October in Kazakh, yet a place before another month's date
+    ("ALMATY, Nov 5 Kazakhstan's tenge fell", Dateline("ALMATY, Nov 5", "ALMATY", 5, 11, None)),  # found14-022
+    ("ҚЫЗЫЛОРДА. Қаңтардың 31-і. ҚазАқпарат (Руслан Игілік) - Кеше облыс",
+     Dateline("ҚЫЗЫЛОРДА. Қаңтардың 31-і. ҚазАқпарат (Руслан Игілік) -", "ҚЫЗЫЛОРДА", 31, 1, "ҚазАқпарат")),  # 14-163
+))
+def test_a_month_named_place_a_wire_feeds_comma_and_a_correspondent_in_brackets(text, want):
+    assert find_dateline(text) == want
+
+
+def test_a_weekday_or_the_same_month_before_a_date_is_a_date_line():
+    assert find_dateline("Wednesday, 23 January 2013 The talks") is None
+
+
 @pytest.mark.parametrize("text", ("MOSCOW (AP) ? A Soyuz spacecraft lifted off", "MOSCOW (AP) _ Following a delay, a"
                                   " rocket lifted off"))
 def test_a_lost_dash_after_the_agency(text):  # found9-146, found10-117

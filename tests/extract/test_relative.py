@@ -227,6 +227,20 @@ def test_kazakh_month_and_day_by_number_without_a_year(alphabet, month, day, gap
     assert (found[1].month, found[1].day, found[2]) == (month, day, ":day-month")
 
 
+@pytest.mark.parametrize("text", ["25.09 09:22 Регионы", "09:22 25.09", "25.09, 09:22"])
+def test_a_day_and_month_by_number_beside_a_clock_time(text):
+    """found14-060: ``25.09 09:22`` on a listing, the year left to the fetch time."""
+    now = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    found = read_printed(text, now, now)
+    assert (found[1].month, found[1].day, found[1].hour, found[1].minute, found[2]) == (9, 25, 9, 22, ":day-month")
+
+
+@pytest.mark.parametrize("text", ["цена 25.09 тенге", "рост 25.09 2024"])
+def test_a_number_with_two_decimals_and_no_clock_is_no_date(text):
+    now = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    assert read_printed(text, now, now) is None
+
+
 @pytest.mark.parametrize("text", ["13-айдың 5-күні", "3 айдың ішінде 5 күн"])
 def test_no_month_by_number_that_is_none(text):
     now = datetime(2026, 3, 1, tzinfo=timezone.utc)
