@@ -50,8 +50,8 @@ from kznews.items import Article
 
 EVAL = ROOT.parent / "shared" / "evaldata"
 # The fetch time of every case page (relative and day-month dates are read against it): not before the newest case was
-# gathered, as a page is fetched after it is printed (found12, gathered 2026-12-07, prints dates of March 2026).
-CASES_NOW = datetime(2026, 12, 7, tzinfo=timezone.utc)
+# gathered, as a page is fetched after it is printed (found15 was gathered 2026-12-08; found12, gathered 2026-12-07, prints dates of March 2026).
+CASES_NOW = datetime(2026, 12, 8, tzinfo=timezone.utc)
 _WORD = re.compile(r"\w+")
 
 

@@ -651,6 +651,8 @@ def _ru_body(name: str) -> str | None:
         return name
     if not _plain(name) or len(words) > 8:
         return None
+    if outlet_named(name):  # Казинформ пишет: a registered outlet by its name
+        return name
     named = any(w.endswith(_RU_HEAD_NOUNS) or w.endswith(_RU_HEAD_PLURALS) or w.split("-")[-1].startswith(_RU_TITLES)
                 for w in words) or words[0] in _RU_GROUPS or russian.names_someone(name)  # казахстанский спортсмен
     return name if named or re.search(r"\b[A-ZА-ЯЁ]{2,}\b|[«\"“]|[A-Za-z]", name) else None
@@ -1561,6 +1563,10 @@ _FORMS: tuple[_Form, ...] = tuple(
         ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA
          + r"\s+" + _KK_LINK
          + _SENTENCE_END, "nom", _kk_words("сілте"), _plain, "dat"),
+        # деп хабарлайды X-ке сілтеме жасаған Y ақпараттық агенттігі: Y, having referred to X
+        ("reports", _DEP + r"\s+" + _kk(_KK_REPORT) + r"\s+" + _VIA + r"\s+" + _kk(("сілтеме жасаған", "сілтеме жасай отырып"))
+         + r"\s+" + _KK_NAME + r"(?:\s+" + _KK_MEDIA + r")?" + _SENTENCE_END, "nom", _kk_words("сілтеме жасаған",
+                                                                                       "сілтеме жасай"), _plain, "dat"),
         # Бұл туралы X (медиа порталы) Y-ге сілтеме жасап хабарлайды: the link before the verb
         ("reports", _KK_ABOUT + r"\s+" + _KK_CITER + r"(?:\s+" + _KK_MEDIA + r")?,?\s+" + _VIA + r"\s+" + _KK_LINK
          + r"\s+" + _kk(_KK_REPORT) + _SENTENCE_END, "nom", _kk_words("сілте"), _plain, "dat"),
@@ -1766,6 +1772,9 @@ _FORMS: tuple[_Form, ...] = tuple(
          _en_name),
         ("reports", _CLAUSE + r"(?-i:reports|reported)\s+(?P<reporter>" + _EN_TITLED + r")" + _EN_END, "nom",
          ("report",)),  # reported APK-Inform analyst, Natalia Gavruk
+        # X has learnt: an outlet's own reporting (Kazinform has learnt)
+        ("reports", _CLAUSE + r"(?P<reporter>" + _EN_SUBJECT + r")\s+(?-i:has|have)\s+(?-i:learnt|learned)" + _EN_END, "nom",
+         ("has learnt", "has learned"), _en_press),
         # said X, reported Y: Y reports, citing X
         ("reports", _CLAUSE + _EN_SAY + r"\s+(?P<via>" + _PHRASE + r")(?:\s+(?-i:during|at|in|on)\b[^,;.\n]{0,80}?)?,\s+"
          r"(?-i:reports|reported|informs|writes)\s+"
@@ -2718,8 +2727,9 @@ def _bare_lines(text: str) -> list[Attribution]:
         if not m and last and wire.lower() in _EN_WIRES:  # ``Reuters`` closing the text, alone or after its last sentence
             found.append(Attribution(wire, wire, "source-line"))
             continue
-        if m and m.re is _NAME_DATED and " " in m.group("reporter") and not outlet_named(m.group("reporter")):
-            continue  # several words and a date: a person's byline, unless they name a registered outlet
+        if m and m.re is _NAME_DATED and " " in m.group("reporter") and not outlet_named(m.group("reporter")) and \
+                _EN_BODIES.isdisjoint(m.group("reporter").lower().split()):
+            continue  # several words and a date: a person's byline, unless they name a registered outlet or a body
         if m and m.group("reporter").lower() not in _NOT_OUTLETS:
             found.append(Attribution(line.strip(), m.group("reporter"), "source-line"))
     return found

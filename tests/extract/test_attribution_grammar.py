@@ -1916,3 +1916,22 @@ def test_photo_credits_a_photographer_and_the_agency_a_year_and_where_it_was_tak
 @pytest.mark.parametrize("line", ("Russia/Ukraine", "Astana/Almaty", "© 2024 kazinform.kz"))
 def test_no_photo_credit_in_pairs_of_places_or_a_sites_footer(line):
     assert photo_credit(line) is None
+
+
+# --- found15's rule half, read in session 15: the families ---
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("Аудан басшысы кездесті, деп хабарлайды Жетісай ауданы әкімдігінің баспасөз қызметіне сілтеме жасаған didarbek.kz"
+     " ақпараттық агенттігі.", ("didarbek.kz", "Жетісай ауданы әкімдігінің баспасөз қызметі", "reports")),  # 15-012
+    ("Казинформ пишет, что причиной ЧП стал взрыв метана.", ("Казинформ", None, "reports")),  # 15-103: a registered outlet
+    ("Tengrinews.kz сообщает, что причиной ЧП стал взрыв.", ("Tengrinews.kz", None, "reports")),
+    ("The minister reported on the harvest, Kazinform has learnt.", ("Kazinform", None, "reports")),  # found15-068
+    ("Statement of the Ministry\n\nKazakh Foreign Ministry, Mar 3, 2014\n\nKazakhstan is concerned.",
+     ("Kazakh Foreign Ministry", None, "source-line")),  # found15-043: a body's dated signature
+))
+def test_a_link_before_the_outlet_an_outlet_by_its_name_and_a_dated_signature(text, want):
+    assert want in [(a.reporter, a.via, a.kind) for a in find_attributions(text)]
+
+
+def test_a_persons_dated_byline_is_no_source():
+    assert find_attributions("Talks\n\nJohn Smith, Mar 3, 2014\n\nKazakhstan is concerned.") == []
