@@ -638,14 +638,19 @@ _RU_SPEAKER_TITLES = (*_RU_TITLES, "эксперт", "аналитик", "спе
                       "экономист")
 
 
+_RU_TITLES_TOLD = frozenset(  # a title in the dative opening the phrase: whom it was told (Президенту X рассказали)
+    [title + "у" for title in _RU_TITLES if not title.endswith(("а", "ь"))]
+    + [title[:-1] + "ю" for title in _RU_TITLES if title.endswith("ь")] + ["главе", "премьер-министру", "спикеру"])
+
+
 def _ru_body(name: str) -> str | None:
     """A Russian reporter before its verb that is a body or an official, not a pronoun or a crowd: an institution
     (``Пресс-служба акимата``, ``Минздрав``), a title (``Министр энергетики``), an acronym, a «name» or a Latin name;
     without the words opening the sentence before it (``Об этом глава государства``)."""
     name = _RU_MEDIUM_AFTER.sub("", _RU_SUBJECT_OPENERS.sub("", name))
     words = name.lower().split()
-    if words and words[0] in ("в", "во", "на", "корреспонденту", "корреспондентам"):
-        return None  # Ранее в АТОР сообщили, Корреспонденту X в … сообщили: read by the forms of where and whom
+    if words and (words[0] in ("в", "во", "на", "корреспонденту", "корреспондентам") or words[0] in _RU_TITLES_TOLD):
+        return None  # Ранее в АТОР сообщили, Корреспонденту X в … сообщили, Президенту … рассказали: where and whom
     if (words and words[0].startswith(_RU_BODY_PREFIXES) and name[:1].isupper()
             and not _RU_SURNAME.search(name.split()[0])):  # Минздрав, Минздрав республики
         return name
@@ -2617,6 +2622,19 @@ def _whole_outlet(reporter: str, via: str | None) -> tuple[str, str | None]:
     return reporter, via
 
 
+def _without_dateline(text: str, agency: str | None) -> tuple[str, str | None]:
+    """``text`` with the dateline opening it blanked out (its place kept: a full stop and spaces), and the agency it
+    names when none is given: the dateline is no part of the sentence after it (``ASTANA. KAZINFORM - First Vice
+    Minister X reported``, ``ALMATY, Nov 5 Sabit Khakimzhanov, head of …, said``)."""
+    start = len(text) - len(text.lstrip())
+    line = text[start:].partition("\n")[0]
+    dateline = find_dateline(line)
+    if dateline is None or not line.startswith(dateline.text) or not line[len(dateline.text):].strip():
+        return text, agency  # a line of its own may be a source's dated signature (Kazakh Foreign Ministry, Mar 3, 2014)
+    end = start + len(dateline.text)
+    return text[:start] + "." + " " * (end - start - 1) + text[end:], agency or dateline.agency
+
+
 def _dateline_agency(text: str) -> str | None:
     """The agency of a dateline opening ``text``."""
     dateline = find_dateline(text.lstrip().partition("\n")[0])
@@ -2848,6 +2866,7 @@ def find_attributions(text: str | None, agency: str | None = None) -> list[Attri
     one = _one_script(text)
     if one != text:  # read in one script, given as printed: the same positions hold the printed letters
         return [_as_printed(a, one, text) for a in find_attributions(one, agency)]
+    text, agency = _without_dateline(text, agency)
     low = _lower(text)
     # the words the whole text may hold, and where it does: sought once, not per line or stretch
     words = _script_words(low)

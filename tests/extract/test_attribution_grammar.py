@@ -1935,3 +1935,22 @@ def test_a_link_before_the_outlet_an_outlet_by_its_name_and_a_dated_signature(te
 
 def test_a_persons_dated_byline_is_no_source():
     assert find_attributions("Talks\n\nJohn Smith, Mar 3, 2014\n\nKazakhstan is concerned.") == []
+
+
+@pytest.mark.parametrize(("text", "want"), (
+    ("ASTANA. KAZINFORM - First Vice Minister of Agriculture Kairat Aituganov reported on the harvest, Kazinform has"
+     " learnt.", "First Vice Minister of Agriculture Kairat Aituganov"),  # found15-066: the dateline is no part of it
+    ("ALMATY, Nov 5 Sabit Khakimzhanov, head of research at Halyk Finance, said the currency could fall.",
+     "Sabit Khakimzhanov, head of research at Halyk Finance"),  # found14-025
+))
+def test_the_dateline_opening_a_text_is_no_part_of_its_first_subject(text, want):
+    assert want in [a.reporter for a in find_attributions(text)]
+
+
+def test_the_datelines_agency_still_names_the_publisher():
+    found = find_attributions("Алматы. 16 апреля. КазТАГ - Как сообщил корреспондент агентства, дороги закрыты.")
+    assert [a.reporter for a in found] == ["КазТАГ"]
+
+
+def test_a_title_in_the_dative_is_whom_it_was_told():
+    assert find_attributions("Президенту Казахстана Касым-Жомару Токаеву рассказали о ходе работ.") == []
