@@ -1534,6 +1534,10 @@ _FORMS: tuple[_Form, ...] = tuple(
          r"(?:\s*,\s+" + _RU_REPORTED + r"|\s+об?\s|" + _END
          + r"|(?:\s+[^\s,.;:]+){0,3}?" + _ON_CHANNEL + r"(?:" + _SENTENCE_END + r"|\s*,\s+что\b))", "nom",
          (*_RU_STEMS, "подели"), _ru_body),
+        # X сообщает, ссылаясь на Y: the source cited after the verb
+        ("reports", r"(?:^|(?<=[.!?…])|\n)\s*(?P<reporter>" + _PHRASE + r")" + _RU_AT_VERB
+         + r",?\s+(?:ссылаясь\s+на|со\s+ссылкой\s+на)\s+(?P<via>(?:[^.,;\n]|\.(?=[^\s.]))+?)(?:" + _END + r"|(?=\s*,))",
+         "nom", ("ссылаясь на", "со ссылкой на"), _ru_body),
         ("reports", r"\s" + _RU_NEWS_SHARED + r"\s+" + _NAME + _RU_WHEN_AFTER + r"(?:" + _END + r"|" + _RU_MEDIUM_NEXT + ")",
          "nom", ("подели",), _not_a_person),
         # говорится в сообщении X (present or past): X reports; сообщается на сайте X: the site (``сайт KASE``)
