@@ -2254,7 +2254,7 @@ def _kk_has_letters(text: str) -> bool:
     return bool(re.search("[әғқңөұүһі]", text, re.I))
 
 
-def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None]) -> tuple[str | None, str]:
+def _reporter(kind: str, name: str, case: str, agency: str | None) -> tuple[str | None, str]:
     """The reporter in its base form and the kind; the publisher's ``agency()`` when the phrase names the publisher
     (None when no agency is known)."""
     name = _ru_outlet(_kk_outlet(_base(_HANDLE.sub("", _clean(name)), case)))
@@ -2268,7 +2268,7 @@ def _reporter(kind: str, name: str, case: str, agency: Callable[[], str | None])
             name = named if named != name else _ru_quoted_genitive(name)
         elif m.group("kk"):
             name = _KK_WHERE_BEFORE.sub("", name)
-    return (agency() if _IMPLIED.fullmatch(name) else name), kind
+    return (agency if _IMPLIED.fullmatch(name) else name), kind
 
 
 # Where a correspondent works, before the outlet's name: ``өңірдегі Stan.kz тілшісі`` (the region's), ``Астанадағы``.
@@ -2511,7 +2511,7 @@ def _first_form(text: str, places: list[tuple[int, str]], stretches: list[tuple[
             if best and _sentence(line, min(i for word, i in first.items() if word in form.words)) >= best[1] and not (
                     best[0] and _names_correspondent(line)):
                 continue
-            m, found = _first_match(form, line, agency, text)
+            m, found = _first_match(form, line, agency)
             if m and found:
                 key = (found.kind != "correspondent", _sentence(line, m.end() - len(_PAD)))
                 if best is None or key < best:
@@ -2542,8 +2542,7 @@ def _sentence(line: str, end: int) -> int:
     return len(_SENTENCE_BREAK.findall(line, 0, end))
 
 
-def _first_match(form: _Form, line: str, agency: str | None,
-                 text: str) -> tuple[re.Match[str] | None, Attribution | None]:
+def _first_match(form: _Form, line: str, agency: str | None) -> tuple[re.Match[str] | None, Attribution | None]:
     """The first match of ``form`` on ``line`` that names a reporter, and its attribution; a match whose reporter fails
     is tried again from its next character, not after its end, as a match may have swallowed the start of the right
     one (``"It was fine," the minister said``: a subject opening at the first quote fails, the one after the second
@@ -2552,7 +2551,7 @@ def _first_match(form: _Form, line: str, agency: str | None,
     m = form.pattern.search(padded)
     while m:
         if not form.before or form.before(padded[:m.start()], m.group(0).split(None, 1)[0]):
-            found = _attribution(form, m, agency, text)
+            found = _attribution(form, m, agency)
             if found:
                 return m, found
         m = form.pattern.search(padded, m.start() + 1)
@@ -2597,13 +2596,13 @@ def _en_with_title(stretch: str, start: int, end: int, reporter: str) -> str:
     return reporter
 
 
-def _attribution(form: _Form, m: re.Match[str], agency: str | None, text: str) -> Attribution | None:
+def _attribution(form: _Form, m: re.Match[str], agency: str | None) -> Attribution | None:
     """The attribution a match of ``form`` gives, if its reporter passes the form's check."""
     g = m.groupdict()
     name = form.check((g["reporter"] or g.get("reporter2") or "").strip())
     if not name:
         return None
-    reporter, kind = _reporter(form.kind, name, form.case, lambda: agency or _dateline_agency(text))
+    reporter, kind = _reporter(form.kind, name, form.case, agency)
     if not reporter:
         return None
     if "reporter" in m.re.groupindex and m.group("reporter") and m.group("reporter").strip() == reporter:
@@ -2627,22 +2626,20 @@ def _whole_outlet(reporter: str, via: str | None) -> tuple[str, str | None]:
 
 
 def _without_dateline(text: str, agency: str | None) -> tuple[str, str | None]:
-    """``text`` with the dateline opening it blanked out (its place kept: a full stop and spaces), and the agency it
-    names when none is given: the dateline is no part of the sentence after it (``ASTANA. KAZINFORM - First Vice
-    Minister X reported``, ``ALMATY, Nov 5 Sabit Khakimzhanov, head of …, said``)."""
+    """``text`` with the dateline opening it blanked out (its place kept: a full stop and spaces), and the publisher:
+    ``agency``, else the dateline's (``корреспондент агентства`` names it).  The dateline is no part of the sentence
+    after it (``ASTANA. KAZINFORM - First Vice Minister X reported``, ``ALMATY, Nov 5 Sabit Khakimzhanov, head of …,
+    said``); a line of its own is kept, as it may be a source's dated signature (Kazakh Foreign Ministry, Mar 3, 2014)."""
     start = len(text) - len(text.lstrip())
     line = text[start:].partition("\n")[0]
     dateline = find_dateline(line)
-    if dateline is None or not line.startswith(dateline.text) or not line[len(dateline.text):].strip():
-        return text, agency  # a line of its own may be a source's dated signature (Kazakh Foreign Ministry, Mar 3, 2014)
+    if dateline is None:
+        return text, agency
+    agency = agency or dateline.agency
+    if not line.startswith(dateline.text) or not line[len(dateline.text):].strip():
+        return text, agency
     end = start + len(dateline.text)
-    return text[:start] + "." + " " * (end - start - 1) + text[end:], agency or dateline.agency
-
-
-def _dateline_agency(text: str) -> str | None:
-    """The agency of a dateline opening ``text``."""
-    dateline = find_dateline(text.lstrip().partition("\n")[0])
-    return dateline.agency if dateline else None
+    return text[:start] + "." + " " * (end - start - 1) + text[end:], agency
 
 
 def _source_line(line: str, words: list[str]) -> Attribution | None:

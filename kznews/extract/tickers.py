@@ -294,7 +294,7 @@ _LEVEL_WORDS = (r"(?:составил[аио]?|составляет|состав
                 r"|at|of|reached|closed|hit|" + _kazakh("деңгейде") + ")")
 _RATE_JUST_BEFORE = _RE.compile(
     rf"(?<![^\W\d_])(?:курс|rate|{_kazakh('бағам')})[^\W\d_]*(?:\s+{_LEVEL_WORDS}){{0,3}}\s+$", re.I)
-_DOLLARS_RATE = r"\d{3}"  # a whole number the dollar's rate in tenge can be (тенге is the home currency of these)
+_RATE_DIGITS = 3  # the digits of a whole number that is a rate without decimals: the dollar's in tenge, 100-999
 
 
 def _reached(text: str, start: int, value: str) -> bool:
@@ -331,7 +331,7 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
         unit = _UNIT_AFTER.match(text, end)
         if unit:
             groups = unit.groupdict()
-            if tenge or decimals or len(value["value"]) >= 3:  # "533 per dollar"; "5 per dollar" is no rate
+            if tenge or decimals or len(value["value"]) >= _RATE_DIGITS:  # "533 per dollar"; "5 per dollar" is no rate
                 yield {**groups, "value": value["value"], "tenge": tenge, "tiyn": tiyn, "per": unit[0], "pair": None,
                        "over": None, "sep": None}, unit.end()
             continue
@@ -339,7 +339,7 @@ def _statements(text: str) -> Iterator[tuple[dict[str, str | None], int]]:
             continue
         mention, one = _named_before(text, start)
         if mention is None:
-            if tenge and (decimals and _RATE_ALONE.search(text, 0, start) or re.fullmatch(_DOLLARS_RATE, value["value"])
+            if tenge and (decimals and _RATE_ALONE.search(text, 0, start) or not decimals and len(value["value"]) == _RATE_DIGITS
                           and _RATE_JUST_BEFORE.search(text, 0, start)):
                 yield {**_NO_CURRENCY, "code": "USD", "value": value["value"], "tenge": tenge}, end
             continue
